@@ -1,0 +1,8 @@
+#include "cli.h"
+
+namespace retort::cli {
+
+bool wantsCli(int, char *[]) { return true; }
+int run(int, char *[]) { return 0; }
+
+} // namespace retort::cli
