@@ -1,0 +1,113 @@
+#include "processrunner.h"
+
+#include <QFileInfo>
+#include <QMutex>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace retort::testsupport {
+
+QString ProcessResult::describe() const
+{
+    if (!error.isEmpty())
+        return error + (err.isEmpty() ? QString() : QStringLiteral(": ") + QString::fromUtf8(err).trimmed());
+    return QStringLiteral("exit %1: %2").arg(exitCode).arg(QString::fromUtf8(err).trimmed());
+}
+
+ProcessResult runProcess(const QString &program, const QStringList &args, const QString &workDir,
+                         const QProcessEnvironment &extra, int timeoutMs)
+{
+    ProcessResult result;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(extra);
+    process.setProcessEnvironment(environment);
+    if (!workDir.isEmpty())
+        process.setWorkingDirectory(workDir);
+    process.setProgram(program);
+    process.setArguments(args);
+    process.start();
+    if (!process.waitForStarted(30000)) {
+        result.error = QStringLiteral("%1 did not start: %2").arg(program, process.errorString());
+        return result;
+    }
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        result.error = QStringLiteral("%1 timed out after %2 ms").arg(program).arg(timeoutMs);
+    }
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    if (!result.error.isEmpty())
+        return result;
+    if (process.exitStatus() == QProcess::CrashExit) {
+        result.error = QStringLiteral("%1 crashed: %2").arg(program, process.errorString());
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    return result;
+}
+
+namespace {
+
+bool canImportAlembic(const QString &python)
+{
+    const ProcessResult r = runProcess(python, {QStringLiteral("-c"), QStringLiteral("import alembic")},
+                                       QString(), QProcessEnvironment(), 60000);
+    return r.ok();
+}
+
+QString discoverAlembicPython()
+{
+    const QString fromEnv = qEnvironmentVariable("RETORT_ALEMBIC_PYTHON");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QStringList candidates = {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3"),
+                                    QStringLiteral("python")};
+    for (const QString &candidate : candidates) {
+        const QString path = QFileInfo(candidate).isAbsolute() ? candidate
+                                                               : QStandardPaths::findExecutable(candidate);
+        if (!path.isEmpty() && QFileInfo(path).isExecutable() && canImportAlembic(path))
+            return path;
+    }
+    return QString();
+}
+
+} // namespace
+
+QString alembicPython()
+{
+    static QMutex mutex;
+    static bool asked = false;
+    static QString python;
+    QMutexLocker lock(&mutex);
+    if (!asked) {
+        python = discoverAlembicPython();
+        asked = true;
+    }
+    return python;
+}
+
+ProcessResult runAlembic(const QString &iniPath, const QStringList &args, const QString &workDir,
+                         const QProcessEnvironment &extra)
+{
+    const QString python = alembicPython();
+    if (python.isEmpty()) {
+        ProcessResult result;
+        result.error = QStringLiteral("no Python that can import alembic: set RETORT_ALEMBIC_PYTHON "
+                                      "or install python3-alembic");
+        return result;
+    }
+    return runProcess(python, QStringList{QStringLiteral("-m"), QStringLiteral("alembic"),
+                                          QStringLiteral("-c"), iniPath} + args,
+                      workDir, extra);
+}
+
+ProcessResult runRetortBinary(const QString &binary, const QStringList &args, const QString &workDir,
+                              const QProcessEnvironment &extra)
+{
+    return runProcess(binary, args, workDir, extra);
+}
+
+} // namespace retort::testsupport
