@@ -1,0 +1,428 @@
+#include "revisiongraph.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace retort {
+
+namespace {
+
+Error revisionError(const RevisionScript &script, int line, const QString &message,
+                    const QString &revision = {})
+{
+    Location where;
+    where.file = script.path;
+    where.line = line;
+    where.revision = revision;
+    return Error(Error::Kind::Revision, message, where);
+}
+
+// alembic's util.to_tuple on a header value: None -> (), str -> (str,).
+QStringList asTuple(const HeaderValue &value)
+{
+    if (value.state != HeaderValue::State::Literal || value.isNone)
+        return {};
+    return value.items;
+}
+
+// tuple_rev_as_scalar(down_revision) is falsy for None, "" and ().
+QStringList asRevisionTuple(const HeaderValue &value)
+{
+    QStringList items = asTuple(value);
+    if (!value.isSequence && items.size() == 1 && items.front().isEmpty())
+        return {};
+    return items;
+}
+
+void appendUnique(QVector<int> &list, int value)
+{
+    if (!list.contains(value))
+        list.append(value);
+}
+
+QString unresolvedMessage(const char *field, const HeaderValue &value)
+{
+    return QStringLiteral("%1 is not a literal value (%2); reading it needs Python")
+        .arg(QLatin1String(field), value.expression);
+}
+
+} // namespace
+
+int RevisionGraph::lookup(const QString &key) const
+{
+    const int i = m_index.value(key, -1);
+    return i >= 0 ? i : m_labels.value(key, -1);
+}
+
+Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &scripts)
+{
+    static const QRegularExpression legacyName(QStringLiteral("^([a-f0-9]+)\\.py$"));
+    RevisionGraph g;
+
+    // Objects in load order; a duplicate id replaces the earlier object in
+    // the map but keeps its position, and the shadowed object stays a head
+    // (alembic's OrderedDict/OrderedSet behaviour).
+    struct Entry {
+        int node;
+        bool shadowed;
+        bool base;
+        bool realBase;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(size_t(scripts.size()));
+    QVector<int> labelled;
+
+    for (int s = 0; s < scripts.size(); ++s) {
+        const RevisionScript &script = scripts[s];
+        if (script.hasSyntaxError) {
+            Error e = script.problems.isEmpty()
+                          ? revisionError(script, 0, QStringLiteral("invalid syntax"))
+                          : script.problems.front();
+            return e;
+        }
+        QString id;
+        switch (script.revision.state) {
+        case HeaderValue::State::Absent: {
+            const auto m = legacyName.match(script.fileName);
+            if (!m.hasMatch())
+                return revisionError(
+                    script, 0,
+                    QStringLiteral("Could not determine revision id from filename %1. Be sure the "
+                                   "'revision' variable is declared inside the script (please see "
+                                   "'Upgrading from Alembic 0.1 to 0.2' in the documentation).")
+                        .arg(script.fileName));
+            id = m.captured(1);
+            break;
+        }
+        case HeaderValue::State::Unresolved:
+            return revisionError(script, script.revision.line,
+                                 unresolvedMessage("revision", script.revision));
+        case HeaderValue::State::Literal:
+            if (script.revision.isNone || script.revision.isSequence || script.revision.items.size() != 1)
+                return revisionError(script, script.revision.line,
+                                     QStringLiteral("revision must be a string"));
+            id = script.revision.items.front();
+            break;
+        }
+        if (script.downRevision.state == HeaderValue::State::Absent)
+            return revisionError(script, 0,
+                                 QStringLiteral("module '%1' has no attribute 'down_revision'")
+                                     .arg(script.fileName),
+                                 id);
+        const struct {
+            const char *name;
+            const HeaderValue &value;
+        } fields[] = {{"down_revision", script.downRevision},
+                      {"branch_labels", script.branchLabels},
+                      {"depends_on", script.dependsOn}};
+        for (const auto &f : fields) {
+            if (f.value.state == HeaderValue::State::Unresolved)
+                return revisionError(script, f.value.line, unresolvedMessage(f.name, f.value), id);
+        }
+
+        RevisionNode node;
+        node.id = id;
+        node.script = s;
+        node.downRevisions = asRevisionTuple(script.downRevision);
+        node.dependencies = asRevisionTuple(script.dependsOn);
+        node.declaredLabels = asTuple(script.branchLabels);
+        node.declaredLabels.removeDuplicates();
+        node.branchLabels = node.declaredLabels;
+
+        if (node.downRevisions.contains(id))
+            return revisionError(script, script.downRevision.line,
+                                 QStringLiteral("Self-loop is detected in revisions (%1)").arg(id), id);
+        if (node.dependencies.contains(id))
+            return revisionError(
+                script, script.dependsOn.line,
+                QStringLiteral("Dependency self-loop is detected in revisions (%1)").arg(id), id);
+        QStringList illegal;
+        for (const char *ch : {"+", "-", "@"}) {
+            if (id.contains(QLatin1String(ch)))
+                illegal << QLatin1String(ch);
+        }
+        if (!illegal.isEmpty())
+            return revisionError(
+                script, script.revision.line,
+                QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
+                    .arg(illegal.join(QStringLiteral(", ")), id),
+                id);
+
+        const bool base = node.downRevisions.isEmpty();
+        const bool realBase = base && node.dependencies.isEmpty();
+        auto existing = g.m_index.constFind(id);
+        if (existing != g.m_index.constEnd()) {
+            const int at = *existing;
+            Location where;
+            where.file = script.path;
+            where.line = script.revision.line;
+            where.revision = id;
+            g.m_warnings << Error(Error::Kind::Revision,
+                                  QStringLiteral("Revision %1 is present more than once").arg(id), where);
+            for (Entry &e : entries) {
+                if (e.node == at && !e.shadowed)
+                    e.shadowed = true;
+            }
+            labelled.removeAll(at);
+            g.m_nodes[size_t(at)] = node;
+            entries.push_back({at, false, base, realBase});
+            if (!node.declaredLabels.isEmpty())
+                labelled << at;
+            continue;
+        }
+        const int index = int(g.m_nodes.size());
+        g.m_index.insert(id, index);
+        g.m_nodes.push_back(std::move(node));
+        entries.push_back({index, false, base, realBase});
+        if (!g.m_nodes.back().declaredLabels.isEmpty())
+            labelled << index;
+    }
+
+    // Branch labels become keys of the map; a label may not name another
+    // revision or label.
+    for (int i : std::as_const(labelled)) {
+        const RevisionNode &n = g.m_nodes[size_t(i)];
+        const RevisionScript &script = scripts[n.script];
+        for (const QString &label : n.declaredLabels) {
+            const int owner = g.lookup(label);
+            if (owner >= 0)
+                return revisionError(script, script.branchLabels.line,
+                                     QStringLiteral("Branch name '%1' in revision %2 already used by "
+                                                    "revision %3")
+                                         .arg(label, n.id, g.m_nodes[size_t(owner)].id),
+                                     n.id);
+            g.m_labels.insert(label, i);
+        }
+    }
+
+    // Resolve depends_on (ids or labels) and link children.
+    for (RevisionNode &n : g.m_nodes) {
+        const RevisionScript &script = scripts[n.script];
+        for (const QString &dep : std::as_const(n.dependencies)) {
+            const int d = g.lookup(dep);
+            if (d < 0)
+                return revisionError(script, script.dependsOn.line,
+                                     QStringLiteral("Dependency %1 referenced from %2 is not present")
+                                         .arg(dep, n.id),
+                                     n.id);
+            appendUnique(n.resolvedDeps, d);
+        }
+    }
+    for (int i = 0; i < g.size(); ++i) {
+        RevisionNode &n = g.m_nodes[size_t(i)];
+        const RevisionScript &script = scripts[n.script];
+        for (const QString &down : std::as_const(n.downRevisions)) {
+            const int d = g.m_index.value(down, -1);
+            if (d < 0)
+                return revisionError(script, script.downRevision.line,
+                                     QStringLiteral("Revision %1 referenced from %2 is not present")
+                                         .arg(down, n.id),
+                                     n.id);
+            appendUnique(n.versionedDown, d);
+        }
+        n.allDown = n.versionedDown;
+        for (int d : std::as_const(n.resolvedDeps))
+            appendUnique(n.allDown, d);
+        for (int d : std::as_const(n.allDown)) {
+            RevisionNode &parent = g.m_nodes[size_t(d)];
+            appendUnique(parent.allNextrev, i);
+            if (n.versionedDown.contains(d))
+                appendUnique(parent.nextrev, i);
+        }
+    }
+
+    for (const Entry &e : entries) {
+        const RevisionNode &n = g.m_nodes[size_t(e.node)];
+        if (e.shadowed || n.isHead())
+            g.m_heads << e.node;
+        if (e.shadowed || n.isRealHead())
+            g.m_realHeads << e.node;
+        if (e.base)
+            g.m_bases << e.node;
+        if (e.realBase)
+            g.m_realBases << e.node;
+    }
+
+    g.normalizeDependencies();
+    if (Error cycle = g.detectCycles())
+        return cycle;
+    g.propagateLabels(labelled);
+    return g;
+}
+
+void RevisionGraph::normalizeDependencies()
+{
+    for (RevisionNode &n : m_nodes) {
+        n.normalizedDeps.clear();
+        if (!n.resolvedDeps.isEmpty()) {
+            QVector<int> implied;
+            const int self = int(&n - m_nodes.data());
+            for (int a : related(Relation::VersionedDown, {self})) {
+                if (a != self)
+                    for (int d : std::as_const(m_nodes[size_t(a)].resolvedDeps))
+                        appendUnique(implied, d);
+            }
+            for (int d : std::as_const(n.resolvedDeps))
+                if (!implied.contains(d))
+                    n.normalizedDeps << d;
+        }
+        n.normalizedDown = n.versionedDown;
+        for (int d : std::as_const(n.normalizedDeps))
+            appendUnique(n.normalizedDown, d);
+    }
+}
+
+Error RevisionGraph::detectCycles() const
+{
+    if (m_nodes.empty())
+        return {};
+    auto ids = [this](const std::vector<bool> &keep, bool sorted) {
+        QStringList out;
+        for (size_t i = 0; i < m_nodes.size(); ++i)
+            if (keep[i])
+                out << m_nodes[i].id;
+        if (sorted)
+            out.sort();
+        return out;
+    };
+    const std::vector<bool> everything(m_nodes.size(), true);
+    struct Pass {
+        const char *kind;
+        const QVector<int> &heads;
+        const QVector<int> &bases;
+        Relation down;
+        Relation up;
+    };
+    const Pass passes[] = {
+        {"Cycle", m_heads, m_bases, Relation::VersionedDown, Relation::Next},
+        {"Dependency cycle", m_realHeads, m_realBases, Relation::AllDown, Relation::AllNext},
+    };
+    for (const Pass &p : passes) {
+        if (p.heads.isEmpty() || p.bases.isEmpty())
+            return Error(Error::Kind::Revision,
+                         QStringLiteral("%1 is detected in revisions (%2)")
+                             .arg(QLatin1String(p.kind), ids(everything, false).join(QStringLiteral(", "))));
+        std::vector<bool> fromHeads(m_nodes.size(), false), fromBases(m_nodes.size(), false);
+        for (int i : related(p.down, p.heads))
+            fromHeads[size_t(i)] = true;
+        for (int i : related(p.up, p.bases))
+            fromBases[size_t(i)] = true;
+        std::vector<bool> deleted(m_nodes.size(), false);
+        bool any = false;
+        for (size_t i = 0; i < m_nodes.size(); ++i) {
+            deleted[i] = !(fromHeads[i] && fromBases[i]);
+            any = any || deleted[i];
+        }
+        if (any) {
+            const QStringList cyc = ids(deleted, true);
+            Location where;
+            where.revision = cyc.front();
+            return Error(Error::Kind::Revision,
+                         QStringLiteral("%1 is detected in revisions (%2)")
+                             .arg(QLatin1String(p.kind), cyc.join(QStringLiteral(", "))),
+                         where);
+        }
+    }
+    return {};
+}
+
+void RevisionGraph::propagateLabels(const QVector<int> &labelled)
+{
+    auto merge = [](QStringList &into, const QStringList &from) {
+        for (const QString &l : from)
+            if (!into.contains(l))
+                into << l;
+    };
+    for (int r : labelled) {
+        const std::vector<int> descendants = related(Relation::Next, {r});
+        const QStringList labels = m_nodes[size_t(r)].branchLabels;
+        for (int d : descendants)
+            merge(m_nodes[size_t(d)].branchLabels, labels);
+        // alembic walks up from the last descendant it visited, through
+        // single parents, until a branch point or a merge point.
+        int parent = descendants.empty() ? r : descendants.back();
+        while (parent >= 0) {
+            RevisionNode &p = m_nodes[size_t(parent)];
+            if (p.isRealBranchPoint() || p.isMergePoint())
+                break;
+            merge(p.branchLabels, labels);
+            parent = p.versionedDown.isEmpty() ? -1 : p.versionedDown.front();
+        }
+    }
+}
+
+const QVector<int> &RevisionGraph::edges(int i, Relation relation) const
+{
+    const RevisionNode &n = m_nodes[size_t(i)];
+    switch (relation) {
+    case Relation::VersionedDown:
+        return n.versionedDown;
+    case Relation::NormalizedDown:
+        return n.normalizedDown;
+    case Relation::AllDown:
+        return n.allDown;
+    case Relation::Next:
+        return n.nextrev;
+    case Relation::AllNext:
+        return n.allNextrev;
+    }
+    return n.versionedDown;
+}
+
+std::vector<int> RevisionGraph::walk(Relation relation, const QVector<int> &targets,
+                                     QString *overlapError) const
+{
+    std::vector<char> seen(m_nodes.size(), 0);
+    std::vector<int> out;
+    std::vector<int> todo;
+    for (int target : targets) {
+        todo.push_back(target);
+        std::vector<int> perTarget;
+        while (!todo.empty()) {
+            const int r = todo.back();
+            todo.pop_back();
+            if (overlapError)
+                perTarget.push_back(r);
+            if (seen[size_t(r)])
+                continue;
+            seen[size_t(r)] = 1;
+            for (int next : edges(r, relation))
+                todo.push_back(next);
+            out.push_back(r);
+        }
+        if (overlapError) {
+            QStringList overlaps;
+            for (int t : targets) {
+                if (t != target && std::find(perTarget.begin(), perTarget.end(), t) != perTarget.end()) {
+                    const QString &id = m_nodes[size_t(t)].id;
+                    if (!overlaps.contains(id))
+                        overlaps << id;
+                }
+            }
+            if (!overlaps.isEmpty()) {
+                *overlapError = QStringLiteral("Requested revision %1 overlaps with other requested "
+                                               "revisions %2")
+                                    .arg(m_nodes[size_t(target)].id, overlaps.join(QStringLiteral(", ")));
+                return {};
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<int> RevisionGraph::related(Relation relation, const QVector<int> &targets) const
+{
+    return walk(relation, targets, nullptr);
+}
+
+Result<std::vector<int>> RevisionGraph::relatedChecked(Relation relation, const QVector<int> &targets) const
+{
+    QString overlap;
+    std::vector<int> out = walk(relation, targets, &overlap);
+    if (!overlap.isEmpty())
+        return Error(Error::Kind::Revision, overlap);
+    return out;
+}
+
+} // namespace retort
