@@ -1,0 +1,101 @@
+#pragma once
+
+#include "error.h"
+#include "python/token.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace retort::py {
+
+struct TokenizerOptions {
+    bool emitComments = false;  // produce Comment tokens (for highlighters); the parser never asks
+};
+
+// Python 3.11's tokenizer over UTF-8 text, pulled one token at a time.
+//
+// The text must be valid UTF-8 without NUL bytes: run PreparedSource first
+// (tokenize() below does). Implements NEWLINE/INDENT/DEDENT with Python's
+// rules (tabs to multiples of 8, form feed resets, tab/space consistency),
+// implicit line joining inside brackets, backslash continuation, universal
+// newlines, all string prefixes and number forms. No allocation per token.
+//
+// On a lexical error next() returns a token of kind Error from then on and
+// error() describes it (file, line, column, Python's message).
+class Tokenizer {
+public:
+    Tokenizer(std::string_view text, const QString &fileName = {}, TokenizerOptions options = {});
+
+    // Tokenize text[begin, end) as a file whose first line is `line` and
+    // starts at `begin` (used for a BOM, and to parse a function body later).
+    void setRange(uint32_t begin, uint32_t end, uint32_t line);
+    // Tokenize text[begin, end) as if inside brackets: no NEWLINE/INDENT,
+    // no EndMarker checks beyond bracket balance (f-string replacement fields).
+    void setEmbedded(uint32_t begin, uint32_t end, uint32_t line, uint32_t lineStart);
+
+    Token next();
+
+    bool failed() const { return m_failed; }
+    const Error &error() const { return m_error; }
+    std::string_view text() const { return m_text; }
+
+private:
+    Token make(TokenKind kind, const char *b, const char *e) const;
+    Token fail(const char *at, const QString &message);
+    Token failAt(uint32_t line, uint32_t column, const QString &message);
+    bool lineStart(Token *out);
+    Token scanName(const char *b);
+    Token scanNumber(const char *b);
+    Token scanString(const char *b, const char *quote, uint8_t flags);
+    Token scanOperator(const char *b);
+    Token badCharacter(const char *b);
+    Token atEnd();
+    unsigned char at(const char *p) const { return p < m_end ? static_cast<unsigned char>(*p) : 0; }
+
+    std::string_view m_text;
+    QString m_fileName;
+    TokenizerOptions m_options;
+    const char *m_base = nullptr;  // m_text.data()
+    const char *m_p = nullptr;
+    const char *m_end = nullptr;
+    const char *m_lineStart = nullptr;
+    uint32_t m_line = 1;
+
+    bool m_atLineStart = true;   // next token starts a logical line (indentation to check)
+    bool m_lineHasTokens = false;  // a logical line is open: a NEWLINE is owed
+    bool m_embedded = false;
+    bool m_failed = false;
+    bool m_done = false;
+    int m_pendingDedents = 0;
+
+    static constexpr int MaxIndent = 100;
+    static constexpr int MaxDepth = 200;
+    int m_indentDepth = 0;
+    int m_indents[MaxIndent + 1] = {0};
+    int m_altIndents[MaxIndent + 1] = {0};
+
+    struct Bracket {
+        char c;
+        uint32_t line;
+        uint32_t column;
+    };
+    int m_depth = 0;
+    Bracket m_brackets[MaxDepth];
+
+    Error m_error;
+};
+
+// Convenience for tests and tools: prepare the raw bytes (BOM, coding cookie,
+// UTF-8 check) and tokenize everything. `text` receives the UTF-8 text the
+// token offsets refer to. On error the last token has kind Error.
+struct TokenizeResult {
+    std::string text;
+    std::vector<Token> tokens;
+    Error error;
+    bool ok() const { return !error.isError(); }
+};
+TokenizeResult tokenize(std::string_view raw, const QString &fileName = {},
+                        TokenizerOptions options = {});
+
+} // namespace retort::py
