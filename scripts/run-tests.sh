@@ -10,6 +10,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/lib/pgcluster.sh"
 
 retort_install_traps pgcluster_stop
+PGCLUSTER_OWNER_PID=$$
 t0=$SECONDS
 
 retort_ensure_packages

@@ -48,6 +48,11 @@ retort_ensure_packages() {
     return 0
   fi
   retort_log "Debian packages missing: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    retort_die "not root and no sudo: install them as root with
+  apt-get update && apt-get install -y ${missing[*]}
+then rerun this script"
+  fi
   retort_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q ||
     retort_die "apt-get update failed"
   retort_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" ||
@@ -57,9 +62,11 @@ retort_ensure_packages() {
 # Prints the absolute path of the first interpreter among /usr/bin/python3,
 # python3 and python that can really import alembic (the name alone proves
 # nothing: a pyenv or venv python3 may come first on PATH without it).
+# Arguments replace the list of candidates.
 retort_find_alembic_python() {
-  local cand path
-  for cand in /usr/bin/python3 python3 python; do
+  local cand path cands=("$@")
+  [ ${#cands[@]} -gt 0 ] || cands=(/usr/bin/python3 python3 python)
+  for cand in "${cands[@]}"; do
     path=$(command -v "$cand" 2>/dev/null) || continue
     if "$path" -c 'import alembic' >/dev/null 2>&1; then
       printf '%s\n' "$path"

@@ -16,6 +16,10 @@
 
 PGCLUSTER_DIR=
 PGCLUSTER_MARKER=.retort-pgcluster
+# When set (run-tests.sh and run-demo.sh set it to their pid), the cluster is
+# recorded as belonging to that process, and a later start reaps it once that
+# process is gone (killed with SIGKILL, say, so its trap never ran).
+PGCLUSTER_OWNER_PID=
 PGCLUSTER_USER=retort
 
 # Highest installed server version, or RETORT_PG_BINDIR when set.
@@ -89,6 +93,20 @@ _pgcluster_free_port() {
   return 1
 }
 
+# Stops clusters left behind by runs of ours that died without cleaning up:
+# only dirs whose marker we own and whose recorded owner process is gone.
+_pgcluster_reap_stale() {
+  local base=$1 d pid
+  for d in "$base"/retort-pg.*; do
+    [ -O "$d/$PGCLUSTER_MARKER" ] || continue
+    pid=$(cat "$d/$PGCLUSTER_MARKER" 2>/dev/null) || continue
+    case $pid in '' | *[!0-9]*) continue ;; esac
+    kill -0 "$pid" 2>/dev/null && continue
+    retort_log "reaping a cluster left by process $pid, which is gone: $d"
+    pgcluster_stop "$d" || true
+  done
+}
+
 pgcluster_start() {
   local bindir owner base dir password port attempt started=
   bindir=$(pgcluster_find_bindir) ||
@@ -103,10 +121,11 @@ pgcluster_start() {
     base=/tmp # postgres must be able to reach it; root's TMPDIR may not allow that
   fi
   base=${RETORT_PG_TMPDIR:-$base}
+  _pgcluster_reap_stale "$base"
 
   dir=$(mktemp -d "$base/retort-pg.XXXXXXXX") || retort_die "cannot create a temp dir in $base"
   PGCLUSTER_DIR=$dir # from here on pgcluster_stop can clean up
-  : >"$dir/$PGCLUSTER_MARKER"
+  printf '%s\n' "$PGCLUSTER_OWNER_PID" >"$dir/$PGCLUSTER_MARKER"
   chmod 0700 "$dir"
   [ "$owner" = "$(id -un)" ] || chown "$owner:" "$dir"
 
