@@ -1,8 +1,109 @@
 #include "cli.h"
 
+#include "cliargs.h"
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QStringList>
+
+#include <cstdio>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 namespace retort::cli {
 
-bool wantsCli(int, char *[]) { return true; }
-int run(int, char *[]) { return 0; }
+bool isCommandWord(const QString &word);
+
+namespace {
+
+QStringList toArguments(int argc, char *argv[])
+{
+    QStringList out;
+    for (int i = 1; i < argc; ++i)
+        out << QString::fromLocal8Bit(argv[i]);
+    return out;
+}
+
+void write(FILE *stream, const QByteArray &bytes)
+{
+    if (!bytes.isEmpty())
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+// alembic wraps its messages to the terminal width when stdin is a terminal.
+QByteArray wrapForTerminal(const QByteArray &out)
+{
+    winsize ws{};
+    if (::ioctl(0, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
+        return out;
+    const int width = ws.ws_col;
+    QByteArray wrapped;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.startsWith("FAILED: ")) {
+            wrapped += line + '\n';
+            continue;
+        }
+        QByteArray current;
+        for (const QByteArray &word : line.split(' ')) {
+            if (!current.isEmpty() && current.size() + 1 + word.size() > width) {
+                wrapped += "  " + current + '\n';
+                current.clear();
+            }
+            current += (current.isEmpty() ? QByteArray() : QByteArray(" ")) + word;
+        }
+        wrapped += "  " + current + '\n';
+    }
+    wrapped.chop(1);
+    return wrapped;
+}
+
+} // namespace
+
+bool wantsCli(int argc, char *argv[])
+{
+    const QStringList args = toArguments(argc, argv);
+    if (args.isEmpty())
+        return false;
+    if (args.size() == 1 && !args.front().startsWith(QLatin1Char('-')) && QFileInfo::exists(args.front()))
+        return false;  // a project path opens the window
+    for (const QString &a : args)
+        if (isCommandWord(a) || a == QLatin1String("-h") || a == QLatin1String("--help")
+            || a == QLatin1String("--version"))
+            return true;
+    return false;
+}
+
+int run(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("retort"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+
+    const ParseResult parsed = parseArgs(toArguments(argc, argv));
+    if (!parsed.args) {
+        write(stderr, (usageText() + QStringLiteral("retort: error: ") + parsed.error + QLatin1Char('\n')).toUtf8());
+        return 2;
+    }
+    const CliArgs &args = *parsed.args;
+    if (args.help) {
+        write(stdout, helpText().toUtf8());
+        return 0;
+    }
+    if (args.version) {
+        write(stdout, QByteArrayLiteral("retort " RETORT_VERSION "\n"));
+        return 0;
+    }
+    if (args.command.isEmpty()) {
+        write(stderr, (usageText() + QStringLiteral("retort: error: too few arguments\n")).toUtf8());
+        return 2;
+    }
+    const Outcome outcome = runCommand(args);
+    write(stdout, outcome.exitCode != 0 ? wrapForTerminal(outcome.out) : outcome.out);
+    write(stderr, outcome.err);
+    return outcome.exitCode;
+}
 
 } // namespace retort::cli

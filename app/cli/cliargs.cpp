@@ -1,0 +1,132 @@
+#include "cliargs.h"
+
+#include <QProcessEnvironment>
+
+namespace retort::cli {
+
+namespace {
+
+const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("history"),
+                               QStringLiteral("branches"), QStringLiteral("show"),
+                               QStringLiteral("current"), QStringLiteral("upgrade"),
+                               QStringLiteral("downgrade"), QStringLiteral("stamp")};
+
+} // namespace
+
+QString usageText()
+{
+    return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
+                          "              {branches,current,downgrade,heads,history,show,stamp,upgrade} ...\n");
+}
+
+QString helpText()
+{
+    return usageText()
+           + QStringLiteral(
+               "\n"
+               "Retort: a migration manager for Alembic projects on PostgreSQL.\n"
+               "Without a command (or with a path to a project) it opens the desktop application.\n"
+               "\n"
+               "commands (alembic's words, alembic's output):\n"
+               "  heads [-v] [--resolve-dependencies]   show the current heads\n"
+               "  history [-r [START]:[END]] [-v]       list revisions, newest first\n"
+               "  branches [-v]                          show branch points\n"
+               "  show REV                               show one revision (or several: heads)\n"
+               "\n"
+               "options:\n"
+               "  -h, --help            show this help and exit\n"
+               "  --version             show Retort's version and exit\n"
+               "  -c, --config CONFIG   alembic config file (default: $ALEMBIC_CONFIG or alembic.ini)\n"
+               "  -n, --name NAME       section of the config file (default: alembic)\n"
+               "  -x X                  additional arguments for env.py (key=value)\n"
+               "  --raiseerr            accepted for compatibility with alembic\n"
+               "  --url URL             database URL (overrides sqlalchemy.url and DATABASE_URL)\n");
+}
+
+ParseResult parseArgs(const QStringList &arguments)
+{
+    CliArgs a;
+    a.config = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALEMBIC_CONFIG"),
+                                                                QStringLiteral("alembic.ini"));
+    auto takeValue = [&](int &i, const QString &opt, QString *into) -> QString {
+        const QString arg = arguments[i];
+        const int eq = arg.indexOf(QLatin1Char('='));
+        if (arg.startsWith(QLatin1String("--")) && eq > 0) {
+            *into = arg.mid(eq + 1);
+            return {};
+        }
+        if (!arg.startsWith(QLatin1String("--")) && arg.size() > 2) {
+            *into = arg.mid(2);
+            return {};
+        }
+        if (i + 1 >= arguments.size())
+            return QStringLiteral("argument %1: expected one argument").arg(opt);
+        *into = arguments[++i];
+        return {};
+    };
+
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString arg = arguments[i];
+        QString err;
+        const QString key = arg.section(QLatin1Char('='), 0, 0);
+        if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+            a.help = true;
+        } else if (arg == QLatin1String("--version")) {
+            a.version = true;
+        } else if (arg.startsWith(QLatin1String("-c")) && !arg.startsWith(QLatin1String("--")) ) {
+            err = takeValue(i, QStringLiteral("-c/--config"), &a.config);
+        } else if (key == QLatin1String("--config")) {
+            err = takeValue(i, QStringLiteral("-c/--config"), &a.config);
+        } else if ((arg.startsWith(QLatin1String("-n")) && !arg.startsWith(QLatin1String("--")))
+                   || key == QLatin1String("--name")) {
+            err = takeValue(i, QStringLiteral("-n/--name"), &a.name);
+        } else if (arg.startsWith(QLatin1String("-x")) && !arg.startsWith(QLatin1String("--"))) {
+            QString v;
+            err = takeValue(i, QStringLiteral("-x"), &v);
+            a.x << v;
+        } else if (arg == QLatin1String("--raiseerr")) {
+            a.raiseErr = true;
+        } else if (key == QLatin1String("--url")) {
+            err = takeValue(i, QStringLiteral("--url"), &a.url);
+        } else if (!a.command.isEmpty() && (arg == QLatin1String("-v") || arg == QLatin1String("--verbose"))) {
+            a.verbose = true;
+        } else if (!a.command.isEmpty() && arg == QLatin1String("--resolve-dependencies")) {
+            a.resolveDependencies = true;
+        } else if (!a.command.isEmpty()
+                   && (arg == QLatin1String("-i") || arg == QLatin1String("--indicate-current"))) {
+            a.indicateCurrent = true;
+        } else if (!a.command.isEmpty() && arg == QLatin1String("--sql")) {
+            a.sql = true;
+        } else if (!a.command.isEmpty() && arg == QLatin1String("--purge")) {
+            a.purge = true;
+        } else if (!a.command.isEmpty() && key == QLatin1String("--tag")) {
+            err = takeValue(i, QStringLiteral("--tag"), &a.tag);
+        } else if (!a.command.isEmpty()
+                   && ((arg.startsWith(QLatin1String("-r")) && !arg.startsWith(QLatin1String("--")))
+                       || key == QLatin1String("--rev-range"))) {
+            err = takeValue(i, QStringLiteral("-r/--rev-range"), &a.revRange);
+            a.hasRevRange = true;
+        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1
+                   && !(a.command == QLatin1String("downgrade") || a.command == QLatin1String("upgrade")
+                        || a.command == QLatin1String("show") || a.command == QLatin1String("stamp"))) {
+            err = QStringLiteral("unrecognized arguments: %1").arg(arg);
+        } else if (a.command.isEmpty()) {
+            if (!kCommands.contains(arg))
+                err = QStringLiteral("argument {%1}: invalid choice: '%2'")
+                          .arg(QStringList(kCommands).join(QLatin1Char(',')), arg);
+            a.command = arg;
+        } else {
+            a.positionals << arg;
+        }
+        if (!err.isEmpty())
+            return {std::nullopt, err};
+    }
+    return {a, {}};
+}
+
+bool isCommandWord(const QString &word)
+{
+    return kCommands.contains(word);
+}
+
+} // namespace retort::cli

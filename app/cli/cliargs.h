@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace retort::cli {
+
+// The command line in alembic's shape: global options, one command, its
+// options and positionals.
+struct CliArgs {
+    QString config;            // -c/--config, else $ALEMBIC_CONFIG, else alembic.ini
+    QString name = QStringLiteral("alembic");  // -n/--name: the ini section
+    QStringList x;             // -x key=value (accepted, passed to the bridge later)
+    bool raiseErr = false;
+    QString url;               // --url: database URL (Retort's addition)
+
+    QString command;
+    bool verbose = false;
+    bool resolveDependencies = false;
+    bool indicateCurrent = false;
+    bool sql = false;
+    bool purge = false;
+    QString tag;
+    QString revRange;          // history -r
+    bool hasRevRange = false;
+    QStringList positionals;
+
+    bool help = false;
+    bool version = false;
+};
+
+struct ParseResult {
+    std::optional<CliArgs> args;
+    QString error;  // argparse-style message when args is empty
+};
+
+ParseResult parseArgs(const QStringList &arguments);
+QString usageText();
+QString helpText();
+
+} // namespace retort::cli

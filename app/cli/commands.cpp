@@ -1,0 +1,212 @@
+#include "commands.h"
+
+#include "graph/revisiongraph.h"
+#include "graph/revisionwalker.h"
+#include "project/projectconfig.h"
+#include "project/scriptloader.h"
+#include "revisionformat.h"
+
+#include <optional>
+
+namespace retort::cli {
+
+namespace {
+
+// alembic exits with sys.exit(-1) after printing "FAILED: ..." on stdout.
+constexpr int kCommandErrorExit = 255;
+
+class Session {
+public:
+    explicit Session(const CliArgs &args) : m_args(args) {}
+
+    Outcome run()
+    {
+        const QString &c = m_args.command;
+        if (c == QLatin1String("heads") || c == QLatin1String("history") || c == QLatin1String("branches")
+            || c == QLatin1String("show")) {
+            if (!open())
+                return m_outcome;
+            if (c == QLatin1String("heads"))
+                heads();
+            else if (c == QLatin1String("history"))
+                history();
+            else if (c == QLatin1String("branches"))
+                branches();
+            else
+                show();
+            return m_outcome;
+        }
+        fail(Error(Error::Kind::Internal,
+                   QStringLiteral("'%1' is not available yet in this build of Retort").arg(c)));
+        return m_outcome;
+    }
+
+private:
+    void print(const QString &text)
+    {
+        m_outcome.out += text.toUtf8();
+        m_outcome.out += '\n';
+    }
+
+    void warn(const Error &e)
+    {
+        m_outcome.err += "retort: warning: " + e.toString().toUtf8() + '\n';
+    }
+
+    // alembic's util.err: the message on stdout after "FAILED: "; Retort adds
+    // where it happened on stderr.
+    void fail(const Error &e)
+    {
+        m_outcome.out += "FAILED: " + e.message().toUtf8() + '\n';
+        if (!e.where().isEmpty() || e.cause())
+            m_outcome.err += "retort: " + e.toString().toUtf8() + '\n';
+        m_outcome.exitCode = kCommandErrorExit;
+    }
+
+    bool open()
+    {
+        Result<ProjectConfig> cfg = ProjectConfig::load(m_args.config, m_args.name);
+        if (!cfg) {
+            fail(cfg.error());
+            return false;
+        }
+        m_config = cfg.value();
+        Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(m_config);
+        if (!loaded) {
+            fail(loaded.error());
+            return false;
+        }
+        m_scripts = std::move(loaded.value().scripts);
+        for (const Error &w : loaded.value().warnings)
+            warn(w);
+        Result<RevisionGraph> graph = RevisionGraph::build(m_scripts);
+        if (!graph) {
+            fail(graph.error());
+            return false;
+        }
+        m_graph = std::move(graph.value());
+        for (const Error &w : m_graph->warnings())
+            warn(w);
+        m_format.emplace(*m_graph, m_scripts);
+        return true;
+    }
+
+    void heads()
+    {
+        QVector<int> revs;
+        if (m_args.resolveDependencies) {
+            Result<QVector<RevRef>> r = RevisionWalker(*m_graph).revisions(RevArg::one(QStringLiteral("heads")));
+            if (!r)
+                return fail(r.error());
+            for (const RevRef &ref : r.value())
+                revs << ref.index;
+        } else {
+            // get_revisions(get_heads()): each head id looked up again
+            for (int h : m_graph->heads())
+                revs << m_graph->indexOf(m_graph->node(h).id);
+        }
+        RevisionFormat::Options o;
+        o.includeBranches = true;
+        o.treeIndicators = false;
+        for (int r : std::as_const(revs))
+            print(m_format->cmdFormat(r, m_args.verbose, o));
+    }
+
+    void history()
+    {
+        QString base, head;
+        if (m_args.hasRevRange) {
+            if (!m_args.revRange.contains(QLatin1Char(':')))
+                return fail(Error(Error::Kind::Revision,
+                                  QStringLiteral("History range requires [start]:[end], [start]:, or :[end]")));
+            const QStringList parts = m_args.revRange.trimmed().split(QLatin1Char(':'));
+            if (parts.size() != 2)
+                return fail(Error(Error::Kind::Revision,
+                                  QStringLiteral("History range '%1' has more than one ':'").arg(m_args.revRange)));
+            base = parts[0];
+            head = parts[1];
+        }
+        if (base == QLatin1String("current") || head == QLatin1String("current") || m_args.indicateCurrent)
+            return fail(Error(Error::Kind::Internal,
+                              QStringLiteral("history with the current revision needs a database "
+                                             "connection, which this build of Retort cannot open yet")));
+        Result<QVector<int>> walk = RevisionWalker(*m_graph).history(base, head);
+        if (!walk)
+            return fail(walk.error());
+        RevisionFormat::Options o;
+        o.includeBranches = true;
+        o.includeDoc = true;
+        o.includeParents = true;
+        QString text;
+        for (int r : walk.value()) {
+            text += m_format->cmdFormat(r, m_args.verbose, o);
+            text += QLatin1Char('\n');
+        }
+        m_outcome.out += text.toUtf8();
+    }
+
+    void branches()
+    {
+        Result<QVector<int>> walk = RevisionWalker(*m_graph).history(QString(), QString());
+        if (!walk)
+            return fail(walk.error());
+        RevisionFormat::Options o;
+        o.includeBranches = true;
+        RevisionFormat::Options child;
+        child.includeBranches = true;
+        child.includeDoc = m_args.verbose;
+        for (int r : walk.value()) {
+            const RevisionNode &n = m_graph->node(r);
+            if (!n.isBranchPoint())
+                continue;
+            QStringList lines;
+            const QString pad(n.id.size(), QLatin1Char(' '));
+            for (int c : n.nextrev)
+                lines << pad + QStringLiteral(" -> ") + m_format->cmdFormat(c, false, child);
+            print(m_format->cmdFormat(r, m_args.verbose, o) + QLatin1Char('\n') + lines.join(QLatin1Char('\n'))
+                  + QLatin1Char('\n'));
+        }
+    }
+
+    void show()
+    {
+        if (m_args.positionals.size() != 1)
+            return usageError(QStringLiteral("show: expected one revision"));
+        const QString rev = m_args.positionals.front();
+        if (rev == QLatin1String("current"))
+            return fail(Error(Error::Kind::Internal,
+                              QStringLiteral("show current needs a database connection, which this "
+                                             "build of Retort cannot open yet")));
+        Result<QVector<RevRef>> revs = RevisionWalker(*m_graph).revisions(RevArg::one(rev));
+        if (!revs)
+            return fail(revs.error());
+        for (const RevRef &r : revs.value()) {
+            if (!r.isRevision())
+                return fail(Error(Error::Kind::Resolution,
+                                  QStringLiteral("Can't locate revision identified by '%1'").arg(rev)));
+            print(m_format->logEntry(r.index));
+        }
+    }
+
+    void usageError(const QString &message)
+    {
+        m_outcome.err += usageText().toUtf8() + "retort: error: " + message.toUtf8() + '\n';
+        m_outcome.exitCode = 2;
+    }
+
+    const CliArgs &m_args;
+    Outcome m_outcome;
+    ProjectConfig m_config;
+    QVector<RevisionScript> m_scripts;
+    std::optional<RevisionGraph> m_graph;
+    std::optional<RevisionFormat> m_format;
+};
+
+} // namespace
+
+Outcome runCommand(const CliArgs &args)
+{
+    return Session(args).run();
+}
+
+} // namespace retort::cli

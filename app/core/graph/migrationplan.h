@@ -1,0 +1,58 @@
+#pragma once
+
+#include "graph/revisiongraph.h"
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace retort {
+
+// One change to the version table, as alembic's HeadMaintainer makes it.
+struct VersionRowOp {
+    enum class Kind { Insert, Delete, Update };
+    Kind kind = Kind::Update;
+    QString from;  // Delete, Update
+    QString to;    // Insert, Update
+};
+
+// One step of a run: a revision's upgrade() or downgrade(), or a stamp.
+struct MigrationStep {
+    enum class Kind { Upgrade, Downgrade, Stamp };
+    Kind kind = Kind::Upgrade;
+    int revision = -1;         // Upgrade/Downgrade: the revision whose function runs
+    QStringList from;          // from_revisions_no_deps
+    QStringList to;            // to_revisions_no_deps
+    bool stampIsUpgrade = true;
+    QStringList headsBefore;   // version rows before the step
+    QStringList headsAfter;    // version rows after the step
+    QVector<VersionRowOp> rowOps;
+
+    // alembic's MigrationStep.short_log: "upgrade a, b -> c", "stamp_revision  -> x"
+    QString shortLog() const;
+};
+
+// Plans upgrades, downgrades and stamps from a set of current heads, with
+// alembic's ordering and version-row bookkeeping. Errors carry alembic's
+// CLI text.
+class MigrationPlanner {
+public:
+    explicit MigrationPlanner(const RevisionGraph &graph) : m_graph(graph) {}
+
+    Result<QVector<MigrationStep>> upgrade(const QStringList &currentHeads, const QString &destination) const;
+    Result<QVector<MigrationStep>> downgrade(const QStringList &currentHeads, const QString &destination) const;
+    Result<QVector<MigrationStep>> stamp(const QStringList &currentHeads, const QStringList &destinations,
+                                         bool purge = false) const;
+
+    // get_current_heads() in offline mode: "base" -> (), ids resolved in full.
+    Result<QStringList> resolveStartingRevisions(const QStringList &starting) const;
+
+private:
+    Error applyRowOps(MigrationStep &step, QStringList &heads) const;
+    QStringList ancestorsOfHeads(const QStringList &heads) const;
+
+    const RevisionGraph &m_graph;
+};
+
+} // namespace retort

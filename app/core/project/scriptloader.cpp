@@ -1,0 +1,103 @@
+#include "scriptloader.h"
+
+#include "project/revisionreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace retort {
+
+Result<QStringList> ScriptLoader::listRevisionFiles(const QString &directory)
+{
+    // os.listdir order: readdir's, which QDir does not promise to keep.
+    DIR *dir = ::opendir(QFile::encodeName(directory).constData());
+    if (!dir) {
+        Location where;
+        where.file = directory;
+        return Error(Error::Kind::Io,
+                     QStringLiteral("[Errno 2] No such file or directory: %1").arg(directory), where);
+    }
+    QStringList names;
+    while (const dirent *entry = ::readdir(dir)) {
+        const QString name = QFile::decodeName(entry->d_name);
+        if (name == QLatin1String(".") || name == QLatin1String(".."))
+            continue;
+        // alembic: (?!\.\#|__init__)(.*\.py)$
+        if (!name.endsWith(QLatin1String(".py")) || name.startsWith(QLatin1String(".#"))
+            || name.startsWith(QLatin1String("__init__")) || name.contains(QLatin1Char('\n')))
+            continue;
+        if (entry->d_type == DT_DIR)
+            continue;
+        names << name;
+    }
+    ::closedir(dir);
+    return names;
+}
+
+Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config)
+{
+    Loaded out;
+    QStringList paths;
+    QSet<QString> seen;
+    for (const QString &location : config.versionLocations) {
+        if (config.explicitVersionLocations && !QFileInfo::exists(location))
+            continue;  // alembic skips configured locations that do not exist
+        Result<QStringList> names = listRevisionFiles(location);
+        if (!names)
+            return names.error();
+        for (const QString &name : names.value()) {
+            const QString path = location + QLatin1Char('/') + name;
+            const QString real = QFileInfo(path).canonicalFilePath();
+            if (!real.isEmpty() && seen.contains(real)) {
+                Location where;
+                where.file = path;
+                out.warnings << Error(Error::Kind::Config,
+                                      QStringLiteral("File %1 loaded twice! ignoring. Please ensure "
+                                                     "version_locations is unique.")
+                                          .arg(real),
+                                      where);
+                continue;
+            }
+            seen.insert(real);
+            paths << path;
+        }
+    }
+
+    out.scripts.resize(paths.size());
+    std::atomic<int> next{0};
+    auto work = [&] {
+        for (int i = next++; i < paths.size(); i = next++) {
+            QFile file(paths[i]);
+            if (!file.open(QIODevice::ReadOnly)) {
+                RevisionScript &s = out.scripts[i];
+                s.path = paths[i];
+                s.fileName = QFileInfo(paths[i]).fileName();
+                s.hasSyntaxError = true;
+                Location where;
+                where.file = paths[i];
+                s.problems << Error(Error::Kind::Io, file.errorString(), where);
+                continue;
+            }
+            out.scripts[i] = readRevisionScript(paths[i], file.readAll());
+        }
+    };
+    const int threads = std::clamp(int(std::thread::hardware_concurrency()), 1, 8);
+    std::vector<std::thread> pool;
+    if (paths.size() > 64)
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+    return out;
+}
+
+} // namespace retort

@@ -1,0 +1,64 @@
+#include "outputnormalizer.h"
+
+#include <QList>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace retort::testsupport {
+
+namespace {
+
+QString sortList(const QString &list)
+{
+    QStringList items = list.split(QStringLiteral(", "));
+    items.sort();
+    return items.join(QStringLiteral(", "));
+}
+
+QString normalizeLine(const QString &line)
+{
+    for (const char *prefix : {"Branch names: ", "Branches into: "}) {
+        const QString p = QLatin1String(prefix);
+        if (line.startsWith(p))
+            return p + sortList(line.mid(p.size()));
+    }
+    // "(a, b)" groups: branch labels (and depends_on, whose order is the
+    // file's in both tools, so sorting it too loses nothing).
+    static const QRegularExpression group(QStringLiteral("\\(([^()]*, [^()]*)\\)"));
+    QString out;
+    qsizetype last = 0;
+    auto it = group.globalMatch(line);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += line.mid(last, m.capturedStart() - last);
+        out += QLatin1Char('(') + sortList(m.captured(1)) + QLatin1Char(')');
+        last = m.capturedEnd();
+    }
+    out += line.mid(last);
+    return out;
+}
+
+} // namespace
+
+QByteArray normalizeSetOrder(const QByteArray &text)
+{
+    const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+    QStringList out;
+    static const QRegularExpression child(QStringLiteral("^ + -> "));
+    for (int i = 0; i < lines.size();) {
+        if (child.match(lines[i]).hasMatch()) {
+            QStringList block;
+            while (i < lines.size() && child.match(lines[i]).hasMatch())
+                block << normalizeLine(lines[i++]);
+            block.sort();
+            out << block;
+            continue;
+        }
+        out << normalizeLine(lines[i++]);
+    }
+    return out.join(QLatin1Char('\n')).toUtf8();
+}
+
+} // namespace retort::testsupport

@@ -1,0 +1,237 @@
+// Differential tests: the same read-only command on the same project, run by
+// the real alembic and by retort; stdout and the exit status must match byte
+// for byte (set-ordered places normalized, see outputnormalizer.h).
+
+#include "outputnormalizer.h"
+#include "processrunner.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace retort::testsupport;
+
+namespace {
+
+struct Project {
+    QString name;
+    QString dir;  // working directory for both tools
+    QString ini;  // relative to dir
+};
+
+// Revision ids and labels, read from alembic's own history and heads output.
+struct Facts {
+    QStringList ids;     // newest first, as history lists them
+    QStringList labels;
+};
+
+} // namespace
+
+class TestAlembicDiff : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QList<Project> m_projects;
+    QHash<QString, Facts> m_facts;
+
+    void generate(const QString &name, const QStringList &options)
+    {
+        const QString out = m_tmp.filePath(name);
+        const ProcessResult r = runProcess(
+            alembicPython(),
+            QStringList{QStringLiteral(RETORT_SOURCE_DIR "/bench/generate_project.py"), out} + options, QString());
+        QVERIFY2(r.ok(), qPrintable(QStringLiteral("generator failed: ") + r.describe()));
+        m_projects << Project{name, out, QStringLiteral("alembic.ini")};
+    }
+
+    Facts factsOf(const Project &p)
+    {
+        Facts f;
+        const ProcessResult history = runAlembic(p.ini, {QStringLiteral("history")}, p.dir);
+        static const QRegularExpression arrow(QStringLiteral("-> ([^ ,]+)"));
+        for (const QString &line : QString::fromUtf8(history.out).split(QLatin1Char('\n'))) {
+            const auto m = arrow.match(line);
+            if (m.hasMatch())
+                f.ids << m.captured(1);
+        }
+        const ProcessResult heads = runAlembic(p.ini, {QStringLiteral("history"), QStringLiteral("-v")}, p.dir);
+        for (const QString &line : QString::fromUtf8(heads.out).split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1String("Branch names: ")))
+                for (const QString &l : line.mid(14).split(QStringLiteral(", ")))
+                    if (!f.labels.contains(l))
+                        f.labels << l;
+        }
+        return f;
+    }
+
+    void compare(const Project &p, const QStringList &args)
+    {
+        const ProcessResult expected = runAlembic(p.ini, args, p.dir);
+        QVERIFY2(expected.error.isEmpty(), qPrintable(expected.describe()));
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + args, p.dir);
+        QVERIFY2(actual.error.isEmpty(), qPrintable(actual.describe()));
+        if (expected.exitCode != 0 && !expected.out.startsWith("FAILED:")) {
+            // alembic died with a Python traceback (e.g. a KeyError for a
+            // missing parent): retort must fail too, with a message.
+            QVERIFY2(actual.exitCode != 0, actual.out.constData());
+            QVERIFY(!actual.out.isEmpty() || !actual.err.isEmpty());
+            return;
+        }
+        QCOMPARE(QString::fromUtf8(normalizeSetOrder(actual.out)), QString::fromUtf8(normalizeSetOrder(expected.out)));
+        QCOMPARE(actual.exitCode, expected.exitCode);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!alembicPython().isEmpty(),
+                 "no Python interpreter can import alembic: install python3-alembic (scripts/run-tests.sh does)");
+        QVERIFY(m_tmp.isValid());
+        for (const char *sample : {"analytics", "projects", "auditing", "jobs"})
+            m_projects << Project{QLatin1String(sample), QStringLiteral(RETORT_SOURCE_DIR "/migrations/") + QLatin1String(sample),
+                                  QStringLiteral("alembic.ini")};
+        generate(QStringLiteral("linear50"), {QStringLiteral("--revisions"), QStringLiteral("50"),
+                                              QStringLiteral("--seed"), QStringLiteral("1")});
+        generate(QStringLiteral("branchy200"),
+                 {QStringLiteral("--revisions"), QStringLiteral("200"), QStringLiteral("--branch-every"),
+                  QStringLiteral("7"), QStringLiteral("--merge-every"), QStringLiteral("11"), QStringLiteral("--labels"),
+                  QStringLiteral("4"), QStringLiteral("--depends-on"), QStringLiteral("9"), QStringLiteral("--seed"),
+                  QStringLiteral("2"), QStringLiteral("--id-style"), QStringLiteral("mixed"),
+                  QStringLiteral("--version-locations"), QStringLiteral("2"), QStringLiteral("--heads"), QStringLiteral("3")});
+        generate(QStringLiteral("heads400"),
+                 {QStringLiteral("--revisions"), QStringLiteral("400"), QStringLiteral("--branch-every"),
+                  QStringLiteral("5"), QStringLiteral("--merge-every"), QStringLiteral("40"), QStringLiteral("--labels"),
+                  QStringLiteral("6"), QStringLiteral("--depends-on"), QStringLiteral("13"), QStringLiteral("--seed"),
+                  QStringLiteral("3"), QStringLiteral("--id-style"), QStringLiteral("seq"), QStringLiteral("--heads"),
+                  QStringLiteral("0")});
+        generate(QStringLiteral("big2000"),
+                 {QStringLiteral("--revisions"), QStringLiteral("2000"), QStringLiteral("--branch-every"),
+                  QStringLiteral("25"), QStringLiteral("--merge-every"), QStringLiteral("30"), QStringLiteral("--labels"),
+                  QStringLiteral("5"), QStringLiteral("--depends-on"), QStringLiteral("50"), QStringLiteral("--seed"),
+                  QStringLiteral("4")});
+        for (const Project &p : std::as_const(m_projects)) {
+            m_facts.insert(p.name, factsOf(p));
+            QVERIFY2(!m_facts[p.name].ids.isEmpty(), qPrintable(p.name + QStringLiteral(": alembic listed no revisions")));
+        }
+    }
+
+    void readOnlyCommands_data()
+    {
+        QTest::addColumn<int>("project");
+        QTest::addColumn<QStringList>("args");
+        for (int i = 0; i < m_projects.size(); ++i) {
+            const Project &p = m_projects[i];
+            const Facts &f = m_facts[p.name];
+            const QString newest = f.ids.front();
+            const QString oldest = f.ids.back();
+            const QString middle = f.ids[f.ids.size() / 2];
+            QList<QStringList> commands = {
+                {QStringLiteral("heads")},
+                {QStringLiteral("heads"), QStringLiteral("-v")},
+                {QStringLiteral("heads"), QStringLiteral("--resolve-dependencies")},
+                {QStringLiteral("history")},
+                {QStringLiteral("history"), QStringLiteral("-v")},
+                {QStringLiteral("branches")},
+                {QStringLiteral("branches"), QStringLiteral("-v")},
+                {QStringLiteral("show"), QStringLiteral("heads")},
+                {QStringLiteral("show"), QStringLiteral("head")},
+                {QStringLiteral("show"), QStringLiteral("base")},
+                {QStringLiteral("show"), newest},
+                {QStringLiteral("show"), oldest},
+                {QStringLiteral("show"), middle.left(4)},
+                {QStringLiteral("show"), middle.left(3)},
+                {QStringLiteral("show"), QStringLiteral("zzzzzzzz")},
+                {QStringLiteral("show"), middle + QStringLiteral("+1")},
+                {QStringLiteral("show"), middle + QStringLiteral("-1")},
+                {QStringLiteral("show"), QStringLiteral("-1")},
+                {QStringLiteral("show"), QStringLiteral("head-1")},
+                {QStringLiteral("history"), QStringLiteral("-r"), oldest + QLatin1Char(':') + newest},
+                {QStringLiteral("history"), QStringLiteral("-r"), middle + QLatin1Char(':')},
+                {QStringLiteral("history"), QStringLiteral("-r"), QLatin1Char(':') + middle},
+                {QStringLiteral("history"), QStringLiteral("-r"), newest + QLatin1Char(':') + oldest},
+                {QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("base:heads")},
+                {QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("-2:")},
+                {QStringLiteral("history"), QStringLiteral("-r"), middle},
+                {QStringLiteral("history"), QStringLiteral("-v"), QStringLiteral("-r"), middle + QStringLiteral(":head")},
+            };
+            for (const QString &label : f.labels.mid(0, 3)) {
+                commands << QStringList{QStringLiteral("show"), label + QStringLiteral("@head")};
+                commands << QStringList{QStringLiteral("show"), label + QStringLiteral("@base")};
+                commands << QStringList{QStringLiteral("show"), label};
+                commands << QStringList{QStringLiteral("history"), QStringLiteral("-r"),
+                                        label + QStringLiteral("@base:") + label + QStringLiteral("@head")};
+            }
+            for (const QStringList &c : std::as_const(commands))
+                QTest::newRow(qPrintable(p.name + QLatin1Char(' ') + c.join(QLatin1Char(' ')))) << i << c;
+        }
+    }
+
+    void readOnlyCommands()
+    {
+        QFETCH(int, project);
+        QFETCH(QStringList, args);
+        compare(m_projects[project], args);
+    }
+
+    // Broken projects: alembic's message (or at least a failure) and a
+    // located explanation from retort.
+    void brokenProjects_data()
+    {
+        QTest::addColumn<QString>("mutation");
+        QTest::newRow("cycle") << QStringLiteral("cycle");
+        QTest::newRow("missing parent") << QStringLiteral("missing");
+        QTest::newRow("reused label") << QStringLiteral("label");
+        QTest::newRow("no script_location") << QStringLiteral("noscript");
+        QTest::newRow("no such section") << QStringLiteral("nosection");
+    }
+
+    void brokenProjects()
+    {
+        QFETCH(QString, mutation);
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        QDir().mkpath(root + QStringLiteral("/mig/versions"));
+        auto write = [&](const QString &rel, const QByteArray &text) {
+            QFile f(root + QLatin1Char('/') + rel);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        QByteArray ini = "[alembic]\nscript_location = %(here)s/mig\n";
+        if (mutation == QLatin1String("noscript"))
+            ini = "[alembic]\nsqlalchemy.url = postgresql://x/y\n";
+        if (mutation == QLatin1String("nosection"))
+            ini = "[other]\nscript_location = %(here)s/mig\n";
+        write(QStringLiteral("alembic.ini"), ini);
+        write(QStringLiteral("mig/env.py"), "");
+        auto rev = [&](const char *id, const char *down, const char *extra = "") {
+            write(QStringLiteral("mig/versions/%1.py").arg(QLatin1String(id)),
+                  QByteArray("\"\"\"rev ") + id + "\"\"\"\nrevision = '" + id + "'\ndown_revision = " + down + "\n" + extra
+                      + "\ndef upgrade():\n    pass\n\ndef downgrade():\n    pass\n");
+        };
+        rev("aaaa1", "None");
+        if (mutation == QLatin1String("cycle")) {
+            rev("bbbb2", "'cccc3'");
+            rev("cccc3", "'bbbb2'");
+        } else if (mutation == QLatin1String("missing")) {
+            rev("bbbb2", "'ffff9'");
+        } else if (mutation == QLatin1String("label")) {
+            rev("bbbb2", "'aaaa1'", "branch_labels = ('x',)");
+            rev("cccc3", "'aaaa1'", "branch_labels = ('x',)");
+        } else {
+            rev("bbbb2", "'aaaa1'");
+        }
+        const Project p{mutation, root, QStringLiteral("alembic.ini")};
+        for (const QStringList &args : {QStringList{QStringLiteral("heads")}, QStringList{QStringLiteral("history")}})
+            compare(p, args);
+        const ProcessResult actual = runRetort({QStringLiteral("-c"), p.ini, QStringLiteral("heads")}, root);
+        QVERIFY(actual.exitCode != 0);
+        if (mutation == QLatin1String("cycle") || mutation == QLatin1String("missing")
+            || mutation == QLatin1String("label"))
+            QVERIFY2(actual.err.contains(".py:"), actual.err.constData());  // names the file and line
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlembicDiff)
+#include "tst_alembicdiff.moc"
