@@ -1,0 +1,955 @@
+#include "python/parser.h"
+
+#include "python/parser_p.h"
+#include "python/source.h"
+
+namespace retort::py {
+
+using K = TokenKind;
+
+ParserImpl::ParserImpl(Module &module, const QString &fileName, bool skipBodies)
+    : m_module(module),
+      m_arena(&module.m_arena),
+      m_text(module.m_source),
+      m_fileName(fileName),
+      m_skipBodies(skipBodies),
+      m_mainTokenizer(module.m_source, fileName),
+      m_tokenizer(&m_mainTokenizer)
+{
+    m_scratch.reserve(64);
+}
+
+void ParserImpl::initModule(Module &module, std::string_view text, uint32_t textStart, bool skipBodies)
+{
+    const size_t first = skipBodies ? text.size() + 2048 : text.size() * 4 + 4096;
+    module.m_arena = Arena(first);
+    module.m_source = module.m_arena.copyString(text);
+    module.m_textStart = textStart;
+    module.functionBodiesSkipped = skipBodies;
+}
+
+// ---- errors -------------------------------------------------------------------
+
+void ParserImpl::failAt(uint32_t line, uint32_t column, const QString &message)
+{
+    m_error = Error::syntax(m_fileName, int(line), int(column),
+                            m_fstringDepth > 0 && !message.startsWith(QLatin1String("f-string"))
+                                ? QStringLiteral("f-string: ") + message
+                                : message);
+    throw ParseFailure{};
+}
+
+void ParserImpl::fail(const Token &at, const QString &message)
+{
+    // At the end of the file Python points just after the last real token.
+    const bool atEnd = at.kind == K::EndMarker || (at.length == 0 && at.offset >= m_text.size()
+                                                   && (at.kind == K::Dedent || at.kind == K::Newline));
+    if (atEnd && m_last.line > 0)
+        failAt(m_last.endLine, m_last.endColumn, message);
+    failAt(at.line, at.column, message);
+}
+
+void ParserImpl::failNode(const Node *at, const QString &message)
+{
+    failAt(at->line, at->column, message);
+}
+
+void ParserImpl::failInvalid(const Token &at)
+{
+    fail(at, QStringLiteral("invalid syntax"));
+}
+
+void ParserImpl::failTokenizer()
+{
+    m_error = m_tokenizer->error();
+    throw ParseFailure{};
+}
+
+Token ParserImpl::expect(TokenKind k)
+{
+    if (kind() != k) {
+        const Token t = peek();
+        if (k == K::RPar || k == K::RSqb || k == K::RBrace || k == K::Indent || t.kind == K::Newline
+            || t.kind == K::EndMarker)
+            failInvalid(t);
+        fail(t, QStringLiteral("expected '%1'").arg(QLatin1String(tokenSpelling(k).data(), int(tokenSpelling(k).size()))));
+    }
+    return advance();
+}
+
+void ParserImpl::expectColon()
+{
+    if (kind() == K::Colon) {
+        advance();
+        return;
+    }
+    failAt(m_last.endLine, m_last.endColumn, QStringLiteral("expected ':'"));
+}
+
+Token ParserImpl::expectName()
+{
+    if (kind() != K::Name)
+        failInvalid(peek());
+    return advance();
+}
+
+// ---- entry points ---------------------------------------------------------------
+
+void ParserImpl::parseFile()
+{
+    m_mainTokenizer.setRange(m_module.m_textStart, uint32_t(m_text.size()), 1);
+    std::vector<Stmt *> top;
+    try {
+        while (kind() != K::EndMarker) {
+            const size_t m = mark();
+            statement();
+            for (size_t i = m; i < m_scratch.size(); ++i)
+                top.push_back(static_cast<Stmt *>(m_scratch[i]));
+            m_scratch.resize(m);
+            // Forget consumed tokens: nothing backtracks across statements.
+            m_tokens.erase(m_tokens.begin(), m_tokens.begin() + std::ptrdiff_t(m_pos));
+            m_pos = 0;
+        }
+    } catch (const ParseFailure &) {
+    }
+    m_module.body = m_arena->copy(top.data(), top.size());
+}
+
+void ParserImpl::parseBody(FunctionDef &function)
+{
+    const BodyRange &r = function.bodyRange;
+    m_mainTokenizer.setRange(r.begin, r.end, r.line);
+    try {
+        expect(K::Indent);
+        const size_t m = mark();
+        statements(K::Dedent);
+        expect(K::Dedent);
+        if (kind() != K::EndMarker)
+            failInvalid(peek());
+        function.body = take<Stmt>(m);
+        function.bodySkipped = false;
+    } catch (const ParseFailure &) {
+    }
+}
+
+ParseResult parseModule(std::string_view raw, const ParseOptions &options)
+{
+    ParseResult result;
+    PreparedSource prepared;
+    if (!prepared.prepare(raw, options.fileName, &result.error))
+        return result;
+    ParserImpl::initModule(result.module, prepared.text(), prepared.start(), options.skipFunctionBodies);
+    ParserImpl parser(result.module, options.fileName, options.skipFunctionBodies);
+    parser.parseFile();
+    result.error = std::move(parser.m_error);
+    return result;
+}
+
+Error parseFunctionBody(Module &module, FunctionDef &function, const QString &fileName)
+{
+    if (!function.bodySkipped)
+        return {};
+    ParserImpl parser(module, fileName, false);
+    parser.parseBody(function);
+    return std::move(parser.m_error);
+}
+
+Error parseAllFunctionBodies(Module &module, const QString &fileName)
+{
+    std::vector<FunctionDef *> pending;
+    auto collect = [&pending](const Node *root) {
+        walk(root, [&pending](const Node *n) {
+            if (n->is<FunctionDef>() && n->as<FunctionDef>()->bodySkipped)
+                pending.push_back(const_cast<FunctionDef *>(n->as<FunctionDef>()));
+            return true;
+        });
+    };
+    for (const Stmt *s : module.body)
+        collect(s);
+    while (!pending.empty()) {
+        FunctionDef *f = pending.back();
+        pending.pop_back();
+        Error e = parseFunctionBody(module, *f, fileName);
+        if (e)
+            return e;
+        for (const Stmt *s : f->body)
+            collect(s);
+    }
+    return {};
+}
+
+// ---- statements -------------------------------------------------------------------
+
+void ParserImpl::statements(TokenKind until)
+{
+    while (kind() != until && kind() != K::EndMarker)
+        statement();
+}
+
+void ParserImpl::statement()
+{
+    const Token t = peek();
+    switch (t.kind) {
+    case K::KwDef: push(functionDef({}, t, false)); return;
+    case K::KwClass: push(classDef({}, t)); return;
+    case K::KwIf: push(ifStatement(t)); return;
+    case K::KwWhile: push(whileStatement()); return;
+    case K::KwFor: push(forStatement(t, false)); return;
+    case K::KwTry: push(tryStatement()); return;
+    case K::KwWith: push(withStatement(t, false)); return;
+    case K::At: push(decorated()); return;
+    case K::KwAsync:
+        switch (kind(1)) {
+        case K::KwDef: push(functionDef({}, t, true)); return;
+        case K::KwWith: advance(); push(withStatement(t, true)); return;
+        case K::KwFor: advance(); push(forStatement(t, true)); return;
+        default: failInvalid(peek(1));
+        }
+    case K::Indent: fail(t, QStringLiteral("unexpected indent"));
+    case K::Name:
+        if (text(t) == "match" && looksLikeMatch())
+            fail(t, QStringLiteral("'match' statements are not supported"));
+        break;
+    default: break;
+    }
+    simpleStatements();
+}
+
+// A statement starting with the soft keyword `match` is a match statement
+// when it cannot be an expression: `match x:`, `match (a, b):`, ...
+bool ParserImpl::looksLikeMatch()
+{
+    switch (kind(1)) {
+    case K::Name: case K::Number: case K::String: case K::LBrace: case K::KwNone: case K::KwTrue:
+    case K::KwFalse: case K::KwNot: case K::KwLambda: case K::KwAwait: case K::Tilde:
+    case K::LPar: case K::LSqb: case K::Minus: case K::Star: case K::Plus:
+        break;
+    default:
+        return false;
+    }
+    for (size_t k = 1;; ++k) {
+        const TokenKind t = kind(k);
+        if (t == K::EndMarker)
+            return false;
+        if (t == K::Newline)
+            return kind(k - 1) == K::Colon;
+    }
+}
+
+void ParserImpl::simpleStatements()
+{
+    for (;;) {
+        push(simpleStatement());
+        if (!accept(K::Semi))
+            break;
+        if (kind() == K::Newline)
+            break;
+    }
+    if (kind() != K::Newline)
+        failInvalid(peek());
+    advance();
+}
+
+Stmt *ParserImpl::simpleStatement()
+{
+    const Token t = peek();
+    switch (t.kind) {
+    case K::KwPass: advance(); return finish(make<Pass>(t));
+    case K::KwBreak: advance(); return finish(make<Break>(t));
+    case K::KwContinue: advance(); return finish(make<Continue>(t));
+    case K::KwReturn: {
+        advance();
+        auto *r = make<Return>(t);
+        if (startsExpression(kind()))
+            r->value = starExpressions();
+        return finish(r);
+    }
+    case K::KwRaise: {
+        advance();
+        auto *r = make<Raise>(t);
+        if (startsExpression(kind())) {
+            r->exc = expression();
+            if (accept(K::KwFrom))
+                r->cause = expression();
+        }
+        return finish(r);
+    }
+    case K::KwGlobal:
+    case K::KwNonlocal: return globalStatement();
+    case K::KwDel: return delStatement();
+    case K::KwAssert: {
+        advance();
+        auto *a = make<Assert>(t);
+        a->test = expression();
+        if (accept(K::Comma))
+            a->msg = expression();
+        return finish(a);
+    }
+    case K::KwImport: return importName();
+    case K::KwFrom: return importFrom();
+    default: return expressionStatement();
+    }
+}
+
+static bool augAssignOp(TokenKind k, BinOpKind *op)
+{
+    switch (k) {
+    case K::PlusEqual: *op = BinOpKind::Add; return true;
+    case K::MinEqual: *op = BinOpKind::Sub; return true;
+    case K::StarEqual: *op = BinOpKind::Mult; return true;
+    case K::AtEqual: *op = BinOpKind::MatMult; return true;
+    case K::SlashEqual: *op = BinOpKind::Div; return true;
+    case K::PercentEqual: *op = BinOpKind::Mod; return true;
+    case K::AmperEqual: *op = BinOpKind::BitAnd; return true;
+    case K::VBarEqual: *op = BinOpKind::BitOr; return true;
+    case K::CircumflexEqual: *op = BinOpKind::BitXor; return true;
+    case K::LeftShiftEqual: *op = BinOpKind::LShift; return true;
+    case K::RightShiftEqual: *op = BinOpKind::RShift; return true;
+    case K::DoubleStarEqual: *op = BinOpKind::Pow; return true;
+    case K::DoubleSlashEqual: *op = BinOpKind::FloorDiv; return true;
+    default: return false;
+    }
+}
+
+Stmt *ParserImpl::expressionStatement()
+{
+    const Token start = peek();
+    Expr *first = kind() == K::KwYield ? yieldExpr() : starExpressions();
+    BinOpKind op;
+    switch (kind()) {
+    case K::Equal: {
+        const size_t m = mark();
+        push(first);
+        while (accept(K::Equal))
+            push(kind() == K::KwYield ? yieldExpr() : starExpressions());
+        auto *value = static_cast<Expr *>(m_scratch.back());
+        m_scratch.pop_back();
+        for (size_t i = m; i < m_scratch.size(); ++i)
+            setTarget(static_cast<Expr *>(m_scratch[i]), ExprContext::Store, TargetMode::Assign);
+        auto *a = make<Assign>(start);
+        a->targets = take<Expr>(m);
+        a->value = value;
+        return finish(a);
+    }
+    case K::Colon: {
+        switch (first->kind) {
+        case NodeKind::Name:
+        case NodeKind::Attribute:
+        case NodeKind::Subscript:
+            break;
+        case NodeKind::Tuple:
+            failNode(first, QStringLiteral("only single target (not tuple) can be annotated"));
+        case NodeKind::List:
+            failNode(first, QStringLiteral("only single target (not list) can be annotated"));
+        default:
+            failNode(first, QStringLiteral("illegal target for annotation"));
+        }
+        setTarget(first, ExprContext::Store, TargetMode::Assign);
+        advance();
+        auto *a = make<AnnAssign>(start);
+        a->target = first;
+        a->simple = first->kind == NodeKind::Name && first->begin == start.offset;
+        a->annotation = expression();
+        if (accept(K::Equal))
+            a->value = kind() == K::KwYield ? yieldExpr() : starExpressions();
+        return finish(a);
+    }
+    default:
+        if (augAssignOp(kind(), &op)) {
+            setTarget(first, ExprContext::Store, TargetMode::AugAssign);
+            advance();
+            auto *a = make<AugAssign>(start);
+            a->target = first;
+            a->op = op;
+            a->value = kind() == K::KwYield ? yieldExpr() : starExpressions();
+            return finish(a);
+        }
+        break;
+    }
+    auto *s = make<ExprStmt>(start);
+    s->value = first;
+    return finish(s);
+}
+
+Span<Stmt *> ParserImpl::block(const char *what, uint32_t headerLine)
+{
+    const size_t m = mark();
+    if (kind() == K::Newline) {
+        advance();
+        if (kind() != K::Indent) {
+            const Token t = peek();
+            fail(t, QStringLiteral("expected an indented block after %1 on line %2")
+                        .arg(QLatin1String(what))
+                        .arg(headerLine));
+        }
+        advance();
+        statements(K::Dedent);
+        expect(K::Dedent);
+    } else {
+        simpleStatements();
+    }
+    return take<Stmt>(m);
+}
+
+Stmt *ParserImpl::decorated()
+{
+    const size_t m = mark();
+    while (kind() == K::At) {
+        advance();
+        push(namedExpression());
+        if (kind() != K::Newline)
+            failInvalid(peek());
+        advance();
+    }
+    const Span<Expr *> decorators = take<Expr>(m);
+    const Token t = peek();
+    if (t.kind == K::KwDef)
+        return functionDef(decorators, t, false);
+    if (t.kind == K::KwAsync && kind(1) == K::KwDef)
+        return functionDef(decorators, t, true);
+    if (t.kind == K::KwClass)
+        return classDef(decorators, t);
+    failInvalid(t);
+}
+
+Stmt *ParserImpl::functionDef(Span<Expr *> decorators, const Token &start, bool isAsync)
+{
+    auto *f = make<FunctionDef>(start, isAsync ? NodeKind::AsyncFunctionDef : NodeKind::FunctionDef);
+    if (isAsync)
+        advance();
+    expect(K::KwDef);
+    f->name = text(expectName());
+    f->decoratorList = decorators;
+    if (kind() != K::LPar)
+        fail(peek(), QStringLiteral("expected '('"));
+    advance();
+    f->args = parameters(K::RPar, true);
+    if (accept(K::RArrow))
+        f->returns = expression();
+    expectColon();
+    if (m_skipBodies && kind() == K::Newline && kind(1) == K::Indent)
+        skipBody(f);
+    else
+        f->body = block("function definition", start.line);
+    return finish(f);
+}
+
+// Consumes a function body at token level: every token is still produced
+// (so lexical errors surface) but nothing is stored or parsed.
+void ParserImpl::skipBody(FunctionDef *f)
+{
+    advance();  // NEWLINE
+    const Token indent = advance();
+    f->bodySkipped = true;
+    f->bodyRange.begin = indent.offset - (indent.column - 1);
+    f->bodyRange.line = indent.line;
+    int depth = 1;
+    Token lastReal = m_last;
+    Token lastNewline = indent;
+    auto consume = [&](const Token &t) {
+        switch (t.kind) {
+        case K::Indent: ++depth; break;
+        case K::Dedent: --depth; break;
+        case K::Newline: lastNewline = t; break;
+        case K::Error: failTokenizer();
+        case K::EndMarker: failInvalid(t);
+        default: lastReal = t; break;
+        }
+        return depth > 0;
+    };
+    bool open = true;
+    while (open && m_pos < m_tokens.size())
+        open = consume(m_tokens[m_pos++]);
+    while (open)
+        open = consume(m_tokenizer->next());
+    f->bodyRange.end = lastNewline.endOffset();
+    f->bodyRange.endLine = lastNewline.line;
+    m_last = lastReal;
+}
+
+Arg *ParserImpl::parameter(bool annotation, bool starAnnotation)
+{
+    const Token t = expectName();
+    auto *a = make<Arg>(t);
+    a->arg = text(t);
+    if (annotation && accept(K::Colon))
+        a->annotation = (starAnnotation && kind() == K::Star) ? starExpression() : expression();
+    return finish(a);
+}
+
+Arguments *ParserImpl::parameters(TokenKind closing, bool annotations)
+{
+    auto *a = make<Arguments>(peek());
+    std::vector<Arg *> plain, posonly, kwonly;
+    std::vector<Expr *> defaults, kwDefaults;
+    bool star = false, slash = false, sawDefault = false, bareStar = false;
+    Token bareStarToken;
+    while (kind() != closing) {
+        const Token t = peek();
+        if (t.kind == K::Slash) {
+            if (slash)
+                fail(t, QStringLiteral("/ may appear only once"));
+            if (star)
+                fail(t, QStringLiteral("/ must be ahead of *"));
+            if (plain.empty())
+                fail(t, QStringLiteral("at least one argument must precede /"));
+            advance();
+            slash = true;
+            posonly.swap(plain);
+        } else if (t.kind == K::Star) {
+            if (star)
+                fail(t, QStringLiteral("* argument may appear only once"));
+            advance();
+            star = true;
+            if (kind() == K::Comma || kind() == closing) {
+                bareStar = true;
+                bareStarToken = t;
+            } else {
+                a->vararg = parameter(annotations, true);
+            }
+        } else if (t.kind == K::DoubleStar) {
+            advance();
+            a->kwarg = parameter(annotations, false);
+            accept(K::Comma);
+            if (kind() != closing)
+                fail(peek(), QStringLiteral("arguments cannot follow var-keyword argument"));
+            break;
+        } else {
+            Arg *arg = parameter(annotations, false);
+            Expr *def = nullptr;
+            if (accept(K::Equal))
+                def = expression();
+            if (star) {
+                kwonly.push_back(arg);
+                kwDefaults.push_back(def);
+            } else {
+                plain.push_back(arg);
+                if (def) {
+                    defaults.push_back(def);
+                    sawDefault = true;
+                } else if (sawDefault) {
+                    fail(t, QStringLiteral("non-default argument follows default argument"));
+                }
+            }
+        }
+        if (!accept(K::Comma))
+            break;
+    }
+    if (bareStar && kwonly.empty())
+        fail(bareStarToken, QStringLiteral("named arguments must follow bare *"));
+    if (kind() != closing) {
+        if (closing == K::Colon)
+            failAt(m_last.endLine, m_last.endColumn, QStringLiteral("expected ':'"));
+        failInvalid(peek());
+    }
+    advance();
+    a->posonlyargs = m_arena->copy(posonly.data(), posonly.size());
+    a->args = m_arena->copy(plain.data(), plain.size());
+    a->kwonlyargs = m_arena->copy(kwonly.data(), kwonly.size());
+    a->kwDefaults = m_arena->copy(kwDefaults.data(), kwDefaults.size());
+    a->defaults = m_arena->copy(defaults.data(), defaults.size());
+    return finish(a);
+}
+
+Stmt *ParserImpl::classDef(Span<Expr *> decorators, const Token &start)
+{
+    auto *c = make<ClassDef>(start);
+    advance();
+    c->name = text(expectName());
+    c->decoratorList = decorators;
+    if (kind() == K::LPar) {
+        const Token open = advance();
+        callArguments(open, &c->bases, &c->keywords, false);
+    }
+    expectColon();
+    c->body = block("class definition", start.line);
+    return finish(c);
+}
+
+Stmt *ParserImpl::ifStatement(const Token &start)
+{
+    auto *s = make<If>(start);
+    advance();
+    s->test = namedExpression();
+    expectColon();
+    s->body = block(start.kind == K::KwIf ? "'if' statement" : "'elif' statement", start.line);
+    if (kind() == K::KwElif) {
+        const Token t = peek();
+        s->orelse = one<Stmt>(ifStatement(t));
+    } else if (kind() == K::KwElse) {
+        const Token t = advance();
+        expectColon();
+        s->orelse = block("'else' statement", t.line);
+    }
+    return finish(s);
+}
+
+Stmt *ParserImpl::whileStatement()
+{
+    const Token start = advance();
+    auto *s = make<While>(start);
+    s->test = namedExpression();
+    expectColon();
+    s->body = block("'while' statement", start.line);
+    if (kind() == K::KwElse) {
+        const Token t = advance();
+        expectColon();
+        s->orelse = block("'else' statement", t.line);
+    }
+    return finish(s);
+}
+
+Stmt *ParserImpl::forStatement(const Token &start, bool isAsync)
+{
+    auto *s = make<For>(start, isAsync ? NodeKind::AsyncFor : NodeKind::For);
+    const Token forToken = advance();
+    s->target = starTargets();
+    expect(K::KwIn);
+    s->iter = starExpressions();
+    expectColon();
+    s->body = block("'for' statement", forToken.line);
+    if (kind() == K::KwElse) {
+        const Token t = advance();
+        expectColon();
+        s->orelse = block("'else' statement", t.line);
+    }
+    return finish(s);
+}
+
+WithItem *ParserImpl::withItem()
+{
+    auto *w = make<WithItem>(peek());
+    w->contextExpr = expression();
+    if (accept(K::KwAs)) {
+        w->optionalVars = starTarget();
+        if (kind() != K::Comma && kind() != K::RPar && kind() != K::Colon)
+            failInvalid(peek());
+    }
+    return finish(w);
+}
+
+Stmt *ParserImpl::withStatement(const Token &start, bool isAsync)
+{
+    auto *s = make<With>(start, isAsync ? NodeKind::AsyncWith : NodeKind::With);
+    const Token withToken = advance();
+    const size_t m = mark();
+    bool done = false;
+    if (kind() == K::LPar) {
+        // Python 3.9+: with (a as b, c as d): ... is tried first, then the
+        // parenthesised expression form.
+        const size_t savedPos = m_pos;
+        const Token savedLast = m_last;
+        const int savedNesting = m_nesting;
+        try {
+            advance();
+            for (;;) {
+                push(withItem());
+                if (!accept(K::Comma) || kind() == K::RPar)
+                    break;
+            }
+            expect(K::RPar);
+            if (kind() != K::Colon)
+                throw ParseFailure{};
+            done = true;
+        } catch (const ParseFailure &) {
+            if (m_tokenizer->failed())
+                throw;
+            m_pos = savedPos;
+            m_last = savedLast;
+            m_nesting = savedNesting;
+            m_scratch.resize(m);
+            m_error = Error();
+        }
+    }
+    if (!done) {
+        for (;;) {
+            push(withItem());
+            if (!accept(K::Comma))
+                break;
+        }
+    }
+    s->items = take<WithItem>(m);
+    expectColon();
+    s->body = block("'with' statement", withToken.line);
+    return finish(s);
+}
+
+Stmt *ParserImpl::tryStatement()
+{
+    const Token start = advance();
+    auto *s = make<Try>(start);
+    expectColon();
+    s->body = block("'try' statement", start.line);
+    const size_t m = mark();
+    bool sawPlain = false, sawStar = false;
+    while (kind() == K::KwExcept) {
+        const Token t = advance();
+        const bool star = accept(K::Star);
+        if ((star && sawPlain) || (!star && sawStar))
+            fail(t, QStringLiteral("cannot have both 'except' and 'except*' on the same 'try'"));
+        (star ? sawStar : sawPlain) = true;
+        auto *h = make<ExceptHandler>(t);
+        if (kind() != K::Colon) {
+            h->type = expression();
+            if (kind() == K::Comma)
+                failNode(h->type, QStringLiteral("multiple exception types must be parenthesized"));
+            if (accept(K::KwAs))
+                h->name = text(expectName());
+        } else if (star) {
+            fail(peek(), QStringLiteral("expected one or more exception types"));
+        }
+        expectColon();
+        h->body = block(star ? "'except*' statement" : "'except' statement", t.line);
+        push(finish(h));
+    }
+    s->handlers = take<ExceptHandler>(m);
+    if (sawStar)
+        s->kind = NodeKind::TryStar;
+    if (kind() == K::KwElse) {
+        if (s->handlers.empty())
+            fail(peek(), QStringLiteral("expected 'except' or 'finally' block"));
+        const Token t = advance();
+        expectColon();
+        s->orelse = block("'else' statement", t.line);
+    }
+    if (kind() == K::KwFinally) {
+        const Token t = advance();
+        expectColon();
+        s->finalbody = block("'finally' statement", t.line);
+    }
+    if (s->handlers.empty() && s->finalbody.empty())
+        fail(peek(), QStringLiteral("expected 'except' or 'finally' block"));
+    return finish(s);
+}
+
+std::string_view ParserImpl::dottedName()
+{
+    const Token first = expectName();
+    Token last = first;
+    bool contiguous = true;
+    while (kind() == K::Dot && kind(1) == K::Name) {
+        const Token dot = advance();
+        const Token name = advance();
+        if (dot.offset != last.endOffset() || name.offset != dot.endOffset())
+            contiguous = false;
+        last = name;
+    }
+    if (contiguous)
+        return m_text.substr(first.offset, last.endOffset() - first.offset);
+    // Written with spaces ("a . b"): spell it without them, as Python does.
+    std::string joined;
+    for (uint32_t i = first.offset; i < last.endOffset(); ++i) {
+        const char c = m_text[i];
+        if (c != ' ' && c != '\t' && c != '\f' && c != '\\' && c != '\n' && c != '\r')
+            joined += c;
+    }
+    return m_arena->copyString(joined);
+}
+
+Alias *ParserImpl::importAlias(bool dotted)
+{
+    auto *a = make<Alias>(peek());
+    a->name = dotted ? dottedName() : text(expectName());
+    if (accept(K::KwAs))
+        a->asname = text(expectName());
+    return finish(a);
+}
+
+Stmt *ParserImpl::importName()
+{
+    const Token start = advance();
+    auto *s = make<Import>(start);
+    const size_t m = mark();
+    do {
+        push(importAlias(true));
+    } while (accept(K::Comma));
+    s->names = take<Alias>(m);
+    return finish(s);
+}
+
+Stmt *ParserImpl::importFrom()
+{
+    const Token start = advance();
+    auto *s = make<ImportFrom>(start);
+    for (;;) {
+        if (accept(K::Dot))
+            s->level += 1;
+        else if (accept(K::Ellipsis))
+            s->level += 3;
+        else
+            break;
+    }
+    if (kind() == K::Name)
+        s->module = dottedName();
+    else if (s->level == 0)
+        failInvalid(peek());
+    if (kind() != K::KwImport)
+        fail(peek(), QStringLiteral("expected 'import'"));
+    advance();
+    const size_t m = mark();
+    if (kind() == K::Star) {
+        const Token t = advance();
+        auto *a = make<Alias>(t);
+        a->name = text(t);
+        push(finish(a));
+    } else if (kind() == K::LPar) {
+        advance();
+        do {
+            if (kind() == K::RPar && mark() > m)
+                break;
+            push(importAlias(false));
+        } while (accept(K::Comma));
+        expect(K::RPar);
+    } else {
+        for (;;) {
+            push(importAlias(false));
+            if (!accept(K::Comma))
+                break;
+            if (kind() == K::Newline || kind() == K::Semi)
+                fail(m_last, QStringLiteral("trailing comma not allowed without surrounding parentheses"));
+        }
+    }
+    s->names = take<Alias>(m);
+    return finish(s);
+}
+
+Stmt *ParserImpl::globalStatement()
+{
+    const Token start = advance();
+    auto *s = make<Global>(start, start.kind == K::KwGlobal ? NodeKind::Global : NodeKind::Nonlocal);
+    std::vector<std::string_view> names;
+    do {
+        names.push_back(text(expectName()));
+    } while (accept(K::Comma));
+    s->names = m_arena->copy(names.data(), names.size());
+    return finish(s);
+}
+
+Stmt *ParserImpl::delStatement()
+{
+    const Token start = advance();
+    auto *s = make<Delete>(start);
+    const size_t m = mark();
+    for (;;) {
+        Expr *e = primary();
+        setTarget(e, ExprContext::Del, TargetMode::Delete);
+        push(e);
+        if (!accept(K::Comma) || kind() == K::Newline || kind() == K::Semi)
+            break;
+    }
+    s->targets = take<Expr>(m);
+    return finish(s);
+}
+
+// ---- targets ----------------------------------------------------------------------
+
+const char *ParserImpl::describe(const Expr *e)
+{
+    switch (e->kind) {
+    case NodeKind::Call: return "function call";
+    case NodeKind::Constant:
+        switch (e->as<Constant>()->type) {
+        case ConstantType::True: return "True";
+        case ConstantType::False: return "False";
+        case ConstantType::None: return "None";
+        case ConstantType::Ellipsis: return "ellipsis";
+        default: return "literal";
+        }
+    case NodeKind::JoinedStr:
+    case NodeKind::FormattedValue: return "f-string expression";
+    case NodeKind::Compare: return "comparison";
+    case NodeKind::Lambda: return "lambda";
+    case NodeKind::IfExp: return "conditional expression";
+    case NodeKind::NamedExpr: return "named expression";
+    case NodeKind::Await: return "await expression";
+    case NodeKind::Yield:
+    case NodeKind::YieldFrom: return "yield expression";
+    case NodeKind::Dict: return "dict literal";
+    case NodeKind::Set: return "set display";
+    case NodeKind::ListComp: return "list comprehension";
+    case NodeKind::SetComp: return "set comprehension";
+    case NodeKind::DictComp: return "dict comprehension";
+    case NodeKind::GeneratorExp: return "generator expression";
+    case NodeKind::Tuple: return "tuple";
+    case NodeKind::List: return "list";
+    case NodeKind::Starred: return "starred";
+    default: return "expression";
+    }
+}
+
+void ParserImpl::setTarget(Expr *e, ExprContext ctx, TargetMode mode, bool top)
+{
+    switch (e->kind) {
+    case NodeKind::Name: e->as<Name>()->ctx = ctx; return;
+    case NodeKind::Attribute: e->as<Attribute>()->ctx = ctx; return;
+    case NodeKind::Subscript: e->as<Subscript>()->ctx = ctx; return;
+    case NodeKind::Starred:
+        if (mode != TargetMode::AugAssign) {
+            e->as<Starred>()->ctx = ctx;
+            setTarget(e->as<Starred>()->value, ctx, mode, false);
+            return;
+        }
+        break;
+    case NodeKind::Tuple:
+    case NodeKind::List:
+        if (mode != TargetMode::AugAssign) {
+            auto *s = e->as<Sequence>();
+            s->ctx = ctx;
+            for (Expr *elt : s->elts)
+                setTarget(elt, ctx, mode, false);
+            return;
+        }
+        break;
+    default: break;
+    }
+    const QString what = QLatin1String(describe(e));
+    if (mode == TargetMode::AugAssign)
+        failNode(e, QStringLiteral("'%1' is an illegal expression for augmented assignment").arg(what));
+    if (mode == TargetMode::Delete)
+        failNode(e, QStringLiteral("cannot delete %1").arg(what));
+    if (e->kind == NodeKind::Yield || e->kind == NodeKind::YieldFrom)
+        failNode(e, QStringLiteral("assignment to yield expression not possible"));
+    const bool keywordConstant = e->kind == NodeKind::Constant && std::string_view(describe(e)) != "literal";
+    if (mode == TargetMode::Assign && top && !keywordConstant)
+        failNode(e, QStringLiteral("cannot assign to %1 here. Maybe you meant '==' instead of '='?").arg(what));
+    failNode(e, QStringLiteral("cannot assign to %1").arg(what));
+}
+
+Expr *ParserImpl::starTarget()
+{
+    const Token t = peek();
+    if (t.kind == K::Star) {
+        advance();
+        auto *s = make<Starred>(t);
+        if (kind() == K::Star)
+            failInvalid(peek());
+        s->value = starTarget();
+        s->ctx = ExprContext::Store;
+        return finish(s);
+    }
+    Expr *e = primary();
+    setTarget(e, ExprContext::Store, TargetMode::For);
+    return e;
+}
+
+Expr *ParserImpl::starTargets()
+{
+    const Token start = peek();
+    Expr *first = starTarget();
+    if (kind() != K::Comma)
+        return first;
+    const size_t m = mark();
+    push(first);
+    while (accept(K::Comma)) {
+        const TokenKind k = kind();
+        if (k != K::Name && k != K::LPar && k != K::LSqb && k != K::Star)
+            break;
+        push(starTarget());
+    }
+    auto *t = make<Sequence>(start, NodeKind::Tuple);
+    t->elts = take<Expr>(m);
+    t->ctx = ExprContext::Store;
+    return finish(t);
+}
+
+} // namespace retort::py

@@ -1,0 +1,756 @@
+// Expressions: Python 3.11's precedence from lambda down to atoms.
+
+#include "python/parser_p.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace retort::py {
+
+using K = TokenKind;
+
+// Bounds recursion so hostile input (ten thousand unary minuses) fails
+// cleanly instead of exhausting the stack.
+struct DepthGuard {
+    static constexpr int Max = 300;
+    ParserImpl &p;
+    DepthGuard(ParserImpl &parser, const Token &t) : p(parser)
+    {
+        if (p.m_nesting >= Max)
+            p.fail(t, QStringLiteral("too many nested expressions"));
+        ++p.m_nesting;
+    }
+    ~DepthGuard() { --p.m_nesting; }
+};
+
+bool ParserImpl::startsExpression(TokenKind k)
+{
+    switch (k) {
+    case K::Name: case K::Number: case K::String: case K::LPar: case K::LSqb: case K::LBrace:
+    case K::Minus: case K::Plus: case K::Tilde: case K::Star: case K::KwNot: case K::KwLambda:
+    case K::KwAwait: case K::KwNone: case K::KwTrue: case K::KwFalse: case K::Ellipsis:
+        return true;
+    default:
+        return false;
+    }
+}
+
+Expr *ParserImpl::starExpressions()
+{
+    const Token start = peek();
+    Expr *first = starExpression();
+    if (kind() != K::Comma)
+        return first;
+    const size_t m = mark();
+    push(first);
+    while (accept(K::Comma)) {
+        if (!startsExpression(kind()))
+            break;
+        push(starExpression());
+    }
+    auto *t = make<Sequence>(start, NodeKind::Tuple);
+    t->elts = take<Expr>(m);
+    return finish(t);
+}
+
+Expr *ParserImpl::starExpression()
+{
+    if (kind() == K::Star) {
+        const Token t = advance();
+        auto *s = make<Starred>(t);
+        s->value = binary(0);
+        return finish(s);
+    }
+    return expression();
+}
+
+Expr *ParserImpl::starNamedExpression()
+{
+    if (kind() == K::Star) {
+        const Token t = advance();
+        auto *s = make<Starred>(t);
+        s->value = binary(0);
+        return finish(s);
+    }
+    return namedExpression();
+}
+
+Expr *ParserImpl::namedExpression()
+{
+    if (kind() == K::Name && kind(1) == K::ColonEqual) {
+        const Token t = advance();
+        advance();
+        auto *target = make<Name>(t);
+        target->id = text(t);
+        target->ctx = ExprContext::Store;
+        finishAt(target, t);
+        auto *n = make<NamedExpr>(t);
+        n->target = target;
+        n->value = expression();
+        return finish(n);
+    }
+    Expr *e = expression();
+    if (kind() == K::ColonEqual)
+        failNode(e, QStringLiteral("cannot use assignment expressions with %1").arg(QLatin1String(describe(e))));
+    return e;
+}
+
+Expr *ParserImpl::expression()
+{
+    const Token start = peek();
+    DepthGuard guard(*this, start);
+    if (start.kind == K::KwLambda)
+        return lambdef();
+    Expr *body = disjunction();
+    if (kind() != K::KwIf)
+        return body;
+    advance();
+    auto *e = make<IfExp>(start);
+    e->body = body;
+    e->test = disjunction();
+    if (!accept(K::KwElse)) {
+        finish(e);
+        failNode(e, QStringLiteral("expected 'else' after 'if' expression"));
+    }
+    e->orelse = expression();
+    return finish(e);
+}
+
+Expr *ParserImpl::lambdef()
+{
+    const Token start = advance();
+    auto *l = make<Lambda>(start);
+    l->args = parameters(K::Colon, false);
+    l->body = expression();
+    return finish(l);
+}
+
+Expr *ParserImpl::disjunction()
+{
+    const Token start = peek();
+    Expr *first = conjunction();
+    if (kind() != K::KwOr)
+        return first;
+    const size_t m = mark();
+    push(first);
+    while (accept(K::KwOr))
+        push(conjunction());
+    auto *b = make<BoolOp>(start);
+    b->op = BoolOpKind::Or;
+    b->values = take<Expr>(m);
+    return finish(b);
+}
+
+Expr *ParserImpl::conjunction()
+{
+    const Token start = peek();
+    Expr *first = inversion();
+    if (kind() != K::KwAnd)
+        return first;
+    const size_t m = mark();
+    push(first);
+    while (accept(K::KwAnd))
+        push(inversion());
+    auto *b = make<BoolOp>(start);
+    b->op = BoolOpKind::And;
+    b->values = take<Expr>(m);
+    return finish(b);
+}
+
+Expr *ParserImpl::inversion()
+{
+    if (kind() != K::KwNot)
+        return comparison();
+    const Token t = advance();
+    DepthGuard guard(*this, t);
+    auto *u = make<UnaryOp>(t);
+    u->op = UnaryOpKind::Not;
+    u->operand = inversion();
+    return finish(u);
+}
+
+Expr *ParserImpl::comparison()
+{
+    const Token start = peek();
+    Expr *left = binary(0);
+    const size_t m = mark();
+    const size_t opMark = m_cmpScratch.size();
+    for (;;) {
+        CmpOpKind op;
+        const Token t = peek();
+        switch (t.kind) {
+        case K::EqEqual: op = CmpOpKind::Eq; break;
+        case K::NotEqual:
+            if (text(t) == "<>")
+                failInvalid(t);
+            op = CmpOpKind::NotEq;
+            break;
+        case K::Less: op = CmpOpKind::Lt; break;
+        case K::LessEqual: op = CmpOpKind::LtE; break;
+        case K::Greater: op = CmpOpKind::Gt; break;
+        case K::GreaterEqual: op = CmpOpKind::GtE; break;
+        case K::KwIn: op = CmpOpKind::In; break;
+        case K::KwIs:
+            if (kind(1) == K::KwNot) {
+                advance();
+                op = CmpOpKind::IsNot;
+            } else {
+                op = CmpOpKind::Is;
+            }
+            break;
+        case K::KwNot:
+            if (kind(1) != K::KwIn)
+                goto done;
+            advance();
+            op = CmpOpKind::NotIn;
+            break;
+        default:
+            goto done;
+        }
+        advance();
+        m_cmpScratch.push_back(op);
+        push(binary(0));
+    }
+done:
+    if (mark() == m)
+        return left;
+    auto *c = make<Compare>(start);
+    c->left = left;
+    c->ops = m_arena->copy(m_cmpScratch.data() + opMark, m_cmpScratch.size() - opMark);
+    m_cmpScratch.resize(opMark);
+    c->comparators = take<Expr>(m);
+    return finish(c);
+}
+
+// Levels: 0 |, 1 ^, 2 &, 3 << >>, 4 + -, 5 * / // % @, then unary.
+static bool binaryOperator(int level, TokenKind k, BinOpKind *op)
+{
+    switch (level) {
+    case 0: if (k == K::VBar) { *op = BinOpKind::BitOr; return true; } return false;
+    case 1: if (k == K::Circumflex) { *op = BinOpKind::BitXor; return true; } return false;
+    case 2: if (k == K::Amper) { *op = BinOpKind::BitAnd; return true; } return false;
+    case 3:
+        if (k == K::LeftShift) { *op = BinOpKind::LShift; return true; }
+        if (k == K::RightShift) { *op = BinOpKind::RShift; return true; }
+        return false;
+    case 4:
+        if (k == K::Plus) { *op = BinOpKind::Add; return true; }
+        if (k == K::Minus) { *op = BinOpKind::Sub; return true; }
+        return false;
+    default:
+        switch (k) {
+        case K::Star: *op = BinOpKind::Mult; return true;
+        case K::Slash: *op = BinOpKind::Div; return true;
+        case K::DoubleSlash: *op = BinOpKind::FloorDiv; return true;
+        case K::Percent: *op = BinOpKind::Mod; return true;
+        case K::At: *op = BinOpKind::MatMult; return true;
+        default: return false;
+        }
+    }
+}
+
+Expr *ParserImpl::binary(int level)
+{
+    if (level > 5)
+        return factor();
+    const Token start = peek();
+    Expr *left = binary(level + 1);
+    BinOpKind op;
+    while (binaryOperator(level, kind(), &op)) {
+        advance();
+        Expr *right = binary(level + 1);
+        auto *b = make<BinOp>(start);
+        b->left = left;
+        b->op = op;
+        b->right = right;
+        left = finish(b);
+    }
+    return left;
+}
+
+Expr *ParserImpl::factor()
+{
+    const Token t = peek();
+    UnaryOpKind op;
+    switch (t.kind) {
+    case K::Plus: op = UnaryOpKind::UAdd; break;
+    case K::Minus: op = UnaryOpKind::USub; break;
+    case K::Tilde: op = UnaryOpKind::Invert; break;
+    default: return power();
+    }
+    advance();
+    DepthGuard guard(*this, t);
+    auto *u = make<UnaryOp>(t);
+    u->op = op;
+    u->operand = factor();
+    return finish(u);
+}
+
+Expr *ParserImpl::power()
+{
+    const Token start = peek();
+    Expr *base = awaitPrimary();
+    if (kind() != K::DoubleStar)
+        return base;
+    advance();
+    auto *b = make<BinOp>(start);
+    b->left = base;
+    b->op = BinOpKind::Pow;
+    b->right = factor();
+    return finish(b);
+}
+
+Expr *ParserImpl::awaitPrimary()
+{
+    if (kind() != K::KwAwait)
+        return primary();
+    const Token t = advance();
+    auto *a = make<Await>(t);
+    a->value = primary();
+    return finish(a);
+}
+
+Expr *ParserImpl::primary()
+{
+    const Token start = peek();
+    Expr *e = atom();
+    for (;;) {
+        switch (kind()) {
+        case K::Dot: {
+            advance();
+            const Token name = expectName();
+            auto *a = make<Attribute>(start);
+            a->value = e;
+            a->attr = text(name);
+            e = finish(a);
+            break;
+        }
+        case K::LPar: {
+            const Token open = advance();
+            auto *c = make<Call>(start);
+            c->func = e;
+            callArguments(open, &c->args, &c->keywords, true);
+            e = finish(c);
+            break;
+        }
+        case K::LSqb: {
+            advance();
+            auto *s = make<Subscript>(start);
+            s->value = e;
+            s->slice = slices();
+            expect(K::RSqb);
+            e = finish(s);
+            break;
+        }
+        default:
+            return e;
+        }
+    }
+}
+
+// After '(': arguments up to and including ')'. Positional arguments (and
+// *x) go to args, name=value and **x to keywords.
+void ParserImpl::callArguments(const Token &open, Span<Expr *> *args, Span<Keyword *> *keywords,
+                               bool allowGenerator)
+{
+    const size_t m = mark();
+    bool sawKeyword = false, sawDoubleStar = false;
+    while (kind() != K::RPar) {
+        const Token t = peek();
+        if (t.kind == K::Star) {
+            advance();
+            if (sawDoubleStar)
+                fail(t, QStringLiteral("iterable argument unpacking follows keyword argument unpacking"));
+            auto *s = make<Starred>(t);
+            s->value = expression();
+            push(finish(s));
+        } else if (t.kind == K::DoubleStar) {
+            advance();
+            auto *k = make<Keyword>(t);
+            k->value = expression();
+            sawDoubleStar = true;
+            push(finish(k));
+        } else if (t.kind == K::Name && kind(1) == K::Equal) {
+            advance();
+            advance();
+            auto *k = make<Keyword>(t);
+            k->arg = text(t);
+            k->value = expression();
+            sawKeyword = true;
+            push(finish(k));
+        } else if ((t.kind == K::KwTrue || t.kind == K::KwFalse || t.kind == K::KwNone) && kind(1) == K::Equal) {
+            fail(t, QStringLiteral("cannot assign to %1").arg(QLatin1String(tokenSpelling(t.kind).data())));
+        } else {
+            Expr *e = namedExpression();
+            if (atCompFor()) {
+                if (!allowGenerator || mark() != m)
+                    failNode(e, QStringLiteral("Generator expression must be parenthesized"));
+                auto *g = make<Comp>(open, NodeKind::GeneratorExp);
+                g->elt = e;
+                g->generators = comprehensions();
+                if (kind() != K::RPar)
+                    failNode(e, QStringLiteral("Generator expression must be parenthesized"));
+                advance();
+                finish(g);
+                push(g);
+                *args = take<Expr>(m);
+                return;
+            }
+            if (kind() == K::Equal)
+                failNode(e, QStringLiteral("expression cannot contain assignment, perhaps you meant \"==\"?"));
+            if (sawDoubleStar)
+                failNode(e, QStringLiteral("positional argument follows keyword argument unpacking"));
+            if (sawKeyword)
+                failNode(e, QStringLiteral("positional argument follows keyword argument"));
+            push(e);
+        }
+        if (!accept(K::Comma))
+            break;
+    }
+    expect(K::RPar);
+    // Split the mixed list: Keyword nodes go to keywords, the rest to args.
+    size_t nk = 0;
+    for (size_t i = m; i < m_scratch.size(); ++i)
+        nk += m_scratch[i]->kind == NodeKind::Keyword;
+    const size_t na = m_scratch.size() - m - nk;
+    if (nk) {
+        auto **kw = static_cast<Keyword **>(m_arena->allocate(nk * sizeof(Keyword *), alignof(Keyword *)));
+        auto **pa = na ? static_cast<Expr **>(m_arena->allocate(na * sizeof(Expr *), alignof(Expr *))) : nullptr;
+        size_t ik = 0, ia = 0;
+        for (size_t i = m; i < m_scratch.size(); ++i) {
+            if (m_scratch[i]->kind == NodeKind::Keyword)
+                kw[ik++] = static_cast<Keyword *>(m_scratch[i]);
+            else
+                pa[ia++] = static_cast<Expr *>(m_scratch[i]);
+        }
+        *keywords = Span<Keyword *>(kw, uint32_t(nk));
+        *args = Span<Expr *>(pa, uint32_t(na));
+        m_scratch.resize(m);
+    } else {
+        *args = take<Expr>(m);
+    }
+}
+
+Expr *ParserImpl::slices()
+{
+    const Token start = peek();
+    Expr *first = slice();
+    if (kind() != K::Comma && first->kind != NodeKind::Starred)
+        return first;
+    const size_t m = mark();
+    push(first);
+    while (accept(K::Comma)) {
+        if (kind() == K::RSqb)
+            break;
+        push(slice());
+    }
+    auto *t = make<Sequence>(start, NodeKind::Tuple);
+    t->elts = take<Expr>(m);
+    return finish(t);
+}
+
+Expr *ParserImpl::slice()
+{
+    const Token start = peek();
+    if (start.kind == K::Star)
+        return starNamedExpression();
+    Expr *lower = nullptr;
+    if (start.kind != K::Colon) {
+        lower = namedExpression();
+        if (kind() != K::Colon)
+            return lower;
+    }
+    advance();
+    auto *s = make<Slice>(start);
+    s->lower = lower;
+    auto ends = [this] { return kind() == K::Colon || kind() == K::Comma || kind() == K::RSqb; };
+    if (!ends())
+        s->upper = expression();
+    if (accept(K::Colon) && !ends())
+        s->step = expression();
+    return finish(s);
+}
+
+Expr *ParserImpl::yieldExpr()
+{
+    const Token t = advance();
+    if (accept(K::KwFrom)) {
+        auto *y = make<YieldFrom>(t);
+        y->value = expression();
+        return finish(y);
+    }
+    auto *y = make<Yield>(t);
+    if (startsExpression(kind()))
+        y->value = starExpressions();
+    return finish(y);
+}
+
+Span<Comprehension *> ParserImpl::comprehensions()
+{
+    const size_t m = mark();
+    while (atCompFor()) {
+        const Token t = peek();
+        const bool isAsync = accept(K::KwAsync);
+        expect(K::KwFor);
+        auto *c = make<Comprehension>(t);
+        c->isAsync = isAsync;
+        c->target = starTargets();
+        expect(K::KwIn);
+        c->iter = disjunction();
+        const size_t mi = mark();
+        while (accept(K::KwIf))
+            push(disjunction());
+        c->ifs = take<Expr>(mi);
+        push(finish(c));
+    }
+    return take<Comprehension>(m);
+}
+
+Expr *ParserImpl::atom()
+{
+    const Token t = peek();
+    switch (t.kind) {
+    case K::Name: {
+        advance();
+        auto *n = make<Name>(t);
+        n->id = text(t);
+        return finish(n);
+    }
+    case K::KwTrue:
+    case K::KwFalse:
+    case K::KwNone:
+    case K::Ellipsis: {
+        advance();
+        auto *c = make<Constant>(t);
+        c->type = t.kind == K::KwTrue ? ConstantType::True
+            : t.kind == K::KwFalse   ? ConstantType::False
+            : t.kind == K::KwNone    ? ConstantType::None
+                                     : ConstantType::Ellipsis;
+        return finish(c);
+    }
+    case K::Number: advance(); return number(t);
+    case K::String: return strings();
+    case K::LPar: advance(); return parenthesized(t);
+    case K::LSqb: advance(); return listDisplay(t);
+    case K::LBrace: advance(); return braceDisplay(t);
+    default: failInvalid(t);
+    }
+}
+
+Expr *ParserImpl::number(const Token &t)
+{
+    auto *c = make<Constant>(t);
+    finish(c);
+    const std::string_view s = text(t);
+    c->value = s;
+    char buf[128];
+    size_t n = 0;
+    bool bufOverflow = false;
+    for (char ch : s) {
+        if (ch == '_')
+            continue;
+        if (n + 1 >= sizeof buf) {
+            bufOverflow = true;
+            break;
+        }
+        buf[n++] = ch;
+    }
+    buf[n] = 0;
+    const char last = char(s.back() | 0x20);
+    const bool radix = s.size() > 1 && s[0] == '0' && (s[1] | 0x20) != 'e' && (s[1] | 0x20) != 'j'
+        && ((s[1] | 0x20) == 'x' || (s[1] | 0x20) == 'o' || (s[1] | 0x20) == 'b');
+    auto parseFloat = [&](size_t len) {
+        if (bufOverflow) {
+            // Absurdly long literal: good enough for a value nobody reads.
+            std::string clean;
+            for (char ch : s)
+                if (ch != '_' && (ch | 0x20) != 'j')
+                    clean += ch;
+            double v = 0;
+            std::from_chars(clean.data(), clean.data() + clean.size(), v);
+            return v;
+        }
+        double v = 0;
+        const auto r = std::from_chars(buf, buf + len, v);
+        if (r.ec == std::errc::result_out_of_range) {
+            const char *e = std::find_if(buf, buf + len, [](char ch) { return ch == 'e' || ch == 'E'; });
+            const bool negativeExponent = e != buf + len && e + 1 < buf + len && e[1] == '-';
+            v = negativeExponent ? 0.0 : std::numeric_limits<double>::infinity();
+        }
+        return v;
+    };
+    if (!radix && last == 'j') {
+        c->type = ConstantType::Complex;
+        c->floatValue = parseFloat(n - 1);
+        return c;
+    }
+    if (!radix && s.find_first_of(".eE") != std::string_view::npos) {
+        c->type = ConstantType::Float;
+        c->floatValue = parseFloat(n);
+        return c;
+    }
+    c->type = ConstantType::Int;
+    int base = 10;
+    const char *p = buf;
+    if (radix) {
+        const char r = char(buf[1] | 0x20);
+        base = r == 'x' ? 16 : r == 'o' ? 8 : 2;
+        p += 2;
+    }
+    uint64_t v = 0;
+    const auto r = std::from_chars(p, buf + n, v, base);
+    if (bufOverflow || r.ec == std::errc::result_out_of_range || v > uint64_t(std::numeric_limits<int64_t>::max()))
+        c->bigInt = true;
+    else
+        c->intValue = int64_t(v);
+    return c;
+}
+
+Expr *ParserImpl::parenthesized(const Token &open)
+{
+    if (accept(K::RPar)) {
+        auto *t = make<Sequence>(open, NodeKind::Tuple);
+        return finish(t);
+    }
+    if (kind() == K::KwYield) {
+        Expr *y = yieldExpr();
+        expect(K::RPar);
+        return y;
+    }
+    Expr *first = starNamedExpression();
+    if (atCompFor()) {
+        if (first->kind == NodeKind::Starred)
+            failNode(first, QStringLiteral("iterable unpacking cannot be used in comprehension"));
+        auto *g = make<Comp>(open, NodeKind::GeneratorExp);
+        g->elt = first;
+        g->generators = comprehensions();
+        expect(K::RPar);
+        return finish(g);
+    }
+    if (kind() == K::Comma) {
+        const size_t m = mark();
+        push(first);
+        while (accept(K::Comma)) {
+            if (kind() == K::RPar)
+                break;
+            push(starNamedExpression());
+        }
+        expect(K::RPar);
+        auto *t = make<Sequence>(open, NodeKind::Tuple);
+        t->elts = take<Expr>(m);
+        return finish(t);
+    }
+    expect(K::RPar);
+    if (first->kind == NodeKind::Starred)
+        failNode(first, QStringLiteral("cannot use starred expression here"));
+    return first;
+}
+
+Expr *ParserImpl::listDisplay(const Token &open)
+{
+    if (accept(K::RSqb))
+        return finish(make<Sequence>(open, NodeKind::List));
+    Expr *first = starNamedExpression();
+    if (atCompFor()) {
+        if (first->kind == NodeKind::Starred)
+            failNode(first, QStringLiteral("iterable unpacking cannot be used in comprehension"));
+        auto *c = make<Comp>(open, NodeKind::ListComp);
+        c->elt = first;
+        c->generators = comprehensions();
+        expect(K::RSqb);
+        return finish(c);
+    }
+    const size_t m = mark();
+    push(first);
+    while (accept(K::Comma)) {
+        if (kind() == K::RSqb)
+            break;
+        push(starNamedExpression());
+    }
+    expect(K::RSqb);
+    auto *l = make<Sequence>(open, NodeKind::List);
+    l->elts = take<Expr>(m);
+    return finish(l);
+}
+
+Expr *ParserImpl::braceDisplay(const Token &open)
+{
+    if (accept(K::RBrace))
+        return finish(make<Dict>(open));
+    const size_t m = mark();
+    bool isDict;
+    if (kind() == K::DoubleStar) {
+        advance();
+        push(nullptr);
+        push(binary(0));
+        isDict = true;
+        if (atCompFor())
+            fail(peek(), QStringLiteral("dict unpacking cannot be used in dict comprehension"));
+    } else {
+        Expr *first = starNamedExpression();
+        isDict = kind() == K::Colon && first->kind != NodeKind::Starred;
+        if (isDict) {
+            advance();
+            Expr *value = expression();
+            if (atCompFor()) {
+                auto *d = make<DictComp>(open);
+                d->key = first;
+                d->value = value;
+                d->generators = comprehensions();
+                expect(K::RBrace);
+                return finish(d);
+            }
+            push(first);
+            push(value);
+        } else {
+            if (atCompFor()) {
+                if (first->kind == NodeKind::Starred)
+                    failNode(first, QStringLiteral("iterable unpacking cannot be used in comprehension"));
+                auto *c = make<Comp>(open, NodeKind::SetComp);
+                c->elt = first;
+                c->generators = comprehensions();
+                expect(K::RBrace);
+                return finish(c);
+            }
+            push(first);
+        }
+    }
+    while (accept(K::Comma)) {
+        if (kind() == K::RBrace)
+            break;
+        if (isDict) {
+            if (accept(K::DoubleStar)) {
+                push(nullptr);
+                push(binary(0));
+            } else {
+                push(expression());
+                expect(K::Colon);
+                push(expression());
+            }
+        } else {
+            push(starNamedExpression());
+        }
+    }
+    expect(K::RBrace);
+    if (!isDict) {
+        auto *s = make<Set>(open);
+        s->elts = take<Expr>(m);
+        return finish(s);
+    }
+    // Pairs were pushed key, value, key, value...
+    const size_t pairs = (m_scratch.size() - m) / 2;
+    auto **keys = static_cast<Expr **>(m_arena->allocate(pairs * sizeof(Expr *), alignof(Expr *)));
+    auto **values = static_cast<Expr **>(m_arena->allocate(pairs * sizeof(Expr *), alignof(Expr *)));
+    for (size_t i = 0; i < pairs; ++i) {
+        keys[i] = static_cast<Expr *>(m_scratch[m + 2 * i]);
+        values[i] = static_cast<Expr *>(m_scratch[m + 2 * i + 1]);
+    }
+    m_scratch.resize(m);
+    auto *d = make<Dict>(open);
+    d->keys = Span<Expr *>(keys, uint32_t(pairs));
+    d->values = Span<Expr *>(values, uint32_t(pairs));
+    return finish(d);
+}
+
+} // namespace retort::py

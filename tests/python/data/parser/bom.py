@@ -1,0 +1,3 @@
+﻿x = "bom"
+if x:
+    pass

@@ -1,0 +1,52 @@
+name = "x"
+f1 = f'hello {name}'
+f2 = f"{name!r}"
+f3 = f"{name!s:>10}"
+f4 = f'{name:{width}.{precision}}'
+f5 = f'{{literal}} {name} }}'
+f6 = f''
+f7 = f'no fields'
+f8 = 'plain ' f'{name}' ' tail'
+f9 = f'{name=}'
+f10 = f'{name = }'
+f11 = f'{name=!s}'
+f12 = f'{name=:>10}'
+f13 = f'{a["key"]}'
+f14 = f"{a['key']}"
+f15 = f'{x:=10}'
+f16 = f'{(x:=10)}'
+f17 = f'{a!a}'
+f18 = f'{ {"a": 1}["a"] }'
+f19 = f'{a + b * c}'
+f20 = f'{a if b else c}'
+f21 = f'{lambda_}'
+f22 = rf'\d{name}'
+f23 = fr'{name}\n'
+f24 = F'{name}'
+f25 = f'''multi
+{name}
+line'''
+f26 = f'''{
+name
+}'''
+f27 = f'{a!r:{b}}'
+f28 = f'\n{name}\t'
+f29 = f'{3.14:.2f}'
+f30 = f'{x,}'
+f31 = f'{*a,}'
+f32 = f'{yield}'
+f33 = f'{a != b}'
+f34 = f'{a == b}'
+f35 = f'{a <= b}'
+f36 = f'{"}"}'
+f37 = f'{"{"}'
+f38 = f'{a}{b}'
+f39 = f'x' f'{a}' f'y' 'z'
+f40 = f'{a:}'
+f41 = f'{a:{{}}}'
+f42 = f'{[1, 2][0]}'
+f43 = f'{a:{b}{c}d}'
+f44 = f'\{a}'
+f45 = f'{a:\n}'
+f46 = f"{'''a'''}"
+f47 = f'{f"{a}"}'

@@ -1,0 +1,4 @@
+# -*- coding: latin-1 -*-
+s = "cafι"
+# ιθ
+t = 1

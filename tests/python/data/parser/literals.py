@@ -1,0 +1,71 @@
+# -*- coding: utf-8 -*-
+s = 'single'
+s = "double"
+s = '''triple
+single'''
+s = """triple
+double"""
+s = 'a' 'b' "c"
+s = ('implicit '
+     'concatenation')
+s = 'escapes: \n \t \\ \' \" \a \b \f \v \0 \x41 \101 \u00e9 \U0001F600'
+s = 'unknown \d escape'
+s = r'raw \n \d \\'
+s = R"raw \" quote"
+s = u'unicode prefix'
+s = U"unicode"
+s = b'bytes \x00 \xff \n'
+s = B"bytes"
+s = br'raw bytes \n'
+s = Rb'raw bytes'
+s = b'a' b'b'
+s = 'line \
+continued'
+s = '''triple \
+continued'''
+s = 'é ü 中文 😀'
+s = 'octal \777 \18'
+s = b'\777'
+s = ''
+s = """"""
+s = '\''
+s = "'"
+s = '"'
+s = '''a'b"c'''
+s = 'trailing backslash \\'
+n = 0
+n = 1_000_000
+n = 0x_dead_BEEF
+n = 0o777
+n = 0b1010
+n = 00
+n = 123456789012345678901234567890
+n = 0xFFFFFFFFFFFFFFFFFFFF
+n = 9223372036854775807
+n = 9223372036854775808
+n = 1.5
+n = 1.
+n = .5
+n = 1e10
+n = 1E-10
+n = 1.5e+300
+n = 1e400
+n = 1e-400
+n = 1_0.0_1
+n = 3.14159265358979323846
+n = 0.1
+n = 1e16
+n = 1e15
+n = 0.0001
+n = 0.00001
+n = 123456789.123456789
+n = 1j
+n = 1.5j
+n = 1e3j
+n = .5J
+n = 0j
+n = 1e16j
+b = True
+b = False
+b = None
+e = ...
