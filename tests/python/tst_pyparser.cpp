@@ -472,7 +472,7 @@ void TestPyParser::crossCheck(const QStringList &files, int *compared)
             }
             if (!pyOk && !r.ok()) {
                 const int line = o.value(QStringLiteral("error")).toArray().at(0).toInt();
-                if (line != r.error.where().line)
+                if (line != 0 && line != r.error.where().line)
                     failures << QStringLiteral("%1 (%2): python reports line %3 (%4), retort %5")
                                     .arg(path, skip ? QStringLiteral("skip") : QStringLiteral("full"))
                                     .arg(line)

@@ -130,6 +130,7 @@ void TestPyTokenizer::tokens_data()
     row("crlf continuation", "x = 1 + \\\r\n 2\r\n", "N:x = #:1 + #:2 <NEWLINE> <END>");
     row("bom", "\xEF\xBB\xBFx = 1\n", "N:x = #:1 <NEWLINE> <END>");
     row("utf-8 cookie", "# -*- coding: utf-8 -*-\nx = 'é'\n", "N:x = 'é' <NEWLINE> <END>");
+    row("invalid utf-8 in comments passes", "x = 1  # caf\xE9\n# \xFF\xFE\ny\n", "N:x = #:1 <NEWLINE> N:y <NEWLINE> <END>");
     row("cookie on line 2", "#!/usr/bin/env python\n# vim: set fileencoding=utf8 :\nx\n", "N:x <NEWLINE> <END>");
 }
 
@@ -215,7 +216,8 @@ void TestPyTokenizer::errors_data()
     row("non-printable", "x = \x01\n", 1, 5, "invalid non-printable character U+0001");
     row("nbsp", "x =\xC2\xA0" "1\n", 1, 4, "invalid non-printable character U+00A0");
     row("nul byte", QByteArray("x = 1\ny = \0\n", 12), 2, 5, "source code cannot contain null bytes");
-    row("invalid utf-8", "x = 1\n# caf\xE9\n", 2, 6, "invalid UTF-8 byte 0xe9 (no other encoding is declared; see PEP 263)");
+    row("invalid utf-8", "x = 1\ny = 'caf\xE9'\n", 2, 9, "invalid UTF-8 byte 0xe9 (no other encoding is declared; see PEP 263)");
+    row("invalid utf-8 in a name", "# caf\xE9\nx\xE9 = 1\n", 2, 2, "invalid UTF-8 byte 0xe9 (no other encoding is declared; see PEP 263)");
     row("truncated utf-8", "x = '\xE2\x82'\n", 1, 6, "invalid UTF-8 byte 0xe2 (no other encoding is declared; see PEP 263)");
     row("overlong utf-8", "x = '\xC0\xAF'\n", 1, 6, "invalid UTF-8 byte 0xc0 (no other encoding is declared; see PEP 263)");
     row("surrogate utf-8", "x = '\xED\xA0\x80'\n", 1, 6, "invalid UTF-8 byte 0xed (no other encoding is declared; see PEP 263)");

@@ -1,6 +1,9 @@
 #include "python/source.h"
 
+#include "python/tokenizer.h"
+
 #include <cstring>
+#include <vector>
 
 namespace retort::py {
 
@@ -133,6 +136,25 @@ Cookie classifyCookie(std::string_view name)
     return Cookie::Unsupported;
 }
 
+// Byte ranges of the comments, found by tokenizing (the tokenizer is
+// memory-safe on invalid UTF-8; it may stop early at an error).
+std::vector<std::pair<uint32_t, uint32_t>> commentRanges(std::string_view text, uint32_t start)
+{
+    std::vector<std::pair<uint32_t, uint32_t>> out;
+    TokenizerOptions options;
+    options.emitComments = true;
+    Tokenizer tokenizer(text, QString(), options);
+    tokenizer.setRange(start, uint32_t(text.size()), 1);
+    for (;;) {
+        const Token t = tokenizer.next();
+        if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Error)
+            break;
+        if (t.kind == TokenKind::Comment)
+            out.emplace_back(t.offset, t.endOffset());
+    }
+    return out;
+}
+
 Error errorAt(const QString &file, std::string_view text, uint32_t offset, uint32_t start,
               const QString &message)
 {
@@ -248,11 +270,12 @@ bool PreparedSource::prepare(std::string_view raw, const QString &fileName, Erro
         return fail(cookieOffset, QStringLiteral("encoding problem: %1 with BOM")
                                       .arg(QString::fromLatin1(cookieName.data(), int(cookieName.size()))));
 
+    // Python refuses NUL bytes before anything else.
+    if (const void *nul = std::memchr(raw.data(), 0, raw.size()))
+        return fail(uint32_t(static_cast<const char *>(nul) - raw.data()),
+                    QStringLiteral("source code cannot contain null bytes"));
+
     if (cookie == Cookie::Latin1) {
-        const void *nul = std::memchr(raw.data(), 0, raw.size());
-        if (nul)
-            return fail(uint32_t(static_cast<const char *>(nul) - raw.data()),
-                        QStringLiteral("source code cannot contain null bytes"));
         m_encoding = SourceEncoding::Latin1;
         bool ascii = true;
         for (char c : raw) {
@@ -271,7 +294,20 @@ bool PreparedSource::prepare(std::string_view raw, const QString &fileName, Erro
     }
 
     bool isNul = false;
-    const size_t bad = findInvalidUtf8(raw, m_start, &isNul);
+    size_t bad = findInvalidUtf8(raw, m_start, &isNul);
+    if (bad != std::string_view::npos && !isNul && cookie != Cookie::Ascii) {
+        // Python compiles bytes (importlib does, so alembic does) decoding
+        // only what tokens need: undecodable bytes inside comments pass.
+        const auto comments = commentRanges(raw, m_start);
+        auto inComment = [&comments](size_t offset) {
+            for (const auto &c : comments)
+                if (offset >= c.first && offset < c.second)
+                    return true;
+            return false;
+        };
+        while (bad != std::string_view::npos && !isNul && inComment(bad))
+            bad = findInvalidUtf8(raw, bad + 1, &isNul);
+    }
     if (bad != std::string_view::npos) {
         if (isNul)
             return fail(uint32_t(bad), QStringLiteral("source code cannot contain null bytes"));

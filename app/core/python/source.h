@@ -15,6 +15,11 @@ enum class SourceEncoding : uint8_t { Utf8, Latin1 };
 // honoured (utf-8 and latin-1/iso-8859-1 families; others are an error), the
 // text is checked to be valid UTF-8 without NUL bytes, and latin-1 text is
 // transcoded to UTF-8. Universal newlines are left to the tokenizer.
+//
+// Like Python compiling bytes (which is how importlib, hence alembic, loads
+// a file), bytes that are not UTF-8 are tolerated inside comments: the text
+// is valid UTF-8 everywhere except there. `python3 file.py` would reject
+// them; alembic does not.
 class PreparedSource {
 public:
     // Returns false and fills *error (when given) if the bytes cannot be Python source.

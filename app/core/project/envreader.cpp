@@ -1,0 +1,379 @@
+#include "project/envreader.h"
+
+#include "python/parser.h"
+
+#include <map>
+#include <string_view>
+#include <vector>
+
+namespace retort {
+
+namespace {
+
+using namespace retort::py;
+
+QString qstr(std::string_view s) { return QString::fromUtf8(s.data(), int(s.size())); }
+
+enum class OptionType { Str, Bool };
+
+struct OptionSpec {
+    const char *name;
+    OptionType type;
+};
+constexpr OptionSpec kOptions[] = {
+    {"version_table", OptionType::Str},
+    {"version_table_schema", OptionType::Str},
+    {"transaction_per_migration", OptionType::Bool},
+    {"version_table_pk", OptionType::Bool},
+};
+constexpr int kOptionCount = int(sizeof kOptions / sizeof kOptions[0]);
+
+// A literal as env.py may spell it.
+struct Literal {
+    enum Type { Invalid, None, Str, Bool } type = Invalid;
+    QString text;
+    bool flag = false;
+
+    bool operator==(const Literal &o) const { return type == o.type && text == o.text && flag == o.flag; }
+    QString toString() const
+    {
+        switch (type) {
+        case None: return QStringLiteral("None");
+        case Str: return QLatin1Char('\'') + text + QLatin1Char('\'');
+        case Bool: return flag ? QStringLiteral("True") : QStringLiteral("False");
+        default: return QString();
+        }
+    }
+};
+
+Literal literalOf(const Expr *e)
+{
+    Literal l;
+    const auto *c = e->dyn<Constant>();
+    if (!c)
+        return l;
+    switch (c->type) {
+    case ConstantType::None: l.type = Literal::None; break;
+    case ConstantType::True: l.type = Literal::Bool; l.flag = true; break;
+    case ConstantType::False: l.type = Literal::Bool; l.flag = false; break;
+    case ConstantType::Str:
+        if (!c->lossy) {
+            l.type = Literal::Str;
+            l.text = qstr(c->value);
+        }
+        break;
+    default: break;
+    }
+    return l;
+}
+
+// The assignments of one scope (the module, or one function without the
+// functions nested in it): name -> every value assigned (nullptr when the
+// binding is not a plain assignment: a parameter, an import, a loop target).
+using Assignments = std::map<std::string_view, std::vector<const Expr *>>;
+
+void collectTarget(const Expr *target, const Expr *value, Assignments &out)
+{
+    if (const auto *n = target->dyn<Name>()) {
+        out[n->id].push_back(value);
+        return;
+    }
+    if (const auto *seq = target->dyn<Sequence>()) {
+        const auto *values = value ? value->dyn<Sequence>() : nullptr;
+        const bool pairwise = values && values->elts.size() == seq->elts.size();
+        for (uint32_t i = 0; i < seq->elts.size(); ++i)
+            collectTarget(seq->elts[i], pairwise ? values->elts[i] : nullptr, out);
+        return;
+    }
+    if (const auto *s = target->dyn<Starred>())
+        collectTarget(s->value, nullptr, out);
+}
+
+void collectScope(Span<Stmt *> body, Assignments &out);
+
+void collectStatement(const Stmt *s, Assignments &out)
+{
+    switch (s->kind) {
+    case NodeKind::Assign:
+        for (const Expr *t : s->as<Assign>()->targets)
+            collectTarget(t, s->as<Assign>()->value, out);
+        break;
+    case NodeKind::AnnAssign:
+        if (s->as<AnnAssign>()->value)
+            collectTarget(s->as<AnnAssign>()->target, s->as<AnnAssign>()->value, out);
+        break;
+    case NodeKind::AugAssign: collectTarget(s->as<AugAssign>()->target, nullptr, out); break;
+    case NodeKind::For:
+    case NodeKind::AsyncFor:
+        collectTarget(s->as<For>()->target, nullptr, out);
+        collectScope(s->as<For>()->body, out);
+        collectScope(s->as<For>()->orelse, out);
+        break;
+    case NodeKind::While:
+        collectScope(s->as<While>()->body, out);
+        collectScope(s->as<While>()->orelse, out);
+        break;
+    case NodeKind::If:
+        collectScope(s->as<If>()->body, out);
+        collectScope(s->as<If>()->orelse, out);
+        break;
+    case NodeKind::With:
+    case NodeKind::AsyncWith:
+        for (const WithItem *item : s->as<With>()->items)
+            if (item->optionalVars)
+                collectTarget(item->optionalVars, nullptr, out);
+        collectScope(s->as<With>()->body, out);
+        break;
+    case NodeKind::Try:
+    case NodeKind::TryStar: {
+        const auto *t = s->as<Try>();
+        collectScope(t->body, out);
+        for (const ExceptHandler *h : t->handlers) {
+            if (!h->name.empty())
+                out[h->name].push_back(nullptr);
+            collectScope(h->body, out);
+        }
+        collectScope(t->orelse, out);
+        collectScope(t->finalbody, out);
+        break;
+    }
+    case NodeKind::Import:
+    case NodeKind::ImportFrom: {
+        const Span<Alias *> names = s->kind == NodeKind::Import ? s->as<Import>()->names : s->as<ImportFrom>()->names;
+        for (const Alias *a : names) {
+            std::string_view bound = a->asname.empty() ? a->name : a->asname;
+            if (a->asname.empty() && s->kind == NodeKind::Import)
+                bound = bound.substr(0, bound.find('.'));
+            out[bound].push_back(nullptr);
+        }
+        break;
+    }
+    case NodeKind::FunctionDef:
+    case NodeKind::AsyncFunctionDef: out[s->as<FunctionDef>()->name].push_back(nullptr); break;
+    case NodeKind::ClassDef: out[s->as<ClassDef>()->name].push_back(nullptr); break;
+    default: break;
+    }
+}
+
+void collectScope(Span<Stmt *> body, Assignments &out)
+{
+    for (const Stmt *s : body)
+        collectStatement(s, out);
+}
+
+struct Scope {
+    const FunctionDef *function = nullptr;  // nullptr: module level
+    Assignments assignments;
+};
+
+class EnvReader {
+public:
+    EnvReader(const Module &module, const QString &path, EnvOptions &options)
+        : m_module(module), m_path(path), m_out(options)
+    {
+    }
+
+    void run()
+    {
+        collectScope(m_module.body, m_moduleScope.assignments);
+        findContextAliases();
+        for (const Stmt *s : m_module.body)
+            visit(s, &m_moduleScope);
+        apply();
+    }
+
+private:
+    struct Seen {
+        Literal value;
+        int line = 0;
+    };
+
+    // Names that refer to alembic's context: "context" itself, and whatever
+    // it was imported or assigned as.
+    void findContextAliases()
+    {
+        m_contextNames.push_back("context");
+        for (const Stmt *s : m_module.body) {
+            walk(s, [this](const Node *n) {
+                if (const auto *from = n->dyn<ImportFrom>(); from && from->module == "alembic") {
+                    for (const Alias *a : from->names)
+                        if (a->name == "context" && !a->asname.empty())
+                            m_contextNames.push_back(a->asname);
+                } else if (const auto *imp = n->dyn<Import>()) {
+                    for (const Alias *a : imp->names)
+                        if (a->name == "alembic.context" && !a->asname.empty())
+                            m_contextNames.push_back(a->asname);
+                } else if (const auto *as = n->dyn<Assign>(); as && isContext(as->value)) {
+                    for (const Expr *t : as->targets)
+                        if (const auto *name = t->dyn<Name>())
+                            m_contextNames.push_back(name->id);
+                }
+                return true;
+            });
+        }
+    }
+
+    bool isContext(const Expr *e) const
+    {
+        if (const auto *n = e->dyn<Name>()) {
+            for (std::string_view c : m_contextNames)
+                if (n->id == c)
+                    return true;
+            return false;
+        }
+        // alembic.context
+        if (const auto *a = e->dyn<Attribute>()) {
+            const auto *base = a->value->dyn<Name>();
+            return a->attr == "context" && base && base->id == "alembic";
+        }
+        return false;
+    }
+
+    void visit(const Node *node, Scope *scope)
+    {
+        if (const auto *f = node->dyn<FunctionDef>()) {
+            Scope inner;
+            inner.function = f;
+            collectScope(f->body, inner.assignments);
+            for (const auto *list : {&f->args->posonlyargs, &f->args->args, &f->args->kwonlyargs})
+                for (const Arg *a : *list)
+                    inner.assignments[a->arg].push_back(nullptr);
+            if (f->args->vararg)
+                inner.assignments[f->args->vararg->arg].push_back(nullptr);
+            if (f->args->kwarg)
+                inner.assignments[f->args->kwarg->arg].push_back(nullptr);
+            for (const Expr *d : f->decoratorList)
+                visit(d, scope);
+            for (const Stmt *s : f->body)
+                visit(s, &inner);
+            return;
+        }
+        if (const auto *call = node->dyn<Call>()) {
+            if (const auto *attr = call->func->dyn<Attribute>(); attr && attr->attr == "configure" && isContext(attr->value))
+                configureCall(call, scope);
+        }
+        forEachChild(node, [this, scope](const Node *child) { visit(child, scope); });
+    }
+
+    // The literal a name refers to from `scope`, if it is bound exactly
+    // once (or always to the same literal).
+    bool resolveName(std::string_view name, const Scope *scope, Literal *out) const
+    {
+        for (const Scope *s : {scope, &m_moduleScope}) {
+            auto it = s->assignments.find(name);
+            if (it == s->assignments.end())
+                continue;
+            Literal first;
+            for (size_t i = 0; i < it->second.size(); ++i) {
+                const Expr *value = it->second[i];
+                if (!value)
+                    return false;
+                const Literal l = literalOf(value);
+                if (l.type == Literal::Invalid || (i > 0 && !(l == first)))
+                    return false;
+                if (i == 0)
+                    first = l;
+            }
+            *out = first;
+            return true;
+        }
+        return false;
+    }
+
+    void problem(Error::Kind kind, int line, const QString &message)
+    {
+        Location where;
+        where.file = m_path;
+        where.line = line;
+        m_out.problems << Error(kind, message, where);
+    }
+
+    void configureCall(const Call *call, const Scope *scope)
+    {
+        ++m_out.configureCalls;
+        for (const Keyword *k : call->keywords) {
+            if (k->arg.empty()) {
+                problem(Error::Kind::Unresolved, int(k->line),
+                        QStringLiteral("context.configure(**%1): options passed through ** are not read")
+                            .arg(qstr(m_module.text(k->value))));
+                continue;
+            }
+            for (int i = 0; i < kOptionCount; ++i) {
+                if (k->arg != kOptions[i].name)
+                    continue;
+                Literal value = literalOf(k->value);
+                if (value.type == Literal::Invalid) {
+                    if (const auto *n = k->value->dyn<Name>())
+                        resolveName(n->id, scope, &value);
+                }
+                const bool typeOk = value.type != Literal::Invalid
+                    && (kOptions[i].type == OptionType::Bool ? value.type == Literal::Bool
+                                                               : value.type != Literal::Bool);
+                const QString name = QLatin1String(kOptions[i].name);
+                if (!typeOk) {
+                    problem(Error::Kind::Unresolved, int(k->value->line),
+                            QStringLiteral("%1 is not a literal: %2").arg(name, qstr(m_module.text(k->value))));
+                    if (!m_out.unresolved.contains(name))
+                        m_out.unresolved << name;
+                    continue;
+                }
+                if (!m_seen[i].empty() && !(m_seen[i].front().value == value)) {
+                    const Seen &first = m_seen[i].front();
+                    problem(Error::Kind::Config, int(k->value->line),
+                            QStringLiteral("context.configure() calls disagree on %1: %2 (line %3) and %4; using %2")
+                                .arg(name, first.value.toString())
+                                .arg(first.line)
+                                .arg(value.toString()));
+                }
+                m_seen[i].push_back({value, int(k->value->line)});
+            }
+        }
+    }
+
+    void apply()
+    {
+        for (int i = 0; i < kOptionCount; ++i) {
+            if (m_seen[i].empty())
+                continue;
+            const Seen &s = m_seen[i].front();
+            m_out.found << QLatin1String(kOptions[i].name);
+            switch (i) {
+            case 0:
+                if (s.value.type == Literal::Str)
+                    m_out.versionTable = s.value.text;
+                else
+                    problem(Error::Kind::Config, s.line, QStringLiteral("version_table=None is not a table name; "
+                                                                        "alembic would fail"));
+                break;
+            case 1: m_out.versionTableSchema = s.value.type == Literal::Str ? s.value.text : QString(); break;
+            case 2: m_out.transactionPerMigration = s.value.flag; break;
+            case 3: m_out.versionTablePk = s.value.flag; break;
+            }
+        }
+    }
+
+    const Module &m_module;
+    const QString &m_path;
+    EnvOptions &m_out;
+    Scope m_moduleScope;
+    std::vector<std::string_view> m_contextNames;
+    std::vector<Seen> m_seen[kOptionCount];
+};
+
+} // namespace
+
+EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
+{
+    EnvOptions options;
+    ParseOptions parseOptions;
+    parseOptions.fileName = path;
+    const ParseResult parsed = parseModule(std::string_view(source.constData(), size_t(source.size())), parseOptions);
+    if (!parsed.ok()) {
+        options.hasSyntaxError = true;
+        options.problems << parsed.error;
+    }
+    EnvReader(parsed.module, path, options).run();
+    return options;
+}
+
+} // namespace retort

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace retort {
+
+// The version-table options an env.py passes to context.configure(), read
+// statically. Defaults are alembic's.
+struct EnvOptions {
+    QString versionTable = QStringLiteral("alembic_version");
+    QString versionTableSchema;  // null: none (the default search_path)
+    bool transactionPerMigration = false;
+    bool versionTablePk = true;
+
+    QList<Error> problems;   // syntax errors, unresolved values, disagreeing calls
+    QStringList found;       // options given as literals ("version_table", ...)
+    QStringList unresolved;  // options given but not readable statically
+    int configureCalls = 0;  // context.configure(...) calls seen
+    bool hasSyntaxError = false;
+};
+
+// Parses env.py completely (function bodies included) and reads the
+// keyword arguments version_table, version_table_schema,
+// transaction_per_migration and version_table_pk of every
+// context.configure(...) call (also through an alias bound to alembic's
+// context). A value must be a literal (str, None, True, False) or a name
+// bound once to one, in the calling function or at module level. When calls
+// disagree the first one wins and a problem is reported.
+EnvOptions readEnvOptions(const QString &path, const QByteArray &source);
+
+} // namespace retort

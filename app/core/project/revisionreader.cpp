@@ -1,0 +1,362 @@
+#include "project/revisionreader.h"
+
+#include "python/parser.h"
+
+#include <map>
+#include <string_view>
+#include <vector>
+
+namespace retort {
+
+namespace {
+
+using namespace retort::py;
+
+QString qstr(std::string_view s) { return QString::fromUtf8(s.data(), int(s.size())); }
+
+// What a module-level name is bound to, as far as a static reader knows.
+struct Binding {
+    std::string_view name;
+    HeaderValue value;  // state Literal or Unresolved
+};
+
+class Reader {
+public:
+    Reader(const Module &module, RevisionScript &script) : m_module(module), m_script(script) {}
+
+    void run()
+    {
+        for (const Stmt *s : m_module.body)
+            statement(s, nullptr);
+    }
+
+private:
+    HeaderValue *header(std::string_view name)
+    {
+        if (name == "revision") return &m_script.revision;
+        if (name == "down_revision") return &m_script.downRevision;
+        if (name == "branch_labels") return &m_script.branchLabels;
+        if (name == "depends_on") return &m_script.dependsOn;
+        return nullptr;
+    }
+
+    Binding *lookup(std::string_view name)
+    {
+        for (auto it = m_bindings.rbegin(); it != m_bindings.rend(); ++it) {
+            if (it->name == name)
+                return &*it;
+        }
+        return nullptr;
+    }
+
+    void bind(std::string_view name, const HeaderValue &value, const char *nestedIn = nullptr)
+    {
+        if (Binding *b = lookup(name))
+            b->value = value;
+        else
+            m_bindings.push_back({name, value});
+        if (HeaderValue *h = header(name)) {
+            *h = value;
+            m_nestedIn[h] = nestedIn;
+        }
+    }
+
+    HeaderValue unresolved(const Node *expr, uint32_t line)
+    {
+        HeaderValue v;
+        v.state = HeaderValue::State::Unresolved;
+        v.expression = expr ? qstr(m_module.text(expr)) : QString();
+        v.line = int(line);
+        return v;
+    }
+
+public:
+    // The compound statement an unresolved header was assigned in, or null.
+    const char *nestedIn(const HeaderValue *h) const
+    {
+        auto it = m_nestedIn.find(h);
+        return it == m_nestedIn.end() ? nullptr : it->second;
+    }
+
+private:
+
+    // A str constant, or an f-string without replacement fields.
+    static bool stringValue(const Expr *e, QString *out)
+    {
+        if (const auto *c = e->dyn<Constant>()) {
+            if (c->type != ConstantType::Str || c->lossy)
+                return false;
+            *out = qstr(c->value);
+            return true;
+        }
+        if (const auto *j = e->dyn<JoinedStr>()) {
+            QString text;
+            for (const Expr *part : j->values) {
+                const auto *c = part->dyn<Constant>();
+                if (!c || c->type != ConstantType::Str)
+                    return false;
+                text += qstr(c->value);
+            }
+            *out = text;
+            return true;
+        }
+        return false;
+    }
+
+    // Evaluates a value the way the module would: None, str, a tuple/list of
+    // str, or a name bound to one of those earlier.
+    HeaderValue evaluate(const Expr *e, uint32_t line)
+    {
+        HeaderValue v;
+        v.state = HeaderValue::State::Literal;
+        v.line = int(line);
+        QString s;
+        if (const auto *c = e->dyn<Constant>(); c && c->type == ConstantType::None) {
+            v.isNone = true;
+            return v;
+        }
+        if (stringValue(e, &s)) {
+            v.items << s;
+            return v;
+        }
+        if (const auto *n = e->dyn<Name>())
+            return evaluateName(n, line, e);
+        if (const auto *seq = e->dyn<Sequence>()) {
+            v.isSequence = true;
+            for (const Expr *elt : seq->elts) {
+                if (stringValue(elt, &s)) {
+                    v.items << s;
+                    continue;
+                }
+                if (const auto *n = elt->dyn<Name>()) {
+                    const HeaderValue inner = evaluateName(n, line, e);
+                    if (inner.isLiteral() && !inner.isNone && !inner.isSequence) {
+                        v.items << inner.items;
+                        continue;
+                    }
+                }
+                return unresolved(e, line);
+            }
+            return v;
+        }
+        return unresolved(e, line);
+    }
+
+    HeaderValue evaluateName(const Name *n, uint32_t line, const Expr *whole)
+    {
+        const Binding *b = lookup(n->id);
+        if (b && b->value.isLiteral()) {
+            HeaderValue v = b->value;
+            v.line = int(line);
+            return v;
+        }
+        return unresolved(whole, line);
+    }
+
+    // Binds the names in an assignment target.
+    void assign(const Expr *target, const Expr *value, uint32_t line, const char *nestedIn)
+    {
+        if (const auto *n = target->dyn<Name>()) {
+            if (nestedIn)
+                bind(n->id, unresolved(value ? static_cast<const Node *>(value) : target, line), nestedIn);
+            else if (value)
+                bind(n->id, evaluate(value, line));
+            else
+                bind(n->id, unresolved(target, line));
+            return;
+        }
+        if (const auto *seq = target->dyn<Sequence>()) {
+            // a, b = "x", "y": element-wise when the shapes match.
+            const auto *values = value ? value->dyn<Sequence>() : nullptr;
+            bool starred = false;
+            for (const Expr *elt : seq->elts)
+                starred |= elt->is<Starred>();
+            if (values && !starred && values->elts.size() == seq->elts.size()) {
+                for (uint32_t i = 0; i < seq->elts.size(); ++i)
+                    assign(seq->elts[i], values->elts[i], line, nestedIn);
+                return;
+            }
+            for (const Expr *elt : seq->elts)
+                assign(elt, nullptr, line, nestedIn);
+            return;
+        }
+        if (const auto *s = target->dyn<Starred>())
+            assign(s->value, nullptr, line, nestedIn);
+        // Attributes and subscripts bind no module-level name.
+    }
+
+    void bindOpaque(std::string_view name, const Node *node, uint32_t line)
+    {
+        bind(name, unresolved(node, line));
+    }
+
+    void block(Span<Stmt *> body, const char *nestedIn)
+    {
+        for (const Stmt *s : body)
+            statement(s, nestedIn);
+    }
+
+    void statement(const Stmt *s, const char *nestedIn)
+    {
+        switch (s->kind) {
+        case NodeKind::Assign: {
+            const auto *a = s->as<Assign>();
+            for (const Expr *t : a->targets)
+                assign(t, a->value, s->line, nestedIn);
+            break;
+        }
+        case NodeKind::AnnAssign: {
+            const auto *a = s->as<AnnAssign>();
+            if (a->value)
+                assign(a->target, a->value, s->line, nestedIn);
+            break;
+        }
+        case NodeKind::AugAssign:
+            assign(s->as<AugAssign>()->target, nullptr, s->line, nestedIn);
+            break;
+        case NodeKind::Delete:
+            for (const Expr *t : s->as<Delete>()->targets)
+                assign(t, nullptr, s->line, nestedIn);
+            break;
+        case NodeKind::Import:
+        case NodeKind::ImportFrom: {
+            const Span<Alias *> names = s->kind == NodeKind::Import ? s->as<Import>()->names : s->as<ImportFrom>()->names;
+            for (const Alias *a : names) {
+                std::string_view bound = a->asname.empty() ? a->name : a->asname;
+                if (a->asname.empty() && s->kind == NodeKind::Import)
+                    bound = bound.substr(0, bound.find('.'));
+                if (bound != "*")
+                    bindOpaque(bound, a, s->line);
+            }
+            break;
+        }
+        case NodeKind::FunctionDef:
+        case NodeKind::AsyncFunctionDef: {
+            const auto *f = s->as<FunctionDef>();
+            if (!nestedIn) {
+                if (f->name == "upgrade")
+                    m_script.upgradeLine = int(s->line);
+                else if (f->name == "downgrade")
+                    m_script.downgradeLine = int(s->line);
+            }
+            bindOpaque(f->name, s, s->line);
+            break;
+        }
+        case NodeKind::ClassDef:
+            bindOpaque(s->as<ClassDef>()->name, s, s->line);
+            break;
+        case NodeKind::If:
+            block(s->as<If>()->body, "if");
+            block(s->as<If>()->orelse, "if");
+            break;
+        case NodeKind::While:
+            block(s->as<While>()->body, "while");
+            block(s->as<While>()->orelse, "while");
+            break;
+        case NodeKind::For:
+        case NodeKind::AsyncFor: {
+            const auto *f = s->as<For>();
+            assign(f->target, nullptr, s->line, "for");
+            block(f->body, "for");
+            block(f->orelse, "for");
+            break;
+        }
+        case NodeKind::With:
+        case NodeKind::AsyncWith: {
+            const auto *w = s->as<With>();
+            for (const WithItem *item : w->items) {
+                if (item->optionalVars)
+                    assign(item->optionalVars, nullptr, s->line, "with");
+            }
+            block(w->body, "with");
+            break;
+        }
+        case NodeKind::Try:
+        case NodeKind::TryStar: {
+            const auto *t = s->as<Try>();
+            block(t->body, "try");
+            for (const ExceptHandler *h : t->handlers) {
+                if (!h->name.empty())
+                    bindOpaque(h->name, h, h->line);
+                block(h->body, "try");
+            }
+            block(t->orelse, "try");
+            block(t->finalbody, "try");
+            break;
+        }
+        default:
+            break;
+        }
+    }
+
+    const Module &m_module;
+    RevisionScript &m_script;
+    std::vector<Binding> m_bindings;
+    std::map<const HeaderValue *, const char *> m_nestedIn;
+};
+
+void readDocstring(const Module &module, RevisionScript &script)
+{
+    if (module.body.empty())
+        return;
+    const auto *e = module.body[0]->dyn<ExprStmt>();
+    const auto *c = e ? e->value->dyn<Constant>() : nullptr;
+    if (!c || c->type != ConstantType::Str)
+        return;
+    script.hasDocstring = true;
+    script.docstring = qstr(c->value);
+    script.docstringLine = int(c->line);
+    const int at = script.docstring.indexOf(QLatin1String("Create Date:"));
+    if (at >= 0) {
+        const int from = at + 12;
+        int to = script.docstring.indexOf(QLatin1Char('\n'), from);
+        if (to < 0)
+            to = int(script.docstring.size());
+        script.createDate = script.docstring.mid(from, to - from).trimmed();
+    }
+}
+
+void reportUnresolved(const QString &path, const char *name, const HeaderValue &value, const char *nestedIn,
+                      RevisionScript &script)
+{
+    if (value.state != HeaderValue::State::Unresolved)
+        return;
+    Location where;
+    where.file = path;
+    where.line = value.line;
+    const QString message = nestedIn
+        ? QStringLiteral("%1 is assigned inside a module-level '%2' statement, so its value depends on how "
+                         "the module runs: %3")
+              .arg(QLatin1String(name), QLatin1String(nestedIn), value.expression)
+        : QStringLiteral("%1 is not a literal: %2").arg(QLatin1String(name), value.expression);
+    script.problems << Error(Error::Kind::Unresolved, message, where);
+}
+
+} // namespace
+
+RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
+{
+    RevisionScript script;
+    script.path = path;
+    const int slash = int(path.lastIndexOf(QLatin1Char('/')));
+    script.fileName = slash >= 0 ? path.mid(slash + 1) : path;
+
+    ParseOptions options;
+    options.fileName = path;
+    options.skipFunctionBodies = true;
+    const ParseResult parsed = parseModule(std::string_view(source.constData(), size_t(source.size())), options);
+    if (!parsed.ok()) {
+        script.hasSyntaxError = true;
+        script.problems << parsed.error;
+    }
+    readDocstring(parsed.module, script);
+    Reader reader(parsed.module, script);
+    reader.run();
+    reportUnresolved(path, "revision", script.revision, reader.nestedIn(&script.revision), script);
+    reportUnresolved(path, "down_revision", script.downRevision, reader.nestedIn(&script.downRevision), script);
+    reportUnresolved(path, "branch_labels", script.branchLabels, reader.nestedIn(&script.branchLabels), script);
+    reportUnresolved(path, "depends_on", script.dependsOn, reader.nestedIn(&script.dependsOn), script);
+    return script;
+}
+
+} // namespace retort

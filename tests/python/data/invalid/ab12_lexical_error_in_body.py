@@ -1,0 +1,5 @@
+revision = "ab12"
+down_revision = "ff66"
+
+def upgrade():
+    x = "unterminated

@@ -1,0 +1,3 @@
+"""Unterminated docstring
+
+revision = "ee55"

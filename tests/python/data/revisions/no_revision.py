@@ -1,0 +1,6 @@
+"""A file without a revision"""
+down_revision = None
+
+
+def upgrade():
+    pass

@@ -1,0 +1,226 @@
+#include "project/envreader.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QTest>
+
+using retort::EnvOptions;
+using retort::Error;
+
+namespace {
+
+EnvOptions read(const QByteArray &src)
+{
+    return retort::readEnvOptions(QStringLiteral("alembic/env.py"), src);
+}
+
+QString summary(const EnvOptions &o)
+{
+    return QStringLiteral("table=%1 schema=%2 tpm=%3 pk=%4")
+        .arg(o.versionTable, o.versionTableSchema.isNull() ? QStringLiteral("None") : o.versionTableSchema)
+        .arg(o.transactionPerMigration ? QStringLiteral("True") : QStringLiteral("False"),
+             o.versionTablePk ? QStringLiteral("True") : QStringLiteral("False"));
+}
+
+const char kTemplate[] = R"(from logging.config import fileConfig
+
+from sqlalchemy import engine_from_config
+from sqlalchemy import pool
+
+from alembic import context
+
+config = context.config
+if config.config_file_name is not None:
+    fileConfig(config.config_file_name)
+target_metadata = None
+
+
+def run_migrations_offline() -> None:
+    url = config.get_main_option("sqlalchemy.url")
+    context.configure(
+        url=url,
+        target_metadata=target_metadata,
+        literal_binds=True,
+        dialect_opts={"paramstyle": "named"},
+        %1
+    )
+
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connectable = engine_from_config(
+        config.get_section(config.config_ini_section, {}),
+        prefix="sqlalchemy.",
+        poolclass=pool.NullPool,
+    )
+
+    with connectable.connect() as connection:
+        context.configure(
+            connection=connection, target_metadata=target_metadata,
+            %2
+        )
+
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
+)";
+
+QByteArray env(const char *offline, const char *online)
+{
+    return QString::fromUtf8(kTemplate).arg(QLatin1String(offline), QLatin1String(online)).toUtf8();
+}
+
+} // namespace
+
+class TestEnvReader : public QObject {
+    Q_OBJECT
+
+private slots:
+    void options_data();
+    void options();
+    void problems();
+    void syntaxError();
+    void sampleProjects();
+};
+
+void TestEnvReader::options_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QStringList>("found");
+    QTest::addColumn<int>("calls");
+    QTest::newRow("defaults") << env("", "") << QStringLiteral("table=alembic_version schema=None tpm=False pk=True")
+                              << QStringList() << 2;
+    QTest::newRow("all options, both branches")
+        << env("version_table='ver', version_table_schema='meta', transaction_per_migration=True, version_table_pk=False,",
+               "version_table=\"ver\", version_table_schema=\"meta\", transaction_per_migration=True, version_table_pk=False,")
+        << QStringLiteral("table=ver schema=meta tpm=True pk=False")
+        << QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_schema"),
+                        QStringLiteral("transaction_per_migration"), QStringLiteral("version_table_pk")})
+        << 2;
+    QTest::newRow("only online") << env("", "transaction_per_migration=True,")
+                                 << QStringLiteral("table=alembic_version schema=None tpm=True pk=True")
+                                 << QStringList({QStringLiteral("transaction_per_migration")}) << 2;
+    QTest::newRow("schema None") << env("version_table_schema=None,", "version_table_schema=None,")
+                                 << QStringLiteral("table=alembic_version schema=None tpm=False pk=True")
+                                 << QStringList({QStringLiteral("version_table_schema")}) << 2;
+    QTest::newRow("module-level names") << QByteArray("from alembic import context\nTABLE = 'v'\nSCHEMA = None\n"
+                                                      "context.configure(version_table=TABLE, version_table_schema=SCHEMA)\n")
+                                        << QStringLiteral("table=v schema=None tpm=False pk=True")
+                                        << QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_schema")})
+                                        << 1;
+    QTest::newRow("function-local name") << QByteArray("from alembic import context\nT = 'module'\ndef run():\n"
+                                                       "    T = 'local'\n    context.configure(version_table=T)\n")
+                                         << QStringLiteral("table=local schema=None tpm=False pk=True")
+                                         << QStringList({QStringLiteral("version_table")}) << 1;
+    QTest::newRow("aliased context") << QByteArray("from alembic import context as ctx\nimport alembic.context as c2\n"
+                                                   "c3 = ctx\nctx.configure(version_table='a')\nc2.configure(version_table='a')\n"
+                                                   "c3.configure(version_table_pk=False)\n")
+                                     << QStringLiteral("table=a schema=None tpm=False pk=False")
+                                     << QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_pk")})
+                                     << 3;
+    QTest::newRow("dotted alembic.context") << QByteArray("import alembic\nalembic.context.configure(version_table='x')\n")
+                                            << QStringLiteral("table=x schema=None tpm=False pk=True")
+                                            << QStringList({QStringLiteral("version_table")}) << 1;
+    QTest::newRow("other configure ignored") << QByteArray("logging.configure(version_table='no')\n")
+                                             << QStringLiteral("table=alembic_version schema=None tpm=False pk=True")
+                                             << QStringList() << 0;
+    QTest::newRow("nested in with and if") << QByteArray("from alembic import context\nif True:\n    with x:\n"
+                                                         "        context.configure(transaction_per_migration=True)\n")
+                                           << QStringLiteral("table=alembic_version schema=None tpm=True pk=True")
+                                           << QStringList({QStringLiteral("transaction_per_migration")}) << 1;
+}
+
+void TestEnvReader::options()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(QString, expected);
+    QFETCH(QStringList, found);
+    QFETCH(int, calls);
+    const EnvOptions o = read(source);
+    QVERIFY2(o.problems.isEmpty(), qPrintable(o.problems.value(0).toString()));
+    QCOMPARE(summary(o), expected);
+    QCOMPARE(o.found, found);
+    QCOMPARE(o.configureCalls, calls);
+    QVERIFY(o.unresolved.isEmpty());
+}
+
+void TestEnvReader::problems()
+{
+    // Non-literal values: reported with file:line, defaults kept.
+    const EnvOptions a = read(env("version_table=config.get_main_option('vt'),",
+                                  "version_table_schema=os.environ['SCHEMA'], transaction_per_migration=flag,"));
+    QCOMPARE(summary(a), QStringLiteral("table=alembic_version schema=None tpm=False pk=True"));
+    QCOMPARE(a.unresolved, QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_schema"),
+                                        QStringLiteral("transaction_per_migration")}));
+    QCOMPARE(a.problems.size(), 3);
+    QCOMPARE(a.problems[0].kind(), Error::Kind::Unresolved);
+    QCOMPARE(a.problems[0].headline(),
+             QStringLiteral("alembic/env.py:21: version_table is not a literal: config.get_main_option('vt')"));
+    QCOMPARE(a.problems[2].headline(), QStringLiteral("alembic/env.py:38: transaction_per_migration is not a literal: flag"));
+
+    // Disagreeing branches: the first wins, with a problem.
+    const EnvOptions b = read(env("version_table='offline_v',", "version_table='online_v',"));
+    QCOMPARE(b.versionTable, QStringLiteral("offline_v"));
+    QCOMPARE(b.problems.size(), 1);
+    QCOMPARE(b.problems[0].kind(), Error::Kind::Config);
+    QCOMPARE(b.problems[0].headline(),
+             QStringLiteral("alembic/env.py:38: context.configure() calls disagree on version_table: 'offline_v' "
+                            "(line 21) and 'online_v'; using 'offline_v'"));
+
+    // A wrong type is not a literal of the option's kind.
+    const EnvOptions c = read("from alembic import context\ncontext.configure(transaction_per_migration='yes')\n");
+    QCOMPARE(c.unresolved, QStringList({QStringLiteral("transaction_per_migration")}));
+    QVERIFY(!c.transactionPerMigration);
+
+    // A name bound twice to different values, a parameter, ** arguments.
+    const EnvOptions d = read("from alembic import context\nT = 'a'\nif x:\n    T = 'b'\n"
+                              "def run(schema):\n    context.configure(version_table=T, version_table_schema=schema, **kw)\n");
+    QCOMPARE(d.unresolved, QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_schema")}));
+    QCOMPARE(d.problems.size(), 3);
+    QCOMPARE(d.problems[2].headline(),
+             QStringLiteral("alembic/env.py:6: context.configure(**kw): options passed through ** are not read"));
+}
+
+void TestEnvReader::syntaxError()
+{
+    const EnvOptions o = read("from alembic import context\ncontext.configure(version_table='v'\n");
+    QVERIFY(o.hasSyntaxError);
+    QCOMPARE(o.problems.size(), 1);
+    QCOMPARE(o.problems[0].kind(), Error::Kind::Syntax);
+    QCOMPARE(o.problems[0].where().line, 2);
+    QCOMPARE(o.versionTable, QStringLiteral("alembic_version"));
+    const EnvOptions junk = read(QByteArray("\xff\xfe\0junk", 7));
+    QVERIFY(junk.hasSyntaxError);
+}
+
+void TestEnvReader::sampleProjects()
+{
+    QDirIterator it(QStringLiteral(RETORT_SOURCE_DIR "/migrations"), {QStringLiteral("env.py")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    int seen = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const EnvOptions o = retort::readEnvOptions(path, f.readAll());
+        QVERIFY2(!o.hasSyntaxError, qPrintable(o.problems.value(0).toString()));
+        QVERIFY(o.configureCalls >= 1);
+        qInfo("%s: %s", qPrintable(path), qPrintable(summary(o)));
+        if (path.contains(QLatin1String("/jobs/")))
+            QVERIFY(o.transactionPerMigration);
+        ++seen;
+    }
+    if (seen == 0)
+        qInfo("no sample projects under migrations/");
+}
+
+QTEST_GUILESS_MAIN(TestEnvReader)
+#include "tst_envreader.moc"
