@@ -1,0 +1,237 @@
+#include "historydelegate.h"
+
+#include "graphstyle.h"
+#include "historymodel.h"
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace retort::gui {
+
+namespace {
+
+constexpr int kGraphMargin = 6;  // left of lane 0
+constexpr int kGap = 10;         // between the graph, the id, the pills and the message
+
+struct RowGeometry {
+    QRectF rect;
+    qreal lane = 16;
+    qreal top() const { return rect.top(); }
+    qreal bottom() const { return rect.bottom() + 1; }
+    qreal middle() const { return rect.center().y() + 0.5; }
+    qreal x(int laneIndex) const { return rect.left() + kGraphMargin + (laneIndex + 0.5) * lane; }
+};
+
+QPen edgePen(const GraphEdge &e, const QPalette &palette, qreal scale)
+{
+    if (e.type == GraphEdge::Type::DependsOn) {
+        QPen pen(graphstyle::dependsColor(palette), 1.4 * scale, Qt::CustomDashLine, Qt::FlatCap);
+        pen.setDashPattern({3.0, 2.5});
+        return pen;
+    }
+    // A line has the colour of the lane it runs down: the lane it leaves a
+    // row by, or the lane it enters a row from.
+    const int lane = e.part == GraphEdge::Part::Out ? e.toLane : e.fromLane;
+    return QPen(graphstyle::laneColor(lane, palette), 2.0 * scale, Qt::SolidLine, Qt::RoundCap);
+}
+
+void drawEdge(QPainter *p, const RowGeometry &g, const GraphEdge &e)
+{
+    const qreal x1 = g.x(e.fromLane), x2 = g.x(e.toLane);
+    qreal y1 = g.top(), y2 = g.bottom();
+    switch (e.part) {
+    case GraphEdge::Part::Through:
+        break;
+    case GraphEdge::Part::In:
+        y2 = g.middle();
+        break;
+    case GraphEdge::Part::Out:
+        y1 = g.middle();
+        break;
+    }
+    if (x1 == x2) {
+        p->drawLine(QPointF(x1, y1), QPointF(x2, y2));
+        return;
+    }
+    // Changing lane: leave and arrive vertically, so the curve joins the
+    // straight segments of the neighbouring rows without a kink.
+    const qreal mid = (y1 + y2) / 2;
+    QPainterPath path(QPointF(x1, y1));
+    path.cubicTo(QPointF(x1, mid), QPointF(x2, mid), QPointF(x2, y2));
+    p->drawPath(path);
+}
+
+void drawNode(QPainter *p, const RowGeometry &g, int lane, int flags, const QColor &fill, const QColor &ring)
+{
+    const QPointF c(g.x(lane), g.middle());
+    const qreal r = g.lane * 0.29;
+    p->setPen(QPen(ring, std::max(1.5, g.lane * 0.11)));
+    if (flags & HistoryModel::Head) {
+        // a halo around heads: where new revisions will go
+        QColor halo = fill;
+        halo.setAlphaF(0.28f);
+        p->setBrush(halo);
+        p->setPen(Qt::NoPen);
+        p->drawEllipse(c, r * 1.75, r * 1.75);
+        p->setPen(QPen(ring, std::max(1.5, g.lane * 0.11)));
+    }
+    p->setBrush(fill);
+    if (flags & HistoryModel::MergePoint) {
+        const qreal d = r * 1.35;
+        const QPointF diamond[] = {{c.x(), c.y() - d}, {c.x() + d, c.y()}, {c.x(), c.y() + d}, {c.x() - d, c.y()}};
+        p->drawPolygon(diamond, 4);
+    } else if (flags & HistoryModel::BranchPoint) {
+        const qreal d = r * 1.05;
+        p->drawRoundedRect(QRectF(c.x() - d, c.y() - d, 2 * d, 2 * d), d * 0.3, d * 0.3);
+    } else if (flags & HistoryModel::Base) {
+        // hollow: the start of a line of history
+        p->setBrush(ring);
+        p->setPen(QPen(fill, std::max(2.0, g.lane * 0.15)));
+        p->drawEllipse(c, r * 0.95, r * 0.95);
+    } else {
+        p->drawEllipse(c, r, r);
+    }
+}
+
+// A rounded label; returns the x after it.
+qreal drawPill(QPainter *p, qreal x, const QRectF &row, const QString &text, const QFontMetricsF &fm,
+               const QColor &border, const QColor &fill, const QColor &textColor)
+{
+    const qreal padding = fm.height() * 0.45;
+    const qreal h = std::round(fm.height() + 4);
+    const QRectF box(x, std::round(row.center().y() - h / 2), fm.horizontalAdvance(text) + 2 * padding, h);
+    p->setPen(QPen(border, 1));
+    p->setBrush(fill);
+    p->drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), h / 2, h / 2);
+    p->setPen(textColor);
+    p->drawText(box, Qt::AlignCenter, text);
+    return box.right() + 6;
+}
+
+} // namespace
+
+HistoryDelegate::HistoryDelegate(QObject *parent)
+    : QStyledItemDelegate(parent), m_mono(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+{
+}
+
+int HistoryDelegate::rowHeight(const QFontMetrics &fm)
+{
+    return std::max(24, fm.height() + 12);
+}
+
+int HistoryDelegate::laneWidth(const QFontMetrics &fm)
+{
+    return std::max(14, int(std::lround(rowHeight(fm) * 0.62)));
+}
+
+QSize HistoryDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return QSize(400, rowHeight(option.fontMetrics));
+}
+
+void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    painter->save();
+    painter->setClipRect(option.rect);
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // The native selection / hover background, without the default text.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &background, painter, widget);
+
+    const QPalette &palette = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
+    const QColor text = palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    QColor dim = selected ? text : graphstyle::dimText(palette, group);
+    if (selected)
+        dim.setAlphaF(0.78f);
+    const QColor ringColor = selected ? palette.color(group, QPalette::Highlight) : palette.color(QPalette::Base);
+
+    RowGeometry g;
+    g.rect = option.rect;
+    g.lane = laneWidth(option.fontMetrics);
+    const qreal scale = g.lane / 16.0;
+
+    // Edges: depends_on lines under the down_revision lines, the node on top.
+    const EdgeSpan edges = index.data(HistoryModel::EdgesRole).value<EdgeSpan>();
+    painter->setBrush(Qt::NoBrush);
+    for (auto type : {GraphEdge::Type::DependsOn, GraphEdge::Type::Parent}) {
+        for (const GraphEdge *e = edges.begin; e != edges.end; ++e) {
+            if (e->type != type)
+                continue;
+            painter->setPen(edgePen(*e, palette, scale));
+            drawEdge(painter, g, *e);
+        }
+    }
+    const int lane = index.data(HistoryModel::LaneRole).toInt();
+    const int flags = index.data(HistoryModel::FlagsRole).toInt();
+    drawNode(painter, g, lane, flags, graphstyle::laneColor(lane, palette), ringColor);
+
+    // Text: id, pills, message, date.
+    if (!index.data(HistoryModel::SearchMatchRole).toBool())
+        painter->setOpacity(0.38);
+    const int lanes = index.data(HistoryModel::GraphLanesRole).toInt();
+    qreal x = g.rect.left() + kGraphMargin + lanes * g.lane + kGap;
+    const qreal right = g.rect.right() - 8;
+
+    QFont mono = m_mono;
+    mono.setPointSizeF(option.font.pointSizeF() > 0 ? option.font.pointSizeF() * 0.95 : mono.pointSizeF());
+    const QFontMetricsF monoFm(mono);
+    const QString id = index.data(HistoryModel::RevisionIdRole).toString();
+    painter->setFont(mono);
+    painter->setPen(dim);
+    const qreal idWidth = std::max(monoFm.horizontalAdvance(QStringLiteral("0")) * 12, monoFm.horizontalAdvance(id));
+    painter->drawText(QRectF(x, g.top(), idWidth, option.rect.height()), Qt::AlignVCenter | Qt::AlignLeft, id);
+    x += idWidth + kGap;
+
+    QFont pillFont = option.font;
+    pillFont.setPointSizeF(option.font.pointSizeF() * 0.85);
+    pillFont.setBold(true);
+    const QFontMetricsF pillFm(pillFont);
+    painter->setFont(pillFont);
+    if (flags & HistoryModel::Head) {
+        const QColor head = graphstyle::headColor(palette);
+        const bool effective = flags & HistoryModel::EffectiveHead;
+        x = drawPill(painter, x, g.rect, effective ? tr("effective head") : tr("head"), pillFm, head,
+                     effective ? QColor(Qt::transparent) : head, effective ? (selected ? text : head) : QColor(Qt::white));
+    }
+    for (const QString &label : index.data(HistoryModel::LabelsRole).toStringList()) {
+        const QColor laneColor = graphstyle::laneColor(lane, palette);
+        QColor fill = laneColor;
+        fill.setAlphaF(0.16f);
+        x = drawPill(painter, x, g.rect, label, pillFm, laneColor, fill, selected ? text : laneColor);
+    }
+    if (x > g.rect.left() + kGraphMargin + lanes * g.lane + kGap + idWidth + kGap)
+        x += 2;
+
+    painter->setFont(option.font);
+    const QFontMetricsF fm(option.font);
+    const QString date = index.data(HistoryModel::CreateDateRole).toString();
+    const qreal dateWidth = fm.horizontalAdvance(date);
+    qreal messageRight = right;
+    if (!date.isEmpty() && right - x > dateWidth + 160) {
+        painter->setPen(dim);
+        painter->drawText(QRectF(right - dateWidth, g.top(), dateWidth, option.rect.height()),
+                          Qt::AlignVCenter | Qt::AlignRight, date);
+        messageRight = right - dateWidth - kGap * 2;
+    }
+    if (messageRight > x) {
+        const QString message = index.data(HistoryModel::MessageRole).toString().simplified();
+        painter->setPen(text);
+        painter->drawText(QRectF(x, g.top(), messageRight - x, option.rect.height()), Qt::AlignVCenter | Qt::AlignLeft,
+                          fm.elidedText(message, Qt::ElideRight, messageRight - x));
+    }
+    painter->restore();
+}
+
+} // namespace retort::gui

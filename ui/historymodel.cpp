@@ -1,0 +1,193 @@
+#include "historymodel.h"
+
+namespace retort::gui {
+
+namespace {
+
+// Up to this many lanes every row aligns its text after the widest graph;
+// beyond it each row's text follows its own lanes, to keep messages readable.
+constexpr int kAlignedLanes = 8;
+
+QString shortDate(const QString &createDate)
+{
+    // "2025-10-09 17:30:05.902246" -> "2025-10-09 17:30"
+    const QString trimmed = createDate.trimmed();
+    return trimmed.size() >= 16 && trimmed.at(10) == QLatin1Char(' ') ? trimmed.left(16) : trimmed;
+}
+
+} // namespace
+
+HistoryModel::HistoryModel(QObject *parent) : QAbstractListModel(parent)
+{
+    qRegisterMetaType<retort::gui::EdgeSpan>();
+}
+
+void HistoryModel::setProject(LoadedProjectPtr project)
+{
+    beginResetModel();
+    m_project = std::move(project);
+    m_graphLanes = m_project ? std::max(1, m_project->layout.maxWidth()) : 1;
+    m_match.clear();
+    m_matchCount = 0;
+    const QString search = m_search;
+    m_search.clear();
+    endResetModel();
+    setSearchText(search);
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_project ? 0 : int(m_project->rows.size());
+}
+
+int HistoryModel::nodeAt(int row) const
+{
+    return m_project && row >= 0 && row < m_project->rows.size() ? m_project->rows[row] : -1;
+}
+
+int HistoryModel::rowOfNode(int node) const
+{
+    return m_project ? m_project->layout.rowOf(node) : -1;
+}
+
+int HistoryModel::rowOfRevision(const QString &idOrPrefix) const
+{
+    if (!m_project || idOrPrefix.isEmpty())
+        return -1;
+    const int exact = m_project->graph.lookup(idOrPrefix);
+    if (exact >= 0)
+        return rowOfNode(exact);
+    int found = -1;
+    for (int i = 0; i < m_project->graph.size(); ++i) {
+        if (m_project->graph.node(i).id.startsWith(idOrPrefix, Qt::CaseInsensitive)) {
+            if (found >= 0)
+                return -1;  // ambiguous
+            found = i;
+        }
+    }
+    return rowOfNode(found);
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    const int node = nodeAt(index.row());
+    if (node < 0 || index.column() != 0)
+        return {};
+    const LoadedProject &p = *m_project;
+    const RevisionNode &n = p.graph.node(node);
+    switch (role) {
+    case Qt::DisplayRole:
+    case MessageRole:
+        return p.messages.value(node);
+    case RevisionIdRole:
+        return n.id;
+    case NodeRole:
+        return node;
+    case LabelsRole:
+        return n.declaredLabels;
+    case FlagsRole: {
+        int flags = 0;
+        if (n.isHead())
+            flags |= Head;
+        if (n.isHead() && !n.isRealHead())
+            flags |= EffectiveHead;
+        if (n.isMergePoint())
+            flags |= MergePoint;
+        if (n.isBranchPoint())
+            flags |= BranchPoint;
+        if (n.isBase())
+            flags |= Base;
+        if (!n.dependencies.isEmpty())
+            flags |= DependsOn;
+        return flags;
+    }
+    case CreateDateRole:
+        return shortDate(p.script(node).createDate);
+    case LaneRole:
+        return p.layout.row(index.row()).lane;
+    case RowLanesRole:
+        return p.layout.row(index.row()).width;
+    case GraphLanesRole:
+        return m_graphLanes <= kAlignedLanes ? m_graphLanes : p.layout.row(index.row()).width;
+    case EdgesRole:
+        return QVariant::fromValue(EdgeSpan{p.layout.edgesBegin(index.row()), p.layout.edgesEnd(index.row())});
+    case SearchMatchRole:
+        return rowMatches(index.row());
+    case Qt::ToolTipRole: {
+        QString tip = QStringLiteral("<b>%1</b>").arg(n.id.toHtmlEscaped());
+        if (!n.branchLabels.isEmpty())
+            tip += QStringLiteral(" (%1)").arg(n.branchLabels.join(QStringLiteral(", ")).toHtmlEscaped());
+        tip += QStringLiteral("<br>%1").arg(p.messages.value(node).toHtmlEscaped());
+        tip += QStringLiteral("<br><i>%1</i>").arg(p.script(node).path.toHtmlEscaped());
+        return tip;
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> HistoryModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(RevisionIdRole, "revisionId");
+    names.insert(MessageRole, "message");
+    names.insert(LabelsRole, "labels");
+    names.insert(FlagsRole, "flags");
+    names.insert(CreateDateRole, "createDate");
+    names.insert(LaneRole, "lane");
+    return names;
+}
+
+bool HistoryModel::matches(int node, const QString &needle) const
+{
+    const RevisionNode &n = m_project->graph.node(node);
+    if (n.id.startsWith(needle, Qt::CaseInsensitive))
+        return true;
+    for (const QString &label : n.branchLabels) {
+        if (label.contains(needle, Qt::CaseInsensitive))
+            return true;
+    }
+    return m_project->messages.value(node).contains(needle, Qt::CaseInsensitive);
+}
+
+void HistoryModel::setSearchText(const QString &text)
+{
+    const QString needle = text.trimmed();
+    if (needle == m_search)
+        return;
+    m_search = needle;
+    m_match.clear();
+    m_matchCount = 0;
+    if (m_project && !needle.isEmpty()) {
+        m_match.resize(size_t(m_project->rows.size()));
+        for (int r = 0; r < m_project->rows.size(); ++r) {
+            const bool hit = matches(m_project->rows[r], needle);
+            m_match[size_t(r)] = hit;
+            m_matchCount += hit;
+        }
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {SearchMatchRole});
+}
+
+bool HistoryModel::rowMatches(int row) const
+{
+    return m_match.empty() || (row >= 0 && size_t(row) < m_match.size() && m_match[size_t(row)]);
+}
+
+int HistoryModel::findMatch(int from, bool forward) const
+{
+    const int count = rowCount();
+    if (count == 0 || m_match.empty() || m_matchCount == 0)
+        return -1;
+    const int step = forward ? 1 : -1;
+    int r = from < 0 ? (forward ? -1 : count) : from;
+    for (int i = 0; i < count; ++i) {
+        r = (r + step + count) % count;
+        if (m_match[size_t(r)])
+            return r;
+    }
+    return -1;
+}
+
+} // namespace retort::gui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "loadedproject.h"
+
+#include <QAbstractListModel>
+#include <QMetaType>
+
+#include <vector>
+
+namespace retort::gui {
+
+// A row's stored edges, handed to the delegate without copying.
+struct EdgeSpan {
+    const GraphEdge *begin = nullptr;
+    const GraphEdge *end = nullptr;
+};
+
+// The history graph as a flat list: one row per revision, newest first, in
+// alembic's history order. Lanes come precomputed with the project; data()
+// only looks them up.
+class HistoryModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        RevisionIdRole = Qt::UserRole + 1,  // QString
+        NodeRole,          // int: RevisionGraph index
+        MessageRole,       // QString: first paragraph of the docstring
+        LabelsRole,        // QStringList: branch labels declared by this revision
+        FlagsRole,         // int: Flags
+        CreateDateRole,    // QString: the "Create Date" of the docstring
+        LaneRole,          // int: the node's lane
+        RowLanesRole,      // int: lanes this row draws
+        GraphLanesRole,    // int: width of the graph column, in lanes (same for all rows when narrow)
+        EdgesRole,         // EdgeSpan
+        SearchMatchRole,   // bool: matches the search text (true while none is set)
+    };
+    enum Flag {
+        Head = 1 << 0,          // no child through down_revision
+        EffectiveHead = 1 << 1, // head only through down_revision (a depends_on target)
+        MergePoint = 1 << 2,
+        BranchPoint = 1 << 3,
+        Base = 1 << 4,
+        DependsOn = 1 << 5,     // declares depends_on
+    };
+
+    explicit HistoryModel(QObject *parent = nullptr);
+
+    void setProject(LoadedProjectPtr project);
+    const LoadedProjectPtr &project() const { return m_project; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int nodeAt(int row) const;
+    int rowOfNode(int node) const;
+    // A full revision id, or a unique id prefix; -1 when none.
+    int rowOfRevision(const QString &idOrPrefix) const;
+
+    // Search by id prefix, message or branch label (case-insensitive). Rows
+    // that do not match report SearchMatchRole false.
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_search; }
+    int matchCount() const { return m_matchCount; }
+    bool rowMatches(int row) const;
+    // The next matching row after `from` (wrapping), or before it when
+    // !forward; `from` itself when it is the only match; -1 without any.
+    int findMatch(int from, bool forward) const;
+
+private:
+    bool matches(int node, const QString &needle) const;
+
+    LoadedProjectPtr m_project;
+    QString m_search;
+    std::vector<bool> m_match;  // per row, empty without a search
+    int m_matchCount = 0;
+    int m_graphLanes = 1;
+};
+
+} // namespace retort::gui
+
+Q_DECLARE_METATYPE(retort::gui::EdgeSpan)

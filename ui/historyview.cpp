@@ -1,0 +1,54 @@
+#include "historyview.h"
+
+#include "historydelegate.h"
+#include "historymodel.h"
+
+#include <QItemSelectionModel>
+
+namespace retort::gui {
+
+HistoryView::HistoryView(QWidget *parent) : QListView(parent)
+{
+    setObjectName(QStringLiteral("historyView"));
+    setUniformItemSizes(true);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setMouseTracking(true);
+    setItemDelegate(new HistoryDelegate(this));
+    setAccessibleName(tr("Revision history"));
+}
+
+void HistoryView::setHistoryModel(HistoryModel *model)
+{
+    m_model = model;
+    setModel(model);
+    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                emit currentNodeChanged(current.isValid() ? m_model->nodeAt(current.row()) : -1);
+            });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] { emit currentNodeChanged(-1); });
+}
+
+void HistoryView::selectRow(int row)
+{
+    if (!m_model)
+        return;
+    if (row < 0 || row >= m_model->rowCount()) {
+        selectionModel()->clear();
+        return;
+    }
+    const QModelIndex index = m_model->index(row);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    scrollTo(index, QAbstractItemView::EnsureVisible);
+}
+
+int HistoryView::currentRow() const
+{
+    const QModelIndex current = currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+} // namespace retort::gui

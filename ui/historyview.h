@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QListView>
+
+namespace retort::gui {
+
+class HistoryModel;
+
+// The history list: uniform rows, so only the visible ones cost anything;
+// single selection, keyboard navigation from QListView.
+class HistoryView : public QListView {
+    Q_OBJECT
+public:
+    explicit HistoryView(QWidget *parent = nullptr);
+
+    void setHistoryModel(HistoryModel *model);
+    HistoryModel *historyModel() const { return m_model; }
+
+    // Selects and reveals a row; -1 clears the selection.
+    void selectRow(int row);
+    int currentRow() const;
+
+signals:
+    // The graph index of the selected revision, -1 for none.
+    void currentNodeChanged(int node);
+
+private:
+    HistoryModel *m_model = nullptr;
+};
+
+} // namespace retort::gui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "error.h"
+#include "graph/lanelayout.h"
+#include "graph/revisiongraph.h"
+#include "project/projectconfig.h"
+#include "project/revisionscript.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <memory>
+
+namespace retort::gui {
+
+// Everything the window shows about one opened project, built off the GUI
+// thread and never changed afterwards (shared read-only by the views).
+struct LoadedProject {
+    QString iniPath;  // absolute
+    ProjectConfig config;
+    QVector<RevisionScript> scripts;
+    RevisionGraph graph;
+    QVector<int> rows;       // graph indices, newest first (alembic's history order)
+    LaneLayout layout;       // computed for `rows`
+    QStringList messages;    // per graph index: the first paragraph of the docstring
+    QList<Error> warnings;   // loader and graph warnings, to show, not to fail on
+
+    struct Timings {
+        qint64 configMs = 0;
+        qint64 scriptsMs = 0;
+        qint64 graphMs = 0;
+        qint64 orderMs = 0;
+        qint64 layoutMs = 0;
+        qint64 totalMs = 0;
+    } timings;
+
+    const RevisionScript &script(int node) const { return scripts[graph.node(node).script]; }
+};
+
+using LoadedProjectPtr = std::shared_ptr<const LoadedProject>;
+
+// alembic's Script.doc: the first paragraph of the stripped module docstring.
+QString revisionMessage(const RevisionScript &script);
+
+} // namespace retort::gui
+
+Q_DECLARE_METATYPE(retort::gui::LoadedProjectPtr)
+Q_DECLARE_METATYPE(retort::Error)
