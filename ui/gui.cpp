@@ -1,13 +1,45 @@
 #include "gui.h"
 
+#include "icons.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+
 #include <QApplication>
+#include <QSettings>
+#include <QStringList>
+#include <QTemporaryDir>
 
 namespace retort::gui {
 
 int run(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("Retort"));
+    QApplication::setApplicationName(QStringLiteral("retort"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Retort"));
+    QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+    QApplication::setWindowIcon(icons::application());
+
+    // A screenshot must not depend on, nor change, the user's settings.
+    const bool screenshot = qEnvironmentVariableIsSet("RETORT_SCREENSHOT");
+    QTemporaryDir settingsDir;
+    if (screenshot) {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    }
+
+    MainWindow window;
+    if (screenshot) {
+        Screenshot::fromEnvironment(&window);
+        window.resize(1280, 800);
+    }
+    window.show();
+
+    // QApplication has taken its own options out; the rest is a project path.
+    const QStringList args = QApplication::arguments().mid(1);
+    if (!args.isEmpty())
+        window.openProject(args.front());
+    return QApplication::exec();
 }
 
 } // namespace retort::gui

@@ -1,0 +1,452 @@
+#include "mainwindow.h"
+
+#include "detailpane.h"
+#include "errorpanel.h"
+#include "historymodel.h"
+#include "historyview.h"
+#include "icons.h"
+#include "loadingpage.h"
+#include "projectsession.h"
+#include "recentprojects.h"
+#include "searchbar.h"
+#include "welcomepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace retort::gui {
+
+namespace {
+
+// A local folder or file among dropped URLs, if any.
+QString droppedPath(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QFileInfo info(url.toLocalFile());
+        if (info.isDir() || (info.isFile() && info.suffix() == QLatin1String("ini")))
+            return info.absoluteFilePath();
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Retort"));
+    setWindowIcon(icons::application());
+    setAcceptDrops(true);
+
+    m_session = new ProjectSession(this);
+    m_model = new HistoryModel(this);
+    connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
+    connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
+    connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
+
+    createPages();
+    createActions();
+    createStatusBar();
+    restoreSettings();
+    updateActions();
+    setPage(Page::Welcome);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages()
+{
+    m_pages = new QStackedWidget;
+    setCentralWidget(m_pages);
+
+    m_welcome = new WelcomePage;
+    m_welcome->setRecentProjects(RecentProjects::list());
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseProject);
+    connect(m_welcome, &WelcomePage::recentRequested, this, &MainWindow::openProject);
+
+    m_loading = new LoadingPage;
+
+    m_error = new ErrorPanel;
+    connect(m_error, &ErrorPanel::retryRequested, m_session, &ProjectSession::reload);
+    connect(m_error, &ErrorPanel::openRequested, this, &MainWindow::chooseProject);
+
+    m_search = new SearchBar;
+    connect(m_search, &SearchBar::textChanged, this, &MainWindow::onSearchChanged);
+    connect(m_search, &SearchBar::nextRequested, this, [this] { findNext(true); });
+    connect(m_search, &SearchBar::previousRequested, this, [this] { findNext(false); });
+
+    m_view = new HistoryView;
+    m_view->setHistoryModel(m_model);
+    connect(m_view, &HistoryView::currentNodeChanged, this, &MainWindow::onCurrentNodeChanged);
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_view, 1);
+
+    m_detail = new DetailPane;
+    connect(m_detail, &DetailPane::revisionActivated, this, &MainWindow::selectRevision);
+    connect(m_detail, &DetailPane::sourceWanted, m_session, &ProjectSession::requestSource);
+    connect(m_session, &ProjectSession::sourceReady, m_detail, &DetailPane::setSource);
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_loading);
+    m_pages->addWidget(m_error);
+    m_pages->addWidget(m_splitter);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(icons::open(), tr("&Open Project…"), this, &MainWindow::chooseProject);
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open an alembic.ini, or a folder holding one"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    m_reloadAction = file->addAction(icons::reload(), tr("&Reload"), m_session, &ProjectSession::reload);
+    m_reloadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    m_reloadAction->setToolTip(tr("Read the project's files again (F5)"));
+    file->addSeparator();
+    QAction *quit = file->addAction(icons::close(), tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_copyIdAction = edit->addAction(tr("&Copy Revision Id"), this, &MainWindow::copyRevisionId);
+    m_copyIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    edit->addSeparator();
+    m_findAction = edit->addAction(icons::find(), tr("&Find…"), m_search, &SearchBar::focusField);
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setToolTip(tr("Search by revision id prefix, message or branch label (Ctrl+F)"));
+    m_findNextAction = edit->addAction(tr("Find &Next"), this, [this] { findNext(true); });
+    m_findNextAction->setShortcut(QKeySequence::FindNext);
+    m_findPreviousAction = edit->addAction(tr("Find &Previous"), this, [this] { findNext(false); });
+    m_findPreviousAction->setShortcut(QKeySequence::FindPrevious);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    m_parentAction = go->addAction(icons::parent(), tr("&Parent Revision"), this, [this] { goToRelative(true); });
+    m_parentAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_parentAction->setToolTip(tr("Go to the first parent (down_revision) of the selected revision (Alt+Down)"));
+    m_childAction = go->addAction(icons::child(), tr("&Child Revision"), this, [this] { goToRelative(false); });
+    m_childAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_childAction->setToolTip(tr("Go to the first child of the selected revision (Alt+Up)"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(icons::about(), tr("&About Retort"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setIconSize(QSize(16, 16));
+    toolbar->addAction(open);
+    toolbar->addAction(m_reloadAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_parentAction);
+    toolbar->addAction(m_childAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_busy = new QProgressBar;
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setMaximumHeight(14);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_pathLabel = new QLabel;
+    m_pathLabel->setObjectName(QStringLiteral("statusPath"));
+    m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_countLabel = new QLabel;
+    m_countLabel->setObjectName(QStringLiteral("statusRevisions"));
+    m_headsLabel = new QLabel;
+    m_headsLabel->setObjectName(QStringLiteral("statusHeads"));
+    m_warningsLabel = new QLabel;
+    m_warningsLabel->setObjectName(QStringLiteral("statusWarnings"));
+    m_warningsLabel->hide();
+    for (QLabel *label : {m_pathLabel, m_countLabel, m_headsLabel, m_warningsLabel})
+        label->setContentsMargins(6, 0, 6, 0);
+    statusBar()->addWidget(m_busy);
+    statusBar()->addWidget(m_pathLabel, 1);
+    statusBar()->addPermanentWidget(m_warningsLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_headsLabel);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray()))
+        m_splitter->setSizes({760, 520});
+    if (!m_detail->splitter()->restoreState(settings.value(QStringLiteral("window/detailSplitter")).toByteArray()))
+        m_detail->splitter()->setSizes({260, 540});
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/detailSplitter"), m_detail->splitter()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openProject(path);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = RecentProjects::list();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path); });
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+            RecentProjects::clear();
+            rebuildRecentMenu();
+            m_welcome->setRecentProjects({});
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openProject(const QString &path)
+{
+    m_reselectId.clear();
+    m_session->open(path);
+}
+
+void MainWindow::chooseProject()
+{
+    const QString start = m_session->iniPath().isEmpty() ? QDir::currentPath()
+                                                         : QFileInfo(m_session->iniPath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Alembic Project"), start,
+                                                      tr("Alembic configuration (*.ini);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::onLoadingStarted(const QString &iniPath)
+{
+    if (m_model->project() && m_model->project()->iniPath == iniPath) {
+        // A reload: keep the graph up and the selection for afterwards.
+        if (m_reselectId.isEmpty() && m_detail->shownNode() >= 0)
+            m_reselectId = m_model->project()->graph.node(m_detail->shownNode()).id;
+    } else {
+        m_loading->setPath(QDir::toNativeSeparators(iniPath));
+        setPage(Page::Loading);
+    }
+    m_busy->show();
+    m_pathLabel->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(iniPath)));
+    updateActions();
+}
+
+void MainWindow::onLoaded(const LoadedProjectPtr &project)
+{
+    m_busy->hide();
+    const QString reselect = m_reselectId;
+    m_reselectId.clear();
+    m_model->setProject(project);
+    m_detail->setProject(project);
+    setPage(Page::History);
+
+    const QString dir = QFileInfo(project->iniPath).dir().dirName();
+    setWindowTitle(tr("%1 — Retort").arg(dir));
+    setWindowFilePath(project->iniPath);
+    m_pathLabel->setText(QDir::toNativeSeparators(project->iniPath));
+    m_pathLabel->setToolTip(tr("Script directory: %1").arg(project->config.scriptDirectory));
+    const int revisions = project->graph.size();
+    m_countLabel->setText(revisions == 1 ? tr("1 revision") : tr("%1 revisions").arg(revisions));
+    const int heads = project->graph.realHeads().size();
+    m_headsLabel->setText(heads == 1 ? tr("1 head") : tr("%1 heads").arg(heads));
+    QStringList headIds;
+    for (int h : project->graph.realHeads())
+        headIds << project->graph.node(h).id;
+    m_headsLabel->setToolTip(headIds.join(QLatin1Char('\n')));
+    m_warningsLabel->setVisible(!project->warnings.isEmpty());
+    if (!project->warnings.isEmpty()) {
+        m_warningsLabel->setText(project->warnings.size() == 1 ? tr("1 warning")
+                                                               : tr("%1 warnings").arg(project->warnings.size()));
+        QStringList lines;
+        for (const Error &w : project->warnings)
+            lines << w.headline();
+        m_warningsLabel->setToolTip(lines.join(QLatin1Char('\n')));
+    }
+
+    RecentProjects::add(project->iniPath);
+    rebuildRecentMenu();
+    m_welcome->setRecentProjects(RecentProjects::list());
+
+    if (reselect.isEmpty() || !selectRevision(reselect))
+        m_view->selectRow(m_model->rowCount() > 0 ? 0 : -1);
+    m_view->setFocus();
+    updateActions();
+    emit projectShown();
+}
+
+void MainWindow::onFailed(const Error &error, const QString &iniPath)
+{
+    m_busy->hide();
+    m_reselectId.clear();
+    m_model->setProject(nullptr);
+    m_detail->setProject(nullptr);
+    m_error->showError(error, QDir::toNativeSeparators(iniPath));
+    setPage(Page::Error);
+    setWindowTitle(tr("%1 — Retort").arg(QFileInfo(iniPath).dir().dirName()));
+    m_pathLabel->setText(tr("Could not open %1").arg(QDir::toNativeSeparators(iniPath)));
+    m_countLabel->clear();
+    m_headsLabel->clear();
+    m_warningsLabel->hide();
+    updateActions();
+    emit projectFailed();
+}
+
+bool MainWindow::selectRevision(const QString &idOrPrefix)
+{
+    const int row = m_model->rowOfRevision(idOrPrefix);
+    if (row < 0)
+        return false;
+    m_view->selectRow(row);
+    return true;
+}
+
+void MainWindow::onCurrentNodeChanged(int node)
+{
+    m_detail->showRevision(node);
+    updateActions();
+}
+
+void MainWindow::onSearchChanged(const QString &text)
+{
+    m_model->setSearchText(text);
+    m_search->setMatchCount(m_model->matchCount(), !m_model->searchText().isEmpty());
+    if (m_model->searchText().isEmpty() || m_model->rowMatches(m_view->currentRow()))
+        return;
+    // Jump to the first match from the top: newest first, like the list.
+    const int row = m_model->findMatch(-1, true);
+    if (row >= 0)
+        m_view->selectRow(row);
+}
+
+void MainWindow::findNext(bool forward)
+{
+    const int row = m_model->findMatch(m_view->currentRow(), forward);
+    if (row >= 0)
+        m_view->selectRow(row);
+}
+
+void MainWindow::goToRelative(bool parent)
+{
+    const LoadedProjectPtr &project = m_model->project();
+    const int node = m_detail->shownNode();
+    if (!project || node < 0)
+        return;
+    const RevisionNode &n = project->graph.node(node);
+    const QVector<int> &next = parent ? n.versionedDown : n.nextrev;
+    if (!next.isEmpty())
+        m_view->selectRow(m_model->rowOfNode(next.front()));
+}
+
+void MainWindow::copyRevisionId()
+{
+    const LoadedProjectPtr &project = m_model->project();
+    if (project && m_detail->shownNode() >= 0)
+        QGuiApplication::clipboard()->setText(project->graph.node(m_detail->shownNode()).id);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Retort"),
+        tr("<h3>Retort %1</h3>"
+           "<p>A desktop migration manager for Alembic projects on PostgreSQL.</p>"
+           "<p>Retort reads an Alembic project as it is (alembic.ini, env.py, the revision files) "
+           "and shows its revision graph: branches, merges, labels and depends_on.</p>"
+           "<p>Built with Qt %2 and QScintilla.</p>")
+            .arg(QStringLiteral(RETORT_VERSION), QString::fromLatin1(qVersion())));
+}
+
+MainWindow::Page MainWindow::page() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::setPage(Page page)
+{
+    m_pages->setCurrentIndex(int(page));
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool history = m_pages && page() == Page::History;
+    const LoadedProjectPtr &project = m_model->project();
+    const int node = m_detail ? m_detail->shownNode() : -1;
+    const RevisionNode *n = project && node >= 0 ? &project->graph.node(node) : nullptr;
+    if (m_reloadAction)
+        m_reloadAction->setEnabled(!m_session->iniPath().isEmpty() && !m_session->isLoading());
+    if (m_findAction) {
+        m_findAction->setEnabled(history);
+        m_findNextAction->setEnabled(history);
+        m_findPreviousAction->setEnabled(history);
+        m_copyIdAction->setEnabled(n != nullptr);
+        m_parentAction->setEnabled(n && !n->versionedDown.isEmpty());
+        m_childAction->setEnabled(n && !n->nextrev.isEmpty());
+    }
+}
+
+} // namespace retort::gui

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "loadedproject.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+
+namespace retort::gui {
+
+class DetailPane;
+class ErrorPanel;
+class HistoryModel;
+class HistoryView;
+class LoadingPage;
+class ProjectSession;
+class SearchBar;
+class WelcomePage;
+
+// The window: menus and actions, the pages (welcome, loading, error, the
+// history with its detail pane), the status bar, and remembered geometry.
+// Loading, drawing and showing details live in their own classes.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Page { Welcome, Loading, Error, History };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // A folder with an alembic.ini, or the ini itself; loads in the background.
+    void openProject(const QString &path);
+    // Selects a revision by id, unique id prefix or branch label.
+    bool selectRevision(const QString &idOrPrefix);
+
+    Page page() const;
+    ProjectSession *session() const { return m_session; }
+    HistoryModel *historyModel() const { return m_model; }
+    HistoryView *historyView() const { return m_view; }
+    DetailPane *detailPane() const { return m_detail; }
+    ErrorPanel *errorPanel() const { return m_error; }
+    SearchBar *searchBar() const { return m_search; }
+
+signals:
+    // The history of a newly loaded project is in the view (not yet painted).
+    void projectShown();
+    // Loading failed and the error panel is up.
+    void projectFailed();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createPages();
+    void createStatusBar();
+    void restoreSettings();
+    void saveSettings() const;
+    void rebuildRecentMenu();
+
+    void chooseProject();
+    void onLoadingStarted(const QString &iniPath);
+    void onLoaded(const LoadedProjectPtr &project);
+    void onFailed(const Error &error, const QString &iniPath);
+    void onCurrentNodeChanged(int node);
+    void onSearchChanged(const QString &text);
+    void findNext(bool forward);
+    void goToRelative(bool parent);
+    void copyRevisionId();
+    void showAbout();
+    void setPage(Page page);
+    void updateActions();
+
+    ProjectSession *m_session = nullptr;
+    HistoryModel *m_model = nullptr;
+
+    QStackedWidget *m_pages = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    LoadingPage *m_loading = nullptr;
+    ErrorPanel *m_error = nullptr;
+    QSplitter *m_splitter = nullptr;
+    SearchBar *m_search = nullptr;
+    HistoryView *m_view = nullptr;
+    DetailPane *m_detail = nullptr;
+
+    QLabel *m_pathLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_headsLabel = nullptr;
+    QLabel *m_warningsLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_findNextAction = nullptr;
+    QAction *m_findPreviousAction = nullptr;
+    QAction *m_parentAction = nullptr;
+    QAction *m_childAction = nullptr;
+    QAction *m_copyIdAction = nullptr;
+
+    QString m_reselectId;  // kept across a reload
+};
+
+} // namespace retort::gui
