@@ -80,6 +80,12 @@ void CodeEditor::applyPalette()
     setMatchedBraceForegroundColor(text);
     setIndentationGuidesForegroundColor(graphstyle::dimText(p));
     setIndentationGuidesBackgroundColor(base);
+    // The fold markers (boxes and tree lines) in the margin's quiet colours,
+    // not Scintilla's black on white.
+    for (unsigned long marker = SC_MARKNUM_FOLDEREND; marker <= SC_MARKNUM_FOLDEROPEN; ++marker) {
+        SendScintilla(SCI_MARKERSETFORE, marker, p.color(QPalette::Window));
+        SendScintilla(SCI_MARKERSETBACK, marker, graphstyle::dimText(p));
+    }
     if (auto *themed = dynamic_cast<ThemedLexer *>(lexer()))
         themed->applyPalette(p, QFontDatabase::systemFont(QFontDatabase::FixedFont));
 }

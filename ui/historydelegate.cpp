@@ -114,9 +114,26 @@ qreal drawPill(QPainter *p, qreal x, const QRectF &row, const QString &text, con
 
 } // namespace
 
-HistoryDelegate::HistoryDelegate(QObject *parent)
-    : QStyledItemDelegate(parent), m_mono(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+HistoryDelegate::HistoryDelegate(QObject *parent) : QStyledItemDelegate(parent)
 {
+    setBaseFont(QApplication::font());
+}
+
+void HistoryDelegate::setBaseFont(const QFont &font)
+{
+    m_base = font;
+    m_baseMetrics = QFontMetricsF(font);
+    m_mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (font.pointSizeF() > 0)
+        m_mono.setPointSizeF(font.pointSizeF() * 0.95);
+    m_monoMetrics = QFontMetricsF(m_mono);
+    m_pill = font;
+    if (font.pointSizeF() > 0)
+        m_pill.setPointSizeF(font.pointSizeF() * 0.85);
+    m_pill.setBold(true);
+    m_pillMetrics = QFontMetricsF(m_pill);
+    m_idWidth = m_monoMetrics.horizontalAdvance(QStringLiteral("0")) * 12;
+    m_laneWidth = laneWidth(QFontMetrics(font));
 }
 
 int HistoryDelegate::rowHeight(const QFontMetrics &fm)
@@ -159,7 +176,7 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     RowGeometry g;
     g.rect = option.rect;
-    g.lane = laneWidth(option.fontMetrics);
+    g.lane = m_laneWidth;
     const qreal scale = g.lane / 16.0;
 
     // Edges: depends_on lines under the down_revision lines, the node on top.
@@ -184,21 +201,15 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     qreal x = g.rect.left() + kGraphMargin + lanes * g.lane + kGap;
     const qreal right = g.rect.right() - 8;
 
-    QFont mono = m_mono;
-    mono.setPointSizeF(option.font.pointSizeF() > 0 ? option.font.pointSizeF() * 0.95 : mono.pointSizeF());
-    const QFontMetricsF monoFm(mono);
     const QString id = index.data(HistoryModel::RevisionIdRole).toString();
-    painter->setFont(mono);
+    painter->setFont(m_mono);
     painter->setPen(dim);
-    const qreal idWidth = std::max(monoFm.horizontalAdvance(QStringLiteral("0")) * 12, monoFm.horizontalAdvance(id));
+    const qreal idWidth = id.size() <= 12 ? m_idWidth : std::max(m_idWidth, m_monoMetrics.horizontalAdvance(id));
     painter->drawText(QRectF(x, g.top(), idWidth, option.rect.height()), Qt::AlignVCenter | Qt::AlignLeft, id);
     x += idWidth + kGap;
 
-    QFont pillFont = option.font;
-    pillFont.setPointSizeF(option.font.pointSizeF() * 0.85);
-    pillFont.setBold(true);
-    const QFontMetricsF pillFm(pillFont);
-    painter->setFont(pillFont);
+    const QFontMetricsF &pillFm = m_pillMetrics;
+    painter->setFont(m_pill);
     if (flags & HistoryModel::Head) {
         const QColor head = graphstyle::headColor(palette);
         const bool effective = flags & HistoryModel::EffectiveHead;
@@ -214,8 +225,8 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (x > g.rect.left() + kGraphMargin + lanes * g.lane + kGap + idWidth + kGap)
         x += 2;
 
-    painter->setFont(option.font);
-    const QFontMetricsF fm(option.font);
+    painter->setFont(m_base);
+    const QFontMetricsF &fm = m_baseMetrics;
     const QString date = index.data(HistoryModel::CreateDateRole).toString();
     const qreal dateWidth = fm.horizontalAdvance(date);
     qreal messageRight = right;

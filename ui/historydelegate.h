@@ -21,8 +21,19 @@ public:
     static int rowHeight(const QFontMetrics &fm);
     static int laneWidth(const QFontMetrics &fm);
 
+    // The view's font, from which the id and pill fonts derive; set by the
+    // view whenever its font changes, so paint() never builds fonts.
+    void setBaseFont(const QFont &font);
+
 private:
+    QFont m_base;
     QFont m_mono;
+    QFont m_pill;
+    QFontMetricsF m_baseMetrics{QFont()};
+    QFontMetricsF m_monoMetrics{QFont()};
+    QFontMetricsF m_pillMetrics{QFont()};
+    qreal m_idWidth = 0;  // twelve hex digits, the usual id
+    int m_laneWidth = 16;
 };
 
 } // namespace retort::gui

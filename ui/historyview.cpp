@@ -3,6 +3,7 @@
 #include "historydelegate.h"
 #include "historymodel.h"
 
+#include <QEvent>
 #include <QItemSelectionModel>
 
 namespace retort::gui {
@@ -17,8 +18,17 @@ HistoryView::HistoryView(QWidget *parent) : QListView(parent)
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setMouseTracking(true);
-    setItemDelegate(new HistoryDelegate(this));
+    m_delegate = new HistoryDelegate(this);
+    m_delegate->setBaseFont(font());
+    setItemDelegate(m_delegate);
     setAccessibleName(tr("Revision history"));
+}
+
+void HistoryView::changeEvent(QEvent *event)
+{
+    QListView::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        m_delegate->setBaseFont(font());
 }
 
 void HistoryView::setHistoryModel(HistoryModel *model)

@@ -4,6 +4,7 @@
 
 namespace retort::gui {
 
+class HistoryDelegate;
 class HistoryModel;
 
 // The history list: uniform rows, so only the visible ones cost anything;
@@ -24,8 +25,12 @@ signals:
     // The graph index of the selected revision, -1 for none.
     void currentNodeChanged(int node);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     HistoryModel *m_model = nullptr;
+    HistoryDelegate *m_delegate = nullptr;
 };
 
 } // namespace retort::gui

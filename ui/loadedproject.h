@@ -32,7 +32,8 @@ struct LoadedProject {
         qint64 configMs = 0;
         qint64 scriptsMs = 0;
         qint64 graphMs = 0;
-        qint64 orderMs = 0;
+        qint64 orderMs = 0;     // alembic's history order
+        qint64 messagesMs = 0;
         qint64 layoutMs = 0;
         qint64 totalMs = 0;
     } timings;

@@ -118,10 +118,11 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
         project->warnings << located(history.error(), project->scripts);
         project->rows = fallbackOrder(project->graph);
     }
+    project->timings.orderMs = step.restart();
     project->messages.reserve(project->graph.size());
     for (int i = 0; i < project->graph.size(); ++i)
         project->messages << revisionMessage(project->script(i));
-    project->timings.orderMs = step.restart();
+    project->timings.messagesMs = step.restart();
 
     project->layout = LaneLayout::compute(project->graph, project->rows);
     project->timings.layoutMs = step.restart();
