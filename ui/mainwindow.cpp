@@ -131,6 +131,9 @@ void MainWindow::createActions()
     QAction *open = file->addAction(icons::open(), tr("&Open Project…"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Open an alembic.ini, or a folder holding one"));
+    QAction *openFolder = file->addAction(tr("Open &Folder…"), this, &MainWindow::chooseFolder);
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openFolder->setToolTip(tr("Open the folder holding a project's alembic.ini"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     m_reloadAction = file->addAction(icons::reload(), tr("&Reload"), m_session, &ProjectSession::reload);
@@ -278,6 +281,15 @@ void MainWindow::chooseProject()
                                                       tr("Alembic configuration (*.ini);;All files (*)"));
     if (!path.isEmpty())
         openProject(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString start = m_session->iniPath().isEmpty() ? QDir::currentPath()
+                                                         : QFileInfo(m_session->iniPath()).absolutePath();
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Alembic Project Folder"), start);
+    if (!dir.isEmpty())
+        openProject(dir);
 }
 
 void MainWindow::onLoadingStarted(const QString &iniPath)

@@ -66,6 +66,7 @@ private:
     void rebuildRecentMenu();
 
     void chooseProject();
+    void chooseFolder();
     void onLoadingStarted(const QString &iniPath);
     void onLoaded(const LoadedProjectPtr &project);
     void onFailed(const Error &error, const QString &iniPath);
