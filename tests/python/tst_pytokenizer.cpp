@@ -50,6 +50,7 @@ private slots:
     void errors();
     void stringFlags_data();
     void stringFlags();
+    void escapesFlag();
     void comments();
     void offsetsAndText();
     void latin1();
@@ -276,6 +277,20 @@ void TestPyTokenizer::stringFlags()
     QCOMPARE(r.tokens[0].kind, TokenKind::String);
     QCOMPARE(int(r.tokens[0].flags & 0x1F), flags);
     QCOMPARE(int(StringFlag::prefixLength(r.tokens[0].flags)), prefix);
+}
+
+void TestPyTokenizer::escapesFlag()
+{
+    for (const char *plain : {"'abc'", "'''a\nb'''", "b'x'"}) {
+        const TokenizeResult r = tokenize(plain);
+        QVERIFY(r.ok());
+        QVERIFY2(!(r.tokens[0].flags & StringFlag::Escapes), plain);
+    }
+    for (const char *escaped : {"'a\\nb'", "r'\\d'", "'''a\r\nb'''", "'a\\\nb'"}) {
+        const TokenizeResult r = tokenize(escaped);
+        QVERIFY(r.ok());
+        QVERIFY2(r.tokens[0].flags & StringFlag::Escapes, escaped);
+    }
 }
 
 void TestPyTokenizer::comments()

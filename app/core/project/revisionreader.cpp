@@ -2,7 +2,7 @@
 
 #include "python/parser.h"
 
-#include <map>
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -15,14 +15,26 @@ using namespace retort::py;
 QString qstr(std::string_view s) { return QString::fromUtf8(s.data(), int(s.size())); }
 
 // What a module-level name is bound to, as far as a static reader knows.
+// Unresolved values keep the node they came from; its text is only made
+// into a QString for the four header fields.
+struct Value {
+    HeaderValue header;         // state Literal or Unresolved; expression left empty
+    const Node *source = nullptr;  // the expression an Unresolved value stands for
+};
+
 struct Binding {
     std::string_view name;
-    HeaderValue value;  // state Literal or Unresolved
+    Value value;
 };
+
+enum HeaderField { Revision, DownRevision, BranchLabels, DependsOn, HeaderCount };
 
 class Reader {
 public:
-    Reader(const Module &module, RevisionScript &script) : m_module(module), m_script(script) {}
+    Reader(const Module &module, RevisionScript &script) : m_module(module), m_script(script)
+    {
+        m_bindings.reserve(16);
+    }
 
     void run()
     {
@@ -30,14 +42,26 @@ public:
             statement(s, nullptr);
     }
 
-private:
-    HeaderValue *header(std::string_view name)
+    // The final value of a header field, with the source text of an
+    // unresolved one, and the compound statement it was assigned in (or null).
+    HeaderValue result(HeaderField field, const char **nestedIn) const
     {
-        if (name == "revision") return &m_script.revision;
-        if (name == "down_revision") return &m_script.downRevision;
-        if (name == "branch_labels") return &m_script.branchLabels;
-        if (name == "depends_on") return &m_script.dependsOn;
-        return nullptr;
+        const Value &v = m_headers[field];
+        *nestedIn = m_nestedIn[field];
+        HeaderValue h = v.header;
+        if (h.state == HeaderValue::State::Unresolved && v.source)
+            h.expression = qstr(m_module.text(v.source));
+        return h;
+    }
+
+private:
+    static int headerField(std::string_view name)
+    {
+        if (name == "revision") return Revision;
+        if (name == "down_revision") return DownRevision;
+        if (name == "branch_labels") return BranchLabels;
+        if (name == "depends_on") return DependsOn;
+        return -1;
     }
 
     Binding *lookup(std::string_view name)
@@ -49,36 +73,34 @@ private:
         return nullptr;
     }
 
-    void bind(std::string_view name, const HeaderValue &value, const char *nestedIn = nullptr)
+    void bind(std::string_view name, const Value &value, const char *nestedIn = nullptr)
     {
         if (Binding *b = lookup(name))
             b->value = value;
         else
             m_bindings.push_back({name, value});
-        if (HeaderValue *h = header(name)) {
-            *h = value;
-            m_nestedIn[h] = nestedIn;
+        const int field = headerField(name);
+        if (field >= 0) {
+            m_headers[field] = value;
+            m_nestedIn[field] = nestedIn;
         }
     }
 
-    HeaderValue unresolved(const Node *expr, uint32_t line)
+    static Value unresolved(const Node *expr, uint32_t line)
     {
-        HeaderValue v;
-        v.state = HeaderValue::State::Unresolved;
-        v.expression = expr ? qstr(m_module.text(expr)) : QString();
-        v.line = int(line);
+        Value v;
+        v.header.state = HeaderValue::State::Unresolved;
+        v.header.line = int(line);
+        v.source = expr;
         return v;
     }
 
-public:
-    // The compound statement an unresolved header was assigned in, or null.
-    const char *nestedIn(const HeaderValue *h) const
+    static Value literal(const HeaderValue &h)
     {
-        auto it = m_nestedIn.find(h);
-        return it == m_nestedIn.end() ? nullptr : it->second;
+        Value v;
+        v.header = h;
+        return v;
     }
-
-private:
 
     // A str constant, or an f-string without replacement fields.
     static bool stringValue(const Expr *e, QString *out)
@@ -105,7 +127,7 @@ private:
 
     // Evaluates a value the way the module would: None, str, a tuple/list of
     // str, or a name bound to one of those earlier.
-    HeaderValue evaluate(const Expr *e, uint32_t line)
+    Value evaluate(const Expr *e, uint32_t line)
     {
         HeaderValue v;
         v.state = HeaderValue::State::Literal;
@@ -113,11 +135,11 @@ private:
         QString s;
         if (const auto *c = e->dyn<Constant>(); c && c->type == ConstantType::None) {
             v.isNone = true;
-            return v;
+            return literal(v);
         }
         if (stringValue(e, &s)) {
             v.items << s;
-            return v;
+            return literal(v);
         }
         if (const auto *n = e->dyn<Name>())
             return evaluateName(n, line, e);
@@ -129,25 +151,25 @@ private:
                     continue;
                 }
                 if (const auto *n = elt->dyn<Name>()) {
-                    const HeaderValue inner = evaluateName(n, line, e);
-                    if (inner.isLiteral() && !inner.isNone && !inner.isSequence) {
-                        v.items << inner.items;
+                    const Value inner = evaluateName(n, line, e);
+                    if (inner.header.isLiteral() && !inner.header.isNone && !inner.header.isSequence) {
+                        v.items << inner.header.items;
                         continue;
                     }
                 }
                 return unresolved(e, line);
             }
-            return v;
+            return literal(v);
         }
         return unresolved(e, line);
     }
 
-    HeaderValue evaluateName(const Name *n, uint32_t line, const Expr *whole)
+    Value evaluateName(const Name *n, uint32_t line, const Expr *whole)
     {
         const Binding *b = lookup(n->id);
-        if (b && b->value.isLiteral()) {
-            HeaderValue v = b->value;
-            v.line = int(line);
+        if (b && b->value.header.isLiteral()) {
+            Value v = b->value;
+            v.header.line = int(line);
             return v;
         }
         return unresolved(whole, line);
@@ -292,7 +314,8 @@ private:
     const Module &m_module;
     RevisionScript &m_script;
     std::vector<Binding> m_bindings;
-    std::map<const HeaderValue *, const char *> m_nestedIn;
+    Value m_headers[HeaderCount];
+    const char *m_nestedIn[HeaderCount] = {};
 };
 
 void readDocstring(const Module &module, RevisionScript &script)
@@ -306,13 +329,12 @@ void readDocstring(const Module &module, RevisionScript &script)
     script.hasDocstring = true;
     script.docstring = qstr(c->value);
     script.docstringLine = int(c->line);
-    const int at = script.docstring.indexOf(QLatin1String("Create Date:"));
-    if (at >= 0) {
-        const int from = at + 12;
-        int to = script.docstring.indexOf(QLatin1Char('\n'), from);
-        if (to < 0)
-            to = int(script.docstring.size());
-        script.createDate = script.docstring.mid(from, to - from).trimmed();
+    const std::string_view doc = c->value;
+    const size_t at = doc.find("Create Date:");
+    if (at != std::string_view::npos) {
+        const size_t from = at + 12;
+        const size_t to = std::min(doc.find('\n', from), doc.size());
+        script.createDate = qstr(doc.substr(from, to - from)).trimmed();
     }
 }
 
@@ -352,10 +374,18 @@ RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
     readDocstring(parsed.module, script);
     Reader reader(parsed.module, script);
     reader.run();
-    reportUnresolved(path, "revision", script.revision, reader.nestedIn(&script.revision), script);
-    reportUnresolved(path, "down_revision", script.downRevision, reader.nestedIn(&script.downRevision), script);
-    reportUnresolved(path, "branch_labels", script.branchLabels, reader.nestedIn(&script.branchLabels), script);
-    reportUnresolved(path, "depends_on", script.dependsOn, reader.nestedIn(&script.dependsOn), script);
+    const std::pair<HeaderField, HeaderValue RevisionScript::*> fields[] = {
+        {Revision, &RevisionScript::revision},
+        {DownRevision, &RevisionScript::downRevision},
+        {BranchLabels, &RevisionScript::branchLabels},
+        {DependsOn, &RevisionScript::dependsOn},
+    };
+    static const char *const names[] = {"revision", "down_revision", "branch_labels", "depends_on"};
+    for (const auto &[field, member] : fields) {
+        const char *nestedIn = nullptr;
+        script.*member = reader.result(field, &nestedIn);
+        reportUnresolved(path, names[field], script.*member, nestedIn, script);
+    }
     return script;
 }
 

@@ -100,8 +100,13 @@ void Arena::grow(size_t atLeast)
     size_t size = m_nextBlockSize;
     if (size < atLeast)
         size = atLeast;
-    m_blocks.emplace_back(new char[size]);
-    m_cur = m_blocks.back().get();
+    if (!m_firstBlock) {
+        m_firstBlock.reset(new char[size]);
+        m_cur = m_firstBlock.get();
+    } else {
+        m_blocks.emplace_back(new char[size]);
+        m_cur = m_blocks.back().get();
+    }
     m_end = m_cur + size;
     m_allocated += size;
     if (m_nextBlockSize < (size_t(1) << 20))

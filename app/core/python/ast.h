@@ -498,6 +498,7 @@ public:
 private:
     void grow(size_t atLeast);
 
+    std::unique_ptr<char[]> m_firstBlock;  // most modules need no other
     std::vector<std::unique_ptr<char[]>> m_blocks;
     char *m_cur = nullptr;
     char *m_end = nullptr;

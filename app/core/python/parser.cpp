@@ -7,6 +7,35 @@ namespace retort::py {
 
 using K = TokenKind;
 
+namespace {
+
+// Working vectors kept per thread between parses, so that parsing ten
+// thousand files does not grow ten thousand sets of vectors.
+struct ParserBuffers {
+    std::vector<Token> tokens;
+    std::vector<Node *> scratch;
+    std::vector<Stmt *> top;
+};
+thread_local ParserBuffers t_buffers;
+
+template <class V>
+void borrow(V &mine, V &shared)
+{
+    mine.swap(shared);
+    mine.clear();
+}
+
+template <class V>
+void giveBack(V &mine, V &shared)
+{
+    if (mine.capacity() > shared.capacity() && mine.capacity() < (size_t(1) << 20)) {
+        mine.clear();
+        mine.swap(shared);
+    }
+}
+
+} // namespace
+
 ParserImpl::ParserImpl(Module &module, const QString &fileName, bool skipBodies)
     : m_module(module),
       m_arena(&module.m_arena),
@@ -16,7 +45,20 @@ ParserImpl::ParserImpl(Module &module, const QString &fileName, bool skipBodies)
       m_mainTokenizer(module.m_source, fileName),
       m_tokenizer(&m_mainTokenizer)
 {
-    m_scratch.reserve(64);
+    borrow(m_tokens, t_buffers.tokens);
+    borrow(m_scratch, t_buffers.scratch);
+    borrow(m_top, t_buffers.top);
+    if (m_tokens.capacity() < 256)
+        m_tokens.reserve(256);
+    if (m_scratch.capacity() < 64)
+        m_scratch.reserve(64);
+}
+
+ParserImpl::~ParserImpl()
+{
+    giveBack(m_tokens, t_buffers.tokens);
+    giveBack(m_scratch, t_buffers.scratch);
+    giveBack(m_top, t_buffers.top);
 }
 
 void ParserImpl::initModule(Module &module, std::string_view text, uint32_t textStart, bool skipBodies)
@@ -98,7 +140,7 @@ Token ParserImpl::expectName()
 void ParserImpl::parseFile()
 {
     m_mainTokenizer.setRange(m_module.m_textStart, uint32_t(m_text.size()), 1);
-    std::vector<Stmt *> top;
+    std::vector<Stmt *> &top = m_top;
     try {
         while (kind() != K::EndMarker) {
             const size_t m = mark();
@@ -457,6 +499,19 @@ void ParserImpl::skipBody(FunctionDef *f)
         }
         return depth > 0;
     };
+    if (m_pos == m_tokens.size()) {
+        // Nothing buffered past the INDENT: let the tokenizer skip the block.
+        Tokenizer::SkippedBlock block;
+        if (!m_tokenizer->skipBlock(&block))
+            failTokenizer();
+        f->bodyRange.end = block.endOffset;
+        f->bodyRange.endLine = block.endLine;
+        m_last.endLine = block.lastEndLine;
+        m_last.endColumn = block.lastEndColumn;
+        m_last.offset = block.lastEndOffset;
+        m_last.length = 0;
+        return;
+    }
     bool open = true;
     while (open && m_pos < m_tokens.size())
         open = consume(m_tokens[m_pos++]);

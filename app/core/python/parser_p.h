@@ -18,6 +18,9 @@ struct ParseFailure {};  // thrown once ParserImpl::m_error is set
 class ParserImpl {
 public:
     ParserImpl(Module &module, const QString &fileName, bool skipBodies);
+    ~ParserImpl();
+    ParserImpl(const ParserImpl &) = delete;
+    ParserImpl &operator=(const ParserImpl &) = delete;
 
     static void initModule(Module &module, std::string_view text, uint32_t textStart, bool skipBodies);
 
@@ -160,7 +163,7 @@ private:
     Expr *conjunction();
     Expr *inversion();
     Expr *comparison();
-    Expr *binary(int level);
+    Expr *binary(int minPrecedence);  // 1: bitwise_or
     Expr *factor();
     Expr *power();
     Expr *awaitPrimary();
@@ -202,6 +205,7 @@ private:
     Token m_last;
 
     std::vector<Node *> m_scratch;
+    std::vector<Stmt *> m_top;
     std::vector<CmpOpKind> m_cmpScratch;
     std::string m_stringBuffer;
     int m_nesting = 0;

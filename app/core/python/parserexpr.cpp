@@ -59,7 +59,7 @@ Expr *ParserImpl::starExpression()
     if (kind() == K::Star) {
         const Token t = advance();
         auto *s = make<Starred>(t);
-        s->value = binary(0);
+        s->value = binary(1);
         return finish(s);
     }
     return expression();
@@ -70,7 +70,7 @@ Expr *ParserImpl::starNamedExpression()
     if (kind() == K::Star) {
         const Token t = advance();
         auto *s = make<Starred>(t);
-        s->value = binary(0);
+        s->value = binary(1);
         return finish(s);
     }
     return namedExpression();
@@ -96,9 +96,31 @@ Expr *ParserImpl::namedExpression()
     return e;
 }
 
+// Tokens after which an expression cannot go on (a conservative set).
+static bool endsExpression(TokenKind k)
+{
+    switch (k) {
+    case K::Newline: case K::EndMarker: case K::Comma: case K::RPar: case K::RSqb: case K::RBrace:
+    case K::Equal: case K::Colon: case K::Semi: case K::KwFor: case K::KwAs:
+        return true;
+    default:
+        return false;
+    }
+}
+
 Expr *ParserImpl::expression()
 {
     const Token start = peek();
+    // Fast path for the most common expression, a lone atom ("x", 'id',
+    // None, 42): no need to descend through every precedence level.
+    switch (start.kind) {
+    case K::Name: case K::Number: case K::String: case K::KwNone: case K::KwTrue: case K::KwFalse:
+        if (endsExpression(kind(1)))
+            return atom();
+        break;
+    default:
+        break;
+    }
     DepthGuard guard(*this, start);
     if (start.kind == K::KwLambda)
         return lambdef();
@@ -173,7 +195,7 @@ Expr *ParserImpl::inversion()
 Expr *ParserImpl::comparison()
 {
     const Token start = peek();
-    Expr *left = binary(0);
+    Expr *left = binary(1);
     const size_t m = mark();
     const size_t opMark = m_cmpScratch.size();
     for (;;) {
@@ -210,7 +232,7 @@ Expr *ParserImpl::comparison()
         }
         advance();
         m_cmpScratch.push_back(op);
-        push(binary(0));
+        push(binary(1));
     }
 done:
     if (mark() == m)
@@ -223,50 +245,45 @@ done:
     return finish(c);
 }
 
-// Levels: 0 |, 1 ^, 2 &, 3 << >>, 4 + -, 5 * / // % @, then unary.
-static bool binaryOperator(int level, TokenKind k, BinOpKind *op)
+// Binding strength of a binary operator (0: not one): | ^ & << >> + - * / // % @.
+static int binaryPrecedence(TokenKind k, BinOpKind *op)
 {
-    switch (level) {
-    case 0: if (k == K::VBar) { *op = BinOpKind::BitOr; return true; } return false;
-    case 1: if (k == K::Circumflex) { *op = BinOpKind::BitXor; return true; } return false;
-    case 2: if (k == K::Amper) { *op = BinOpKind::BitAnd; return true; } return false;
-    case 3:
-        if (k == K::LeftShift) { *op = BinOpKind::LShift; return true; }
-        if (k == K::RightShift) { *op = BinOpKind::RShift; return true; }
-        return false;
-    case 4:
-        if (k == K::Plus) { *op = BinOpKind::Add; return true; }
-        if (k == K::Minus) { *op = BinOpKind::Sub; return true; }
-        return false;
-    default:
-        switch (k) {
-        case K::Star: *op = BinOpKind::Mult; return true;
-        case K::Slash: *op = BinOpKind::Div; return true;
-        case K::DoubleSlash: *op = BinOpKind::FloorDiv; return true;
-        case K::Percent: *op = BinOpKind::Mod; return true;
-        case K::At: *op = BinOpKind::MatMult; return true;
-        default: return false;
-        }
+    switch (k) {
+    case K::VBar: *op = BinOpKind::BitOr; return 1;
+    case K::Circumflex: *op = BinOpKind::BitXor; return 2;
+    case K::Amper: *op = BinOpKind::BitAnd; return 3;
+    case K::LeftShift: *op = BinOpKind::LShift; return 4;
+    case K::RightShift: *op = BinOpKind::RShift; return 4;
+    case K::Plus: *op = BinOpKind::Add; return 5;
+    case K::Minus: *op = BinOpKind::Sub; return 5;
+    case K::Star: *op = BinOpKind::Mult; return 6;
+    case K::Slash: *op = BinOpKind::Div; return 6;
+    case K::DoubleSlash: *op = BinOpKind::FloorDiv; return 6;
+    case K::Percent: *op = BinOpKind::Mod; return 6;
+    case K::At: *op = BinOpKind::MatMult; return 6;
+    default: return 0;
     }
 }
 
-Expr *ParserImpl::binary(int level)
+// bitwise_or down to term by precedence climbing: one call per operand
+// instead of one per grammar level. All these operators are left-associative.
+Expr *ParserImpl::binary(int minPrecedence)
 {
-    if (level > 5)
-        return factor();
     const Token start = peek();
-    Expr *left = binary(level + 1);
-    BinOpKind op;
-    while (binaryOperator(level, kind(), &op)) {
+    Expr *left = factor();
+    for (;;) {
+        BinOpKind op;
+        const int precedence = binaryPrecedence(kind(), &op);
+        if (precedence == 0 || precedence < minPrecedence)
+            return left;
         advance();
-        Expr *right = binary(level + 1);
+        Expr *right = binary(precedence + 1);
         auto *b = make<BinOp>(start);
         b->left = left;
         b->op = op;
         b->right = right;
         left = finish(b);
     }
-    return left;
 }
 
 Expr *ParserImpl::factor()
@@ -683,7 +700,7 @@ Expr *ParserImpl::braceDisplay(const Token &open)
     if (kind() == K::DoubleStar) {
         advance();
         push(nullptr);
-        push(binary(0));
+        push(binary(1));
         isDict = true;
         if (atCompFor())
             fail(peek(), QStringLiteral("dict unpacking cannot be used in dict comprehension"));
@@ -722,7 +739,7 @@ Expr *ParserImpl::braceDisplay(const Token &open)
         if (isDict) {
             if (accept(K::DoubleStar)) {
                 push(nullptr);
-                push(binary(0));
+                push(binary(1));
             } else {
                 push(expression());
                 expect(K::Colon);

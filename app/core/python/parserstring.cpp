@@ -113,8 +113,8 @@ Expr *ParserImpl::strings()
         if (count == 1) {
             const Token t = advance();
             const std::string_view body = bodyOf(m_text, t);
-            if ((t.flags & StringFlag::Raw) ? isVerbatimBody(body, allBytes)
-                                            : isVerbatimBody(body, allBytes)) {
+            // The tokenizer saw no backslash or CR; bytes must still be ASCII.
+            if (!(t.flags & StringFlag::Escapes) && (!allBytes || isVerbatimBody(body, true))) {
                 c->value = body;
                 return finish(c);
             }

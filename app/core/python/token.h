@@ -52,6 +52,7 @@ enum : uint8_t {
     Unicode = 1 << 3,  // the legacy u prefix
     Triple = 1 << 4,
     // bits 5-6: prefix length (0..2)
+    Escapes = 1 << 7,  // the body has a backslash or a CR: decoding changes it
 };
 inline constexpr unsigned prefixLength(uint8_t flags) { return (flags >> 5) & 3u; }
 inline constexpr unsigned quoteLength(uint8_t flags) { return (flags & Triple) ? 3u : 1u; }

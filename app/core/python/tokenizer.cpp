@@ -16,6 +16,10 @@ enum : uint8_t {
     CNameCont = 2,
     CDigit = 4,
     CHex = 8,
+    CAsciiName = 16,   // [A-Za-z0-9_]
+    CSpace = 32,       // space, tab, form feed
+    CStringStop = 64,  // quotes, backslash, CR, LF: where a string body scan must look
+    CPlain = 128,      // needs no attention in a skipped block (see skipBlock)
 };
 
 constexpr std::array<uint8_t, 256> makeClasses()
@@ -25,10 +29,23 @@ constexpr std::array<uint8_t, 256> makeClasses()
         uint8_t v = 0;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
             v |= CNameStart | CNameCont;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9'))
+            v |= CAsciiName;
         if (c >= '0' && c <= '9')
             v |= CDigit | CNameCont | CHex;
         if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
             v |= CHex;
+        if (c == ' ' || c == '\t' || c == '\f')
+            v |= CSpace;
+        if (c == '\'' || c == '"' || c == '\\' || c == '\n' || c == '\r')
+            v |= CStringStop;
+        // Name bytes (not digits: they may start a number), blanks, and the
+        // operator characters that are tokens alone or only combine among
+        // themselves.
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ' ' || c == '\t' || c == '\f'
+            || c == ',' || c == ';' || c == ':' || c == '=' || c == '+' || c == '-' || c == '*' || c == '/'
+            || c == '%' || c == '&' || c == '|' || c == '^' || c == '~' || c == '<' || c == '>' || c == '@')
+            v |= CPlain;
         t[size_t(c)] = v;
     }
     return t;
@@ -39,6 +56,7 @@ inline bool isNameStart(unsigned char c) { return kClasses[c] & CNameStart; }
 inline bool isNameCont(unsigned char c) { return kClasses[c] & CNameCont; }
 inline bool isDigit(unsigned char c) { return kClasses[c] & CDigit; }
 inline bool isHex(unsigned char c) { return kClasses[c] & CHex; }
+inline bool is(const char *p, uint8_t cls) { return kClasses[static_cast<unsigned char>(*p)] & cls; }
 inline bool isOct(unsigned char c) { return c >= '0' && c <= '7'; }
 inline bool isBin(unsigned char c) { return c == '0' || c == '1'; }
 
@@ -184,6 +202,15 @@ QString invalidCharacterMessage(char32_t cp)
 
 } // namespace
 
+// The first CR or LF at or after p (m_end if none).
+const char *Tokenizer::lineEnd(const char *p) const
+{
+    const void *lf = std::memchr(p, '\n', size_t(m_end - p));
+    const char *e = lf ? static_cast<const char *>(lf) : m_end;
+    const void *cr = std::memchr(p, '\r', size_t(e - p));
+    return cr ? static_cast<const char *>(cr) : e;
+}
+
 Tokenizer::Tokenizer(std::string_view text, const QString &fileName, TokenizerOptions options)
     : m_text(text), m_fileName(fileName), m_options(options)
 {
@@ -211,18 +238,6 @@ void Tokenizer::setEmbedded(uint32_t begin, uint32_t end, uint32_t line, uint32_
     m_line = line;
     m_atLineStart = false;
     m_embedded = true;
-}
-
-Token Tokenizer::make(TokenKind kind, const char *b, const char *e) const
-{
-    Token t;
-    t.kind = kind;
-    t.offset = uint32_t(b - m_base);
-    t.length = uint32_t(e - b);
-    t.line = t.endLine = m_line;
-    t.column = uint32_t(b - m_lineStart + 1);
-    t.endColumn = uint32_t(e - m_lineStart + 1);
-    return t;
 }
 
 Token Tokenizer::failAt(uint32_t line, uint32_t column, const QString &message)
@@ -263,7 +278,7 @@ Token Tokenizer::next()
                 return t;
         }
         const char *p = m_p;
-        while (p < m_end && (*p == ' ' || *p == '\t' || *p == '\f'))
+        while (p < m_end && is(p, CSpace))
             ++p;
         m_p = p;
         if (p >= m_end)
@@ -297,9 +312,7 @@ Token Tokenizer::next()
             continue;
         }
         case '#': {
-            const char *q = p + 1;
-            while (q < m_end && *q != '\n' && *q != '\r')
-                ++q;
+            const char *q = lineEnd(p + 1);
             m_p = q;
             if (m_options.emitComments)
                 return make(TokenKind::Comment, p, q);
@@ -404,6 +417,201 @@ bool Tokenizer::lineStart(Token *out)
     return true;
 }
 
+bool Tokenizer::skipBlock(SkippedBlock *out)
+{
+    if (m_failed)
+        return false;
+    const int blockDepth = m_indentDepth;
+    const char *lastEnd = m_p;
+    uint32_t lastLine = m_line;
+    const char *lastLineStart = m_lineStart;
+    const char *newlineEnd = m_p;
+    uint32_t newlineLine = m_line;
+    bool afterComment = false;
+
+    // Runs of plain bytes are not tokenized one by one, so the last token
+    // of a physical line is found when the line ends: before its trailing
+    // blanks, or before its comment or continuation backslash.
+    auto lineContent = [&](const char *at) {
+        const char *e = at;
+        while (e > m_lineStart && is(e - 1, CSpace))
+            --e;
+        if (e > m_lineStart) {
+            lastEnd = e;
+            lastLine = m_line;
+            lastLineStart = m_lineStart;
+            m_lineHasTokens = true;
+        }
+    };
+    auto token = [&] {
+        lastEnd = m_p;
+        lastLine = m_line;
+        lastLineStart = m_lineStart;
+        m_lineHasTokens = true;
+    };
+    auto done = [&] {
+        out->endOffset = uint32_t(newlineEnd - m_base);
+        out->endLine = newlineLine;
+        out->lastEndOffset = uint32_t(lastEnd - m_base);
+        out->lastEndLine = lastLine;
+        out->lastEndColumn = uint32_t(lastEnd - lastLineStart + 1);
+        return true;
+    };
+    for (;;) {
+        if (m_atLineStart) {
+            // lineStart() without tokens: only the block's end matters.
+            Token t;
+            if (lineStart(&t)) {
+                if (t.kind == TokenKind::Error)
+                    return false;
+                if (t.kind == TokenKind::Dedent) {
+                    // lineStart() popped the levels and owes dedents-1 more.
+                    if (m_indentDepth < blockDepth) {
+                        m_pendingDedents = blockDepth - 1 - m_indentDepth;
+                        return done();
+                    }
+                    m_pendingDedents = 0;
+                }
+            }
+        }
+        const char *p = m_p;
+        for (;;) {
+            while (p < m_end && is(p, CPlain))
+                ++p;
+            // A digit inside a name is plain; one starting a token starts a number.
+            if (p < m_end && is(p, CDigit) && p > m_lineStart && is(p - 1, CAsciiName)) {
+                ++p;
+                continue;
+            }
+            break;
+        }
+        m_p = p;
+        if (p >= m_end) {
+            if (!afterComment)
+                lineContent(p);
+            if (m_depth > 0) {
+                atEnd();
+                return false;
+            }
+            if (m_lineHasTokens) {
+                newlineEnd = m_end;
+                newlineLine = m_line;
+                m_lineHasTokens = false;
+            }
+            m_indentDepth = blockDepth - 1;
+            return done();
+        }
+        const unsigned char c = static_cast<unsigned char>(*p);
+        switch (c) {
+        case '\n':
+        case '\r': {
+            if (!afterComment)
+                lineContent(p);
+            afterComment = false;
+            const char *q = p + 1;
+            if (c == '\r' && q < m_end && *q == '\n')
+                ++q;
+            if (m_lineHasTokens && m_depth == 0) {
+                newlineEnd = q;
+                newlineLine = m_line;
+                m_lineHasTokens = false;
+            }
+            ++m_line;
+            m_lineStart = q;
+            m_p = q;
+            if (m_depth == 0)
+                m_atLineStart = true;
+            continue;
+        }
+        case '#': {
+            lineContent(p);
+            afterComment = true;
+            m_p = lineEnd(p + 1);
+            continue;
+        }
+        case '\\': {
+            lineContent(p);
+            const char *q = p + 1;
+            if (q >= m_end) {
+                fail(q, QStringLiteral("unexpected EOF while parsing"));
+                return false;
+            }
+            if (*q != '\n' && *q != '\r') {
+                fail(q, QStringLiteral("unexpected character after line continuation character"));
+                return false;
+            }
+            const char *after = q + ((*q == '\r' && q + 1 < m_end && q[1] == '\n') ? 2 : 1);
+            if (after >= m_end) {
+                fail(q, QStringLiteral("unexpected EOF while parsing"));
+                return false;
+            }
+            ++m_line;
+            m_lineStart = after;
+            m_p = after;
+            continue;
+        }
+        case '"':
+        case '\'': {
+            // A prefix (r, b, f, rb, ...) was taken for a plain run: look back.
+            const char *b = p;
+            while (b > m_lineStart && p - b < 3 && is(b - 1, CAsciiName))
+                --b;
+            uint8_t flags = 0;
+            if (b < p && (p - b > 2 || (b > m_lineStart && is(b - 1, CNameCont)) || !stringPrefix(b, size_t(p - b), &flags))) {
+                b = p;
+                flags = 0;
+            }
+            if (scanString(b, p, flags).kind == TokenKind::Error)
+                return false;
+            token();
+            continue;
+        }
+        case '.':
+            if (!(p + 1 < m_end && isDigit(static_cast<unsigned char>(p[1])))) {
+                m_p = p + 1;
+                continue;
+            }
+            [[fallthrough]];
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+            if (scanNumber(p).kind == TokenKind::Error)
+                return false;
+            token();
+            continue;
+        case '(': case '[': case '{':
+            if (m_depth < MaxDepth) {
+                m_brackets[m_depth++] = {char(c), m_line, uint32_t(p - m_lineStart + 1)};
+                m_p = p + 1;
+                token();
+                continue;
+            }
+            break;
+        case ')': case ']': case '}':
+            if (m_depth > 0 && m_brackets[m_depth - 1].c == (c == ')' ? '(' : c == ']' ? '[' : '{')) {
+                --m_depth;
+                m_p = p + 1;
+                token();
+                continue;
+            }
+            break;  // scanOperator() reports it
+        default:
+            if (c >= 0x80) {
+                // A non-ASCII identifier; its ASCII head went by as plain bytes.
+                const char *b = p;
+                while (b > m_lineStart && is(b - 1, CNameCont))
+                    --b;
+                if (scanName(b).kind == TokenKind::Error)
+                    return false;
+                token();
+                continue;
+            }
+            break;
+        }
+        if (scanOperator(p).kind == TokenKind::Error)
+            return false;
+        token();
+    }
+}
+
 Token Tokenizer::atEnd()
 {
     if (m_depth > 0) {
@@ -427,13 +635,13 @@ Token Tokenizer::atEnd()
 Token Tokenizer::scanName(const char *b)
 {
     const char *p = b;
-    bool nonAscii = false;
-    while (p < m_end) {
-        const unsigned char c = static_cast<unsigned char>(*p);
-        if (!isNameCont(c))
-            break;
-        nonAscii |= c >= 0x80;
+    while (p < m_end && is(p, CAsciiName))
         ++p;
+    bool nonAscii = false;
+    if (p < m_end && static_cast<unsigned char>(*p) >= 0x80) {
+        nonAscii = true;
+        while (p < m_end && isNameCont(static_cast<unsigned char>(*p)))
+            ++p;
     }
     if (p < m_end && (*p == '"' || *p == '\'') && p - b <= 2) {
         uint8_t flags;
@@ -485,6 +693,8 @@ Token Tokenizer::scanString(const char *b, const char *quote, uint8_t flags)
         flags |= StringFlag::Triple;
         p += 2;
         for (;;) {
+            while (p < m_end && !is(p, CStringStop))
+                ++p;
             if (p >= m_end) {
                 m_p = p;
                 return unterminated("triple-quoted string literal");
@@ -497,6 +707,7 @@ Token Tokenizer::scanString(const char *b, const char *quote, uint8_t flags)
                 }
                 ++p;
             } else if (c == '\\') {
+                flags |= StringFlag::Escapes;
                 ++p;
                 if (p >= m_end)
                     continue;
@@ -505,6 +716,8 @@ Token Tokenizer::scanString(const char *b, const char *quote, uint8_t flags)
                 else
                     ++p;
             } else if (c == '\n' || c == '\r') {
+                if (c == '\r')
+                    flags |= StringFlag::Escapes;
                 p = newline(p);
             } else {
                 ++p;
@@ -512,6 +725,8 @@ Token Tokenizer::scanString(const char *b, const char *quote, uint8_t flags)
         }
     } else {
         for (;;) {
+            while (p < m_end && !is(p, CStringStop))
+                ++p;
             if (p >= m_end || *p == '\n' || *p == '\r') {
                 m_p = p;
                 return unterminated("string literal");
@@ -522,6 +737,7 @@ Token Tokenizer::scanString(const char *b, const char *quote, uint8_t flags)
                 break;
             }
             if (c == '\\') {
+                flags |= StringFlag::Escapes;
                 ++p;
                 if (p >= m_end) {
                     m_p = p;

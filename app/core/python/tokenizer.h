@@ -36,12 +36,35 @@ public:
 
     Token next();
 
+    // For header-only parsing: called right after next() returned the INDENT
+    // opening a block, consumes the whole block through the DEDENT closing
+    // it, with every check next() makes, but without producing tokens.
+    // Returns false on a lexical error (see error()).
+    struct SkippedBlock {
+        uint32_t endOffset = 0;  // just after the NEWLINE ending the block's last line
+        uint32_t endLine = 0;    // the line of that NEWLINE
+        uint32_t lastEndOffset = 0;  // end of the block's last real token
+        uint32_t lastEndLine = 0;
+        uint32_t lastEndColumn = 0;
+    };
+    bool skipBlock(SkippedBlock *out);
+
     bool failed() const { return m_failed; }
     const Error &error() const { return m_error; }
     std::string_view text() const { return m_text; }
 
 private:
-    Token make(TokenKind kind, const char *b, const char *e) const;
+    Token make(TokenKind kind, const char *b, const char *e) const
+    {
+        Token t;
+        t.kind = kind;
+        t.offset = uint32_t(b - m_base);
+        t.length = uint32_t(e - b);
+        t.line = t.endLine = m_line;
+        t.column = uint32_t(b - m_lineStart + 1);
+        t.endColumn = uint32_t(e - m_lineStart + 1);
+        return t;
+    }
     Token fail(const char *at, const QString &message);
     Token failAt(uint32_t line, uint32_t column, const QString &message);
     bool lineStart(Token *out);
@@ -51,6 +74,7 @@ private:
     Token scanOperator(const char *b);
     Token badCharacter(const char *b);
     Token atEnd();
+    const char *lineEnd(const char *p) const;
     unsigned char at(const char *p) const { return p < m_end ? static_cast<unsigned char>(*p) : 0; }
 
     std::string_view m_text;
