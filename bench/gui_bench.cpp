@@ -8,6 +8,7 @@
 // scroll step, and the process's resident memory.
 
 #include "graph/lanelayout.h"
+#include "graph/revisionwalker.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "mainwindow.h"
@@ -128,17 +129,33 @@ int main(int argc, char *argv[])
                 median(layoutInLoad));
 
     // 2. The lane layout alone.
-    std::vector<double> lanes;
+    std::vector<double> lanes, lanesCpu;
     for (int r = 0; r < std::max(runs, 20); ++r) {
         QElapsedTimer t;
         t.start();
+        const double cpu = threadCpuMs();
         const LaneLayout layout = LaneLayout::compute(loaded->graph, loaded->rows);
+        lanesCpu.push_back(threadCpuMs() - cpu);
         lanes.push_back(msSince(t));
         if (layout.rowCount() != loaded->rows.size())
             return 1;
     }
-    std::printf("lane layout                median %7.2f ms  (max %.2f)\n", median(lanes),
-                *std::max_element(lanes.begin(), lanes.end()));
+    // alembic's history order alone (the largest step of the load above).
+    std::vector<double> history, historyCpu;
+    for (int r = 0; r < runs; ++r) {
+        QElapsedTimer t;
+        t.start();
+        const double cpu = threadCpuMs();
+        const Result<QVector<int>> order = RevisionWalker(loaded->graph).history(QString(), QString());
+        historyCpu.push_back(threadCpuMs() - cpu);
+        history.push_back(msSince(t));
+        if (!order)
+            return 1;
+    }
+    std::printf("history order alone        median %7.1f ms  (CPU time median %.1f ms)\n", median(history),
+                median(historyCpu));
+    std::printf("lane layout                median %7.2f ms  (max %.2f; CPU time median %.2f ms)\n", median(lanes),
+                *std::max_element(lanes.begin(), lanes.end()), median(lanesCpu));
     loaded.reset();
 
     // 3. Open to first painted graph, and 4. repaint per scroll step, in a
