@@ -1,6 +1,7 @@
 #include "cliargs.h"
 
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 
 namespace retort::cli {
 
@@ -59,7 +60,11 @@ ParseResult parseArgs(const QStringList &arguments)
             *into = arg.mid(2);
             return {};
         }
-        if (i + 1 >= arguments.size())
+        // argparse takes "-x..." for an option unless it looks like a negative number
+        static const QRegularExpression negative(QStringLiteral("^-\\d+$|^-\\d*\\.\\d+$"));
+        if (i + 1 >= arguments.size()
+            || (arguments[i + 1].startsWith(QLatin1Char('-')) && arguments[i + 1].size() > 1
+                && !negative.match(arguments[i + 1]).hasMatch()))
             return QStringLiteral("argument %1: expected one argument").arg(opt);
         *into = arguments[++i];
         return {};

@@ -19,6 +19,14 @@ QString sortList(const QString &list)
 
 QString normalizeLine(const QString &line)
 {
+    // Which of two revisions reusing a label is named first is set order too.
+    static const QRegularExpression reused(
+        QStringLiteral("^FAILED: Branch name '(.*)' in revision (\\S+) already used by revision (\\S+)$"));
+    if (const auto m = reused.match(line); m.hasMatch()) {
+        QStringList pair{m.captured(2), m.captured(3)};
+        pair.sort();
+        return QStringLiteral("FAILED: Branch name '%1' reused by revisions %2").arg(m.captured(1), pair.join(QStringLiteral(", ")));
+    }
     for (const char *prefix : {"Branch names: ", "Branches into: "}) {
         const QString p = QLatin1String(prefix);
         if (line.startsWith(p))
@@ -49,11 +57,18 @@ QByteArray normalizeSetOrder(const QByteArray &text)
     static const QRegularExpression child(QStringLiteral("^ + -> "));
     for (int i = 0; i < lines.size();) {
         if (child.match(lines[i]).hasMatch()) {
-            QStringList block;
-            while (i < lines.size() && child.match(lines[i]).hasMatch())
-                block << normalizeLine(lines[i++]);
-            block.sort();
-            out << block;
+            // The children of a branch point, up to the blank line that ends
+            // the block; a message may continue on lines of its own.
+            QStringList entries;
+            while (i < lines.size() && !lines[i].isEmpty()) {
+                if (child.match(lines[i]).hasMatch() || entries.isEmpty())
+                    entries << normalizeLine(lines[i]);
+                else
+                    entries.back() += QLatin1Char('\n') + normalizeLine(lines[i]);
+                ++i;
+            }
+            entries.sort();
+            out << entries;
             continue;
         }
         out << normalizeLine(lines[i++]);

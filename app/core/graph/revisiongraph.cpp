@@ -245,8 +245,16 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
     }
 
     g.normalizeDependencies();
-    if (Error cycle = g.detectCycles())
+    if (Error cycle = g.detectCycles()) {
+        // name the file of the first revision in the cycle
+        const int first = g.indexOf(cycle.where().revision);
+        if (first >= 0) {
+            const RevisionScript &script = scripts[g.node(first).script];
+            cycle.where().file = script.path;
+            cycle.where().line = script.downRevision.line;
+        }
         return cycle;
+    }
     g.propagateLabels(labelled);
     return g;
 }
@@ -299,10 +307,15 @@ Error RevisionGraph::detectCycles() const
         {"Dependency cycle", m_realHeads, m_realBases, Relation::AllDown, Relation::AllNext},
     };
     for (const Pass &p : passes) {
-        if (p.heads.isEmpty() || p.bases.isEmpty())
+        if (p.heads.isEmpty() || p.bases.isEmpty()) {
+            const QStringList all = ids(everything, false);
+            Location where;
+            where.revision = all.front();
             return Error(Error::Kind::Revision,
                          QStringLiteral("%1 is detected in revisions (%2)")
-                             .arg(QLatin1String(p.kind), ids(everything, false).join(QStringLiteral(", "))));
+                             .arg(QLatin1String(p.kind), all.join(QStringLiteral(", "))),
+                         where);
+        }
         std::vector<bool> fromHeads(m_nodes.size(), false), fromBases(m_nodes.size(), false);
         for (int i : related(p.down, p.heads))
             fromHeads[size_t(i)] = true;

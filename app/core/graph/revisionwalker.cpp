@@ -681,10 +681,21 @@ public:
             if (todo.test(h) && !current.contains(h))
                 current << h;
         std::sort(current.begin(), current.end());
-        auto ancestorsOf = [this](int r) {
+        // The set doubles as the walk's "seen" marks; the stack is reused.
+        std::vector<int> stack;
+        auto ancestorsOf = [this, &stack](int r) {
             Bits b(g.size());
-            for (int a : g.related(Rel::NormalizedDown, {r}))
-                b.set(a);
+            stack.assign(1, r);
+            while (!stack.empty()) {
+                const int x = stack.back();
+                stack.pop_back();
+                if (b.test(x))
+                    continue;
+                b.set(x);
+                for (int d : g.node(x).normalizedDown)
+                    if (!b.test(d))
+                        stack.push_back(d);
+            }
             return b;
         };
         std::vector<Bits> ancestors;

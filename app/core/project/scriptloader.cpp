@@ -15,7 +15,7 @@
 
 namespace retort {
 
-Result<QStringList> ScriptLoader::listRevisionFiles(const QString &directory)
+Result<QList<ScriptLoader::Entry>> ScriptLoader::listEntries(const QString &directory)
 {
     // os.listdir order: readdir's, which QDir does not promise to keep.
     DIR *dir = ::opendir(QFile::encodeName(directory).constData());
@@ -25,7 +25,7 @@ Result<QStringList> ScriptLoader::listRevisionFiles(const QString &directory)
         return Error(Error::Kind::Io,
                      QStringLiteral("[Errno 2] No such file or directory: %1").arg(directory), where);
     }
-    QStringList names;
+    QList<Entry> names;
     while (const dirent *entry = ::readdir(dir)) {
         const QString name = QFile::decodeName(entry->d_name);
         if (name == QLatin1String(".") || name == QLatin1String(".."))
@@ -36,9 +36,20 @@ Result<QStringList> ScriptLoader::listRevisionFiles(const QString &directory)
             continue;
         if (entry->d_type == DT_DIR)
             continue;
-        names << name;
+        names << Entry{name, entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN};
     }
     ::closedir(dir);
+    return names;
+}
+
+Result<QStringList> ScriptLoader::listRevisionFiles(const QString &directory)
+{
+    Result<QList<Entry>> entries = listEntries(directory);
+    if (!entries)
+        return entries.error();
+    QStringList names;
+    for (const Entry &e : entries.value())
+        names << e.name;
     return names;
 }
 
@@ -50,12 +61,16 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config)
     for (const QString &location : config.versionLocations) {
         if (config.explicitVersionLocations && !QFileInfo::exists(location))
             continue;  // alembic skips configured locations that do not exist
-        Result<QStringList> names = listRevisionFiles(location);
-        if (!names)
-            return names.error();
-        for (const QString &name : names.value()) {
-            const QString path = location + QLatin1Char('/') + name;
-            const QString real = QFileInfo(path).canonicalFilePath();
+        Result<QList<Entry>> entries = listEntries(location);
+        if (!entries)
+            return entries.error();
+        // alembic compares realpath()s; resolving the folder once and only
+        // the files that are links themselves gives the same answer.
+        const QString realDir = QFileInfo(location).canonicalFilePath();
+        for (const Entry &entry : entries.value()) {
+            const QString path = location + QLatin1Char('/') + entry.name;
+            const QString real = entry.mayBeLink ? QFileInfo(path).canonicalFilePath()
+                                                 : realDir + QLatin1Char('/') + entry.name;
             if (!real.isEmpty() && seen.contains(real)) {
                 Location where;
                 where.file = path;

@@ -22,6 +22,13 @@ public:
     static Result<Loaded> load(const ProjectConfig &config);
     // The revision file names of one folder in readdir order, alembic's filter applied.
     static Result<QStringList> listRevisionFiles(const QString &directory);
+
+private:
+    struct Entry {
+        QString name;
+        bool mayBeLink = false;
+    };
+    static Result<QList<Entry>> listEntries(const QString &directory);
 };
 
 } // namespace retort
