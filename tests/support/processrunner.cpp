@@ -90,7 +90,7 @@ QString alembicPython()
 }
 
 ProcessResult runAlembic(const QString &iniPath, const QStringList &args, const QString &workDir,
-                         const QProcessEnvironment &extra)
+                         const QProcessEnvironment &extra, int timeoutMs)
 {
     const QString python = alembicPython();
     if (python.isEmpty()) {
@@ -101,13 +101,13 @@ ProcessResult runAlembic(const QString &iniPath, const QStringList &args, const 
     }
     return runProcess(python, QStringList{QStringLiteral("-m"), QStringLiteral("alembic"),
                                           QStringLiteral("-c"), iniPath} + args,
-                      workDir, extra);
+                      workDir, extra, timeoutMs);
 }
 
 ProcessResult runRetortBinary(const QString &binary, const QStringList &args, const QString &workDir,
-                              const QProcessEnvironment &extra)
+                              const QProcessEnvironment &extra, int timeoutMs)
 {
-    return runProcess(binary, args, workDir, extra);
+    return runProcess(binary, args, workDir, extra, timeoutMs);
 }
 
 } // namespace retort::testsupport

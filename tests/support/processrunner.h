@@ -36,19 +36,22 @@ QString alembicPython();
 // <alembicPython()> -m alembic -c iniPath args... in workDir.
 // PYTHONHASHSEED is inherited as it is; set it through `extra` to pin it.
 ProcessResult runAlembic(const QString &iniPath, const QStringList &args, const QString &workDir,
-                         const QProcessEnvironment &extra = QProcessEnvironment());
+                         const QProcessEnvironment &extra = QProcessEnvironment(),
+                         int timeoutMs = 120000);
 
 // The built retort executable at `binary` with args in workDir.
 ProcessResult runRetortBinary(const QString &binary, const QStringList &args, const QString &workDir,
-                              const QProcessEnvironment &extra = QProcessEnvironment());
+                              const QProcessEnvironment &extra = QProcessEnvironment(),
+                              int timeoutMs = 120000);
 
 #ifdef RETORT_BINARY
 // RETORT_BINARY is defined per test by retort_add_test(); this library is
 // compiled once without it, hence an inline wrapper in the test's own code.
 inline ProcessResult runRetort(const QStringList &args, const QString &workDir,
-                               const QProcessEnvironment &extra = QProcessEnvironment())
+                               const QProcessEnvironment &extra = QProcessEnvironment(),
+                               int timeoutMs = 120000)
 {
-    return runRetortBinary(QStringLiteral(RETORT_BINARY), args, workDir, extra);
+    return runRetortBinary(QStringLiteral(RETORT_BINARY), args, workDir, extra, timeoutMs);
 }
 #endif
 

@@ -273,7 +273,7 @@ def downgrade():
         QVERIFY2(QFileInfo(QStringLiteral(RETORT_BINARY)).isExecutable(), RETORT_BINARY);
         QProcessEnvironment offscreen;
         offscreen.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        const ProcessResult r = runRetort({QStringLiteral("--version")}, QDir::tempPath(), offscreen);
+        const ProcessResult r = runRetort({QStringLiteral("--version")}, QDir::tempPath(), offscreen, 30000);
         // What --version prints is the CLI's business; here only that it ran.
         QVERIFY2(r.error.isEmpty(), qPrintable(r.describe()));
 
