@@ -9,7 +9,9 @@
 #   scripts/pg-cluster.sh env DIR           # the export lines again
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib/common.sh
 . "$here/lib/common.sh"
+# shellcheck source=lib/pgcluster.sh
 . "$here/lib/pgcluster.sh"
 
 usage() {
@@ -20,7 +22,7 @@ usage() {
 case ${1:-} in
   start)
     [ $# -eq 1 ] || usage
-    trap 'rc=$?; [ $rc -eq 0 ] || pgcluster_stop' EXIT
+    trap '[ $? -eq 0 ] || pgcluster_stop' EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
     pgcluster_start

@@ -8,7 +8,9 @@
 # the cluster when the window closes. Without a display it runs under xvfb-run.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib/common.sh
 . "$here/lib/common.sh"
+# shellcheck source=lib/pgcluster.sh
 . "$here/lib/pgcluster.sh"
 
 arg=${1:-analytics}
@@ -33,7 +35,7 @@ app=$RETORT_BUILD_DIR/app/retort
 
 pgcluster_start
 # A database name from the project's folder name: lower case, [a-z0-9_].
-db=$(basename "$project" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9_\n' '_')
+db=$(basename "$project" | tr '[:upper:]' '[:lower:]' | tr -c 'a-z0-9_\n' '_')
 db=${db:0:50}
 "$RETORT_TEST_PG_BINDIR/createdb" -w -h 127.0.0.1 -p "$RETORT_TEST_PGPORT" -U "$RETORT_TEST_PGUSER" "$db" ||
   retort_die "could not create database $db"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for scripts/run-tests.sh and scripts/run-demo.sh.
 # Source it from bash; it defines functions and a few variables, and runs nothing.
 
@@ -114,10 +115,10 @@ retort_run_child() {
 }
 
 retort_kill_child() {
-  local pid=$RETORT_CHILD_PID i
+  local pid=$RETORT_CHILD_PID
   [ -n "$pid" ] || return 0
   kill -TERM -- "-$pid" 2>/dev/null || return 0
-  for i in $(seq 1 50); do
+  for _ in $(seq 1 50); do
     kill -0 -- "-$pid" 2>/dev/null || return 0
     sleep 0.1
   done
@@ -131,5 +132,12 @@ retort_install_traps() {
   RETORT_CLEANUP_FN=$1
   trap 'retort_log "interrupted"; retort_kill_child; exit 130' INT
   trap 'retort_log "terminated"; retort_kill_child; exit 143' TERM
-  trap 'rc=$?; trap - INT TERM; retort_kill_child; "$RETORT_CLEANUP_FN"; exit $rc' EXIT
+  trap '_retort_on_exit $?' EXIT
+}
+
+_retort_on_exit() {
+  trap - INT TERM
+  retort_kill_child
+  "$RETORT_CLEANUP_FN"
+  exit "$1"
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # A private, throw-away PostgreSQL cluster for tests and the demo.
 # Source it from bash (after common.sh). Nothing runs on sourcing.
 #
