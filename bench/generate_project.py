@@ -2,7 +2,7 @@
 """Generate a synthetic Alembic project for benchmarks and differential tests.
 
     generate_project.py OUT_DIR --revisions N [--branch-every K] [--merge-every K]
-        [--labels K] [--depends-on K] [--heads H] [--seed S]
+        [--labels K] [--depends-on K] [--heads H] [--effective-heads E] [--seed S]
         [--id-style hex|seq|mixed] [--annotated-ratio F] [--version-locations M]
         [--ops realistic|minimal] [--transaction-per-migration]
 
@@ -14,7 +14,10 @@ The revision graph is grown lane by lane: a lane is an open line of
 development whose tip is a head.  A fork gives a tip a second child (a branch
 point), a merge joins several tips (down_revision is a tuple), depends_on
 points at a recent revision of another lane that is not an ancestor (so no
-cycle is possible: every edge points at an older revision).
+cycle is possible: every edge points at an older revision); a tip used as a
+depends_on target gets its own child right away (see add_dependency).  Branch
+labels go, after the graph is built, on fork roots that reach exactly one head,
+so that `label@head` resolves.
 
 With --ops realistic every revision carries PostgreSQL DDL whose downgrade is
 the exact inverse of its upgrade, and which only touches objects created by
@@ -1549,7 +1552,7 @@ def parse_args(argv):
     p.add_argument("--depends-on", type=int, default=0, metavar="K",
                    help="add up to K depends_on references to revisions of other branches")
     p.add_argument("--heads", type=int, default=1, metavar="H",
-                   help="merge open lanes at the end until at most H heads remain; 0 leaves them all open (default 1)")
+                   help="end with H heads (merging or forking near the end); 0 leaves whatever is open (default 1)")
     p.add_argument("--effective-heads", type=int, default=0, metavar="E",
                    help="end with E leaves that are only depends_on targets ('(effective head)'); "
                         "`upgrade head` then fails as it does in alembic (default 0)")
