@@ -88,15 +88,13 @@ std::optional<long long> pyInt(const QString &text)
 
 QString pyStrip(const QString &text)
 {
-    const QList<uint> ucs = text.toUcs4();
-    qsizetype b = 0, e = ucs.size();
-    while (b < e && isPySpace(ucs[b]))
+    // Every whitespace character Python knows is in the BMP.
+    qsizetype b = 0, e = text.size();
+    while (b < e && isPySpace(text[b].unicode()))
         ++b;
-    while (e > b && isPySpace(ucs[e - 1]))
+    while (e > b && isPySpace(text[e - 1].unicode()))
         --e;
-    if (b == 0 && e == ucs.size())
-        return text;
-    return QString::fromUcs4(reinterpret_cast<const char32_t *>(ucs.constData() + b), e - b);
+    return (b == 0 && e == text.size()) ? text : text.mid(b, e - b);
 }
 
 QStringList pySplitlines(const QString &text)

@@ -6,6 +6,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 namespace retort {
 
@@ -665,7 +667,60 @@ public:
         return {drop, heads};
     }
 
-    // _topological_sort: newest first, heads taken in map order.
+    // Ancestor-or-self sets (through normalized down revisions) of every
+    // revision, one bit row each, built parents first. 12.5 MB for 10,000
+    // revisions; larger graphs fall back to walking on demand.
+    class AncestorTable {
+    public:
+        static constexpr int kMaxRevisions = 20000;
+
+        explicit AncestorTable(const RevisionGraph &g) : m_words(size_t((g.size() + 63) / 64))
+        {
+            const int n = g.size();
+            m_bits.assign(size_t(n) * m_words, 0);
+            std::vector<char> state(size_t(n), 0);  // 0 new, 1 open, 2 done
+            std::vector<std::pair<int, int>> stack;
+            for (int root = 0; root < n; ++root) {
+                if (state[size_t(root)])
+                    continue;
+                stack.push_back({root, 0});
+                state[size_t(root)] = 1;
+                while (!stack.empty()) {
+                    auto &[x, next] = stack.back();
+                    const QVector<int> &down = g.node(x).normalizedDown;
+                    if (next < down.size()) {
+                        const int d = down[next++];
+                        if (!state[size_t(d)]) {
+                            state[size_t(d)] = 1;
+                            stack.push_back({d, 0});
+                        }
+                        continue;
+                    }
+                    std::uint64_t *row = this->row(x);
+                    for (int d : down) {
+                        const std::uint64_t *parent = this->row(d);
+                        for (size_t w = 0; w < m_words; ++w)
+                            row[w] |= parent[w];
+                    }
+                    row[size_t(x) >> 6] |= 1ull << (x & 63);
+                    state[size_t(x)] = 2;
+                    stack.pop_back();
+                }
+            }
+        }
+        bool contains(int of, int r) const { return row(of)[size_t(r) >> 6] >> (r & 63) & 1; }
+
+    private:
+        std::uint64_t *row(int i) { return m_bits.data() + size_t(i) * m_words; }
+        const std::uint64_t *row(int i) const { return m_bits.data() + size_t(i) * m_words; }
+        size_t m_words;
+        std::vector<std::uint64_t> m_bits;
+    };
+
+    // _topological_sort: newest first, heads taken in map order. alembic keeps
+    // one ancestor set per current head and keeps it equal to the ancestors of
+    // that head as the head moves down, so asking "is the candidate an
+    // ancestor of head k" is the same question.
     QVector<int> topologicalSort(const QVector<int> &revisions, const QVector<int> &heads) const
     {
         Bits todo(g.size());
@@ -681,26 +736,29 @@ public:
             if (todo.test(h) && !current.contains(h))
                 current << h;
         std::sort(current.begin(), current.end());
-        // The set doubles as the walk's "seen" marks; the stack is reused.
+
+        std::optional<AncestorTable> table;  // built on the first question
         std::vector<int> stack;
-        auto ancestorsOf = [this, &stack](int r) {
-            Bits b(g.size());
-            stack.assign(1, r);
+        auto isAncestor = [&](int head, int r) {
+            if (!table && g.size() <= AncestorTable::kMaxRevisions)
+                table.emplace(g);
+            if (table)
+                return table->contains(head, r);
+            Bits seen(g.size());
+            stack.assign(1, head);
             while (!stack.empty()) {
                 const int x = stack.back();
                 stack.pop_back();
-                if (b.test(x))
+                if (x == r)
+                    return true;
+                if (seen.test(x))
                     continue;
-                b.set(x);
+                seen.set(x);
                 for (int d : g.node(x).normalizedDown)
-                    if (!b.test(d))
-                        stack.push_back(d);
+                    stack.push_back(d);
             }
-            return b;
+            return false;
         };
-        std::vector<Bits> ancestors;
-        for (int h : std::as_const(current))
-            ancestors.push_back(ancestorsOf(h));
 
         QVector<int> output;
         output.reserve(remaining);
@@ -708,8 +766,8 @@ public:
         while (!current.isEmpty()) {
             const int candidate = current[idx];
             bool blocked = false;
-            for (int k = 0; k < int(ancestors.size()); ++k) {
-                if (k != idx && ancestors[size_t(k)].test(candidate)) {
+            for (int k = 0; k < current.size(); ++k) {
+                if (k != idx && isAncestor(current[k], candidate)) {
                     idx = k;
                     blocked = true;
                     break;
@@ -722,25 +780,16 @@ public:
                 todo.reset(candidate);
                 --remaining;
             }
-            const RevisionNode &node = g.node(candidate);
             QVector<int> toAdd;
-            for (int d : node.normalizedDown)
+            for (int d : g.node(candidate).normalizedDown)
                 if (todo.test(d) && !current.contains(d))
                     toAdd << d;
             if (toAdd.isEmpty()) {
                 current.remove(idx);
-                ancestors.erase(ancestors.begin() + idx);
                 idx = std::max(idx - 1, 0);
-            } else if (node.normalizedDeps.isEmpty() && node.versionedDown.size() == 1) {
-                current[idx] = toAdd.front();
-                ancestors[size_t(idx)].reset(candidate);
             } else {
                 current[idx] = toAdd.front();
-                ancestors[size_t(idx)] = ancestorsOf(toAdd.front());
-                for (int k = 1; k < toAdd.size(); ++k) {
-                    current << toAdd[k];
-                    ancestors.push_back(ancestorsOf(toAdd[k]));
-                }
+                current += toAdd.mid(1);
             }
         }
         if (remaining != 0)
