@@ -1,0 +1,231 @@
+// Reading a project the way alembic does: alembic.ini (configparser rules),
+// version locations, which files are revisions, and the graph's own errors,
+// each naming the file and line a user has to open.
+
+#include "graph/revisiongraph.h"
+#include "project/inifile.h"
+#include "project/projectconfig.h"
+#include "project/revisionreader.h"
+#include "project/scriptloader.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace retort;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &text)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
+    f.write(text);
+}
+
+QByteArray revisionFile(const QByteArray &id, const QByteArray &down, const QByteArray &extra = {})
+{
+    return "\"\"\"" + id + "\"\"\"\nrevision = '" + id + "'\ndown_revision = " + down + "\n" + extra
+           + "\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n";
+}
+
+RevisionScript script(const QString &name, const QByteArray &text)
+{
+    return readRevisionScript(QStringLiteral("/p/versions/") + name, text);
+}
+
+} // namespace
+
+class TestProjectLoading : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void iniValues_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("here") << QByteArray("[alembic]\nscript_location = %(here)s/mig\n") << "script_location"
+                              << "/proj/dir/mig";
+        QTest::newRow("percent escape") << QByteArray("[alembic]\nx = 100%%\n") << "x" << "100%";
+        QTest::newRow("colon delimiter, case-folded key") << QByteArray("[alembic]\nScript_Location: a\n")
+                                                           << "script_location" << "a";
+        QTest::newRow("continuation lines") << QByteArray("[alembic]\nv = a\n  b\n\n  c\n") << "v" << "a\nb\n\nc";
+        QTest::newRow("comment lines skipped") << QByteArray("[alembic]\n# v = no\n; v = no\nv = yes\n") << "v"
+                                               << "yes";
+        QTest::newRow("DEFAULT section") << QByteArray("[DEFAULT]\nbase = /x\n[alembic]\nv = %(base)s/y\n") << "v"
+                                         << "/x/y";
+        QTest::newRow("inline # is part of the value") << QByteArray("[alembic]\nv = a # b\n") << "v" << "a # b";
+    }
+
+    void iniValues()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, key);
+        QFETCH(QString, expected);
+        Result<IniFile> f = IniFile::parse(QStringLiteral("a.ini"), QString::fromUtf8(ini),
+                                           {{QStringLiteral("here"), QStringLiteral("/proj/dir")}});
+        QVERIFY2(f.ok(), qPrintable(f.error().toString()));
+        Result<QString> v = f->value(QStringLiteral("alembic"), key);
+        QVERIFY2(v.ok(), qPrintable(v.error().toString()));
+        QCOMPARE(v.value(), expected);
+    }
+
+    void iniErrorsNameTheLine_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<int>("line");
+        QTest::newRow("no section header") << QByteArray("x = 1\n") << 1;
+        QTest::newRow("duplicate option") << QByteArray("[alembic]\nx = 1\nx = 2\n") << 3;
+        QTest::newRow("duplicate section") << QByteArray("[alembic]\n[alembic]\n") << 2;
+        QTest::newRow("line without delimiter") << QByteArray("[alembic]\n\njunk\n") << 3;
+    }
+
+    void iniErrorsNameTheLine()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(int, line);
+        Result<IniFile> f = IniFile::parse(QStringLiteral("a.ini"), QString::fromUtf8(ini));
+        QVERIFY(!f.ok());
+        QCOMPARE(f.error().where().file, QStringLiteral("a.ini"));
+        QCOMPARE(f.error().where().line, line);
+    }
+
+    void badInterpolationIsAnError()
+    {
+        Result<IniFile> f = IniFile::parse(QStringLiteral("a.ini"), QStringLiteral("[alembic]\nv = %(nope)s\n"));
+        QVERIFY(f.ok());
+        Result<QString> v = f->value(QStringLiteral("alembic"), QStringLiteral("v"));
+        QVERIFY(!v.ok());
+        QVERIFY(v.error().message().contains(QLatin1String("nope")));
+        QCOMPARE(v.error().where().line, 2);
+    }
+
+    void versionLocationsAndFileFilter()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        writeFile(root + QStringLiteral("/alembic.ini"),
+                  "[alembic]\nscript_location = %(here)s/mig\n"
+                  "version_locations = %(here)s/v1;%(here)s/missing;%(here)s/v2\nversion_path_separator = ;\n");
+        writeFile(root + QStringLiteral("/mig/env.py"), "");
+        writeFile(root + QStringLiteral("/v1/a1.py"), revisionFile("a1", "None"));
+        writeFile(root + QStringLiteral("/v1/__init__.py"), "");
+        writeFile(root + QStringLiteral("/v1/.#a1.py"), "editor lock file, not Python");
+        writeFile(root + QStringLiteral("/v1/notes.txt"), "not a revision");
+        writeFile(root + QStringLiteral("/v1/a1.pyc"), "compiled");
+        writeFile(root + QStringLiteral("/v2/b2.py"), revisionFile("b2", "'a1'"));
+        Result<ProjectConfig> cfg = ProjectConfig::load(root + QStringLiteral("/alembic.ini"));
+        QVERIFY2(cfg.ok(), qPrintable(cfg.error().toString()));
+        QCOMPARE(cfg->versionLocations.size(), 3);
+        Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(cfg.value());
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error().toString()));
+        QStringList names;
+        for (const RevisionScript &s : loaded->scripts)
+            names << s.fileName;
+        QCOMPARE(names, QStringList({QStringLiteral("a1.py"), QStringLiteral("b2.py")}));
+        QCOMPARE(loaded->scripts[1].path, cfg->versionLocations[2] + QStringLiteral("/b2.py"));
+    }
+
+    void missingScriptLocationIsNamed()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("alembic.ini")), "[alembic]\nscript_location = %(here)s/nowhere\n");
+        Result<ProjectConfig> cfg = ProjectConfig::load(dir.filePath(QStringLiteral("alembic.ini")));
+        QVERIFY(!cfg.ok());
+        QVERIFY(cfg.error().message().startsWith(QLatin1String("Path doesn't exist: '")));
+        QVERIFY(cfg.error().message().contains(QLatin1String("/nowhere'")));
+        QCOMPARE(cfg.error().where().line, 2);
+    }
+
+    // Graph errors must say which file and line to open.
+    void graphErrorsAreLocated_data()
+    {
+        QTest::addColumn<QByteArray>("second");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        QTest::newRow("missing parent") << revisionFile("b2", "'zz99'") << "Revision zz99 referenced from b2 is not present"
+                                        << 3;
+        QTest::newRow("self loop") << revisionFile("b2", "'b2'") << "Self-loop is detected in revisions (b2)" << 3;
+        QTest::newRow("dependency self loop") << revisionFile("b2", "'a1'", "depends_on = 'b2'")
+                                              << "Dependency self-loop is detected in revisions (b2)" << 4;
+        QTest::newRow("illegal character") << QByteArray("revision = 'b-2'\ndown_revision = 'a1'\n")
+                                           << "Character(s) '-' not allowed in revision identifier 'b-2'" << 1;
+        QTest::newRow("unknown dependency") << revisionFile("b2", "'a1'", "depends_on = ('nope',)")
+                                            << "Dependency nope referenced from b2 is not present" << 4;
+        QTest::newRow("computed down_revision needs Python")
+            << revisionFile("b2", "'a' + '1'") << "down_revision is not a literal value ('a' + '1'); reading it needs Python" << 3;
+        QTest::newRow("label from a constant needs Python")
+            << revisionFile("b2", "'a1'", "branch_labels = (cli.EXPAND,)")
+            << "branch_labels is not a literal value ((cli.EXPAND,)); reading it needs Python" << 4;
+        QTest::newRow("no revision variable")
+            << QByteArray("down_revision = 'a1'\n")
+            << "Could not determine revision id from filename second.py. Be sure the 'revision' variable is declared "
+               "inside the script (please see 'Upgrading from Alembic 0.1 to 0.2' in the documentation)."
+            << 0;
+    }
+
+    void graphErrorsAreLocated()
+    {
+        QFETCH(QByteArray, second);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        const QVector<RevisionScript> scripts = {script(QStringLiteral("first.py"), revisionFile("a1", "None")),
+                                                 script(QStringLiteral("second.py"), second)};
+        Result<RevisionGraph> g = RevisionGraph::build(scripts);
+        QVERIFY(!g.ok());
+        QCOMPARE(g.error().message(), message);
+        QCOMPARE(g.error().where().file, QStringLiteral("/p/versions/second.py"));
+        QCOMPARE(g.error().where().line, line);
+    }
+
+    void syntaxErrorStopsTheGraphWithItsPosition()
+    {
+        const QVector<RevisionScript> scripts = {
+            script(QStringLiteral("first.py"), revisionFile("a1", "None")),
+            script(QStringLiteral("broken.py"), "revision = 'b2'\ndown_revision = ('a1'\n\ndef upgrade(:\n")};
+        Result<RevisionGraph> g = RevisionGraph::build(scripts);
+        QVERIFY(!g.ok());
+        QCOMPARE(g.error().kind(), Error::Kind::Syntax);
+        QCOMPARE(g.error().where().file, QStringLiteral("/p/versions/broken.py"));
+        QVERIFY(g.error().where().line >= 2);
+    }
+
+    void duplicateIdOnlyWarns()
+    {
+        const QVector<RevisionScript> scripts = {script(QStringLiteral("a.py"), revisionFile("a1", "None")),
+                                                 script(QStringLiteral("b.py"), revisionFile("a1", "None"))};
+        Result<RevisionGraph> g = RevisionGraph::build(scripts);
+        QVERIFY2(g.ok(), qPrintable(g.error().toString()));
+        QCOMPARE(g->size(), 1);
+        QCOMPARE(g->warnings().size(), 1);
+        QCOMPARE(g->warnings().front().message(), QStringLiteral("Revision a1 is present more than once"));
+        QCOMPARE(g->warnings().front().where().file, QStringLiteral("/p/versions/b.py"));
+    }
+
+    void effectiveHeadsAndLabels()
+    {
+        // c3 depends on b2: b2 is a head through down_revision only.
+        const QVector<RevisionScript> scripts = {
+            script(QStringLiteral("a.py"), revisionFile("a1", "None", "branch_labels = ('core',)")),
+            script(QStringLiteral("b.py"), revisionFile("b2", "'a1'")),
+            script(QStringLiteral("c.py"), revisionFile("c3", "'a1'", "depends_on = 'b2'")),
+        };
+        Result<RevisionGraph> g = RevisionGraph::build(scripts);
+        QVERIFY2(g.ok(), qPrintable(g.error().toString()));
+        QStringList heads, realHeads;
+        for (int h : g->heads())
+            heads << g->node(h).id;
+        for (int h : g->realHeads())
+            realHeads << g->node(h).id;
+        QCOMPARE(heads, QStringList({QStringLiteral("b2"), QStringLiteral("c3")}));
+        QCOMPARE(realHeads, QStringList({QStringLiteral("c3")}));
+        QVERIFY(g->node(g->indexOf(QStringLiteral("a1"))).isBranchPoint());
+        QCOMPARE(g->node(g->indexOf(QStringLiteral("c3"))).branchLabels, QStringList({QStringLiteral("core")}));
+        QCOMPARE(g->lookup(QStringLiteral("core")), g->indexOf(QStringLiteral("a1")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectLoading)
+#include "tst_projectloading.moc"
