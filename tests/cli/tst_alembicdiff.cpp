@@ -99,7 +99,8 @@ private Q_SLOTS:
                   QStringLiteral("7"), QStringLiteral("--merge-every"), QStringLiteral("11"), QStringLiteral("--labels"),
                   QStringLiteral("4"), QStringLiteral("--depends-on"), QStringLiteral("9"), QStringLiteral("--seed"),
                   QStringLiteral("2"), QStringLiteral("--id-style"), QStringLiteral("mixed"),
-                  QStringLiteral("--version-locations"), QStringLiteral("2"), QStringLiteral("--heads"), QStringLiteral("3")});
+                  QStringLiteral("--version-locations"), QStringLiteral("2"), QStringLiteral("--heads"), QStringLiteral("3"),
+                  QStringLiteral("--effective-heads"), QStringLiteral("2")});
         generate(QStringLiteral("heads400"),
                  {QStringLiteral("--revisions"), QStringLiteral("400"), QStringLiteral("--branch-every"),
                   QStringLiteral("5"), QStringLiteral("--merge-every"), QStringLiteral("40"), QStringLiteral("--labels"),
