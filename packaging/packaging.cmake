@@ -6,6 +6,9 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/org.retort.Retort.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/org.retort.Retort.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/../resources/icons/retort.svg
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
+        RENAME org.retort.Retort.svg)
 
 set(CPACK_PACKAGE_NAME retort)
 set(CPACK_PACKAGE_VENDOR "Retort developers")
