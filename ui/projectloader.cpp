@@ -46,22 +46,6 @@ QVector<int> fallbackOrder(const RevisionGraph &graph)
     return QVector<int>(postOrder.crbegin(), postOrder.crend());
 }
 
-// Graph errors such as cycles name revisions; point at their files too.
-Error located(Error error, const QVector<RevisionScript> &scripts)
-{
-    Location &where = error.where();
-    if (!where.file.isEmpty() || where.revision.isEmpty())
-        return error;
-    for (const RevisionScript &s : scripts) {
-        if (s.revision.isLiteral() && s.revision.items.value(0) == where.revision) {
-            where.file = s.path;
-            where.line = s.revision.line;
-            break;
-        }
-    }
-    return error;
-}
-
 } // namespace
 
 QString ProjectLoader::resolveIniPath(const QString &path)
@@ -104,7 +88,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
 
     Result<RevisionGraph> graph = RevisionGraph::build(project->scripts);
     if (!graph)
-        return located(graph.error(), project->scripts);
+        return graph.error();
     project->graph = std::move(graph).value();
     project->warnings += project->graph.warnings();
     for (const RevisionScript &s : std::as_const(project->scripts))
@@ -115,7 +99,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
     if (history) {
         project->rows = std::move(history).value();
     } else {
-        project->warnings << located(history.error(), project->scripts);
+        project->warnings << history.error();
         project->rows = fallbackOrder(project->graph);
     }
     project->timings.orderMs = step.restart();

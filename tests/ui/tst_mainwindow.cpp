@@ -344,7 +344,7 @@ void TestMainWindow::brokenProjectsShowTheErrorPanel_data()
     using Revs = Revisions;
     QTest::newRow("cycle") << Revs{{"base01", ""}, {"tip002", "base01"}, {"loopa3", "loopb4"}, {"loopb4", "loopa3"}}
                            << QByteArray() << QStringList{"Cycle is detected", "loopa3", "loopb4"}
-                           << QStringLiteral("loopa3_x.py:3");
+                           << QStringLiteral("loopa3_x.py:4");
     QTest::newRow("syntax error") << Revs{{"base01", ""}}
                                   << QByteArray("bad999_x.py=\"\"\"bad\n\"\"\"\nrevision = \"bad999\"\n"
                                                 "down_revision = \"base01\"\n\ndef upgrade(:\n    pass\n")
