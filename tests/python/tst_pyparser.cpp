@@ -281,6 +281,17 @@ void TestPyParser::errors_data()
     row("x = [1, 2\n", 1, 5, "'[' was never closed");
     row("if a:", 1, 6, "expected an indented block after 'if' statement on line 1");
     row("x = '\\N{NO SUCH NAME}'\n", 1, 6, "unknown Unicode character name");
+    // As in CPython, a tokenizer error later in the file wins over a parser
+    // error; an unclosed bracket only when opened before the parser error.
+    row("x = = 1\ny = 'abc\n", 2, 5, "unterminated string literal (detected at line 2)");
+    row("x = $\ny = 1abc\n", 2, 5, "invalid decimal literal");
+    row("x = (1,\n2 3\n", 1, 5, "'(' was never closed");
+    row("x = 1 1\ny = (2,\n", 1, 7, "invalid syntax");
+    row("x = $\n", 1, 5, "invalid syntax");
+    row("x = = 1\n  y\n", 1, 5, "invalid syntax");
+    // At the end of the file: the last line end, or after a final CR LF.
+    row("if x:\n\n# c", 3, 4, "expected an indented block after 'if' statement on line 1");
+    row("x = 1\r\nif x:\r\n", 3, 1, "expected an indented block after 'if' statement on line 2");
 }
 
 void TestPyParser::errors()
@@ -353,7 +364,8 @@ void TestPyParser::skippedBodies()
     QCOMPARE(up->bodyRange.line, 3u);
     QCOMPARE(up->bodyRange.endLine, 6u);
     QCOMPARE(std::string(r.module.source().substr(up->bodyRange.begin, up->bodyRange.end - up->bodyRange.begin)),
-             std::string("    op.create_table('t',\n        sa.Column('id'))\n    if x:\n        pass\n"));
+             std::string("    op.create_table('t',\n        sa.Column('id'))\n    if x:\n        pass\n"
+                         "    # trailing comment\n\n"));
     QCOMPARE(up->endLine, 6u);
     QCOMPARE(up->endColumn, 13u);
     // A one-line body is parsed right away.

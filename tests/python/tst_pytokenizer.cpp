@@ -222,7 +222,10 @@ void TestPyTokenizer::errors_data()
     row("truncated utf-8", "x = '\xE2\x82'\n", 1, 6, "invalid UTF-8 byte 0xe2 (no other encoding is declared; see PEP 263)");
     row("overlong utf-8", "x = '\xC0\xAF'\n", 1, 6, "invalid UTF-8 byte 0xc0 (no other encoding is declared; see PEP 263)");
     row("surrogate utf-8", "x = '\xED\xA0\x80'\n", 1, 6, "invalid UTF-8 byte 0xed (no other encoding is declared; see PEP 263)");
-    row("unknown cookie", "# coding: cp1252\nx = 1\n", 1, 1, "unsupported encoding declaration 'cp1252'");
+    row("unknown cookie", "# coding: xyz\nx = 1\n", 1, 1, "unknown encoding: xyz");
+    row("utf-8 alias decodes strictly", "# coding: UTF8\nx = 1  # caf\xE9\n", 2, 13,
+        "invalid UTF-8 byte 0xe9 (no other encoding is declared; see PEP 263)");
+    row("undecodable for the codec", "# coding: euc-jp\nx = 1\ny = '\xE9'\n", 3, 1, "'euc-jp' codec can't decode the file");
     row("latin-1 with bom", "\xEF\xBB\xBF# coding: latin-1\n", 1, 1, "encoding problem: latin-1 with BOM");
     row("ascii cookie", "# coding: ascii\nx = '\xC3\xA9'\n", 2, 6, "non-ASCII byte 0xc3 in a file declared as 'ascii'");
     QByteArray deep;
@@ -330,6 +333,17 @@ void TestPyTokenizer::latin1()
     const TokenizeResult r2 = tokenize(std::string_view(iso.constData(), size_t(iso.size())));
     QVERIFY2(r2.ok(), qPrintable(r2.error.toString()));
     QCOMPARE(dumpTokens(r2), QStringLiteral("N:s = 'µ' <NEWLINE> <END>"));
+    // Python's aliases, and codecs read through ICU.
+    for (const char *cookie : {"utf-(8", "latin", "L1", "ISO_8859-1", "cp819"}) {
+        const QByteArray src = QByteArray("# -*- coding: ") + cookie + " -*-\ns = '" + (QByteArray(cookie).startsWith("utf") ? "\xC3\xA9" : "\xE9") + "'\n";
+        const TokenizeResult r4 = tokenize(std::string_view(src.constData(), size_t(src.size())));
+        QVERIFY2(r4.ok(), cookie);
+        QCOMPARE(dumpTokens(r4), QStringLiteral("N:s = '\u00e9' <NEWLINE> <END>"));
+    }
+    const QByteArray cp1252 = "# vim: set fileencoding=cp1252 :\ns = '\x80 \x93x\x94'\n";
+    const TokenizeResult r5 = tokenize(std::string_view(cp1252.constData(), size_t(cp1252.size())));
+    QVERIFY2(r5.ok(), qPrintable(r5.error.toString()));
+    QCOMPARE(dumpTokens(r5), QStringLiteral("N:s = '\u20ac \u201cx\u201d' <NEWLINE> <END>"));
     // A cookie on line 2 counts only when line 1 is a comment or blank.
     const QByteArray late = "x = 1\n# coding: latin-1\ny = '\xE9'\n";
     const TokenizeResult r3 = tokenize(std::string_view(late.constData(), size_t(late.size())));

@@ -246,7 +246,7 @@ void TestRevisionReader::syntaxErrors_data()
                                           << QStringLiteral("invalid syntax") << QStringLiteral("absent | absent | absent | absent");
     QTest::newRow("binary junk") << QByteArray("revision = 'a'\n\x89PNG\r\n\x1a\n\xff\xfe") << 2 << 1
                                  << QStringLiteral("invalid UTF-8 byte 0x89 (no other encoding is declared; see PEP 263)")
-                                 << QStringLiteral("absent | absent | absent | absent");
+                                 << QStringLiteral("'a'@1 | absent | absent | absent");
     QTest::newRow("nul byte") << QByteArray("revision = 'a'\n\0", 16) << 2 << 1
                               << QStringLiteral("source code cannot contain null bytes")
                               << QStringLiteral("absent | absent | absent | absent");

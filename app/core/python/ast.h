@@ -173,12 +173,14 @@ struct Comprehension : Node {
 // ---- statements -----------------------------------------------------------
 
 // Where a skipped function body is: [begin, end) starts at the beginning of
-// the body's first line and ends after the NEWLINE of its last statement.
+// the body's first line and ends where the first line after the body starts
+// (comment and blank lines after its last statement included), or at the
+// end of the text.
 struct BodyRange {
     uint32_t begin = 0;
     uint32_t end = 0;
     uint32_t line = 0;     // first line of the body
-    uint32_t endLine = 0;  // last line of the body
+    uint32_t endLine = 0;  // line of the body's last statement (its end)
 };
 
 struct FunctionDef : Stmt {  // FunctionDef, AsyncFunctionDef
@@ -523,6 +525,9 @@ public:
         return node ? m_source.substr(node->begin, node->end - node->begin) : std::string_view();
     }
     uint32_t textStart() const { return m_textStart; }  // 3 after a BOM
+    // The text has bytes that are not UTF-8 (outside comments, they are
+    // errors where a token needs them; see PreparedSource).
+    bool needsUtf8Check() const { return m_checkUtf8; }
 
     Span<Stmt *> body;
     bool functionBodiesSkipped = false;
@@ -534,6 +539,7 @@ private:
     Arena m_arena;
     std::string_view m_source;  // stored in m_arena
     uint32_t m_textStart = 0;
+    bool m_checkUtf8 = false;
 };
 
 // ---- walking ----------------------------------------------------------------

@@ -45,6 +45,9 @@ ParserImpl::ParserImpl(Module &module, const QString &fileName, bool skipBodies)
       m_mainTokenizer(module.m_source, fileName),
       m_tokenizer(&m_mainTokenizer)
 {
+    m_mainTokenizer.setCheckUtf8(module.m_checkUtf8);
+    // As in CPython, $ ? ` ! reach the parser, which finds them invalid.
+    m_mainTokenizer.setStrayCharactersAsTokens(true);
     borrow(m_tokens, t_buffers.tokens);
     borrow(m_scratch, t_buffers.scratch);
     borrow(m_top, t_buffers.top);
@@ -61,8 +64,10 @@ ParserImpl::~ParserImpl()
     giveBack(m_top, t_buffers.top);
 }
 
-void ParserImpl::initModule(Module &module, std::string_view text, uint32_t textStart, bool skipBodies)
+void ParserImpl::initModule(Module &module, std::string_view text, uint32_t textStart, bool skipBodies,
+                            bool checkUtf8)
 {
+    module.m_checkUtf8 = checkUtf8;
     const size_t first = skipBodies ? text.size() + 2048 : text.size() * 4 + 4096;
     module.m_arena = Arena(first);
     module.m_source = module.m_arena.copyString(text);
@@ -83,11 +88,20 @@ void ParserImpl::failAt(uint32_t line, uint32_t column, const QString &message)
 
 void ParserImpl::fail(const Token &at, const QString &message)
 {
-    // At the end of the file Python points just after the last real token.
-    const bool atEnd = at.kind == K::EndMarker || (at.length == 0 && at.offset >= m_text.size()
-                                                   && (at.kind == K::Dedent || at.kind == K::Newline));
-    if (atEnd && m_last.line > 0)
+    if (at.kind == K::EndMarker && m_fstringDepth > 0)
         failAt(m_last.endLine, m_last.endColumn, message);
+    if (at.length == 0 && at.offset >= m_text.size()
+        && (at.kind == K::EndMarker || at.kind == K::Dedent || at.kind == K::Newline)) {
+        // At the end of the file Python points at the last line end (or at
+        // the very end when the last line has none, or after a final CR LF).
+        uint32_t offset = uint32_t(m_text.size());
+        const bool crlf = offset >= m_module.m_textStart + 2 && m_text[offset - 1] == '\n' && m_text[offset - 2] == '\r';
+        if (!crlf && offset > m_module.m_textStart && (m_text[offset - 1] == '\n' || m_text[offset - 1] == '\r'))
+            --offset;
+        uint32_t line, column;
+        lineColumnOf(m_text, offset, m_module.m_textStart, &line, &column);
+        failAt(line, column, message);
+    }
     failAt(at.line, at.column, message);
 }
 
@@ -105,6 +119,42 @@ void ParserImpl::failTokenizer()
 {
     m_error = m_tokenizer->error();
     throw ParseFailure{};
+}
+
+// CPython, on a parser error, tokenizes the rest of the file and reports a
+// tokenizer error found there instead; an unclosed bracket only when it was
+// opened on a line before the parser error. Do the same, so the error is
+// the one `alembic` shows.
+void ParserImpl::preferLaterLexicalErrors()
+{
+    if (m_tokenizer != &m_mainTokenizer || m_mainTokenizer.failed())
+        return;
+    if (m_error.message() == QLatin1String("unexpected indent"))
+        return;
+    const int errorLine = m_error.where().line;
+    for (;;) {
+        const TokenKind k = m_mainTokenizer.next().kind;
+        if (k == K::EndMarker)
+            return;
+        if (k == K::Error)
+            break;
+    }
+    switch (m_mainTokenizer.errorClass()) {
+    case Tokenizer::ErrorClass::Lexical:
+        m_error = m_mainTokenizer.error();
+        return;
+    case Tokenizer::ErrorClass::ErrorToken:  // CPython only looks at open brackets then
+    case Tokenizer::ErrorClass::Unclosed: {
+        char c;
+        uint32_t line, column;
+        if (m_mainTokenizer.openBracket(&c, &line, &column) && int(line) < errorLine)
+            m_error = Error::syntax(m_fileName, int(line), int(column),
+                                    QStringLiteral("'%1' was never closed").arg(QLatin1Char(c)));
+        return;
+    }
+    case Tokenizer::ErrorClass::None:
+        return;
+    }
 }
 
 Token ParserImpl::expect(TokenKind k)
@@ -153,6 +203,7 @@ void ParserImpl::parseFile()
             m_pos = 0;
         }
     } catch (const ParseFailure &) {
+        preferLaterLexicalErrors();
     }
     m_module.body = m_arena->copy(top.data(), top.size());
 }
@@ -161,13 +212,37 @@ void ParserImpl::parseBody(FunctionDef &function)
 {
     const BodyRange &r = function.bodyRange;
     m_mainTokenizer.setRange(r.begin, r.end, r.line);
+    // The DEDENT closing the body sits where the full parse has it: on the
+    // next line with code (errors at the body's end point there too).
+    if (r.end < m_text.size()) {
+        uint32_t line = r.line;
+        for (uint32_t i = r.begin; i < r.end; ++i) {
+            const char c = m_text[i];
+            line += c == '\n' || (c == '\r' && (i + 1 >= m_text.size() || m_text[i + 1] != '\n'));
+        }
+        uint32_t p = r.end, lineStart = r.end;
+        while (p < m_text.size()) {
+            const char c = m_text[p];
+            if (c == ' ' || c == '\t' || c == '\f') {
+                ++p;
+            } else if (c == '#') {
+                while (p < m_text.size() && m_text[p] != '\n' && m_text[p] != '\r')
+                    ++p;
+            } else if (c == '\n' || c == '\r') {
+                p += (c == '\r' && p + 1 < m_text.size() && m_text[p + 1] == '\n') ? 2 : 1;
+                ++line;
+                lineStart = p;
+            } else {
+                break;
+            }
+        }
+        m_mainTokenizer.setEndPosition(p, line, lineStart);
+    }
     try {
         expect(K::Indent);
         const size_t m = mark();
         statements(K::Dedent);
         expect(K::Dedent);
-        if (kind() != K::EndMarker)
-            failInvalid(peek());
         function.body = take<Stmt>(m);
         function.bodySkipped = false;
     } catch (const ParseFailure &) {
@@ -180,7 +255,8 @@ ParseResult parseModule(std::string_view raw, const ParseOptions &options)
     PreparedSource prepared;
     if (!prepared.prepare(raw, options.fileName, &result.error))
         return result;
-    ParserImpl::initModule(result.module, prepared.text(), prepared.start(), options.skipFunctionBodies);
+    ParserImpl::initModule(result.module, prepared.text(), prepared.start(), options.skipFunctionBodies,
+                           prepared.needsUtf8Check());
     ParserImpl parser(result.module, options.fileName, options.skipFunctionBodies);
     parser.parseFile();
     result.error = std::move(parser.m_error);
@@ -198,26 +274,20 @@ Error parseFunctionBody(Module &module, FunctionDef &function, const QString &fi
 
 Error parseAllFunctionBodies(Module &module, const QString &fileName)
 {
-    std::vector<FunctionDef *> pending;
-    auto collect = [&pending](const Node *root) {
-        walk(root, [&pending](const Node *n) {
-            if (n->is<FunctionDef>() && n->as<FunctionDef>()->bodySkipped)
-                pending.push_back(const_cast<FunctionDef *>(n->as<FunctionDef>()));
-            return true;
+    // In source order, so that the error reported is the first one.
+    Error first;
+    for (const Stmt *s : module.body) {
+        walk(s, [&](const Node *n) {
+            if (first.isError())
+                return false;
+            if (const auto *f = n->dyn<FunctionDef>(); f && f->bodySkipped)
+                first = parseFunctionBody(module, *const_cast<FunctionDef *>(f), fileName);
+            return !first.isError();  // a parsed body is walked next
         });
-    };
-    for (const Stmt *s : module.body)
-        collect(s);
-    while (!pending.empty()) {
-        FunctionDef *f = pending.back();
-        pending.pop_back();
-        Error e = parseFunctionBody(module, *f, fileName);
-        if (e)
-            return e;
-        for (const Stmt *s : f->body)
-            collect(s);
+        if (first.isError())
+            break;
     }
-    return {};
+    return first;
 }
 
 // ---- statements -------------------------------------------------------------------
@@ -488,10 +558,11 @@ void ParserImpl::skipBody(FunctionDef *f)
     int depth = 1;
     Token lastReal = m_last;
     Token lastNewline = indent;
+    Token closing = indent;
     auto consume = [&](const Token &t) {
         switch (t.kind) {
         case K::Indent: ++depth; break;
-        case K::Dedent: --depth; break;
+        case K::Dedent: --depth; closing = t; break;
         case K::Newline: lastNewline = t; break;
         case K::Error: failTokenizer();
         case K::EndMarker: failInvalid(t);
@@ -517,7 +588,7 @@ void ParserImpl::skipBody(FunctionDef *f)
         open = consume(m_tokens[m_pos++]);
     while (open)
         open = consume(m_tokenizer->next());
-    f->bodyRange.end = lastNewline.endOffset();
+    f->bodyRange.end = closing.offset >= m_text.size() ? uint32_t(m_text.size()) : closing.offset - (closing.column - 1);
     f->bodyRange.endLine = lastNewline.line;
     m_last = lastReal;
 }

@@ -22,7 +22,8 @@ public:
     ParserImpl(const ParserImpl &) = delete;
     ParserImpl &operator=(const ParserImpl &) = delete;
 
-    static void initModule(Module &module, std::string_view text, uint32_t textStart, bool skipBodies);
+    static void initModule(Module &module, std::string_view text, uint32_t textStart, bool skipBodies,
+                           bool checkUtf8);
 
     void parseFile();
     void parseBody(FunctionDef &function);
@@ -72,6 +73,7 @@ private:
     [[noreturn]] void failNode(const Node *at, const QString &message);
     [[noreturn]] void failInvalid(const Token &at);
     [[noreturn]] void failTokenizer();
+    void preferLaterLexicalErrors();
 
     // ---- nodes
     template <class T>

@@ -4,6 +4,7 @@
 
 #include "python/literal.h"
 #include "python/parser_p.h"
+#include "python/source.h"
 
 namespace retort::py {
 
@@ -105,6 +106,14 @@ Expr *ParserImpl::strings()
     }
     if (anyBytes && !allBytes)
         fail(first, QStringLiteral("cannot mix bytes and nonbytes literals"));
+    for (size_t i = 0; i < count; ++i) {
+        const Token &t = peek(i);
+        if (t.flags & StringFlag::InvalidUtf8) {
+            const char *b = m_text.data() + t.offset;
+            const char *bad = firstInvalidUtf8(b, b + t.length);
+            failInToken(t, uint32_t(bad - m_text.data()), invalidUtf8Message(static_cast<unsigned char>(*bad)));
+        }
+    }
 
     if (!anyFormat) {
         auto *c = make<Constant>(first);
@@ -364,6 +373,7 @@ Expr *ParserImpl::fstringExpression(const Token &t, uint32_t begin, uint32_t end
     lineAndColumn(t, begin, &line, &lineStart);
     Tokenizer inner(m_text, m_fileName);
     inner.setEmbedded(begin, end, line, lineStart);
+    inner.setCheckUtf8(m_module.needsUtf8Check());
     StreamSwap swap(*this, &inner);
     Expr *e = kind() == K::KwYield ? yieldExpr() : starExpressions();
     if (e->kind == NodeKind::Starred)

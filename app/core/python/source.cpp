@@ -1,9 +1,8 @@
 #include "python/source.h"
 
-#include "python/tokenizer.h"
+#include <QStringDecoder>
 
 #include <cstring>
-#include <vector>
 
 namespace retort::py {
 
@@ -109,51 +108,69 @@ std::string_view cookieIn(std::string_view line)
     return line.substr(b, j - b);
 }
 
-// Python's get_normal_name() followed by the few codec aliases we support.
-enum class Cookie { Utf8, Latin1, Ascii, Unsupported };
+// How the text is read, after a PEP 263 cookie.
+enum class Cookie {
+    Utf8,        // no cookie, or one Python's tokenizer reads as utf-8 itself
+    Utf8Strict,  // another name of the utf-8 codec: Python decodes the whole file
+    Latin1,
+    Ascii,
+    Other,       // any other codec, decoded through QStringDecoder (ICU)
+};
+
+// Python's encodings.normalize_encoding() of a lower-cased name.
+std::string normalizeEncoding(std::string_view name)
+{
+    std::string out;
+    bool punct = false;
+    for (char c : name) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.') {
+            if (punct && !out.empty())
+                out += '_';
+            out += c;
+            punct = false;
+        } else {
+            punct = true;
+        }
+    }
+    return out;
+}
+
+// The tokenizer's get_normal_name(), then the codec lookup's aliases for
+// the encodings read without ICU.
 Cookie classifyCookie(std::string_view name)
 {
     std::string n;
-    for (size_t i = 0; i < name.size(); ++i) {
+    for (size_t i = 0; i < name.size() && i < 12; ++i) {
         char c = name[i];
         if (c >= 'A' && c <= 'Z')
             c = char(c - 'A' + 'a');
-        if (c == '_')
-            c = '-';
-        n += c;
+        n += c == '_' ? '-' : c;
     }
     auto is = [&n](std::string_view base) {
-        return n == base || (n.size() > base.size() && n.compare(0, base.size(), base) == 0
-                             && n[base.size()] == '-');
+        return n == base || (n.size() > base.size() && n.compare(0, base.size(), base) == 0 && n[base.size()] == '-');
     };
-    if (is("utf-8") || n == "utf8" || n == "u8" || n == "utf")
+    if (is("utf-8"))
         return Cookie::Utf8;
-    if (is("latin-1") || is("iso-8859-1") || is("iso-latin-1") || n == "latin1" || n == "latin"
-        || n == "iso8859-1" || n == "8859" || n == "cp819" || n == "l1" || n == "iso-ir-100"
-        || n == "csisolatin1")
+    if (is("latin-1") || is("iso-8859-1") || is("iso-latin-1"))
         return Cookie::Latin1;
-    if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us")
-        return Cookie::Ascii;
-    return Cookie::Unsupported;
-}
-
-// Byte ranges of the comments, found by tokenizing (the tokenizer is
-// memory-safe on invalid UTF-8; it may stop early at an error).
-std::vector<std::pair<uint32_t, uint32_t>> commentRanges(std::string_view text, uint32_t start)
-{
-    std::vector<std::pair<uint32_t, uint32_t>> out;
-    TokenizerOptions options;
-    options.emitComments = true;
-    Tokenizer tokenizer(text, QString(), options);
-    tokenizer.setRange(start, uint32_t(text.size()), 1);
-    for (;;) {
-        const Token t = tokenizer.next();
-        if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Error)
-            break;
-        if (t.kind == TokenKind::Comment)
-            out.emplace_back(t.offset, t.endOffset());
-    }
-    return out;
+    const std::string norm = normalizeEncoding(name);
+    static const char *const utf8[] = {"utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001", "utf_8_sig"};
+    static const char *const latin1[] = {"latin_1", "latin1", "latin", "l1", "8859", "cp819", "csisolatin1", "ibm819",
+                                         "iso8859", "iso8859_1", "iso_8859_1", "iso_8859_1_1987", "iso_ir_100"};
+    static const char *const ascii[] = {"ascii", "646", "ansi_x3.4_1968", "ansi_x3_4_1968", "ansi_x3.4_1986", "cp367",
+                                        "csascii", "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6", "us", "us_ascii"};
+    for (const char *a : utf8)
+        if (norm == a)
+            return Cookie::Utf8Strict;
+    for (const char *a : latin1)
+        if (norm == a)
+            return Cookie::Latin1;
+    for (const char *a : ascii)
+        if (norm == a)
+            return Cookie::Ascii;
+    return Cookie::Other;
 }
 
 Error errorAt(const QString &file, std::string_view text, uint32_t offset, uint32_t start,
@@ -181,6 +198,19 @@ void lineColumnOf(std::string_view text, uint32_t offset, uint32_t lineOneStart,
     }
     *line = l;
     *column = offset >= lineStart ? offset - lineStart + 1 : 1;
+}
+
+const char *firstInvalidUtf8(const char *p, const char *end)
+{
+    bool isNul = false;
+    const size_t at = findInvalidUtf8(std::string_view(p, size_t(end - p)), 0, &isNul);
+    return at == std::string_view::npos ? end : p + at;
+}
+
+QString invalidUtf8Message(unsigned char byte)
+{
+    return QStringLiteral("invalid UTF-8 byte 0x%1 (no other encoding is declared; see PEP 263)")
+        .arg(byte, 2, 16, QLatin1Char('0'));
 }
 
 int decodeUtf8(const unsigned char *p, const unsigned char *end, char32_t *cp)
@@ -224,6 +254,7 @@ bool PreparedSource::prepare(std::string_view raw, const QString &fileName, Erro
     m_raw = raw;
     m_storage.clear();
     m_converted = false;
+    m_needsUtf8Check = false;
     m_start = 0;
     m_encoding = SourceEncoding::Utf8;
 
@@ -264,13 +295,9 @@ bool PreparedSource::prepare(std::string_view raw, const QString &fileName, Erro
         pos = eol + 1;
     }
 
-    if (cookie == Cookie::Unsupported)
-        return fail(cookieOffset, QStringLiteral("unsupported encoding declaration '%1'")
-                                      .arg(QString::fromLatin1(cookieName.data(), int(cookieName.size()))));
-    if (bom && cookie == Cookie::Latin1)
-        return fail(cookieOffset, QStringLiteral("encoding problem: %1 with BOM")
-                                      .arg(QString::fromLatin1(cookieName.data(), int(cookieName.size()))));
-
+    const QString cookieText = QString::fromLatin1(cookieName.data(), int(cookieName.size()));
+    if (bom && cookie != Cookie::Utf8 && cookie != Cookie::Utf8Strict)
+        return fail(cookieOffset, QStringLiteral("encoding problem: %1 with BOM").arg(cookieText));
     // Python refuses NUL bytes before anything else.
     if (const void *nul = std::memchr(raw.data(), 0, raw.size()))
         return fail(uint32_t(static_cast<const char *>(nul) - raw.data()),
@@ -294,32 +321,48 @@ bool PreparedSource::prepare(std::string_view raw, const QString &fileName, Erro
         return true;
     }
 
-    bool isNul = false;
-    size_t bad = findInvalidUtf8(raw, m_start, &isNul);
-    if (bad != std::string_view::npos && !isNul && cookie != Cookie::Ascii) {
-        // Python compiles bytes (importlib does, so alembic does) decoding
-        // only what tokens need: undecodable bytes inside comments pass.
-        const auto comments = commentRanges(raw, m_start);
-        auto inComment = [&comments](size_t offset) {
-            for (const auto &c : comments)
-                if (offset >= c.first && offset < c.second)
-                    return true;
-            return false;
-        };
-        while (bad != std::string_view::npos && !isNul && inComment(bad))
-            bad = findInvalidUtf8(raw, bad + 1, &isNul);
+    if (cookie == Cookie::Other) {
+        // Python decodes the whole file with the codec named.
+        const std::string codec = normalizeEncoding(cookieName);
+        QStringDecoder decoder(codec.c_str());
+        if (!decoder.isValid())
+            decoder = QStringDecoder(std::string(cookieName).c_str());
+        if (!decoder.isValid())
+            return fail(cookieOffset, QStringLiteral("unknown encoding: %1").arg(cookieText));
+        const QString decoded = decoder.decode(QByteArrayView(raw.data() + m_start, qsizetype(raw.size() - m_start)));
+        if (decoder.hasError()) {
+            // Find the line for the message, one line at a time.
+            size_t lineStart = m_start;
+            while (lineStart < raw.size()) {
+                size_t eol = raw.find('\n', lineStart);
+                eol = eol == std::string_view::npos ? raw.size() : eol + 1;
+                QStringDecoder lineDecoder(decoder.name(), QStringConverter::Flag::Stateless);
+                const QString lineText = lineDecoder.decode(QByteArrayView(raw.data() + lineStart, qsizetype(eol - lineStart)));
+                if (lineDecoder.hasError())
+                    break;
+                lineStart = eol;
+            }
+            return fail(uint32_t(std::min(lineStart, raw.size())),
+                        QStringLiteral("'%1' codec can't decode the file").arg(cookieText));
+        }
+        m_storage = decoded.toStdString();
+        m_converted = true;
+        m_encoding = SourceEncoding::Other;
+        return true;
     }
+
+    bool isNul = false;
+    const size_t bad = findInvalidUtf8(raw, m_start, &isNul);
     if (bad != std::string_view::npos) {
-        if (isNul)
-            return fail(uint32_t(bad), QStringLiteral("source code cannot contain null bytes"));
         const unsigned char b = static_cast<unsigned char>(raw[bad]);
         if (cookie == Cookie::Ascii && b >= 0x80)
             return fail(uint32_t(bad), QStringLiteral("non-ASCII byte 0x%1 in a file declared as '%2'")
                                            .arg(b, 2, 16, QLatin1Char('0'))
-                                           .arg(QString::fromLatin1(cookieName.data(), int(cookieName.size()))));
-        return fail(uint32_t(bad), QStringLiteral("invalid UTF-8 byte 0x%1 (no other encoding is declared; "
-                                                  "see PEP 263)")
-                                       .arg(b, 2, 16, QLatin1Char('0')));
+                                           .arg(cookieText));
+        if (cookie == Cookie::Utf8Strict)
+            return fail(uint32_t(bad), invalidUtf8Message(b));
+        // Reported later, where a token needs decoding (see the header).
+        m_needsUtf8Check = true;
     }
     if (cookie == Cookie::Ascii) {
         for (size_t i = m_start; i < raw.size(); ++i) {
@@ -327,7 +370,7 @@ bool PreparedSource::prepare(std::string_view raw, const QString &fileName, Erro
             if (b >= 0x80)
                 return fail(uint32_t(i), QStringLiteral("non-ASCII byte 0x%1 in a file declared as '%2'")
                                              .arg(b, 2, 16, QLatin1Char('0'))
-                                             .arg(QString::fromLatin1(cookieName.data(), int(cookieName.size()))));
+                                             .arg(cookieText));
         }
     }
     return true;

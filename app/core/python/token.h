@@ -18,6 +18,7 @@ enum class TokenKind : uint8_t {
     String,
     Comment,  // only with TokenizerOptions::emitComments
     Error,    // the tokenizer failed; Tokenizer::error() says why
+    Stray,    // $ ? ` or a lone !, only with Tokenizer::setStrayCharactersAsTokens()
 
     // keywords
     KwFalse, KwNone, KwTrue, KwAnd, KwAs, KwAssert, KwAsync, KwAwait, KwBreak,
@@ -54,8 +55,14 @@ enum : uint8_t {
     // bits 5-6: prefix length (0..2)
     Escapes = 1 << 7,  // the body has a backslash or a CR: decoding changes it
 };
-inline constexpr unsigned prefixLength(uint8_t flags) { return (flags >> 5) & 3u; }
-inline constexpr unsigned quoteLength(uint8_t flags) { return (flags & Triple) ? 3u : 1u; }
+enum : uint16_t {
+    // The literal holds bytes that are not UTF-8. Like Python, the parser
+    // reports it when it decodes the literal; skipping or tokenize() do
+    // when they meet it. Only set when the file has such bytes at all.
+    InvalidUtf8 = 1 << 8,
+};
+inline constexpr unsigned prefixLength(uint16_t flags) { return (flags >> 5) & 3u; }
+inline constexpr unsigned quoteLength(uint16_t flags) { return (flags & Triple) ? 3u : 1u; }
 } // namespace StringFlag
 
 // One token. Positions are 1-based; columns count bytes of UTF-8 (like
@@ -64,7 +71,7 @@ inline constexpr unsigned quoteLength(uint8_t flags) { return (flags & Triple) ?
 // Indent/Dedent/EndMarker have length 0 and sit where the next token starts.
 struct Token {
     TokenKind kind = TokenKind::EndMarker;
-    uint8_t flags = 0;  // StringFlag bits for strings
+    uint16_t flags = 0;  // StringFlag bits for strings
     uint32_t offset = 0;
     uint32_t length = 0;
     uint32_t line = 0;

@@ -136,7 +136,7 @@ TokenKind keywordKind(const char *s, size_t n)
 }
 
 // Recognises a string prefix (r, u, b, f, br, rb, fr, rf in any case).
-bool stringPrefix(const char *s, size_t n, uint8_t *flags)
+bool stringPrefix(const char *s, size_t n, uint16_t *flags)
 {
     uint8_t f = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -156,7 +156,7 @@ bool stringPrefix(const char *s, size_t n, uint8_t *flags)
         return false;
     if ((f & StringFlag::Bytes) && (f & StringFlag::Format))
         return false;
-    *flags = uint8_t(f | (n << 5));
+    *flags = uint16_t(f | (n << 5));
     return true;
 }
 
@@ -244,6 +244,7 @@ Token Tokenizer::failAt(uint32_t line, uint32_t column, const QString &message)
 {
     if (!m_failed) {
         m_failed = true;
+        m_errorClass = ErrorClass::Lexical;
         m_error = Error::syntax(m_fileName, int(line), int(column), message);
     }
     Token t;
@@ -261,6 +262,34 @@ Token Tokenizer::fail(const char *at, const QString &message)
     uint32_t line, column;
     lineColumnOf(m_text, uint32_t(at - m_base), 0, &line, &column);
     return failAt(line, column, message);
+}
+
+void Tokenizer::setEndPosition(uint32_t offset, uint32_t line, uint32_t lineStart)
+{
+    m_endAt = m_base + offset;
+    m_endLine = line;
+    m_endLineStart = m_base + lineStart;
+}
+
+Token Tokenizer::endToken(TokenKind kind) const
+{
+    if (!m_endAt)
+        return make(kind, m_end, m_end);
+    Token t;
+    t.kind = kind;
+    t.offset = uint32_t(m_endAt - m_base);
+    t.line = t.endLine = m_endLine;
+    t.column = t.endColumn = uint32_t(m_endAt - m_endLineStart + 1);
+    return t;
+}
+
+Token Tokenizer::failToken(const char *at, const QString &message)
+{
+    const bool first = !m_failed;
+    const Token t = fail(at, message);
+    if (first)
+        m_errorClass = ErrorClass::ErrorToken;
+    return t;
 }
 
 Token Tokenizer::next()
@@ -321,12 +350,12 @@ Token Tokenizer::next()
         case '\\': {
             const char *q = p + 1;
             if (q >= m_end)
-                return fail(q, QStringLiteral("unexpected EOF while parsing"));
+                return failToken(q, QStringLiteral("unexpected EOF while parsing"));
             if (*q != '\n' && *q != '\r')
-                return fail(q, QStringLiteral("unexpected character after line continuation character"));
+                return failToken(q, QStringLiteral("unexpected character after line continuation character"));
             const char *after = q + ((*q == '\r' && q + 1 < m_end && q[1] == '\n') ? 2 : 1);
             if (after >= m_end)
-                return fail(q, QStringLiteral("unexpected EOF while parsing"));
+                return failToken(q, QStringLiteral("unexpected EOF while parsing"));
             ++m_line;
             m_lineStart = after;
             m_p = after;
@@ -379,18 +408,18 @@ bool Tokenizer::lineStart(Token *out)
     const int altTop = m_altIndents[m_indentDepth];
     if (col == top) {
         if (altcol != altTop) {
-            *out = fail(p, QStringLiteral("inconsistent use of tabs and spaces in indentation"));
+            *out = failToken(p, QStringLiteral("inconsistent use of tabs and spaces in indentation"));
             return true;
         }
         return false;
     }
     if (col > top) {
         if (m_indentDepth + 1 >= MaxIndent) {
-            *out = fail(p, QStringLiteral("too many levels of indentation"));
+            *out = failToken(p, QStringLiteral("too many levels of indentation"));
             return true;
         }
         if (altcol <= altTop) {
-            *out = fail(p, QStringLiteral("inconsistent use of tabs and spaces in indentation"));
+            *out = failToken(p, QStringLiteral("inconsistent use of tabs and spaces in indentation"));
             return true;
         }
         ++m_indentDepth;
@@ -405,11 +434,11 @@ bool Tokenizer::lineStart(Token *out)
         ++dedents;
     }
     if (col != m_indents[m_indentDepth]) {
-        *out = fail(p, QStringLiteral("unindent does not match any outer indentation level"));
+        *out = failToken(p, QStringLiteral("unindent does not match any outer indentation level"));
         return true;
     }
     if (altcol != m_altIndents[m_indentDepth]) {
-        *out = fail(p, QStringLiteral("inconsistent use of tabs and spaces in indentation"));
+        *out = failToken(p, QStringLiteral("inconsistent use of tabs and spaces in indentation"));
         return true;
     }
     m_pendingDedents = dedents - 1;
@@ -425,7 +454,6 @@ bool Tokenizer::skipBlock(SkippedBlock *out)
     const char *lastEnd = m_p;
     uint32_t lastLine = m_line;
     const char *lastLineStart = m_lineStart;
-    const char *newlineEnd = m_p;
     uint32_t newlineLine = m_line;
     bool afterComment = false;
 
@@ -449,8 +477,9 @@ bool Tokenizer::skipBlock(SkippedBlock *out)
         lastLineStart = m_lineStart;
         m_lineHasTokens = true;
     };
+    const char *blockEnd = m_end;  // where the line after the block starts
     auto done = [&] {
-        out->endOffset = uint32_t(newlineEnd - m_base);
+        out->endOffset = uint32_t(blockEnd - m_base);
         out->endLine = newlineLine;
         out->lastEndOffset = uint32_t(lastEnd - m_base);
         out->lastEndLine = lastLine;
@@ -468,6 +497,7 @@ bool Tokenizer::skipBlock(SkippedBlock *out)
                     // lineStart() popped the levels and owes dedents-1 more.
                     if (m_indentDepth < blockDepth) {
                         m_pendingDedents = blockDepth - 1 - m_indentDepth;
+                        blockEnd = m_lineStart;
                         return done();
                     }
                     m_pendingDedents = 0;
@@ -494,7 +524,6 @@ bool Tokenizer::skipBlock(SkippedBlock *out)
                 return false;
             }
             if (m_lineHasTokens) {
-                newlineEnd = m_end;
                 newlineLine = m_line;
                 m_lineHasTokens = false;
             }
@@ -512,7 +541,6 @@ bool Tokenizer::skipBlock(SkippedBlock *out)
             if (c == '\r' && q < m_end && *q == '\n')
                 ++q;
             if (m_lineHasTokens && m_depth == 0) {
-                newlineEnd = q;
                 newlineLine = m_line;
                 m_lineHasTokens = false;
             }
@@ -533,16 +561,16 @@ bool Tokenizer::skipBlock(SkippedBlock *out)
             lineContent(p);
             const char *q = p + 1;
             if (q >= m_end) {
-                fail(q, QStringLiteral("unexpected EOF while parsing"));
+                failToken(q, QStringLiteral("unexpected EOF while parsing"));
                 return false;
             }
             if (*q != '\n' && *q != '\r') {
-                fail(q, QStringLiteral("unexpected character after line continuation character"));
+                failToken(q, QStringLiteral("unexpected character after line continuation character"));
                 return false;
             }
             const char *after = q + ((*q == '\r' && q + 1 < m_end && q[1] == '\n') ? 2 : 1);
             if (after >= m_end) {
-                fail(q, QStringLiteral("unexpected EOF while parsing"));
+                failToken(q, QStringLiteral("unexpected EOF while parsing"));
                 return false;
             }
             ++m_line;
@@ -556,13 +584,19 @@ bool Tokenizer::skipBlock(SkippedBlock *out)
             const char *b = p;
             while (b > m_lineStart && p - b < 3 && is(b - 1, CAsciiName))
                 --b;
-            uint8_t flags = 0;
+            uint16_t flags = 0;
             if (b < p && (p - b > 2 || (b > m_lineStart && is(b - 1, CNameCont)) || !stringPrefix(b, size_t(p - b), &flags))) {
                 b = p;
                 flags = 0;
             }
-            if (scanString(b, p, flags).kind == TokenKind::Error)
+            const Token t = scanString(b, p, flags);
+            if (t.kind == TokenKind::Error)
                 return false;
+            if (t.flags & StringFlag::InvalidUtf8) {
+                const char *bad = firstInvalidUtf8(b, m_p);
+                fail(bad, invalidUtf8Message(static_cast<unsigned char>(*bad)));
+                return false;
+            }
             token();
             continue;
         }
@@ -606,8 +640,13 @@ bool Tokenizer::skipBlock(SkippedBlock *out)
             }
             break;
         }
-        if (scanOperator(p).kind == TokenKind::Error)
+        const TokenKind k = scanOperator(p).kind;
+        if (k == TokenKind::Error)
             return false;
+        if (k == TokenKind::Stray) {
+            failToken(p, QStringLiteral("invalid syntax"));
+            return false;
+        }
         token();
     }
 }
@@ -616,7 +655,9 @@ Token Tokenizer::atEnd()
 {
     if (m_depth > 0) {
         const Bracket &b = m_brackets[m_depth - 1];
-        return failAt(b.line, b.column, QStringLiteral("'%1' was never closed").arg(QLatin1Char(b.c)));
+        const Token t = failAt(b.line, b.column, QStringLiteral("'%1' was never closed").arg(QLatin1Char(b.c)));
+        m_errorClass = ErrorClass::Unclosed;
+        return t;
     }
     if (m_embedded)
         return make(TokenKind::EndMarker, m_end, m_end);
@@ -626,10 +667,10 @@ Token Tokenizer::atEnd()
     }
     if (m_indentDepth > 0) {
         --m_indentDepth;
-        return make(TokenKind::Dedent, m_end, m_end);
+        return endToken(TokenKind::Dedent);
     }
     m_done = true;
-    return make(TokenKind::EndMarker, m_end, m_end);
+    return endToken(TokenKind::EndMarker);
 }
 
 Token Tokenizer::scanName(const char *b)
@@ -644,11 +685,18 @@ Token Tokenizer::scanName(const char *b)
             ++p;
     }
     if (p < m_end && (*p == '"' || *p == '\'') && p - b <= 2) {
-        uint8_t flags;
+        uint16_t flags;
         if (stringPrefix(b, size_t(p - b), &flags))
             return scanString(b, p, flags);
     }
     if (nonAscii) {
+        if (m_checkUtf8) {
+            const char *bad = firstInvalidUtf8(b, p);
+            if (bad < p) {
+                m_p = bad;
+                return fail(bad, invalidUtf8Message(static_cast<unsigned char>(*bad)));
+            }
+        }
         const auto *u = reinterpret_cast<const unsigned char *>(b);
         const auto *ue = reinterpret_cast<const unsigned char *>(p);
         bool first = true;
@@ -667,7 +715,7 @@ Token Tokenizer::scanName(const char *b)
     return make(keywordKind(b, size_t(p - b)), b, p);
 }
 
-Token Tokenizer::scanString(const char *b, const char *quote, uint8_t flags)
+Token Tokenizer::scanString(const char *b, const char *quote, uint16_t flags)
 {
     const char q = *quote;
     const char *p = quote + 1;
@@ -753,6 +801,14 @@ Token Tokenizer::scanString(const char *b, const char *quote, uint8_t flags)
         }
     }
     m_p = p;
+    if (m_checkUtf8) {
+        const char *bad = firstInvalidUtf8(b, p);
+        if (bad < p) {
+            if (m_options.rejectInvalidStrings)
+                return fail(bad, invalidUtf8Message(static_cast<unsigned char>(*bad)));
+            flags |= StringFlag::InvalidUtf8;
+        }
+    }
     Token t;
     t.kind = TokenKind::String;
     t.flags = flags;
@@ -944,7 +1000,7 @@ Token Tokenizer::scanOperator(const char *b)
     case '=': if (c1 == '=') { kind = K::EqEqual; len = 2; } else kind = K::Equal; break;
     case '!':
         if (c1 == '=') { kind = K::NotEqual; len = 2; break; }
-        return fail(b, QStringLiteral("invalid syntax"));
+        return badCharacter(b);
     default:
         return badCharacter(b);
     }
@@ -955,8 +1011,13 @@ Token Tokenizer::scanOperator(const char *b)
 Token Tokenizer::badCharacter(const char *b)
 {
     const unsigned char c = static_cast<unsigned char>(*b);
-    if (c == '$' || c == '?' || c == '`')
-        return fail(b, QStringLiteral("invalid syntax"));
+    if (c == '$' || c == '?' || c == '`' || c == '!') {
+        if (m_strayAsTokens) {
+            m_p = b + 1;
+            return make(TokenKind::Stray, b, m_p);
+        }
+        return failToken(b, QStringLiteral("invalid syntax"));
+    }
     return fail(b, invalidCharacterMessage(c));
 }
 
@@ -972,6 +1033,7 @@ const char *tokenKindName(TokenKind kind)
     case TokenKind::String: return "STRING";
     case TokenKind::Comment: return "COMMENT";
     case TokenKind::Error: return "ERROR";
+    case TokenKind::Stray: return "STRAY";
     default: break;
     }
     return isKeyword(kind) ? "KEYWORD" : "OP";
@@ -1081,8 +1143,10 @@ TokenizeResult tokenize(std::string_view raw, const QString &fileName, Tokenizer
         return result;
     }
     result.text.assign(prepared.text());
+    options.rejectInvalidStrings = true;
     Tokenizer tokenizer(result.text, fileName, options);
     tokenizer.setRange(prepared.start(), uint32_t(result.text.size()), 1);
+    tokenizer.setCheckUtf8(prepared.needsUtf8Check());
     result.tokens.reserve(result.text.size() / 4 + 8);
     for (;;) {
         const Token t = tokenizer.next();
