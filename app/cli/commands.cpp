@@ -1,10 +1,16 @@
 #include "commands.h"
 
+#include "db/connection.h"
+#include "db/connectionsettings.h"
+#include "db/versionstate.h"
+#include "project/envreader.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionwalker.h"
 #include "project/projectconfig.h"
 #include "project/scriptloader.h"
 #include "revisionformat.h"
+
+#include <QFile>
 
 #include <optional>
 
@@ -22,6 +28,11 @@ public:
     Outcome run()
     {
         const QString &c = m_args.command;
+        if (c == QLatin1String("current")) {
+            if (open())
+                current();
+            return m_outcome;
+        }
         if (c == QLatin1String("heads") || c == QLatin1String("history") || c == QLatin1String("branches")
             || c == QLatin1String("show")) {
             if (!open())
@@ -186,6 +197,47 @@ private:
                                   QStringLiteral("Can't locate revision identified by '%1'").arg(rev)));
             print(m_format->logEntry(r.index));
         }
+    }
+
+    // alembic's `current`: the version rows placed on the graph
+    // (get_all_current), one cmd_format(verbose) each. A connection or query
+    // failure is not a CommandError in alembic (a traceback, exit 1): Retort
+    // says it on stderr and exits 1 as well.
+    void current()
+    {
+        Result<ConnectionSettings> settings = ConnectionSettings::resolve(
+            m_args.url, qEnvironmentVariable("DATABASE_URL"), m_config.sqlalchemyUrl);
+        if (!settings)
+            return databaseFailed(settings.error());
+        for (const QString &p : settings->unknownParameters())
+            warn(Error(Error::Kind::Config,
+                       QStringLiteral("ignoring the unknown connection parameter '%1' of the database URL").arg(p)));
+        VersionTable table;
+        QFile env(m_config.envPath);
+        if (env.open(QIODevice::ReadOnly))
+            table = VersionTable::fromEnv(readEnvOptions(m_config.envPath, env.readAll()));
+        Result<std::unique_ptr<Connection>> connection = Connection::open(settings.value());
+        if (!connection)
+            return databaseFailed(connection.error());
+        Result<VersionState> state = readVersionState(connection.value()->database(), table);
+        if (!state)
+            return databaseFailed(state.error());
+        m_outcome.err += "INFO  [alembic.runtime.migration] Context impl PostgresqlImpl.\n"
+                         "INFO  [alembic.runtime.migration] Will assume transactional DDL.\n";
+        if (m_args.verbose)
+            print(QStringLiteral("Current revision(s) for %1:").arg(settings->redacted()));
+        const CurrentRevisions placed = placeOnGraph(*m_graph, state->rows);
+        if (!placed.unknown.isEmpty())
+            return fail(Error(Error::Kind::Resolution,
+                              QStringLiteral("Can't locate revision identified by '%1'").arg(placed.unknown.front())));
+        for (int r : placed.revisions)
+            print(m_format->cmdFormat(r, m_args.verbose, RevisionFormat::Options()));
+    }
+
+    void databaseFailed(const Error &e)
+    {
+        m_outcome.err += "retort: error: " + e.toString().toUtf8() + '\n';
+        m_outcome.exitCode = 1;
     }
 
     void usageError(const QString &message)
