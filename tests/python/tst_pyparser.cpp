@@ -88,6 +88,8 @@ private slots:
     void skippedBodies();
     void lazyBodyMatchesFullParse();
     void walking();
+    void pathologicalInputs_data();
+    void pathologicalInputs();
     void crossCheckCorpus();
     void crossCheckSnippets();
 
@@ -426,12 +428,73 @@ void TestPyParser::walking()
     }
     QCOMPARE(calls, QStringList({QStringLiteral("op.batch_alter_table"), QStringLiteral("b.add_column"),
                                  QStringLiteral("sa.Column"), QStringLiteral("sa.String"), QStringLiteral("op.execute")}));
+    const auto *forLoop = r.module.body[0]->as<FunctionDef>()->body[1]->as<For>();
+    const auto *execute = forLoop->body[0]->as<ExprStmt>()->value->as<Call>();
+    QCOMPARE(dottedName(execute->func), std::string("op.execute"));
+    QCOMPARE(dottedName(execute->args[0]), std::string());
+    QVERIFY(execute->args[0]->is<JoinedStr>());
+    QCOMPARE(forLoop->iter->as<Sequence>()->elts.size(), 2u);
+    int children = 0;
+    forEachChild(forLoop, [&children](const Node *) { ++children; });
+    QCOMPARE(children, 3);  // target, iter, one body statement
     const auto *with = r.module.body[0]->as<FunctionDef>()->body[0]->as<With>();
     const auto *call = with->items[0]->contextExpr->as<Call>();
     QCOMPARE(std::string(call->args[0]->as<Constant>()->value), std::string("t"));
     QVERIFY(!call->keyword("x"));
     QVERIFY(with->body[0]->is<Stmt>());
     QVERIFY(!with->body[0]->dyn<Assign>());
+}
+
+void TestPyParser::pathologicalInputs_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QString>("error");  // empty: parses
+    auto repeat = [](const char *s, int n) { return QByteArray(s).repeated(n); };
+    QTest::newRow("10000 unary minus") << "x = " + repeat("-", 10000) + "1\n" << QStringLiteral("too many nested expressions");
+    QTest::newRow("10000 not") << "x = " + repeat("not ", 10000) + "a\n" << QStringLiteral("too many nested expressions");
+    QTest::newRow("1000 lambdas") << "x = " + repeat("lambda: ", 1000) + "0\n" << QStringLiteral("too many nested expressions");
+    QTest::newRow("1000 powers") << "x = " + repeat("a ** ", 1000) + "a\n" << QStringLiteral("too many nested expressions");
+    QTest::newRow("2000 additions") << "x = a" + repeat(" + a", 2000) + "\n" << QString();
+    QTest::newRow("5000 additions") << "x = a" + repeat(" + a", 5000) + "\n"
+                                    << QStringLiteral("expression or statement nested too deeply");
+    QTest::newRow("5000 attributes") << "x = a" + repeat(".b", 5000) + "\n"
+                                     << QStringLiteral("expression or statement nested too deeply");
+    QTest::newRow("2000 calls") << "x = f" + repeat("()", 2000) + "\n" << QString();
+    QTest::newRow("2000 elifs") << "if a: pass\n" + repeat("elif b: pass\n", 2000) << QString();
+    QTest::newRow("5000 elifs") << "if a: pass\n" + repeat("elif b: pass\n", 5000)
+                                << QStringLiteral("expression or statement nested too deeply");
+    QTest::newRow("199 parentheses") << "x = " + repeat("(", 199) + "1" + repeat(")", 199) + "\n" << QString();
+    QTest::newRow("201 parentheses") << "x = " + repeat("(", 201) + "1" + repeat(")", 201) + "\n"
+                                     << QStringLiteral("too many nested parentheses");
+    QByteArray deep;
+    for (int i = 0; i < 99; ++i)
+        deep += QByteArray(i, ' ') + "if x:\n";
+    QTest::newRow("99 nested blocks") << deep + QByteArray(99, ' ') + "pass\n" << QString();
+    QTest::newRow("100000 statements") << repeat("x = 1\n", 100000) << QString();
+    QTest::newRow("long line") << "x = '" + repeat("a", 1000000) + "'\n" << QString();
+    QTest::newRow("long name") << repeat("a", 100000) + " = 1\n" << QString();
+}
+
+void TestPyParser::pathologicalInputs()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(QString, error);
+    for (bool skip : {false, true}) {
+        const ParseResult r = parse(source, skip);
+        if (error.isEmpty()) {
+            QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+            // Deep trees can still be walked and dumped.
+            QVERIFY(!dump(r.module).empty());
+            int nodes = 0;
+            for (const Stmt *s : r.module.body)
+                walk(s, [&nodes](const Node *) { return ++nodes > 0; });
+            QVERIFY(nodes >= int(r.module.body.size()));
+        } else {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error.message(), error);
+            QVERIFY(r.error.where().line >= 1);
+        }
+    }
 }
 
 void TestPyParser::crossCheck(const QStringList &files, int *compared)

@@ -121,6 +121,8 @@ void TestRevisionReader::headers_data()
     row("ids that are not hex", "revision = 'kilo'\ndown_revision = '001'\ndepends_on = 'Ibac91d24da2'\n",
         "'kilo'@1 | '001'@2 | absent | 'Ibac91d24da2'@3");
     row("unicode", "branch_labels = ('café',)\n", "absent | absent | ('café')@1 | absent");
+    row("missing revision", "down_revision = None\n", "absent | None@1 | absent | absent");
+    row("empty file", "", "absent | absent | absent | absent");
 }
 
 void TestRevisionReader::headers()
@@ -130,6 +132,11 @@ void TestRevisionReader::headers()
     const RevisionScript s = read(source);
     QVERIFY2(!s.hasSyntaxError, qPrintable(s.problems.value(0).toString()));
     QCOMPARE(::headers(s), expected);
+    // Only unresolved values are problems; a missing one is the graph's business.
+    bool unresolved = false;
+    for (const HeaderValue *v : {&s.revision, &s.downRevision, &s.branchLabels, &s.dependsOn})
+        unresolved |= v->state == HeaderValue::State::Unresolved;
+    QCOMPARE(s.problems.isEmpty(), !unresolved);
 }
 
 void TestRevisionReader::unresolvedProblems()

@@ -284,6 +284,29 @@ void forEachChild(const Node *node, void (*fn)(const Node *, void *), void *cont
     }
 }
 
+std::string dottedName(const Expr *expr)
+{
+    std::vector<std::string_view> parts;
+    while (expr) {
+        if (const auto *a = expr->dyn<Attribute>()) {
+            parts.push_back(a->attr);
+            expr = a->value;
+        } else if (const auto *n = expr->dyn<Name>()) {
+            parts.push_back(n->id);
+            break;
+        } else {
+            return {};
+        }
+    }
+    std::string out;
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+        if (!out.empty())
+            out += '.';
+        out += *it;
+    }
+    return out;
+}
+
 // ---- dump -------------------------------------------------------------------
 
 namespace {

@@ -564,6 +564,10 @@ void walk(const Node *node, F &&visit)
     forEachChild(node, [&visit](const Node *child) { walk(child, visit); });
 }
 
+// "op.create_table" for a chain of Names and Attributes (the usual callee of
+// a call), else an empty string.
+std::string dottedName(const Expr *expr);
+
 // ---- dumping ----------------------------------------------------------------
 
 struct DumpOptions {

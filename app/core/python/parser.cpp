@@ -692,22 +692,36 @@ Stmt *ParserImpl::classDef(Span<Expr *> decorators, const Token &start)
     return finish(c);
 }
 
+// if/elif/else: an elif is an If in the orelse of the one before. Built in
+// a loop (long elif chains do not recurse); every If of the chain ends where
+// the whole statement ends.
 Stmt *ParserImpl::ifStatement(const Token &start)
 {
-    auto *s = make<If>(start);
-    advance();
-    s->test = namedExpression();
-    expectColon();
-    s->body = block(start.kind == K::KwIf ? "'if' statement" : "'elif' statement", start.line);
-    if (kind() == K::KwElif) {
-        const Token t = peek();
-        s->orelse = one<Stmt>(ifStatement(t));
-    } else if (kind() == K::KwElse) {
+    std::vector<If *> chain;
+    ChainGuard guard(*this);
+    Token clause = start;
+    for (;;) {
+        auto *s = make<If>(clause);
+        advance();
+        s->test = namedExpression();
+        expectColon();
+        s->body = block(clause.kind == K::KwIf ? "'if' statement" : "'elif' statement", clause.line);
+        if (!chain.empty())
+            chain.back()->orelse = one<Stmt>(s);
+        chain.push_back(s);
+        if (kind() != K::KwElif)
+            break;
+        clause = peek();
+        guard.link(clause);
+    }
+    if (kind() == K::KwElse) {
         const Token t = advance();
         expectColon();
-        s->orelse = block("'else' statement", t.line);
+        chain.back()->orelse = block("'else' statement", t.line);
     }
-    return finish(s);
+    for (If *s : chain)
+        finish(s);
+    return chain.front();
 }
 
 Stmt *ParserImpl::whileStatement()

@@ -32,6 +32,7 @@ public:
 
 private:
     friend struct DepthGuard;
+    friend struct ChainGuard;
     friend struct StreamSwap;
     class FStringBuilder;
 
@@ -210,8 +211,40 @@ private:
     std::vector<Stmt *> m_top;
     std::vector<CmpOpKind> m_cmpScratch;
     std::string m_stringBuffer;
-    int m_nesting = 0;
+    int m_nesting = 0;  // nested grammar calls (DepthGuard): bounds the C stack
+    int m_chain = 0;    // chained operators, trailers, elifs (ChainGuard): bounds tree depth
     int m_fstringDepth = 0;
+};
+
+// Bounds recursion so hostile input (ten thousand unary minuses) fails
+// cleanly instead of exhausting the stack.
+struct DepthGuard {
+    static constexpr int Max = 300;
+    ParserImpl &p;
+    DepthGuard(ParserImpl &parser, const Token &t) : p(parser)
+    {
+        if (p.m_nesting >= Max)
+            p.fail(t, QStringLiteral("too many nested expressions"));
+        ++p.m_nesting;
+    }
+    ~DepthGuard() { --p.m_nesting; }
+};
+
+// Bounds the depth of the trees that chains build without recursing
+// (a + b + c ..., a.b.c(...)[...], elif ...), so that recursive walks over
+// the tree (dump(), walk(), an evaluator) stay within the stack.
+struct ChainGuard {
+    static constexpr int Max = 3000;
+    ParserImpl &p;
+    int links = 0;
+    explicit ChainGuard(ParserImpl &parser) : p(parser) {}
+    void link(const Token &t)
+    {
+        ++links;
+        if (++p.m_chain > Max)
+            p.fail(t, QStringLiteral("expression or statement nested too deeply"));
+    }
+    ~ChainGuard() { p.m_chain -= links; }
 };
 
 } // namespace retort::py

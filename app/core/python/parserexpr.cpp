@@ -10,20 +10,6 @@ namespace retort::py {
 
 using K = TokenKind;
 
-// Bounds recursion so hostile input (ten thousand unary minuses) fails
-// cleanly instead of exhausting the stack.
-struct DepthGuard {
-    static constexpr int Max = 300;
-    ParserImpl &p;
-    DepthGuard(ParserImpl &parser, const Token &t) : p(parser)
-    {
-        if (p.m_nesting >= Max)
-            p.fail(t, QStringLiteral("too many nested expressions"));
-        ++p.m_nesting;
-    }
-    ~DepthGuard() { --p.m_nesting; }
-};
-
 bool ParserImpl::startsExpression(TokenKind k)
 {
     switch (k) {
@@ -271,12 +257,13 @@ Expr *ParserImpl::binary(int minPrecedence)
 {
     const Token start = peek();
     Expr *left = factor();
+    ChainGuard chain(*this);
     for (;;) {
         BinOpKind op;
         const int precedence = binaryPrecedence(kind(), &op);
         if (precedence == 0 || precedence < minPrecedence)
             return left;
-        advance();
+        chain.link(advance());
         Expr *right = binary(precedence + 1);
         auto *b = make<BinOp>(start);
         b->left = left;
@@ -310,7 +297,8 @@ Expr *ParserImpl::power()
     Expr *base = awaitPrimary();
     if (kind() != K::DoubleStar)
         return base;
-    advance();
+    const Token op = advance();
+    DepthGuard guard(*this, op);  // a ** b ** c recurses through factor()
     auto *b = make<BinOp>(start);
     b->left = base;
     b->op = BinOpKind::Pow;
@@ -332,8 +320,12 @@ Expr *ParserImpl::primary()
 {
     const Token start = peek();
     Expr *e = atom();
+    ChainGuard chain(*this);
     for (;;) {
-        switch (kind()) {
+        const TokenKind k = kind();
+        if (k == K::Dot || k == K::LPar || k == K::LSqb)
+            chain.link(peek());
+        switch (k) {
         case K::Dot: {
             advance();
             const Token name = expectName();
