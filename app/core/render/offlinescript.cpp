@@ -1,0 +1,87 @@
+#include "render/offlinescript.h"
+
+#include "render/sqlquoting.h"
+
+#include <utility>
+
+namespace retort {
+
+OfflineScript::OfflineScript(OfflineOptions options) : m_options(std::move(options))
+{
+    m_table = sql::qualifiedTable(m_options.versionTableSchema, m_options.versionTable);
+    m_column = m_table + QLatin1String(".version_num");
+}
+
+void OfflineScript::chunk(QString &out, const QString &text)
+{
+    // alembic's impl.static_output(): the text and a blank line
+    out += text;
+    out += QLatin1String("\n\n");
+}
+
+QString OfflineScript::createVersionTable() const
+{
+    QString s = QLatin1String("CREATE TABLE ") + m_table + QLatin1String(" (\n    version_num VARCHAR(32) NOT NULL");
+    if (m_options.versionTablePk) {
+        // SQLAlchemy ends every element but the last with ", " and a newline
+        s += QLatin1String(", \n    CONSTRAINT ")
+             + sql::quoteIdentifier(m_options.versionTable + QLatin1String("_pkc"))
+             + QLatin1String(" PRIMARY KEY (version_num)");
+    }
+    s += QLatin1String("\n)");
+    return s;
+}
+
+QString OfflineScript::dropVersionTable() const
+{
+    return QLatin1String("DROP TABLE ") + m_table;
+}
+
+QString OfflineScript::rowStatement(const VersionRowOp &op) const
+{
+    switch (op.kind) {
+    case VersionRowOp::Kind::Insert:
+        return QLatin1String("INSERT INTO ") + m_table + QLatin1String(" (version_num) VALUES (")
+               + sql::stringLiteral(op.to) + QLatin1String(") RETURNING ") + m_column;
+    case VersionRowOp::Kind::Delete:
+        return QLatin1String("DELETE FROM ") + m_table + QLatin1String(" WHERE ") + m_column
+               + QLatin1String(" = ") + sql::stringLiteral(op.from);
+    case VersionRowOp::Kind::Update:
+        break;
+    }
+    return QLatin1String("UPDATE ") + m_table + QLatin1String(" SET version_num=") + sql::stringLiteral(op.to)
+           + QLatin1String(" WHERE ") + m_column + QLatin1String(" = ") + sql::stringLiteral(op.from);
+}
+
+QString OfflineScript::render(const QVector<MigrationStep> &steps, const QVector<QStringList> &bodies,
+                              const QStringList &startHeads) const
+{
+    const bool perStep = m_options.transactionPerMigration;
+    QString out;
+    if (!perStep)
+        chunk(out, QStringLiteral("BEGIN;"));
+    bool noHeads = startHeads.isEmpty();
+    for (int i = 0; i < steps.size(); ++i) {
+        const MigrationStep &step = steps[i];
+        if (perStep)
+            chunk(out, QStringLiteral("BEGIN;"));
+        if (noHeads)
+            chunk(out, createVersionTable() + QLatin1Char(';'));
+        chunk(out, QLatin1String("-- Running ") + step.shortLog());
+        if (i < bodies.size())
+            for (const QString &statement : bodies[i])
+                chunk(out, statement + QLatin1Char(';'));
+        for (const VersionRowOp &op : step.rowOps)
+            chunk(out, rowStatement(op) + QLatin1Char(';'));
+        noHeads = step.headsAfter.isEmpty();
+        if (perStep)
+            chunk(out, QStringLiteral("COMMIT;"));
+    }
+    if (noHeads)
+        chunk(out, dropVersionTable() + QLatin1Char(';'));
+    if (!perStep)
+        chunk(out, QStringLiteral("COMMIT;"));
+    return out;
+}
+
+} // namespace retort

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "graph/migrationplan.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace retort {
+
+// How env.py configured the version table and transactions, for --sql.
+struct OfflineOptions {
+    QString versionTable = QStringLiteral("alembic_version");
+    QString versionTableSchema;  // empty: unqualified
+    bool versionTablePk = true;
+    bool transactionPerMigration = false;
+};
+
+// Frames planned steps into alembic 1.8.1's offline PostgreSQL script:
+// BEGIN/COMMIT (once, or per step with transaction_per_migration), the
+// version table's CREATE when a step starts from no heads, each step's
+// "-- Running ..." marker, its body statements, its version-row statements,
+// and the DROP of the version table when the run ends with no heads.
+class OfflineScript {
+public:
+    explicit OfflineScript(OfflineOptions options);
+
+    // bodies[i] holds step i's statements, each without its terminating ';'
+    // (an empty vector for a step that renders no SQL). startHeads are the
+    // version rows before the first step (needed when there are no steps).
+    QString render(const QVector<MigrationStep> &steps, const QVector<QStringList> &bodies,
+                   const QStringList &startHeads) const;
+
+    // The single statements, without ';'.
+    QString createVersionTable() const;
+    QString dropVersionTable() const;
+    QString rowStatement(const VersionRowOp &op) const;
+
+private:
+    static void chunk(QString &out, const QString &text);
+
+    OfflineOptions m_options;
+    QString m_table;   // quoted, schema-qualified
+    QString m_column;  // table.version_num for WHERE and RETURNING
+};
+
+} // namespace retort
