@@ -85,6 +85,7 @@ private slots:
     void errors();
     void positionsAndText();
     void partialModuleOnError();
+    void moduleMoves();
     void skippedBodies();
     void lazyBodyMatchesFullParse();
     void walking();
@@ -340,6 +341,22 @@ void TestPyParser::partialModuleOnError()
     QVERIFY(!r.ok());
     QCOMPARE(r.module.body.size(), 2u);
     QCOMPARE(r.error.where().line, 3);
+}
+
+void TestPyParser::moduleMoves()
+{
+    ParseResult r = parse("revision = 'a'\ndef upgrade():\n    op.drop_table('t')\n", true);
+    QVERIFY(r.ok());
+    const std::string before = dump(r.module);
+    Module moved = std::move(r.module);
+    QCOMPARE(dump(moved), before);
+    QCOMPARE(std::string(moved.text(moved.body[0])), std::string("revision = 'a'"));
+    // The arena moved along: bodies parsed later land in it.
+    QVERIFY(!parseAllFunctionBodies(moved).isError());
+    QCOMPARE(moved.body[1]->as<FunctionDef>()->body.size(), 1u);
+    Module again;
+    again = std::move(moved);
+    QCOMPARE(again.body.size(), 2u);
 }
 
 void TestPyParser::skippedBodies()

@@ -457,8 +457,17 @@ struct Slice : Expr {
 class Arena {
 public:
     explicit Arena(size_t firstBlockSize = 4096) : m_nextBlockSize(firstBlockSize) {}
-    Arena(Arena &&) noexcept = default;
-    Arena &operator=(Arena &&) noexcept = default;
+    Arena(Arena &&other) noexcept { *this = std::move(other); }
+    Arena &operator=(Arena &&other) noexcept
+    {
+        m_firstBlock = std::move(other.m_firstBlock);
+        m_blocks = std::move(other.m_blocks);
+        m_cur = std::exchange(other.m_cur, nullptr);
+        m_end = std::exchange(other.m_end, nullptr);
+        m_nextBlockSize = other.m_nextBlockSize;
+        m_allocated = std::exchange(other.m_allocated, 0);
+        return *this;
+    }
     Arena(const Arena &) = delete;
     Arena &operator=(const Arena &) = delete;
 
