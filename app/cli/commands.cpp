@@ -6,6 +6,7 @@
 #include "project/envreader.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionwalker.h"
+#include "offlinecommand.h"
 #include "project/projectconfig.h"
 #include "project/scriptloader.h"
 #include "revisionformat.h"
@@ -45,6 +46,10 @@ public:
                 branches();
             else
                 show();
+            return m_outcome;
+        }
+        if (c == QLatin1String("upgrade") || c == QLatin1String("downgrade") || c == QLatin1String("stamp")) {
+            migrate();
             return m_outcome;
         }
         fail(Error(Error::Kind::Internal,
@@ -232,6 +237,33 @@ private:
                               QStringLiteral("Can't locate revision identified by '%1'").arg(placed.unknown.front())));
         for (int r : placed.revisions)
             print(m_format->cmdFormat(r, m_args.verbose, RevisionFormat::Options()));
+    }
+
+    // upgrade/downgrade/stamp: --sql renders the script natively; applying
+    // to a database is not built yet.
+    void migrate()
+    {
+        if (m_args.positionals.isEmpty())
+            return usageError(QStringLiteral("the following arguments are required: revision"));
+        if (m_args.command != QLatin1String("stamp") && m_args.positionals.size() > 1)
+            return usageError(QStringLiteral("unrecognized arguments: %1")
+                                  .arg(m_args.positionals.mid(1).join(QLatin1Char(' '))));
+        if (const Error e = checkMigrationArguments(m_args))
+            return fail(e);
+        if (!m_args.sql)
+            return fail(Error(Error::Kind::Internal,
+                              QStringLiteral("'%1' against a database is not available yet in this build of "
+                                             "Retort; use --sql to render the script").arg(m_args.command)));
+        if (!open())
+            return;
+        const OfflineResult r = runOfflineCommand(m_args, m_config, m_scripts, *m_graph);
+        m_outcome.out += r.out;
+        if (r.exitCode == 1) {
+            m_outcome.err += r.error.message().toUtf8() + '\n';
+            m_outcome.exitCode = 1;
+        } else if (r.error) {
+            fail(r.error);
+        }
     }
 
     void databaseFailed(const Error &e)

@@ -1,0 +1,108 @@
+#include "render/revisionrenderer.h"
+
+#include "python/ast.h"
+#include "python/parser.h"
+
+#include <QFile>
+
+namespace retort {
+
+struct RevisionRenderer::Parsed {
+    py::Module module;
+};
+
+RevisionRenderer::RevisionRenderer() = default;
+RevisionRenderer::~RevisionRenderer() = default;
+
+namespace {
+
+QString text(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+Error needsPython(const QString &path, int line, const QString &revision, const QString &reason)
+{
+    Location where;
+    where.file = path;
+    where.line = line;
+    where.revision = revision;
+    return Error(Error::Kind::Unresolved,
+                 QStringLiteral("revision %1 needs Python to render (%2)").arg(revision, reason), where);
+}
+
+// The last module-level definition wins, as in Python.
+const py::FunctionDef *findFunction(const py::Module &module, std::string_view name)
+{
+    const py::FunctionDef *found = nullptr;
+    for (const py::Stmt *s : module.body)
+        if (const auto *f = s->dyn<py::FunctionDef>(); f && f->name == name)
+            found = f;
+    return found;
+}
+
+// Why a statement has to run in Python, for the message.
+QString reasonFor(const py::Module &module, const py::Stmt *s)
+{
+    if (const auto *e = s->dyn<py::ExprStmt>())
+        if (const auto *call = e->value->dyn<py::Call>()) {
+            const std::string callee = py::dottedName(call->func);
+            if (!callee.empty())
+                return QStringLiteral("%1 is not rendered natively yet").arg(QString::fromStdString(callee));
+        }
+    QString t = text(module.text(s)).simplified();
+    if (t.size() > 60)
+        t = t.left(57) + QLatin1String("...");
+    return QStringLiteral("`%1` is not rendered natively yet").arg(t);
+}
+
+} // namespace
+
+Result<const RevisionRenderer::Parsed *> RevisionRenderer::parsed(const QString &path)
+{
+    if (auto it = m_files.constFind(path); it != m_files.constEnd())
+        return static_cast<const Parsed *>(it.value().get());
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(Error::Kind::Io, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    const QByteArray bytes = f.readAll();
+    py::ParseOptions options;
+    options.fileName = path;
+    py::ParseResult r = py::parseModule(std::string_view(bytes.constData(), size_t(bytes.size())), options);
+    if (!r.ok())
+        return r.error;
+    auto p = std::make_shared<Parsed>();
+    p->module = std::move(r.module);
+    m_files.insert(path, p);
+    return static_cast<const Parsed *>(p.get());
+}
+
+Result<QStringList> RevisionRenderer::render(const QString &path, const QString &revision, bool upgrade)
+{
+    Result<const Parsed *> p = parsed(path);
+    if (!p)
+        return p.error();
+    const py::Module &module = p.value()->module;
+    const char *name = upgrade ? "upgrade" : "downgrade";
+    const py::FunctionDef *fn = findFunction(module, name);
+    if (!fn)
+        return needsPython(path, 1, revision, QStringLiteral("no module-level %1() to read").arg(QLatin1String(name)));
+    const py::Arguments *a = fn->args;
+    if (a && (!a->posonlyargs.empty() || !a->args.empty() || a->vararg || !a->kwonlyargs.empty() || a->kwarg))
+        return needsPython(path, int(fn->line), revision,
+                           QStringLiteral("%1() takes arguments").arg(QLatin1String(name)));
+    if (!fn->decoratorList.empty())
+        return needsPython(path, int(fn->line), revision,
+                           QStringLiteral("%1() is decorated").arg(QLatin1String(name)));
+    QStringList statements;
+    for (const py::Stmt *s : fn->body) {
+        if (s->is<py::Pass>())
+            continue;
+        if (const auto *e = s->dyn<py::ExprStmt>(); e && e->value->is<py::Constant>())
+            continue;  // a docstring, or any constant: evaluates to nothing
+        return needsPython(path, int(s->line), revision, reasonFor(module, s));
+    }
+    return statements;
+}
+
+} // namespace retort

@@ -1,0 +1,261 @@
+// Differential tests of offline SQL: `upgrade/downgrade/stamp ... --sql` run
+// by the real alembic and by retort on the same projects. Whenever retort
+// prints a script it must equal alembic's stdout byte for byte; the version
+// rows of one step (a merge) are compared by their effect because alembic
+// picks the parent row to update in Python set order.
+
+#include "processrunner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace retort::testsupport;
+
+namespace {
+
+struct Project {
+    QString name;
+    QString dir;
+    QStringList ids;     // 001, 002, ... (--id-style seq)
+    QStringList labels;  // branch labels
+};
+
+bool isRowStatement(const QString &chunk)
+{
+    static const QRegularExpression row(
+        QStringLiteral("^(INSERT INTO|UPDATE|DELETE FROM) \\S+ (\\(version_num\\) VALUES|SET version_num=|WHERE)"));
+    return row.match(chunk).hasMatch();
+}
+
+// What a run of version-row statements does: the rows it removes and the
+// rows it adds. alembic chooses which parent row of a merge to UPDATE and
+// which to DELETE in Python set order, so only the effect is comparable.
+QString rowEffect(const QStringList &run)
+{
+    static const QRegularExpression literal(QStringLiteral("'([^']*)'"));
+    QStringList removed, added;
+    for (const QString &chunk : run) {
+        QStringList values;
+        for (auto it = literal.globalMatch(chunk); it.hasNext();)
+            values << it.next().captured(1);
+        if (chunk.startsWith(QLatin1String("INSERT")))
+            added << values.value(0);
+        else if (chunk.startsWith(QLatin1String("DELETE")))
+            removed << values.value(0);
+        else
+            added << values.value(0), removed << values.value(1);
+    }
+    removed.sort();
+    added.sort();
+    return QStringLiteral("<version rows: -%1 +%2>").arg(removed.join(QLatin1Char(',')), added.join(QLatin1Char(',')));
+}
+
+// Replaces each run of two or more version-row chunks by its effect.
+QString normalizeRowOrder(const QByteArray &out)
+{
+    const QStringList chunks = QString::fromUtf8(out).split(QStringLiteral("\n\n"));
+    QStringList normalized;
+    for (int i = 0; i < chunks.size();) {
+        int j = i;
+        while (j < chunks.size() && isRowStatement(chunks[j]))
+            ++j;
+        if (j - i > 1) {
+            normalized << rowEffect(chunks.mid(i, j - i));
+            i = j;
+        } else {
+            normalized << chunks[i];
+            i = j == i ? i + 1 : j;
+        }
+    }
+    return normalized.join(QStringLiteral("\n\n"));
+}
+
+} // namespace
+
+class TestOfflineSql : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QHash<QString, Project> m_projects;
+
+    void generate(const QString &name, const QStringList &options, int revisions)
+    {
+        const QString out = m_tmp.filePath(name);
+        const ProcessResult r = runProcess(
+            alembicPython(),
+            QStringList{QStringLiteral(RETORT_SOURCE_DIR "/bench/generate_project.py"), out, QStringLiteral("--revisions"),
+                        QString::number(revisions), QStringLiteral("--id-style"), QStringLiteral("seq"),
+                        QStringLiteral("--quiet")}
+                + options,
+            QString());
+        QVERIFY2(r.ok(), qPrintable(QStringLiteral("generator failed: ") + r.describe()));
+        Project p{name, out, {}, {}};
+        for (int i = 1; i <= revisions; ++i)
+            p.ids << QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+        const ProcessResult history = runAlembic(QStringLiteral("alembic.ini"), {QStringLiteral("history"), QStringLiteral("-v")}, out);
+        for (const QString &line : QString::fromUtf8(history.out).split(QLatin1Char('\n')))
+            if (line.startsWith(QLatin1String("Branch names: ")))
+                for (const QString &l : line.mid(14).split(QStringLiteral(", ")))
+                    if (!p.labels.contains(l))
+                        p.labels << l;
+        m_projects.insert(name, p);
+    }
+
+    // env.py's offline context.configure(...) gets extra keyword arguments.
+    void configureOffline(const QString &name, const QString &extra)
+    {
+        QFile f(m_projects[name].dir + QStringLiteral("/migrations/env.py"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString env = QString::fromUtf8(f.readAll());
+        f.close();
+        const QString anchor = QStringLiteral("literal_binds=True,");
+        QVERIFY(env.contains(anchor));
+        env.replace(anchor, anchor + QStringLiteral("\n        ") + extra);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(env.toUtf8());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        if (alembicPython().isEmpty())
+            QSKIP("no Python that can import alembic");
+        const QStringList minimal{QStringLiteral("--ops"), QStringLiteral("minimal")};
+        const QStringList branchy{QStringLiteral("--branch-every"), QStringLiteral("4"), QStringLiteral("--merge-every"),
+                                  QStringLiteral("5"), QStringLiteral("--labels"), QStringLiteral("2"),
+                                  QStringLiteral("--depends-on"), QStringLiteral("3"), QStringLiteral("--seed"),
+                                  QStringLiteral("11")};
+        generate(QStringLiteral("linear"), minimal, 12);
+        generate(QStringLiteral("branchy"), minimal + branchy, 30);
+        generate(QStringLiteral("per_migration"), minimal + branchy + QStringList{QStringLiteral("--transaction-per-migration")}, 30);
+        generate(QStringLiteral("three_heads"), minimal + branchy + QStringList{QStringLiteral("--heads"), QStringLiteral("3")}, 30);
+        generate(QStringLiteral("version_table"), minimal, 6);
+        configureOffline(QStringLiteral("version_table"),
+                         QStringLiteral("version_table=\"schema_Versions\", version_table_schema=\"audit\","));
+        generate(QStringLiteral("reserved_schema"), minimal + QStringList{QStringLiteral("--transaction-per-migration")}, 6);
+        configureOffline(QStringLiteral("reserved_schema"),
+                         QStringLiteral("version_table=\"versions\", version_table_schema=\"user\","));
+        generate(QStringLiteral("realistic"), {QStringLiteral("--seed"), QStringLiteral("5")}, 40);
+    }
+
+    void compare_data()
+    {
+        QTest::addColumn<QString>("project");
+        QTest::addColumn<QStringList>("args");
+        const QString sql = QStringLiteral("--sql");
+        auto add = [&](const QString &project, const QString &command, const QStringList &revs, bool withSql = true) {
+            QStringList args{command};
+            args += revs;
+            if (withSql)
+                args << sql;
+            QTest::addRow("%s: %s", qPrintable(project), qPrintable(args.join(QLatin1Char(' '))))
+                << project << args;
+        };
+        for (const QString &name : {QStringLiteral("linear"), QStringLiteral("branchy"), QStringLiteral("per_migration"),
+                                    QStringLiteral("three_heads"), QStringLiteral("version_table"),
+                                    QStringLiteral("reserved_schema")}) {
+            const Project &p = m_projects[name];
+            const QString first = p.ids.front(), third = p.ids[2], fifth = p.ids[4], last = p.ids.back();
+            add(name, QStringLiteral("upgrade"), {QStringLiteral("base:heads")});
+            add(name, QStringLiteral("upgrade"), {QStringLiteral("heads")});
+            add(name, QStringLiteral("upgrade"), {first + QLatin1Char(':') + fifth});
+            add(name, QStringLiteral("upgrade"), {third + QStringLiteral(":+2")});
+            add(name, QStringLiteral("upgrade"), {third + QStringLiteral(":heads")});
+            add(name, QStringLiteral("upgrade"), {QStringLiteral("base:") + last});
+            add(name, QStringLiteral("upgrade"), {QStringLiteral("base:base")});
+            add(name, QStringLiteral("upgrade"), {first + QStringLiteral(":zzz")});
+            add(name, QStringLiteral("upgrade"), {first + QLatin1Char(':') + third}, false);
+            add(name, QStringLiteral("downgrade"), {QStringLiteral("heads:base")});
+            add(name, QStringLiteral("downgrade"), {fifth + QLatin1Char(':') + first});
+            add(name, QStringLiteral("downgrade"), {fifth + QStringLiteral(":base")});
+            add(name, QStringLiteral("downgrade"), {last + QStringLiteral(":-2")});
+            add(name, QStringLiteral("downgrade"), {fifth});
+            add(name, QStringLiteral("stamp"), {first + QLatin1Char(':') + fifth});
+            add(name, QStringLiteral("stamp"), {fifth + QLatin1Char(':') + first});
+            add(name, QStringLiteral("stamp"), {last});
+            add(name, QStringLiteral("stamp"), {QStringLiteral("heads")});
+            add(name, QStringLiteral("stamp"), {fifth + QStringLiteral(":base")});
+            for (const QString &label : p.labels) {
+                add(name, QStringLiteral("upgrade"), {QStringLiteral("base:") + label + QStringLiteral("@head")});
+                add(name, QStringLiteral("downgrade"), {QStringLiteral("heads:") + label + QStringLiteral("@base")});
+            }
+        }
+    }
+
+    void compare()
+    {
+        QFETCH(QString, project);
+        QFETCH(QStringList, args);
+        const Project &p = m_projects[project];
+        const QString ini = QStringLiteral("alembic.ini");
+        const ProcessResult expected = runAlembic(ini, args, p.dir);
+        QVERIFY2(expected.error.isEmpty(), qPrintable(expected.describe()));
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), ini} + args, p.dir);
+        QVERIFY2(actual.error.isEmpty(), qPrintable(actual.describe()));
+        QCOMPARE(actual.exitCode, expected.exitCode);
+        QCOMPARE(normalizeRowOrder(actual.out), normalizeRowOrder(expected.out));
+    }
+
+    // Realistic bodies: every command either prints alembic's script exactly
+    // or refuses with the revision that needs Python, and prints no SQL.
+    void realisticIsExactOrRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString sql = QStringLiteral("--sql");
+        const QStringList ids = m_projects[QStringLiteral("realistic")].ids;
+        QTest::newRow("upgrade base:heads") << QStringList{QStringLiteral("upgrade"), QStringLiteral("base:heads"), sql};
+        QTest::newRow("downgrade heads:base") << QStringList{QStringLiteral("downgrade"), QStringLiteral("heads:base"), sql};
+        for (int i = 0; i + 1 < ids.size(); ++i) {
+            const QString a = ids[i], b = ids[i + 1];
+            QTest::addRow("upgrade %s:%s", qPrintable(a), qPrintable(b))
+                << QStringList{QStringLiteral("upgrade"), a + QLatin1Char(':') + b, sql};
+            QTest::addRow("downgrade %s:%s", qPrintable(b), qPrintable(a))
+                << QStringList{QStringLiteral("downgrade"), b + QLatin1Char(':') + a, sql};
+        }
+    }
+
+    void realisticIsExactOrRefused()
+    {
+        QFETCH(QStringList, args);
+        const Project &p = m_projects[QStringLiteral("realistic")];
+        const QString ini = QStringLiteral("alembic.ini");
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), ini} + args, p.dir);
+        QVERIFY2(actual.error.isEmpty(), qPrintable(actual.describe()));
+        if (actual.exitCode != 0 && actual.out.contains("needs Python to render")) {
+            static const QRegularExpression refusal(
+                QStringLiteral("^FAILED: \\S+\\.py:\\d+: revision \\S+ needs Python to render \\(.+\\)\\n$"));
+            QVERIFY2(refusal.match(QString::fromUtf8(actual.out)).hasMatch(), actual.out.constData());
+            return;
+        }
+        const ProcessResult expected = runAlembic(ini, args, p.dir);
+        QVERIFY2(expected.error.isEmpty(), qPrintable(expected.describe()));
+        QCOMPARE(actual.exitCode, expected.exitCode);
+        QCOMPARE(normalizeRowOrder(actual.out), normalizeRowOrder(expected.out));
+    }
+
+    // Without --sql the database is needed: retort says it cannot yet.
+    void applyingIsNotAvailable_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("upgrade") << QStringList{QStringLiteral("upgrade"), QStringLiteral("heads")};
+        QTest::newRow("downgrade") << QStringList{QStringLiteral("downgrade"), QStringLiteral("base")};
+        QTest::newRow("stamp") << QStringList{QStringLiteral("stamp"), QStringLiteral("heads")};
+    }
+
+    void applyingIsNotAvailable()
+    {
+        QFETCH(QStringList, args);
+        const ProcessResult r = runRetort(QStringList{QStringLiteral("-c"), QStringLiteral("alembic.ini")} + args,
+                                          m_projects[QStringLiteral("linear")].dir);
+        QCOMPARE(r.exitCode, 255);
+        QVERIFY2(r.out.contains("not available yet"), r.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOfflineSql)
+#include "tst_offlinesql.moc"
