@@ -1,6 +1,7 @@
 #include "projectloader.h"
 
 #include "graph/revisionwalker.h"
+#include "project/scriptcache.h"
 #include "project/scriptloader.h"
 
 #include <QElapsedTimer>
@@ -79,7 +80,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
     project->config = std::move(config).value();
     project->timings.configMs = step.restart();
 
-    Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(project->config);
+    Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(project->config, ScriptCache::defaultDirectory());
     if (!loaded)
         return loaded.error();
     project->scripts = std::move(loaded.value().scripts);

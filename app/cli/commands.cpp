@@ -8,6 +8,7 @@
 #include "graph/revisionwalker.h"
 #include "offlinecommand.h"
 #include "project/projectconfig.h"
+#include "project/scriptcache.h"
 #include "project/scriptloader.h"
 #include "revisionformat.h"
 
@@ -87,7 +88,7 @@ private:
             return false;
         }
         m_config = cfg.value();
-        Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(m_config);
+        Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(m_config, ScriptCache::defaultDirectory());
         if (!loaded) {
             fail(loaded.error());
             return false;

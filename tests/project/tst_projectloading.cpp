@@ -128,6 +128,64 @@ private Q_SLOTS:
         QCOMPARE(loaded->scripts[1].path, cfg->versionLocations[2] + QStringLiteral("/b2.py"));
     }
 
+    // Unchanged files come from the cache; a changed, added or removed file
+    // is seen at once, even when its size stays the same.
+    void headerCacheFollowsTheFiles()
+    {
+        QTemporaryDir dir, cacheDir;
+        const QString root = dir.path();
+        writeFile(root + QStringLiteral("/alembic.ini"), "[alembic]\nscript_location = %(here)s/mig\n");
+        writeFile(root + QStringLiteral("/mig/env.py"), "");
+        writeFile(root + QStringLiteral("/mig/versions/a1.py"), revisionFile("a1", "None"));
+        writeFile(root + QStringLiteral("/mig/versions/b2.py"), revisionFile("b2", "'a1'"));
+        Result<ProjectConfig> cfg = ProjectConfig::load(root + QStringLiteral("/alembic.ini"));
+        QVERIFY(cfg.ok());
+        auto load = [&] {
+            Result<ScriptLoader::Loaded> l = ScriptLoader::load(cfg.value(), cacheDir.path());
+            if (!l.ok())
+                qFatal("%s", qPrintable(l.error().toString()));
+            return l.value();
+        };
+        auto down = [](const ScriptLoader::Loaded &l, const QString &file) {
+            for (const RevisionScript &s : l.scripts)
+                if (s.fileName == file)
+                    return s.downRevision.items.value(0);
+            return QStringLiteral("<missing>");
+        };
+        const ScriptLoader::Loaded first = load();
+        QCOMPARE(first.cachedCount, 0);
+        const ScriptLoader::Loaded second = load();
+        QCOMPARE(second.cachedCount, 2);
+        QCOMPARE(down(second, QStringLiteral("b2.py")), QStringLiteral("a1"));
+        QCOMPARE(second.scripts.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(second.scripts[i].docstring, first.scripts[i].docstring);
+            QCOMPARE(second.scripts[i].revision.line, first.scripts[i].revision.line);
+        }
+
+        // same size, new parent
+        writeFile(root + QStringLiteral("/mig/versions/b2.py"), revisionFile("b2", "'z9'"));
+        const ScriptLoader::Loaded third = load();
+        QCOMPARE(third.cachedCount, 1);
+        QCOMPARE(down(third, QStringLiteral("b2.py")), QStringLiteral("z9"));
+
+        QVERIFY(QFile::remove(root + QStringLiteral("/mig/versions/a1.py")));
+        writeFile(root + QStringLiteral("/mig/versions/c3.py"), revisionFile("c3", "'b2'"));
+        const ScriptLoader::Loaded fourth = load();
+        QCOMPARE(fourth.scripts.size(), 2);
+        QCOMPARE(fourth.cachedCount, 1);
+        QCOMPARE(down(fourth, QStringLiteral("a1.py")), QStringLiteral("<missing>"));
+        QCOMPARE(down(fourth, QStringLiteral("c3.py")), QStringLiteral("b2"));
+
+        // a damaged cache file is ignored, not trusted
+        const QStringList caches = QDir(cacheDir.path()).entryList(QDir::Files);
+        QCOMPARE(caches.size(), 1);
+        writeFile(cacheDir.filePath(caches.front()), "RTRC garbage");
+        const ScriptLoader::Loaded fifth = load();
+        QCOMPARE(fifth.cachedCount, 0);
+        QCOMPARE(down(fifth, QStringLiteral("c3.py")), QStringLiteral("b2"));
+    }
+
     void missingScriptLocationIsNamed()
     {
         QTemporaryDir dir;

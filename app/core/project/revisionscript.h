@@ -27,6 +27,8 @@ struct HeaderValue {
 };
 
 // Everything Retort knows about one revision file without running Python.
+// ScriptCache stores these between runs: a field added here goes into its
+// file format too (and bumps its format number).
 struct RevisionScript {
     QString path;      // the path alembic prints: version location + '/' + file name
     QString fileName;  // e.g. "1975ea83b712_create_account.py"

@@ -17,9 +17,12 @@ public:
     struct Loaded {
         QVector<RevisionScript> scripts;
         QList<Error> warnings;  // e.g. a file reached through two version locations
+        int cachedCount = 0;    // files whose headers came from the cache
     };
 
-    static Result<Loaded> load(const ProjectConfig &config);
+    // cacheDirectory: where unchanged files' headers are remembered between
+    // runs (ScriptCache::defaultDirectory()); empty reads every file.
+    static Result<Loaded> load(const ProjectConfig &config, const QString &cacheDirectory = QString());
     // The revision file names of one folder in readdir order, alembic's filter applied.
     static Result<QStringList> listRevisionFiles(const QString &directory);
 
