@@ -7,6 +7,7 @@
 #include "processrunner.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -119,6 +120,25 @@ private:
         f.write(env.toUtf8());
     }
 
+    // tests/render/fixtures: one small revision per rendered form, f001...
+    void copyFixtures()
+    {
+        const QString from = QStringLiteral(RETORT_SOURCE_DIR "/tests/render/fixtures");
+        const QString to = m_tmp.filePath(QStringLiteral("fixtures"));
+        QDir(from).mkpath(to + QStringLiteral("/migrations/versions"));
+        Project p{QStringLiteral("fixtures"), to, {}, {}};
+        for (const QString &f : {QStringLiteral("alembic.ini"), QStringLiteral("migrations/env.py"),
+                                 QStringLiteral("migrations/script.py.mako")})
+            QVERIFY(QFile::copy(from + QLatin1Char('/') + f, to + QLatin1Char('/') + f));
+        QDir versions(from + QStringLiteral("/migrations/versions"));
+        const QStringList files = versions.entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
+        for (const QString &f : files) {
+            QVERIFY(QFile::copy(versions.filePath(f), to + QStringLiteral("/migrations/versions/") + f));
+            p.ids << f.left(4);
+        }
+        m_projects.insert(p.name, p);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -141,6 +161,7 @@ private slots:
         configureOffline(QStringLiteral("reserved_schema"),
                          QStringLiteral("version_table=\"versions\", version_table_schema=\"user\","));
         generate(QStringLiteral("realistic"), {QStringLiteral("--seed"), QStringLiteral("5")}, 40);
+        copyFixtures();
     }
 
     void compare_data()
@@ -199,6 +220,37 @@ private slots:
         QVERIFY2(actual.error.isEmpty(), qPrintable(actual.describe()));
         QCOMPARE(actual.exitCode, expected.exitCode);
         QCOMPARE(normalizeRowOrder(actual.out), normalizeRowOrder(expected.out));
+    }
+
+    // The fixture corpus renders natively: exit 0 and alembic's bytes.
+    void fixtures_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString sql = QStringLiteral("--sql");
+        QTest::newRow("upgrade base:heads") << QStringList{QStringLiteral("upgrade"), QStringLiteral("base:heads"), sql};
+        QTest::newRow("downgrade heads:base") << QStringList{QStringLiteral("downgrade"), QStringLiteral("heads:base"), sql};
+        const QStringList ids = m_projects[QStringLiteral("fixtures")].ids;
+        for (int i = 0; i + 1 < ids.size(); ++i) {
+            QTest::addRow("upgrade %s:%s", qPrintable(ids[i]), qPrintable(ids[i + 1]))
+                << QStringList{QStringLiteral("upgrade"), ids[i] + QLatin1Char(':') + ids[i + 1], sql};
+            QTest::addRow("downgrade %s:%s", qPrintable(ids[i + 1]), qPrintable(ids[i]))
+                << QStringList{QStringLiteral("downgrade"), ids[i + 1] + QLatin1Char(':') + ids[i], sql};
+        }
+    }
+
+    void fixtures()
+    {
+        QFETCH(QStringList, args);
+        const Project &p = m_projects[QStringLiteral("fixtures")];
+        const QString ini = QStringLiteral("alembic.ini");
+        const ProcessResult expected = runAlembic(ini, args, p.dir);
+        QVERIFY2(expected.ok(), qPrintable(expected.describe()));
+        QElapsedTimer timer;
+        timer.start();
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), ini} + args, p.dir);
+        qInfo("retort %s: %lld ms (process included)", qPrintable(args.join(QLatin1Char(' '))), timer.elapsed());
+        QCOMPARE(actual.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
     }
 
     // Realistic bodies: every command either prints alembic's script exactly

@@ -2,6 +2,8 @@
 
 #include "python/ast.h"
 #include "python/parser.h"
+#include "render/bodyevaluator.h"
+#include "render/oprenderer.h"
 
 #include <QFile>
 
@@ -15,11 +17,6 @@ RevisionRenderer::RevisionRenderer() = default;
 RevisionRenderer::~RevisionRenderer() = default;
 
 namespace {
-
-QString text(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 Error needsPython(const QString &path, int line, const QString &revision, const QString &reason)
 {
@@ -39,21 +36,6 @@ const py::FunctionDef *findFunction(const py::Module &module, std::string_view n
         if (const auto *f = s->dyn<py::FunctionDef>(); f && f->name == name)
             found = f;
     return found;
-}
-
-// Why a statement has to run in Python, for the message.
-QString reasonFor(const py::Module &module, const py::Stmt *s)
-{
-    if (const auto *e = s->dyn<py::ExprStmt>())
-        if (const auto *call = e->value->dyn<py::Call>()) {
-            const std::string callee = py::dottedName(call->func);
-            if (!callee.empty())
-                return QStringLiteral("%1 is not rendered natively yet").arg(QString::fromStdString(callee));
-        }
-    QString t = text(module.text(s)).simplified();
-    if (t.size() > 60)
-        t = t.left(57) + QLatin1String("...");
-    return QStringLiteral("`%1` is not rendered natively yet").arg(t);
 }
 
 } // namespace
@@ -94,13 +76,16 @@ Result<QStringList> RevisionRenderer::render(const QString &path, const QString 
     if (!fn->decoratorList.empty())
         return needsPython(path, int(fn->line), revision,
                            QStringLiteral("%1() is decorated").arg(QLatin1String(name)));
+    QVector<OpCall> calls;
+    BodyEvaluator evaluator(module);
+    if (std::optional<BodyEvaluator::Failure> f = evaluator.evaluate(*fn, calls))
+        return needsPython(path, f->line, revision, f->reason);
     QStringList statements;
-    for (const py::Stmt *s : fn->body) {
-        if (s->is<py::Pass>())
-            continue;
-        if (const auto *e = s->dyn<py::ExprStmt>(); e && e->value->is<py::Constant>())
-            continue;  // a docstring, or any constant: evaluates to nothing
-        return needsPython(path, int(s->line), revision, reasonFor(module, s));
+    const OpRenderer renderer;
+    for (const OpCall &call : std::as_const(calls)) {
+        QString reason;
+        if (!renderer.render(call, statements, reason))
+            return needsPython(path, call.line, revision, reason);
     }
     return statements;
 }

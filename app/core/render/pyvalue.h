@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QPair>
+#include <QString>
+#include <QVector>
+
+namespace retort {
+
+// A value of a revision body, known without running Python: a literal, a
+// sequence of values, or a call to a known library constructor
+// ("sa.Column", "sa.text", "op.f", "postgresql.UUID"), kept as its callee
+// and evaluated arguments for the renderer to interpret.
+struct PyValue {
+    enum class Kind { None, Bool, Int, Float, Str, List, Tuple, Construct };
+    Kind kind = Kind::None;
+    bool boolean = false;
+    qint64 integer = 0;
+    double real = 0.0;
+    QString str;                                // Str; Construct: the canonical callee
+    QVector<PyValue> items;                     // List, Tuple; Construct: positional arguments
+    QVector<QPair<QString, PyValue>> keywords;  // Construct
+    int line = 0;
+
+    bool isStr() const { return kind == Kind::Str; }
+    bool isSequence() const { return kind == Kind::List || kind == Kind::Tuple; }
+    bool isConstruct(const char *callee) const { return kind == Kind::Construct && str == QLatin1String(callee); }
+    const PyValue *keyword(const char *name) const
+    {
+        for (const auto &k : keywords)
+            if (k.first == QLatin1String(name))
+                return &k.second;
+        return nullptr;
+    }
+};
+
+// One op.<name>(...) call of a body, its arguments evaluated.
+struct OpCall {
+    QString name;  // "execute", "create_index", ...
+    PyValue call;  // Construct "op.<name>"
+    int line = 0;
+};
+
+} // namespace retort
