@@ -17,9 +17,10 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52545243;  // "RTRC"
-constexpr quint32 kFormat = 3;
+constexpr quint32 kFormat = 4;
 
-// A plain native-endian encoding: the cache never leaves this machine, and
+// A plain native-endian encoding (strings as UTF-8, half the size of UTF-16
+// for the mostly ASCII docstrings): the cache never leaves this machine, and
 // QDataStream costs hundreds of instructions per field.
 class Writer {
 public:
@@ -28,8 +29,9 @@ public:
     void pod(T v) { bytes.append(reinterpret_cast<const char *>(&v), sizeof v); }
     void str(const QString &s)
     {
-        pod(qint32(s.size()));
-        bytes.append(reinterpret_cast<const char *>(s.constData()), s.size() * qsizetype(sizeof(QChar)));
+        const QByteArray utf8 = s.toUtf8();
+        pod(qint32(utf8.size()));
+        bytes.append(utf8);
     }
     void list(const QStringList &l)
     {
@@ -67,12 +69,12 @@ public:
     QString str()
     {
         const qint32 n = pod<qint32>();
-        if (n < 0 || m_end - m_p < qsizetype(n) * qsizetype(sizeof(QChar))) {
+        if (n < 0 || m_end - m_p < n) {
             m_ok = false;
             return {};
         }
-        QString s(reinterpret_cast<const QChar *>(m_p), n);
-        m_p += qsizetype(n) * qsizetype(sizeof(QChar));
+        QString s = QString::fromUtf8(m_p, n);
+        m_p += n;
         return s;
     }
     QStringList list()
