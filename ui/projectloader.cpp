@@ -14,37 +14,11 @@ namespace retort::gui {
 
 namespace {
 
-// Children before parents, for a history alembic's walk refused to order:
-// reverse post-order of a depth-first walk down every link.
+// Children before parents, for a history alembic's walk refused to order.
 QVector<int> fallbackOrder(const RevisionGraph &graph)
 {
-    const int n = graph.size();
-    std::vector<char> state(size_t(n), 0);  // 0 new, 1 on stack, 2 done
-    QVector<int> postOrder;
-    postOrder.reserve(n);
-    std::vector<std::pair<int, int>> stack;
-    for (int start = 0; start < n; ++start) {
-        if (state[size_t(start)])
-            continue;
-        stack.push_back({start, 0});
-        state[size_t(start)] = 1;
-        while (!stack.empty()) {
-            auto &[node, next] = stack.back();
-            const QVector<int> &down = graph.node(node).allDown;
-            if (next < down.size()) {
-                const int d = down[next++];
-                if (!state[size_t(d)]) {
-                    state[size_t(d)] = 1;
-                    stack.push_back({d, 0});
-                }
-                continue;
-            }
-            state[size_t(node)] = 2;
-            postOrder << node;
-            stack.pop_back();
-        }
-    }
-    return QVector<int>(postOrder.crbegin(), postOrder.crend());
+    const std::vector<int> order = graph.parentsFirst(RevisionGraph::Relation::AllDown);
+    return QVector<int>(order.crbegin(), order.crend());
 }
 
 } // namespace

@@ -166,20 +166,21 @@ Result<QStringList> MigrationPlanner::resolveStartingRevisions(const QStringList
     return out;
 }
 
-Result<QVector<MigrationStep>> MigrationPlanner::upgrade(const QStringList &currentHeads,
-                                                         const QString &destination) const
+Result<QVector<MigrationStep>> MigrationPlanner::revisionSteps(MigrationStep::Kind kind,
+                                                               const QStringList &currentHeads,
+                                                               const Result<QVector<int>> &path) const
 {
-    Result<QVector<int>> path = RevisionWalker(m_graph).upgradePath(destination, RevArg::tuple(currentHeads));
     if (!path)
         return path.error();
     QStringList heads = currentHeads;
     QVector<MigrationStep> steps;
     for (int r : path.value()) {
+        const RevisionNode &n = m_graph.node(r);
         MigrationStep step;
-        step.kind = MigrationStep::Kind::Upgrade;
+        step.kind = kind;
         step.revision = r;
-        step.from = m_graph.node(r).downRevisions;
-        step.to = {m_graph.node(r).id};
+        step.from = kind == MigrationStep::Kind::Upgrade ? n.downRevisions : QStringList{n.id};
+        step.to = kind == MigrationStep::Kind::Upgrade ? QStringList{n.id} : n.downRevisions;
         if (Error e = applyRowOps(step, heads))
             return e;
         steps << step;
@@ -187,25 +188,18 @@ Result<QVector<MigrationStep>> MigrationPlanner::upgrade(const QStringList &curr
     return steps;
 }
 
+Result<QVector<MigrationStep>> MigrationPlanner::upgrade(const QStringList &currentHeads,
+                                                         const QString &destination) const
+{
+    return revisionSteps(MigrationStep::Kind::Upgrade, currentHeads,
+                         RevisionWalker(m_graph).upgradePath(destination, RevArg::tuple(currentHeads)));
+}
+
 Result<QVector<MigrationStep>> MigrationPlanner::downgrade(const QStringList &currentHeads,
                                                            const QString &destination) const
 {
-    Result<QVector<int>> path = RevisionWalker(m_graph).downgradePath(destination, RevArg::tuple(currentHeads));
-    if (!path)
-        return path.error();
-    QStringList heads = currentHeads;
-    QVector<MigrationStep> steps;
-    for (int r : path.value()) {
-        MigrationStep step;
-        step.kind = MigrationStep::Kind::Downgrade;
-        step.revision = r;
-        step.from = {m_graph.node(r).id};
-        step.to = m_graph.node(r).downRevisions;
-        if (Error e = applyRowOps(step, heads))
-            return e;
-        steps << step;
-    }
-    return steps;
+    return revisionSteps(MigrationStep::Kind::Downgrade, currentHeads,
+                         RevisionWalker(m_graph).downgradePath(destination, RevArg::tuple(currentHeads)));
 }
 
 Result<QVector<MigrationStep>> MigrationPlanner::stamp(const QStringList &currentHeads,

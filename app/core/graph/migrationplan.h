@@ -49,6 +49,9 @@ public:
     Result<QStringList> resolveStartingRevisions(const QStringList &starting) const;
 
 private:
+    // The steps of an upgrade or downgrade path, with their row operations.
+    Result<QVector<MigrationStep>> revisionSteps(MigrationStep::Kind kind, const QStringList &currentHeads,
+                                                 const Result<QVector<int>> &path) const;
     Error applyRowOps(MigrationStep &step, QStringList &heads) const;
     QStringList ancestorsOfHeads(const QStringList &heads) const;
 

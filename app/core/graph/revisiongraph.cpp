@@ -306,16 +306,17 @@ Error RevisionGraph::detectCycles() const
         {"Cycle", m_heads, m_bases, Relation::VersionedDown, Relation::Next},
         {"Dependency cycle", m_realHeads, m_realBases, Relation::AllDown, Relation::AllNext},
     };
+    auto cycleError = [](const char *kind, const QStringList &revisions) {
+        Location where;
+        where.revision = revisions.front();
+        return Error(Error::Kind::Revision,
+                     QStringLiteral("%1 is detected in revisions (%2)")
+                         .arg(QLatin1String(kind), revisions.join(QStringLiteral(", "))),
+                     where);
+    };
     for (const Pass &p : passes) {
-        if (p.heads.isEmpty() || p.bases.isEmpty()) {
-            const QStringList all = ids(everything, false);
-            Location where;
-            where.revision = all.front();
-            return Error(Error::Kind::Revision,
-                         QStringLiteral("%1 is detected in revisions (%2)")
-                             .arg(QLatin1String(p.kind), all.join(QStringLiteral(", "))),
-                         where);
-        }
+        if (p.heads.isEmpty() || p.bases.isEmpty())
+            return cycleError(p.kind, ids(everything, false));
         std::vector<bool> fromHeads(m_nodes.size(), false), fromBases(m_nodes.size(), false);
         for (int i : related(p.down, p.heads))
             fromHeads[size_t(i)] = true;
@@ -327,15 +328,8 @@ Error RevisionGraph::detectCycles() const
             deleted[i] = !(fromHeads[i] && fromBases[i]);
             any = any || deleted[i];
         }
-        if (any) {
-            const QStringList cyc = ids(deleted, true);
-            Location where;
-            where.revision = cyc.front();
-            return Error(Error::Kind::Revision,
-                         QStringLiteral("%1 is detected in revisions (%2)")
-                             .arg(QLatin1String(p.kind), cyc.join(QStringLiteral(", "))),
-                         where);
-        }
+        if (any)
+            return cycleError(p.kind, ids(deleted, true));
     }
     return {};
 }
@@ -422,6 +416,37 @@ std::vector<int> RevisionGraph::walk(Relation relation, const QVector<int> &targ
         }
     }
     return out;
+}
+
+std::vector<int> RevisionGraph::parentsFirst(Relation down) const
+{
+    const int n = size();
+    std::vector<char> state(size_t(n), 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<int> order;
+    order.reserve(size_t(n));
+    std::vector<std::pair<int, int>> stack;  // revision, next edge to follow
+    for (int root = 0; root < n; ++root) {
+        if (state[size_t(root)])
+            continue;
+        stack.push_back({root, 0});
+        state[size_t(root)] = 1;
+        while (!stack.empty()) {
+            auto &[x, next] = stack.back();
+            const QVector<int> &parents = edges(x, down);
+            if (next < parents.size()) {
+                const int d = parents[next++];
+                if (!state[size_t(d)]) {
+                    state[size_t(d)] = 1;
+                    stack.push_back({d, 0});
+                }
+                continue;
+            }
+            state[size_t(x)] = 2;
+            order.push_back(x);
+            stack.pop_back();
+        }
+    }
+    return order;
 }
 
 std::vector<int> RevisionGraph::related(Relation relation, const QVector<int> &targets) const

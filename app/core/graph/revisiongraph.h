@@ -77,6 +77,11 @@ public:
 
     const QVector<int> &edges(int i, Relation relation) const;
 
+    // Every revision once, each after all it reaches through `down` (a
+    // downward relation): a depth-first post-order from each revision in map
+    // order. Reversed, it lists children before parents.
+    std::vector<int> parentsFirst(Relation down) const;
+
 private:
     std::vector<int> walk(Relation relation, const QVector<int> &targets, QString *overlapError) const;
     void propagateLabels(const QVector<int> &labelled);

@@ -676,36 +676,15 @@ public:
 
         explicit AncestorTable(const RevisionGraph &g) : m_words(size_t((g.size() + 63) / 64))
         {
-            const int n = g.size();
-            m_bits.assign(size_t(n) * m_words, 0);
-            std::vector<char> state(size_t(n), 0);  // 0 new, 1 open, 2 done
-            std::vector<std::pair<int, int>> stack;
-            for (int root = 0; root < n; ++root) {
-                if (state[size_t(root)])
-                    continue;
-                stack.push_back({root, 0});
-                state[size_t(root)] = 1;
-                while (!stack.empty()) {
-                    auto &[x, next] = stack.back();
-                    const QVector<int> &down = g.node(x).normalizedDown;
-                    if (next < down.size()) {
-                        const int d = down[next++];
-                        if (!state[size_t(d)]) {
-                            state[size_t(d)] = 1;
-                            stack.push_back({d, 0});
-                        }
-                        continue;
-                    }
-                    std::uint64_t *row = this->row(x);
-                    for (int d : down) {
-                        const std::uint64_t *parent = this->row(d);
-                        for (size_t w = 0; w < m_words; ++w)
-                            row[w] |= parent[w];
-                    }
-                    row[size_t(x) >> 6] |= 1ull << (x & 63);
-                    state[size_t(x)] = 2;
-                    stack.pop_back();
+            m_bits.assign(size_t(g.size()) * m_words, 0);
+            for (int x : g.parentsFirst(Rel::NormalizedDown)) {
+                std::uint64_t *row = this->row(x);
+                for (int d : g.node(x).normalizedDown) {
+                    const std::uint64_t *parent = this->row(d);
+                    for (size_t w = 0; w < m_words; ++w)
+                        row[w] |= parent[w];
                 }
+                row[size_t(x) >> 6] |= 1ull << (x & 63);
             }
         }
         bool contains(int of, int r) const { return row(of)[size_t(r) >> 6] >> (r & 63) & 1; }
