@@ -14,8 +14,6 @@
 
 namespace retort::cli {
 
-bool isCommandWord(const QString &word);
-
 namespace {
 
 QStringList toArguments(int argc, char *argv[])

@@ -37,6 +37,8 @@ struct ParseResult {
 };
 
 ParseResult parseArgs(const QStringList &arguments);
+// True for the words that name a command (heads, history, ...).
+bool isCommandWord(const QString &word);
 QString usageText();
 QString helpText();
 

@@ -145,8 +145,8 @@ private:
         }
         if (base == QLatin1String("current") || head == QLatin1String("current") || m_args.indicateCurrent)
             return fail(Error(Error::Kind::Internal,
-                              QStringLiteral("history with the current revision needs a database "
-                                             "connection, which this build of Retort cannot open yet")));
+                              QStringLiteral("history with the current revision (-i, current:) is "
+                                             "not supported yet; `retort current` shows it")));
         Result<QVector<int>> walk = RevisionWalker(*m_graph).history(base, head);
         if (!walk)
             return fail(walk.error());
@@ -192,8 +192,8 @@ private:
         const QString rev = m_args.positionals.front();
         if (rev == QLatin1String("current"))
             return fail(Error(Error::Kind::Internal,
-                              QStringLiteral("show current needs a database connection, which this "
-                                             "build of Retort cannot open yet")));
+                              QStringLiteral("show current is not supported yet; `retort current -v` "
+                                             "shows the current revisions in full")));
         Result<QVector<RevRef>> revs = RevisionWalker(*m_graph).revisions(RevArg::one(rev));
         if (!revs)
             return fail(revs.error());
