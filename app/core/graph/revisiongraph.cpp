@@ -71,6 +71,8 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
     };
     std::vector<Entry> entries;
     entries.reserve(size_t(scripts.size()));
+    g.m_nodes.reserve(size_t(scripts.size()));
+    g.m_index.reserve(scripts.size());
     QVector<int> labelled;
 
     for (int s = 0; s < scripts.size(); ++s) {
