@@ -135,41 +135,53 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     }
 
     ScriptCache cache(ScriptCache::fileFor(cacheDirectory, config.versionLocations));
-    cache.load();
     out.scripts.resize(paths.size());
     std::vector<FileStamp> stamps(size_t(paths.size()));
     std::vector<char> cached(size_t(paths.size()), 0);
-    std::atomic<int> next{0};
-    auto work = [&] {
-        for (int i = next++; i < paths.size(); i = next++) {
-            if (cache.enabled() && FileStamp::of(paths[i], &stamps[size_t(i)])
-                && cache.lookup(paths[i], stamps[size_t(i)], &out.scripts[i])) {
-                cached[size_t(i)] = 1;
-                continue;
-            }
-            QByteArray bytes;
-            const QString error = readWholeFile(paths[i], &bytes);
-            if (!error.isEmpty()) {
-                RevisionScript &s = out.scripts[i];
-                s.path = paths[i];
-                s.fileName = QFileInfo(paths[i]).fileName();
-                s.hasSyntaxError = true;
-                Location where;
-                where.file = paths[i];
-                s.problems << Error(Error::Kind::Io, error, where);
-                continue;
-            }
-            out.scripts[i] = readRevisionScript(paths[i], bytes);
-        }
-    };
-    const int threads = std::clamp(int(std::thread::hardware_concurrency()), 1, 8);
-    std::vector<std::thread> pool;
-    if (paths.size() > 64)
+    const int threads = paths.size() > 64 ? std::clamp(int(std::thread::hardware_concurrency()), 1, 8) : 1;
+    // Runs `job` on `threads` threads, this one included, handing out indices.
+    auto parallel = [&](auto job) {
+        std::atomic<int> next{0};
+        auto worker = [&] {
+            for (int i = next++; i < paths.size(); i = next++)
+                job(i);
+        };
+        std::vector<std::thread> pool;
         for (int t = 1; t < threads; ++t)
-            pool.emplace_back(work);
-    work();
-    for (std::thread &t : pool)
-        t.join();
+            pool.emplace_back(worker);
+        worker();
+        for (std::thread &t : pool)
+            t.join();
+    };
+
+    if (cache.enabled()) {
+        // The cache file is read while the other cores stat the revision files.
+        std::thread loader([&cache] { cache.load(); });
+        parallel([&](int i) {
+            if (!FileStamp::of(paths[i], &stamps[size_t(i)]))
+                stamps[size_t(i)].size = -1;
+        });
+        loader.join();
+    }
+    parallel([&](int i) {
+        if (stamps[size_t(i)].size >= 0 && cache.lookup(paths[i], stamps[size_t(i)], &out.scripts[i])) {
+            cached[size_t(i)] = 1;
+            return;
+        }
+        QByteArray bytes;
+        const QString error = readWholeFile(paths[i], &bytes);
+        if (!error.isEmpty()) {
+            RevisionScript &s = out.scripts[i];
+            s.path = paths[i];
+            s.fileName = QFileInfo(paths[i]).fileName();
+            s.hasSyntaxError = true;
+            Location where;
+            where.file = paths[i];
+            s.problems << Error(Error::Kind::Io, error, where);
+            return;
+        }
+        out.scripts[i] = readRevisionScript(paths[i], bytes);
+    });
     if (cache.enabled()) {
         for (int i = 0; i < paths.size(); ++i)
             if (stamps[size_t(i)].size >= 0)
