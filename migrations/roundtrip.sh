@@ -5,18 +5,19 @@
 # behind by each downgrade.  The alembic_version table is ignored (alembic
 # keeps it, empty, after an online downgrade to base).
 #
-# usage: migrations/roundtrip.sh PROJECT_DIR ADMIN_URL DB_NAME
-#   e.g. migrations/roundtrip.sh migrations/jobs \
-#            postgresql://retort@127.0.0.1:54329/postgres retort_jobs
-# Needs an interpreter that can import alembic (PYTHON, default /usr/bin/python3)
-# and psql/pg_dump on PATH or in PGBIN.
+# usage: migrations/roundtrip.sh PROJECT_DIR [ADMIN_URL [DB_NAME]]
+#   e.g. eval "$(scripts/pg-cluster.sh start)"; migrations/roundtrip.sh migrations/jobs
+# ADMIN_URL defaults to the private cluster's $RETORT_TEST_DATABASE_URL, DB_NAME to
+# retort_roundtrip. Needs an interpreter that can import alembic (PYTHON, else
+# $RETORT_ALEMBIC_PYTHON, else /usr/bin/python3) and psql/pg_dump (PGBIN, else
+# $RETORT_TEST_PG_BINDIR, else /usr/lib/postgresql/15/bin).
 set -eu
 
 project=$1
-admin_url=$2
-db=$3
-python=${PYTHON:-/usr/bin/python3}
-pgbin=${PGBIN:-/usr/lib/postgresql/15/bin}
+admin_url=${2:-${RETORT_TEST_DATABASE_URL:?give ADMIN_URL or start a cluster with scripts/pg-cluster.sh}}
+db=${3:-retort_roundtrip}
+python=${PYTHON:-${RETORT_ALEMBIC_PYTHON:-/usr/bin/python3}}
+pgbin=${PGBIN:-${RETORT_TEST_PG_BINDIR:-/usr/lib/postgresql/15/bin}}
 db_url="${admin_url%/*}/$db"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
