@@ -140,12 +140,8 @@ void collectStatement(const Stmt *s, Assignments &out)
     case NodeKind::Import:
     case NodeKind::ImportFrom: {
         const Span<Alias *> names = s->kind == NodeKind::Import ? s->as<Import>()->names : s->as<ImportFrom>()->names;
-        for (const Alias *a : names) {
-            std::string_view bound = a->asname.empty() ? a->name : a->asname;
-            if (a->asname.empty() && s->kind == NodeKind::Import)
-                bound = bound.substr(0, bound.find('.'));
-            out[bound].push_back(nullptr);
-        }
+        for (const Alias *a : names)
+            out[boundName(a, s->kind)].push_back(nullptr);
         break;
     }
     case NodeKind::FunctionDef:

@@ -244,9 +244,7 @@ private:
         case NodeKind::ImportFrom: {
             const Span<Alias *> names = s->kind == NodeKind::Import ? s->as<Import>()->names : s->as<ImportFrom>()->names;
             for (const Alias *a : names) {
-                std::string_view bound = a->asname.empty() ? a->name : a->asname;
-                if (a->asname.empty() && s->kind == NodeKind::Import)
-                    bound = bound.substr(0, bound.find('.'));
+                const std::string_view bound = boundName(a, s->kind);
                 if (bound != "*")
                     bindOpaque(bound, a, s->line);
             }

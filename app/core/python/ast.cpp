@@ -284,6 +284,15 @@ void forEachChild(const Node *node, void (*fn)(const Node *, void *), void *cont
     }
 }
 
+std::string_view boundName(const Alias *alias, NodeKind statement)
+{
+    if (!alias->asname.empty())
+        return alias->asname;
+    if (statement == NodeKind::Import)
+        return alias->name.substr(0, alias->name.find('.'));
+    return alias->name;
+}
+
 std::string dottedName(const Expr *expr)
 {
     std::vector<std::string_view> parts;

@@ -577,6 +577,11 @@ void walk(const Node *node, F &&visit)
 // a call), else an empty string.
 std::string dottedName(const Expr *expr);
 
+// The name an import statement binds for one alias: the asname, else for
+// "import a.b" the first component "a", else the imported name ("*" for a
+// star import).
+std::string_view boundName(const Alias *alias, NodeKind statement);
+
 // ---- dumping ----------------------------------------------------------------
 
 struct DumpOptions {
