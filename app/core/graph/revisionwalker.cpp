@@ -265,7 +265,7 @@ public:
             if (branchRev.isRevision()) {
                 QStringList kept;
                 for (const QString &r : std::as_const(revs))
-                    if (sharesLineage(g.lookup(r), {RevArg::one(checkBranch)}, false))
+                    if (sharesLineageWith(g.lookup(r), {branchRev.index}, false))
                         kept << r;
                 revs = kept;
             }
@@ -309,32 +309,24 @@ public:
         return false;
     }
 
-    // _shares_lineage with string test revisions (resolved through the map).
-    bool sharesLineage(int target, const QVector<RevArg> &against, bool includeDeps) const
-    {
-        QVector<int> resolved;
-        for (const RevArg &a : against) {
-            const RevRef r = revisionForIdent(a.values.front(), QString());
-            if (r.isRevision())
-                resolved << r.index;
-        }
-        if (against.isEmpty())
-            return true;
-        return sharesLineageWith(target, resolved, includeDeps);
-    }
-
+    // filter_for_lineage: the targets related (as ancestor or descendant) to
+    // what checkAgainst names. The names are looked up once, and only when
+    // there is a target to test, as _shares_lineage looks them up.
     QVector<int> filterForLineage(const QVector<int> &targets, const RevArg &checkAgainst,
                                   bool includeDeps) const
     {
-        const auto [resolved, branch] = resolveNumber(checkAgainst);
-        QVector<RevArg> shares;
+        const auto [ids, branch] = resolveNumber(checkAgainst);
+        if (targets.isEmpty())
+            return {};
+        QStringList names = ids;
         if (!branch.isEmpty())
-            shares << RevArg::one(branch);
-        for (const QString &r : resolved)
-            shares << RevArg::one(r);
+            names.prepend(branch);
+        QVector<int> against;
+        for (const QString &name : std::as_const(names))
+            against << revisionForIdent(name, QString()).index;
         QVector<int> out;
         for (int t : targets)
-            if (sharesLineage(t, shares, includeDeps))
+            if (sharesLineageWith(t, against, includeDeps))
                 out << t;
         return out;
     }
