@@ -117,16 +117,16 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
         return failWith(plan.error());
 
     RevisionRenderer renderer;
-    QVector<QStringList> bodies;
+    QVector<StepBody> bodies;
     bodies.reserve(plan->size());
     for (const MigrationStep &step : plan.value()) {
         if (step.kind == MigrationStep::Kind::Stamp || step.revision < 0) {
-            bodies.append(QStringList());
+            bodies.append(StepBody());
             continue;
         }
         const RevisionNode &node = graph.node(step.revision);
         const RevisionScript &rs = scripts[node.script];
-        Result<QStringList> body = renderer.render(rs.path, node.id, step.kind == MigrationStep::Kind::Upgrade);
+        Result<StepBody> body = renderer.render(rs.path, node.id, step.kind == MigrationStep::Kind::Upgrade);
         if (!body) {
             // one line on stdout that says where, as alembic's FAILED lines do
             const Error &e = body.error();

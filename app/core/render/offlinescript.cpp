@@ -53,7 +53,20 @@ QString OfflineScript::rowStatement(const VersionRowOp &op) const
            + QLatin1String(" WHERE ") + m_column + QLatin1String(" = ") + sql::stringLiteral(op.from);
 }
 
-QString OfflineScript::render(const QVector<MigrationStep> &steps, const QVector<QStringList> &bodies,
+QString OfflineScript::bodyChunk(const SqlStatement &statement)
+{
+    switch (statement.kind) {
+    case SqlStatement::Kind::EnterAutocommit:
+        return QStringLiteral("COMMIT;");
+    case SqlStatement::Kind::LeaveAutocommit:
+        return QStringLiteral("BEGIN;");
+    case SqlStatement::Kind::Sql:
+        break;
+    }
+    return statement.sql + QLatin1Char(';');
+}
+
+QString OfflineScript::render(const QVector<MigrationStep> &steps, const QVector<StepBody> &bodies,
                               const QStringList &startHeads) const
 {
     const bool perStep = m_options.transactionPerMigration;
@@ -69,8 +82,8 @@ QString OfflineScript::render(const QVector<MigrationStep> &steps, const QVector
             chunk(out, createVersionTable() + QLatin1Char(';'));
         chunk(out, QLatin1String("-- Running ") + step.shortLog());
         if (i < bodies.size())
-            for (const QString &statement : bodies[i])
-                chunk(out, statement + QLatin1Char(';'));
+            for (const SqlStatement &statement : bodies[i])
+                chunk(out, bodyChunk(statement));
         for (const VersionRowOp &op : step.rowOps)
             chunk(out, rowStatement(op) + QLatin1Char(';'));
         noHeads = step.headsAfter.isEmpty();

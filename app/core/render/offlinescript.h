@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graph/migrationplan.h"
+#include "render/stepsql.h"
 
 #include <QString>
 #include <QStringList>
@@ -25,10 +26,9 @@ class OfflineScript {
 public:
     explicit OfflineScript(OfflineOptions options);
 
-    // bodies[i] holds step i's statements, each without its terminating ';'
-    // (an empty vector for a step that renders no SQL). startHeads are the
+    // bodies[i] holds step i's body (empty for a step that renders no SQL). startHeads are the
     // version rows before the first step (needed when there are no steps).
-    QString render(const QVector<MigrationStep> &steps, const QVector<QStringList> &bodies,
+    QString render(const QVector<MigrationStep> &steps, const QVector<StepBody> &bodies,
                    const QStringList &startHeads) const;
 
     // The single statements, without ';'.
@@ -38,6 +38,7 @@ public:
 
 private:
     static void chunk(QString &out, const QString &text);
+    static QString bodyChunk(const SqlStatement &statement);
 
     OfflineOptions m_options;
     QString m_table;   // quoted, schema-qualified

@@ -59,7 +59,7 @@ Result<const RevisionRenderer::Parsed *> RevisionRenderer::parsed(const QString 
     return static_cast<const Parsed *>(p.get());
 }
 
-Result<QStringList> RevisionRenderer::render(const QString &path, const QString &revision, bool upgrade)
+Result<StepBody> RevisionRenderer::render(const QString &path, const QString &revision, bool upgrade)
 {
     Result<const Parsed *> p = parsed(path);
     if (!p)
@@ -80,14 +80,18 @@ Result<QStringList> RevisionRenderer::render(const QString &path, const QString 
     BodyEvaluator evaluator(module);
     if (std::optional<BodyEvaluator::Failure> f = evaluator.evaluate(*fn, calls))
         return needsPython(path, f->line, revision, f->reason);
-    QStringList statements;
+    StepBody body;
     const OpRenderer renderer;
+    QStringList statements;
     for (const OpCall &call : std::as_const(calls)) {
         QString reason;
+        statements.clear();
         if (!renderer.render(call, statements, reason))
             return needsPython(path, call.line, revision, reason);
+        for (QString &s : statements)
+            body.append(SqlStatement::statement(std::move(s), call.line));
     }
-    return statements;
+    return body;
 }
 
 } // namespace retort

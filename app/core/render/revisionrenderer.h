@@ -1,5 +1,6 @@
 #pragma once
 
+#include "render/stepsql.h"
 #include "result.h"
 
 #include <QHash>
@@ -21,9 +22,9 @@ public:
     RevisionRenderer();
     ~RevisionRenderer();
 
-    // Statements without their ';', in order; empty for a `pass` body.
+    // The body in order (statements without their ';'); empty for a `pass` body.
     // `path` is the revision file, read (and parsed) once per renderer.
-    Result<QStringList> render(const QString &path, const QString &revision, bool upgrade);
+    Result<StepBody> render(const QString &path, const QString &revision, bool upgrade);
 
 private:
     struct Parsed;

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <QVector>
+
+namespace retort {
+
+// One element of a step's body, in the order the step runs it: a statement,
+// or the edge of an `op.get_context().autocommit_block()`. Offline, entering
+// a block prints alembic's "COMMIT;" and leaving it "BEGIN;"; online, the
+// executor commits, runs the block's statements outside a transaction, and
+// begins again.
+struct SqlStatement {
+    enum class Kind { Sql, EnterAutocommit, LeaveAutocommit };
+    Kind kind = Kind::Sql;
+    QString sql;  // Sql: the statement without its terminating ';'
+    int line = 0; // the op call's line in the revision file; 0 when not known (bridge)
+
+    static SqlStatement statement(QString text, int line = 0) { return {Kind::Sql, std::move(text), line}; }
+    bool isSql() const { return kind == Kind::Sql; }
+};
+
+using StepBody = QVector<SqlStatement>;
+
+// Which engine produced a step's body.
+enum class RenderEngine {
+    Native,  // Retort's own evaluator and renderer
+    Python,  // the alembic bridge, offline
+};
+
+// A step's body and where it came from. `reason` says why the native engine
+// refused ("file:line: ..."), empty for native steps.
+struct StepSql {
+    RenderEngine engine = RenderEngine::Native;
+    StepBody body;
+    QString reason;
+};
+
+} // namespace retort
