@@ -1,0 +1,169 @@
+#pragma once
+
+#include "db/connectionsettings.h"
+#include "db/versionstate.h"
+#include "error.h"
+#include "graph/migrationplan.h"
+#include "render/stepsql.h"
+#include "result.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+class QThread;
+
+namespace retort {
+
+// One planned step with everything the executor needs to run and report it.
+struct PlannedStep {
+    MigrationStep step;
+    StepSql sql;        // the body (empty for stamps and `pass` bodies)
+    QString revision;   // the revision id whose upgrade()/downgrade() runs; empty for stamps
+    QString file;       // its revision file, for error locations
+};
+
+// Whether to wait for another Retort holding the migration lock of the same
+// version table, or to refuse at once naming the holder.
+enum class LockWait { Wait, NoWait };
+
+// How a run should behave; shared by the runner, the CLI and the GUI.
+struct RunOptions {
+    bool transactionPerMigration = false;  // env.py's transaction_per_migration
+    std::optional<int> lockTimeoutMs;      // SET lock_timeout (also bounds the wait for the migration lock)
+    std::optional<int> statementTimeoutMs; // SET statement_timeout
+    LockWait lockWait = LockWait::Wait;
+};
+
+// The version-row changes are computed from the rows the database holds
+// when the run starts (under the migration lock). `replan` lets the runner
+// plan from those rows; without it `steps` run as given, and when
+// `expectedHeads` is set a database whose rows differ is refused.
+struct RunRequest {
+    ConnectionSettings connection;
+    VersionTable versionTable;
+    bool versionTablePk = true;
+    RunOptions options;
+    QVector<PlannedStep> steps;
+    std::optional<QStringList> expectedHeads;
+    // Called on the executor's thread with the rows read under the lock; the
+    // steps it returns replace `steps`. Must only read shared data.
+    std::function<Result<QVector<PlannedStep>>(const VersionState &)> replan;
+};
+
+struct RunProgress {
+    int step = 0;           // 1-based index of the running step; 0 before the first
+    int stepCount = 0;
+    QString revision;
+    QString stepLog;        // MigrationStep::shortLog()
+    int statement = 0;      // 1-based within the step (body then version-row statements)
+    int statementCount = 0;
+    QString statementText;
+    qint64 elapsedMs = 0;   // since run() started
+};
+
+struct RunReport {
+    bool ok = false;
+    bool cancelled = false;
+    // SQLSTATE in error.sqlState(); where() carries revision, file, line of
+    // the op call and statementOffset (the server's error position in the
+    // statement, 0-based) when known.
+    Error error;
+    QString failedStatement;    // the statement that failed, as sent
+    int stepsCommitted = 0;     // steps whose effects are in the database
+    int stepCount = 0;
+    QStringList headsBefore;    // version rows when the run started
+    QStringList headsAfter;     // version rows when the run ended (re-read)
+    QStringList log;            // the lines logLine() emitted
+    qint64 elapsedMs = 0;
+};
+
+// The SQL a run sends, statement by statement, in order (what the GUI
+// previews and apply runs): transaction control, the version table's CREATE
+// when needed, bodies, version-row statements.
+struct PlannedStatement {
+    enum class Kind { Begin, Commit, CreateVersionTable, Body, VersionRow, EnterAutocommit, LeaveAutocommit };
+    Kind kind = Kind::Body;
+    int step = -1;  // index into the steps; -1 for run-level statements
+    QString sql;    // without ';' (empty for autocommit edges)
+    int line = 0;   // the op call's line for Body statements
+};
+QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &steps, const QStringList &startHeads,
+                                        bool versionTableExists, const VersionTable &table, bool versionTablePk,
+                                        bool transactionPerMigration);
+
+// Applies planned steps to PostgreSQL. Lives on a worker thread and opens its
+// own connection there. run() blocks that thread until done; cancel() may be
+// called from any thread and also stops the statement running on the server.
+class Executor : public QObject {
+    Q_OBJECT
+public:
+    explicit Executor(QObject *parent = nullptr);
+    ~Executor() override;
+
+    // Runs synchronously on the calling thread (the executor's thread when
+    // invoked through a queued connection); emits finished() at the end and
+    // returns the same report.
+    RunReport run(const RunRequest &request);
+    // Thread-safe: sets the cancel flag and sends PostgreSQL's cancel request
+    // for the statement in flight.
+    void cancel();
+    bool isCancelled() const { return m_cancelled.load(); }
+
+    // Used in application_name: "retort <version> (<user>@<host>)".
+    static QString applicationName();
+
+Q_SIGNALS:
+    void progress(const retort::RunProgress &progress);
+    void logLine(const QString &line);
+    void finished(const retort::RunReport &report);
+
+private:
+    friend class ExecutorRun;
+    void setCancelHandle(void *pgcancel);  // PGcancel*, owned here
+    void clearCancelHandle();
+
+    std::atomic<bool> m_cancelled{false};
+    std::mutex m_cancelMutex;
+    void *m_cancelHandle = nullptr;
+};
+
+// Owns a QThread with an Executor on it, for callers that must not block
+// (the GUI). Signals arrive queued on the thread that created the handle.
+// Destroying the handle cancels a run in progress and waits for the thread.
+class ExecutorThread : public QObject {
+    Q_OBJECT
+public:
+    explicit ExecutorThread(QObject *parent = nullptr);
+    ~ExecutorThread() override;
+
+    // Starts a run; false when one is already running.
+    bool start(const RunRequest &request);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    // Blocks until the current run has finished (for tests and the CLI).
+    void wait();
+
+Q_SIGNALS:
+    void progress(const retort::RunProgress &progress);
+    void logLine(const QString &line);
+    void finished(const retort::RunReport &report);
+
+private:
+    QThread *m_thread = nullptr;
+    Executor *m_executor = nullptr;  // lives on m_thread
+    bool m_running = false;
+};
+
+} // namespace retort
+
+Q_DECLARE_METATYPE(retort::RunProgress)
+Q_DECLARE_METATYPE(retort::RunReport)

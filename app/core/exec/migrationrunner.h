@@ -1,0 +1,79 @@
+#pragma once
+
+#include "db/connectionsettings.h"
+#include "exec/executor.h"
+#include "project/envreader.h"
+#include "project/projectconfig.h"
+#include "project/revisionscript.h"
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <memory>
+
+namespace retort {
+
+class RevisionGraph;
+
+// What the runner needs of a loaded project. The graph must outlive the
+// runner and every RunRequest it builds (replan reads it on the executor's thread).
+struct ProjectContext {
+    ProjectConfig config;
+    QVector<RevisionScript> scripts;
+    std::shared_ptr<const RevisionGraph> graph;
+    EnvOptions env;  // version table, transaction_per_migration
+
+    VersionTable versionTable() const;
+};
+
+// An operation on a database, as the CLI commands name them.
+struct Operation {
+    enum class Kind { Upgrade, Downgrade, Stamp, ResetLocal };
+    Kind kind = Kind::Upgrade;
+    QStringList targets;  // Upgrade/Downgrade: one; Stamp: one or more; ResetLocal: none
+    bool purge = false;   // Stamp: delete all version rows first
+    bool force = false;   // ResetLocal: allow hosts other than the local machine
+};
+
+// What a run will do, for previews: the database's state, the steps with
+// their bodies, and the exact statements apply sends.
+struct RunPreview {
+    VersionState state;
+    QVector<PlannedStep> steps;
+    QVector<PlannedStatement> statements;
+};
+
+// Plans from the DATABASE's version rows (alembic's online semantics),
+// renders each step natively (a step that needs Python fails with the
+// renderer's "needs Python" error), and builds the executor's request.
+// Everything here blocks: call it on a worker thread or from the CLI.
+class MigrationRunner {
+public:
+    MigrationRunner(ProjectContext project, ConnectionSettings connection, RunOptions options);
+
+    // Plans `operation` from the given version rows without touching a database.
+    Result<QVector<PlannedStep>> plan(const Operation &operation, const QStringList &currentRows) const;
+
+    // Connects, reads the version rows, plans and renders: the range preview.
+    Result<RunPreview> preview(const Operation &operation) const;
+
+    // The request that applies `operation`; it re-plans under the migration
+    // lock from the rows the database then holds. Fails for a reset-local on
+    // a non-local host without force.
+    Result<RunRequest> request(const Operation &operation) const;
+
+    // request() + Executor::run() on the calling thread.
+    RunReport apply(const Operation &operation, Executor &executor) const;
+
+    // localhost, 127.0.0.1, ::1, a Unix socket directory or no host at all.
+    static bool isLocalHost(const ConnectionSettings &settings);
+
+private:
+    ProjectContext m_project;
+    ConnectionSettings m_connection;
+    RunOptions m_options;
+};
+
+} // namespace retort
