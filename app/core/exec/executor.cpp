@@ -1,27 +1,454 @@
 #include "executor.h"
 
+#include "db/connection.h"
+#include "exec/migrationlock.h"
+#include "exec/pghandle.h"
+#include "render/offlinescript.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSysInfo>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 
 namespace retort {
 
-QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &, const QStringList &, bool, const VersionTable &,
-                                        bool, bool)
+namespace {
+
+const QString kInfo = QStringLiteral("INFO  [alembic.runtime.migration] ");
+
+OfflineScript versionScript(const VersionTable &table, bool pk)
 {
-    return {};
+    OfflineOptions o;
+    o.versionTable = table.name;
+    o.versionTableSchema = table.schema;
+    o.versionTablePk = pk;
+    return OfflineScript(o);
 }
 
-Executor::Executor(QObject *parent) : QObject(parent) {}
-Executor::~Executor() = default;
+QString joinRows(const QStringList &rows)
+{
+    return rows.isEmpty() ? QStringLiteral("(none)") : rows.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &steps, bool versionTableExists,
+                                        const VersionTable &table, bool versionTablePk, bool transactionPerMigration,
+                                        bool purge)
+{
+    using K = PlannedStatement::Kind;
+    const OfflineScript script = versionScript(table, versionTablePk);
+    QVector<PlannedStatement> out;
+    auto add = [&out](K kind, int step, QString sql, int line = 0, int rowOp = -1) {
+        out.append(PlannedStatement{kind, step, std::move(sql), line, rowOp});
+    };
+    if (!transactionPerMigration)
+        add(K::Begin, -1, QStringLiteral("BEGIN"));
+    // alembic's _ensure_version_table(checkfirst=True), before the steps; it
+    // never drops the table online, not even at base.
+    if (!versionTableExists)
+        add(K::CreateVersionTable, -1, script.createVersionTable());
+    if (purge)
+        add(K::Purge, -1, QStringLiteral("DELETE FROM ") + table.qualifiedSql());
+    for (int i = 0; i < steps.size(); ++i) {
+        const PlannedStep &s = steps[i];
+        if (transactionPerMigration)
+            add(K::Begin, i, QStringLiteral("BEGIN"));
+        add(K::StepStart, i, s.step.shortLog());
+        for (const SqlStatement &st : s.sql.body) {
+            switch (st.kind) {
+            case SqlStatement::Kind::Sql:
+                add(K::Body, i, st.sql, st.line);
+                break;
+            case SqlStatement::Kind::EnterAutocommit:
+                add(K::EnterAutocommit, i, QString(), st.line);
+                break;
+            case SqlStatement::Kind::LeaveAutocommit:
+                add(K::LeaveAutocommit, i, QString(), st.line);
+                break;
+            }
+        }
+        for (int r = 0; r < s.step.rowOps.size(); ++r)
+            add(K::VersionRow, i, script.rowStatement(s.step.rowOps[r]), 0, r);
+        if (transactionPerMigration)
+            add(K::Commit, i, QStringLiteral("COMMIT"));
+    }
+    if (!transactionPerMigration)
+        add(K::Commit, -1, QStringLiteral("COMMIT"));
+    return out;
+}
+
+QString scriptText(const QVector<PlannedStatement> &statements)
+{
+    QString out;
+    for (const PlannedStatement &s : statements) {
+        switch (s.kind) {
+        case PlannedStatement::Kind::StepStart:
+            out += QStringLiteral("-- Running ") + s.sql + QStringLiteral("\n\n");
+            break;
+        case PlannedStatement::Kind::EnterAutocommit:
+            out += QStringLiteral("COMMIT;\n\n-- autocommit block\n\n");
+            break;
+        case PlannedStatement::Kind::LeaveAutocommit:
+            out += QStringLiteral("-- end of autocommit block\n\nBEGIN;\n\n");
+            break;
+        default:
+            out += s.sql + QStringLiteral(";\n\n");
+            break;
+        }
+    }
+    return out;
+}
+
+// One run: its connection, transaction state and report. Lives on the
+// executor's thread for the duration of Executor::run().
+class ExecutorRun {
+public:
+    ExecutorRun(Executor &executor, const RunRequest &request) : m_executor(executor), m_request(request)
+    {
+        m_timer.start();
+    }
+
+    RunReport run()
+    {
+        execute();
+        finish();
+        return m_report;
+    }
+
+private:
+    using K = PlannedStatement::Kind;
+
+    void log(const QString &line)
+    {
+        m_report.log << line;
+        Q_EMIT m_executor.logLine(line);
+    }
+
+    bool cancelled() const { return m_executor.isCancelled(); }
+
+    Error cancelledError() const
+    {
+        return Error(Error::Kind::Cancelled, QStringLiteral("Cancelled"));
+    }
+
+    void fail(Error error)
+    {
+        if (m_report.error.isError())
+            return;
+        m_report.error = std::move(error);
+        if (m_report.error.kind() == Error::Kind::Cancelled)
+            m_report.cancelled = true;
+    }
+
+    // A statement that is not part of a step (SET, BEGIN, ...).
+    bool plainExec(const QString &sql)
+    {
+        QSqlQuery q(db());
+        if (q.exec(sql))
+            return true;
+        fail(statementError(q, sql, -1, 0));
+        return false;
+    }
+
+    QSqlDatabase db() const { return m_connection->database(); }
+
+    Error statementError(const QSqlQuery &q, const QString &sql, int step, int line)
+    {
+        const QSqlError se = q.lastError();
+        const QString state = se.nativeErrorCode();
+        QString message = se.databaseText().trimmed();
+        if (message.isEmpty())
+            message = se.text().trimmed();
+        const bool alive = pghandle::connectionAlive(db());
+        m_connectionLost = !alive;
+        Error e;
+        if (state == QLatin1String("57014") && cancelled()) {
+            e = Error(Error::Kind::Cancelled, QStringLiteral("Cancelled while running a statement"));
+        } else if (!alive) {
+            e = Error(Error::Kind::Database,
+                      QStringLiteral("The connection to the database was lost (%1): %2. The server rolled back "
+                                     "the open transaction.")
+                          .arg(m_request.connection.describe(), message.section(QLatin1Char('\n'), 0, 0)));
+        } else {
+            e = Error(Error::Kind::Database, message.section(QLatin1Char('\n'), 0, 0));
+        }
+        e.setSqlState(state.isEmpty() && !alive ? QStringLiteral("08006") : state);
+        Location &where = e.where();
+        if (step >= 0 && step < m_steps.size()) {
+            where.revision = m_steps[step].revision.isEmpty() ? m_steps[step].step.to.join(QLatin1Char(','))
+                                                              : m_steps[step].revision;
+            if (line > 0) {
+                where.file = m_steps[step].file;
+                where.line = line;
+            }
+        }
+        const int position = pghandle::errorPosition(q);
+        if (position > 0)
+            where.statementOffset = position - 1;
+        m_report.failedStatement = sql;
+        const QString detail = pghandle::errorDetail(q);
+        if (!detail.isEmpty())
+            e.causedBy(Error(Error::Kind::Database, QStringLiteral("DETAIL: ") + detail));
+        e.causedBy(Error(Error::Kind::Database, QStringLiteral("while running: %1").arg(sql.simplified())));
+        return e;
+    }
+
+    void execute()
+    {
+        const int stepCount = m_request.steps.size();
+        m_report.stepCount = stepCount;
+        if (cancelled())
+            return fail(cancelledError());
+
+        ConnectionSettings settings = m_request.connection;
+        if (settings.queryValue(QStringLiteral("application_name")).isEmpty())
+            settings.query.append({QStringLiteral("application_name"), Executor::applicationName()});
+        Result<std::unique_ptr<Connection>> c = Connection::open(settings);
+        if (!c)
+            return fail(c.error());
+        m_connection = std::move(c.value());
+        m_executor.setCancelHandle(pghandle::newCancel(db()));
+        if (cancelled())
+            return fail(cancelledError());
+
+        log(kInfo + QStringLiteral("Context impl PostgresqlImpl."));
+        log(kInfo + QStringLiteral("Will assume transactional DDL."));
+
+        const RunOptions &o = m_request.options;
+        if (o.lockTimeoutMs && !plainExec(QStringLiteral("SET lock_timeout = %1").arg(*o.lockTimeoutMs)))
+            return;
+        if (o.statementTimeoutMs
+            && !plainExec(QStringLiteral("SET statement_timeout = %1").arg(*o.statementTimeoutMs)))
+            return;
+
+        m_lock.emplace(db(), m_request.versionTable);
+        if (Error e = m_lock->acquire(o.lockWait == LockWait::Wait, [this](const QString &l) {
+                log(QStringLiteral("INFO  [retort] ") + l);
+            })) {
+            if (cancelled())
+                return fail(cancelledError());
+            return fail(e);
+        }
+
+        Result<VersionState> state = readVersionState(db(), m_request.versionTable);
+        if (!state)
+            return fail(state.error());
+        m_report.headsBefore = state->rows;
+        m_report.headsAfter = state->rows;
+        if (m_request.expectedHeads) {
+            QStringList expected = *m_request.expectedHeads, found = state->rows;
+            expected.sort();
+            found.sort();
+            if (expected != found)
+                return fail(Error(Error::Kind::Revision,
+                                  QStringLiteral("The version rows of %1 changed since the plan was made "
+                                                 "(planned from %2, the database now holds %3); plan again")
+                                      .arg(m_request.versionTable.displayName(), joinRows(expected),
+                                           joinRows(found))));
+        }
+        if (m_request.replan) {
+            Result<QVector<PlannedStep>> planned = m_request.replan(state.value());
+            if (!planned)
+                return fail(planned.error());
+            m_steps = planned.value();
+        } else {
+            m_steps = m_request.steps;
+        }
+        m_report.stepCount = m_steps.size();
+
+        const QVector<PlannedStatement> statements =
+            statementsFor(m_steps, state->tableExists, m_request.versionTable, m_request.versionTablePk,
+                          o.transactionPerMigration, m_request.purge);
+        runStatements(statements);
+    }
+
+    void runStatements(const QVector<PlannedStatement> &statements)
+    {
+        // statement counts per step, for progress
+        QVector<int> perStep(m_steps.size(), 0);
+        for (const PlannedStatement &s : statements)
+            if (s.step >= 0 && (s.kind == K::Body || s.kind == K::VersionRow))
+                ++perStep[s.step];
+        int completedSteps = 0;  // steps whose version rows are written
+        int statementInStep = 0;
+
+        for (const PlannedStatement &s : statements) {
+            if (cancelled())
+                return fail(cancelledError());
+            switch (s.kind) {
+            case K::Begin:
+                if (!plainExec(s.sql))
+                    return;
+                m_inTransaction = true;
+                break;
+            case K::Commit:
+                if (!plainExec(s.sql))
+                    return;
+                m_inTransaction = false;
+                completedSteps = s.step >= 0 ? s.step + 1 : int(m_steps.size());
+                m_report.stepsCommitted = completedSteps;
+                break;
+            case K::CreateVersionTable:
+            case K::Purge:
+                if (!plainExec(s.sql))
+                    return;
+                break;
+            case K::StepStart: {
+                statementInStep = 0;
+                completedSteps = s.step;
+                const PlannedStep &p = m_steps[s.step];
+                QString line = kInfo + QStringLiteral("Running ");
+                // alembic's str(step): "upgrade a -> b, doc" when the script has a doc
+                if (p.step.kind != MigrationStep::Kind::Stamp && !p.doc.isEmpty())
+                    line += QStringLiteral("%1 %2 -> %3, %4")
+                                .arg(p.step.kind == MigrationStep::Kind::Upgrade ? QStringLiteral("upgrade")
+                                                                                 : QStringLiteral("downgrade"),
+                                     p.step.from.join(QStringLiteral(", ")), p.step.to.join(QStringLiteral(", ")),
+                                     p.doc);
+                else
+                    line += p.step.shortLog();
+                log(line);
+                break;
+            }
+            case K::EnterAutocommit:
+                if (m_inTransaction) {
+                    if (!plainExec(QStringLiteral("COMMIT")))
+                        return;
+                    m_inTransaction = false;
+                    m_report.stepsCommitted = completedSteps;
+                    m_autocommitLeftOpen = true;
+                }
+                break;
+            case K::LeaveAutocommit:
+                if (m_autocommitLeftOpen) {
+                    if (!plainExec(QStringLiteral("BEGIN")))
+                        return;
+                    m_inTransaction = true;
+                    m_autocommitLeftOpen = false;
+                }
+                break;
+            case K::Body:
+            case K::VersionRow: {
+                ++statementInStep;
+                const PlannedStep &p = m_steps[s.step];
+                RunProgress progress;
+                progress.step = s.step + 1;
+                progress.stepCount = m_steps.size();
+                progress.revision = p.revision;
+                progress.stepLog = p.step.shortLog();
+                progress.statement = statementInStep;
+                progress.statementCount = perStep[s.step];
+                progress.statementText = s.sql;
+                progress.elapsedMs = m_timer.elapsed();
+                Q_EMIT m_executor.progress(progress);
+
+                QSqlQuery q(db());
+                if (!q.exec(s.sql))
+                    return fail(statementError(q, s.sql, s.step, s.line));
+                if (s.kind == K::VersionRow) {
+                    const VersionRowOp &op = p.step.rowOps[s.rowOp];
+                    const int n = q.numRowsAffected();
+                    if (op.kind != VersionRowOp::Kind::Insert && n != 1) {
+                        // alembic's HeadMaintainer check, in its words
+                        const QString msg =
+                            op.kind == VersionRowOp::Kind::Delete
+                                ? QStringLiteral("Online migration expected to match one row when deleting '%1' "
+                                                 "in '%2'; %3 found")
+                                      .arg(op.from, m_request.versionTable.name)
+                                      .arg(n)
+                                : QStringLiteral("Online migration expected to match one row when updating '%1' "
+                                                 "to '%2' in '%3'; %4 found")
+                                      .arg(op.from, op.to, m_request.versionTable.name)
+                                      .arg(n);
+                        Error e(Error::Kind::Revision, msg);
+                        e.where().revision = p.revision;
+                        m_report.failedStatement = s.sql;
+                        return fail(e);
+                    }
+                }
+                break;
+            }
+            }
+        }
+        m_report.stepsCommitted = m_steps.size();
+        m_report.ok = true;
+    }
+
+    void finish()
+    {
+        m_executor.clearCancelHandle();
+        if (m_connection) {
+            if (!m_report.ok && m_inTransaction && !m_connectionLost) {
+                // a cancel request that arrives late may hit the ROLLBACK itself
+                for (int attempt = 0; attempt < 2; ++attempt) {
+                    QSqlQuery q(db());
+                    if (q.exec(QStringLiteral("ROLLBACK")) || !pghandle::connectionAlive(db()))
+                        break;
+                }
+            }
+            if (!m_connectionLost && pghandle::connectionAlive(db())) {
+                if (!m_report.ok) {
+                    // An aborted statement may have left the session in a
+                    // failed transaction; ROLLBACK above ended it.
+                    Result<VersionState> after = readVersionState(db(), m_request.versionTable);
+                    if (after)
+                        m_report.headsAfter = after->rows;
+                } else if (!m_steps.isEmpty()) {
+                    m_report.headsAfter = m_steps.back().step.headsAfter;
+                }
+                if (m_lock)
+                    m_lock->release();
+            } else {
+                m_report.headsAfter = m_report.headsBefore;  // nothing uncommitted survives
+                if (m_report.stepsCommitted > 0 && m_report.stepsCommitted <= m_steps.size())
+                    m_report.headsAfter = m_steps[m_report.stepsCommitted - 1].step.headsAfter;
+            }
+            m_lock.reset();
+            m_connection.reset();
+        }
+        m_report.elapsedMs = m_timer.elapsed();
+    }
+
+    Executor &m_executor;
+    const RunRequest &m_request;
+    QVector<PlannedStep> m_steps;
+    QElapsedTimer m_timer;
+    RunReport m_report;
+    std::unique_ptr<Connection> m_connection;
+    std::optional<MigrationLock> m_lock;
+    bool m_inTransaction = false;
+    bool m_autocommitLeftOpen = false;
+    bool m_connectionLost = false;
+};
+
+Executor::Executor(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<retort::RunProgress>();
+    qRegisterMetaType<retort::RunReport>();
+}
+
+Executor::~Executor()
+{
+    clearCancelHandle();
+}
 
 QString Executor::applicationName()
 {
-    return QStringLiteral("retort " RETORT_VERSION);
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty())
+        user = QStringLiteral("unknown");
+    // PostgreSQL keeps 63 bytes of application_name
+    return QStringLiteral("retort %1 (%2@%3)").arg(QStringLiteral(RETORT_VERSION), user, QSysInfo::machineHostName()).left(63);
 }
 
-RunReport Executor::run(const RunRequest &)
+RunReport Executor::run(const RunRequest &request)
 {
-    RunReport report;
-    report.error = Error(Error::Kind::Internal, QStringLiteral("The executor is not implemented yet"));
+    RunReport report = ExecutorRun(*this, request).run();
     Q_EMIT finished(report);
     return report;
 }
@@ -29,15 +456,74 @@ RunReport Executor::run(const RunRequest &)
 void Executor::cancel()
 {
     m_cancelled = true;
+    sendCancel();
 }
 
-void Executor::setCancelHandle(void *) {}
-void Executor::clearCancelHandle() {}
+void Executor::sendCancel()
+{
+    std::lock_guard<std::mutex> guard(m_cancelMutex);
+    if (m_cancelHandle)
+        pghandle::sendCancel(m_cancelHandle);
+}
 
-ExecutorThread::ExecutorThread(QObject *parent) : QObject(parent) {}
-ExecutorThread::~ExecutorThread() = default;
-bool ExecutorThread::start(const RunRequest &) { return false; }
-void ExecutorThread::cancel() {}
-void ExecutorThread::wait() {}
+void Executor::setCancelHandle(void *pgcancel)
+{
+    std::lock_guard<std::mutex> guard(m_cancelMutex);
+    pghandle::freeCancel(m_cancelHandle);
+    m_cancelHandle = pgcancel;
+}
+
+void Executor::clearCancelHandle()
+{
+    setCancelHandle(nullptr);
+}
+
+ExecutorThread::ExecutorThread(QObject *parent) : QObject(parent)
+{
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("retort-executor"));
+    m_executor = new Executor;
+    m_executor->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_executor, &QObject::deleteLater);
+    connect(m_executor, &Executor::progress, this, &ExecutorThread::progress);
+    connect(m_executor, &Executor::logLine, this, &ExecutorThread::logLine);
+    connect(m_executor, &Executor::finished, this, [this](const RunReport &report) {
+        m_running = false;
+        Q_EMIT finished(report);
+    });
+    m_thread->start();
+}
+
+ExecutorThread::~ExecutorThread()
+{
+    m_executor->cancel();
+    m_thread->quit();
+    m_thread->wait();
+}
+
+bool ExecutorThread::start(const RunRequest &request)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_executor->m_cancelled = false;
+    Executor *executor = m_executor;
+    QMetaObject::invokeMethod(executor, [executor, request] { executor->run(request); }, Qt::QueuedConnection);
+    return true;
+}
+
+void ExecutorThread::cancel()
+{
+    m_executor->cancel();
+}
+
+void ExecutorThread::wait()
+{
+    while (m_running) {
+        // the finished signal is queued to this thread: deliver it
+        QThread::msleep(5);
+        QCoreApplication::sendPostedEvents(this);
+    }
+}
 
 } // namespace retort

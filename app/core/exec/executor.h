@@ -29,6 +29,7 @@ struct PlannedStep {
     StepSql sql;        // the body (empty for stamps and `pass` bodies)
     QString revision;   // the revision id whose upgrade()/downgrade() runs; empty for stamps
     QString file;       // its revision file, for error locations
+    QString doc;        // the revision's message, for alembic's "Running upgrade a -> b, doc" line
 };
 
 // Whether to wait for another Retort holding the migration lock of the same
@@ -53,6 +54,7 @@ struct RunRequest {
     bool versionTablePk = true;
     RunOptions options;
     QVector<PlannedStep> steps;
+    bool purge = false;  // stamp --purge: delete every version row before the steps
     std::optional<QStringList> expectedHeads;
     // Called on the executor's thread with the rows read under the lock; the
     // steps it returns replace `steps`. Must only read shared data.
@@ -88,17 +90,32 @@ struct RunReport {
 
 // The SQL a run sends, statement by statement, in order (what the GUI
 // previews and apply runs): transaction control, the version table's CREATE
-// when needed, bodies, version-row statements.
+// when it is missing, step markers, bodies, version-row statements.
 struct PlannedStatement {
-    enum class Kind { Begin, Commit, CreateVersionTable, Body, VersionRow, EnterAutocommit, LeaveAutocommit };
+    enum class Kind {
+        Begin, Commit,
+        CreateVersionTable,  // alembic's CREATE TABLE, when the table is missing
+        Purge,               // stamp --purge: DELETE FROM the version table
+        StepStart,           // "-- Running upgrade a -> b" (no SQL is sent)
+        Body,
+        VersionRow,          // rowOp indexes steps[step].step.rowOps
+        EnterAutocommit,     // COMMIT, then the block runs outside a transaction
+        LeaveAutocommit,     // BEGIN again
+    };
     Kind kind = Kind::Body;
     int step = -1;  // index into the steps; -1 for run-level statements
-    QString sql;    // without ';' (empty for autocommit edges)
+    QString sql;    // as sent, without ';' (StepStart: the step's short log)
     int line = 0;   // the op call's line for Body statements
+    int rowOp = -1;
 };
-QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &steps, const QStringList &startHeads,
-                                        bool versionTableExists, const VersionTable &table, bool versionTablePk,
-                                        bool transactionPerMigration);
+// alembic's online order: one transaction around everything, or with
+// transaction_per_migration the version table's CREATE on its own and one
+// transaction per step.
+QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &steps, bool versionTableExists,
+                                        const VersionTable &table, bool versionTablePk, bool transactionPerMigration,
+                                        bool purge = false);
+// The statements as one script, for display (";" and blank lines, "-- Running" markers).
+QString scriptText(const QVector<PlannedStatement> &statements);
 
 // Applies planned steps to PostgreSQL. Lives on a worker thread and opens its
 // own connection there. run() blocks that thread until done; cancel() may be
@@ -127,9 +144,11 @@ Q_SIGNALS:
     void finished(const retort::RunReport &report);
 
 private:
+    friend class ExecutorThread;
     friend class ExecutorRun;
     void setCancelHandle(void *pgcancel);  // PGcancel*, owned here
     void clearCancelHandle();
+    void sendCancel();
 
     std::atomic<bool> m_cancelled{false};
     std::mutex m_cancelMutex;

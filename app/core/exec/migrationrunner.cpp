@@ -1,32 +1,162 @@
 #include "migrationrunner.h"
 
+#include "db/connection.h"
 #include "graph/revisiongraph.h"
+#include "pytext.h"
+#include "render/revisionrenderer.h"
 
 namespace retort {
+
+namespace {
+
+// Script.doc: the first paragraph of the stripped module docstring.
+QString docOf(const RevisionScript &script)
+{
+    if (!script.hasDocstring)
+        return QString();
+    const QString text = pyStrip(script.docstring);
+    const int cut = text.indexOf(QStringLiteral("\n\n"));
+    return cut < 0 ? text : text.left(cut);
+}
+
+} // namespace
 
 VersionTable ProjectContext::versionTable() const
 {
     return VersionTable::fromEnv(env);
 }
 
+StepRenderer nativeStepRenderer(std::shared_ptr<const RevisionGraph> graph, QVector<RevisionScript> scripts)
+{
+    return [graph = std::move(graph), scripts = std::move(scripts)](const QVector<MigrationStep> &steps)
+               -> Result<QVector<StepSql>> {
+        RevisionRenderer renderer;
+        QVector<StepSql> out;
+        out.reserve(steps.size());
+        for (const MigrationStep &step : steps) {
+            StepSql sql;
+            if (step.kind != MigrationStep::Kind::Stamp && step.revision >= 0) {
+                const RevisionNode &node = graph->node(step.revision);
+                Result<StepBody> body = renderer.render(scripts[node.script].path, node.id,
+                                                        step.kind == MigrationStep::Kind::Upgrade);
+                if (!body)
+                    return body.error();
+                sql.body = std::move(body.value());
+            }
+            out.append(std::move(sql));
+        }
+        return out;
+    };
+}
+
 MigrationRunner::MigrationRunner(ProjectContext project, ConnectionSettings connection, RunOptions options)
     : m_project(std::move(project)), m_connection(std::move(connection)), m_options(options)
 {
+    m_render = nativeStepRenderer(m_project.graph, m_project.scripts);
 }
 
-Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &, const QStringList &) const
+Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, const QStringList &currentRows) const
 {
-    return Error(Error::Kind::Internal, QStringLiteral("not implemented yet"));
+    const RevisionGraph &graph = *m_project.graph;
+    const MigrationPlanner planner(graph);
+    Result<QVector<MigrationStep>> steps = Error();
+    switch (operation.kind) {
+    case Operation::Kind::Upgrade:
+        steps = planner.upgrade(currentRows, operation.targets.value(0));
+        break;
+    case Operation::Kind::Downgrade:
+        steps = planner.downgrade(currentRows, operation.targets.value(0));
+        break;
+    case Operation::Kind::Stamp:
+        steps = planner.stamp(currentRows, operation.targets, operation.purge);
+        break;
+    case Operation::Kind::ResetLocal: {
+        // downgrade base, then upgrade heads from no rows, as two alembic
+        // commands would do one after the other
+        Result<QVector<MigrationStep>> down = planner.downgrade(currentRows, QStringLiteral("base"));
+        if (!down)
+            return down.error();
+        Result<QVector<MigrationStep>> up = planner.upgrade(QStringList(), QStringLiteral("heads"));
+        if (!up)
+            return up.error();
+        QVector<MigrationStep> all = down.value();
+        all += up.value();
+        steps = all;
+        break;
+    }
+    }
+    if (!steps)
+        return steps.error();
+
+    Result<QVector<StepSql>> bodies = m_render(steps.value());
+    if (!bodies)
+        return bodies.error();
+
+    QVector<PlannedStep> out;
+    out.reserve(steps->size());
+    for (int i = 0; i < steps->size(); ++i) {
+        PlannedStep p;
+        p.step = steps.value()[i];
+        p.sql = bodies->value(i);
+        if (p.step.kind != MigrationStep::Kind::Stamp && p.step.revision >= 0) {
+            const RevisionNode &node = graph.node(p.step.revision);
+            const RevisionScript &script = m_project.scripts[node.script];
+            p.revision = node.id;
+            p.file = script.path;
+            p.doc = docOf(script);
+        }
+        out.append(std::move(p));
+    }
+    return out;
 }
 
-Result<RunPreview> MigrationRunner::preview(const Operation &) const
+Result<RunPreview> MigrationRunner::preview(const Operation &operation) const
 {
-    return Error(Error::Kind::Internal, QStringLiteral("not implemented yet"));
+    if (operation.kind == Operation::Kind::ResetLocal && !operation.force && !isLocalHost(m_connection))
+        return localOnlyError();
+    Result<std::unique_ptr<Connection>> c = Connection::open(m_connection);
+    if (!c)
+        return c.error();
+    Result<VersionState> state = readVersionState(c.value()->database(), m_project.versionTable());
+    if (!state)
+        return state.error();
+    Result<QVector<PlannedStep>> steps = plan(operation, state->rows);
+    if (!steps)
+        return steps.error();
+    RunPreview preview;
+    preview.state = state.value();
+    preview.steps = steps.value();
+    preview.statements = statementsFor(preview.steps, preview.state.tableExists, m_project.versionTable(),
+                                       m_project.env.versionTablePk, m_options.transactionPerMigration,
+                                       operation.kind == Operation::Kind::Stamp && operation.purge);
+    return preview;
 }
 
-Result<RunRequest> MigrationRunner::request(const Operation &) const
+Error MigrationRunner::localOnlyError() const
 {
-    return Error(Error::Kind::Internal, QStringLiteral("not implemented yet"));
+    return Error(Error::Kind::Config,
+                 QStringLiteral("reset-local drops everything the revisions created, so it only runs against "
+                                "localhost, 127.0.0.1, ::1 or a Unix socket; %1 is another host (use --force if "
+                                "you really mean it)")
+                     .arg(m_connection.describe()));
+}
+
+Result<RunRequest> MigrationRunner::request(const Operation &operation) const
+{
+    if (operation.kind == Operation::Kind::ResetLocal && !operation.force && !isLocalHost(m_connection))
+        return localOnlyError();
+    RunRequest r;
+    r.connection = m_connection;
+    r.versionTable = m_project.versionTable();
+    r.versionTablePk = m_project.env.versionTablePk;
+    r.options = m_options;
+    r.purge = operation.kind == Operation::Kind::Stamp && operation.purge;
+    // The plan is made again under the migration lock from the rows the
+    // database holds then; the runner's data is copied into the closure so
+    // the request stands alone on the executor's thread.
+    const MigrationRunner self = *this;
+    r.replan = [self, operation](const VersionState &state) { return self.plan(operation, state.rows); };
+    return r;
 }
 
 RunReport MigrationRunner::apply(const Operation &operation, Executor &executor) const
@@ -35,6 +165,7 @@ RunReport MigrationRunner::apply(const Operation &operation, Executor &executor)
     if (!r) {
         RunReport report;
         report.error = r.error();
+        Q_EMIT executor.finished(report);
         return report;
     }
     return executor.run(r.value());

@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 namespace retort {
@@ -45,6 +46,11 @@ struct RunPreview {
     QVector<PlannedStatement> statements;
 };
 
+// Renders the bodies of planned steps (one StepSql per step, stamps empty),
+// or fails at the first step that cannot be rendered. Called on whatever
+// thread plans; must only read shared data.
+using StepRenderer = std::function<Result<QVector<StepSql>>(const QVector<MigrationStep> &steps)>;
+
 // Plans from the DATABASE's version rows (alembic's online semantics),
 // renders each step natively (a step that needs Python fails with the
 // renderer's "needs Python" error), and builds the executor's request.
@@ -52,6 +58,11 @@ struct RunPreview {
 class MigrationRunner {
 public:
     MigrationRunner(ProjectContext project, ConnectionSettings connection, RunOptions options);
+
+    // How step bodies are rendered; by default natively (RevisionRenderer),
+    // where a body that needs Python fails with the renderer's error. The
+    // CLI and the GUI pass the bridge's PlanRenderer here.
+    void setStepRenderer(StepRenderer renderer) { m_render = std::move(renderer); }
 
     // Plans `operation` from the given version rows without touching a database.
     Result<QVector<PlannedStep>> plan(const Operation &operation, const QStringList &currentRows) const;
@@ -71,9 +82,15 @@ public:
     static bool isLocalHost(const ConnectionSettings &settings);
 
 private:
+    Error localOnlyError() const;
+
     ProjectContext m_project;
     ConnectionSettings m_connection;
     RunOptions m_options;
+    StepRenderer m_render;
 };
+
+// The native renderer: RevisionRenderer for each upgrade/downgrade step.
+StepRenderer nativeStepRenderer(std::shared_ptr<const RevisionGraph> graph, QVector<RevisionScript> scripts);
 
 } // namespace retort

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "db/versionstate.h"
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+
+namespace retort {
+
+// A session-level PostgreSQL advisory lock that keeps two Retorts from
+// migrating one database at once. Its key is derived from the version
+// table's qualified name, so projects sharing a database with different
+// version tables do not block each other. Released when the session ends.
+class MigrationLock {
+public:
+    MigrationLock(QSqlDatabase db, const VersionTable &table);
+
+    // The advisory lock key (64-bit FNV-1a of "retort migrate " + the qualified name).
+    static qint64 keyFor(const VersionTable &table);
+
+    // Takes the lock. When another session holds it: refuse naming the holder
+    // (wait false, SQLSTATE 55P03), or log who holds it and wait, bounded by
+    // the session's lock_timeout (timing out names the holder too).
+    Error acquire(bool wait, const std::function<void(const QString &)> &log);
+    void release();
+    bool held() const { return m_held; }
+
+    // "pid 123, application "retort 0.1 (ann@box)", user retort, from
+    // 127.0.0.1, connected since 2026-11-21 21:00:00 UTC", or why it is unknown.
+    QString describeHolder() const;
+
+private:
+    QSqlDatabase m_db;
+    VersionTable m_table;
+    qint64 m_key = 0;
+    bool m_held = false;
+};
+
+} // namespace retort
