@@ -1,0 +1,195 @@
+#include "alembicbridge.h"
+
+#include "bridge/bridgeprocess.h"
+#include "bridge/bridgescript.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace retort {
+
+namespace {
+
+// alembic's exception as Python's traceback ends: "Type: message", located
+// at the revision file's line when the traceback passed through it.
+Error pythonError(const QJsonObject &e, const QString &revision, Error::Kind kind)
+{
+    const QString type = e.value(QLatin1String("type")).toString();
+    const QString message = e.value(QLatin1String("message")).toString();
+    Location where;
+    where.file = e.value(QLatin1String("file")).toString();
+    where.line = e.value(QLatin1String("line")).toInt();
+    where.revision = revision;
+    Error error(kind, message.isEmpty() ? type : type + QStringLiteral(": ") + message, where);
+    const QString note = e.value(QLatin1String("offline_note")).toString();
+    if (!note.isEmpty())
+        error.causedBy(Error(Error::Kind::Unresolved, note));
+    return error;
+}
+
+StepBody bodyFrom(const QJsonArray &statements)
+{
+    StepBody body;
+    body.reserve(statements.size());
+    for (const QJsonValue &v : statements) {
+        const QJsonObject s = v.toObject();
+        const QString kind = s.value(QLatin1String("kind")).toString();
+        if (kind == QLatin1String("enter_autocommit"))
+            body.append({SqlStatement::Kind::EnterAutocommit, {}, 0});
+        else if (kind == QLatin1String("leave_autocommit"))
+            body.append({SqlStatement::Kind::LeaveAutocommit, {}, 0});
+        else
+            body.append(SqlStatement::statement(s.value(QLatin1String("sql")).toString()));
+    }
+    return body;
+}
+
+QString stderrTail(const QByteArray &err)
+{
+    const QString text = QString::fromUtf8(err).trimmed();
+    return text.size() > 4000 ? QStringLiteral("...") + text.right(4000) : text;
+}
+
+// The run-level failure: the bridge's "error" event, else its stderr.
+Error runError(const ProcessOutcome &o, const QString &what)
+{
+    for (const QJsonObject &e : o.events)
+        if (e.value(QLatin1String("event")).toString() == QLatin1String("error")) {
+            Error err = pythonError(e.value(QLatin1String("error")).toObject(), QString(), Error::Kind::Config);
+            const QString tb = e.value(QLatin1String("error")).toObject().value(QLatin1String("traceback")).toString();
+            if (!tb.isEmpty())
+                err.causedBy(Error(Error::Kind::Config, tb.trimmed()));
+            return err;
+        }
+    return Error(Error::Kind::Config, QStringLiteral("the alembic bridge failed (%1, exit %2): %3")
+                                          .arg(what).arg(o.exitCode).arg(stderrTail(o.stderrText)));
+}
+
+} // namespace
+
+AlembicBridge::AlembicBridge(BridgeProject project) : m_project(std::move(project)) {}
+
+QByteArray AlembicBridge::request(const QString &mode, const QVector<BridgeStep> &steps) const
+{
+    const QDir base(m_project.workDir.isEmpty() ? QDir::currentPath() : m_project.workDir);
+    QJsonArray list;
+    for (const BridgeStep &s : steps) {
+        QJsonObject o;
+        o.insert(QLatin1String("revision"), s.revision);
+        o.insert(QLatin1String("direction"), s.upgrade ? QStringLiteral("up") : QStringLiteral("down"));
+        o.insert(QLatin1String("from_heads"), QJsonArray::fromStringList(s.fromHeads));
+        if (!s.path.isEmpty())
+            o.insert(QLatin1String("path"), QDir::cleanPath(base.absoluteFilePath(s.path)));
+        list.append(o);
+    }
+    QJsonObject r;
+    r.insert(QLatin1String("mode"), mode);
+    r.insert(QLatin1String("config"), m_project.iniPath);
+    r.insert(QLatin1String("section"), m_project.section);
+    r.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
+    r.insert(QLatin1String("steps"), list);
+    return QJsonDocument(r).toJson(QJsonDocument::Compact);
+}
+
+Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<BridgeStep> &steps,
+                                                            const std::atomic<bool> *cancel) const
+{
+    if (steps.isEmpty())
+        return QVector<BridgeStepSql>();
+    Result<QString> script = BridgeScript::path();
+    if (!script)
+        return script.error();
+    ProcessRequest pr;
+    pr.program = m_project.python;
+    pr.arguments = {script.value()};
+    pr.workDir = m_project.workDir;
+    pr.environment.remove(urlVariable());
+    pr.stdinData = request(QStringLiteral("offline"), steps);
+    pr.timeoutMs = m_project.timeoutMs;
+    pr.cancel = cancel;
+    Result<ProcessOutcome> run = runJsonLinesProcess(pr);
+    if (!run)
+        return run.error();
+
+    QVector<BridgeStepSql> out(steps.size());
+    QVector<bool> seen(steps.size(), false);
+    for (const QJsonObject &e : run->events) {
+        if (e.value(QLatin1String("event")).toString() != QLatin1String("step"))
+            continue;
+        const int i = e.value(QLatin1String("index")).toInt(-1);
+        if (i < 0 || i >= steps.size())
+            continue;
+        seen[i] = true;
+        out[i].body = bodyFrom(e.value(QLatin1String("statements")).toArray());
+        if (e.contains(QLatin1String("error")))
+            out[i].error = pythonError(e.value(QLatin1String("error")).toObject(), steps[i].revision, Error::Kind::Revision);
+    }
+    if (run->exitCode != 0 || seen.contains(false))
+        return runError(run.value(), QStringLiteral("offline"));
+    return out;
+}
+
+Result<BridgeOnlineResult> AlembicBridge::runOnline(const QVector<BridgeStep> &steps, const QString &url,
+                                                    const std::function<void(const BridgeEvent &)> &onEvent,
+                                                    const std::atomic<bool> *cancel) const
+{
+    Result<QString> script = BridgeScript::path();
+    if (!script)
+        return script.error();
+    BridgeOnlineResult result;
+    ProcessRequest pr;
+    pr.program = m_project.python;
+    pr.arguments = {script.value()};
+    pr.workDir = m_project.workDir;
+    pr.environment.insert(urlVariable(), url);
+    pr.stdinData = request(QStringLiteral("online"), steps);
+    pr.timeoutMs = m_project.timeoutMs;
+    pr.cancel = cancel;
+    pr.onEvent = [&](const QJsonObject &e) {
+        const QString kind = e.value(QLatin1String("event")).toString();
+        BridgeEvent ev;
+        ev.index = e.value(QLatin1String("index")).toInt(-1);
+        ev.revision = e.value(QLatin1String("revision")).toString();
+        if (kind == QLatin1String("started")) {
+            ev.kind = BridgeEvent::Kind::Started;
+        } else if (kind == QLatin1String("finished")) {
+            ev.kind = BridgeEvent::Kind::Finished;
+            ++result.finishedSteps;
+            for (const QJsonValue &h : e.value(QLatin1String("heads")).toArray())
+                ev.headsAfter << h.toString();
+        } else {
+            return;
+        }
+        if (onEvent)
+            onEvent(ev);
+    };
+    pr.onStderrLine = [&](const QString &line) {
+        if (!onEvent)
+            return;
+        BridgeEvent ev;
+        ev.kind = BridgeEvent::Kind::Log;
+        ev.text = line;
+        onEvent(ev);
+    };
+    Result<ProcessOutcome> run = runJsonLinesProcess(pr);
+    if (!run)
+        return run.error();
+    result.log = QString::fromUtf8(run->stderrText);
+    if (run->exitCode != 0) {
+        // the failing step is the one started and not finished
+        QString revision;
+        for (const QJsonObject &e : run->events)
+            if (e.value(QLatin1String("event")).toString() == QLatin1String("started"))
+                revision = e.value(QLatin1String("revision")).toString();
+        for (const QJsonObject &e : run->events)
+            if (e.value(QLatin1String("event")).toString() == QLatin1String("error"))
+                return pythonError(e.value(QLatin1String("error")).toObject(), revision, Error::Kind::Database);
+        return runError(run.value(), QStringLiteral("online"));
+    }
+    return result;
+}
+
+} // namespace retort

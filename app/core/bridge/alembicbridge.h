@@ -1,0 +1,87 @@
+#pragma once
+
+#include "render/stepsql.h"
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+#include <functional>
+
+namespace retort {
+
+// The project as the bridge runs it: alembic's -c, -n and -x, the Python
+// that can import alembic, and the child's current directory (the first
+// entry of sys.path, as for `python -m alembic`).
+struct BridgeProject {
+    QString python;
+    QString iniPath;
+    QString section = QStringLiteral("alembic");
+    QStringList x;
+    QString workDir;  // empty: the current directory
+    int timeoutMs = 10 * 60 * 1000;
+};
+
+// One revision function for the bridge to run.
+struct BridgeStep {
+    QString revision;
+    bool upgrade = true;
+    QStringList fromHeads;  // the version rows before the step
+    QString path;           // the revision file (lets the bridge load it alone)
+};
+
+// A step rendered offline by alembic: its body, or alembic's error (then the
+// body holds what the step wrote before failing).
+struct BridgeStepSql {
+    StepBody body;
+    Error error;  // "Type: message" verbatim, located at the revision file's line
+};
+
+// What an online run reports as it goes.
+struct BridgeEvent {
+    enum class Kind { Started, Finished, Log };
+    Kind kind = Kind::Log;
+    int index = -1;         // the step (Started, Finished)
+    QString revision;
+    QStringList headsAfter; // Finished: the version rows after the step
+    QString text;           // Log: one line of alembic's logging (stderr)
+};
+
+struct BridgeOnlineResult {
+    int finishedSteps = 0;
+    QString log;  // everything alembic wrote to stderr
+};
+
+// Runs resources/bridge/retort_bridge.py with the project's Python. Usable
+// from a worker thread; every call is one child process.
+class AlembicBridge {
+public:
+    explicit AlembicBridge(BridgeProject project);
+
+    // All steps in ONE env.py run (as_sql=True). The outer error is for the
+    // run as a whole (the bridge does not start, env.py fails); a step that
+    // fails is reported in its own entry and the others still render.
+    Result<QVector<BridgeStepSql>> renderOffline(const QVector<BridgeStep> &steps,
+                                                 const std::atomic<bool> *cancel = nullptr) const;
+
+    // Runs the steps against the database at `url` for real, through the
+    // project's env.py online. The URL reaches the child only through its
+    // environment (RETORT_BRIDGE_URL), never its arguments. Fails with
+    // alembic's error (located at the revision line when the traceback has
+    // one) and the steps finished before it are in the events.
+    Result<BridgeOnlineResult> runOnline(const QVector<BridgeStep> &steps, const QString &url,
+                                         const std::function<void(const BridgeEvent &)> &onEvent = {},
+                                         const std::atomic<bool> *cancel = nullptr) const;
+
+    // The variable the URL is passed in.
+    static QString urlVariable() { return QStringLiteral("RETORT_BRIDGE_URL"); }
+
+private:
+    QByteArray request(const QString &mode, const QVector<BridgeStep> &steps) const;
+
+    BridgeProject m_project;
+};
+
+} // namespace retort

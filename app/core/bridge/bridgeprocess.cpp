@@ -1,0 +1,103 @@
+#include "bridgeprocess.h"
+
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QProcess>
+
+namespace retort {
+
+namespace {
+
+constexpr int kPollMs = 50;
+
+class LineSplitter {
+public:
+    template <typename Fn>
+    void feed(const QByteArray &bytes, Fn &&line)
+    {
+        m_pending += bytes;
+        int start = 0;
+        for (int nl = m_pending.indexOf('\n'); nl >= 0; nl = m_pending.indexOf('\n', start)) {
+            line(m_pending.mid(start, nl - start));
+            start = nl + 1;
+        }
+        m_pending.remove(0, start);
+    }
+    template <typename Fn>
+    void finish(Fn &&line)
+    {
+        if (!m_pending.isEmpty())
+            line(m_pending);
+        m_pending.clear();
+    }
+
+private:
+    QByteArray m_pending;
+};
+
+} // namespace
+
+Result<ProcessOutcome> runJsonLinesProcess(const ProcessRequest &request)
+{
+    ProcessOutcome outcome;
+    QProcess process;
+    process.setProgram(request.program);
+    process.setArguments(request.arguments);
+    process.setProcessEnvironment(request.environment);
+    if (!request.workDir.isEmpty())
+        process.setWorkingDirectory(request.workDir);
+    process.start(QIODevice::ReadWrite);
+    if (!process.waitForStarted(30000))
+        return Error(Error::Kind::Io, QStringLiteral("cannot start %1: %2").arg(request.program, process.errorString()));
+    process.write(request.stdinData);
+    process.closeWriteChannel();
+
+    LineSplitter out, err;
+    auto onOut = [&](const QByteArray &line) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            outcome.stdoutNoise += line + '\n';
+            return;
+        }
+        outcome.events.append(doc.object());
+        if (request.onEvent)
+            request.onEvent(outcome.events.back());
+    };
+    auto onErr = [&](const QByteArray &line) {
+        outcome.stderrText += line + '\n';
+        if (request.onStderrLine)
+            request.onStderrLine(QString::fromUtf8(line));
+    };
+    auto drain = [&] {
+        out.feed(process.readAllStandardOutput(), onOut);
+        err.feed(process.readAllStandardError(), onErr);
+    };
+
+    const QDeadlineTimer deadline = request.timeoutMs > 0 ? QDeadlineTimer(request.timeoutMs) : QDeadlineTimer::Forever;
+    while (process.state() != QProcess::NotRunning) {
+        if (request.cancel && request.cancel->load()) {
+            process.kill();
+            process.waitForFinished(5000);
+            return Error(Error::Kind::Cancelled, QStringLiteral("cancelled: %1 was stopped").arg(request.program));
+        }
+        if (deadline.hasExpired()) {
+            process.kill();
+            process.waitForFinished(5000);
+            drain();
+            return Error(Error::Kind::Io, QStringLiteral("%1 did not finish within %2 s and was stopped")
+                                              .arg(request.program).arg(request.timeoutMs / 1000));
+        }
+        process.waitForFinished(kPollMs);
+        drain();
+    }
+    drain();
+    out.finish(onOut);
+    err.finish(onErr);
+    if (process.exitStatus() == QProcess::CrashExit)
+        return Error(Error::Kind::Io, QStringLiteral("%1 crashed: %2").arg(request.program, QString::fromUtf8(outcome.stderrText.right(2000))));
+    outcome.exitCode = process.exitCode();
+    return outcome;
+}
+
+} // namespace retort

@@ -1,0 +1,62 @@
+#include "bridgescript.h"
+
+#include "project/scriptcache.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QMutex>
+#include <QSaveFile>
+
+#include <unistd.h>
+
+namespace retort {
+
+namespace bridgedata {
+extern const char kScript[];
+}
+
+namespace {
+
+Result<QString> writeInto(const QString &directory, const QByteArray &text)
+{
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha1).toHex().left(12));
+    const QString path = directory + QStringLiteral("/retort_bridge-%1.py").arg(hash);
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly) && existing.readAll() == text)
+        return path;
+    if (!QDir().mkpath(directory))
+        return Error(Error::Kind::Io, QStringLiteral("cannot create %1 for the alembic bridge").arg(directory));
+    // QSaveFile: a concurrent retort never sees a half-written script
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
+        return Error(Error::Kind::Io, QStringLiteral("cannot write the alembic bridge to %1: %2").arg(path, out.errorString()));
+    return path;
+}
+
+} // namespace
+
+QByteArray BridgeScript::text()
+{
+    return QByteArray(bridgedata::kScript);
+}
+
+Result<QString> BridgeScript::path()
+{
+    static QMutex mutex;
+    static QString written;
+    QMutexLocker lock(&mutex);
+    if (!written.isEmpty() && QFile::exists(written))
+        return written;
+    const QByteArray script = text();
+    const QString cache = ScriptCache::defaultDirectory();
+    Result<QString> r = cache.isEmpty() ? Result<QString>(Error(Error::Kind::Io, QString()))
+                                        : writeInto(cache + QStringLiteral("/bridge"), script);
+    if (!r)  // no cache directory (RETORT_CACHE_DIR=off, read-only home): a per-user temp dir
+        r = writeInto(QDir::tempPath() + QStringLiteral("/retort-bridge-%1").arg(::getuid()), script);
+    if (r)
+        written = r.value();
+    return r;
+}
+
+} // namespace retort

@@ -1,0 +1,172 @@
+#include "planrenderer.h"
+
+#include "graph/revisiongraph.h"
+#include "project/revisionscript.h"
+#include "render/revisionrenderer.h"
+
+namespace retort {
+
+namespace {
+
+QString locatedReason(const Error &e)
+{
+    return e.where().line > 0 ? QStringLiteral("%1:%2: %3").arg(e.where().file).arg(e.where().line).arg(e.message())
+                              : e.message();
+}
+
+} // namespace
+
+std::optional<EnginePolicy> parseEnginePolicy(const QString &name)
+{
+    if (name == QLatin1String("auto"))
+        return EnginePolicy::Auto;
+    if (name == QLatin1String("native"))
+        return EnginePolicy::Native;
+    if (name == QLatin1String("python"))
+        return EnginePolicy::Python;
+    return std::nullopt;
+}
+
+QString enginePolicyName(EnginePolicy policy)
+{
+    switch (policy) {
+    case EnginePolicy::Auto:
+        return QStringLiteral("auto");
+    case EnginePolicy::Native:
+        return QStringLiteral("native");
+    case EnginePolicy::Python:
+        return QStringLiteral("python");
+    }
+    return {};
+}
+
+PlanRenderer::PlanRenderer(const RevisionGraph &graph, const QVector<RevisionScript> &scripts,
+                           PlanRenderSettings settings)
+    : m_graph(graph), m_scripts(scripts), m_settings(std::move(settings)),
+      m_native(std::make_unique<RevisionRenderer>())
+{
+    if (m_settings.interpreter.iniPath.isEmpty())
+        m_settings.interpreter.iniPath = m_settings.bridge.iniPath;
+}
+
+PlanRenderer::~PlanRenderer() = default;
+
+Result<Interpreter> PlanRenderer::interpreter()
+{
+    if (!m_interpreter) {
+        if (!m_settings.bridge.python.isEmpty()) {
+            Interpreter given;
+            given.path = m_settings.bridge.python;
+            given.origin = m_settings.interpreter.explicitOrigin;
+            m_interpreter = given;
+        } else {
+            m_interpreter = InterpreterFinder::find(m_settings.interpreter);
+        }
+    }
+    return *m_interpreter;
+}
+
+EngineVerdict PlanRenderer::verdict(int revision, bool upgrade)
+{
+    EngineVerdict v;
+    v.revision = revision;
+    v.upgrade = upgrade;
+    const RevisionNode &node = m_graph.node(revision);
+    const RevisionScript &script = m_scripts[node.script];
+    if (m_settings.policy == EnginePolicy::Python) {
+        v.engine = RenderEngine::Python;
+        v.reason = QStringLiteral("--engine python");
+        v.file = script.path;
+        v.line = upgrade ? script.upgradeLine : script.downgradeLine;
+        return v;
+    }
+    Result<StepBody> body = m_native->render(script.path, node.id, upgrade);
+    if (body)
+        return v;
+    v.engine = RenderEngine::Python;
+    v.available = m_settings.policy != EnginePolicy::Native;
+    v.reason = locatedReason(body.error());
+    v.file = body.error().where().file;
+    v.line = body.error().where().line;
+    return v;
+}
+
+PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::atomic<bool> *cancel)
+{
+    PlanSql out;
+    out.steps.resize(steps.size());
+    QVector<int> viaBridge;
+    QVector<BridgeStep> bridgeSteps;
+    QVector<Error> nativeErrors(steps.size());
+
+    for (int i = 0; i < steps.size(); ++i) {
+        const MigrationStep &step = steps[i];
+        if (step.kind == MigrationStep::Kind::Stamp || step.revision < 0)
+            continue;
+        const RevisionNode &node = m_graph.node(step.revision);
+        const RevisionScript &script = m_scripts[node.script];
+        const bool upgrade = step.kind == MigrationStep::Kind::Upgrade;
+        StepSql &sql = out.steps[i];
+        if (m_settings.policy != EnginePolicy::Python) {
+            Result<StepBody> body = m_native->render(script.path, node.id, upgrade);
+            if (body) {
+                sql.body = std::move(body.value());
+                continue;
+            }
+            if (m_settings.policy == EnginePolicy::Native) {
+                out.steps.resize(i + 1);
+                out.failedStep = i;
+                out.error = body.error();
+                return out;
+            }
+            nativeErrors[i] = body.error();
+            sql.reason = locatedReason(body.error());
+        } else {
+            sql.reason = QStringLiteral("--engine python");
+        }
+        sql.engine = RenderEngine::Python;
+        viaBridge << i;
+        bridgeSteps.append({node.id, upgrade, step.headsBefore, script.path});
+    }
+    if (viaBridge.isEmpty())
+        return out;
+
+    Result<Interpreter> python = interpreter();
+    if (!python) {
+        const int first = viaBridge.front();
+        out.steps.resize(first + 1);
+        out.failedStep = first;
+        out.error = python.error();
+        if (nativeErrors[first])
+            out.error.causedBy(nativeErrors[first]);
+        return out;
+    }
+    out.interpreter = python.value();
+    BridgeProject project = m_settings.bridge;
+    project.python = python->path;
+    Result<QVector<BridgeStepSql>> rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel);
+    if (!rendered) {
+        const int first = viaBridge.front();
+        out.steps.resize(first + 1);
+        out.failedStep = first;
+        out.failedInBridge = true;
+        out.bridgeRunFailed = true;
+        out.error = rendered.error();
+        return out;
+    }
+    for (int k = 0; k < viaBridge.size(); ++k) {
+        const int i = viaBridge[k];
+        BridgeStepSql &r = rendered.value()[k];
+        out.steps[i].body = std::move(r.body);
+        if (r.error) {
+            out.steps.resize(i + 1);
+            out.failedStep = i;
+            out.failedInBridge = true;
+            out.error = r.error;
+            return out;
+        }
+    }
+    return out;
+}
+
+} // namespace retort

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "bridge/alembicbridge.h"
+#include "bridge/interpreterfinder.h"
+#include "graph/migrationplan.h"
+#include "render/stepsql.h"
+#include "result.h"
+
+#include <QString>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace retort {
+
+class RevisionGraph;
+class RevisionRenderer;
+struct RevisionScript;
+
+// Which engine renders step bodies.
+enum class EnginePolicy {
+    Auto,    // native first, the alembic bridge for the steps the native engine refuses
+    Native,  // never the bridge: a step that needs Python fails with the reason
+    Python,  // every step through the bridge
+};
+
+std::optional<EnginePolicy> parseEnginePolicy(const QString &name);
+QString enginePolicyName(EnginePolicy policy);
+
+struct PlanRenderSettings {
+    EnginePolicy policy = EnginePolicy::Auto;
+    // How the bridge runs the project. An empty `bridge.python` is looked up
+    // with `interpreter` the first time the bridge is needed.
+    BridgeProject bridge;
+    InterpreterQuery interpreter;
+};
+
+// Every planned step's body, or where rendering stopped.
+struct PlanSql {
+    QVector<StepSql> steps;  // one per planned step up to failedStep (stamps: empty native bodies)
+    // The first step that could not be rendered, -1 when all were. When the
+    // bridge ran it and alembic failed, steps[failedStep].body holds what
+    // the step wrote before the error (alembic's own output stops there).
+    int failedStep = -1;
+    bool failedInBridge = false;
+    bool bridgeRunFailed = false;  // the bridge as a whole failed (env.py, start): no step ran
+    Error error;
+    Interpreter interpreter;  // set when the bridge ran
+};
+
+// How one revision function is rendered, for `retort engines` and the graph.
+struct EngineVerdict {
+    int revision = -1;
+    bool upgrade = true;
+    RenderEngine engine = RenderEngine::Native;
+    bool available = true;  // false: needs Python and the policy is native
+    QString reason;         // "file:line: revision x needs Python to render (...)"
+    QString file;
+    int line = 0;
+};
+
+// Gives each planned step its StepSql: native first (RevisionRenderer), then
+// the bridge in ONE batch for the steps the native engine refused, under an
+// EnginePolicy. Runs processes: use it from a worker thread or the CLI.
+class PlanRenderer {
+public:
+    PlanRenderer(const RevisionGraph &graph, const QVector<RevisionScript> &scripts, PlanRenderSettings settings);
+    ~PlanRenderer();
+
+    PlanSql render(const QVector<MigrationStep> &steps, const std::atomic<bool> *cancel = nullptr);
+
+    // Without running anything: which engine would render the revision's
+    // upgrade() or downgrade() under the policy, and why.
+    EngineVerdict verdict(int revision, bool upgrade);
+
+private:
+    Result<Interpreter> interpreter();
+
+    const RevisionGraph &m_graph;
+    const QVector<RevisionScript> &m_scripts;
+    PlanRenderSettings m_settings;
+    std::unique_ptr<RevisionRenderer> m_native;
+    std::optional<Result<Interpreter>> m_interpreter;
+};
+
+} // namespace retort

@@ -1,0 +1,319 @@
+"""Retort's bridge to alembic: runs a project's own env.py through the real
+alembic for the revisions Retort cannot render natively.
+
+Run as ``<python> retort_bridge.py``: one JSON request on stdin, JSON lines
+on stdout (one object per line, each with an "event" key). Python 3.9+,
+stdlib + alembic + sqlalchemy only. This file is compiled into the retort
+binary and written to a cache file at run time.
+
+Request::
+
+    {"mode": "offline" | "online",
+     "config": "alembic.ini", "section": "alembic", "x": ["key=value", ...],
+     "steps": [{"revision": "abc", "direction": "up" | "down",
+                "from_heads": ["..."], "path": "/abs/versions/abc_.py"}]}
+
+offline: env.py runs with as_sql=True; each step's migration function runs
+and only the chunks it writes to the output buffer are recorded (not the
+BEGIN/COMMIT, "-- Running" or version-table statements alembic writes around
+it). One "step" event per step, in order, then "done". A step that raises is
+reported with alembic's error verbatim and the next steps still render.
+
+online: the database URL comes from the environment variable
+RETORT_BRIDGE_URL (never from argv) and is set as sqlalchemy.url the way
+alembic's own overrides do; env.py runs online and the given steps run
+against the database for real, in one run_migrations(). Events: "started",
+"finished" per step, "error", then "done"; exit status 1 on failure.
+alembic's log lines go to stderr as env.py's logging configuration says.
+"""
+
+import argparse
+import functools
+import json
+import os
+import sys
+import traceback
+
+PROTOCOL = 1
+
+# The JSON channel: everything else a migration prints goes to stderr.
+_channel = sys.stdout
+
+
+def emit(event, **fields):
+    fields["event"] = event
+    _channel.write(json.dumps(fields) + "\n")
+    _channel.flush()
+
+
+OFFLINE_NOTE = (
+    "offline (--sql) mode cannot run this step: op.get_bind() returns a mock "
+    "connection whose execute() returns None, and reflection or queries need "
+    "a database; it can only run online"
+)
+
+
+def describe_error(exc, paths):
+    """alembic's error verbatim: type, message and, when the traceback passes
+    through one of the revision files, that file's innermost line."""
+    name = type(exc).__name__
+    module = type(exc).__module__
+    if module not in ("builtins", "__main__"):
+        name = module + "." + name
+    where = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        fn = os.path.abspath(frame.f_code.co_filename)
+        if fn in paths:
+            where = (fn, lineno)
+    error = {
+        "type": name,
+        "message": str(exc),
+        "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
+    }
+    if where:
+        error["file"], error["line"] = where
+    return error
+
+
+class Recorder:
+    """The output buffer of the offline run. Chunks written while a step's
+    migration function runs become that step's statements; everything else
+    (BEGIN, "-- Running", version rows) is dropped."""
+
+    def __init__(self):
+        self.statements = None
+        self._swallow = None
+
+    # TextIO enough for alembic's static_output (and EncodedIO)
+    def write(self, text):
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        if self.statements is None or not text:
+            return len(text)
+        if self._swallow is not None:
+            expected, self._swallow = self._swallow, None
+            if text == expected:
+                return len(text)
+        body = text[:-2] if text.endswith("\n\n") else text
+        if body.endswith(";"):
+            body = body[:-1]
+        self.statements.append({"kind": "sql", "sql": body})
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def writable(self):
+        return True
+
+    def marker(self, kind, swallow=None):
+        if self.statements is not None:
+            self.statements.append({"kind": kind})
+            self._swallow = swallow
+
+    def expect(self, swallow):
+        if self.statements is not None:
+            self._swallow = swallow
+
+
+def install_autocommit_markers(recorder):
+    """Entering and leaving op.get_context().autocommit_block() offline writes
+    "COMMIT;" and "BEGIN;": record them as the block's edges instead."""
+    from alembic.runtime.migration import MigrationContext
+
+    original = MigrationContext.autocommit_block
+
+    class Block:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def __enter__(self):
+            recorder.marker("enter_autocommit", swallow="COMMIT;\n\n")
+            return self.inner.__enter__()
+
+        def __exit__(self, *exc):
+            recorder.expect("BEGIN;\n\n")
+            result = self.inner.__exit__(*exc)
+            recorder.marker("leave_autocommit")
+            return result
+
+    def autocommit_block(self):
+        if self.as_sql:
+            return Block(original(self))
+        return original(self)
+
+    MigrationContext.autocommit_block = autocommit_block
+
+
+def load_config(request):
+    from alembic.config import Config
+
+    cmd_opts = argparse.Namespace(x=list(request.get("x") or []), raiseerr=False)
+    return Config(
+        file_=request.get("config") or "alembic.ini",
+        ini_section=request.get("section") or "alembic",
+        cmd_opts=cmd_opts,
+    )
+
+
+def revision_script(script, step, load_alone):
+    """The alembic Script of a step. Offline, a step's file is loaded alone
+    (alembic's own loader) so a 10,000-revision project is not imported in
+    full for a few steps; online the full revision map is needed."""
+    from alembic.script.base import Script
+
+    path = step.get("path")
+    if load_alone and path:
+        found = Script._from_path(script, path)
+        if found is not None and found.revision == step["revision"]:
+            return found
+    return script.get_revision(step["revision"])
+
+
+def run_offline(request):
+    from alembic.runtime.environment import EnvironmentContext
+    from alembic.runtime.migration import HeadMaintainer, RevisionStep
+    from alembic.script import ScriptDirectory
+
+    config = load_config(request)
+    script = ScriptDirectory.from_config(config)
+    recorder = Recorder()
+    install_autocommit_markers(recorder)
+    # Steps are a subset of a plan: the version rows are Retort's business.
+    HeadMaintainer.update_to_step = lambda self, step: None
+
+    requested = request.get("steps") or []
+    results = [None] * len(requested)
+    paths = set()
+    steps = []
+    for i, s in enumerate(requested):
+        try:
+            rev = revision_script(script, s, load_alone=True)
+        except Exception as exc:  # the file does not load: report it, go on
+            results[i] = {"error": describe_error(exc, {os.path.abspath(s.get("path") or "")})}
+            continue
+        paths.add(os.path.abspath(rev.path))
+        step = RevisionStep(script.revision_map, rev, s["direction"] == "up")
+        steps.append((i, s, step, rev))
+
+    def make_runner(i, s, fn, rev):
+        @functools.wraps(fn)
+        def run(*args, **kw):
+            recorder.statements = []
+            recorder._swallow = None
+            try:
+                fn(*args, **kw)
+            except Exception as exc:
+                error = describe_error(exc, {os.path.abspath(rev.path)})
+                error["offline_note"] = OFFLINE_NOTE
+                results[i] = {"statements": recorder.statements, "error": error}
+            else:
+                results[i] = {"statements": recorder.statements}
+            finally:
+                recorder.statements = None
+
+        return run
+
+    for i, s, step, rev in steps:
+        step.migration_fn = make_runner(i, s, step.migration_fn, rev)
+
+    def fn(heads, context):
+        return [step for _, _, step, _ in steps]
+
+    with EnvironmentContext(config, script, fn=fn, as_sql=True, output_buffer=recorder):
+        script.run_env()
+
+    for i, s in enumerate(requested):
+        r = results[i]
+        if r is None:
+            r = {"error": {"type": "RuntimeError",
+                           "message": "env.py did not run this step (run_migrations() was not called for it)"}}
+        emit("step", index=i, revision=s["revision"], direction=s["direction"], **r)
+    return 0
+
+
+def run_online(request):
+    from alembic.runtime.environment import EnvironmentContext
+    from alembic.runtime.migration import HeadMaintainer, RevisionStep
+    from alembic.script import ScriptDirectory
+
+    url = os.environ.get("RETORT_BRIDGE_URL")
+    if not url:
+        emit("error", error={"type": "RuntimeError",
+                             "message": "RETORT_BRIDGE_URL is not set: no database to run against"})
+        return 2
+    config = load_config(request)
+    # configparser interpolation: a '%' in the URL (an escaped password) is doubled
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    script = ScriptDirectory.from_config(config)
+
+    requested = request.get("steps") or []
+    steps = []
+    paths = set()
+    for i, s in enumerate(requested):
+        rev = revision_script(script, s, load_alone=False)
+        paths.add(os.path.abspath(rev.path))
+        step = RevisionStep(script.revision_map, rev, s["direction"] == "up")
+        step.retort_index = i
+        steps.append(step)
+
+    def make_runner(i, s, fn):
+        @functools.wraps(fn)
+        def run(*args, **kw):
+            emit("started", index=i, revision=s["revision"], direction=s["direction"])
+            fn(*args, **kw)
+
+        return run
+
+    for step in steps:
+        i = step.retort_index
+        step.migration_fn = make_runner(i, requested[i], step.migration_fn)
+
+    original_update = HeadMaintainer.update_to_step
+
+    def update_to_step(self, step):
+        original_update(self, step)
+        i = getattr(step, "retort_index", None)
+        if i is not None:
+            emit("finished", index=i, revision=requested[i]["revision"], heads=sorted(self.heads))
+
+    HeadMaintainer.update_to_step = update_to_step
+
+    def fn(heads, context):
+        return steps
+
+    try:
+        with EnvironmentContext(config, script, fn=fn, as_sql=False):
+            script.run_env()
+    except Exception as exc:
+        emit("error", error=describe_error(exc, paths))
+        return 1
+    return 0
+
+
+def main():
+    global _channel
+    request = json.loads(sys.stdin.read() or "{}")
+    # print() in env.py or a revision must not corrupt the JSON channel
+    sys.stdout = sys.stderr
+    # alembic's CLI runs as `python -m alembic`: the current directory first on sys.path
+    sys.path[0] = os.getcwd()
+    emit("hello", protocol=PROTOCOL, python=sys.version.split()[0], alembic=__import__("alembic").__version__)
+    mode = request.get("mode")
+    try:
+        if mode == "offline":
+            status = run_offline(request)
+        elif mode == "online":
+            status = run_online(request)
+        else:
+            emit("error", error={"type": "ValueError", "message": "unknown mode %r" % (mode,)})
+            return 2
+    except Exception as exc:
+        emit("error", error=describe_error(exc, set()))
+        return 1
+    emit("done", status=status)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
