@@ -1,0 +1,35 @@
+#pragma once
+
+#include "render/pyvalue.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace retort {
+
+// Schema operations (create_table, add_column, alter_column, constraints,
+// indexes, comments, renames, drops) as alembic 1.8.1 and SQLAlchemy 1.4
+// print them for PostgreSQL offline, one statement per list entry, without
+// ';'. Each returns false with the reason when the call uses a form whose
+// output has not been checked against alembic.
+namespace ddl {
+
+bool createTable(const PyValue &call, QStringList &out, QString &reason);
+bool dropTable(const PyValue &call, QStringList &out, QString &reason);
+bool addColumn(const PyValue &call, QStringList &out, QString &reason);
+bool dropColumn(const PyValue &call, QStringList &out, QString &reason);
+bool alterColumn(const PyValue &call, QStringList &out, QString &reason);
+bool createIndex(const PyValue &call, QStringList &out, QString &reason);
+bool dropIndex(const PyValue &call, QStringList &out, QString &reason);
+bool createForeignKey(const PyValue &call, QStringList &out, QString &reason);
+bool createUniqueConstraint(const PyValue &call, QStringList &out, QString &reason);
+bool createCheckConstraint(const PyValue &call, QStringList &out, QString &reason);
+bool createPrimaryKey(const PyValue &call, QStringList &out, QString &reason);
+bool dropConstraint(const PyValue &call, QStringList &out, QString &reason);
+bool renameTable(const PyValue &call, QStringList &out, QString &reason);
+bool createTableComment(const PyValue &call, QStringList &out, QString &reason);
+bool dropTableComment(const PyValue &call, QStringList &out, QString &reason);
+
+} // namespace ddl
+
+} // namespace retort

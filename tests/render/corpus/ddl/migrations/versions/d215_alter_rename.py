@@ -1,0 +1,24 @@
+"""alter_rename
+
+Revision ID: d215
+Revises: d214
+Create Date: 2024-01-01 00:00:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+import sqlalchemy
+from sqlalchemy.dialects import postgresql
+
+revision = "d215"
+down_revision = 'd214'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.alter_column("base_t", "c", new_column_name="d")
+
+
+def downgrade():
+    op.alter_column("base_t", "c", existing_type=sa.Integer())
