@@ -10,14 +10,15 @@ namespace {
 const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("history"),
                                QStringLiteral("branches"), QStringLiteral("show"),
                                QStringLiteral("current"), QStringLiteral("upgrade"),
-                               QStringLiteral("downgrade"), QStringLiteral("stamp")};
+                               QStringLiteral("downgrade"), QStringLiteral("stamp"),
+                               QStringLiteral("engines")};
 
 } // namespace
 
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,current,downgrade,heads,history,show,stamp,upgrade} ...\n");
+                          "              {branches,current,downgrade,engines,heads,history,show,stamp,upgrade} ...\n");
 }
 
 QString helpText()
@@ -33,6 +34,23 @@ QString helpText()
                "  history [-r [START]:[END]] [-v]       list revisions, newest first\n"
                "  branches [-v]                          show branch points\n"
                "  show REV                               show one revision (or several: heads)\n"
+               "  upgrade|downgrade A:B --sql, stamp [A:]B --sql\n"
+               "                                         print alembic's offline script\n"
+               "      --engine auto|native|python        auto (default): natively where Retort understands a\n"
+               "                                         step, through the project's alembic (the bridge) for\n"
+               "                                         the rest; native: never Python (a step that needs it\n"
+               "                                         fails with file:line); python: every step via alembic\n"
+               "      --python PATH                      the Python for the bridge (else $RETORT_PYTHON, the\n"
+               "                                         project's .venv/ or venv/, /usr/bin/python3, python3,\n"
+               "                                         python: the first that can import alembic)\n"
+               "  engines [--format text|json] [--engine E]\n"
+               "                                         which engine renders each revision's upgrade and\n"
+               "                                         downgrade, and why (file:line). text: one line per\n"
+               "                                         revision and direction, 'REV upgrade|downgrade\n"
+               "                                         native|python [reason]'; json: {\"policy\", \"revisions\":\n"
+               "                                         [{\"revision\", \"path\", \"upgrade\": {\"engine\",\n"
+               "                                         \"available\", \"reason\", \"file\", \"line\"},\n"
+               "                                         \"downgrade\": {...}}], \"summary\"}\n"
                "\n"
                "options:\n"
                "  -h, --help            show this help and exit\n"
@@ -102,6 +120,18 @@ ParseResult parseArgs(const QStringList &arguments)
             a.indicateCurrent = true;
         } else if (!a.command.isEmpty() && arg == QLatin1String("--sql")) {
             a.sql = true;
+        } else if (!a.command.isEmpty() && key == QLatin1String("--engine")) {
+            err = takeValue(i, QStringLiteral("--engine"), &a.engine);
+            if (err.isEmpty() && a.engine != QLatin1String("auto") && a.engine != QLatin1String("native")
+                && a.engine != QLatin1String("python"))
+                err = QStringLiteral("argument --engine: invalid choice: '%1' (choose from 'auto', 'native', 'python')")
+                          .arg(a.engine);
+        } else if (key == QLatin1String("--python")) {
+            err = takeValue(i, QStringLiteral("--python"), &a.python);
+        } else if (a.command == QLatin1String("engines") && key == QLatin1String("--format")) {
+            err = takeValue(i, QStringLiteral("--format"), &a.format);
+            if (err.isEmpty() && a.format != QLatin1String("text") && a.format != QLatin1String("json"))
+                err = QStringLiteral("argument --format: invalid choice: '%1' (choose from 'text', 'json')").arg(a.format);
         } else if (!a.command.isEmpty() && arg == QLatin1String("--purge")) {
             a.purge = true;
         } else if (!a.command.isEmpty() && key == QLatin1String("--tag")) {

@@ -26,6 +26,9 @@ struct CliArgs {
     QString revRange;          // history -r
     bool hasRevRange = false;
     QStringList positionals;
+    QString engine = QStringLiteral("auto");  // --engine auto|native|python (upgrade/downgrade/stamp --sql, engines)
+    QString python;            // --python: the interpreter for the alembic bridge
+    QString format = QStringLiteral("text");  // engines --format text|json
 
     bool help = false;
     bool version = false;

@@ -53,6 +53,11 @@ public:
             migrate();
             return m_outcome;
         }
+        if (c == QLatin1String("engines")) {
+            if (open())
+                m_outcome.out += runEnginesCommand(m_args, m_config, m_scripts, *m_graph);
+            return m_outcome;
+        }
         fail(Error(Error::Kind::Internal,
                    QStringLiteral("'%1' is not available yet in this build of Retort").arg(c)));
         return m_outcome;
@@ -260,7 +265,7 @@ private:
         const OfflineResult r = runOfflineCommand(m_args, m_config, m_scripts, *m_graph);
         m_outcome.out += r.out;
         if (r.exitCode == 1) {
-            m_outcome.err += r.error.message().toUtf8() + '\n';
+            m_outcome.err += r.error.toString().toUtf8() + '\n';
             m_outcome.exitCode = 1;
         } else if (r.error) {
             fail(r.error);

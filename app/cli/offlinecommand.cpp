@@ -1,14 +1,19 @@
 #include "offlinecommand.h"
 
+#include "bridge/planrenderer.h"
 #include "graph/migrationplan.h"
 #include "graph/revisiongraph.h"
 #include "project/envreader.h"
 #include "project/projectconfig.h"
 #include "project/revisionscript.h"
 #include "render/offlinescript.h"
-#include "render/revisionrenderer.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
 
 namespace retort::cli {
 
@@ -116,29 +121,114 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
     if (!plan)
         return failWith(plan.error());
 
-    RevisionRenderer renderer;
-    QVector<StepBody> bodies;
-    bodies.reserve(plan->size());
-    for (const MigrationStep &step : plan.value()) {
-        if (step.kind == MigrationStep::Kind::Stamp || step.revision < 0) {
-            bodies.append(StepBody());
-            continue;
-        }
-        const RevisionNode &node = graph.node(step.revision);
-        const RevisionScript &rs = scripts[node.script];
-        Result<StepBody> body = renderer.render(rs.path, node.id, step.kind == MigrationStep::Kind::Upgrade);
-        if (!body) {
+    PlanRenderSettings settings;
+    settings.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
+    settings.interpreter.explicitPath = args.python;  // checked like every other candidate
+    settings.bridge.iniPath = args.config;
+    settings.bridge.section = args.name;
+    settings.bridge.x = args.x;
+    settings.interpreter.iniPath = config.iniPath;
+    PlanRenderer renderer(graph, scripts, settings);
+    const PlanSql rendered = renderer.render(plan.value());
+    if (rendered.failedStep >= 0) {
+        const Error &e = rendered.error;
+        if (!rendered.failedInBridge) {
             // one line on stdout that says where, as alembic's FAILED lines do
-            const Error &e = body.error();
             result.error = e.where().line > 0
                                ? Error(e.kind(), QStringLiteral("%1:%2: %3").arg(e.where().file).arg(e.where().line).arg(e.message()))
                                : e;
+            if (e.cause())
+                result.error.causedBy(*e.cause());
             return result;
         }
-        bodies.append(body.value());
+        // alembic itself failed (a traceback, exit 1): its stdout stops where
+        // the step raised, so print the script up to there.
+        result.exitCode = 1;
+        result.error = e;
+        if (rendered.bridgeRunFailed)
+            return result;
+        QVector<StepBody> bodies;
+        for (const StepSql &s : rendered.steps)
+            bodies.append(s.body);
+        const QString cut = QStringLiteral("\u0001retort-stop");
+        bodies.back().append(SqlStatement::statement(cut));
+        const QString text = script.render(plan->mid(0, bodies.size()), bodies, heads.value());
+        result.out = text.left(text.indexOf(cut)).toUtf8();
+        return result;
     }
+    QVector<StepBody> bodies;
+    bodies.reserve(rendered.steps.size());
+    for (const StepSql &s : rendered.steps)
+        bodies.append(s.body);
     result.out = script.render(plan.value(), bodies, heads.value()).toUtf8();
     return result;
+}
+
+QByteArray runEnginesCommand(const CliArgs &args, const ProjectConfig &config,
+                             const QVector<RevisionScript> &scripts, const RevisionGraph &graph)
+{
+    PlanRenderSettings settings;
+    settings.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
+    settings.bridge.iniPath = config.iniPath;
+    PlanRenderer renderer(graph, scripts, settings);
+    const bool json = args.format == QLatin1String("json");
+    auto engineName = [](const EngineVerdict &v) {
+        return v.engine == RenderEngine::Native ? QStringLiteral("native") : QStringLiteral("python");
+    };
+    QJsonArray revisions;
+    QString text;
+    int native = 0, total = 0;
+    const std::vector<int> order = graph.parentsFirst(RevisionGraph::Relation::VersionedDown);
+    int width = 0;
+    for (int r : order)
+        width = std::max(width, int(graph.node(r).id.size()));
+    for (int r : order) {
+        const RevisionNode &node = graph.node(r);
+        QJsonObject entry;
+        entry.insert(QLatin1String("revision"), node.id);
+        entry.insert(QLatin1String("path"), scripts[node.script].path);
+        for (const bool upgrade : {true, false}) {
+            const EngineVerdict v = renderer.verdict(r, upgrade);
+            const QString direction = upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade");
+            ++total;
+            if (v.engine == RenderEngine::Native)
+                ++native;
+            if (json) {
+                QJsonObject o;
+                o.insert(QLatin1String("engine"), engineName(v));
+                o.insert(QLatin1String("available"), v.available);
+                if (!v.reason.isEmpty()) {
+                    o.insert(QLatin1String("reason"), v.reason);
+                    o.insert(QLatin1String("file"), v.file);
+                    o.insert(QLatin1String("line"), v.line);
+                }
+                entry.insert(direction, o);
+            } else {
+                QString line = QStringLiteral("%1  %2  %3").arg(node.id.leftJustified(width), direction.leftJustified(9),
+                                                               engineName(v).leftJustified(6));
+                if (!v.available)
+                    line += QStringLiteral("  (unavailable with --engine native)");
+                if (!v.reason.isEmpty())
+                    line += QStringLiteral("  ") + v.reason;
+                text += line.trimmed() + QLatin1Char('\n');
+            }
+        }
+        revisions.append(entry);
+    }
+    if (!json) {
+        text += QStringLiteral("%1 of %2 revision functions render natively (--engine %3)\n")
+                    .arg(native).arg(total).arg(enginePolicyName(settings.policy));
+        return text.toUtf8();
+    }
+    QJsonObject summary;
+    summary.insert(QLatin1String("functions"), total);
+    summary.insert(QLatin1String("native"), native);
+    summary.insert(QLatin1String("python"), total - native);
+    QJsonObject doc;
+    doc.insert(QLatin1String("policy"), enginePolicyName(settings.policy));
+    doc.insert(QLatin1String("revisions"), revisions);
+    doc.insert(QLatin1String("summary"), summary);
+    return QJsonDocument(doc).toJson(QJsonDocument::Indented);
 }
 
 } // namespace retort::cli

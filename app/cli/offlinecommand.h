@@ -28,9 +28,17 @@ struct OfflineResult {
 // allowed", ...). An empty error when there is nothing to object to.
 Error checkMigrationArguments(const CliArgs &args);
 
-// Renders the offline script of upgrade/downgrade/stamp --sql natively, or
-// fails with the step that needs Python. Prints nothing approximate.
+// Renders the offline script of upgrade/downgrade/stamp --sql with the engine
+// args.engine chooses (natively, and through the alembic bridge for the steps
+// that need Python), or fails with the step that cannot be rendered. Prints
+// nothing approximate; when alembic itself fails on a step, `out` is what
+// alembic prints before its traceback and exitCode is 1.
 OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config,
                                 const QVector<RevisionScript> &scripts, const RevisionGraph &graph);
+
+// `retort engines [--format text|json] [--engine E]`: for every revision,
+// parents first, which engine renders its upgrade() and downgrade() and why.
+QByteArray runEnginesCommand(const CliArgs &args, const ProjectConfig &config,
+                             const QVector<RevisionScript> &scripts, const RevisionGraph &graph);
 
 } // namespace retort::cli
