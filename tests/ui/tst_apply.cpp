@@ -1,0 +1,421 @@
+// The guarded apply flow, offscreen, against the private cluster and the real
+// executor: the checklist gating Run, upgrades and downgrades of
+// migrations/analytics compared with the real alembic on a twin database, a
+// failing statement underlined in the run view, and a cancel mid-statement.
+// Waits are on state (QTRY_*), never on sleeps.
+
+#include "applycontroller.h"
+#include "applyplan.h"
+#include "applyscripteditor.h"
+#include "confirmdialog.h"
+#include "db/connectionsettings.h"
+#include "processrunner.h"
+#include "projectloader.h"
+#include "runview.h"
+#include "testcluster.h"
+
+#include <QCheckBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace retort;
+using namespace retort::gui;
+using retort::testsupport::runAlembic;
+using retort::testsupport::TestCluster;
+
+namespace {
+
+const QString kSource = QStringLiteral(RETORT_SOURCE_DIR);
+const QString kAnalytics = kSource + QStringLiteral("/migrations/analytics/alembic.ini");
+const QString kFailing = kSource + QStringLiteral("/tests/ui/fixtures/failing/alembic.ini");
+const QString kSlow = kSource + QStringLiteral("/tests/ui/fixtures/slow/alembic.ini");
+constexpr int kWait = 60000;
+
+QProcessEnvironment envFor(const QString &url)
+{
+    QProcessEnvironment e;
+    e.insert(QStringLiteral("DATABASE_URL"), url);
+    return e;
+}
+
+ConnectionSettings settingsFor(const QString &url)
+{
+    auto r = ConnectionSettings::parse(url);
+    if (!r)
+        qFatal("bad test URL");
+    return r.value();
+}
+
+// The controller as the window would hold it: a project, a database, a
+// selected revision, and a refresh hook that counts its calls.
+struct Harness {
+    QWidget window;
+    LoadedProjectPtr project;
+    QString url;
+    QString selected;
+    int refreshes = 0;
+    std::unique_ptr<ApplyController> controller;
+
+    bool load(const QString &ini, QString &error)
+    {
+        auto loaded = ProjectLoader::loadProject(ini);
+        if (!loaded) {
+            error = loaded.error().toString();
+            return false;
+        }
+        project = loaded.value();
+        ApplyController::Context context;
+        context.project = [this] { return project; };
+        context.connection = [this]() -> Result<ConnectionSettings> {
+            if (url.isEmpty())
+                return Error(Error::Kind::Config, QStringLiteral("no database"));
+            return ConnectionSettings::parse(url);
+        };
+        context.selectedRevision = [this] { return selected; };
+        context.refreshDatabase = [this] { ++refreshes; };
+        controller = std::make_unique<ApplyController>(context, &window);
+        controller->setParent(nullptr);
+        return true;
+    }
+};
+
+void tickAll(ConfirmDialog *dialog)
+{
+    dialog->backupCheck()->setChecked(true);
+    dialog->reviewedCheck()->setChecked(true);
+    dialog->trafficCheck()->setChecked(true);
+}
+
+// A plan made by hand for the checklist tests: no database needed.
+ApplyPlan handPlan(const QString &url, Operation::Kind kind)
+{
+    ApplyPlan plan;
+    plan.operation.kind = kind;
+    plan.operation.targets = {QStringLiteral("abc123")};
+    plan.title = operationTitle(plan.operation);
+    plan.connection = settingsFor(url);
+    plan.isLocalHost = MigrationRunner::isLocalHost(plan.connection);
+    return plan;
+}
+
+} // namespace
+
+class TestApply : public QObject {
+    Q_OBJECT
+
+private:
+    // Plans `op` through the controller and returns the confirmation dialog.
+    ConfirmDialog *confirmFor(Harness &h, const Operation &op)
+    {
+        QSignalSpy opened(h.controller.get(), &ApplyController::confirmationOpened);
+        QSignalSpy planned(h.controller.get(), &ApplyController::planningFinished);
+        h.controller->start(op);
+        if (!QTest::qWaitFor([&] { return planned.count() > 0; }, kWait))
+            return nullptr;
+        if (!planned.first().first().toBool()) {
+            qWarning("planning failed: %s", qPrintable(h.controller->planError().toString()));
+            return nullptr;
+        }
+        return h.controller->confirmDialog();
+    }
+
+    // Ticks the checklist, presses Run, waits for the report.
+    const RunReport *runConfirmed(Harness &h, ConfirmDialog *dialog)
+    {
+        QSignalSpy finished(h.controller.get(), &ApplyController::runFinished);
+        tickAll(dialog);
+        if (!dialog->runButton()->isEnabled())
+            return nullptr;
+        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+        if (!QTest::qWaitFor([&] { return finished.count() > 0; }, kWait))
+            return nullptr;
+        return h.controller->runView() ? h.controller->runView()->report() : nullptr;
+    }
+
+private slots:
+    void checklistGatesRunOnLocalHost()
+    {
+        ConfirmDialog dialog(handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade),
+                             nullptr);
+        QVERIFY(!dialog.typedNameEdit());
+        QVERIFY(!dialog.forceCheck());
+        QList<QCheckBox *> boxes = {dialog.backupCheck(), dialog.reviewedCheck(), dialog.trafficCheck()};
+        QVERIFY(!dialog.runButton()->isEnabled());
+        // Any two of the three are not enough.
+        for (QCheckBox *missing : boxes) {
+            for (QCheckBox *b : boxes)
+                b->setChecked(b != missing);
+            QVERIFY2(!dialog.runButton()->isEnabled(), qPrintable(missing->text()));
+            QVERIFY(!dialog.isComplete());
+        }
+        tickAll(&dialog);
+        QVERIFY(dialog.runButton()->isEnabled());
+        dialog.trafficCheck()->setChecked(false);
+        QVERIFY(!dialog.runButton()->isEnabled());
+    }
+
+    void checklistNeedsTypedNameOnRemoteHost()
+    {
+        ConfirmDialog dialog(
+            handPlan(QStringLiteral("postgresql://me@db.example.com:5433/shop"), Operation::Kind::Downgrade),
+            nullptr);
+        QVERIFY(dialog.typedNameEdit());
+        tickAll(&dialog);
+        QVERIFY(!dialog.runButton()->isEnabled());
+        dialog.typedNameEdit()->setText(QStringLiteral("sho"));
+        QVERIFY(!dialog.runButton()->isEnabled());
+        dialog.typedNameEdit()->setText(QStringLiteral("SHOP"));
+        QVERIFY(!dialog.runButton()->isEnabled());
+        QTest::keyClicks(dialog.typedNameEdit(), QString());
+        dialog.typedNameEdit()->clear();
+        QTest::keyClicks(dialog.typedNameEdit(), QStringLiteral("shop"));
+        QVERIFY(dialog.runButton()->isEnabled());
+        dialog.backupCheck()->setChecked(false);
+        QVERIFY(!dialog.runButton()->isEnabled());
+        // The host is named as not this machine.
+        const QString all = [&] {
+            QString t;
+            for (auto *l : dialog.findChildren<QLabel *>())
+                t += l->text() + QLatin1Char('\n');
+            return t;
+        }();
+        QVERIFY2(all.contains(QLatin1String("db.example.com:5433")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("not this machine")), qPrintable(all));
+    }
+
+    void resetOfRemoteHostMustBeForced()
+    {
+        ConfirmDialog dialog(handPlan(QStringLiteral("postgresql://me@10.1.2.3/shop"), Operation::Kind::ResetLocal),
+                             nullptr);
+        QVERIFY(dialog.forceCheck());
+        tickAll(&dialog);
+        dialog.typedNameEdit()->setText(QStringLiteral("shop"));
+        QVERIFY(!dialog.runButton()->isEnabled());
+        QVERIFY(!dialog.forceReset());
+        dialog.forceCheck()->setChecked(true);
+        QVERIFY(dialog.runButton()->isEnabled());
+        QVERIFY(dialog.forceReset());
+
+        ConfirmDialog local(handPlan(QStringLiteral("postgresql://me@127.0.0.1/shop"), Operation::Kind::ResetLocal),
+                            nullptr);
+        QVERIFY(!local.forceCheck());
+    }
+
+    // "Back up now" runs pg_dump on a worker; the file and its size are
+    // shown and the box is ticked.
+    void backupNowRecordsFileAndTicks()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_backup"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        QVERIFY(cluster.exec(db, QStringLiteral("CREATE TABLE t AS SELECT g AS id FROM generate_series(1, 1000) g")));
+        QTemporaryDir dir;
+        ConfirmDialog dialog(handPlan(cluster.url(db), Operation::Kind::Upgrade), nullptr);
+        QSignalSpy done(&dialog, &ConfirmDialog::backupFinished);
+        const QString file = dir.filePath(QStringLiteral("before.dump"));
+        dialog.startBackup(file);
+        QVERIFY(dialog.isBackingUp());
+        QVERIFY(!dialog.backupButton()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kWait);
+        QVERIFY2(done.first().first().toBool(), qPrintable(dialog.backupLabel()->text()));
+        QVERIFY(dialog.backupCheck()->isChecked());
+        QVERIFY(dialog.backup());
+        QCOMPARE(dialog.backup()->file, file);
+        QCOMPARE(dialog.backup()->size, QFileInfo(file).size());
+        QVERIFY(dialog.backup()->size > 0);
+        QVERIFY2(dialog.backupLabel()->text().contains(file), qPrintable(dialog.backupLabel()->text()));
+        QVERIFY2(dialog.backupLabel()->text().contains(formatBytes(dialog.backup()->size)),
+                 qPrintable(dialog.backupLabel()->text()));
+        cluster.dropDatabase(db);
+    }
+
+    // Upgrade to the head from the GUI, then downgrade to the branch point;
+    // after each, version rows and the schema equal what the real alembic
+    // leaves in a twin database.
+    void upgradeThenDowngradeAnalytics()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_gui"));
+        const QString twin = cluster.createDatabase(QStringLiteral("apply_twin"));
+        QVERIFY2(!db.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
+        const QString projectDir = QFileInfo(kAnalytics).absolutePath();
+
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(kAnalytics, error), qPrintable(error));
+        h.url = cluster.url(db);
+        h.selected = QStringLiteral("9b52e1c8f3a6");
+        h.controller->updateActions();
+        QVERIFY(h.controller->upgradeAction()->isEnabled());
+
+        struct Case {
+            Operation::Kind kind;
+            QString target;
+            QStringList alembic;
+        } cases[] = {
+            {Operation::Kind::Upgrade, QStringLiteral("9b52e1c8f3a6"), {"upgrade", "9b52e1c8f3a6"}},
+            {Operation::Kind::Downgrade, QStringLiteral("a91d0c6e5b27"), {"downgrade", "a91d0c6e5b27"}},
+        };
+        for (const Case &c : cases) {
+            Operation op;
+            op.kind = c.kind;
+            op.targets = {c.target};
+            const int refreshesBefore = h.refreshes;
+            ConfirmDialog *dialog = confirmFor(h, op);
+            QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+            QVERIFY(dialog->stepList()->topLevelItemCount() > 0);
+            QVERIFY(!dialog->runButton()->isEnabled());
+            const RunReport *report = runConfirmed(h, dialog);
+            QVERIFY2(report, "the run did not finish");
+            QVERIFY2(report->ok, qPrintable(report->error.toString()));
+            QCOMPARE(h.refreshes, refreshesBefore + 1);
+
+            const auto a = runAlembic(kAnalytics, c.alembic, projectDir, envFor(cluster.url(twin)));
+            QVERIFY2(a.ok(), qPrintable(a.describe()));
+            QCOMPARE(cluster.versionRows(db), cluster.versionRows(twin));
+            QVERIFY(!cluster.versionRows(db).isEmpty());
+            QCOMPARE(cluster.schemaDump(db), cluster.schemaDump(twin));
+            // The run view's log carries alembic's lines for each step.
+            const QString log = h.controller->runView()->logPane()->toPlainText();
+            QVERIFY2(log.contains(QLatin1String("Running ")), qPrintable(log));
+        }
+        QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("a91d0c6e5b27")});
+        h.controller.reset();
+        cluster.dropDatabase(db);
+        cluster.dropDatabase(twin);
+    }
+
+    // A statement fails: its SQLSTATE and message are shown, the statement is
+    // underlined in the script, and the database is as it was.
+    void failingStatementIsUnderlinedAndRolledBack()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_fail"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString schemaBefore = cluster.schemaDump(db);
+
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(kFailing, error), qPrintable(error));
+        h.url = cluster.url(db);
+        Operation op;
+        op.kind = Operation::Kind::Upgrade;
+        op.targets = {QStringLiteral("head")};
+        ConfirmDialog *dialog = confirmFor(h, op);
+        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+        QCOMPARE(dialog->stepList()->topLevelItemCount(), 2);
+        const RunReport *report = runConfirmed(h, dialog);
+        QVERIFY2(report, "the run did not finish");
+        QVERIFY(!report->ok);
+        QVERIFY(!report->cancelled);
+        // PostgreSQL's undefined_table.
+        QCOMPARE(report->error.sqlState(), QStringLiteral("42P01"));
+
+        RunView *view = h.controller->runView();
+        QVERIFY(view->errorLabel()->isVisible() || !view->errorLabel()->isHidden());
+        const QString shown = view->errorLabel()->text();
+        QVERIFY2(shown.contains(QLatin1String("42P01")), qPrintable(shown));
+        QVERIFY2(shown.contains(QLatin1String("item_archive")), qPrintable(shown));
+
+        const QString failing = QStringLiteral("INSERT INTO item_archive (id, name) SELECT id, name FROM items");
+        ApplyScriptEditor *editor = view->scriptEditor();
+        const int at = int(editor->text().indexOf(failing));
+        QVERIFY2(at >= 0, qPrintable(editor->text()));
+        QVERIFY(editor->hasError());
+        QCOMPARE(editor->errorOffset(), at);
+        QCOMPARE(editor->errorLength(), int(failing.size()));
+        for (int i = at; i < at + failing.size(); ++i)
+            QVERIFY2(editor->isMarkedAt(i), qPrintable(QString::number(i - at)));
+        QVERIFY(!editor->isMarkedAt(at - 1));
+        QVERIFY(!editor->isMarkedAt(at + int(failing.size()) + 1));
+        // The caret was moved to the failing statement.
+        int line = 0;
+        int index = 0;
+        editor->getCursorPosition(&line, &index);
+        QCOMPARE(line, int(editor->text().left(at).count(QLatin1Char('\n'))));
+
+        // Rolled back: no version table, no items table.
+        QVERIFY(cluster.versionRows(db).isEmpty());
+        QCOMPARE(cluster.schemaDump(db), schemaBefore);
+        h.controller.reset();
+        cluster.dropDatabase(db);
+    }
+
+    // Cancel while `SELECT pg_sleep(30)` runs: the statement stops and the
+    // run rolls back.
+    void cancelDuringLongStatement()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_cancel"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString schemaBefore = cluster.schemaDump(db);
+
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(kSlow, error), qPrintable(error));
+        h.url = cluster.url(db);
+        Operation op;
+        op.kind = Operation::Kind::Upgrade;
+        op.targets = {QStringLiteral("heads")};
+        ConfirmDialog *dialog = confirmFor(h, op);
+        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+        QSignalSpy started(h.controller.get(), &ApplyController::runStarted);
+        tickAll(dialog);
+        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(started.count() == 1, kWait);
+        RunView *view = h.controller->runView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->lastProgress().statementText.contains(QLatin1String("pg_sleep")), kWait);
+        // The server is running it (not just about to).
+        const QString sleeping = QStringLiteral(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '%1' AND state = 'active' "
+            "AND query LIKE 'SELECT pg_sleep(30)%') THEN RAISE EXCEPTION 'not yet'; END IF; END $$").arg(db);
+        QTRY_VERIFY_WITH_TIMEOUT(cluster.exec(QStringLiteral("postgres"), sleeping), kWait);
+        QVERIFY(view->isRunning());
+        QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
+        // pg_sleep(30) would finish on its own only after 30 s; the wait
+        // allows 25 s, so finishing means the server really cancelled it.
+        QTRY_VERIFY_WITH_TIMEOUT(view->report() != nullptr, 25000);
+        QVERIFY(!view->report()->ok);
+        QVERIFY2(view->report()->cancelled, qPrintable(view->report()->error.toString()));
+        QVERIFY2(view->statusLabel()->text().contains(QLatin1String("Cancelled")),
+                 qPrintable(view->statusLabel()->text()));
+        QVERIFY(cluster.versionRows(db).isEmpty());
+        QCOMPARE(cluster.schemaDump(db), schemaBefore);
+        h.controller.reset();
+        cluster.dropDatabase(db);
+    }
+
+    void actionsFollowSelectionAndConnection()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(kFailing, error), qPrintable(error));
+        h.controller->updateActions();
+        QVERIFY(!h.controller->upgradeAction()->isEnabled());  // no database
+        QVERIFY(!h.controller->resetAction()->isEnabled());
+        h.url = QStringLiteral("postgresql://me@localhost/shop");
+        h.controller->updateActions();
+        QVERIFY(!h.controller->upgradeAction()->isEnabled());  // nothing selected
+        QVERIFY(h.controller->stampAction()->isEnabled());
+        QVERIFY(h.controller->resetAction()->isEnabled());
+        h.selected = QStringLiteral("a1000000f001");
+        h.controller->updateActions();
+        QVERIFY(h.controller->upgradeAction()->isEnabled());
+        QVERIFY(h.controller->downgradeAction()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestApply)
+#include "tst_apply.moc"

@@ -1,0 +1,253 @@
+#include "applycontroller.h"
+
+#include "confirmdialog.h"
+#include "icons.h"
+#include "runview.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QStyle>
+#include <QThread>
+#include <QWidget>
+
+namespace retort::gui {
+
+ApplyController::ApplyController(Context context, QWidget *window)
+    : QObject(window), m_context(std::move(context)), m_window(window)
+{
+    m_upgrade = new QAction(icons::up(), tr("&Upgrade to Here…"), this);
+    m_upgrade->setObjectName(QStringLiteral("upgradeToHere"));
+    m_upgrade->setToolTip(tr("Apply every revision up to the selected one to the database (with a confirmation)"));
+    m_downgrade = new QAction(icons::down(), tr("&Downgrade to Here…"), this);
+    m_downgrade->setObjectName(QStringLiteral("downgradeToHere"));
+    m_downgrade->setToolTip(tr("Roll the database back to the selected revision (with a confirmation)"));
+    m_stamp = new QAction(tr("&Stamp…"), this);
+    m_stamp->setObjectName(QStringLiteral("stamp"));
+    m_stamp->setToolTip(tr("Set the version table to revisions without running them"));
+    m_reset = new QAction(window->style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reset Local Database…"), this);
+    m_reset->setObjectName(QStringLiteral("resetLocal"));
+    m_reset->setToolTip(tr("Downgrade to base, then upgrade to the heads (local databases only)"));
+
+    connect(m_upgrade, &QAction::triggered, this, &ApplyController::upgradeToSelected);
+    connect(m_downgrade, &QAction::triggered, this, &ApplyController::downgradeToSelected);
+    connect(m_stamp, &QAction::triggered, this, &ApplyController::askStamp);
+    connect(m_reset, &QAction::triggered, this, &ApplyController::resetLocal);
+    qRegisterMetaType<retort::gui::ConfirmDialog *>();
+    qRegisterMetaType<retort::gui::RunView *>();
+    qRegisterMetaType<retort::RunProgress>();
+    qRegisterMetaType<retort::RunReport>();
+    updateActions();
+}
+
+ApplyController::~ApplyController()
+{
+    if (m_planThread) {
+        m_planThread->wait();
+        delete m_planThread;
+    }
+}
+
+QList<QAction *> ApplyController::actions() const
+{
+    return {m_upgrade, m_downgrade, m_stamp, m_reset};
+}
+
+bool ApplyController::isBusy() const
+{
+    return m_planThread || m_dialog || (m_runView && m_runView->isRunning());
+}
+
+void ApplyController::updateActions()
+{
+    const bool project = m_context.project && m_context.project();
+    const bool connection = project && m_context.connection && m_context.connection().ok();
+    const bool selected = m_context.selectedRevision && !m_context.selectedRevision().isEmpty();
+    const bool idle = !isBusy();
+    m_upgrade->setEnabled(connection && selected && idle);
+    m_downgrade->setEnabled(connection && selected && idle);
+    m_stamp->setEnabled(connection && idle);
+    m_reset->setEnabled(connection && idle);
+}
+
+void ApplyController::upgradeToSelected()
+{
+    Operation op;
+    op.kind = Operation::Kind::Upgrade;
+    op.targets = {m_context.selectedRevision()};
+    start(op);
+}
+
+void ApplyController::downgradeToSelected()
+{
+    Operation op;
+    op.kind = Operation::Kind::Downgrade;
+    op.targets = {m_context.selectedRevision()};
+    start(op);
+}
+
+void ApplyController::resetLocal()
+{
+    Operation op;
+    op.kind = Operation::Kind::ResetLocal;
+    start(op);
+}
+
+void ApplyController::askStamp()
+{
+    auto *dialog = new QDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Stamp"));
+    auto *form = new QFormLayout(dialog);
+    form->addRow(new QLabel(tr("Sets the version table to these revisions without running their "
+                               "upgrade() or downgrade()."),
+                            dialog));
+    auto *targets = new QLineEdit(m_context.selectedRevision ? m_context.selectedRevision() : QString(), dialog);
+    targets->setPlaceholderText(tr("revision ids, heads, base, label@head… (space separated)"));
+    form->addRow(tr("Revisions:"), targets);
+    auto *purge = new QCheckBox(tr("Purge: delete every version row first"), dialog);
+    form->addRow(QString(), purge);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::accepted, this, [this, targets, purge] {
+        Operation op;
+        op.kind = Operation::Kind::Stamp;
+        op.targets = targets->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        op.purge = purge->isChecked();
+        if (!op.targets.isEmpty())
+            start(op);
+    });
+    dialog->open();
+}
+
+void ApplyController::start(const Operation &operation)
+{
+    if (isBusy())
+        return;
+    const LoadedProjectPtr project = m_context.project ? m_context.project() : LoadedProjectPtr();
+    if (!project)
+        return;
+    Result<ConnectionSettings> settings = m_context.connection();
+    if (!settings) {
+        showError(tr("No database"), settings.error());
+        return;
+    }
+    if (m_runView && !m_runView->isRunning()) {
+        m_runView->close();
+        m_runView->deleteLater();
+        m_runView = nullptr;
+    }
+    // The preview of a reset always plans; the dialog makes the user insist
+    // before a database elsewhere is reset.
+    Operation planned = operation;
+    if (planned.kind == Operation::Kind::ResetLocal)
+        planned.force = true;
+    const quint64 request = ++m_request;
+    m_planError = Error();
+    m_planProject = project;
+    const ConnectionSettings connection = settings.value();
+    m_planThread = QThread::create([this, request, project, connection, planned] {
+        Result<ApplyPlan> plan = buildApplyPlan(project, connection, planned);
+        QMetaObject::invokeMethod(this, [this, request, plan] { onPlanned(request, plan); }, Qt::QueuedConnection);
+    });
+    m_planThread->setObjectName(QStringLiteral("retort-plan"));
+    m_planThread->start();
+    updateActions();
+}
+
+void ApplyController::onPlanned(quint64 request, const Result<ApplyPlan> &plan)
+{
+    if (m_planThread) {
+        m_planThread->wait();
+        delete m_planThread;
+        m_planThread = nullptr;
+    }
+    if (request != m_request)
+        return;
+    updateActions();
+    if (!plan) {
+        m_planError = plan.error();
+        emit planningFinished(false);
+        showError(tr("Cannot plan"), plan.error());
+        return;
+    }
+    emit planningFinished(true);
+    openConfirmation(plan.value());
+}
+
+void ApplyController::openConfirmation(const ApplyPlan &plan)
+{
+    auto *dialog = new ConfirmDialog(plan, m_planProject, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
+        if (result == QDialog::Accepted) {
+            ApplyPlan accepted = dialog->plan();
+            accepted.operation.force = dialog->forceReset() || accepted.isLocalHost;
+            m_dialog = nullptr;
+            run(accepted);
+        } else {
+            m_dialog = nullptr;
+            updateActions();
+        }
+    });
+    updateActions();
+    dialog->open();
+    emit confirmationOpened(dialog);
+}
+
+void ApplyController::run(const ApplyPlan &plan)
+{
+    if (plan.operation.kind == Operation::Kind::ResetLocal && !plan.operation.force) {
+        showError(tr("Not reset"), Error(Error::Kind::Config,
+                                         tr("%1 is not a local database; reset refused").arg(plan.connection.describe())));
+        updateActions();
+        return;
+    }
+    const ProjectContext context = projectContext(m_planProject);
+    // Exactly the steps that were confirmed: the run refuses a database whose
+    // rows changed since the plan was made, rather than re-planning silently.
+    RunRequest request;
+    request.connection = plan.connection;
+    request.versionTable = context.versionTable();
+    request.versionTablePk = context.env.versionTablePk;
+    request.options.transactionPerMigration = context.env.transactionPerMigration;
+    request.steps = plan.preview.steps;
+    request.purge = plan.operation.kind == Operation::Kind::Stamp && plan.operation.purge;
+    request.expectedHeads = plan.preview.state.rows;
+
+    auto *view = new RunView(plan, m_window);
+    m_runView = view;
+    connect(view, &RunView::runFinished, this, [this](const RunReport &report) {
+        if (m_context.refreshDatabase)
+            m_context.refreshDatabase();
+        updateActions();
+        emit runFinished(report);
+    });
+    view->show();
+    if (!view->start(request)) {
+        view->appendRetortLine(tr("Another run is still in progress"));
+        return;
+    }
+    updateActions();
+    emit runStarted(view);
+}
+
+void ApplyController::showError(const QString &title, const Error &error)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, error.message(), QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("applyError"));
+    if (error.cause() || !error.where().isEmpty())
+        box->setDetailedText(error.toString());
+    box->open();
+}
+
+} // namespace retort::gui

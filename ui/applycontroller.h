@@ -1,0 +1,95 @@
+#pragma once
+
+#include "applyplan.h"
+#include "exec/executor.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QAction;
+class QThread;
+class QWidget;
+
+namespace retort::gui {
+
+class ConfirmDialog;
+class RunView;
+
+// The guarded apply flow: actions (upgrade or downgrade to the selected
+// revision, stamp, reset a local database) that plan on a worker from the
+// database's own rows, show the plan and a checklist (ConfirmDialog), run it
+// on the executor's thread (RunView), then ask the window to read the
+// database again. What it needs of the window comes through Context, so the
+// window only constructs it and places its actions.
+class ApplyController : public QObject {
+    Q_OBJECT
+public:
+    struct Context {
+        std::function<LoadedProjectPtr()> project;
+        // The database the actions target, with any session password; an
+        // error when none is configured.
+        std::function<Result<ConnectionSettings>()> connection;
+        // The selected revision's id, empty for none.
+        std::function<QString()> selectedRevision;
+        // Read the database again and redraw its state on the graph.
+        std::function<void()> refreshDatabase;
+    };
+
+    ApplyController(Context context, QWidget *window);
+    ~ApplyController() override;
+
+    QAction *upgradeAction() const { return m_upgrade; }
+    QAction *downgradeAction() const { return m_downgrade; }
+    QAction *stampAction() const { return m_stamp; }
+    QAction *resetAction() const { return m_reset; }
+    QList<QAction *> actions() const;
+
+    // Plans `operation` in the background, then opens the confirmation.
+    void start(const Operation &operation);
+    bool isBusy() const;
+
+    // The open confirmation / the last run's view (for tests and screenshots).
+    ConfirmDialog *confirmDialog() const { return m_dialog; }
+    RunView *runView() const { return m_runView; }
+    // The last planning error, when planning failed.
+    const Error &planError() const { return m_planError; }
+
+public slots:
+    // Enables the actions from the selection and the connection; call when either changes.
+    void updateActions();
+
+signals:
+    void planningFinished(bool ok);
+    void confirmationOpened(retort::gui::ConfirmDialog *dialog);
+    void runStarted(retort::gui::RunView *view);
+    void runFinished(const retort::RunReport &report);
+
+private:
+    void upgradeToSelected();
+    void downgradeToSelected();
+    void askStamp();
+    void resetLocal();
+    void onPlanned(quint64 request, const Result<ApplyPlan> &plan);
+    void openConfirmation(const ApplyPlan &plan);
+    void run(const ApplyPlan &plan);
+    void showError(const QString &title, const Error &error);
+
+    Context m_context;
+    QWidget *m_window = nullptr;
+    QAction *m_upgrade = nullptr;
+    QAction *m_downgrade = nullptr;
+    QAction *m_stamp = nullptr;
+    QAction *m_reset = nullptr;
+
+    QThread *m_planThread = nullptr;
+    quint64 m_request = 0;
+    Error m_planError;
+    LoadedProjectPtr m_planProject;  // the project the plan was made for
+    QPointer<ConfirmDialog> m_dialog;
+    QPointer<RunView> m_runView;
+};
+
+} // namespace retort::gui

@@ -1,0 +1,187 @@
+#include "applyplan.h"
+
+#include "bridge/planrenderer.h"
+#include "project/envreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#if __has_include("render/destructive.h")
+#include "render/destructive.h"
+#define RETORT_HAVE_DESTRUCTIVE 1
+#endif
+
+namespace retort::gui {
+
+namespace {
+
+QString defaultSql(PlannedStatement::Kind kind)
+{
+    switch (kind) {
+    case PlannedStatement::Kind::Begin:
+        return QStringLiteral("BEGIN");
+    case PlannedStatement::Kind::Commit:
+        return QStringLiteral("COMMIT");
+    default:
+        return QString();
+    }
+}
+
+// The destructive statements of each step's body; zero everywhere while the
+// classifier is not part of the core.
+void countDestructive(ApplyPlan &plan)
+{
+    plan.destructivePerStep = QVector<int>(plan.preview.steps.size(), 0);
+    plan.destructiveCount = 0;
+#ifdef RETORT_HAVE_DESTRUCTIVE
+    for (int i = 0; i < plan.preview.steps.size(); ++i) {
+        const int n = int(findDestructive(plan.preview.steps[i].sql.body).size());
+        plan.destructivePerStep[i] = n;
+        plan.destructiveCount += n;
+    }
+#endif
+}
+
+} // namespace
+
+QVector<int> ApplyPlan::statementsOfStep(int step) const
+{
+    QVector<int> out;
+    for (int i = 0; i < statements.size(); ++i) {
+        const auto k = statements[i].kind;
+        if (statements[i].step == step
+            && (k == PlannedStatement::Kind::Body || k == PlannedStatement::Kind::VersionRow))
+            out << i;
+    }
+    return out;
+}
+
+int ApplyPlan::findStatement(int step, const QString &sql) const
+{
+    const QString wanted = sql.trimmed();
+    if (wanted.isEmpty())
+        return -1;
+    const auto matches = [&](int i) {
+        const ScriptStatement &s = statements[i];
+        return script.mid(s.offset, s.length).trimmed() == wanted;
+    };
+    if (step > 0) {
+        for (int i : statementsOfStep(step - 1)) {
+            if (matches(i))
+                return i;
+        }
+    }
+    for (int i = 0; i < statements.size(); ++i) {
+        if (matches(i))
+            return i;
+    }
+    return -1;
+}
+
+ProjectContext projectContext(const LoadedProjectPtr &project)
+{
+    ProjectContext context;
+    context.config = project->config;
+    context.scripts = project->scripts;
+    context.graph = std::shared_ptr<const RevisionGraph>(project, &project->graph);
+    QFile env(project->config.envPath);
+    if (env.open(QIODevice::ReadOnly))
+        context.env = readEnvOptions(project->config.envPath, env.readAll());
+    return context;
+}
+
+QString operationTitle(const Operation &operation)
+{
+    switch (operation.kind) {
+    case Operation::Kind::Upgrade:
+        return QStringLiteral("Upgrade to %1").arg(operation.targets.value(0));
+    case Operation::Kind::Downgrade:
+        return QStringLiteral("Downgrade to %1").arg(operation.targets.value(0));
+    case Operation::Kind::Stamp:
+        return QStringLiteral("Stamp %1%2")
+            .arg(operation.targets.join(QStringLiteral(", ")),
+                 operation.purge ? QStringLiteral(" (purge)") : QString());
+    case Operation::Kind::ResetLocal:
+        return QStringLiteral("Reset local database");
+    }
+    return QString();
+}
+
+void layOutScript(ApplyPlan &plan)
+{
+    // The layout of the executor's scriptText(), with each statement's place kept.
+    QString text;
+    plan.statements.clear();
+    for (const PlannedStatement &st : plan.preview.statements) {
+        switch (st.kind) {
+        case PlannedStatement::Kind::StepStart: {
+            text += QStringLiteral("-- Running ") + st.sql;
+            if (st.step >= 0 && st.step < plan.preview.steps.size()) {
+                const PlannedStep &step = plan.preview.steps[st.step];
+                if (!step.file.isEmpty())
+                    text += QStringLiteral("  (%1)").arg(step.file.section(QLatin1Char('/'), -1));
+                if (step.sql.engine == RenderEngine::Python)
+                    text += QStringLiteral("  [rendered by alembic]");
+            }
+            text += QStringLiteral("\n\n");
+            continue;
+        }
+        case PlannedStatement::Kind::EnterAutocommit:
+            text += QStringLiteral("COMMIT;\n\n-- autocommit block\n\n");
+            continue;
+        case PlannedStatement::Kind::LeaveAutocommit:
+            text += QStringLiteral("-- end of autocommit block\n\nBEGIN;\n\n");
+            continue;
+        default:
+            break;
+        }
+        const QString sql = st.sql.isEmpty() ? defaultSql(st.kind) : st.sql;
+        ScriptStatement s;
+        s.kind = st.kind;
+        s.step = st.step;
+        s.offset = int(text.size());
+        s.length = int(sql.size());
+        plan.statements << s;
+        text += sql + QStringLiteral(";\n\n");
+    }
+    plan.script = text;
+}
+
+Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const ConnectionSettings &connection,
+                                 const Operation &operation)
+{
+    if (!project)
+        return Error(Error::Kind::Internal, QStringLiteral("No project is open"));
+    ApplyPlan plan;
+    plan.operation = operation;
+    plan.title = operationTitle(operation);
+    plan.connection = connection;
+    plan.isLocalHost = MigrationRunner::isLocalHost(connection);
+    ProjectContext context = projectContext(project);
+    RunOptions options;
+    options.transactionPerMigration = context.env.transactionPerMigration;
+    MigrationRunner runner(context, connection, options);
+    // Native first; the project's own alembic (the bridge) renders the steps
+    // the native engine refuses, as the CLI does.
+    PlanRenderSettings render;
+    render.policy = EnginePolicy::Auto;
+    render.bridge.iniPath = project->iniPath;
+    render.bridge.workDir = QFileInfo(project->iniPath).absolutePath();
+    render.interpreter.iniPath = project->iniPath;
+    runner.setStepRenderer([context, render](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
+        PlanRenderer renderer(*context.graph, context.scripts, render);
+        PlanSql sql = renderer.render(steps);
+        if (sql.failedStep >= 0)
+            return sql.error;
+        return sql.steps;
+    });
+    Result<RunPreview> preview = runner.preview(operation);
+    if (!preview)
+        return preview.error();
+    plan.preview = std::move(preview).value();
+    layOutScript(plan);
+    countDestructive(plan);
+    return plan;
+}
+
+} // namespace retort::gui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "db/connectionsettings.h"
+#include "exec/migrationrunner.h"
+#include "loadedproject.h"
+#include "result.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace retort::gui {
+
+// One statement of the script shown to the user, placed in that text.
+struct ScriptStatement {
+    PlannedStatement::Kind kind = PlannedStatement::Kind::Body;
+    int step = -1;    // index into the plan's steps; -1 for run-level statements
+    int offset = 0;   // in ApplyPlan::script
+    int length = 0;   // the statement without its ';'
+};
+
+// Everything the confirmation dialog shows and the run needs, computed off
+// the GUI thread from the database's own version rows (online semantics).
+struct ApplyPlan {
+    Operation operation;
+    QString title;                // "Upgrade to 3a1f (head)"
+    ConnectionSettings connection;  // may carry a session password: memory only
+    RunPreview preview;           // the rows read, the steps, the statements apply sends
+    QString script;               // the statements, ";\n\n"-separated, with step comments
+    QVector<ScriptStatement> statements;
+    QVector<int> destructivePerStep;  // by step
+    int destructiveCount = 0;
+    bool isLocalHost = true;
+
+    // The statements of step `step` (Body and VersionRow), in run order.
+    QVector<int> statementsOfStep(int step) const;
+    // The statement a failure belongs to: the one whose text is `sql` within
+    // step `step` (1-based, as RunProgress counts; 0: anywhere), else -1.
+    int findStatement(int step, const QString &sql) const;
+};
+
+// The project as the runner needs it; the graph stays owned by `project`.
+ProjectContext projectContext(const LoadedProjectPtr &project);
+
+// "Upgrade to <id>", "Downgrade to base", "Stamp <ids>", "Reset local database".
+QString operationTitle(const Operation &operation);
+
+// Connects, reads the version rows, plans and renders (MigrationRunner::preview),
+// then lays the statements out as one script. Blocks: call it on a worker.
+Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const ConnectionSettings &connection,
+                                 const Operation &operation);
+
+// Lays statements out as one script (what the dialog links to and the run
+// view shows), filling plan.script and plan.statements.
+void layOutScript(ApplyPlan &plan);
+
+} // namespace retort::gui
+
+Q_DECLARE_METATYPE(retort::gui::ApplyPlan)

@@ -1,0 +1,359 @@
+#include "confirmdialog.h"
+
+#include "applyscripteditor.h"
+#include "backupjob.h"
+
+#include <QCheckBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace retort::gui {
+
+namespace {
+
+QString stepKind(const MigrationStep &step)
+{
+    switch (step.kind) {
+    case MigrationStep::Kind::Upgrade:
+        return QStringLiteral("upgrade");
+    case MigrationStep::Kind::Downgrade:
+        return QStringLiteral("downgrade");
+    case MigrationStep::Kind::Stamp:
+        return QStringLiteral("stamp");
+    }
+    return QString();
+}
+
+QString hostText(const ConnectionSettings &s)
+{
+    QString host = s.host.isEmpty() ? QStringLiteral("local socket") : s.host;
+    if (s.isSocket())
+        host = QStringLiteral("socket in %1").arg(s.host);
+    if (s.port > 0)
+        host += QStringLiteral(":%1").arg(s.port);
+    return host;
+}
+
+QString userText(const ConnectionSettings &s)
+{
+    return s.user.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("(libpq default)")) : s.user;
+}
+
+QString rowsText(const VersionState &state)
+{
+    if (!state.tableExists)
+        return QStringLiteral("base (no %1 table yet)").arg(state.table.displayName());
+    if (state.rows.isEmpty())
+        return QStringLiteral("base (%1 is empty)").arg(state.table.displayName());
+    return state.rows.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString formatBytes(qint64 bytes)
+{
+    return QLocale::system().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+ConfirmDialog::ConfirmDialog(const ApplyPlan &plan, const LoadedProjectPtr &project, QWidget *parent)
+    : QDialog(parent), m_plan(plan)
+{
+    m_needsTypedName = !plan.isLocalHost;
+    m_needsForce = plan.operation.kind == Operation::Kind::ResetLocal && !plan.isLocalHost;
+    setWindowTitle(QStringLiteral("%1 — %2").arg(plan.title, plan.connection.database));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createPlanPart(project), 1);
+    layout->addWidget(createChecklist());
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_runButton = buttons->addButton(QStringLiteral("Run"), QDialogButtonBox::AcceptRole);
+    m_runButton->setToolTip(QStringLiteral("Enabled when every item of the checklist is done"));
+    buttons->addButton(QDialogButtonBox::Cancel);
+    m_runButton->setDefault(false);
+    m_runButton->setAutoDefault(false);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (isComplete())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &ConfirmDialog::reject);
+    layout->addWidget(buttons);
+
+    resize(760, 620);
+    updateRunButton();
+}
+
+ConfirmDialog::~ConfirmDialog() = default;
+
+QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *heading = new QLabel(QStringLiteral("<b>%1</b>").arg(m_plan.title.toHtmlEscaped()), box);
+    QFont f = heading->font();
+    f.setPointSizeF(f.pointSizeF() * 1.25);
+    heading->setFont(f);
+    layout->addWidget(heading);
+
+    auto *form = new QFormLayout;
+    const ConnectionSettings &s = m_plan.connection;
+    auto *db = new QLabel(QStringLiteral("<b>%1</b>").arg(s.database.toHtmlEscaped()), box);
+    db->setObjectName(QStringLiteral("targetDatabase"));
+    form->addRow(QStringLiteral("Database:"), db);
+    form->addRow(QStringLiteral("User:"), new QLabel(userText(s).toHtmlEscaped(), box));
+    auto *host = new QLabel(hostText(s).toHtmlEscaped()
+                                + (m_plan.isLocalHost ? QStringLiteral(" (this machine)")
+                                                      : QStringLiteral(" <b>(not this machine)</b>")),
+                            box);
+    form->addRow(QStringLiteral("Host:"), host);
+    form->addRow(QStringLiteral("Now at:"), new QLabel(rowsText(m_plan.preview.state).toHtmlEscaped(), box));
+    layout->addLayout(form);
+
+    m_steps = new QTreeWidget(box);
+    m_steps->setRootIsDecorated(false);
+    m_steps->setUniformRowHeights(true);
+    m_steps->setHeaderLabels({QStringLiteral("#"), QStringLiteral("Step"), QStringLiteral("Revision"),
+                              QStringLiteral("Message"), QStringLiteral("Engine"), QStringLiteral("Destructive")});
+    const auto &steps = m_plan.preview.steps;
+    for (int i = 0; i < steps.size(); ++i) {
+        const PlannedStep &p = steps[i];
+        QString revision = p.revision;
+        QString message;
+        if (p.step.kind == MigrationStep::Kind::Stamp)
+            revision = p.step.to.isEmpty() ? QStringLiteral("base") : p.step.to.join(QStringLiteral(", "));
+        else if (!p.doc.isEmpty())
+            message = p.doc;
+        else if (project && p.step.revision >= 0 && p.step.revision < project->messages.size())
+            message = project->messages[p.step.revision];
+        const QString engine = p.step.kind == MigrationStep::Kind::Stamp ? QStringLiteral("—")
+                               : p.sql.engine == RenderEngine::Native ? QStringLiteral("native")
+                                                                      : QStringLiteral("python");
+        const int destructive = m_plan.destructivePerStep.value(i);
+        auto *item = new QTreeWidgetItem(m_steps, {QString::number(i + 1), stepKind(p.step), revision, message,
+                                                   engine, destructive ? QString::number(destructive) : QString()});
+        item->setToolTip(1, p.step.shortLog());
+        if (!p.sql.reason.isEmpty())
+            item->setToolTip(4, p.sql.reason);
+        if (destructive)
+            item->setForeground(5, QColor(0xc6, 0x28, 0x28));
+    }
+    m_steps->header()->setStretchLastSection(false);
+    m_steps->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    for (int c : {0, 1, 2, 4, 5})
+        m_steps->resizeColumnToContents(c);
+    layout->addWidget(m_steps, 1);
+
+    QString summary = steps.isEmpty() ? QStringLiteral("Nothing to do: the database is already there.")
+                                      : tr("%n step(s)", nullptr, int(steps.size()));
+    if (!steps.isEmpty()) {
+        summary += m_plan.destructiveCount
+                       ? QStringLiteral(", <span style='color:#c62828'><b>%1 destructive statement%2</b></span>")
+                             .arg(m_plan.destructiveCount)
+                             .arg(m_plan.destructiveCount == 1 ? QString() : QStringLiteral("s"))
+                       : QStringLiteral(", no destructive statements");
+        int python = 0;
+        for (const PlannedStep &p : steps)
+            python += p.step.kind != MigrationStep::Kind::Stamp && p.sql.engine == RenderEngine::Python;
+        if (python)
+            summary += QStringLiteral(", %1 rendered by alembic").arg(python);
+        if (m_plan.operation.kind == Operation::Kind::Stamp)
+            summary += QStringLiteral(" — only the version table changes");
+    }
+    m_destructiveLabel = new QLabel(summary, box);
+    m_destructiveLabel->setObjectName(QStringLiteral("summary"));
+    layout->addWidget(m_destructiveLabel);
+    return box;
+}
+
+QWidget *ConfirmDialog::createChecklist()
+{
+    auto *group = new QGroupBox(QStringLiteral("Before it runs"), this);
+    auto *layout = new QVBoxLayout(group);
+
+    auto *backupRow = new QHBoxLayout;
+    m_backupCheck = new QCheckBox(QStringLiteral("A backup exists"), group);
+    m_backupButton = new QPushButton(QStringLiteral("Back up now…"), group);
+    m_backupButton->setToolTip(QStringLiteral("pg_dump -Fc of %1 into a file you choose").arg(m_plan.connection.database));
+    m_backupProgress = new QProgressBar(group);
+    m_backupProgress->setRange(0, 0);
+    m_backupProgress->setTextVisible(false);
+    m_backupProgress->setMaximumWidth(120);
+    m_backupProgress->hide();
+    backupRow->addWidget(m_backupCheck);
+    backupRow->addStretch(1);
+    backupRow->addWidget(m_backupProgress);
+    backupRow->addWidget(m_backupButton);
+    layout->addLayout(backupRow);
+    m_backupLabel = new QLabel(group);
+    m_backupLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_backupLabel->setWordWrap(true);
+    m_backupLabel->setContentsMargins(24, 0, 0, 0);
+    m_backupLabel->hide();
+    layout->addWidget(m_backupLabel);
+
+    auto *reviewRow = new QHBoxLayout;
+    m_reviewedCheck = new QCheckBox(QStringLiteral("I reviewed the SQL"), group);
+    auto *scriptLink = new QLabel(tr("<a href='#script'>Show the full script (%n statement(s))</a>",
+                                                 nullptr, int(m_plan.statements.size())),
+                                  group);
+    scriptLink->setObjectName(QStringLiteral("scriptLink"));
+    connect(scriptLink, &QLabel::linkActivated, this, &ConfirmDialog::showScript);
+    reviewRow->addWidget(m_reviewedCheck);
+    reviewRow->addStretch(1);
+    reviewRow->addWidget(scriptLink);
+    layout->addLayout(reviewRow);
+
+    m_trafficCheck = new QCheckBox(QStringLiteral("Application traffic is stopped"), group);
+    layout->addWidget(m_trafficCheck);
+
+    if (m_needsForce) {
+        m_forceCheck = new QCheckBox(
+            QStringLiteral("%1 is not on this machine: reset it anyway").arg(hostText(m_plan.connection)), group);
+        layout->addWidget(m_forceCheck);
+        connect(m_forceCheck, &QCheckBox::toggled, this, &ConfirmDialog::updateRunButton);
+    }
+    if (m_needsTypedName) {
+        auto *row = new QHBoxLayout;
+        row->addWidget(new QLabel(QStringLiteral("%1 is not on this machine. Type the database name to confirm:")
+                                      .arg(hostText(m_plan.connection)),
+                                  group));
+        m_typedName = new QLineEdit(group);
+        m_typedName->setPlaceholderText(m_plan.connection.database);
+        row->addWidget(m_typedName);
+        layout->addLayout(row);
+        connect(m_typedName, &QLineEdit::textChanged, this, &ConfirmDialog::updateRunButton);
+    }
+
+    for (QCheckBox *c : {m_backupCheck, m_reviewedCheck, m_trafficCheck})
+        connect(c, &QCheckBox::toggled, this, &ConfirmDialog::updateRunButton);
+    connect(m_backupButton, &QPushButton::clicked, this, &ConfirmDialog::chooseBackupFile);
+    return group;
+}
+
+bool ConfirmDialog::isComplete() const
+{
+    if (!m_backupCheck->isChecked() || !m_reviewedCheck->isChecked() || !m_trafficCheck->isChecked())
+        return false;
+    if (isBackingUp())
+        return false;
+    if (m_needsTypedName && m_typedName->text() != m_plan.connection.database)
+        return false;
+    if (m_needsForce && !m_forceCheck->isChecked())
+        return false;
+    return true;
+}
+
+bool ConfirmDialog::forceReset() const
+{
+    return m_forceCheck && m_forceCheck->isChecked();
+}
+
+bool ConfirmDialog::isBackingUp() const
+{
+    return m_backupJob && m_backupJob->isRunning();
+}
+
+void ConfirmDialog::updateRunButton()
+{
+    m_runButton->setEnabled(isComplete());
+}
+
+void ConfirmDialog::chooseBackupFile()
+{
+    const QString name = QStringLiteral("%1-%2.dump")
+                             .arg(m_plan.connection.database,
+                                  QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString file = QFileDialog::getSaveFileName(this, QStringLiteral("Back up %1").arg(m_plan.connection.database),
+                                                      QDir::home().filePath(name),
+                                                      QStringLiteral("pg_dump custom format (*.dump);;All files (*)"));
+    if (!file.isEmpty())
+        startBackup(file);
+}
+
+void ConfirmDialog::startBackup(const QString &file)
+{
+    if (isBackingUp())
+        return;
+    if (!m_backupJob) {
+        m_backupJob = new BackupJob(this);
+        connect(m_backupJob, &BackupJob::progress, this, &ConfirmDialog::onBackupProgress);
+        connect(m_backupJob, &BackupJob::finished, this, &ConfirmDialog::onBackupFinished);
+    }
+    BackupRequest request;
+    request.connection = m_plan.connection;
+    request.outputFile = file;
+    m_backupDone = false;
+    m_backupJob->start(request);
+    m_backupButton->setEnabled(false);
+    m_backupProgress->show();
+    m_backupLabel->setText(QStringLiteral("Backing up %1 to %2…").arg(m_plan.connection.database, file));
+    m_backupLabel->show();
+    updateRunButton();
+}
+
+void ConfirmDialog::onBackupProgress(qint64 bytes)
+{
+    if (bytes > 0)
+        m_backupLabel->setText(QStringLiteral("Backing up %1: %2 written…")
+                                   .arg(m_plan.connection.database, formatBytes(bytes)));
+}
+
+void ConfirmDialog::onBackupFinished(bool ok, const BackupResult &result, const Error &error)
+{
+    m_backupProgress->hide();
+    m_backupButton->setEnabled(true);
+    if (ok) {
+        m_backup = result;
+        m_backupDone = true;
+        m_backupLabel->setText(QStringLiteral("Backup: %1 (%2, pg_dump %3)")
+                                   .arg(result.file, formatBytes(result.size), result.pgDumpVersion));
+        m_backupLabel->setStyleSheet(QString());
+        m_backupCheck->setChecked(true);
+    } else {
+        m_backupLabel->setText(QStringLiteral("Backup failed: %1").arg(error.toString()));
+        m_backupLabel->setStyleSheet(QStringLiteral("color: #c62828"));
+    }
+    updateRunButton();
+    emit backupFinished(ok);
+}
+
+void ConfirmDialog::showScript()
+{
+    auto *viewer = new QDialog(this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->setWindowTitle(QStringLiteral("Script — %1").arg(m_plan.title));
+    auto *layout = new QVBoxLayout(viewer);
+    auto *editor = new ApplyScriptEditor(viewer);
+    editor->setObjectName(QStringLiteral("scriptViewer"));
+    editor->setContent(m_plan.script);
+    layout->addWidget(editor);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, viewer);
+    connect(close, &QDialogButtonBox::rejected, viewer, &QDialog::reject);
+    layout->addWidget(close);
+    viewer->resize(820, 600);
+    viewer->show();
+}
+
+void ConfirmDialog::reject()
+{
+    if (m_backupJob)
+        m_backupJob->cancel();
+    QDialog::reject();
+}
+
+} // namespace retort::gui

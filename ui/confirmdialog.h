@@ -1,0 +1,93 @@
+#pragma once
+
+#include "applyplan.h"
+#include "db/backup.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+
+namespace retort::gui {
+
+class BackupJob;
+
+// The last look before a database changes: what runs (steps, engines,
+// destructive statements), where (database, user, host), and a checklist
+// that must be complete before Run is enabled: a backup exists (one can be
+// taken here, its file and size recorded), the SQL was reviewed, application
+// traffic is stopped; for a host that is not this machine the database name
+// must be typed. Nothing of it is remembered.
+class ConfirmDialog : public QDialog {
+    Q_OBJECT
+public:
+    ConfirmDialog(const ApplyPlan &plan, const LoadedProjectPtr &project, QWidget *parent = nullptr);
+    ~ConfirmDialog() override;
+
+    const ApplyPlan &plan() const { return m_plan; }
+    // Everything on the checklist is done.
+    bool isComplete() const;
+    // For a reset of a database that is not local: the user insisted.
+    bool forceReset() const;
+
+    // Runs pg_dump of the target database into `file` on a worker thread;
+    // "Back up now" asks for the file, then calls this.
+    void startBackup(const QString &file);
+    bool isBackingUp() const;
+    // The backup taken here, when one finished.
+    const BackupResult *backup() const { return m_backupDone ? &m_backup : nullptr; }
+
+    // The parts, for tests and screenshots.
+    QCheckBox *backupCheck() const { return m_backupCheck; }
+    QCheckBox *reviewedCheck() const { return m_reviewedCheck; }
+    QCheckBox *trafficCheck() const { return m_trafficCheck; }
+    QCheckBox *forceCheck() const { return m_forceCheck; }
+    QLineEdit *typedNameEdit() const { return m_typedName; }
+    QPushButton *runButton() const { return m_runButton; }
+    QPushButton *backupButton() const { return m_backupButton; }
+    QLabel *backupLabel() const { return m_backupLabel; }
+    QLabel *destructiveLabel() const { return m_destructiveLabel; }
+    QTreeWidget *stepList() const { return m_steps; }
+
+signals:
+    void backupFinished(bool ok);
+
+private:
+    QWidget *createPlanPart(const LoadedProjectPtr &project);
+    QWidget *createChecklist();
+    void chooseBackupFile();
+    void onBackupProgress(qint64 bytes);
+    void onBackupFinished(bool ok, const BackupResult &result, const Error &error);
+    void showScript();
+    void updateRunButton();
+    void reject() override;
+
+    ApplyPlan m_plan;
+    bool m_needsTypedName = false;
+    bool m_needsForce = false;
+
+    QTreeWidget *m_steps = nullptr;
+    QLabel *m_destructiveLabel = nullptr;
+    QCheckBox *m_backupCheck = nullptr;
+    QPushButton *m_backupButton = nullptr;
+    QProgressBar *m_backupProgress = nullptr;
+    QLabel *m_backupLabel = nullptr;
+    QCheckBox *m_reviewedCheck = nullptr;
+    QCheckBox *m_trafficCheck = nullptr;
+    QLineEdit *m_typedName = nullptr;
+    QCheckBox *m_forceCheck = nullptr;
+    QPushButton *m_runButton = nullptr;
+
+    BackupJob *m_backupJob = nullptr;
+    BackupResult m_backup;
+    bool m_backupDone = false;
+};
+
+// "12.3 MB"
+QString formatBytes(qint64 bytes);
+
+} // namespace retort::gui

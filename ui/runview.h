@@ -1,0 +1,79 @@
+#pragma once
+
+#include "applyplan.h"
+#include "exec/executor.h"
+
+#include <QDialog>
+#include <QElapsedTimer>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+
+namespace retort::gui {
+
+class ApplyScriptEditor;
+
+// A run as it happens: which step and statement is running and for how
+// long, Cancel (which really stops the statement on the server), the log
+// (alembic's INFO lines and Retort's own), and the script; when a statement
+// fails it is underlined and scrolled to, with its SQLSTATE and the server's
+// message. Owns the executor's thread for the run.
+class RunView : public QDialog {
+    Q_OBJECT
+public:
+    explicit RunView(const ApplyPlan &plan, QWidget *parent = nullptr);
+    ~RunView() override;
+
+    // Starts the run; false when it could not start.
+    bool start(const RunRequest &request);
+    void cancel();
+    bool isRunning() const;
+    // Present once the run has finished.
+    const RunReport *report() const { return m_finished ? &m_report : nullptr; }
+    // The last progress the executor reported.
+    const RunProgress &lastProgress() const { return m_last; }
+    // A line of Retort's own in the log.
+    void appendRetortLine(const QString &line);
+
+    ApplyScriptEditor *scriptEditor() const { return m_script; }
+    QPlainTextEdit *logPane() const { return m_log; }
+    QLabel *statusLabel() const { return m_status; }
+    QLabel *errorLabel() const { return m_error; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QProgressBar *progressBar() const { return m_progress; }
+
+signals:
+    void runFinished(const retort::RunReport &report);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void reject() override;
+
+private:
+    void onProgress(const RunProgress &progress);
+    void onLogLine(const QString &line);
+    void onFinished(const RunReport &report);
+    void updateElapsed();
+    void showFailure(const RunReport &report);
+
+    ApplyPlan m_plan;
+    ExecutorThread *m_executor = nullptr;
+    RunProgress m_last;
+    RunReport m_report;
+    bool m_finished = false;
+    QElapsedTimer m_clock;
+    QTimer *m_tick = nullptr;
+
+    QLabel *m_status = nullptr;
+    QLabel *m_elapsed = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_error = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    ApplyScriptEditor *m_script = nullptr;
+    QPushButton *m_cancel = nullptr;
+};
+
+} // namespace retort::gui
