@@ -3,6 +3,7 @@
 #include "codeeditor.h"
 #include "graphstyle.h"
 #include "pythonlexer.h"
+#include "sqlpane.h"
 
 #include <QDir>
 #include <QEvent>
@@ -112,11 +113,29 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setDocumentMode(true);
+    m_upgrade = new SqlPane(QStringLiteral("upgradeSql"));
+    m_downgrade = new SqlPane(QStringLiteral("downgradeSql"));
     m_source = new CodeEditor;
     m_source->setObjectName(QStringLiteral("pythonSourceEditor"));
     m_source->setLexer(new PythonLexer(m_source));
     m_source->setReadOnly(true);
-    m_tabs->addTab(m_source, tr("Python source"));
+    m_preview = new SqlPane(QStringLiteral("previewSql"));
+    m_tabs->addTab(m_upgrade, tr("Upgrade SQL"));
+    m_tabs->addTab(m_downgrade, tr("Downgrade SQL"));
+    m_tabs->addTab(m_source, tr("Python"));
+    m_tabs->addTab(m_preview, tr("From database"));
+    m_tabs->setTabToolTip(UpgradeTab, tr("The SQL this revision's upgrade() runs, as alembic's --sql prints it"));
+    m_tabs->setTabToolTip(DowngradeTab, tr("The SQL this revision's downgrade() runs"));
+    m_tabs->setTabToolTip(PythonTab, tr("The revision file"));
+    m_tabs->setTabToolTip(PreviewTab, tr("The whole script the connected database would run to reach this "
+                                         "revision from where it stands"));
+    connect(m_upgrade, &SqlPane::destructiveCountChanged, this,
+            [this](int n) { updateTabTitle(UpgradeTab, tr("Upgrade SQL"), n); });
+    connect(m_downgrade, &SqlPane::destructiveCountChanged, this,
+            [this](int n) { updateTabTitle(DowngradeTab, tr("Downgrade SQL"), n); });
+    connect(m_preview, &SqlPane::destructiveCountChanged, this,
+            [this](int n) { updateTabTitle(PreviewTab, tr("From database"), n); });
+    setPreviewPending(tr("Connect to a database (Database ▸ Connections…) to preview the script it would run."));
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
@@ -183,9 +202,12 @@ void DetailPane::showRevision(int node)
         m_node = -1;
         m_sourcePath.clear();
         m_source->setContent(QString());
+        m_upgrade->setPending(QString());
+        m_downgrade->setPending(QString());
         m_stack->setCurrentIndex(0);
         return;
     }
+    const bool changed = node != m_node;
     m_node = node;
     const RevisionNode &n = m_project->graph.node(node);
     const RevisionScript &s = m_project->script(node);
@@ -228,6 +250,11 @@ void DetailPane::showRevision(int node)
     m_created->setText(s.createDate.isEmpty() ? none() : s.createDate.toHtmlEscaped());
     m_stack->setCurrentIndex(1);
 
+    if (changed) {
+        m_upgrade->setPending(tr("Rendering…"));
+        m_downgrade->setPending(tr("Rendering…"));
+        emit sqlWanted(node);
+    }
     if (m_sourcePath != s.path) {
         m_sourcePath = s.path;
         m_source->setContent(QString());
@@ -240,6 +267,33 @@ void DetailPane::setSource(const QString &filePath, const QString &text, const Q
     if (filePath != m_sourcePath)
         return;
     m_source->setContent(error.isEmpty() ? text : tr("# Could not read %1: %2").arg(filePath, error));
+}
+
+void DetailPane::setSql(const RevisionSql &sql)
+{
+    if (!m_project || sql.node != m_node)
+        return;
+    const QString id = m_project->graph.node(sql.node).id;
+    m_upgrade->setScript(sql.upgrade, QStringLiteral("%1_upgrade.sql").arg(id));
+    m_downgrade->setScript(sql.downgrade, QStringLiteral("%1_downgrade.sql").arg(id));
+}
+
+void DetailPane::setPreview(const SqlScript &script, const QString &title)
+{
+    m_preview->setScript(script, QStringLiteral("%1.sql").arg(title));
+    if (!script.ok)
+        return;
+    m_preview->engineLabel()->setText(title + QStringLiteral(" · ") + m_preview->engineLabel()->text());
+}
+
+void DetailPane::setPreviewPending(const QString &message)
+{
+    m_preview->setPending(message);
+}
+
+void DetailPane::updateTabTitle(int tab, const QString &title, int destructive)
+{
+    m_tabs->setTabText(tab, destructive > 0 ? QStringLiteral("%1 (%2 ⚠)").arg(title).arg(destructive) : title);
 }
 
 } // namespace retort::gui

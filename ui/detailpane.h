@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loadedproject.h"
+#include "sqlworker.h"
 
 #include <QWidget>
 
@@ -13,9 +14,12 @@ class QTabWidget;
 namespace retort::gui {
 
 class CodeEditor;
+class SqlPane;
 
-// What one revision is: its metadata, with links to its relatives, and its
-// files in tabs (the Python source for now) in a read-only editor.
+// What one revision is: its metadata, with links to its relatives, and in
+// tabs its upgrade and downgrade SQL (rendered off the GUI thread, destructive
+// statements marked), its Python source, and the script the connected
+// database would run to reach it.
 class DetailPane : public QWidget {
     Q_OBJECT
 public:
@@ -28,8 +32,18 @@ public:
     // The source file text arrives asynchronously (read off the GUI thread);
     // answers for a file no longer shown are ignored.
     void setSource(const QString &filePath, const QString &text, const QString &error);
+    // The SQL of the shown revision; answers for another revision are ignored.
+    void setSql(const RevisionSql &sql);
+    // The range preview: what the database would run to reach the shown revision.
+    void setPreview(const SqlScript &script, const QString &title);
+    void setPreviewPending(const QString &message);
+
+    enum Tab { UpgradeTab, DowngradeTab, PythonTab, PreviewTab };
 
     CodeEditor *sourceEditor() const { return m_source; }
+    SqlPane *upgradePane() const { return m_upgrade; }
+    SqlPane *downgradePane() const { return m_downgrade; }
+    SqlPane *previewPane() const { return m_preview; }
     QTabWidget *tabs() const { return m_tabs; }
     QSplitter *splitter() const { return m_splitter; }
     // The path the pane wants the source of, empty when none.
@@ -38,6 +52,7 @@ public:
 signals:
     void revisionActivated(const QString &id);
     void sourceWanted(const QString &filePath);
+    void sqlWanted(int node);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,6 +61,7 @@ private:
     void applyPalette();
     QLabel *addField(QFormLayout *form, const QString &title, const QString &objectName);
     QString links(const QVector<int> &nodes) const;
+    void updateTabTitle(int tab, const QString &title, int destructive);
 
     LoadedProjectPtr m_project;
     int m_node = -1;
@@ -66,6 +82,9 @@ private:
     QLabel *m_created = nullptr;
     QTabWidget *m_tabs = nullptr;
     CodeEditor *m_source = nullptr;
+    SqlPane *m_upgrade = nullptr;
+    SqlPane *m_downgrade = nullptr;
+    SqlPane *m_preview = nullptr;
 };
 
 } // namespace retort::gui

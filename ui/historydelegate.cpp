@@ -65,19 +65,22 @@ void drawEdge(QPainter *p, const RowGeometry &g, const GraphEdge &e)
     p->drawPath(path);
 }
 
-void drawNode(QPainter *p, const RowGeometry &g, int lane, int flags, const QColor &fill, const QColor &ring)
+// `hollow`: a revision the database has not applied, drawn as a ring in its lane's colour.
+void drawNode(QPainter *p, const RowGeometry &g, int lane, int flags, const QColor &fill, const QColor &ring,
+              bool hollow = false)
 {
     const QPointF c(g.x(lane), g.middle());
     const qreal r = g.lane * 0.29;
-    p->setPen(QPen(ring, std::max(1.5, g.lane * 0.11)));
+    const QPen pen(ring, hollow ? std::max(1.8, g.lane * 0.13) : std::max(1.5, g.lane * 0.11));
+    p->setPen(pen);
     if (flags & HistoryModel::Head) {
         // a halo around heads: where new revisions will go
-        QColor halo = fill;
+        QColor halo = hollow ? ring : fill;
         halo.setAlphaF(0.28f);
         p->setBrush(halo);
         p->setPen(Qt::NoPen);
         p->drawEllipse(c, r * 1.75, r * 1.75);
-        p->setPen(QPen(ring, std::max(1.5, g.lane * 0.11)));
+        p->setPen(pen);
     }
     p->setBrush(fill);
     if (flags & HistoryModel::MergePoint) {
@@ -192,7 +195,14 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     const int lane = index.data(HistoryModel::LaneRole).toInt();
     const int flags = index.data(HistoryModel::FlagsRole).toInt();
-    drawNode(painter, g, lane, flags, graphstyle::laneColor(lane, palette), ringColor);
+    const int dbState = index.data(HistoryModel::DbStateRole).toInt();
+    const QColor laneColor = graphstyle::laneColor(lane, palette);
+    if (dbState == int(RevisionDbState::Pending)) {
+        // Not in the database yet: a hollow node in the lane's colour.
+        drawNode(painter, g, lane, flags & ~HistoryModel::Base, palette.color(QPalette::Base), laneColor, true);
+    } else {
+        drawNode(painter, g, lane, flags, laneColor, ringColor);
+    }
 
     // Text: id, pills, message, date.
     if (!index.data(HistoryModel::SearchMatchRole).toBool())
@@ -216,8 +226,17 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         x = drawPill(painter, x, g.rect, effective ? tr("effective head") : tr("head"), pillFm, head,
                      effective ? QColor(Qt::transparent) : head, effective ? (selected ? text : head) : QColor(Qt::white));
     }
+    const QVariant markers = index.data(HistoryModel::DbMarkersRole);
+    if (markers.isValid()) {
+        // Where each database stands: a solid pill in the connection's colour.
+        for (const DbMarker &m : markers.value<DbMarkers>())
+            x = drawPill(painter, x, g.rect, QStringLiteral("● ") + m.name, pillFm, m.color, m.color, Qt::white);
+    }
+    if (index.data(HistoryModel::NeedsPythonRole).toBool()) {
+        const QColor py = graphstyle::isDark(palette) ? QColor(0xd7c48f) : QColor(0x7d6a1f);
+        x = drawPill(painter, x, g.rect, tr("py"), pillFm, py, Qt::transparent, selected ? text : py);
+    }
     for (const QString &label : index.data(HistoryModel::LabelsRole).toStringList()) {
-        const QColor laneColor = graphstyle::laneColor(lane, palette);
         QColor fill = laneColor;
         fill.setAlphaF(0.16f);
         x = drawPill(painter, x, g.rect, label, pillFm, laneColor, fill, selected ? text : laneColor);

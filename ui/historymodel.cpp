@@ -20,6 +20,33 @@ QString shortDate(const QString &createDate)
 HistoryModel::HistoryModel(QObject *parent) : QAbstractListModel(parent)
 {
     qRegisterMetaType<retort::gui::EdgeSpan>();
+    qRegisterMetaType<retort::gui::DbMarkers>();
+}
+
+void HistoryModel::setDatabases(const QVector<DatabaseOnGraph> &databases)
+{
+    m_databases = databases;
+    m_markers.clear();
+    for (const DatabaseOnGraph &db : databases) {
+        for (int node : db.state.current)
+            m_markers[node].append(DbMarker{db.name, db.color});
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {DbStateRole, DbMarkersRole, Qt::ToolTipRole});
+}
+
+void HistoryModel::setNeedsPython(const QVector<int> &nodes)
+{
+    m_needsPython.assign(m_project ? size_t(m_project->graph.size()) : 0, false);
+    m_needsPythonCount = 0;
+    for (int n : nodes) {
+        if (n >= 0 && size_t(n) < m_needsPython.size() && !m_needsPython[size_t(n)]) {
+            m_needsPython[size_t(n)] = true;
+            ++m_needsPythonCount;
+        }
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {NeedsPythonRole});
 }
 
 void HistoryModel::setProject(LoadedProjectPtr project)
@@ -29,6 +56,10 @@ void HistoryModel::setProject(LoadedProjectPtr project)
     m_graphLanes = m_project ? std::max(1, m_project->layout.maxWidth()) : 1;
     m_match.clear();
     m_matchCount = 0;
+    m_databases.clear();
+    m_markers.clear();
+    m_needsPython.clear();
+    m_needsPythonCount = 0;
     const QString search = m_search;
     m_search.clear();
     endResetModel();
@@ -113,12 +144,31 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(EdgeSpan{p.layout.edgesBegin(index.row()), p.layout.edgesEnd(index.row())});
     case SearchMatchRole:
         return rowMatches(index.row());
+    case DbStateRole:
+        if (m_databases.isEmpty() || m_databases.front().state.perNode.size() != size_t(p.graph.size()))
+            return -1;
+        return int(m_databases.front().state.state(node));
+    case DbMarkersRole: {
+        const auto it = m_markers.constFind(node);
+        return it == m_markers.cend() ? QVariant() : QVariant::fromValue(it.value());
+    }
+    case NeedsPythonRole:
+        return size_t(node) < m_needsPython.size() && m_needsPython[size_t(node)];
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>%1</b>").arg(n.id.toHtmlEscaped());
         if (!n.branchLabels.isEmpty())
             tip += QStringLiteral(" (%1)").arg(n.branchLabels.join(QStringLiteral(", ")).toHtmlEscaped());
         tip += QStringLiteral("<br>%1").arg(p.messages.value(node).toHtmlEscaped());
         tip += QStringLiteral("<br><i>%1</i>").arg(p.script(node).path.toHtmlEscaped());
+        for (const DatabaseOnGraph &db : m_databases) {
+            if (db.state.perNode.size() != size_t(p.graph.size()))
+                continue;
+            static const char *const names[] = {"pending", "applied", "current"};
+            tip += QStringLiteral("<br>%1: %2").arg(db.name.toHtmlEscaped(),
+                                                   tr(names[int(db.state.state(node))]));
+        }
+        if (size_t(node) < m_needsPython.size() && m_needsPython[size_t(node)])
+            tip += QStringLiteral("<br>") + tr("Its upgrade needs Python to render (alembic)");
         return tip;
     }
     default:

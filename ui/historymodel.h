@@ -1,8 +1,11 @@
 #pragma once
 
+#include "graph/dbstate.h"
 #include "loadedproject.h"
 
 #include <QAbstractListModel>
+#include <QColor>
+#include <QHash>
 #include <QMetaType>
 
 #include <vector>
@@ -13,6 +16,20 @@ namespace retort::gui {
 struct EdgeSpan {
     const GraphEdge *begin = nullptr;
     const GraphEdge *end = nullptr;
+};
+
+// Where one database stands: a "current" pill on its revisions.
+struct DbMarker {
+    QString name;
+    QColor color;
+};
+using DbMarkers = QVector<DbMarker>;
+
+// One database's state as the model shows it.
+struct DatabaseOnGraph {
+    QString name;
+    QColor color;
+    DatabaseGraphState state;
 };
 
 // The history graph as a flat list: one row per revision, newest first, in
@@ -33,6 +50,9 @@ public:
         GraphLanesRole,    // int: width of the graph column, in lanes (same for all rows when narrow)
         EdgesRole,         // EdgeSpan
         SearchMatchRole,   // bool: matches the search text (true while none is set)
+        DbStateRole,       // int: RevisionDbState in the active database; -1 without one
+        DbMarkersRole,     // DbMarkers: databases whose current revision this is (invalid when none)
+        NeedsPythonRole,   // bool: its upgrade() cannot be rendered natively
     };
     enum Flag {
         Head = 1 << 0,          // no child through down_revision
@@ -51,6 +71,14 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+    // The databases to show: the first is the active one (node states), all
+    // get markers. Precomputed here so data() only looks them up.
+    void setDatabases(const QVector<DatabaseOnGraph> &databases);
+    const QVector<DatabaseOnGraph> &databases() const { return m_databases; }
+    // From the background scan: graph indices whose upgrade needs Python.
+    void setNeedsPython(const QVector<int> &nodes);
+    int needsPythonCount() const { return m_needsPythonCount; }
 
     int nodeAt(int row) const;
     int rowOfNode(int node) const;
@@ -75,8 +103,13 @@ private:
     std::vector<bool> m_match;  // per row, empty without a search
     int m_matchCount = 0;
     int m_graphLanes = 1;
+    QVector<DatabaseOnGraph> m_databases;
+    QHash<int, DbMarkers> m_markers;     // by graph index
+    std::vector<bool> m_needsPython;     // by graph index; empty until scanned
+    int m_needsPythonCount = 0;
 };
 
 } // namespace retort::gui
 
 Q_DECLARE_METATYPE(retort::gui::EdgeSpan)
+Q_DECLARE_METATYPE(retort::gui::DbMarkers)

@@ -170,6 +170,67 @@ QIcon down()
     });
 }
 
+QIcon copy()
+{
+    return painted([](QPainter &p, const QColor &c) {
+        p.setPen(stroke(c, 1.3));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(QRectF(5.5, 5.5, 8.5, 9), 1.5, 1.5);
+        p.drawPolyline(QPolygonF({{3.5, 11}, {2, 11}, {2, 2}, {10, 2}, {10, 3.5}}));
+    });
+}
+
+QIcon save()
+{
+    return painted([](QPainter &p, const QColor &c) {
+        p.setPen(stroke(c, 1.3));
+        p.setBrush(Qt::NoBrush);
+        p.drawPolygon(QPolygonF({{2, 2}, {12, 2}, {14, 4}, {14, 14}, {2, 14}}));
+        p.drawRect(QRectF(5, 2, 5.5, 3.5));
+        p.drawRoundedRect(QRectF(4.5, 8.5, 7, 5.5), 1, 1);
+    });
+}
+
+QIcon database()
+{
+    return painted([](QPainter &p, const QColor &c) {
+        p.setPen(stroke(c, 1.3));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QRectF(2.5, 1.5, 11, 4));
+        p.drawLine(QPointF(2.5, 3.5), QPointF(2.5, 12.5));
+        p.drawLine(QPointF(13.5, 3.5), QPointF(13.5, 12.5));
+        p.drawArc(QRectF(2.5, 10.5, 11, 4), 180 * 16, 180 * 16);
+        p.drawArc(QRectF(2.5, 6, 11, 4), 180 * 16, 180 * 16);
+    });
+}
+
+QIcon current()
+{
+    return painted([](QPainter &p, const QColor &c) {
+        p.setPen(stroke(c, 1.4));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QPointF(8, 8), 5.5, 5.5);
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawEllipse(QPointF(8, 8), 2.3, 2.3);
+    });
+}
+
+QIcon preview()
+{
+    return painted([](QPainter &p, const QColor &c) {
+        p.setPen(stroke(c, 1.3));
+        p.setBrush(Qt::NoBrush);
+        p.drawPolygon(QPolygonF({{2.5, 1.5}, {9.5, 1.5}, {12.5, 4.5}, {12.5, 8}, {2.5, 8}}));
+        p.drawLine(QPointF(2.5, 8), QPointF(2.5, 14.5));
+        p.drawLine(QPointF(2.5, 14.5), QPointF(7, 14.5));
+        p.drawLine(QPointF(4.5, 5), QPointF(9.5, 5));
+        p.setPen(stroke(c, 1.6));
+        p.drawLine(QPointF(9, 11.5), QPointF(14.5, 11.5));
+        p.drawPolyline(QPolygonF({{12, 9}, {14.5, 11.5}, {12, 14}}));
+    });
+}
+
 QIcon application()
 {
     return painted([](QPainter &p, const QColor &) {

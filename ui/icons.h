@@ -15,6 +15,14 @@ QIcon parent();
 QIcon child();
 QIcon up();
 QIcon down();
+QIcon copy();
+QIcon save();
+// A database cylinder (connections).
+QIcon database();
+// A target ring (jump to the database's current revision).
+QIcon current();
+// A page of SQL with an arrow (preview the script a database would get).
+QIcon preview();
 // The application icon: a small revision graph.
 QIcon application();
 

@@ -1,7 +1,13 @@
 #include "mainwindow.h"
 
+#include "applycontroller.h"
+#include "applyscreenshot.h"
+#include "connectionsdialog.h"
+#include "databasesession.h"
+#include "databasestatus.h"
 #include "detailpane.h"
 #include "errorpanel.h"
+#include "graphstyle.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "icons.h"
@@ -9,6 +15,8 @@
 #include "projectsession.h"
 #include "recentprojects.h"
 #include "searchbar.h"
+#include "sqlpane.h"
+#include "sqlsession.h"
 #include "welcomepage.h"
 
 #include <QAction>
@@ -18,6 +26,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -27,6 +36,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -49,6 +59,12 @@ QString droppedPath(const QMimeData *mime)
     return {};
 }
 
+// The banner's background: a warning, readable in light and dark palettes.
+QColor graphstyleWarning(const QPalette &palette)
+{
+    return graphstyle::isDark(palette) ? QColor(0x4d2d00) : QColor(0xfff1c2);
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -60,6 +76,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     m_session = new ProjectSession(this);
     m_model = new HistoryModel(this);
+    m_sql = new SqlSession(this);
+    m_databases = new DatabaseSession(this);
+    connect(m_sql, &SqlSession::needsPythonReady, m_model, &HistoryModel::setNeedsPython);
+    connect(m_databases, &DatabaseSession::readFinished, this, &MainWindow::onDatabaseRead);
+    connect(m_databases, &DatabaseSession::readStarted, this, [this] { m_dbStatus->update(); });
+    connect(m_databases, &DatabaseSession::activeChanged, this, &MainWindow::updateDatabaseViews);
+    connect(m_databases, &DatabaseSession::passwordNeeded, this, &MainWindow::promptPassword);
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
@@ -104,12 +127,33 @@ void MainWindow::createPages()
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
     leftLayout->addWidget(m_search);
+    m_dbBanner = new QLabel;
+    m_dbBanner->setObjectName(QStringLiteral("databaseBanner"));
+    m_dbBanner->setWordWrap(true);
+    m_dbBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_dbBanner->setContentsMargins(10, 6, 10, 6);
+    m_dbBanner->setAutoFillBackground(true);
+    m_dbBanner->hide();
+    leftLayout->addWidget(m_dbBanner);
     leftLayout->addWidget(m_view, 1);
 
     m_detail = new DetailPane;
     connect(m_detail, &DetailPane::revisionActivated, this, &MainWindow::selectRevision);
     connect(m_detail, &DetailPane::sourceWanted, m_session, &ProjectSession::requestSource);
     connect(m_session, &ProjectSession::sourceReady, m_detail, &DetailPane::setSource);
+    connect(m_detail, &DetailPane::sqlWanted, m_sql, &SqlSession::requestRevision);
+    connect(m_sql, &SqlSession::revisionReady, m_detail, &DetailPane::setSql);
+    connect(m_sql, &SqlSession::rangeReady, this, [this](const SqlScript &script) {
+        const DatabaseRead *db = activeDatabase();
+        const int node = m_detail->shownNode();
+        const LoadedProjectPtr &project = m_model->project();
+        if (!db || !project || node < 0)
+            return;
+        const bool down = db->state.state(node) == RevisionDbState::Applied;
+        m_detail->setPreview(script, tr("%1: %2 to %3")
+                                         .arg(activeConnectionName(), down ? tr("downgrade") : tr("upgrade"),
+                                              project->graph.node(node).id));
+    });
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -164,6 +208,47 @@ void MainWindow::createActions()
     m_childAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
     m_childAction->setToolTip(tr("Go to the first child of the selected revision (Alt+Up)"));
 
+    m_jumpCurrentAction = go->addAction(icons::current(), tr("&Database's Current Revision"), this,
+                                        &MainWindow::jumpToCurrent);
+    m_jumpCurrentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_jumpCurrentAction->setToolTip(tr("Select the revision the active database is at (Ctrl+J)"));
+
+    QMenu *database = menuBar()->addMenu(tr("&Database"));
+    m_connectionsAction = database->addAction(icons::database(), tr("&Connections…"), this,
+                                              &MainWindow::showConnections);
+    m_connectionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_connectionsAction->setToolTip(tr("Add, edit, test and remove saved database connections (Ctrl+Shift+D)"));
+    m_refreshDbAction = database->addAction(icons::reload(), tr("&Read Databases Again"), this,
+                                            &MainWindow::refreshDatabaseState);
+    m_refreshDbAction->setShortcut(QKeySequence(Qt::Key_F6));
+    m_refreshDbAction->setToolTip(tr("Read every connection's version table again (F6)"));
+    database->addAction(m_jumpCurrentAction);
+    m_previewAction = database->addAction(icons::preview(), tr("&Preview Script to Selected"), this, [this] {
+        m_detail->tabs()->setCurrentIndex(DetailPane::PreviewTab);
+    });
+    m_previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_previewAction->setToolTip(tr("Show the whole script the active database would run to reach the selected "
+                                   "revision (Ctrl+P)"));
+
+    // The guarded apply flow (ui/applycontroller.h): upgrade, downgrade, stamp
+    // and reset in this menu, the toolbar and the history's context menu.
+    ApplyController::Context apply;
+    apply.project = [this] { return m_model->project(); };
+    apply.connection = [this] { return m_databases->settingsFor(activeConnectionName()); };
+    apply.selectedRevision = [this] {
+        const int node = m_view->currentRow() >= 0 ? m_model->nodeAt(m_view->currentRow()) : -1;
+        return node >= 0 ? m_model->project()->graph.node(node).id : QString();
+    };
+    apply.refreshDatabase = [this] { refreshDatabaseState(); };
+    auto *applyFlow = new ApplyController(std::move(apply), this);
+    database->addSeparator();
+    database->addActions(applyFlow->actions());
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions(applyFlow->actions());
+    connect(m_view, &HistoryView::currentNodeChanged, applyFlow, &ApplyController::updateActions);
+    connect(this, &MainWindow::databaseStateChanged, applyFlow, &ApplyController::updateActions);
+    ApplyScreenshot::fromEnvironment(this, applyFlow);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(icons::about(), tr("&About Retort"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -179,6 +264,12 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(m_parentAction);
     toolbar->addAction(m_childAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_connectionsAction);
+    toolbar->addAction(m_jumpCurrentAction);
+    toolbar->addAction(m_previewAction);
+    toolbar->addAction(applyFlow->upgradeAction());
+    toolbar->addAction(applyFlow->downgradeAction());
 }
 
 void MainWindow::createStatusBar()
@@ -203,6 +294,10 @@ void MainWindow::createStatusBar()
         label->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_busy);
     statusBar()->addWidget(m_pathLabel, 1);
+    m_dbStatus = new DatabaseStatus(m_databases);
+    connect(m_dbStatus, &DatabaseStatus::connectionsRequested, this, &MainWindow::showConnections);
+    connect(m_dbStatus, &DatabaseStatus::refreshRequested, this, &MainWindow::refreshDatabaseState);
+    statusBar()->addPermanentWidget(m_dbStatus);
     statusBar()->addPermanentWidget(m_warningsLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_headsLabel);
@@ -314,6 +409,8 @@ void MainWindow::onLoaded(const LoadedProjectPtr &project)
     m_reselectId.clear();
     m_model->setProject(project);
     m_detail->setProject(project);
+    m_sql->setProject(project);
+    m_databases->setProject(project);
     setPage(Page::History);
 
     const QString dir = QFileInfo(project->iniPath).dir().dirName();
@@ -356,6 +453,8 @@ void MainWindow::onFailed(const Error &error, const QString &iniPath)
     m_reselectId.clear();
     m_model->setProject(nullptr);
     m_detail->setProject(nullptr);
+    m_sql->setProject(nullptr);
+    m_databases->setProject(nullptr);
     m_error->showError(error, QDir::toNativeSeparators(iniPath));
     setPage(Page::Error);
     setWindowTitle(tr("%1 — Retort").arg(QFileInfo(iniPath).dir().dirName()));
@@ -379,7 +478,128 @@ bool MainWindow::selectRevision(const QString &idOrPrefix)
 void MainWindow::onCurrentNodeChanged(int node)
 {
     m_detail->showRevision(node);
+    updatePreview();
     updateActions();
+}
+
+QString MainWindow::activeConnectionName() const
+{
+    return m_databases->activeName();
+}
+
+const DatabaseRead *MainWindow::activeDatabase() const
+{
+    const DatabaseRead *read = m_databases->activeRead();
+    const LoadedProjectPtr &project = m_model->project();
+    // A read made for another load of the project is stale until read again.
+    if (!read || !read->ok || !project || read->state.perNode.size() != size_t(project->graph.size()))
+        return nullptr;
+    return read;
+}
+
+void MainWindow::refreshDatabaseState()
+{
+    m_databases->refreshAll();
+}
+
+void MainWindow::showConnections()
+{
+    auto *dialog = new ConnectionsDialog(m_databases->savedConnections(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QHash<QString, QString> passwords = dialog->passwords();
+        for (auto it = passwords.cbegin(); it != passwords.cend(); ++it)
+            m_databases->setSessionPassword(it.key(), it.value());
+        m_databases->setSavedConnections(dialog->connections());
+    });
+    dialog->open();
+}
+
+void MainWindow::jumpToCurrent()
+{
+    const DatabaseRead *db = activeDatabase();
+    if (db && !db->state.current.isEmpty())
+        m_view->selectRow(m_model->rowOfNode(db->state.current.front()));
+}
+
+void MainWindow::onDatabaseRead(const QString &name)
+{
+    updateDatabaseViews();
+    emit databaseStateChanged(name);
+}
+
+void MainWindow::updateDatabaseViews()
+{
+    const LoadedProjectPtr &project = m_model->project();
+    QVector<DatabaseOnGraph> shown;
+    QStringList unknown;
+    const QString active = m_databases->activeName();
+    for (const DatabaseSession::Entry &e : m_databases->entries()) {
+        if (!project || !e.last || !e.last->ok || e.last->state.perNode.size() != size_t(project->graph.size()))
+            continue;
+        DatabaseOnGraph db{e.connection.name, QColor(e.connection.color), e.last->state};
+        if (e.connection.name == active)
+            shown.prepend(db);
+        else
+            shown.append(db);
+        for (const QString &id : e.last->state.unknown)
+            unknown << tr("<b>%1</b> is at <code>%2</code>, a revision this project's files do not have")
+                           .arg(e.connection.name.toHtmlEscaped(), id.toHtmlEscaped());
+    }
+    // Only the active database colours the nodes; the others show as markers.
+    if (!shown.isEmpty() && shown.front().name != active)
+        shown.prepend(DatabaseOnGraph{active, QColor(), DatabaseGraphState()});
+    m_model->setDatabases(shown);
+    m_dbBanner->setVisible(!unknown.isEmpty());
+    if (!unknown.isEmpty()) {
+        QPalette p = m_dbBanner->palette();
+        p.setColor(QPalette::Window, graphstyleWarning(palette()));
+        m_dbBanner->setPalette(p);
+        m_dbBanner->setText(QStringLiteral("⚠ ") + unknown.join(QStringLiteral("<br>⚠ "))
+                            + tr("<br>Was it made from another branch of the code, or were files deleted?"));
+    }
+    m_dbStatus->update();
+    updatePreview();
+    updateActions();
+}
+
+void MainWindow::updatePreview()
+{
+    const DatabaseRead *db = activeDatabase();
+    const LoadedProjectPtr &project = m_model->project();
+    const int node = m_detail->shownNode();
+    if (!project || node < 0)
+        return;
+    if (!db) {
+        m_detail->setPreviewPending(
+            m_databases->entries().isEmpty()
+                ? tr("Connect to a database (Database ▸ Connections…) to preview the script it would run.")
+                : tr("Waiting for %1…").arg(activeConnectionName()));
+        return;
+    }
+    const RevisionDbState state = db->state.state(node);
+    if (state == RevisionDbState::Current) {
+        m_detail->setPreviewPending(tr("%1 is at this revision: there is nothing to run.").arg(activeConnectionName()));
+        return;
+    }
+    m_detail->setPreviewPending(tr("Planning…"));
+    m_sql->requestRange(db->version.rows, project->graph.node(node).id, state == RevisionDbState::Applied);
+}
+
+void MainWindow::promptPassword(const QString &name, const QString &message)
+{
+    // Asked once per failed read; a cancelled prompt leaves the message in the status bar.
+    if (findChild<QInputDialog *>(QStringLiteral("passwordPrompt")))
+        return;
+    auto *prompt = new QInputDialog(this);
+    prompt->setObjectName(QStringLiteral("passwordPrompt"));
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    prompt->setWindowTitle(tr("Password for %1").arg(name));
+    prompt->setLabelText(tr("%1\n\nPassword (kept in memory until Retort quits, never saved):").arg(message));
+    prompt->setTextEchoMode(QLineEdit::Password);
+    connect(prompt, &QInputDialog::textValueSelected, this,
+            [this, name](const QString &password) { m_databases->setSessionPassword(name, password); });
+    prompt->open();
 }
 
 void MainWindow::onSearchChanged(const QString &text)
@@ -458,6 +678,11 @@ void MainWindow::updateActions()
         m_copyIdAction->setEnabled(n != nullptr);
         m_parentAction->setEnabled(n && !n->versionedDown.isEmpty());
         m_childAction->setEnabled(n && !n->nextrev.isEmpty());
+    }
+    if (m_jumpCurrentAction) {
+        const DatabaseRead *db = activeDatabase();
+        m_jumpCurrentAction->setEnabled(history && db && !db->state.current.isEmpty());
+        m_previewAction->setEnabled(history && n != nullptr);
     }
 }
 

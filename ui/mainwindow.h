@@ -13,6 +13,9 @@ class QStackedWidget;
 
 namespace retort::gui {
 
+class DatabaseSession;
+struct DatabaseRead;
+class DatabaseStatus;
 class DetailPane;
 class ErrorPanel;
 class HistoryModel;
@@ -20,6 +23,7 @@ class HistoryView;
 class LoadingPage;
 class ProjectSession;
 class SearchBar;
+class SqlSession;
 class WelcomePage;
 
 // The window: menus and actions, the pages (welcome, loading, error, the
@@ -45,12 +49,30 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     ErrorPanel *errorPanel() const { return m_error; }
     SearchBar *searchBar() const { return m_search; }
+    SqlSession *sqlSession() const { return m_sql; }
+
+    // The databases: saved connections and the project's own URL, each read in
+    // the background. The active one colours the graph's nodes and is what an
+    // apply would target: its settings (with a session password) and last read.
+    DatabaseSession *databaseSession() const { return m_databases; }
+    QString activeConnectionName() const;
+    const DatabaseRead *activeDatabase() const;
+    QLabel *databaseBanner() const { return m_dbBanner; }
+    DatabaseStatus *databaseStatus() const { return m_dbStatus; }
+
+public slots:
+    // Reads every database again (after an apply, a stamp, a reload).
+    void refreshDatabaseState();
+    void showConnections();
+    void jumpToCurrent();
 
 signals:
     // The history of a newly loaded project is in the view (not yet painted).
     void projectShown();
     // Loading failed and the error panel is up.
     void projectFailed();
+    // A database was read again (its state on the graph may have changed).
+    void databaseStateChanged(const QString &connectionName);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -78,6 +100,10 @@ private:
     void showAbout();
     void setPage(Page page);
     void updateActions();
+    void onDatabaseRead(const QString &name);
+    void updateDatabaseViews();
+    void updatePreview();
+    void promptPassword(const QString &name, const QString &message);
 
     ProjectSession *m_session = nullptr;
     HistoryModel *m_model = nullptr;
@@ -90,6 +116,10 @@ private:
     SearchBar *m_search = nullptr;
     HistoryView *m_view = nullptr;
     DetailPane *m_detail = nullptr;
+    QLabel *m_dbBanner = nullptr;  // database rows the files do not have
+    SqlSession *m_sql = nullptr;
+    DatabaseSession *m_databases = nullptr;
+    DatabaseStatus *m_dbStatus = nullptr;
 
     QLabel *m_pathLabel = nullptr;
     QLabel *m_countLabel = nullptr;
@@ -105,6 +135,10 @@ private:
     QAction *m_parentAction = nullptr;
     QAction *m_childAction = nullptr;
     QAction *m_copyIdAction = nullptr;
+    QAction *m_connectionsAction = nullptr;
+    QAction *m_refreshDbAction = nullptr;
+    QAction *m_jumpCurrentAction = nullptr;
+    QAction *m_previewAction = nullptr;
 
     QString m_reselectId;  // kept across a reload
 };

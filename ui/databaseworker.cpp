@@ -1,0 +1,48 @@
+#include "databaseworker.h"
+
+#include "db/connection.h"
+#include "project/envreader.h"
+
+#include <QFile>
+
+namespace retort::gui {
+
+DatabaseRead DatabaseWorker::readDatabase(const QString &name, const ConnectionSettings &settings,
+                                          const LoadedProjectPtr &project)
+{
+    VersionTable table;
+    if (project) {
+        QFile env(project->config.envPath);
+        if (env.open(QIODevice::ReadOnly))
+            table = VersionTable::fromEnv(readEnvOptions(project->config.envPath, env.readAll()));
+    }
+    DatabaseRead out;
+    out.name = name;
+    out.database = settings.database;
+    out.host = settings.host.isEmpty() ? QStringLiteral("localhost") : settings.host;
+    Result<std::unique_ptr<Connection>> connection = Connection::open(settings);
+    if (!connection) {
+        out.error = connection.error();
+        out.passwordRejected = out.error.sqlState() == QLatin1String("28P01");
+        return out;
+    }
+    out.serverVersion = connection.value()->serverVersion().section(QLatin1Char(' '), 0, 0);
+    Result<VersionState> version = readVersionState(connection.value()->database(), table);
+    if (!version) {
+        out.error = version.error();
+        return out;
+    }
+    out.version = version.value();
+    if (project)
+        out.state = DatabaseGraphState::compute(project->graph, out.version.rows);
+    out.ok = true;
+    return out;
+}
+
+void DatabaseWorker::read(quint64 request, const QString &name, const ConnectionSettings &settings,
+                          const LoadedProjectPtr &project)
+{
+    emit readFinished(request, readDatabase(name, settings, project));
+}
+
+} // namespace retort::gui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "sqlworker.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace retort::gui {
+
+class CodeEditor;
+
+// One SQL text in a read-only editor: SQL colouring, line numbers, folding,
+// find (Ctrl+F, next/previous), Copy and "Save as .sql…", the engine that
+// produced it, and each destructive statement underlined with a margin mark.
+class SqlPane : public QWidget {
+    Q_OBJECT
+public:
+    explicit SqlPane(const QString &objectName, QWidget *parent = nullptr);
+
+    // The SQL to show; `suggestedName` names the file "Save as" proposes.
+    void setScript(const SqlScript &script, const QString &suggestedName);
+    // A placeholder while the SQL is rendered off the GUI thread.
+    void setPending(const QString &message);
+
+    const SqlScript &script() const { return m_script; }
+    int destructiveCount() const { return int(m_script.destructive.size()); }
+    CodeEditor *editor() const { return m_editor; }
+    QLabel *engineLabel() const { return m_engine; }
+    QLabel *destructiveLabel() const { return m_destructiveLabel; }
+
+    // The indicator and marker numbers the editor uses for destructive statements.
+    static constexpr int kDestructiveIndicator = 9;
+    static constexpr int kDestructiveMarker = 3;
+
+public slots:
+    void showFind();
+    bool findNext(bool forward = true);
+    void copyAll();
+    void saveAs();
+
+signals:
+    void destructiveCountChanged(int count);
+
+private:
+    void markDestructive();
+
+    SqlScript m_script;
+    QString m_suggestedName;
+    CodeEditor *m_editor = nullptr;
+    QLabel *m_engine = nullptr;
+    QLabel *m_destructiveLabel = nullptr;
+    QWidget *m_findBar = nullptr;
+    QLineEdit *m_findField = nullptr;
+    QToolButton *m_copy = nullptr;
+    QToolButton *m_save = nullptr;
+};
+
+} // namespace retort::gui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "loadedproject.h"
+#include "sqlworker.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace retort::gui {
+
+// The GUI side of SQL rendering: owns SqlWorker's thread, numbers requests
+// and drops answers that a later request superseded.
+class SqlSession : public QObject {
+    Q_OBJECT
+public:
+    explicit SqlSession(QObject *parent = nullptr);
+    ~SqlSession() override;
+
+    // A new project: forgets pending answers and starts the needs-Python scan.
+    void setProject(LoadedProjectPtr project);
+    void requestRevision(int node);
+    void requestRange(const QStringList &heads, const QString &target, bool downgrade);
+
+signals:
+    void revisionReady(const retort::gui::RevisionSql &sql);
+    void rangeReady(const retort::gui::SqlScript &script);
+    void needsPythonReady(const QVector<int> &nodes);
+
+    // Internal: carried to the worker thread.
+    void renderRequested(quint64 request, const retort::gui::LoadedProjectPtr &project, int node, QPrivateSignal);
+    void rangeRequested(quint64 request, const retort::gui::LoadedProjectPtr &project, const QStringList &heads,
+                        const QString &target, bool downgrade, QPrivateSignal);
+    void scanRequested(quint64 request, const retort::gui::LoadedProjectPtr &project, QPrivateSignal);
+
+private:
+    QThread *m_thread = nullptr;      // the selection's SQL and the range preview
+    SqlWorker *m_worker = nullptr;
+    QThread *m_scanThread = nullptr;  // the needs-Python scan, so it never delays the selection
+    SqlWorker *m_scanWorker = nullptr;
+    std::shared_ptr<std::atomic<quint64>> m_latestScan = std::make_shared<std::atomic<quint64>>(0);
+    LoadedProjectPtr m_project;
+    quint64 m_request = 0;
+    quint64 m_rangeRequest = 0;
+};
+
+} // namespace retort::gui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "loadedproject.h"
+#include "render/destructive.h"
+#include "render/stepsql.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+
+namespace retort {
+class RevisionRenderer;
+}
+
+namespace retort::gui {
+
+// One SQL text for the pane: a step body or a whole script, with the engine
+// that produced it and its destructive statements (offsets into `text`).
+struct SqlScript {
+    bool ok = false;
+    QString text;          // the SQL, or empty when it could not be rendered
+    QString engine;        // "native", "alembic (Python)", or "needs Python: reason (file:line)"
+    QString problem;       // why there is no SQL, for the pane to show
+    QVector<DestructiveStatement> destructive;
+};
+
+// A revision's upgrade and downgrade bodies.
+struct RevisionSql {
+    int node = -1;
+    SqlScript upgrade;
+    SqlScript downgrade;
+};
+
+// Renders SQL off the GUI thread: a revision's bodies when it is selected, a
+// whole upgrade or downgrade script for the range preview, and, in the
+// background, which revisions need Python to render. Lives on SqlSession's
+// thread; answers by signals that reach the GUI queued.
+class SqlWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit SqlWorker(std::shared_ptr<std::atomic<quint64>> latestScan, QObject *parent = nullptr);
+    ~SqlWorker() override;
+
+    // The single place that turns one step into SQL text: alembic's statement
+    // chunks ("stmt;" and a blank line), as `upgrade <parent>:<rev> --sql` prints them.
+    static SqlScript stepScript(RevisionRenderer &renderer, const LoadedProject &project, int node, bool upgrade);
+    // The script a database at `heads` would get to reach `target` (upgrade when
+    // the target is not applied, downgrade when it is), framed as alembic's --sql.
+    static SqlScript rangeScript(RevisionRenderer &renderer, const LoadedProject &project,
+                                 const QStringList &heads, const QString &target, bool downgrade);
+
+public slots:
+    void renderRevision(quint64 request, const retort::gui::LoadedProjectPtr &project, int node);
+    void renderRange(quint64 request, const retort::gui::LoadedProjectPtr &project, const QStringList &heads,
+                     const QString &target, bool downgrade);
+    void scanNeedsPython(quint64 request, const retort::gui::LoadedProjectPtr &project);
+
+signals:
+    void revisionRendered(quint64 request, const retort::gui::RevisionSql &sql);
+    void rangeRendered(quint64 request, const retort::gui::SqlScript &script);
+    // Graph indices whose upgrade() the native renderer cannot render.
+    void needsPythonScanned(quint64 request, const QVector<int> &nodes);
+
+private:
+    RevisionRenderer &rendererFor(const LoadedProjectPtr &project);
+
+    std::shared_ptr<std::atomic<quint64>> m_latestScan;
+    const LoadedProject *m_rendererProject = nullptr;
+    std::unique_ptr<RevisionRenderer> m_renderer;
+};
+
+} // namespace retort::gui
+
+Q_DECLARE_METATYPE(retort::gui::RevisionSql)
+Q_DECLARE_METATYPE(retort::gui::SqlScript)
