@@ -58,6 +58,16 @@ QList<QAction *> ApplyController::actions() const
     return {m_upgrade, m_downgrade, m_stamp, m_reset};
 }
 
+ConfirmDialog *ApplyController::confirmDialog() const
+{
+    return m_dialog;
+}
+
+RunView *ApplyController::runView() const
+{
+    return m_runView;
+}
+
 bool ApplyController::isBusy() const
 {
     return m_planThread || m_dialog || (m_runView && m_runView->isRunning());

@@ -52,8 +52,8 @@ public:
     bool isBusy() const;
 
     // The open confirmation / the last run's view (for tests and screenshots).
-    ConfirmDialog *confirmDialog() const { return m_dialog; }
-    RunView *runView() const { return m_runView; }
+    ConfirmDialog *confirmDialog() const;
+    RunView *runView() const;
     // The last planning error, when planning failed.
     const Error &planError() const { return m_planError; }
 

@@ -2,14 +2,11 @@
 
 #include "bridge/planrenderer.h"
 #include "project/envreader.h"
+#include "render/destructive.h"
 
 #include <QFile>
 #include <QFileInfo>
 
-#if __has_include("render/destructive.h")
-#include "render/destructive.h"
-#define RETORT_HAVE_DESTRUCTIVE 1
-#endif
 
 namespace retort::gui {
 
@@ -27,19 +24,17 @@ QString defaultSql(PlannedStatement::Kind kind)
     }
 }
 
-// The destructive statements of each step's body; zero everywhere while the
-// classifier is not part of the core.
+// The destructive statements of each step's body (the version-row
+// statements never are).
 void countDestructive(ApplyPlan &plan)
 {
     plan.destructivePerStep = QVector<int>(plan.preview.steps.size(), 0);
     plan.destructiveCount = 0;
-#ifdef RETORT_HAVE_DESTRUCTIVE
     for (int i = 0; i < plan.preview.steps.size(); ++i) {
         const int n = int(findDestructive(plan.preview.steps[i].sql.body).size());
         plan.destructivePerStep[i] = n;
         plan.destructiveCount += n;
     }
-#endif
 }
 
 } // namespace

@@ -20,6 +20,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace retort::gui {
 
 namespace {
@@ -92,7 +94,7 @@ ConfirmDialog::ConfirmDialog(const ApplyPlan &plan, const LoadedProjectPtr &proj
     connect(buttons, &QDialogButtonBox::rejected, this, &ConfirmDialog::reject);
     layout->addWidget(buttons);
 
-    resize(760, 620);
+    resize(760, sizeHint().height());
     updateRunButton();
 }
 
@@ -156,6 +158,11 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
     m_steps->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     for (int c : {0, 1, 2, 4, 5})
         m_steps->resizeColumnToContents(c);
+    // Tall enough for the steps (up to a dozen) without empty rows below them.
+    const int rowHeight = steps.isEmpty() ? m_steps->fontMetrics().height() + 4 : m_steps->sizeHintForRow(0);
+    const int visibleRows = std::clamp(int(steps.size()), 3, 12);
+    m_steps->setMinimumHeight(m_steps->header()->sizeHint().height() + rowHeight * visibleRows
+                              + 2 * m_steps->frameWidth() + 4);
     layout->addWidget(m_steps, 1);
 
     QString summary = steps.isEmpty() ? QStringLiteral("Nothing to do: the database is already there.")
