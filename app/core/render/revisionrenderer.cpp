@@ -59,7 +59,7 @@ Result<const RevisionRenderer::Parsed *> RevisionRenderer::parsed(const QString 
     return static_cast<const Parsed *>(p.get());
 }
 
-Result<StepBody> RevisionRenderer::render(const QString &path, const QString &revision, bool upgrade)
+Result<StepBody> RevisionRenderer::render(const QString &path, const QString &revision, bool upgrade, RenderMode mode)
 {
     Result<const Parsed *> p = parsed(path);
     if (!p)
@@ -69,21 +69,40 @@ Result<StepBody> RevisionRenderer::render(const QString &path, const QString &re
     const py::FunctionDef *fn = findFunction(module, name);
     if (!fn)
         return needsPython(path, 1, revision, QStringLiteral("no module-level %1() to read").arg(QLatin1String(name)));
+    // alembic calls upgrade(**kw) with what env.py passes to run_migrations(),
+    // nothing in the usual env.py: required parameters are its TypeError,
+    // defaulted ones are values Retort cannot see.
     const py::Arguments *a = fn->args;
-    if (a && (!a->posonlyargs.empty() || !a->args.empty() || a->vararg || !a->kwonlyargs.empty() || a->kwarg))
+    if (a && (!a->posonlyargs.empty() || !a->args.empty() || a->vararg || !a->kwonlyargs.empty() || a->kwarg)) {
+        bool required = a->posonlyargs.size() + a->args.size() > a->defaults.size();
+        for (const py::Expr *d : a->kwDefaults)
+            required = required || !d;
         return needsPython(path, int(fn->line), revision,
-                           QStringLiteral("%1() takes arguments").arg(QLatin1String(name)));
+                           required ? QStringLiteral("%1() has parameters without defaults; alembic calls it with "
+                                                     "only what env.py passes to run_migrations() (TypeError)")
+                                          .arg(QLatin1String(name))
+                                    : QStringLiteral("%1() takes parameters env.py may pass through run_migrations()")
+                                          .arg(QLatin1String(name)));
+    }
     if (!fn->decoratorList.empty())
         return needsPython(path, int(fn->line), revision,
                            QStringLiteral("%1() is decorated").arg(QLatin1String(name)));
     QVector<OpCall> calls;
-    BodyEvaluator evaluator(module);
+    BodyEvaluator evaluator(module, mode);
     if (std::optional<BodyEvaluator::Failure> f = evaluator.evaluate(*fn, calls))
         return needsPython(path, f->line, revision, f->reason);
     StepBody body;
     const OpRenderer renderer;
     QStringList statements;
     for (const OpCall &call : std::as_const(calls)) {
+        if (call.kind != OpCall::Kind::Op) {
+            SqlStatement edge;
+            edge.kind = call.kind == OpCall::Kind::EnterAutocommit ? SqlStatement::Kind::EnterAutocommit
+                                                                    : SqlStatement::Kind::LeaveAutocommit;
+            edge.line = call.line;
+            body.append(edge);
+            continue;
+        }
         QString reason;
         statements.clear();
         if (!renderer.render(call, statements, reason))

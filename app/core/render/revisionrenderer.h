@@ -1,5 +1,6 @@
 #pragma once
 
+#include "render/bodyevaluator.h"
 #include "render/stepsql.h"
 #include "result.h"
 
@@ -22,9 +23,12 @@ public:
     RevisionRenderer();
     ~RevisionRenderer();
 
-    // The body in order (statements without their ';'); empty for a `pass` body.
-    // `path` is the revision file, read (and parsed) once per renderer.
-    Result<StepBody> render(const QString &path, const QString &revision, bool upgrade);
+    // The body in order (statements without their ';', and autocommit-block
+    // edges); empty for a `pass` body. `path` is the revision file, read (and
+    // parsed) once per renderer. `mode` is what context.is_offline_mode()
+    // answers: Offline for --sql, Online for a run against a database.
+    Result<StepBody> render(const QString &path, const QString &revision, bool upgrade,
+                            RenderMode mode = RenderMode::Offline);
 
 private:
     struct Parsed;

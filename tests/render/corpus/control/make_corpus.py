@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""Writes versions/ of the evaluator corpus: one small revision per Python form
+Retort's body evaluator understands (or must refuse), chained c001 -> c002 -> ...
+
+Run by hand after editing FORMS (python3 make_corpus.py); commit its output.
+tests/render/tst_opcorpus.cpp compares Retort's --sql for every revision with
+alembic's; a revision whose file says `# retort: needs-python` must be refused.
+"""
+import os
+import textwrap
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# (slug, module-level code, upgrade body, downgrade body, needs_python)
+FORMS = []
+
+
+def form(slug, up, down="pass", module="", needs_python=False):
+    if needs_python and down == "pass":
+        down = up  # refused both ways
+    FORMS.append((slug, textwrap.dedent(module).strip("\n"), textwrap.dedent(up).strip("\n"),
+                  textwrap.dedent(down).strip("\n"), needs_python))
+
+
+# ---- string literals -----------------------------------------------------------
+form("lit_single", "op.execute('SELECT 1')", "op.execute('SELECT -1')")
+form("lit_double", 'op.execute("SELECT 2")', 'op.execute("SELECT -2")')
+form("lit_triple_double", 'op.execute("""\n    SELECT 3\n""")', 'op.execute("""SELECT\n    -3""")')
+form("lit_triple_single", "op.execute('''\n    UPDATE t SET a = 'x'\n''')", "op.execute('''SELECT 'it''s' ''')")
+form("lit_raw", r"op.execute(r'SELECT E''\\d+''')", r"op.execute(R'SELECT ''\n''')")
+form("lit_implicit_concat", 'op.execute("SELECT "\n           "1, "\n           \'2\')', "op.execute('SELECT ' 'a' \"b\")")
+form("lit_concat_raw_plain", r"op.execute(r'SELECT ''\w'', ' '''\t''')", r"op.execute('SELECT ' r'1')")
+form("lit_escapes", r"op.execute('SELECT \'\u00e9\x41\101\' AS e')", r"op.execute('SELECT \"\\\" AS q')")
+form("lit_unicode_prefix", "op.execute(u'SELECT 1 AS u')", "op.execute(U'SELECT 2 AS u')")
+form("lit_non_ascii", "op.execute('SELECT \\'héllo wörld ✓\\'')", "op.execute(\"COMMENT ON TABLE t IS 'ÿ€'\")")
+form("lit_line_continuation", "op.execute('SELECT 1 \\\n+ 1')", "op.execute(\\\n    'SELECT 2')")
+form("lit_whitespace_stripped", "op.execute('   SELECT 1   \\n\\n')", "op.execute('\\n\\tSELECT\\t2\\n')")
+form("lit_named_escape", r"op.execute('SELECT \N{LATIN SMALL LETTER E WITH ACUTE}')", r"op.execute('SELECT \N{EURO SIGN}')")
+form("lit_paren_concat", "op.execute(('SELECT 1'\n            ' + 2'))", "op.execute(('SELECT 3'))")
+form("lit_docstring_only", '"""Nothing to do."""', '"""Nothing to undo."""\npass')
+form("lit_ellipsis", "...", "...")
+form("lit_pass", "pass", "pass")
+
+# ---- f-strings -------------------------------------------------------------------
+form("f_constant", 'op.execute(f"SELECT {N} AS n")', 'op.execute(f"SELECT {NAME!r}")', module='N = 42\nNAME = "x"')
+VALUES = {"s": '"abc"', "n": "1234", "neg": "-56", "big": "1234567", "q": "\"it's\"", "e": '"é"'}
+FSPECS = [
+    ("s", ""), ("s", "!r"), ("s", "!s"), ("s", ":>8"), ("s", ":<8"), ("s", ":^9"), ("s", ":*^9"), ("s", ":.2"),
+    ("s", ":8.2"), ("s", ":s"), ("q", "!r"), ("e", "!r"), ("e", ":>4"), ("n", ""), ("n", ":d"), ("n", ":06d"),
+    ("n", ":>8"), ("n", ":<8|"), ("n", ":^8"), ("n", ":+d"), ("n", ": d"), ("n", ":x"), ("n", ":X"), ("n", ":#x"),
+    ("n", ":o"), ("n", ":#o"), ("n", ":b"), ("n", ":#b"), ("big", ":,"), ("big", ":_"), ("big", ":_x"),
+    ("neg", ""), ("neg", ":06"), ("neg", ":=+8"), ("neg", ":>+8"), ("neg", ":x"), ("n", "!r"), ("n", ":0=10"),
+    ("n", ":#010x"), ("neg", ":,"),
+]
+for i, (var, spec) in enumerate(FSPECS):
+    v = VALUES[var]
+    tail = spec.rstrip("|")
+    form(f"f_spec_{i:02d}", f"v = {v}\nop.execute(f\"SELECT '{{v{tail}}}'\")", f"op.execute(f\"SELECT '{{V{tail}}}'\")",
+         module=f"V = {v}")
+form("f_nested_width", 'w = 7\nop.execute(f"SELECT \'{N:>{w}}\'")', 'op.execute(f"SELECT \'{NAME:{FILL}^{W}}\'")',
+     module='N = 5\nNAME = "ab"\nFILL = "-"\nW = 6')
+form("f_braces", 'op.execute(f"SELECT \'{{a}}\' || \'{N}\'")', 'op.execute(f"SELECT \'{{}}\'")', module="N = 1")
+form("f_raw", r'op.execute(rf"SELECT E\'\\d{N}\'")', r'op.execute(fr"SELECT \'\n{N}\'")', module="N = 3")
+form("f_concat", 'op.execute(f"SELECT {A}" ", " f"{B}" \' AS x\')', 'op.execute("SELECT " f"{A + B}")',
+     module="A = 1\nB = 2")
+form("f_quotes_inside", "op.execute(f'SELECT {\"x\"!r}')", 'op.execute(f"SELECT {\'y\'}")')
+form("f_list_repr", 'op.execute(f"SELECT \'{COLS}\'")', 'op.execute(f"SELECT \'{TUP}\', \'{ONE}\'")',
+     module='COLS = ["a", "b"]\nTUP = ("x", 1)\nONE = ("z",)')
+form("f_dict_repr", 'op.execute(f"SELECT \'{D}\'")', 'op.execute(f"SELECT \'{EMPTY}\'")',
+     module='D = {"k": 1, "j": "v"}\nEMPTY = {}')
+form("f_bool_none", 'op.execute(f"SELECT {T}, {F}, \'{NONE}\'")', 'op.execute(f"SELECT {not T}")',
+     module="T = True\nF = False\nNONE = None")
+form("f_multiline", 'op.execute(f"""\n    CREATE INDEX ix_{T} ON {T} (a)\n""")', 'op.execute(f"""DROP INDEX ix_{T}""")',
+     module='T = "orders"')
+form("f_expression", 'op.execute(f"SELECT {N * 2 + 1}, {len(COLS)}")', 'op.execute(f"SELECT {COLS[0]}")',
+     module='N = 20\nCOLS = ["a", "b"]')
+form("f_float", 'op.execute(f"SELECT {X}")', "pass", module="X = 1.5", needs_python=True)
+form("f_unknown_name", 'op.execute(f"SELECT \'{os.sep}\'")', "pass", module="import os", needs_python=True)
+
+# ---- % formatting and str.format ------------------------------------------------
+PERCENT = [
+    ('"SELECT %s" % N', '"SELECT %d" % N'),
+    ('"SELECT \'%s\', \'%s\'" % (A, B)', '"SELECT %(a)s, %(b)s" % {"a": 1, "b": 2}'),
+    ('"SELECT \'%5d\'" % N', '"SELECT \'%-5s|\'" % A'),
+    ('"SELECT \'%05d\'" % N', '"SELECT \'%x\', \'%X\', \'%o\'" % (255, 255, 8)'),
+    ('"SELECT \'%r\'" % A', '"SELECT \'%s\' || \'%s\'" % ("a", N)'),
+    ('"SELECT \'%.2s\'" % A', '"SELECT \'%+d\'" % N'),
+    ('"SELECT \'%#x\'" % N', '"SELECT \'% d\'" % N'),
+    ('"SELECT \'%s\'" % (COLS,)', '"SELECT \'%s\'" % True'),
+]
+for i, (up, down) in enumerate(PERCENT):
+    form(f"percent_{i:02d}", f"op.execute({up})", f"op.execute({down})", module='N = 42\nA = "abc"\nB = "de"\nCOLS = ["x"]')
+FORMAT = [
+    ('"SELECT {}".format(N)', '"SELECT {}, {}".format(A, N)'),
+    ('"SELECT {0}, {1}, {0}".format(N, 7)', '"SELECT \'{name}\'".format(name=A)'),
+    ('"SELECT \'{:>6}\'".format(A)', '"SELECT \'{0!r:^9}\'".format(A)'),
+    ('"SELECT \'{{}}\', {}".format(N)', '"SELECT \'{:05d}\'".format(N)'),
+    ('"SELECT \'{}\'".format(COLS)', '"SELECT \'{a}-{b}\'".format(**{"a": 1, "b": 2})'),
+]
+for i, (up, down) in enumerate(FORMAT):
+    form(f"strformat_{i:02d}", f"op.execute({up})", f"op.execute({down})", module='N = 42\nA = "abc"\nCOLS = ["x"]')
+form("strformat_attribute", 'op.execute("SELECT {0.real}".format(N))', "pass", module="N = 1", needs_python=True)
+form("percent_float", 'op.execute("SELECT %f" % 1.5)', "pass", needs_python=True)
+
+# ---- string operations ----------------------------------------------------------
+form("str_plus", 'op.execute("SELECT " + A + ", " + B)', "op.execute('SELECT ' + 'x')", module='A = "1"\nB = "2"')
+form("str_times", 'op.execute("SELECT " + "1 + " * 3 + "1")', 'op.execute("SELECT " + 2 * "2 + " + "2")')
+form("str_join", 'op.execute("SELECT " + ", ".join(COLS) + " FROM t")', 'op.execute(" ".join(["SELECT", "1"]))',
+     module='COLS = ("a", "b", "c")')
+form("str_join_generator", 'op.execute("SELECT " + ", ".join(f"\'{c}\'" for c in COLS))',
+     'op.execute("SELECT " + ", ".join([c.upper() for c in COLS if c != "b"]))', module='COLS = ["a", "b", "c"]')
+form("str_methods", 'op.execute(T.upper() + " 1")', 'op.execute(("  " + T.lower() + "  ").strip() + " 2")', module='T = "Select"')
+form("str_replace", 'op.execute("SELECT \'X\'".replace("X", NAME))', 'op.execute("SELECT 2" if NAME.startswith("o") else "SELECT 3")',
+     module='NAME = "orders"')
+form("str_index_slice", 'op.execute("SELECT \'" + NAME[0] + NAME[-1] + NAME[1:3] + NAME[::-1] + "\'")',
+     'op.execute("SELECT \'" + NAME[:2] + "\'")', module='NAME = "orders"')
+form("str_builtin_calls", 'op.execute("SELECT " + str(N) + ", " + str(len(COLS)) + ", " + repr(NAME))',
+     'op.execute("SELECT %d" % int("12"))', module='N = 3\nCOLS = [1, 2]\nNAME = "n"')
+
+# ---- names and assignments -------------------------------------------------------
+form("name_module_constant", "op.execute(SQL)", "op.execute(UNDO)", module='SQL = "SELECT 1"\nUNDO = "SELECT 2"')
+form("name_annotated_constant", "op.execute(SQL)", "op.execute(UNDO)", module='SQL: str = "SELECT 1"\nUNDO: "str" = "SELECT 2"')
+form("name_constant_from_constant", "op.execute(SQL)", "op.execute(SQL + ' + 1')",
+     module='TABLE = "t"\nSQL = "SELECT * FROM " + TABLE')
+form("name_constant_reassigned", "op.execute(SQL)", "pass", module='SQL = "SELECT 1"\nSQL = "SELECT 2"')
+form("name_constant_after_def", "op.execute(LATER)", "op.execute(LATER + ' -- down')",
+     module='', needs_python=False)
+form("name_local", 's = "SELECT 1"\nop.execute(s)', 's = "SELECT"\ns = s + " 2"\nop.execute(s)')
+form("name_tuple_unpack", 'a, b = "SELECT", "1"\nop.execute(a + " " + b)', '(a, b), c = ("x", "y"), "z"\nop.execute(f"SELECT \'{a}{b}{c}\'")')
+form("name_list_unpack", '[a, b] = ["SELECT", "2"]\nop.execute(a + " " + b)', 'a, b = "xy"\nop.execute(f"SELECT \'{b}{a}\'")')
+form("name_chained", 'a = b = "SELECT 1"\nop.execute(a)\nop.execute(b)', 'x = y = 2\nop.execute(f"SELECT {x + y}")')
+form("name_augmented", 's = "SELECT "\ns += "1"\nn = 1\nn += 2\nn *= 3\ns += f", {n}"\nop.execute(s)',
+     'items = ["a"]\nitems += ["b"]\nop.execute("SELECT \'" + "".join(items) + "\'")')
+form("name_annotated_local", 's: str = "SELECT 1"\nop.execute(s)', "pass")
+form("name_shadow_module", 'SQL = "SELECT local"\nop.execute(SQL)', "op.execute(SQL)", module='SQL = "SELECT module"')
+form("name_int_arith", 'op.execute(f"SELECT {7 // 2}, {-7 // 2}, {7 % 3}, {-7 % 3}, {2 - 5}")', 'op.execute(f"SELECT {-N}, {+N}, {~N}")',
+     module="N = 4")
+form("name_dict_lookup", 'op.execute(D["up"])', 'op.execute(D["down"])', module='D = {"up": "SELECT 1", "down": "SELECT 2"}')
+
+# ---- imports -----------------------------------------------------------------------
+IMPORTS = [
+    ("import_sa_as", "import sqlalchemy as sa", "sa.text"),
+    ("import_sqlalchemy", "import sqlalchemy", "sqlalchemy.text"),
+    ("import_from_sqlalchemy", "from sqlalchemy import text", "text"),
+    ("import_from_as", "from sqlalchemy import text as t", "t"),
+    ("import_sql", "from sqlalchemy.sql import text", "text"),
+    ("import_sql_expression", "from sqlalchemy.sql.expression import text", "text"),
+    ("import_sql_module", "from sqlalchemy import sql", "sql.text"),
+    ("import_dotted", "import sqlalchemy.dialects.postgresql", "sqlalchemy.text"),
+    ("import_dotted_as", "import sqlalchemy.sql as sasql", "sasql.text"),
+]
+for slug, imp, text in IMPORTS:
+    form(slug, f'op.execute({text}("SELECT 1"))', f'op.execute({text}("SELECT 2"))', module=imp)
+form("import_alembic_module", 'alembic.op.execute("SELECT 1")', 'alembic.op.execute("SELECT 2")', module="import alembic")
+form("import_op_as", 'o.execute("SELECT 1")', 'o.execute("SELECT 2")', module="from alembic import op as o")
+form("import_alembic_op_as", 'ops.execute("SELECT 1")', 'ops.execute("SELECT 2")', module="import alembic.op as ops")
+form("import_in_function", 'from sqlalchemy import text as tx\nop.execute(tx("SELECT 1"))', 'import sqlalchemy\nop.execute(sqlalchemy.text("SELECT 2"))')
+form("import_project_module", 'op.execute(os.environ.get("X", "SELECT 1"))', "pass", module="import os", needs_python=True)
+form("import_star", 'op.execute(text("SELECT 1"))', "pass", module="from sqlalchemy import *", needs_python=True)
+
+# ---- ops, keywords, op.f --------------------------------------------------------------
+form("kw_sqltext", 'op.execute(sqltext="SELECT 1")', 'op.execute(sqltext=sa.text("SELECT 2"))')
+form("op_create_index_kw", 'op.create_index("ix_a", "t", ["a"], unique=True)', 'op.drop_index("ix_a", table_name="t")')
+form("op_create_index_schema", 'op.create_index(index_name="ix_b", table_name="t", columns=["a", "b"], schema="s")',
+     'op.drop_index("ix_b", schema="s")')
+form("op_f_names", 'op.create_index(op.f("ix_t_c"), "t", ["c"], unique=False)', 'op.drop_index(op.f("ix_t_c"), table_name="t")')
+form("op_f_computed", 'op.create_index(op.f(f"ix_{T}_{C}"), T, [C])', 'op.drop_index(op.f("ix_%s_%s" % (T, C)), table_name=T)',
+     module='T = "orders"\nC = "total"')
+form("op_fk", 'op.create_foreign_key("fk_a", "t", "r", ["a"], ["id"], ondelete="CASCADE")', 'op.drop_constraint("fk_a", "t", type_="foreignkey")')
+form("op_fk_positional_lists", 'cols = ["a", "b"]\nop.create_foreign_key("fk_ab", "t", "r", cols, ["x", "y"])',
+     'op.drop_constraint(constraint_name="fk_ab", table_name="t", type_="foreignkey")')
+form("op_drops", 'op.drop_column("t", "c")\nop.drop_table("u")', 'op.drop_table("v", schema="s")\nop.drop_column("t", "d", schema="s")')
+form("op_starred_args", 'args = ("ix_s", "t", ["a"])\nop.create_index(*args)', 'kw = {"table_name": "t"}\nop.drop_index("ix_s", **kw)')
+form("op_columns_computed", 'op.create_index("ix_cc", "t", [f"c{i}" for i in range(3)])', 'op.drop_index("ix_cc", "t")')
+form("op_columns_tuple_concat", 'op.create_index("ix_tc", "t", BASE + ("z",))', 'op.drop_index("ix_tc")', module='BASE = ("x", "y")')
+
+# ---- for loops -------------------------------------------------------------------------
+form("for_list", 'for t in ["a", "b"]:\n    op.drop_table(t)', 'for t in ("c", "d"):\n    op.execute(f"SELECT \'{t}\'")')
+form("for_module_tuple", "for t in TABLES:\n    op.drop_table(t)", "for t in reversed_tables:\n    op.execute('SELECT 1')",
+     module='TABLES = ("a", "b", "c")\nreversed_tables = TABLES[::-1]')
+form("for_tuple_target", 'for name, col in [("ix_a", "a"), ("ix_b", "b")]:\n    op.create_index(name, "t", [col])',
+     'for name, _ in INDEXES:\n    op.drop_index(name)', module='INDEXES = [("ix_a", "a"), ("ix_b", "b")]')
+form("for_enumerate", 'for i, c in enumerate(COLS):\n    op.execute(f"SELECT {i}, \'{c}\'")', 'for i, (a, b) in enumerate(zip(COLS, COLS[1:])):\n    op.execute(f"SELECT {i}, \'{a}{b}\'")',
+     module='COLS = ["a", "b", "c"]')
+form("for_range", 'for i in range(3):\n    op.execute(f"SELECT {i}")', 'for i in range(10, 0, -4):\n    op.execute(f"SELECT {i}")')
+form("for_dict", 'for k in D:\n    op.execute(f"SELECT \'{k}\', {D[k]}")', 'for k, v in zip(D, [1, 2]):\n    op.execute(f"SELECT \'{k}{v}\'")',
+     module='D = {"a": 1, "b": 2}')
+form("for_nested", 'for a in "xy":\n    for b in (1, 2):\n        op.execute(f"SELECT \'{a}{b}\'")', "pass")
+form("for_break_continue_else", 'for i in range(5):\n    if i == 1:\n        continue\n    if i == 3:\n        break\n    op.execute(f"SELECT {i}")\nelse:\n    op.execute("SELECT \'no break\'")',
+     'for i in range(2):\n    op.execute(f"SELECT {i}")\nelse:\n    op.execute("SELECT \'else\'")')
+form("for_over_query", "rows = op.get_bind().execute(sa.text('SELECT 1'))\nfor row in rows or ():\n    op.execute('SELECT 2')", "pass", needs_python=True)
+form("for_over_set", "for t in {'a', 'b'}:\n    op.execute('SELECT 1')", "pass", needs_python=True)
+
+# ---- if ------------------------------------------------------------------------------------
+form("if_offline", 'if context.is_offline_mode():\n    op.execute("SELECT \'offline\'")\nelse:\n    op.execute("SELECT \'online\'")',
+     'if not context.is_offline_mode():\n    raise RuntimeError("online only")\nop.execute("SELECT 2")', module="from alembic import context")
+form("if_offline_dynamic_online", 'if context.is_offline_mode():\n    op.execute("SELECT 1")\nelse:\n    conn = op.get_bind()\n    conn.execute(sa.text("SELECT 1"))',
+     "pass", module="from alembic import context")
+form("if_dialect_op_context", 'if op.get_context().dialect.name == "postgresql":\n    op.execute("SELECT \'pg\'")\nelse:\n    op.execute("SELECT \'other\'")',
+     'if op.get_context().dialect.name != "postgresql":\n    op.drop_table("x")')
+form("if_dialect_context", 'if context.get_context().dialect.name in ("postgresql", "sqlite"):\n    op.execute("SELECT 1")',
+     'dialect = context.get_context().dialect.name\nif dialect == "sqlite":\n    pass\nelif dialect == "postgresql":\n    op.execute("SELECT 2")\nelse:\n    op.execute("SELECT 3")',
+     module="from alembic import context")
+form("if_constant", 'if FEATURE:\n    op.execute("SELECT 1")\nif not FEATURE:\n    op.execute("SELECT 0")', 'if COUNT > 2 and FEATURE or False:\n    op.execute("SELECT 2")',
+     module="FEATURE = True\nCOUNT = 3")
+form("if_elif_chain", 'if N == 1:\n    op.execute("SELECT 1")\nelif N == 2:\n    op.execute("SELECT 2")\nelif N == 3:\n    op.execute("SELECT 3")\nelse:\n    op.execute("SELECT 4")',
+     'op.execute("SELECT 5" if N > 5 else "SELECT 6")', module="N = 3")
+form("if_none_is", 'if SCHEMA is None:\n    op.execute("SELECT 1")', 'if SCHEMA is not None:\n    op.execute("SELECT 2")\nelse:\n    op.execute("SELECT 3")',
+     module="SCHEMA = None")
+form("if_empty_sequence", 'if ITEMS:\n    op.execute("SELECT 1")\nelse:\n    op.execute("SELECT \'empty\'")', 'if "a" in ITEMS or not ITEMS:\n    op.execute("SELECT 2")',
+     module="ITEMS = []")
+form("if_or_default", 'op.execute(NAME or "SELECT \'default\'")', 'op.execute(SQL and "SELECT 2")', module='NAME = ""\nSQL = "x"')
+form("if_bind_dialect", 'if op.get_bind().dialect.name == "postgresql":\n    op.execute("SELECT 1")', "pass", needs_python=True)
+form("return_early", 'op.execute("SELECT 1")\nreturn\nop.execute("SELECT 2")', 'for i in range(3):\n    op.execute(f"SELECT {i}")\n    if i == 1:\n        return')
+
+# ---- with: batch_alter_table and autocommit -----------------------------------------------------
+form("batch_drop_column", 'with op.batch_alter_table("t") as batch_op:\n    batch_op.drop_column("a")\n    batch_op.drop_column("b")',
+     'with op.batch_alter_table("t", schema="s") as b:\n    b.drop_column("c")')
+form("batch_index", 'with op.batch_alter_table("t") as batch_op:\n    batch_op.create_index("ix_a", ["a"], unique=True)',
+     'with op.batch_alter_table("t") as batch_op:\n    batch_op.drop_index("ix_a")')
+form("batch_index_schema", 'with op.batch_alter_table("t", schema="s") as batch_op:\n    batch_op.create_index(batch_op.f("ix_s_a"), ["a"])',
+     'with op.batch_alter_table("t", schema="s") as batch_op:\n    batch_op.drop_index(batch_op.f("ix_s_a"))')
+form("batch_fk", 'with op.batch_alter_table("t") as batch_op:\n    batch_op.create_foreign_key("fk_r", "r", ["r_id"], ["id"], ondelete="SET NULL")',
+     'with op.batch_alter_table("t") as batch_op:\n    batch_op.drop_constraint("fk_r", type_="foreignkey")')
+form("batch_drop_constraint_schema", 'with op.batch_alter_table("t", schema="s", recreate="auto") as batch_op:\n    batch_op.drop_constraint("uq_x", "unique")',
+     'with op.batch_alter_table(table_name="t", recreate="never") as batch_op:\n    batch_op.drop_constraint("ck_x")')
+form("batch_order", 'with op.batch_alter_table("t") as batch_op:\n    batch_op.drop_column("a")\n    op.execute("SELECT \'plain op runs first\'")\n    batch_op.execute("SELECT \'batch execute runs at once\'")\n    batch_op.drop_column("b")\nop.execute("SELECT \'after\'")',
+     'op.execute("SELECT 1")\nwith op.batch_alter_table("t") as batch_op:\n    for c in ("x", "y"):\n        batch_op.drop_column(c)\nop.execute("SELECT 2")')
+form("batch_two_blocks", 'with op.batch_alter_table("a") as b1:\n    b1.drop_column("x")\nwith op.batch_alter_table("b") as b2:\n    b2.drop_column("y")',
+     'with op.batch_alter_table("a") as outer:\n    with op.batch_alter_table("b") as inner:\n        inner.drop_column("y")\n        outer.drop_column("x")')
+form("batch_empty", 'with op.batch_alter_table("t"):\n    pass', 'with op.batch_alter_table("t") as batch_op:\n    op.execute("SELECT 1")')
+form("autocommit_block", 'op.execute("SELECT 1")\nwith op.get_context().autocommit_block():\n    op.execute("ALTER TYPE mood ADD VALUE \'soso\'")\nop.execute("SELECT 2")',
+     'with op.get_context().autocommit_block():\n    op.create_index("ix_c", "t", ["c"])\n    op.execute("SELECT 3")')
+form("autocommit_context", 'with context.get_context().autocommit_block():\n    op.execute("SELECT 1")', 'ctx = op.get_context()\nwith ctx.autocommit_block():\n    pass',
+     module="from alembic import context")
+form("autocommit_in_loop", 'for v in ("a", "b"):\n    with op.get_context().autocommit_block():\n        op.execute(f"ALTER TYPE mood ADD VALUE \'{v}\'")', "pass")
+
+# ---- needs Python ---------------------------------------------------------------------------------
+form("dyn_get_bind", 'conn = op.get_bind()\nconn.execute(sa.text("SELECT 1"))', "pass", needs_python=True)
+form("dyn_helper", 'helper("t")', "pass", module='def helper(t):\n    op.execute(f"SELECT \'{t}\'")', needs_python=True)
+form("dyn_while", 'i = 0\nwhile i < 2:\n    op.execute(f"SELECT {i}")\n    i += 1', "pass", needs_python=True)
+form("dyn_try", 'try:\n    op.execute("SELECT 1")\nexcept Exception:\n    pass', "pass", needs_python=True)
+form("dyn_global", 'global COUNTER\nCOUNTER = 1\nop.execute("SELECT 1")', "pass", module="COUNTER = 0", needs_python=True)
+form("dyn_lambda", 'f = lambda t: "SELECT " + t\nop.execute(f("1"))', "pass", needs_python=True)
+form("dyn_print", 'print("hello")\nop.execute("SELECT 1")', "pass", needs_python=True)
+form("dyn_method_on_construct", 'op.execute(sa.text("SELECT :x").bindparams(x=1))', "pass", needs_python=True)
+form("dyn_module_if", 'op.execute(SQL)', "pass", module='import sys\nif sys.version_info > (3,):\n    SQL = "SELECT 1"\nelse:\n    SQL = "SELECT 2"',
+     needs_python=True)
+form("dyn_nested_def", 'def inner():\n    op.execute("SELECT 1")\ninner()', "pass", needs_python=True)
+form("dyn_class", 'class T:\n    name = "t"\nop.drop_table(T.name)', "pass", needs_python=True)
+form("dyn_conn_execute_loop", 'conn = op.get_bind()\nfor t in ("a", "b"):\n    conn.execute(sa.text(f"SELECT \'{t}\'"))', "pass", needs_python=True)
+form("dyn_op_result", 'x = op.execute("SELECT 1")\nop.execute(f"SELECT \'{x}\'")', "pass", needs_python=True)
+
+
+HEADER = '''"""{slug}
+
+Revision ID: {rev}
+Revises: {down}
+Create Date: 2024-01-01 00:00:00
+
+"""
+{marker}from alembic import op
+import sqlalchemy as sa
+{module}
+revision = "{rev}"
+down_revision = {down_repr}
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+{up}
+
+
+def downgrade():
+{down_body}
+'''
+
+
+def indent(body):
+    return textwrap.indent(body, "    ", lambda line: True) if body else "    pass"
+
+
+def main():
+    versions = os.path.join(HERE, "versions")
+    os.makedirs(versions, exist_ok=True)
+    for name in os.listdir(versions):
+        if name.endswith(".py"):
+            os.remove(os.path.join(versions, name))
+    previous = None
+    for i, (slug, module, up, down, needs_python) in enumerate(FORMS, start=1):
+        rev = f"c{i:03d}"
+        if slug == "name_constant_after_def":
+            module = ""
+        text = HEADER.format(
+            slug=slug, rev=rev, down=previous or "", down_repr=repr(previous),
+            marker="# retort: needs-python\n" if needs_python else "",
+            module=("\n" + module + "\n") if module else "",
+            up=indent(up), down_body=indent(down))
+        if slug == "name_constant_after_def":
+            text += '\n\nLATER = "SELECT \'defined after upgrade()\'"\n'
+        with open(os.path.join(versions, f"{rev}_{slug}.py"), "w", encoding="utf-8") as f:
+            f.write(text)
+        previous = rev
+    print(f"{len(FORMS)} revisions")
+
+
+if __name__ == "__main__":
+    main()

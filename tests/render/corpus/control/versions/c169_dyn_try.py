@@ -1,0 +1,29 @@
+"""dyn_try
+
+Revision ID: c169
+Revises: c168
+Create Date: 2024-01-01 00:00:00
+
+"""
+# retort: needs-python
+from alembic import op
+import sqlalchemy as sa
+
+revision = "c169"
+down_revision = 'c168'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    try:
+        op.execute("SELECT 1")
+    except Exception:
+        pass
+
+
+def downgrade():
+    try:
+        op.execute("SELECT 1")
+    except Exception:
+        pass

@@ -1,0 +1,27 @@
+"""dyn_class
+
+Revision ID: c176
+Revises: c175
+Create Date: 2024-01-01 00:00:00
+
+"""
+# retort: needs-python
+from alembic import op
+import sqlalchemy as sa
+
+revision = "c176"
+down_revision = 'c175'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    class T:
+        name = "t"
+    op.drop_table(T.name)
+
+
+def downgrade():
+    class T:
+        name = "t"
+    op.drop_table(T.name)
