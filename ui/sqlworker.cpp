@@ -1,11 +1,13 @@
 #include "sqlworker.h"
 
+#include "bridge/planrenderer.h"
 #include "graph/migrationplan.h"
 #include "project/envreader.h"
 #include "render/offlinescript.h"
 #include "render/revisionrenderer.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace retort::gui {
 
@@ -52,17 +54,51 @@ RevisionRenderer &SqlWorker::rendererFor(const LoadedProjectPtr &project)
     return *m_renderer;
 }
 
-SqlScript SqlWorker::stepScript(RevisionRenderer &renderer, const LoadedProject &project, int node, bool upgrade)
+std::unique_ptr<PlanRenderer> SqlWorker::planRendererFor(const LoadedProject &project)
+{
+    PlanRenderSettings settings;
+    settings.policy = EnginePolicy::Auto;
+    settings.bridge.iniPath = project.iniPath;
+    settings.bridge.workDir = QFileInfo(project.iniPath).absolutePath();
+    settings.interpreter.iniPath = project.iniPath;
+    return std::make_unique<PlanRenderer>(project.graph, project.scripts, settings);
+}
+
+PlanRenderer &SqlWorker::planRendererFor(const LoadedProjectPtr &project)
+{
+    if (!m_planRenderer || m_planProject != project) {
+        m_planRenderer.reset();
+        m_planProject = project;
+        m_planRenderer = planRendererFor(*project);
+    }
+    return *m_planRenderer;
+}
+
+SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &project, int node, bool upgrade)
 {
     SqlScript out;
     const RevisionNode &n = project.graph.node(node);
-    Result<StepBody> body = renderer.render(project.script(node).path, n.id, upgrade);
-    if (!body) {
-        out.engine = QStringLiteral("needs Python: %1").arg(located(body.error()));
-        out.problem = body.error().message();
+    // The step as alembic runs it for `upgrade <parents>:<rev>` or `downgrade <rev>:<parents>`.
+    MigrationStep step;
+    step.kind = upgrade ? MigrationStep::Kind::Upgrade : MigrationStep::Kind::Downgrade;
+    step.revision = node;
+    if (upgrade) {
+        for (int parent : n.versionedDown)
+            step.headsBefore << project.graph.node(parent).id;
+    } else {
+        step.headsBefore << n.id;
+    }
+    const PlanSql sql = renderer.render({step});
+    if (sql.failedStep >= 0) {
+        const Error &e = sql.error;
+        const Error *native = e.cause() ? e.cause() : &e;
+        out.engine = QStringLiteral("needs Python: %1").arg(located(*native));
+        out.problem = sql.failedInBridge || e.cause() ? QStringLiteral("The alembic bridge failed too: %1").arg(e.message())
+                                                      : e.message();
         return out;
     }
-    for (const SqlStatement &s : body.value()) {
+    const StepSql &stepSql = sql.steps.value(0);
+    for (const SqlStatement &s : stepSql.body) {
         switch (s.kind) {
         case SqlStatement::Kind::EnterAutocommit:
             out.text += QLatin1String("COMMIT;");
@@ -77,7 +113,11 @@ SqlScript SqlWorker::stepScript(RevisionRenderer &renderer, const LoadedProject 
         out.text += QLatin1String("\n\n");
     }
     out.ok = true;
-    out.engine = QStringLiteral("native");
+    out.engine = stepSql.engine == RenderEngine::Native
+                     ? QStringLiteral("native")
+                     : QStringLiteral("alembic (Python); needs Python: %1")
+                           .arg(stepSql.reason.startsWith(QLatin1Char('/')) ? stepSql.reason.section(QLatin1Char('/'), -1)
+                                                                            : stepSql.reason);
     out.destructive = findDestructive(out.text);
     return out;
 }
@@ -123,7 +163,7 @@ void SqlWorker::renderRevision(quint64 request, const LoadedProjectPtr &project,
 {
     if (!project || node < 0 || node >= project->graph.size())
         return;
-    RevisionRenderer &renderer = rendererFor(project);
+    PlanRenderer &renderer = planRendererFor(project);
     RevisionSql sql;
     sql.node = node;
     sql.upgrade = stepScript(renderer, *project, node, true);

@@ -14,6 +14,7 @@
 #include <memory>
 
 namespace retort {
+class PlanRenderer;
 class RevisionRenderer;
 }
 
@@ -48,7 +49,11 @@ public:
 
     // The single place that turns one step into SQL text: alembic's statement
     // chunks ("stmt;" and a blank line), as `upgrade <parent>:<rev> --sql` prints them.
-    static SqlScript stepScript(RevisionRenderer &renderer, const LoadedProject &project, int node, bool upgrade);
+    // Native first; a step the native engine refuses goes through the alembic
+    // bridge (the project's own Python), and the engine line says so and why.
+    static SqlScript stepScript(PlanRenderer &renderer, const LoadedProject &project, int node, bool upgrade);
+    // A PlanRenderer (native, then the bridge) for a project.
+    static std::unique_ptr<PlanRenderer> planRendererFor(const LoadedProject &project);
     // The script a database at `heads` would get to reach `target` (upgrade when
     // the target is not applied, downgrade when it is), framed as alembic's --sql.
     static SqlScript rangeScript(RevisionRenderer &renderer, const LoadedProject &project,
@@ -68,10 +73,13 @@ signals:
 
 private:
     RevisionRenderer &rendererFor(const LoadedProjectPtr &project);
+    PlanRenderer &planRendererFor(const LoadedProjectPtr &project);
 
     std::shared_ptr<std::atomic<quint64>> m_latestScan;
     const LoadedProject *m_rendererProject = nullptr;
     std::unique_ptr<RevisionRenderer> m_renderer;
+    LoadedProjectPtr m_planProject;  // kept alive: the PlanRenderer refers to its graph and scripts
+    std::unique_ptr<PlanRenderer> m_planRenderer;
 };
 
 } // namespace retort::gui
