@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSysInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -159,9 +160,14 @@ private:
     {
         const QSqlError se = q.lastError();
         const QString state = se.nativeErrorCode();
-        QString message = se.databaseText().trimmed();
-        if (message.isEmpty())
-            message = se.text().trimmed();
+        QString message = pghandle::errorPrimary(q);
+        if (message.isEmpty()) {
+            message = se.databaseText().trimmed();
+            if (message.isEmpty())
+                message = se.text().trimmed();
+            static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL|PANIC):\\s+"));
+            message.remove(severity);
+        }
         const bool alive = pghandle::connectionAlive(db());
         m_connectionLost = !alive;
         Error e;

@@ -18,7 +18,8 @@ PGconn *connOf(const QSqlDatabase &db)
     if (!db.isValid() || !db.driver())
         return nullptr;
     const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "PGconn*") != 0)
+    // QPSQL's metatype names are libpq's struct names
+    if (!v.isValid() || (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0))
         return nullptr;
     return *static_cast<PGconn *const *>(v.constData());
 }
@@ -29,7 +30,7 @@ const PGresult *resultOf(const QSqlQuery &query)
     if (!r)
         return nullptr;
     const QVariant v = r->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "PGresult*") != 0)
+    if (!v.isValid() || (qstrcmp(v.typeName(), "PGresult*") != 0 && qstrcmp(v.typeName(), "pg_result*") != 0))
         return nullptr;
     return *static_cast<PGresult *const *>(v.constData());
 }
@@ -79,6 +80,11 @@ bool connectionAlive(const QSqlDatabase &db)
 int errorPosition(const QSqlQuery &query)
 {
     return field(query, PG_DIAG_STATEMENT_POSITION).toInt();
+}
+
+QString errorPrimary(const QSqlQuery &query)
+{
+    return field(query, PG_DIAG_MESSAGE_PRIMARY);
 }
 
 QString errorDetail(const QSqlQuery &query)

@@ -23,6 +23,8 @@ bool connectionAlive(const QSqlDatabase &db);
 // The server's error position for the query's last failed statement
 // (PG_DIAG_STATEMENT_POSITION, 1-based characters), 0 when not given.
 int errorPosition(const QSqlQuery &query);
+// The server's primary message (without libpq's "ERROR:  " prefix), empty when unknown.
+QString errorPrimary(const QSqlQuery &query);
 // The server's DETAIL / HINT fields, empty when not given.
 QString errorDetail(const QSqlQuery &query);
 QString errorHint(const QSqlQuery &query);
