@@ -9,12 +9,20 @@
 #include "applyscripteditor.h"
 #include "confirmdialog.h"
 #include "db/connectionsettings.h"
+#include "db/savedconnections.h"
+#include "graph/dbstate.h"
+#include "historymodel.h"
+#include "historyview.h"
+#include "mainwindow.h"
 #include "processrunner.h"
 #include "projectloader.h"
 #include "runview.h"
 #include "testcluster.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,6 +95,16 @@ struct Harness {
     }
 };
 
+template<typename T>
+T *visibleChild(QWidget &parent)
+{
+    for (T *child : parent.findChildren<T *>()) {
+        if (child->isVisible())
+            return child;
+    }
+    return nullptr;
+}
+
 void tickAll(ConfirmDialog *dialog)
 {
     dialog->backupCheck()->setChecked(true);
@@ -141,6 +159,18 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        // The window's saved connections go to a test-only settings file.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("RetortTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_apply"));
+        qunsetenv("DATABASE_URL");
+        QSettings().clear();
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+
     void checklistGatesRunOnLocalHost()
     {
         ConfirmDialog dialog(handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade),
@@ -395,6 +425,81 @@ private slots:
         QCOMPARE(cluster.schemaDump(db), schemaBefore);
         h.controller.reset();
         cluster.dropDatabase(db);
+    }
+
+    // The same flow from the window: the actions in the history's context
+    // menu, the Database menu's run, and the graph's states read again after.
+    void windowUpgradesAndDowngradesWithGraphState()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_window"));
+        const QString twin = cluster.createDatabase(QStringLiteral("apply_window_twin"));
+        QVERIFY2(!db.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
+        const QString projectDir = QFileInfo(kAnalytics).absolutePath();
+        {
+            QSettings settings;
+            SavedConnections::save(settings, {{QStringLiteral("local"), cluster.url(db), QStringLiteral("#2da44e")}});
+        }
+        {
+            MainWindow window;
+            window.resize(1300, 800);
+            window.show();
+            QSignalSpy shown(&window, &MainWindow::projectShown);
+            window.openProject(kAnalytics);
+            QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kWait);
+            QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, kWait);
+            const HistoryModel &model = *window.historyModel();
+            const auto state = [&](const QString &id) {
+                return model.index(model.rowOfRevision(id)).data(HistoryModel::DbStateRole).toInt();
+            };
+            QCOMPARE(state(QStringLiteral("4b1e7f2a9c03")), int(RevisionDbState::Pending));
+
+            auto *upgrade = window.findChild<QAction *>(QStringLiteral("upgradeToHere"));
+            auto *downgrade = window.findChild<QAction *>(QStringLiteral("downgradeToHere"));
+            QVERIFY(upgrade && downgrade);
+            QVERIFY(window.historyView()->actions().contains(upgrade));
+            QVERIFY(window.historyView()->actions().contains(downgrade));
+
+            struct Case {
+                QAction *action;
+                QString target;
+                QStringList alembic;
+            } cases[] = {
+                {upgrade, QStringLiteral("e07f5b3d2a19"), {"upgrade", "e07f5b3d2a19"}},
+                {downgrade, QStringLiteral("a91d0c6e5b27"), {"downgrade", "a91d0c6e5b27"}},
+            };
+            for (const Case &c : cases) {
+                QVERIFY(window.selectRevision(c.target));
+                QTRY_VERIFY_WITH_TIMEOUT(c.action->isEnabled(), kWait);
+                QSignalSpy changed(&window, &MainWindow::databaseStateChanged);
+                c.action->trigger();
+                ConfirmDialog *dialog = nullptr;
+                QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleChild<ConfirmDialog>(window)) != nullptr, kWait);
+                tickAll(dialog);
+                QVERIFY(dialog->runButton()->isEnabled());
+                QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+                RunView *view = nullptr;
+                QTRY_VERIFY_WITH_TIMEOUT((view = visibleChild<RunView>(window)) != nullptr && view->report(), kWait);
+                QVERIFY2(view->report()->ok, qPrintable(view->report()->error.toString()));
+                // The window reads the database again and redraws the states.
+                QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kWait);
+                QTRY_COMPARE_WITH_TIMEOUT(state(c.target), int(RevisionDbState::Current), kWait);
+
+                const auto a = runAlembic(kAnalytics, c.alembic, projectDir, envFor(cluster.url(twin)));
+                QVERIFY2(a.ok(), qPrintable(a.describe()));
+                QCOMPARE(cluster.versionRows(db), cluster.versionRows(twin));
+                QCOMPARE(cluster.versionRows(db), QStringList{c.target});
+                view->close();
+            }
+            // After the downgrade: its ancestors applied, what it removed pending again.
+            QCOMPARE(state(QStringLiteral("4b1e7f2a9c03")), int(RevisionDbState::Applied));
+            QCOMPARE(state(QStringLiteral("e07f5b3d2a19")), int(RevisionDbState::Pending));
+            QCOMPARE(state(QStringLiteral("9b52e1c8f3a6")), int(RevisionDbState::Pending));
+        }
+        QSettings().clear();
+        cluster.dropDatabase(db);
+        cluster.dropDatabase(twin);
     }
 
     void actionsFollowSelectionAndConnection()
