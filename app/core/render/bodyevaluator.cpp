@@ -306,11 +306,11 @@ bool BodyEvaluator::bindModuleImport(const py::Stmt *s, QHash<QString, PyValue> 
                 m_unknownGlobals.insert(bound, QStringLiteral("%1 is imported from %2, which Retort does not run")
                                                    .arg(bound, isFrom ? module : name));
             else
-                return fail(int(s->line), QStringLiteral("%1 is imported from %2, which Retort does not run")
-                                              .arg(bound, isFrom ? module : name)),
-                       false;
+                m_unknownLocals.insert(bound, QStringLiteral("%1 is imported from %2, which Retort does not run")
+                                                  .arg(bound, isFrom ? module : name));
         } else {
             scope.insert(bound, reference(canonical, int(s->line)));
+            m_unknownLocals.remove(bound);
             if (&scope == &m_globals)
                 m_unknownGlobals.remove(bound);
         }
@@ -321,8 +321,9 @@ bool BodyEvaluator::bindModuleImport(const py::Stmt *s, QHash<QString, PyValue> 
 void BodyEvaluator::collectLocalNames(const py::FunctionDef &function)
 {
     m_localNames.clear();
+    QSet<QString> declared;  // global/nonlocal: not local (and refused where they stand)
     for (const py::Stmt *s : function.body) {
-        py::walk(s, [this](const py::Node *n) {
+        py::walk(s, [this, &declared](const py::Node *n) {
             if (const auto *name = n->dyn<py::Name>(); name && name->ctx != py::ExprContext::Load)
                 m_localNames.insert(qs(name->id));
             else if (const auto *a = n->dyn<py::Alias>())
@@ -331,11 +332,15 @@ void BodyEvaluator::collectLocalNames(const py::FunctionDef &function)
                 m_localNames.insert(qs(f->name));
             else if (const auto *c = n->dyn<py::ClassDef>())
                 m_localNames.insert(qs(c->name));
+            else if (const auto *g = n->dyn<py::Global>())
+                for (std::string_view name : g->names)
+                    declared.insert(qs(name));
             // Comprehensions and lambdas have their own scope.
             return !n->is<py::FunctionDef>() && !n->is<py::ClassDef>() && !n->is<py::Lambda>() && !n->is<py::Comp>()
                    && !n->is<py::DictComp>();
         });
     }
+    m_localNames -= declared;
 }
 
 std::nullopt_t BodyEvaluator::fail(int line, QString reason)
@@ -559,6 +564,8 @@ std::optional<PyValue> BodyEvaluator::evalName(const py::Expr *e)
     const QString id = qs(e->as<py::Name>()->id);
     if (auto it = m_locals.constFind(id); it != m_locals.constEnd())
         return *it;
+    if (auto it = m_unknownLocals.constFind(id); it != m_unknownLocals.constEnd())
+        return fail(e, *it);
     if (m_localNames.contains(id))
         return fail(e, QStringLiteral("%1 is read before it is assigned (UnboundLocalError)").arg(id));
     if (auto it = m_globals.constFind(id); it != m_globals.constEnd())
@@ -1255,6 +1262,7 @@ std::optional<PyValue> BodyEvaluator::evalComprehension(const py::Expr *e)
 bool BodyEvaluator::bind(const py::Expr *target, const PyValue &value)
 {
     if (const auto *n = target->dyn<py::Name>()) {
+        m_unknownLocals.remove(qs(n->id));
         m_locals.insert(qs(n->id), value);
         return true;
     }
@@ -1558,6 +1566,7 @@ BodyEvaluator::Flow BodyEvaluator::runWith(const py::Stmt *s, QVector<OpCall> &c
 std::optional<BodyEvaluator::Failure> BodyEvaluator::evaluate(const py::FunctionDef &function, QVector<OpCall> &calls)
 {
     m_locals.clear();
+    m_unknownLocals.clear();
     m_batches.clear();
     m_autocommitDepth = 0;
     m_budget = kStatementBudget;

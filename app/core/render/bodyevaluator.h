@@ -91,6 +91,7 @@ private:
     QHash<QString, PyValue> m_globals;
     QHash<QString, QString> m_unknownGlobals;  // name -> why its value is not known
     QHash<QString, PyValue> m_locals;
+    QHash<QString, QString> m_unknownLocals;  // imported inside the function from modules Retort does not run
     QSet<QString> m_localNames;  // every name the function binds (Python's local scope)
     QVector<Batch> m_batches;
     int m_autocommitDepth = 0;
