@@ -113,6 +113,7 @@ void ApplyController::askStamp()
     auto *dialog = new QDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Stamp"));
+    dialog->setObjectName(QStringLiteral("stampDialog"));
     auto *form = new QFormLayout(dialog);
     form->addRow(new QLabel(tr("Sets the version table to these revisions without running their "
                                "upgrade() or downgrade()."),
@@ -221,14 +222,13 @@ void ApplyController::run(const ApplyPlan &plan)
         updateActions();
         return;
     }
-    const ProjectContext context = projectContext(m_planProject);
     // Exactly the steps that were confirmed: the run refuses a database whose
     // rows changed since the plan was made, rather than re-planning silently.
     RunRequest request;
     request.connection = plan.connection;
-    request.versionTable = context.versionTable();
-    request.versionTablePk = context.env.versionTablePk;
-    request.options.transactionPerMigration = context.env.transactionPerMigration;
+    request.versionTable = plan.versionTable;
+    request.versionTablePk = plan.versionTablePk;
+    request.options.transactionPerMigration = plan.transactionPerMigration;
     request.steps = plan.preview.steps;
     request.purge = plan.operation.kind == Operation::Kind::Stamp && plan.operation.purge;
     request.expectedHeads = plan.preview.state.rows;

@@ -41,14 +41,7 @@ void countDestructive(ApplyPlan &plan)
 
 QVector<int> ApplyPlan::statementsOfStep(int step) const
 {
-    QVector<int> out;
-    for (int i = 0; i < statements.size(); ++i) {
-        const auto k = statements[i].kind;
-        if (statements[i].step == step
-            && (k == PlannedStatement::Kind::Body || k == PlannedStatement::Kind::VersionRow))
-            out << i;
-    }
-    return out;
+    return statementsByStep.value(step);
 }
 
 int ApplyPlan::findStatement(int step, const QString &sql) const
@@ -58,7 +51,7 @@ int ApplyPlan::findStatement(int step, const QString &sql) const
         return -1;
     const auto matches = [&](int i) {
         const ScriptStatement &s = statements[i];
-        return script.mid(s.offset, s.length).trimmed() == wanted;
+        return QStringView(script).mid(s.offset, s.length).trimmed() == wanted;
     };
     if (step > 0) {
         for (int i : statementsOfStep(step - 1)) {
@@ -106,6 +99,8 @@ void layOutScript(ApplyPlan &plan)
 {
     // The layout of the executor's scriptText(), with each statement's place kept.
     QString text;
+    int lines = 0;    // newlines in text[0, counted)
+    int counted = 0;
     plan.statements.clear();
     for (const PlannedStatement &st : plan.preview.statements) {
         switch (st.kind) {
@@ -136,10 +131,20 @@ void layOutScript(ApplyPlan &plan)
         s.step = st.step;
         s.offset = int(text.size());
         s.length = int(sql.size());
+        lines += int(QStringView(text).mid(counted).count(QLatin1Char('\n')));
+        counted = s.offset;
+        s.line = lines;
         plan.statements << s;
         text += sql + QStringLiteral(";\n\n");
     }
     plan.script = text;
+    plan.statementsByStep = QVector<QVector<int>>(plan.preview.steps.size());
+    for (int i = 0; i < plan.statements.size(); ++i) {
+        const ScriptStatement &st = plan.statements[i];
+        if (st.step >= 0 && st.step < plan.statementsByStep.size()
+            && (st.kind == PlannedStatement::Kind::Body || st.kind == PlannedStatement::Kind::VersionRow))
+            plan.statementsByStep[st.step] << i;
+    }
 }
 
 Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const ConnectionSettings &connection,
@@ -153,6 +158,9 @@ Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const Connecti
     plan.connection = connection;
     plan.isLocalHost = MigrationRunner::isLocalHost(connection);
     ProjectContext context = projectContext(project);
+    plan.versionTable = context.versionTable();
+    plan.versionTablePk = context.env.versionTablePk;
+    plan.transactionPerMigration = context.env.transactionPerMigration;
     RunOptions options;
     options.transactionPerMigration = context.env.transactionPerMigration;
     MigrationRunner runner(context, connection, options);

@@ -18,6 +18,7 @@ struct ScriptStatement {
     int step = -1;    // index into the plan's steps; -1 for run-level statements
     int offset = 0;   // in ApplyPlan::script
     int length = 0;   // the statement without its ';'
+    int line = 0;     // 0-based line of `offset`
 };
 
 // Everything the confirmation dialog shows and the run needs, computed off
@@ -29,9 +30,14 @@ struct ApplyPlan {
     RunPreview preview;           // the rows read, the steps, the statements apply sends
     QString script;               // the statements, ";\n\n"-separated, with step comments
     QVector<ScriptStatement> statements;
+    QVector<QVector<int>> statementsByStep;  // Body and VersionRow statements of each step
     QVector<int> destructivePerStep;  // by step
     int destructiveCount = 0;
     bool isLocalHost = true;
+    // From env.py, read with the plan (off the GUI thread).
+    VersionTable versionTable;
+    bool versionTablePk = true;
+    bool transactionPerMigration = false;
 
     // The statements of step `step` (Body and VersionRow), in run order.
     QVector<int> statementsOfStep(int step) const;

@@ -151,12 +151,8 @@ void RunView::onProgress(const RunProgress &progress)
                           .arg(progress.statementCount));
     const int index = m_plan.findStatement(progress.step, progress.statementText);
     if (index >= 0) {
-        int line = 0;
-        int col = 0;
-        m_script->lineIndexFromPosition(
-            int(m_plan.script.left(m_plan.statements[index].offset).toUtf8().size()), &line, &col);
-        m_script->setCursorPosition(line, 0);
-        m_script->ensureLineVisible(line);
+        m_script->setCursorPosition(m_plan.statements[index].line, 0);
+        m_script->ensureLineVisible(m_plan.statements[index].line);
     }
 }
 

@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDialog>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QFileInfo>
@@ -325,6 +326,77 @@ private slots:
         cluster.dropDatabase(twin);
     }
 
+    // Reset Local Database, then Stamp… with purge through its action, against
+    // alembic's downgrade base + upgrade heads and stamp --purge.
+    void stampAndResetLocal()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_stamp"));
+        const QString twin = cluster.createDatabase(QStringLiteral("apply_stamp_twin"));
+        QVERIFY2(!db.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
+        const QString projectDir = QFileInfo(kAnalytics).absolutePath();
+        for (const QString &d : {db, twin}) {
+            const auto a = runAlembic(kAnalytics, {"upgrade", "e07f5b3d2a19"}, projectDir, envFor(cluster.url(d)));
+            QVERIFY2(a.ok(), qPrintable(a.describe()));
+        }
+
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(kAnalytics, error), qPrintable(error));
+        h.url = cluster.url(db);
+        h.selected = QStringLiteral("f3a1c7e9d048");
+        h.controller->updateActions();
+
+        // Reset: down to base, up to the heads.
+        Operation reset;
+        reset.kind = Operation::Kind::ResetLocal;
+        ConfirmDialog *dialog = confirmFor(h, reset);
+        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+        QVERIFY(!dialog->forceCheck());  // 127.0.0.1 is this machine
+        const RunReport *report = runConfirmed(h, dialog);
+        QVERIFY2(report && report->ok, report ? qPrintable(report->error.toString()) : "no report");
+        for (const QStringList &args : {QStringList{"downgrade", "base"}, QStringList{"upgrade", "heads"}}) {
+            const auto a = runAlembic(kAnalytics, args, projectDir, envFor(cluster.url(twin)));
+            QVERIFY2(a.ok(), qPrintable(a.describe()));
+        }
+        QCOMPARE(cluster.versionRows(db), cluster.versionRows(twin));
+        QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("9b52e1c8f3a6")});
+        QCOMPARE(cluster.schemaDump(db), cluster.schemaDump(twin));
+
+        // Stamp…: the revisions to stamp and Purge are asked first.
+        QSignalSpy opened(h.controller.get(), &ApplyController::confirmationOpened);
+        const QString schemaBeforeStamp = cluster.schemaDump(db);
+        h.controller->stampAction()->trigger();
+        QDialog *ask = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((ask = h.window.findChild<QDialog *>(QStringLiteral("stampDialog"))) != nullptr, kWait);
+        auto *targets = ask->findChild<QLineEdit *>();
+        auto *purge = ask->findChild<QCheckBox *>();
+        QVERIFY(targets && purge);
+        QCOMPARE(targets->text(), h.selected);  // the selection is offered
+        targets->setText(QStringLiteral("f3a1c7e9d048 7e3b9f0a2c65"));
+        purge->setChecked(true);
+        ask->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), kWait);
+        dialog = h.controller->confirmDialog();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->destructiveLabel()->text().contains(QLatin1String("only the version table changes")),
+                 qPrintable(dialog->destructiveLabel()->text()));
+        report = runConfirmed(h, dialog);
+        QVERIFY2(report && report->ok, report ? qPrintable(report->error.toString()) : "no report");
+        auto a = runAlembic(kAnalytics, {"stamp", "--purge", "f3a1c7e9d048", "7e3b9f0a2c65"}, projectDir,
+                            envFor(cluster.url(twin)));
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
+        QCOMPARE(cluster.versionRows(db), cluster.versionRows(twin));
+        QCOMPARE(cluster.versionRows(db).size(), 2);
+        QCOMPARE(cluster.schemaDump(db), schemaBeforeStamp);  // nothing but the rows changed
+
+        QVERIFY(!cluster.versionRows(db).contains(QStringLiteral("9b52e1c8f3a6")));
+        h.controller.reset();
+        cluster.dropDatabase(db);
+        cluster.dropDatabase(twin);
+    }
+
     // A statement fails: its SQLSTATE and message are shown, the statement is
     // underlined in the script, and the database is as it was.
     void failingStatementIsUnderlinedAndRolledBack()
@@ -345,6 +417,16 @@ private slots:
         ConfirmDialog *dialog = confirmFor(h, op);
         QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
         QCOMPARE(dialog->stepList()->topLevelItemCount(), 2);
+        // "Show the full script" opens the statements apply will send.
+        auto *link = dialog->findChild<QLabel *>(QStringLiteral("scriptLink"));
+        QVERIFY(link);
+        emit link->linkActivated(QStringLiteral("#script"));
+        auto *viewer = dialog->findChild<ApplyScriptEditor *>(QStringLiteral("scriptViewer"));
+        QVERIFY(viewer);
+        QVERIFY(viewer->isReadOnly());
+        QCOMPARE(viewer->text(), dialog->plan().script);
+        QVERIFY(viewer->text().contains(QLatin1String("INSERT INTO item_archive")));
+        viewer->window()->close();
         const RunReport *report = runConfirmed(h, dialog);
         QVERIFY2(report, "the run did not finish");
         QVERIFY(!report->ok);
