@@ -267,9 +267,10 @@ bool foreignKeyOf(const PyValue &v, const QString &column, ForeignKeyDef &out, Q
     return true;
 }
 
+// A call of the SQLAlchemy constructor `name` (not the class itself).
 bool isLibrary(const PyValue &v, const char *name)
 {
-    return render::libraryName(v) == QLatin1String(name);
+    return v.called && render::libraryName(v) == QLatin1String(name);
 }
 
 bool parseColumn(const PyValue &c, ColumnDef &col, QString &reason)
@@ -284,7 +285,7 @@ bool parseColumn(const PyValue &c, ColumnDef &col, QString &reason)
         return false;
     for (int i = 2; i < c.items.size(); ++i) {
         const PyValue &item = c.items[i];
-        const QString kind = render::libraryName(item);
+        const QString kind = item.called ? render::libraryName(item) : QString();
         if (kind == QLatin1String("ForeignKey")) {
             ForeignKeyDef fk;
             if (!foreignKeyOf(item, col.name, fk, reason))
@@ -480,7 +481,7 @@ bool namedList(const PyValue *v, QStringList &out, QString &reason, const char *
 bool tableConstraint(const PyValue &c, const TableDef &t, QString &clause, QStringList &pkColumns, QString &pkName,
                      bool &isPk, QString &reason)
 {
-    const QString kind = render::libraryName(c);
+    const QString kind = c.called ? render::libraryName(c) : QString();
     isPk = false;
     ConstraintOptions o;
     QString name;

@@ -31,8 +31,8 @@ struct TableShape {
 
 bool tableShape(const PyValue &t, TableShape &out, QString &reason)
 {
-    const bool lightweight = t.isConstruct("sa.table");
-    const bool created = t.isConstruct("op.create_table");
+    const bool lightweight = t.called && t.isConstruct("sa.table");
+    const bool created = t.called && t.isConstruct("op.create_table");
     if (!lightweight && !created)
         return fail(reason, QStringLiteral("op.bulk_insert into something that is not sa.table(...) or op.create_table(...)"));
     if (t.items.isEmpty() || !render::nameOf(&t.items.front(), out.name, reason, "the table name"))
@@ -47,7 +47,7 @@ bool tableShape(const PyValue &t, TableShape &out, QString &reason)
     }
     for (int i = 1; i < t.items.size(); ++i) {
         const PyValue &c = t.items[i];
-        const bool isColumn = lightweight ? c.isConstruct("sa.column") : c.isConstruct("sa.Column");
+        const bool isColumn = c.called && (lightweight ? c.isConstruct("sa.column") : c.isConstruct("sa.Column"));
         if (!isColumn) {
             if (created)
                 continue;  // constraints and indexes of the created table

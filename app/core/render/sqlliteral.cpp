@@ -60,6 +60,14 @@ bool defaultExpression(const PyValue &v, QString &out, QString &reason)
 {
     if (v.isStr())
         return strLiteral(v.str, out, reason);
+    if (v.kind == PyValue::Kind::Construct && !v.called) {
+        reason = QStringLiteral("a server default that is %1 itself, not a call").arg(v.str);
+        return false;
+    }
+    if ((v.isConstruct("sa.true") || v.isConstruct("sa.false")) && v.items.isEmpty() && v.keywords.isEmpty()) {
+        out = v.str.mid(3);
+        return true;
+    }
     if (v.isConstruct("sa.text")) {
         if (!plainSqlText(&v, out, false)) {
             reason = QStringLiteral("a sa.text() default with bind parameters, '\\:' or '%'");

@@ -17,7 +17,8 @@ bool strLiteral(const QString &value, QString &out, QString &reason);
 bool pythonFloatRepr(double value, QString &out);
 
 // A server_default / DEFAULT expression as SQLAlchemy renders it: a str
-// quoted, sa.text(...) as written, sa.func.<known>() calls.
+// quoted, sa.text(...) as written, sa.true()/sa.false(), sa.func.<known>()
+// calls.
 bool defaultExpression(const PyValue &v, QString &out, QString &reason);
 
 } // namespace retort::render

@@ -302,7 +302,7 @@ form("ct_pk_python_default", 'op.create_table("t_pkpy", sa.Column("id", sa.Integ
 form("ct_pk_fk", 'op.create_table("t_pkfk", sa.Column("id", sa.Integer(), sa.ForeignKey("parent.id"), primary_key=True))', 'op.drop_table("t_pkfk")')
 form("ct_pk_table_nullable_explicit", 'op.create_table("t_pkne", sa.Column("id", sa.Integer(), nullable=True), sa.PrimaryKeyConstraint("id"))', 'op.drop_table("t_pkne")')
 form("ct_pk_reversed", 'op.create_table("t_pkrev", sa.Column("a", sa.Integer(), nullable=False), sa.Column("b", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("b", "a"))', 'op.drop_table("t_pkrev")')
-form("ct_bare_types", 'op.create_table("t_bare", sa.Column("id", sa.Integer, primary_key=True), sa.Column("n", sa.String(20), nullable=False), sa.Column("at", sa.DateTime, server_default=sa.func.now()), sa.Column("flag", sa.Boolean, server_default=sa.false()))' + NP, 'op.drop_table("t_bare")')
+form("ct_bare_types", 'op.create_table("t_bare", sa.Column("id", sa.Integer, primary_key=True), sa.Column("n", sa.String(20), nullable=False), sa.Column("at", sa.DateTime, server_default=sa.func.now()), sa.Column("flag", sa.Boolean, server_default=sa.false()))', 'op.drop_table("t_bare")')
 form("add_index_schema", 'op.add_column("base_t", sa.Column("c", sa.Integer(), index=True), schema="app")', 'op.drop_column("base_t", "c", schema="app")')
 form("add_index_unique", 'op.add_column("base_t", sa.Column("c", sa.Integer(), index=True, unique=True))', 'op.drop_column("base_t", "c")')
 form("alter_default_int_str", 'op.alter_column("base_t", "c", server_default="5", existing_type=sa.Integer())', 'op.alter_column("base_t", "c", server_default=None)')
@@ -310,6 +310,9 @@ form("alter_type_array", 'op.alter_column("base_t", "c", type_=postgresql.ARRAY(
 form("bulk_created_table", 't = op.create_table("bulk_t2", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("name", sa.String(10)), sa.Column("price", sa.Numeric(8, 2)))\n    op.bulk_insert(t, [{"id": 1, "name": "a", "price": 9.99}, {"id": 2, "name": "b", "price": 10}])', 'op.drop_table("bulk_t2")')
 form("bulk_small_floats", 'op.bulk_insert(sa.table("bt", sa.column("x", sa.Float())), [{"x": 1.5e-07}, {"x": 123456789012345678.0}, {"x": 100000.0}, {"x": 0.0001}])', 'op.execute("DELETE FROM bt")')
 form("bulk_unicode", 'op.bulk_insert(sa.table("bt", sa.column("s", sa.Unicode(10)), sa.column("t", sa.UnicodeText())), [{"s": "h\\u00e9", "t": "line1\\nline2"}])', 'op.execute("DELETE FROM bt")')
+
+form("ct_default_true", 'op.create_table("t_dtrue", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("flag", sa.Boolean(), server_default=sa.true(), nullable=False))', 'op.drop_table("t_dtrue")')
+form("alter_default_false_expr", 'op.alter_column("base_t", "flag", server_default=sa.false())', 'op.alter_column("base_t", "flag", server_default=sa.true())')
 
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
@@ -320,6 +323,7 @@ def refused(slug, up, down):
 
 
 refused("bulk_untyped", 'op.bulk_insert(sa.table("bt", sa.column("id"), sa.column("name")), [{"id": 1, "name": "a"}])' + NP, 'op.execute("DELETE FROM bt")')
+refused("ct_default_uncalled_func", 'op.create_table("t_duf", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("at", sa.DateTime(), server_default=sa.func.now))' + NP, 'op.drop_table("t_duf")')
 refused("bulk_dict_json", 'op.bulk_insert(sa.table("bt", sa.column("d", postgresql.JSONB())), [{"d": {"a": 1}}])' + NP, 'op.execute("DELETE FROM bt")')
 refused("bulk_list_array", 'op.bulk_insert(sa.table("bt", sa.column("d", postgresql.ARRAY(sa.Integer()))), [{"d": [1, 2]}])' + NP, 'op.execute("DELETE FROM bt")')
 refused("bulk_unknown_key", 'op.bulk_insert(sa.table("bt", sa.column("id", sa.Integer())), [{"nope": 1}])' + NP, 'op.execute("DELETE FROM bt")')

@@ -17,7 +17,7 @@ depends_on = None
 
 
 def upgrade():
-    op.create_table("t_bare", sa.Column("id", sa.Integer, primary_key=True), sa.Column("n", sa.String(20), nullable=False), sa.Column("at", sa.DateTime, server_default=sa.func.now()), sa.Column("flag", sa.Boolean, server_default=sa.false()))  # retort: needs-python
+    op.create_table("t_bare", sa.Column("id", sa.Integer, primary_key=True), sa.Column("n", sa.String(20), nullable=False), sa.Column("at", sa.DateTime, server_default=sa.func.now()), sa.Column("flag", sa.Boolean, server_default=sa.false()))
 
 
 def downgrade():

@@ -1,7 +1,7 @@
 """using_without_type
 
-Revision ID: r006
-Revises: r005
+Revision ID: r007
+Revises: r006
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import sqlalchemy
 from sqlalchemy.dialects import postgresql
 
-revision = "r006"
-down_revision = 'r005'
+revision = "r007"
+down_revision = 'r006'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
-"""bulk_dict_json
+"""bulk_unknown_key
 
-Revision ID: r002
-Revises: r001
+Revision ID: r005
+Revises: r004
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -10,14 +10,14 @@ import sqlalchemy as sa
 import sqlalchemy
 from sqlalchemy.dialects import postgresql
 
-revision = "r002"
-down_revision = 'r001'
+revision = "r005"
+down_revision = 'r004'
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
-    op.bulk_insert(sa.table("bt", sa.column("d", postgresql.JSONB())), [{"d": {"a": 1}}])  # retort: needs-python
+    op.bulk_insert(sa.table("bt", sa.column("id", sa.Integer())), [{"nope": 1}])  # retort: needs-python
 
 
 def downgrade():

@@ -1,4 +1,4 @@
-"""bulk_unknown_key
+"""bulk_list_array
 
 Revision ID: r004
 Revises: r003
@@ -17,7 +17,7 @@ depends_on = None
 
 
 def upgrade():
-    op.bulk_insert(sa.table("bt", sa.column("id", sa.Integer())), [{"nope": 1}])  # retort: needs-python
+    op.bulk_insert(sa.table("bt", sa.column("d", postgresql.ARRAY(sa.Integer()))), [{"d": [1, 2]}])  # retort: needs-python
 
 
 def downgrade():

@@ -1,4 +1,4 @@
-"""bulk_list_array
+"""bulk_dict_json
 
 Revision ID: r003
 Revises: r002
@@ -17,7 +17,7 @@ depends_on = None
 
 
 def upgrade():
-    op.bulk_insert(sa.table("bt", sa.column("d", postgresql.ARRAY(sa.Integer()))), [{"d": [1, 2]}])  # retort: needs-python
+    op.bulk_insert(sa.table("bt", sa.column("d", postgresql.JSONB())), [{"d": {"a": 1}}])  # retort: needs-python
 
 
 def downgrade():

@@ -1,7 +1,7 @@
 """enum_no_name
 
-Revision ID: r005
-Revises: r004
+Revision ID: r006
+Revises: r005
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import sqlalchemy
 from sqlalchemy.dialects import postgresql
 
-revision = "r005"
-down_revision = 'r004'
+revision = "r006"
+down_revision = 'r005'
 branch_labels = None
 depends_on = None
 
