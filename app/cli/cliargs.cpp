@@ -11,6 +11,7 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
                                QStringLiteral("branches"), QStringLiteral("show"),
                                QStringLiteral("current"), QStringLiteral("upgrade"),
                                QStringLiteral("downgrade"), QStringLiteral("stamp"),
+                               QStringLiteral("reset-local"),
                                QStringLiteral("engines")};
 
 } // namespace
@@ -18,7 +19,7 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,current,downgrade,engines,heads,history,show,stamp,upgrade} ...\n");
+                          "              {branches,current,downgrade,engines,heads,history,reset-local,show,stamp,upgrade} ...\n");
 }
 
 QString helpText()
@@ -34,6 +35,15 @@ QString helpText()
                "  history [-r [START]:[END]] [-v]       list revisions, newest first\n"
                "  branches [-v]                          show branch points\n"
                "  show REV                               show one revision (or several: heads)\n"
+               "  upgrade|downgrade REV, stamp [--purge] REV...\n"
+               "                                         apply to the database (--url, DATABASE_URL or\n"
+               "                                         sqlalchemy.url), as alembic does online, under an\n"
+               "                                         advisory lock against concurrent runs:\n"
+               "      --lock-timeout MS                  SET lock_timeout (also bounds the wait for the lock)\n"
+               "      --statement-timeout MS             SET statement_timeout\n"
+               "      --no-wait                          refuse at once when another run holds the lock\n"
+               "  reset-local [--force]                  downgrade to base, then upgrade to heads; only on\n"
+               "                                         localhost or a Unix socket unless --force\n"
                "  upgrade|downgrade A:B --sql, stamp [A:]B --sql\n"
                "                                         print alembic's offline script\n"
                "      --engine auto|native|python        auto (default): natively where Retort understands a\n"
@@ -132,6 +142,18 @@ ParseResult parseArgs(const QStringList &arguments)
             err = takeValue(i, QStringLiteral("--format"), &a.format);
             if (err.isEmpty() && a.format != QLatin1String("text") && a.format != QLatin1String("json"))
                 err = QStringLiteral("argument --format: invalid choice: '%1' (choose from 'text', 'json')").arg(a.format);
+        } else if (!a.command.isEmpty() && (key == QLatin1String("--lock-timeout")
+                                            || key == QLatin1String("--statement-timeout"))) {
+            QString *into = key == QLatin1String("--lock-timeout") ? &a.lockTimeout : &a.statementTimeout;
+            err = takeValue(i, key, into);
+            bool number = false;
+            const int ms = into->toInt(&number);
+            if (err.isEmpty() && (!number || ms < 0))
+                err = QStringLiteral("argument %1: invalid int value: '%2'").arg(key, *into);
+        } else if (!a.command.isEmpty() && arg == QLatin1String("--no-wait")) {
+            a.noWait = true;
+        } else if (a.command == QLatin1String("reset-local") && arg == QLatin1String("--force")) {
+            a.force = true;
         } else if (!a.command.isEmpty() && arg == QLatin1String("--purge")) {
             a.purge = true;
         } else if (!a.command.isEmpty() && key == QLatin1String("--tag")) {

@@ -26,6 +26,10 @@ struct CliArgs {
     QString revRange;          // history -r
     bool hasRevRange = false;
     QStringList positionals;
+    QString lockTimeout;       // --lock-timeout MS (Retort's addition, online commands)
+    QString statementTimeout;  // --statement-timeout MS
+    bool noWait = false;       // --no-wait: refuse when another migration holds the lock
+    bool force = false;        // reset-local --force: also on other hosts
     QString engine = QStringLiteral("auto");  // --engine auto|native|python (upgrade/downgrade/stamp --sql, engines)
     QString python;            // --python: the interpreter for the alembic bridge
     QString format = QStringLiteral("text");  // engines --format text|json

@@ -7,12 +7,15 @@
 #include "graph/revisiongraph.h"
 #include "graph/revisionwalker.h"
 #include "offlinecommand.h"
+#include "onlinecommand.h"
 #include "project/projectconfig.h"
 #include "project/scriptcache.h"
 #include "project/scriptloader.h"
 #include "revisionformat.h"
 
 #include <QFile>
+
+#include <cstdio>
 
 #include <optional>
 
@@ -47,6 +50,13 @@ public:
                 branches();
             else
                 show();
+            return m_outcome;
+        }
+        if (c == QLatin1String("reset-local")) {
+            if (!m_args.positionals.isEmpty())
+                usageError(QStringLiteral("unrecognized arguments: %1").arg(m_args.positionals.join(QLatin1Char(' '))));
+            else if (open())
+                online();
             return m_outcome;
         }
         if (c == QLatin1String("upgrade") || c == QLatin1String("downgrade") || c == QLatin1String("stamp")) {
@@ -256,12 +266,10 @@ private:
                                   .arg(m_args.positionals.mid(1).join(QLatin1Char(' '))));
         if (const Error e = checkMigrationArguments(m_args))
             return fail(e);
-        if (!m_args.sql)
-            return fail(Error(Error::Kind::Internal,
-                              QStringLiteral("'%1' against a database is not available yet in this build of "
-                                             "Retort; use --sql to render the script").arg(m_args.command)));
         if (!open())
             return;
+        if (!m_args.sql)
+            return online();
         const OfflineResult r = runOfflineCommand(m_args, m_config, m_scripts, *m_graph);
         m_outcome.out += r.out;
         if (r.exitCode == 1) {
@@ -270,6 +278,18 @@ private:
         } else if (r.error) {
             fail(r.error);
         }
+    }
+
+    // Applies to the database; alembic's INFO lines reach stderr as they happen.
+    void online()
+    {
+        const OnlineResult r = runOnlineCommand(m_args, m_config, m_scripts, *m_graph, [](const QByteArray &line) {
+            std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+            std::fflush(stderr);
+        });
+        m_outcome.out += r.out;
+        m_outcome.err += r.err;
+        m_outcome.exitCode = r.exitCode;
     }
 
     void databaseFailed(const Error &e)

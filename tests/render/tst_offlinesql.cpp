@@ -289,24 +289,6 @@ private slots:
         QCOMPARE(actual.exitCode, expected.exitCode);
         QCOMPARE(normalizeRowOrder(actual.out), normalizeRowOrder(expected.out));
     }
-
-    // Without --sql the database is needed: retort says it cannot yet.
-    void applyingIsNotAvailable_data()
-    {
-        QTest::addColumn<QStringList>("args");
-        QTest::newRow("upgrade") << QStringList{QStringLiteral("upgrade"), QStringLiteral("heads")};
-        QTest::newRow("downgrade") << QStringList{QStringLiteral("downgrade"), QStringLiteral("base")};
-        QTest::newRow("stamp") << QStringList{QStringLiteral("stamp"), QStringLiteral("heads")};
-    }
-
-    void applyingIsNotAvailable()
-    {
-        QFETCH(QStringList, args);
-        const ProcessResult r = runRetort(QStringList{QStringLiteral("-c"), QStringLiteral("alembic.ini")} + args,
-                                          m_projects[QStringLiteral("linear")].dir);
-        QCOMPARE(r.exitCode, 255);
-        QVERIFY2(r.out.contains("not available yet"), r.out.constData());
-    }
 };
 
 QTEST_GUILESS_MAIN(TestOfflineSql)
