@@ -25,6 +25,9 @@ alembic's own overrides do; env.py runs online and the given steps run
 against the database for real, in one run_migrations(). Events: "started",
 "finished" per step, "error", then "done"; exit status 1 on failure.
 alembic's log lines go to stderr as env.py's logging configuration says.
+
+An interpreter that cannot import alembic writes one "unavailable" event and
+exits with status 3 before reading the request.
 """
 
 import argparse
@@ -47,9 +50,9 @@ def emit(event, **fields):
 
 
 OFFLINE_NOTE = (
-    "offline (--sql) mode cannot run this step: op.get_bind() returns a mock "
-    "connection whose execute() returns None, and reflection or queries need "
-    "a database; it can only run online"
+    "offline (--sql) mode runs revisions without a database: op.get_bind() "
+    "returns a mock connection whose execute() returns None, and reflection "
+    "fails; a step that reads from the database can only run online"
 )
 
 
@@ -293,12 +296,21 @@ def run_online(request):
 
 def main():
     global _channel
-    request = json.loads(sys.stdin.read() or "{}")
     # print() in env.py or a revision must not corrupt the JSON channel
     sys.stdout = sys.stderr
+    # Import first, read the request after: the caller may start the bridge
+    # early and overlap these imports with its own work. An interpreter that
+    # cannot import alembic says so and exits with status 3.
+    try:
+        import alembic
+        import alembic.runtime.environment  # noqa: F401  (sqlalchemy and the rest)
+    except Exception as exc:
+        emit("unavailable", reason="%s: %s" % (type(exc).__name__, exc))
+        return 3
+    emit("hello", protocol=PROTOCOL, python=sys.version.split()[0], alembic=alembic.__version__)
+    request = json.loads(sys.stdin.read() or "{}")
     # alembic's CLI runs as `python -m alembic`: the current directory first on sys.path
     sys.path[0] = os.getcwd()
-    emit("hello", protocol=PROTOCOL, python=sys.version.split()[0], alembic=__import__("alembic").__version__)
     mode = request.get("mode")
     try:
         if mode == "offline":

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace retort {
 
 namespace {
@@ -95,7 +97,8 @@ QByteArray AlembicBridge::request(const QString &mode, const QVector<BridgeStep>
 }
 
 Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<BridgeStep> &steps,
-                                                            const std::atomic<bool> *cancel) const
+                                                            const std::atomic<bool> *cancel,
+                                                            QString *unavailable) const
 {
     if (steps.isEmpty())
         return QVector<BridgeStepSql>();
@@ -111,8 +114,28 @@ Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<Bridge
     pr.timeoutMs = m_project.timeoutMs;
     pr.cancel = cancel;
     Result<ProcessOutcome> run = runJsonLinesProcess(pr);
-    if (!run)
+    if (!run) {
+        if (unavailable && run.error().kind() == Error::Kind::Io)
+            *unavailable = run.error().message();
         return run.error();
+    }
+    for (const QJsonObject &e : run->events)
+        if (e.value(QLatin1String("event")).toString() == QLatin1String("unavailable")) {
+            const QString why = QStringLiteral("cannot import alembic (%1)").arg(e.value(QLatin1String("reason")).toString());
+            if (unavailable)
+                *unavailable = why;
+            return Error(Error::Kind::Config, QStringLiteral("%1 %2").arg(m_project.python, why));
+        }
+    const bool greeted = std::any_of(run->events.cbegin(), run->events.cend(), [](const QJsonObject &e) {
+        return e.value(QLatin1String("event")).toString() == QLatin1String("hello");
+    });
+    if (!greeted) {  // not a working Python 3 at all (a broken shim, a Python 2)
+        const QStringList lines = QString::fromUtf8(run->stderrText).trimmed().split(QLatin1Char('\n'));
+        const QString why = QStringLiteral("does not run the bridge (exit %1: %2)").arg(run->exitCode).arg(lines.back());
+        if (unavailable)
+            *unavailable = why;
+        return Error(Error::Kind::Config, QStringLiteral("%1 %2").arg(m_project.python, why));
+    }
 
     QVector<BridgeStepSql> out(steps.size());
     QVector<bool> seen(steps.size(), false);

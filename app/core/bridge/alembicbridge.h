@@ -63,8 +63,12 @@ public:
     // All steps in ONE env.py run (as_sql=True). The outer error is for the
     // run as a whole (the bridge does not start, env.py fails); a step that
     // fails is reported in its own entry and the others still render.
+    // When the interpreter does not start or cannot import alembic, the
+    // error says why and *unavailable (if given) is set to that reason, so
+    // the caller can try the next interpreter.
     Result<QVector<BridgeStepSql>> renderOffline(const QVector<BridgeStep> &steps,
-                                                 const std::atomic<bool> *cancel = nullptr) const;
+                                                 const std::atomic<bool> *cancel = nullptr,
+                                                 QString *unavailable = nullptr) const;
 
     // Runs the steps against the database at `url` for real, through the
     // project's env.py online. The URL reaches the child only through its

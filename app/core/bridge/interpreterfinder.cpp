@@ -69,7 +69,7 @@ QVector<InterpreterAttempt> InterpreterFinder::candidates(const InterpreterQuery
     return out;
 }
 
-QString InterpreterFinder::check(const QString &python, int timeoutMs)
+QString InterpreterFinder::precheck(const QString &python)
 {
     const QFileInfo info(python);
     if (python.contains(QLatin1Char('/'))) {
@@ -78,6 +78,13 @@ QString InterpreterFinder::check(const QString &python, int timeoutMs)
         if (!info.isExecutable())
             return QStringLiteral("is not executable");
     }
+    return {};
+}
+
+QString InterpreterFinder::check(const QString &python, int timeoutMs)
+{
+    if (const QString why = precheck(python); !why.isEmpty())
+        return why;
     QProcess p;
     p.start(python, {QStringLiteral("-c"), QStringLiteral("import alembic")});
     if (!p.waitForStarted(timeoutMs))
@@ -108,8 +115,13 @@ Result<Interpreter> InterpreterFinder::find(const InterpreterQuery &query)
         }
         found.rejected.append(attempt);
     }
+    return noneFound(found.rejected);
+}
+
+Error InterpreterFinder::noneFound(const QVector<InterpreterAttempt> &rejected)
+{
     QStringList lines;
-    for (const InterpreterAttempt &a : std::as_const(found.rejected))
+    for (const InterpreterAttempt &a : rejected)
         lines << QStringLiteral("  %1 (%2): %3").arg(a.path, a.origin, a.failure);
     return Error(Error::Kind::Config,
                  QStringLiteral("no Python interpreter that can import alembic was found; tried:\n%1\n"

@@ -44,6 +44,11 @@ public:
 
     // Empty when `python -c "import alembic"` succeeds, else the reason.
     static QString check(const QString &python, int timeoutMs = 20000);
+    // The part of check() that runs nothing: a path that does not exist or
+    // is not executable. Empty when it may be run.
+    static QString precheck(const QString &python);
+    // The error when no candidate was accepted, listing each and its reason.
+    static Error noneFound(const QVector<InterpreterAttempt> &rejected);
 };
 
 } // namespace retort

@@ -51,21 +51,6 @@ PlanRenderer::PlanRenderer(const RevisionGraph &graph, const QVector<RevisionScr
 
 PlanRenderer::~PlanRenderer() = default;
 
-Result<Interpreter> PlanRenderer::interpreter()
-{
-    if (!m_interpreter) {
-        if (!m_settings.bridge.python.isEmpty()) {
-            Interpreter given;
-            given.path = m_settings.bridge.python;
-            given.origin = m_settings.interpreter.explicitOrigin;
-            m_interpreter = given;
-        } else {
-            m_interpreter = InterpreterFinder::find(m_settings.interpreter);
-        }
-    }
-    return *m_interpreter;
-}
-
 EngineVerdict PlanRenderer::verdict(int revision, bool upgrade)
 {
     EngineVerdict v;
@@ -131,20 +116,47 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
     if (viaBridge.isEmpty())
         return out;
 
-    Result<Interpreter> python = interpreter();
-    if (!python) {
-        const int first = viaBridge.front();
-        out.steps.resize(first + 1);
-        out.failedStep = first;
-        out.error = python.error();
-        if (nativeErrors[first])
-            out.error.causedBy(nativeErrors[first]);
-        return out;
+    // The bridge is its own interpreter check: each candidate in turn runs the
+    // batch, and one that cannot import alembic says so before reading it.
+    Result<QVector<BridgeStepSql>> rendered = Error(Error::Kind::Config, QString());
+    bool ran = false;
+    if (m_interpreter) {
+        out.interpreter = *m_interpreter;
+    } else if (!m_settings.bridge.python.isEmpty()) {
+        out.interpreter.path = m_settings.bridge.python;
+        out.interpreter.origin = m_settings.interpreter.explicitOrigin;
+    } else {
+        QVector<InterpreterAttempt> rejected;
+        for (InterpreterAttempt attempt : InterpreterFinder::candidates(m_settings.interpreter)) {
+            attempt.failure = InterpreterFinder::precheck(attempt.path);
+            if (attempt.failure.isEmpty()) {
+                BridgeProject project = m_settings.bridge;
+                project.python = attempt.path;
+                rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel, &attempt.failure);
+                if (attempt.failure.isEmpty()) {
+                    ran = true;
+                    out.interpreter = {attempt.path, attempt.origin, rejected};
+                    m_interpreter = out.interpreter;
+                    break;
+                }
+            }
+            rejected.append(attempt);
+        }
+        if (!ran) {
+            const int first = viaBridge.front();
+            out.steps.resize(first + 1);
+            out.failedStep = first;
+            out.error = InterpreterFinder::noneFound(rejected);
+            if (nativeErrors[first])
+                out.error.causedBy(nativeErrors[first]);
+            return out;
+        }
     }
-    out.interpreter = python.value();
-    BridgeProject project = m_settings.bridge;
-    project.python = python->path;
-    Result<QVector<BridgeStepSql>> rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel);
+    if (!ran) {
+        BridgeProject project = m_settings.bridge;
+        project.python = out.interpreter.path;
+        rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel);
+    }
     if (!rendered) {
         const int first = viaBridge.front();
         out.steps.resize(first + 1);

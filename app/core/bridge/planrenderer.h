@@ -76,13 +76,12 @@ public:
     EngineVerdict verdict(int revision, bool upgrade);
 
 private:
-    Result<Interpreter> interpreter();
 
     const RevisionGraph &m_graph;
     const QVector<RevisionScript> &m_scripts;
     PlanRenderSettings m_settings;
     std::unique_ptr<RevisionRenderer> m_native;
-    std::optional<Result<Interpreter>> m_interpreter;
+    std::optional<Interpreter> m_interpreter;  // the one that worked, kept for the next render()
 };
 
 } // namespace retort
