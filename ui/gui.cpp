@@ -1,5 +1,6 @@
 #include "gui.h"
 
+#include "db/savedconnections.h"
 #include "icons.h"
 #include "mainwindow.h"
 #include "screenshot.h"
@@ -26,6 +27,19 @@ int run(int argc, char *argv[])
     if (screenshot) {
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+        // RETORT_SCREENSHOT_CONNECTIONS="local=postgresql://...;staging=...": saved
+        // connections for the shot (URLs without passwords: libpq reads PGPASSFILE).
+        QVector<SavedConnection> connections;
+        const QStringList specs = qEnvironmentVariable("RETORT_SCREENSHOT_CONNECTIONS").split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString &spec : specs) {
+            const int eq = int(spec.indexOf(QLatin1Char('=')));
+            if (eq > 0)
+                connections.append({spec.left(eq), spec.mid(eq + 1), SavedConnections::defaultColor(int(connections.size()))});
+        }
+        if (!connections.isEmpty()) {
+            QSettings settings;
+            SavedConnections::save(settings, connections);
+        }
     }
 
     MainWindow window;

@@ -211,12 +211,14 @@ void MainWindow::createActions()
     m_jumpCurrentAction = go->addAction(icons::current(), tr("&Database's Current Revision"), this,
                                         &MainWindow::jumpToCurrent);
     m_jumpCurrentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_jumpCurrentAction->setIconText(tr("Current"));
     m_jumpCurrentAction->setToolTip(tr("Select the revision the active database is at (Ctrl+J)"));
 
     QMenu *database = menuBar()->addMenu(tr("&Database"));
     m_connectionsAction = database->addAction(icons::database(), tr("&Connections…"), this,
                                               &MainWindow::showConnections);
     m_connectionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_connectionsAction->setIconText(tr("Databases"));
     m_connectionsAction->setToolTip(tr("Add, edit, test and remove saved database connections (Ctrl+Shift+D)"));
     m_refreshDbAction = database->addAction(icons::reload(), tr("&Read Databases Again"), this,
                                             &MainWindow::refreshDatabaseState);
@@ -227,6 +229,7 @@ void MainWindow::createActions()
         m_detail->tabs()->setCurrentIndex(DetailPane::PreviewTab);
     });
     m_previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_previewAction->setIconText(tr("Preview"));
     m_previewAction->setToolTip(tr("Show the whole script the active database would run to reach the selected "
                                    "revision (Ctrl+P)"));
 
@@ -571,10 +574,15 @@ void MainWindow::updatePreview()
     if (!project || node < 0)
         return;
     if (!db) {
-        m_detail->setPreviewPending(
-            m_databases->entries().isEmpty()
-                ? tr("Connect to a database (Database ▸ Connections…) to preview the script it would run.")
-                : tr("Waiting for %1…").arg(activeConnectionName()));
+        const DatabaseSession::Entry *e = m_databases->entry(activeConnectionName());
+        if (!e)
+            m_detail->setPreviewPending(
+                tr("Connect to a database (Database ▸ Connections…) to preview the script it would run."));
+        else if (e->reading || !e->last)
+            m_detail->setPreviewPending(tr("Waiting for %1…").arg(activeConnectionName()));
+        else
+            m_detail->setPreviewPending(tr("%1 could not be read: %2")
+                                            .arg(activeConnectionName(), e->last->error.message()));
         return;
     }
     const RevisionDbState state = db->state.state(node);

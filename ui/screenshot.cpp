@@ -1,13 +1,17 @@
 #include "screenshot.h"
 
+#include "databasesession.h"
 #include "detailpane.h"
 #include "mainwindow.h"
 #include "projectsession.h"
+#include "sqlpane.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -19,8 +23,8 @@ constexpr int kSettleMs = 150;      // let layouts and the first paint happen
 constexpr int kGiveUpMs = 60000;    // never hang a script
 }
 
-Screenshot::Screenshot(MainWindow *window, QString file, QString select)
-    : QObject(window), m_window(window), m_file(std::move(file)), m_select(std::move(select))
+Screenshot::Screenshot(MainWindow *window, QString file, QString select, QString tab)
+    : QObject(window), m_window(window), m_file(std::move(file)), m_select(std::move(select)), m_tab(std::move(tab))
 {
     connect(window, &MainWindow::projectShown, this, &Screenshot::onShown);
     connect(window, &MainWindow::projectFailed, this, [this] {
@@ -37,7 +41,8 @@ Screenshot *Screenshot::fromEnvironment(MainWindow *window)
     const QString file = qEnvironmentVariable("RETORT_SCREENSHOT");
     if (file.isEmpty())
         return nullptr;
-    return new Screenshot(window, file, qEnvironmentVariable("RETORT_SCREENSHOT_SELECT"));
+    return new Screenshot(window, file, qEnvironmentVariable("RETORT_SCREENSHOT_SELECT"),
+                          qEnvironmentVariable("RETORT_SCREENSHOT_TAB"));
 }
 
 void Screenshot::onShown()
@@ -45,17 +50,52 @@ void Screenshot::onShown()
     if (!m_select.isEmpty() && !m_window->selectRevision(m_select))
         std::fprintf(stderr, "retort: screenshot: no revision %s\n", qPrintable(m_select));
     DetailPane *detail = m_window->detailPane();
-    if (detail->sourcePath().isEmpty()) {
+    static const QStringList tabs = {QStringLiteral("upgrade"), QStringLiteral("downgrade"), QStringLiteral("python"),
+                                     QStringLiteral("preview")};
+    const int tab = m_tab.isEmpty() ? int(DetailPane::PythonTab) : int(tabs.indexOf(m_tab));
+    if (tab < 0)
+        std::fprintf(stderr, "retort: screenshot: no tab %s\n", qPrintable(m_tab));
+    else
+        detail->tabs()->setCurrentIndex(tab);
+    m_sourceRead = detail->sourcePath().isEmpty();
+    if (!m_sourceRead) {
+        // The source is read on the worker thread: wait for it.
+        auto *connection = new QMetaObject::Connection;
+        *connection = connect(m_window->session(), &ProjectSession::sourceReady, this, [this, connection] {
+            disconnect(*connection);
+            delete connection;
+            m_sourceRead = true;
+        });
+    }
+    waitUntilReady();
+}
+
+bool Screenshot::ready() const
+{
+    if (!m_sourceRead)
+        return false;
+    // SQL tabs render on a worker, databases are read on threads of their own.
+    DetailPane *detail = m_window->detailPane();
+    for (SqlPane *pane : {detail->upgradePane(), detail->downgradePane(), detail->previewPane()}) {
+        const QString engine = pane->engineLabel()->text();
+        if (engine == QStringLiteral("Rendering…") || engine == QStringLiteral("Planning…")
+            || engine.startsWith(QStringLiteral("Waiting for ")))
+            return false;
+    }
+    for (const DatabaseSession::Entry &e : m_window->databaseSession()->entries()) {
+        if (e.reading || !e.last)
+            return false;
+    }
+    return true;
+}
+
+void Screenshot::waitUntilReady()
+{
+    if (ready()) {
         QTimer::singleShot(kSettleMs, this, [this] { grab(0); });
         return;
     }
-    // The source is read on the worker thread: wait for it.
-    auto *connection = new QMetaObject::Connection;
-    *connection = connect(m_window->session(), &ProjectSession::sourceReady, this, [this, connection] {
-        disconnect(*connection);
-        delete connection;
-        QTimer::singleShot(kSettleMs, this, [this] { grab(0); });
-    });
+    QTimer::singleShot(50, this, &Screenshot::waitUntilReady);
 }
 
 void Screenshot::grab(int exitCode)

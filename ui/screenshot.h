@@ -8,23 +8,29 @@ namespace retort::gui {
 class MainWindow;
 
 // RETORT_SCREENSHOT=<file.png>: once the project is shown (and the revision
-// in RETORT_SCREENSHOT_SELECT selected, its source read), grab the window to
-// the file and quit. Used by scripts/screenshot.sh.
+// in RETORT_SCREENSHOT_SELECT selected, the detail tab in RETORT_SCREENSHOT_TAB
+// shown: upgrade, downgrade, python or preview), its contents rendered and
+// every database read, grab the window to the file and quit. Used by
+// scripts/screenshot.sh.
 class Screenshot : public QObject {
     Q_OBJECT
 public:
-    Screenshot(MainWindow *window, QString file, QString select);
+    Screenshot(MainWindow *window, QString file, QString select, QString tab = QString());
 
     // From the environment; nullptr when RETORT_SCREENSHOT is not set.
     static Screenshot *fromEnvironment(MainWindow *window);
 
 private:
     void onShown();
+    bool ready() const;
+    void waitUntilReady();
     void grab(int exitCode);
 
     MainWindow *m_window;
     QString m_file;
     QString m_select;
+    QString m_tab;
+    bool m_sourceRead = false;
     bool m_done = false;
 };
 

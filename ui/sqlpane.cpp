@@ -54,18 +54,22 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
     m_engine = new QLabel;
     m_engine->setObjectName(QStringLiteral("sqlEngineLabel"));
     m_engine->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_engine->setWordWrap(true);
+    // One line, clipped: the full text (a long "needs Python" reason) is in the tooltip.
+    m_engine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_destructiveLabel = new QLabel;
     m_destructiveLabel->setObjectName(QStringLiteral("destructiveLabel"));
     m_destructiveLabel->hide();
-    m_copy = toolButton(icons::copy(), tr("Copy"), tr("Copy the whole SQL to the clipboard"));
-    m_save = toolButton(icons::save(), tr("Save as .sql…"), tr("Save this SQL to a file"));
+    m_copy = toolButton(icons::copy(), tr("Copy"), tr("Copy: the whole SQL to the clipboard"));
+    m_save = toolButton(icons::save(), tr("Save as .sql…"), tr("Save as .sql… (Ctrl+S)"));
     auto *find = toolButton(icons::find(), QString(), tr("Find in the SQL (Ctrl+F)"));
-    find->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    // Icons only: the engine line gets the width, the tooltips say what they do.
+    for (QToolButton *b : {find, m_copy, m_save})
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
     connect(m_copy, &QToolButton::clicked, this, &SqlPane::copyAll);
     connect(m_save, &QToolButton::clicked, this, &SqlPane::saveAs);
     connect(find, &QToolButton::clicked, this, &SqlPane::showFind);
     header->addWidget(m_engine, 1);
+    header->addSpacing(16);
     header->addWidget(m_destructiveLabel);
     header->addSpacing(8);
     header->addWidget(find);
@@ -134,6 +138,7 @@ void SqlPane::setPending(const QString &message)
     m_script = SqlScript();
     m_editor->setContent(QString());
     m_engine->setText(message);
+    m_engine->setToolTip(message);
     m_copy->setEnabled(false);
     m_save->setEnabled(false);
     markDestructive();
@@ -147,12 +152,14 @@ void SqlPane::setScript(const SqlScript &script, const QString &suggestedName)
         m_editor->setContent(script.text.isEmpty() ? tr("-- this step runs no SQL (an empty or `pass` body)\n")
                                                    : script.text);
         m_engine->setText(tr("Rendered by: %1").arg(script.engine));
-        m_engine->setToolTip(tr("Retort rendered this SQL without Python; it is the body alembic prints "
-                                "for this step with --sql."));
+        m_engine->setToolTip(script.engine == QLatin1String("native")
+                                 ? tr("Retort rendered this SQL without Python; it is the body alembic prints "
+                                      "for this step with --sql.")
+                                 : script.engine);
     } else {
         m_editor->setContent(QStringLiteral("-- %1\n").arg(script.engine));
         m_engine->setText(script.engine);
-        m_engine->setToolTip(script.problem);
+        m_engine->setToolTip(script.engine + QLatin1Char('\n') + script.problem);
     }
     m_copy->setEnabled(script.ok && !script.text.isEmpty());
     m_save->setEnabled(script.ok && !script.text.isEmpty());

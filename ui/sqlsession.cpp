@@ -11,6 +11,7 @@ SqlSession::SqlSession(QObject *parent)
     qRegisterMetaType<retort::gui::SqlScript>();
     qRegisterMetaType<retort::gui::LoadedProjectPtr>();
     m_worker = new SqlWorker(m_latestScan);
+    m_worker->setCancelFlag(m_closing);
     m_thread->setObjectName(QStringLiteral("retort-sql-renderer"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -40,6 +41,7 @@ SqlSession::SqlSession(QObject *parent)
 SqlSession::~SqlSession()
 {
     m_latestScan->store(0);  // stops a scan in progress
+    m_closing->store(true);  // and a bridge run
     for (QThread *thread : {m_thread, m_scanThread}) {
         thread->quit();
         thread->wait();

@@ -42,6 +42,7 @@ private:
     QThread *m_scanThread = nullptr;  // the needs-Python scan, so it never delays the selection
     SqlWorker *m_scanWorker = nullptr;
     std::shared_ptr<std::atomic<quint64>> m_latestScan = std::make_shared<std::atomic<quint64>>(0);
+    std::shared_ptr<std::atomic<bool>> m_closing = std::make_shared<std::atomic<bool>>(false);
     LoadedProjectPtr m_project;
     quint64 m_request = 0;
     quint64 m_rangeRequest = 0;

@@ -74,7 +74,8 @@ PlanRenderer &SqlWorker::planRendererFor(const LoadedProjectPtr &project)
     return *m_planRenderer;
 }
 
-SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &project, int node, bool upgrade)
+SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &project, int node, bool upgrade,
+                                const std::atomic<bool> *cancel)
 {
     SqlScript out;
     const RevisionNode &n = project.graph.node(node);
@@ -88,7 +89,7 @@ SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &pro
     } else {
         step.headsBefore << n.id;
     }
-    const PlanSql sql = renderer.render({step});
+    const PlanSql sql = renderer.render({step}, cancel);
     if (sql.failedStep >= 0) {
         const Error &e = sql.error;
         const Error *native = e.cause() ? e.cause() : &e;
@@ -166,8 +167,8 @@ void SqlWorker::renderRevision(quint64 request, const LoadedProjectPtr &project,
     PlanRenderer &renderer = planRendererFor(project);
     RevisionSql sql;
     sql.node = node;
-    sql.upgrade = stepScript(renderer, *project, node, true);
-    sql.downgrade = stepScript(renderer, *project, node, false);
+    sql.upgrade = stepScript(renderer, *project, node, true, m_cancel.get());
+    sql.downgrade = stepScript(renderer, *project, node, false, m_cancel.get());
     emit revisionRendered(request, sql);
 }
 

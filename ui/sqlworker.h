@@ -51,7 +51,11 @@ public:
     // chunks ("stmt;" and a blank line), as `upgrade <parent>:<rev> --sql` prints them.
     // Native first; a step the native engine refuses goes through the alembic
     // bridge (the project's own Python), and the engine line says so and why.
-    static SqlScript stepScript(PlanRenderer &renderer, const LoadedProject &project, int node, bool upgrade);
+    static SqlScript stepScript(PlanRenderer &renderer, const LoadedProject &project, int node, bool upgrade,
+                                const std::atomic<bool> *cancel = nullptr);
+    // Set before the worker moves to its thread: when it becomes true, a bridge
+    // run in progress stops (the window is closing).
+    void setCancelFlag(std::shared_ptr<std::atomic<bool>> cancel) { m_cancel = std::move(cancel); }
     // A PlanRenderer (native, then the bridge) for a project.
     static std::unique_ptr<PlanRenderer> planRendererFor(const LoadedProject &project);
     // The script a database at `heads` would get to reach `target` (upgrade when
@@ -76,6 +80,7 @@ private:
     PlanRenderer &planRendererFor(const LoadedProjectPtr &project);
 
     std::shared_ptr<std::atomic<quint64>> m_latestScan;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
     const LoadedProject *m_rendererProject = nullptr;
     std::unique_ptr<RevisionRenderer> m_renderer;
     LoadedProjectPtr m_planProject;  // kept alive: the PlanRenderer refers to its graph and scripts
