@@ -1,5 +1,6 @@
 #include "projectfixture.h"
 
+#include "bridge/planrenderer.h"
 #include "graph/revisiongraph.h"
 #include "processrunner.h"
 #include "project/envreader.h"
@@ -64,10 +65,26 @@ QString describe(const RunReport &report)
 }
 
 RunReport applyWithRetort(const LoadedProject &project, const QString &url, const Operation &operation,
-                          RunOptions options)
+                          RunOptions options, bool bridge)
 {
     options.transactionPerMigration = project.context.env.transactionPerMigration;
     MigrationRunner runner(project.context, clusterSettings(url), options);
+    if (bridge) {
+        PlanRenderSettings settings;
+        settings.bridge.python = alembicPython();
+        settings.bridge.iniPath = project.ini;
+        settings.bridge.workDir = project.dir;
+        settings.interpreter.iniPath = project.ini;
+        const std::shared_ptr<const RevisionGraph> graph = project.context.graph;
+        const QVector<RevisionScript> scripts = project.context.scripts;
+        runner.setStepRenderer([graph, scripts, settings](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
+            PlanRenderer renderer(*graph, scripts, settings);
+            PlanSql sql = renderer.render(steps);
+            if (sql.failedStep >= 0)
+                return sql.error;
+            return sql.steps;
+        });
+    }
     Executor executor;
     return runner.apply(operation, executor);
 }

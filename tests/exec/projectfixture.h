@@ -26,9 +26,11 @@ QProcessEnvironment alembicEnv(const QString &url);
 // What a run did, in one line for failure messages.
 QString describe(const RunReport &report);
 
-// Runs an operation through MigrationRunner + Executor on this thread.
+// Runs an operation through MigrationRunner + Executor on this thread;
+// bodies natively, or with `bridge` as the CLI does by default (native
+// first, the project's alembic offline for the rest).
 RunReport applyWithRetort(const LoadedProject &project, const QString &url, const Operation &operation,
-                          RunOptions options = RunOptions());
+                          RunOptions options = RunOptions(), bool bridge = false);
 
 // bench/generate_project.py into dir; empty string or the error.
 QString generateProject(const QString &dir, const QStringList &options);
