@@ -5,6 +5,7 @@
 #include "render/sqlquoting.h"
 #include "render/typecompiler.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <optional>
@@ -935,6 +936,20 @@ bool createIndex(const PyValue &c, QStringList &out, QString &reason)
     const PyValue *columns = a[2];
     if (!columns || !columns->isSequence() || columns->items.isEmpty())
         return fail(reason, QStringLiteral("the index columns are not a literal list"));
+    // postgresql_ops: an operator class after the named columns it keys
+    QHash<QString, QString> ops;
+    for (const auto &[key, value] : a.extra) {
+        if (key != QLatin1String("postgresql_ops") || isNone(value))
+            continue;
+        if (value->kind != PyValue::Kind::Dict)
+            return fail(reason, QStringLiteral("postgresql_ops= is not a literal dict"));
+        for (const auto &[column, opclass] : value->keywords) {
+            static const QRegularExpression word(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+            if (!opclass.isStr() || !word.match(opclass.str).hasMatch())
+                return fail(reason, QStringLiteral("postgresql_ops= with an operator class that is not a plain name"));
+            ops.insert(column, opclass.str);
+        }
+    }
     QStringList cols;
     for (const PyValue &col : columns->items) {
         if (col.isConstruct("sa.text")) {
@@ -947,13 +962,13 @@ bool createIndex(const PyValue &c, QStringList &out, QString &reason)
         QString n;
         if (!nameOf(&col, n, reason, "an index column"))
             return false;
-        cols << q(n);
+        cols << q(n) + (ops.contains(n) ? QLatin1Char(' ') + ops.value(n) : QString());
     }
     bool unique = false;
     if (!literalBool(a[4], unique))
         return fail(reason, QStringLiteral("op.create_index: unique= is not a literal bool"));
     bool concurrently = false;
-    QString using_, where, include;
+    QString using_, where, include, with, tablespace;
     for (const auto &[key, value] : a.extra) {
         if (key == QLatin1String("postgresql_concurrently")) {
             if (!literalBool(value, concurrently))
@@ -975,6 +990,35 @@ bool createIndex(const PyValue &c, QStringList &out, QString &reason)
                 continue;
             if (!columnList(value, include, reason))
                 return false;
+        } else if (key == QLatin1String("postgresql_with")) {
+            if (isNone(value))
+                continue;
+            if (value->kind != PyValue::Kind::Dict)
+                return fail(reason, QStringLiteral("postgresql_with= is not a literal dict"));
+            // Python's "%s = %s" of each item
+            QStringList params;
+            for (const auto &[param, v] : value->keywords) {
+                if (v.kind == PyValue::Kind::Int)
+                    params << param + QStringLiteral(" = ") + QString::number(v.integer);
+                else if (v.isStr())
+                    params << param + QStringLiteral(" = ") + v.str;
+                else
+                    return fail(reason, QStringLiteral("postgresql_with= with a value that is not an int or str"));
+            }
+            if (!params.isEmpty())
+                with = params.join(QStringLiteral(", "));
+        } else if (key == QLatin1String("postgresql_tablespace")) {
+            if (isNone(value))
+                continue;
+            if (!nameOf(value, tablespace, reason, "postgresql_tablespace"))
+                return false;
+        } else if (key == QLatin1String("postgresql_ops")) {
+        } else if (key == QLatin1String("if_not_exists")) {
+            // alembic 1.8.1 hands it to Index() as an argument of an unknown
+            // dialect "if": SQLAlchemy warns and ignores it
+            bool ignored = false;
+            if (!literalBool(value, ignored))
+                return fail(reason, QStringLiteral("if_not_exists= is not a literal bool"));
         } else {
             return fail(reason, QStringLiteral("op.create_index(%1=...) is not rendered natively yet").arg(key));
         }
@@ -987,6 +1031,10 @@ bool createIndex(const PyValue &c, QStringList &out, QString &reason)
     s += QStringLiteral(" (") + cols.join(QStringLiteral(", ")) + QLatin1Char(')');
     if (!include.isEmpty())
         s += QStringLiteral(" INCLUDE (") + include + QLatin1Char(')');
+    if (!with.isEmpty())
+        s += QStringLiteral(" WITH (") + with + QLatin1Char(')');
+    if (!tablespace.isEmpty())
+        s += QStringLiteral(" TABLESPACE ") + q(tablespace);
     if (!where.isEmpty())
         s += QStringLiteral(" WHERE ") + where;
     out << s;
@@ -1005,7 +1053,12 @@ bool dropIndex(const PyValue &c, QStringList &out, QString &reason)
         return false;
     bool concurrently = false;
     for (const auto &[key, value] : a.extra) {
-        if (key != QLatin1String("postgresql_concurrently") || !literalBool(value, concurrently))
+        bool ignored = false;
+        // if_exists: an argument of an unknown dialect "if" to alembic 1.8.1, ignored
+        const bool ok = key == QLatin1String("postgresql_concurrently") ? literalBool(value, concurrently)
+                        : key == QLatin1String("if_exists")             ? literalBool(value, ignored)
+                                                                        : false;
+        if (!ok)
             return fail(reason, QStringLiteral("op.drop_index(%1=...) is not rendered natively yet").arg(key));
     }
     out << QStringLiteral("DROP INDEX ") + (concurrently ? QStringLiteral("CONCURRENTLY ") : QString())

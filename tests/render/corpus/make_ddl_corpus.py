@@ -314,6 +314,11 @@ form("bulk_unicode", 'op.bulk_insert(sa.table("bt", sa.column("s", sa.Unicode(10
 form("ct_default_true", 'op.create_table("t_dtrue", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("flag", sa.Boolean(), server_default=sa.true(), nullable=False))', 'op.drop_table("t_dtrue")')
 form("alter_default_false_expr", 'op.alter_column("base_t", "flag", server_default=sa.false())', 'op.alter_column("base_t", "flag", server_default=sa.true())')
 
+form("ix_ops_text_mixed", 'op.create_index("ix_ops2", "base_t", ["name", "a", sa.text("lower(b)")], postgresql_ops={"a": "int4_ops", "name": "varchar_pattern_ops", "zz": "x_ops"})', 'op.drop_index("ix_ops2")')
+form("ix_with_two", 'op.create_index("ix_with2", "base_t", ["data"], postgresql_using="GIN", postgresql_with={"fastupdate": "off", "gin_pending_list_limit": 64})', 'op.drop_index("ix_with2")')
+form("ix_tablespace", 'op.create_index("ix_ts", "base_t", ["a"], postgresql_tablespace="fast_disk", postgresql_where=sa.text("a > 1"), postgresql_with={"fillfactor": 70})', 'op.drop_index("ix_ts")')
+form("ix_tablespace_quoted", 'op.create_index("ix_tsq", "base_t", ["a"], postgresql_tablespace="Fast")', 'op.drop_index("ix_tsq", if_exists=False)')
+
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
 
