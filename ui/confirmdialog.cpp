@@ -254,6 +254,8 @@ QWidget *ConfirmDialog::createChecklist()
 
 bool ConfirmDialog::isComplete() const
 {
+    if (m_plan.preview.steps.isEmpty() && !(m_plan.operation.kind == Operation::Kind::Stamp && m_plan.operation.purge))
+        return false;  // nothing would run
     if (!m_backupCheck->isChecked() || !m_reviewedCheck->isChecked() || !m_trafficCheck->isChecked())
         return false;
     if (isBackingUp())

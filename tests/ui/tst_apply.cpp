@@ -122,6 +122,11 @@ ApplyPlan handPlan(const QString &url, Operation::Kind kind)
     plan.title = operationTitle(plan.operation);
     plan.connection = settingsFor(url);
     plan.isLocalHost = MigrationRunner::isLocalHost(plan.connection);
+    PlannedStep step;
+    step.step.kind = kind == Operation::Kind::Downgrade ? MigrationStep::Kind::Downgrade : MigrationStep::Kind::Upgrade;
+    step.revision = QStringLiteral("abc123");
+    step.doc = QStringLiteral("add a column");
+    plan.preview.steps = {step};
     return plan;
 }
 
@@ -191,6 +196,15 @@ private slots:
         QVERIFY(dialog.runButton()->isEnabled());
         dialog.trafficCheck()->setChecked(false);
         QVERIFY(!dialog.runButton()->isEnabled());
+        QCOMPARE(dialog.stepList()->topLevelItem(0)->text(3), QStringLiteral("add a column"));
+
+        // Nothing to run: Run stays disabled whatever is ticked.
+        ApplyPlan empty = handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade);
+        empty.preview.steps.clear();
+        ConfirmDialog nothing(empty, nullptr);
+        tickAll(&nothing);
+        QVERIFY(!nothing.runButton()->isEnabled());
+        QVERIFY(nothing.destructiveLabel()->text().contains(QLatin1String("Nothing to do")));
     }
 
     void checklistNeedsTypedNameOnRemoteHost()
