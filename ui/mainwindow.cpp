@@ -591,7 +591,8 @@ void MainWindow::updatePreview()
         return;
     }
     m_detail->setPreviewPending(tr("Planning…"));
-    m_sql->requestRange(db->version.rows, project->graph.node(node).id, state == RevisionDbState::Applied);
+    m_sql->requestRange(db->version.rows, db->version.tableExists, project->graph.node(node).id,
+                        state == RevisionDbState::Applied);
 }
 
 void MainWindow::promptPassword(const QString &name, const QString &message)

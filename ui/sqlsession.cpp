@@ -64,9 +64,9 @@ void SqlSession::requestRevision(int node)
     emit renderRequested(++m_request, m_project, node, QPrivateSignal());
 }
 
-void SqlSession::requestRange(const QStringList &heads, const QString &target, bool downgrade)
+void SqlSession::requestRange(const QStringList &heads, bool versionTableExists, const QString &target, bool downgrade)
 {
-    emit rangeRequested(++m_rangeRequest, m_project, heads, target, downgrade, QPrivateSignal());
+    emit rangeRequested(++m_rangeRequest, m_project, heads, versionTableExists, target, downgrade, QPrivateSignal());
 }
 
 } // namespace retort::gui

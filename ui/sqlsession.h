@@ -23,7 +23,7 @@ public:
     // A new project: forgets pending answers and starts the needs-Python scan.
     void setProject(LoadedProjectPtr project);
     void requestRevision(int node);
-    void requestRange(const QStringList &heads, const QString &target, bool downgrade);
+    void requestRange(const QStringList &heads, bool versionTableExists, const QString &target, bool downgrade);
 
 signals:
     void revisionReady(const retort::gui::RevisionSql &sql);
@@ -33,7 +33,7 @@ signals:
     // Internal: carried to the worker thread.
     void renderRequested(quint64 request, const retort::gui::LoadedProjectPtr &project, int node, QPrivateSignal);
     void rangeRequested(quint64 request, const retort::gui::LoadedProjectPtr &project, const QStringList &heads,
-                        const QString &target, bool downgrade, QPrivateSignal);
+                        bool versionTableExists, const QString &target, bool downgrade, QPrivateSignal);
     void scanRequested(quint64 request, const retort::gui::LoadedProjectPtr &project, QPrivateSignal);
 
 private:

@@ -1,9 +1,10 @@
 #include "sqlworker.h"
 
 #include "bridge/planrenderer.h"
+#include "exec/executor.h"
+#include "exec/migrationrunner.h"
 #include "graph/migrationplan.h"
 #include "project/envreader.h"
-#include "render/offlinescript.h"
 #include "render/revisionrenderer.h"
 
 #include <QFile>
@@ -21,20 +22,6 @@ QString located(const Error &e)
                       : QStringLiteral("%1 (%2)").arg(e.message(), file);
 }
 
-OfflineOptions offlineOptions(const ProjectConfig &config)
-{
-    OfflineOptions o;
-    QFile env(config.envPath);
-    if (!env.open(QIODevice::ReadOnly))
-        return o;
-    const EnvOptions e = readEnvOptions(config.envPath, env.readAll());
-    o.versionTable = e.versionTable;
-    o.versionTableSchema = e.versionTableSchema;
-    o.versionTablePk = e.versionTablePk;
-    o.transactionPerMigration = e.transactionPerMigration;
-    return o;
-}
-
 } // namespace
 
 SqlWorker::SqlWorker(std::shared_ptr<std::atomic<quint64>> latestScan, QObject *parent)
@@ -43,16 +30,6 @@ SqlWorker::SqlWorker(std::shared_ptr<std::atomic<quint64>> latestScan, QObject *
 }
 
 SqlWorker::~SqlWorker() = default;
-
-RevisionRenderer &SqlWorker::rendererFor(const LoadedProjectPtr &project)
-{
-    // The renderer caches parsed files: keep it while the project is the same.
-    if (!m_renderer || m_rendererProject != project.get()) {
-        m_renderer = std::make_unique<RevisionRenderer>();
-        m_rendererProject = project.get();
-    }
-    return *m_renderer;
-}
 
 std::unique_ptr<PlanRenderer> SqlWorker::planRendererFor(const LoadedProject &project)
 {
@@ -123,39 +100,46 @@ SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &pro
     return out;
 }
 
-SqlScript SqlWorker::rangeScript(RevisionRenderer &renderer, const LoadedProject &project, const QStringList &heads,
-                                 const QString &target, bool downgrade)
+SqlScript SqlWorker::rangeScript(PlanRenderer &renderer, const LoadedProjectPtr &project, const QStringList &heads,
+                                 bool versionTableExists, const QString &target, bool downgrade)
 {
-    // Until the executor's plan-only entry point is in, the preview is planned
-    // here exactly as --sql plans it: MigrationPlanner from the database's
-    // rows, each body rendered natively, framed by OfflineScript.
     SqlScript out;
-    MigrationPlanner planner(project.graph);
-    Result<QVector<MigrationStep>> plan = downgrade ? planner.downgrade(heads, target) : planner.upgrade(heads, target);
+    ProjectContext context;
+    context.config = project->config;
+    context.scripts = project->scripts;
+    context.graph = std::shared_ptr<const RevisionGraph>(project, &project->graph);
+    QFile env(project->config.envPath);
+    if (env.open(QIODevice::ReadOnly))
+        context.env = readEnvOptions(project->config.envPath, env.readAll());
+    RunOptions options;
+    options.transactionPerMigration = context.env.transactionPerMigration;
+    const VersionTable table = context.versionTable();
+    const bool pk = context.env.versionTablePk;
+    MigrationRunner runner(std::move(context), ConnectionSettings(), options);
+    int viaBridge = 0;
+    runner.setStepRenderer([&renderer, &viaBridge](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
+        PlanSql sql = renderer.render(steps);
+        if (sql.failedStep >= 0)
+            return sql.error;
+        for (const StepSql &s : std::as_const(sql.steps))
+            viaBridge += s.engine == RenderEngine::Python;
+        return sql.steps;
+    });
+    Operation operation;
+    operation.kind = downgrade ? Operation::Kind::Downgrade : Operation::Kind::Upgrade;
+    operation.targets = QStringList{target};
+    Result<QVector<PlannedStep>> plan = runner.plan(operation, heads);
     if (!plan) {
-        out.problem = plan.error().message();
-        out.engine = QStringLiteral("not planned");
+        out.engine = QStringLiteral("not planned: %1").arg(located(plan.error()));
+        out.problem = plan.error().toString();
         return out;
     }
-    QVector<StepBody> bodies;
-    for (const MigrationStep &step : plan.value()) {
-        if (step.kind == MigrationStep::Kind::Stamp || step.revision < 0) {
-            bodies.append(StepBody());
-            continue;
-        }
-        const RevisionNode &n = project.graph.node(step.revision);
-        Result<StepBody> body =
-            renderer.render(project.script(step.revision).path, n.id, step.kind == MigrationStep::Kind::Upgrade);
-        if (!body) {
-            out.engine = QStringLiteral("needs Python: %1").arg(located(body.error()));
-            out.problem = body.error().message();
-            return out;
-        }
-        bodies.append(body.value());
-    }
-    out.text = OfflineScript(offlineOptions(project.config)).render(plan.value(), bodies, heads);
+    out.text = scriptText(statementsFor(plan.value(), versionTableExists, table, pk, options.transactionPerMigration));
     out.ok = true;
-    out.engine = QStringLiteral("native");
+    out.engine = viaBridge == 0 ? QStringLiteral("native")
+                                : QStringLiteral("native, %1 of %2 steps through alembic (Python)")
+                                      .arg(viaBridge)
+                                      .arg(plan->size());
     out.destructive = findDestructive(out.text);
     return out;
 }
@@ -173,11 +157,12 @@ void SqlWorker::renderRevision(quint64 request, const LoadedProjectPtr &project,
 }
 
 void SqlWorker::renderRange(quint64 request, const LoadedProjectPtr &project, const QStringList &heads,
-                            const QString &target, bool downgrade)
+                            bool versionTableExists, const QString &target, bool downgrade)
 {
     if (!project)
         return;
-    emit rangeRendered(request, rangeScript(rendererFor(project), *project, heads, target, downgrade));
+    emit rangeRendered(request,
+                       rangeScript(planRendererFor(project), project, heads, versionTableExists, target, downgrade));
 }
 
 void SqlWorker::scanNeedsPython(quint64 request, const LoadedProjectPtr &project)

@@ -59,14 +59,16 @@ public:
     // A PlanRenderer (native, then the bridge) for a project.
     static std::unique_ptr<PlanRenderer> planRendererFor(const LoadedProject &project);
     // The script a database at `heads` would get to reach `target` (upgrade when
-    // the target is not applied, downgrade when it is), framed as alembic's --sql.
-    static SqlScript rangeScript(RevisionRenderer &renderer, const LoadedProject &project,
-                                 const QStringList &heads, const QString &target, bool downgrade);
+    // the target is not applied, downgrade when it is): exactly the statements
+    // apply sends, from the executor's own plan (MigrationRunner::plan, then
+    // statementsFor), bodies native first and through the bridge otherwise.
+    static SqlScript rangeScript(PlanRenderer &renderer, const LoadedProjectPtr &project, const QStringList &heads,
+                                 bool versionTableExists, const QString &target, bool downgrade);
 
 public slots:
     void renderRevision(quint64 request, const retort::gui::LoadedProjectPtr &project, int node);
     void renderRange(quint64 request, const retort::gui::LoadedProjectPtr &project, const QStringList &heads,
-                     const QString &target, bool downgrade);
+                     bool versionTableExists, const QString &target, bool downgrade);
     void scanNeedsPython(quint64 request, const retort::gui::LoadedProjectPtr &project);
 
 signals:
@@ -76,13 +78,10 @@ signals:
     void needsPythonScanned(quint64 request, const QVector<int> &nodes);
 
 private:
-    RevisionRenderer &rendererFor(const LoadedProjectPtr &project);
     PlanRenderer &planRendererFor(const LoadedProjectPtr &project);
 
     std::shared_ptr<std::atomic<quint64>> m_latestScan;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    const LoadedProject *m_rendererProject = nullptr;
-    std::unique_ptr<RevisionRenderer> m_renderer;
     LoadedProjectPtr m_planProject;  // kept alive: the PlanRenderer refers to its graph and scripts
     std::unique_ptr<PlanRenderer> m_planRenderer;
 };
