@@ -235,6 +235,51 @@ form("autocommit_context", 'with context.get_context().autocommit_block():\n    
      module="from alembic import context")
 form("autocommit_in_loop", 'for v in ("a", "b"):\n    with op.get_context().autocommit_block():\n        op.execute(f"ALTER TYPE mood ADD VALUE \'{v}\'")', "pass")
 
+# ---- DDL ops reached through the evaluator's forms -------------------------------------------
+form("ddl_create_table_bind_bulk", 't = op.create_table(\n    "cb",\n    sa.Column("id", sa.Integer(), primary_key=True),\n    sa.Column("name", sa.String(20)),\n)\nop.bulk_insert(t, [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}])',
+     'op.drop_table("cb")')
+form("ddl_bulk_rows_computed", 'rows = [{"id": i, "label": f"row {i}"} for i in range(1, 4)]\nop.bulk_insert(sa.table("bk", sa.column("id", sa.Integer()), sa.column("label", sa.String())), rows)',
+     'op.execute("DELETE FROM bk")')
+form("ddl_bulk_table_constant", 'op.bulk_insert(ITEMS, [dict(), {"id": 7}][1:])', 'op.execute(sa.text("DELETE FROM items"))',
+     module='ITEMS = sa.table("items", sa.column("id", sa.Integer()))')
+form("ddl_from_imports", 'op.create_table("fi", Column("id", Integer, primary_key=True), Column("v", String(5), nullable=False))',
+     'op.drop_table("fi")', module="from sqlalchemy import Column, Integer, String")
+form("ddl_pg_imports", 'op.add_column("t", sa.Column("data", JSONB()))\nop.add_column("t", sa.Column("uid", pg.UUID(as_uuid=True)))',
+     'op.drop_column("t", "uid")\nop.drop_column("t", "data")',
+     module="from sqlalchemy.dialects.postgresql import JSONB\nfrom sqlalchemy.dialects import postgresql as pg")
+form("ddl_dotted_pg", 'op.add_column("t", sa.Column("tags", sqlalchemy.dialects.postgresql.ARRAY(sa.Text())))', 'op.drop_column("t", "tags")',
+     module="import sqlalchemy.dialects.postgresql")
+form("ddl_types_module", 'op.add_column("t", sa.Column("n", types.BigInteger(), server_default="0"))', 'op.drop_column("t", "n")',
+     module="from sqlalchemy import types")
+form("ddl_columns_constant", 'op.create_table("cc", *COLUMNS)', 'op.drop_table("cc")',
+     module='COLUMNS = [\n    sa.Column("id", sa.Integer(), primary_key=True),\n    sa.Column("created", sa.DateTime(timezone=True), server_default=sa.func.now()),\n]')
+form("ddl_columns_loop", 'for name in ("a", "b"):\n    op.add_column("t", sa.Column(f"{name}_count", sa.Integer(), nullable=True))',
+     'for name in ("b", "a"):\n    op.drop_column("t", f"{name}_count")')
+form("ddl_index_kwargs", 'op.create_index("ix_kw", "t", ["a"], **KW)', 'op.drop_index("ix_kw", table_name="t")',
+     module='KW = {"unique": True, "postgresql_where": sa.text("a > 0")}')
+form("ddl_alter_column", 'op.alter_column("t", "c", existing_type=sa.Integer(), nullable=NULLABLE)', 'op.alter_column("t", "c", existing_type=sa.Integer(), nullable=not NULLABLE)',
+     module="NULLABLE = False")
+form("ddl_server_default_text", 'op.add_column("t", sa.Column("ts", sa.DateTime(), server_default=sa.text("now()")))', 'op.drop_column("t", "ts")')
+form("ddl_batch_add_alter", 'with op.batch_alter_table("t") as batch_op:\n    batch_op.add_column(sa.Column("d", sa.String(10)))\n    batch_op.alter_column("d", new_column_name="e", existing_type=sa.String(10))',
+     'with op.batch_alter_table("t") as batch_op:\n    batch_op.alter_column("e", new_column_name="d")\n    batch_op.drop_column("d")')
+form("ddl_batch_add_schema", 'with op.batch_alter_table("t", schema="s") as batch_op:\n    batch_op.add_column(sa.Column("d", sa.Integer()))\n    batch_op.alter_column("d", nullable=False, existing_type=sa.Integer())',
+     'with op.batch_alter_table("t", schema="s") as batch_op:\n    batch_op.drop_column("d")')
+form("ddl_batch_constraints", 'with op.batch_alter_table("t") as batch_op:\n    batch_op.create_unique_constraint("uq_t_a", ["a"])\n    batch_op.create_check_constraint("ck_t_a", "a > 0")\n    batch_op.create_primary_key("pk_t", ["id"])',
+     'with op.batch_alter_table("t") as batch_op:\n    batch_op.drop_constraint("pk_t", type_="primary")\n    batch_op.drop_constraint("ck_t_a", type_="check")\n    batch_op.drop_constraint("uq_t_a", type_="unique")')
+form("ddl_batch_constraints_schema", 'with op.batch_alter_table("t", schema="s") as batch_op:\n    batch_op.create_unique_constraint("uq_s_a", ["a"])\n    batch_op.create_check_constraint("ck_s_a", sa.text("a > 0"))',
+     'with op.batch_alter_table("t", schema="s") as batch_op:\n    batch_op.drop_constraint("ck_s_a")\n    batch_op.drop_constraint("uq_s_a")')
+form("ddl_batch_fk_schema", 'with op.batch_alter_table("t", schema="s") as batch_op:\n    batch_op.create_foreign_key("fk_s", "r", ["r_id"], ["id"])',
+     'with op.batch_alter_table("t", schema="s") as batch_op:\n    batch_op.create_foreign_key("fk_s2", "r", ["r_id"], ["id"], "other")')
+form("ddl_batch_fk_referent_schema_kw", 'with op.batch_alter_table("t") as batch_op:\n    batch_op.create_foreign_key("fk_rs", "r", ["r_id"], ["id"], referent_schema="o", ondelete="CASCADE")',
+     'with op.batch_alter_table("t") as batch_op:\n    batch_op.drop_constraint("fk_rs", type_="foreignkey")')
+form("ddl_batch_ordering_with_plain", 'with op.batch_alter_table("t") as batch_op:\n    batch_op.add_column(sa.Column("x", sa.Integer()))\n    op.create_index("ix_t_y", "t", ["y"])\n    batch_op.create_index("ix_t_x", ["x"])',
+     'with op.batch_alter_table("t") as batch_op:\n    batch_op.drop_index("ix_t_x")\n    op.drop_index("ix_t_y", table_name="t")\n    batch_op.drop_column("x")')
+form("ddl_autocommit_concurrently", 'with op.get_context().autocommit_block():\n    op.create_index("ix_cc", "t", ["a"], postgresql_concurrently=True)',
+     'with op.get_context().autocommit_block():\n    op.drop_index("ix_cc", table_name="t", postgresql_concurrently=True)')
+form("ddl_rename_and_comment", 'op.rename_table("old_" + T, T)\nop.create_table_comment(T, f"table {T}")', 'op.drop_table_comment(T)\nop.rename_table(T, "old_" + T)',
+     module='T = "things"')
+form("ddl_op_f_constraint", 'op.create_unique_constraint(op.f("uq_t_b"), "t", ["b"])', 'op.drop_constraint(op.f("uq_t_b"), "t", type_="unique")')
+
 # ---- needs Python ---------------------------------------------------------------------------------
 form("dyn_get_bind", 'conn = op.get_bind()\nconn.execute(sa.text("SELECT 1"))', "pass", needs_python=True)
 form("dyn_helper", 'helper("t")', "pass", module='def helper(t):\n    op.execute(f"SELECT \'{t}\'")', needs_python=True)

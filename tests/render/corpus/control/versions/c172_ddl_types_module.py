@@ -1,13 +1,14 @@
-"""dyn_print
+"""ddl_types_module
 
 Revision ID: c172
 Revises: c171
 Create Date: 2024-01-01 00:00:00
 
 """
-# retort: needs-python
 from alembic import op
 import sqlalchemy as sa
+
+from sqlalchemy import types
 
 revision = "c172"
 down_revision = 'c171'
@@ -16,10 +17,8 @@ depends_on = None
 
 
 def upgrade():
-    print("hello")
-    op.execute("SELECT 1")
+    op.add_column("t", sa.Column("n", types.BigInteger(), server_default="0"))
 
 
 def downgrade():
-    print("hello")
-    op.execute("SELECT 1")
+    op.drop_column("t", "n")

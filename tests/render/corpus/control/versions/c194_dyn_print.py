@@ -1,7 +1,7 @@
-"""dyn_helper
+"""dyn_print
 
-Revision ID: c167
-Revises: c166
+Revision ID: c194
+Revises: c193
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -9,18 +9,17 @@ Create Date: 2024-01-01 00:00:00
 from alembic import op
 import sqlalchemy as sa
 
-def helper(t):
-    op.execute(f"SELECT '{t}'")
-
-revision = "c167"
-down_revision = 'c166'
+revision = "c194"
+down_revision = 'c193'
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
-    helper("t")
+    print("hello")
+    op.execute("SELECT 1")
 
 
 def downgrade():
-    helper("t")
+    print("hello")
+    op.execute("SELECT 1")

@@ -1,7 +1,7 @@
 """dyn_class
 
-Revision ID: c176
-Revises: c175
+Revision ID: c198
+Revises: c197
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2024-01-01 00:00:00
 from alembic import op
 import sqlalchemy as sa
 
-revision = "c176"
-down_revision = 'c175'
+revision = "c198"
+down_revision = 'c197'
 branch_labels = None
 depends_on = None
 

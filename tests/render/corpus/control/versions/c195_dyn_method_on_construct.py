@@ -1,7 +1,7 @@
 """dyn_method_on_construct
 
-Revision ID: c173
-Revises: c172
+Revision ID: c195
+Revises: c194
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2024-01-01 00:00:00
 from alembic import op
 import sqlalchemy as sa
 
-revision = "c173"
-down_revision = 'c172'
+revision = "c195"
+down_revision = 'c194'
 branch_labels = None
 depends_on = None
 

@@ -1,13 +1,14 @@
-"""dyn_while
+"""ddl_bulk_table_constant
 
 Revision ID: c168
 Revises: c167
 Create Date: 2024-01-01 00:00:00
 
 """
-# retort: needs-python
 from alembic import op
 import sqlalchemy as sa
+
+ITEMS = sa.table("items", sa.column("id", sa.Integer()))
 
 revision = "c168"
 down_revision = 'c167'
@@ -16,14 +17,8 @@ depends_on = None
 
 
 def upgrade():
-    i = 0
-    while i < 2:
-        op.execute(f"SELECT {i}")
-        i += 1
+    op.bulk_insert(ITEMS, [dict(), {"id": 7}][1:])
 
 
 def downgrade():
-    i = 0
-    while i < 2:
-        op.execute(f"SELECT {i}")
-        i += 1
+    op.execute(sa.text("DELETE FROM items"))

@@ -1,7 +1,7 @@
 """dyn_lambda
 
-Revision ID: c171
-Revises: c170
+Revision ID: c193
+Revises: c192
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2024-01-01 00:00:00
 from alembic import op
 import sqlalchemy as sa
 
-revision = "c171"
-down_revision = 'c170'
+revision = "c193"
+down_revision = 'c192'
 branch_labels = None
 depends_on = None
 

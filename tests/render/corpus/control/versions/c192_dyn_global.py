@@ -1,7 +1,7 @@
 """dyn_global
 
-Revision ID: c170
-Revises: c169
+Revision ID: c192
+Revises: c191
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 COUNTER = 0
 
-revision = "c170"
-down_revision = 'c169'
+revision = "c192"
+down_revision = 'c191'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
-"""dyn_try
+"""dyn_nested_def
 
-Revision ID: c169
-Revises: c168
+Revision ID: c197
+Revises: c196
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -9,21 +9,19 @@ Create Date: 2024-01-01 00:00:00
 from alembic import op
 import sqlalchemy as sa
 
-revision = "c169"
-down_revision = 'c168'
+revision = "c197"
+down_revision = 'c196'
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
-    try:
+    def inner():
         op.execute("SELECT 1")
-    except Exception:
-        pass
+    inner()
 
 
 def downgrade():
-    try:
+    def inner():
         op.execute("SELECT 1")
-    except Exception:
-        pass
+    inner()

@@ -1,7 +1,7 @@
 """dyn_module_if
 
-Revision ID: c174
-Revises: c173
+Revision ID: c196
+Revises: c195
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -15,8 +15,8 @@ if sys.version_info > (3,):
 else:
     SQL = "SELECT 2"
 
-revision = "c174"
-down_revision = 'c173'
+revision = "c196"
+down_revision = 'c195'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """dyn_conn_execute_loop
 
-Revision ID: c177
-Revises: c176
+Revision ID: c199
+Revises: c198
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2024-01-01 00:00:00
 from alembic import op
 import sqlalchemy as sa
 
-revision = "c177"
-down_revision = 'c176'
+revision = "c199"
+down_revision = 'c198'
 branch_labels = None
 depends_on = None
 

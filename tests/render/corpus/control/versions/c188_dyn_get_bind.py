@@ -1,7 +1,7 @@
 """dyn_get_bind
 
-Revision ID: c166
-Revises: c165
+Revision ID: c188
+Revises: c187
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2024-01-01 00:00:00
 from alembic import op
 import sqlalchemy as sa
 
-revision = "c166"
-down_revision = 'c165'
+revision = "c188"
+down_revision = 'c187'
 branch_labels = None
 depends_on = None
 

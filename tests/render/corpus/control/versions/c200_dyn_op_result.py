@@ -1,7 +1,7 @@
 """dyn_op_result
 
-Revision ID: c178
-Revises: c177
+Revision ID: c200
+Revises: c199
 Create Date: 2024-01-01 00:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2024-01-01 00:00:00
 from alembic import op
 import sqlalchemy as sa
 
-revision = "c178"
-down_revision = 'c177'
+revision = "c200"
+down_revision = 'c199'
 branch_labels = None
 depends_on = None
 
