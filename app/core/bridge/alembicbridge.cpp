@@ -96,24 +96,50 @@ QByteArray AlembicBridge::request(const QString &mode, const QVector<BridgeStep>
     return QJsonDocument(r).toJson(QJsonDocument::Compact);
 }
 
-Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<BridgeStep> &steps,
-                                                            const std::atomic<bool> *cancel,
-                                                            QString *unavailable) const
+std::unique_ptr<JsonLinesProcess> AlembicBridge::startOffline(const std::atomic<bool> *cancel) const
 {
-    if (steps.isEmpty())
-        return QVector<BridgeStepSql>();
     Result<QString> script = BridgeScript::path();
     if (!script)
-        return script.error();
+        return {};
     ProcessRequest pr;
     pr.program = m_project.python;
     pr.arguments = {script.value()};
     pr.workDir = m_project.workDir;
     pr.environment.remove(urlVariable());
-    pr.stdinData = request(QStringLiteral("offline"), steps);
     pr.timeoutMs = m_project.timeoutMs;
     pr.cancel = cancel;
-    Result<ProcessOutcome> run = runJsonLinesProcess(pr);
+    auto process = std::make_unique<JsonLinesProcess>(pr);
+    if (process->start())
+        return {};
+    return process;
+}
+
+Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<BridgeStep> &steps,
+                                                            const std::atomic<bool> *cancel,
+                                                            QString *unavailable,
+                                                            std::unique_ptr<JsonLinesProcess> started) const
+{
+    if (steps.isEmpty())
+        return QVector<BridgeStepSql>();
+    if (!started) {
+        Result<QString> script = BridgeScript::path();
+        if (!script)
+            return script.error();
+        ProcessRequest pr;
+        pr.program = m_project.python;
+        pr.arguments = {script.value()};
+        pr.workDir = m_project.workDir;
+        pr.environment.remove(urlVariable());
+        pr.timeoutMs = m_project.timeoutMs;
+        pr.cancel = cancel;
+        started = std::make_unique<JsonLinesProcess>(pr);
+        if (const Error e = started->start()) {
+            if (unavailable)
+                *unavailable = e.message();
+            return e;
+        }
+    }
+    Result<ProcessOutcome> run = started->finish(request(QStringLiteral("offline"), steps));
     if (!run) {
         if (unavailable && run.error().kind() == Error::Kind::Io)
             *unavailable = run.error().message();

@@ -9,8 +9,11 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace retort {
+
+class JsonLinesProcess;
 
 // The project as the bridge runs it: alembic's -c, -n and -x, the Python
 // that can import alembic, and the child's current directory (the first
@@ -66,9 +69,16 @@ public:
     // When the interpreter does not start or cannot import alembic, the
     // error says why and *unavailable (if given) is set to that reason, so
     // the caller can try the next interpreter.
+    // `started` (from startOffline()) is used instead of a new process.
     Result<QVector<BridgeStepSql>> renderOffline(const QVector<BridgeStep> &steps,
                                                  const std::atomic<bool> *cancel = nullptr,
-                                                 QString *unavailable = nullptr) const;
+                                                 QString *unavailable = nullptr,
+                                                 std::unique_ptr<JsonLinesProcess> started = {}) const;
+
+    // Starts the interpreter for renderOffline() now, so that Python's
+    // imports overlap the caller's own work (the bridge imports alembic
+    // before it reads its request). Null when it does not start.
+    std::unique_ptr<JsonLinesProcess> startOffline(const std::atomic<bool> *cancel = nullptr) const;
 
     // Runs the steps against the database at `url` for real, through the
     // project's env.py online. The URL reaches the child only through its

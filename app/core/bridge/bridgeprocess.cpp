@@ -37,10 +37,29 @@ private:
 
 } // namespace
 
-Result<ProcessOutcome> runJsonLinesProcess(const ProcessRequest &request)
-{
-    ProcessOutcome outcome;
+struct JsonLinesProcess::Private {
+    ProcessRequest request;
     QProcess process;
+    bool started = false;
+};
+
+JsonLinesProcess::JsonLinesProcess(ProcessRequest request) : d(std::make_unique<Private>())
+{
+    d->request = std::move(request);
+}
+
+JsonLinesProcess::~JsonLinesProcess()
+{
+    if (d->process.state() != QProcess::NotRunning) {
+        d->process.kill();
+        d->process.waitForFinished(5000);
+    }
+}
+
+Error JsonLinesProcess::start()
+{
+    QProcess &process = d->process;
+    const ProcessRequest &request = d->request;
     process.setProgram(request.program);
     process.setArguments(request.arguments);
     process.setProcessEnvironment(request.environment);
@@ -49,7 +68,18 @@ Result<ProcessOutcome> runJsonLinesProcess(const ProcessRequest &request)
     process.start(QIODevice::ReadWrite);
     if (!process.waitForStarted(30000))
         return Error(Error::Kind::Io, QStringLiteral("cannot start %1: %2").arg(request.program, process.errorString()));
-    process.write(request.stdinData);
+    d->started = true;
+    return {};
+}
+
+Result<ProcessOutcome> JsonLinesProcess::finish(const QByteArray &stdinData)
+{
+    if (!d->started)
+        return Error(Error::Kind::Internal, QStringLiteral("%1 was not started").arg(d->request.program));
+    QProcess &process = d->process;
+    const ProcessRequest &request = d->request;
+    ProcessOutcome outcome;
+    process.write(stdinData);
     process.closeWriteChannel();
 
     LineSplitter out, err;
@@ -98,6 +128,14 @@ Result<ProcessOutcome> runJsonLinesProcess(const ProcessRequest &request)
         return Error(Error::Kind::Io, QStringLiteral("%1 crashed: %2").arg(request.program, QString::fromUtf8(outcome.stderrText.right(2000))));
     outcome.exitCode = process.exitCode();
     return outcome;
+}
+
+Result<ProcessOutcome> runJsonLinesProcess(const ProcessRequest &request)
+{
+    JsonLinesProcess process(request);
+    if (const Error e = process.start())
+        return e;
+    return process.finish(request.stdinData);
 }
 
 } // namespace retort

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace retort {
 
@@ -41,5 +42,24 @@ struct ProcessOutcome {
 // Fails (Kind::Io / Cancelled) when the child does not start, crashes, times
 // out or is cancelled; a non-zero exit code is an outcome, not an error.
 Result<ProcessOutcome> runJsonLinesProcess(const ProcessRequest &request);
+
+// The same in two halves: start() launches the child at once (its start-up
+// overlaps the caller's work), finish() writes the request and waits. Both
+// on the same thread. Destroying a started, unfinished one kills the child.
+class JsonLinesProcess {
+public:
+    explicit JsonLinesProcess(ProcessRequest request);
+    ~JsonLinesProcess();
+    JsonLinesProcess(const JsonLinesProcess &) = delete;
+    JsonLinesProcess &operator=(const JsonLinesProcess &) = delete;
+
+    Error start();
+    // request.stdinData is ignored; `stdinData` is written instead.
+    Result<ProcessOutcome> finish(const QByteArray &stdinData);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
 
 } // namespace retort

@@ -2,6 +2,7 @@
 
 #include "graph/revisiongraph.h"
 #include "project/revisionscript.h"
+#include "bridge/bridgeprocess.h"
 #include "render/revisionrenderer.h"
 
 namespace retort {
@@ -83,6 +84,31 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
     QVector<int> viaBridge;
     QVector<BridgeStep> bridgeSteps;
     QVector<Error> nativeErrors(steps.size());
+    // Python starts at the first step that needs it and imports alembic while
+    // the native engine renders the rest.
+    std::unique_ptr<JsonLinesProcess> pending;
+    QString pendingPython;
+    bool prestarted = false;
+    auto prestart = [&] {
+        if (prestarted)
+            return;
+        prestarted = true;
+        pendingPython = m_interpreter ? m_interpreter->path : m_settings.bridge.python;
+        for (const InterpreterAttempt &a : InterpreterFinder::candidates(m_settings.interpreter)) {
+            if (!pendingPython.isEmpty())
+                break;
+            if (InterpreterFinder::precheck(a.path).isEmpty())
+                pendingPython = a.path;
+        }
+        if (pendingPython.isEmpty())
+            return;
+        BridgeProject project = m_settings.bridge;
+        project.python = pendingPython;
+        pending = AlembicBridge(project).startOffline(cancel);
+    };
+    auto takePending = [&](const QString &python) {
+        return python == pendingPython ? std::move(pending) : std::unique_ptr<JsonLinesProcess>();
+    };
 
     for (int i = 0; i < steps.size(); ++i) {
         const MigrationStep &step = steps[i];
@@ -110,6 +136,7 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
             sql.reason = QStringLiteral("--engine python");
         }
         sql.engine = RenderEngine::Python;
+        prestart();
         viaBridge << i;
         bridgeSteps.append({node.id, upgrade, step.headsBefore, script.path});
     }
@@ -132,7 +159,8 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
             if (attempt.failure.isEmpty()) {
                 BridgeProject project = m_settings.bridge;
                 project.python = attempt.path;
-                rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel, &attempt.failure);
+                rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel, &attempt.failure,
+                                                                takePending(attempt.path));
                 if (attempt.failure.isEmpty()) {
                     ran = true;
                     out.interpreter = {attempt.path, attempt.origin, rejected};
@@ -155,7 +183,7 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
     if (!ran) {
         BridgeProject project = m_settings.bridge;
         project.python = out.interpreter.path;
-        rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel);
+        rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel, nullptr, takePending(project.python));
     }
     if (!rendered) {
         const int first = viaBridge.front();
