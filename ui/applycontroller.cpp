@@ -202,8 +202,12 @@ void ApplyController::openConfirmation(const ApplyPlan &plan)
         if (result == QDialog::Accepted) {
             ApplyPlan accepted = dialog->plan();
             accepted.operation.force = dialog->forceReset() || accepted.isLocalHost;
+            const BackupResult *backup = dialog->backup();
+            const QString note = backup ? tr("Backup taken before this run: %1 (%2, pg_dump %3)")
+                                              .arg(backup->file, formatBytes(backup->size), backup->pgDumpVersion)
+                                        : tr("No backup was taken from the dialog; the user confirmed one exists");
             m_dialog = nullptr;
-            run(accepted);
+            run(accepted, note);
         } else {
             m_dialog = nullptr;
             updateActions();
@@ -214,7 +218,7 @@ void ApplyController::openConfirmation(const ApplyPlan &plan)
     emit confirmationOpened(dialog);
 }
 
-void ApplyController::run(const ApplyPlan &plan)
+void ApplyController::run(const ApplyPlan &plan, const QString &backupNote)
 {
     if (plan.operation.kind == Operation::Kind::ResetLocal && !plan.operation.force) {
         showError(tr("Not reset"), Error(Error::Kind::Config,
@@ -242,6 +246,7 @@ void ApplyController::run(const ApplyPlan &plan)
         emit runFinished(report);
     });
     view->show();
+    view->appendRetortLine(backupNote);
     if (!view->start(request)) {
         view->appendRetortLine(tr("Another run is still in progress"));
         return;

@@ -74,7 +74,7 @@ private:
     void resetLocal();
     void onPlanned(quint64 request, const Result<ApplyPlan> &plan);
     void openConfirmation(const ApplyPlan &plan);
-    void run(const ApplyPlan &plan);
+    void run(const ApplyPlan &plan, const QString &backupNote);
     void showError(const QString &title, const Error &error);
 
     Context m_context;

@@ -330,9 +330,10 @@ private slots:
             QCOMPARE(cluster.versionRows(db), cluster.versionRows(twin));
             QVERIFY(!cluster.versionRows(db).isEmpty());
             QCOMPARE(cluster.schemaDump(db), cluster.schemaDump(twin));
-            // The run view's log carries alembic's lines for each step.
+            // The run view's log carries alembic's lines for each step, and Retort's own.
             const QString log = h.controller->runView()->logPane()->toPlainText();
-            QVERIFY2(log.contains(QLatin1String("Running ")), qPrintable(log));
+            QVERIFY2(log.contains(QLatin1String("INFO  [alembic.runtime.migration] Running ")), qPrintable(log));
+            QVERIFY2(log.contains(QLatin1String("RETORT")), qPrintable(log));
         }
         QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("a91d0c6e5b27")});
         h.controller.reset();
