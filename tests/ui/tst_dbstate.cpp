@@ -118,6 +118,7 @@ private slots:
     void unknownRevisionShown();
     void savedConnectionsNeverWritePassword();
     void wrongPassword();
+    void connectionsDialogTest();
     void cleanupTestCase();
 
 private:
@@ -382,6 +383,34 @@ void TestDbState::wrongPassword()
     prompt->accept();
     QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
     QVERIFY(window.databaseStatus()->text().contains(db));
+}
+
+void TestDbState::connectionsDialogTest()
+{
+    // The dialog's Test connects on a thread of its own and says what it found.
+    ConnectionsDialog dialog({{QStringLiteral("cluster"), m_cluster.url(QStringLiteral("postgres")), QStringLiteral("#2da44e")}});
+    dialog.show();
+    QSignalSpy finished(&dialog, &ConnectionsDialog::testFinished);
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QVERIFY(!dialog.testButton()->isEnabled());  // while it runs
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+    QCOMPARE(finished.front().value(0).toBool(), true);
+    QVERIFY2(dialog.testResult()->text().startsWith(QLatin1String("Connected: PostgreSQL ")),
+             qPrintable(dialog.testResult()->text()));
+
+    // A wrong password typed into the URL: refused, said plainly, never shown back.
+    finished.clear();
+    dialog.urlField()->clear();
+    QTest::keyClicks(dialog.urlField(), QStringLiteral("postgresql://%1:not-the-password@%2:%3/postgres")
+                                            .arg(m_cluster.user(), m_cluster.host())
+                                            .arg(m_cluster.port()));
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+    QCOMPARE(finished.front().value(0).toBool(), false);
+    const QString message = dialog.testResult()->text();
+    QVERIFY2(message.startsWith(QLatin1String("Password authentication failed for user")), qPrintable(message));
+    QVERIFY(!message.contains(QLatin1String("not-the-password")));
+    QVERIFY(!dialog.connections().front().url.contains(QLatin1String("not-the-password")));
 }
 
 QTEST_MAIN(TestDbState)
