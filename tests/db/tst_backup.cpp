@@ -153,6 +153,49 @@ private slots:
         QVERIFY(!QFileInfo::exists(request.outputFile));
     }
 
+    // A password the user typed reaches pg_dump only through PGPASSWORD in
+    // its environment, never its arguments. A recording pg_dump stands in
+    // (the socket trusts local connections, so the password is not checked).
+    void typedPasswordGoesToTheEnvironmentOnly()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir dir;
+        const QString record = dir.filePath(QStringLiteral("record"));
+        const QString path = QDir(dir.path()).filePath(QStringLiteral("pg_dump"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("#!/bin/sh\n"
+                    "if [ \"$1\" = --version ]; then echo 'pg_dump (PostgreSQL) 99.1'; exit 0; fi\n"
+                    "printf 'ARGS %s\\n' \"$*\" > '" + record.toUtf8() + "'\n"
+                    "printf 'PGPASSWORD=%s\\n' \"$PGPASSWORD\" >> '" + record.toUtf8() + "'\n"
+                    "for a in \"$@\"; do case $a in --file=*) echo dump > \"${a#--file=}\";; esac; done\n");
+            f.close();
+            f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+        }
+        ConnectionSettings s = settingsFor(QStringLiteral("postgresql://%1:s3cret-typed@/postgres?host=%2&port=%3")
+                                               .arg(cluster.user(), cluster.socketDir())
+                                               .arg(cluster.port()));
+        QVERIFY(s.hasPassword);
+        BackupRequest request;
+        request.connection = s;
+        request.outputFile = dir.filePath(QStringLiteral("out.dump"));
+        request.searchDirs = {dir.path()};
+        Backup backup;
+        auto result = backup.run(request);
+        QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+        QFile f(record);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        const QString args = text.section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(args.startsWith(QLatin1String("ARGS --format=custom")), qPrintable(text));
+        QVERIFY2(args.contains(QStringLiteral("dbname='postgres'")), qPrintable(text));
+        QVERIFY2(!args.contains(QLatin1String("s3cret")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("PGPASSWORD=s3cret-typed")), qPrintable(text));
+        QCOMPARE(result.value().size, QFileInfo(request.outputFile).size());
+    }
+
     void oldPgDumpIsRefusedNamingBothVersions()
     {
         TestCluster cluster;
