@@ -210,7 +210,7 @@ private slots:
     void checklistNeedsTypedNameOnRemoteHost()
     {
         ConfirmDialog dialog(
-            handPlan(QStringLiteral("postgresql://me@db.example.com:5433/shop"), Operation::Kind::Downgrade),
+            handPlan(QStringLiteral("postgresql://me:pw-typed@db.example.com:5433/shop"), Operation::Kind::Downgrade),
             nullptr);
         QVERIFY(dialog.typedNameEdit());
         tickAll(&dialog);
@@ -234,6 +234,9 @@ private slots:
         }();
         QVERIFY2(all.contains(QLatin1String("db.example.com:5433")), qPrintable(all));
         QVERIFY2(all.contains(QLatin1String("not this machine")), qPrintable(all));
+        // Nothing of it is shown or remembered: no password on screen, no settings written.
+        QVERIFY(!all.contains(QLatin1String("pw-typed")));
+        QVERIFY2(QSettings().allKeys().isEmpty(), qPrintable(QSettings().allKeys().join(QLatin1Char(' '))));
     }
 
     void resetOfRemoteHostMustBeForced()
