@@ -1,6 +1,7 @@
 #include "render/bodyevaluator.h"
 
 #include "python/ast.h"
+#include "render/pyevalbuiltins.h"
 #include "render/pyevalvalue.h"
 
 #include <algorithm>
@@ -12,41 +13,20 @@ namespace retort {
 
 namespace {
 
-// Generous bounds: real bodies run a few hundred statements.
+using pyeval::asInt;
+using pyeval::boolValue;
+using pyeval::intValue;
+using pyeval::iterate;
+using pyeval::kMaxSequence;
+using pyeval::kMaxText;
+using pyeval::strValue;
+
+// A generous bound: real bodies run a few hundred statements.
 constexpr qint64 kStatementBudget = 1000000;
-constexpr int kMaxSequence = 100000;
-constexpr int kMaxText = 1 << 20;
 
 QString qs(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-PyValue strValue(const QString &s, int line)
-{
-    PyValue v;
-    v.kind = PyValue::Kind::Str;
-    v.str = s;
-    v.line = line;
-    return v;
-}
-
-PyValue boolValue(bool b, int line)
-{
-    PyValue v;
-    v.kind = PyValue::Kind::Bool;
-    v.boolean = b;
-    v.line = line;
-    return v;
-}
-
-PyValue intValue(qint64 i, int line)
-{
-    PyValue v;
-    v.kind = PyValue::Kind::Int;
-    v.integer = i;
-    v.line = line;
-    return v;
 }
 
 // A library object itself: a module, a class, a function (not called).
@@ -170,34 +150,6 @@ const char *statementName(const py::Stmt *s)
 bool checkedAdd(qint64 a, qint64 b, qint64 &out) { return !__builtin_add_overflow(a, b, &out); }
 bool checkedSub(qint64 a, qint64 b, qint64 &out) { return !__builtin_sub_overflow(a, b, &out); }
 bool checkedMul(qint64 a, qint64 b, qint64 &out) { return !__builtin_mul_overflow(a, b, &out); }
-
-// What `for x in v` visits: items, dict keys, characters.
-bool iterate(const PyValue &v, QVector<PyValue> &out)
-{
-    if (v.isSequence())
-        return out = v.items, true;
-    out.clear();
-    if (v.kind == PyValue::Kind::Dict) {
-        for (const auto &kv : v.keywords)
-            out << strValue(kv.first, v.line);
-        return true;
-    }
-    if (v.isStr()) {
-        for (char32_t c : v.str.toUcs4())
-            out << strValue(QString::fromUcs4(&c, 1), v.line);
-        return true;
-    }
-    return false;
-}
-
-bool asInt(const PyValue &v, qint64 &out)
-{
-    if (v.kind == PyValue::Kind::Int)
-        return out = v.integer, true;
-    if (v.kind == PyValue::Kind::Bool)
-        return out = v.boolean ? 1 : 0, true;
-    return false;
-}
 
 } // namespace
 
@@ -574,12 +526,7 @@ std::optional<PyValue> BodyEvaluator::evalName(const py::Expr *e)
         return fail(e, *it);
     if (m_unknownGlobals.contains(QStringLiteral("*")))
         return fail(e, QStringLiteral("%1 may come from `from %2 import *`").arg(id, m_unknownGlobals.value(QStringLiteral("*"))));
-    static const QSet<QString> builtins{
-        QStringLiteral("str"), QStringLiteral("int"), QStringLiteral("len"), QStringLiteral("range"),
-        QStringLiteral("list"), QStringLiteral("tuple"), QStringLiteral("dict"), QStringLiteral("bool"),
-        QStringLiteral("repr"), QStringLiteral("enumerate"), QStringLiteral("zip"), QStringLiteral("format"),
-    };
-    if (builtins.contains(id))
+    if (pyeval::isBuiltin(id))
         return reference(QLatin1String("builtins.") + id, int(e->line));
     return fail(e, QStringLiteral("the name %1 is not a known value").arg(id));
 }
@@ -696,10 +643,15 @@ std::optional<PyValue> BodyEvaluator::evalCall(const py::Call *call)
         return fail(call, QStringLiteral("%1() is not evaluated natively (queries, engines and reflected tables need Python)").arg(name));
     if (!evalArguments(call, args))
         return std::nullopt;
-    if (name.startsWith(QLatin1String("builtins.")))
-        return callBuiltin(name.mid(9), args, line);
-    if (name.startsWith(QLatin1String("str.")))
-        return callStrMethod(*callee, args, line);
+    if (name.startsWith(QLatin1String("builtins.")) || name.startsWith(QLatin1String("str."))) {
+        QString why;
+        std::optional<PyValue> v = name.startsWith(QLatin1String("str."))
+                                       ? pyeval::callStrMethod(callee->items.front().str, name.mid(4), args, line, why)
+                                       : pyeval::callBuiltin(name.mid(9), args, line, why);
+        if (!v)
+            return fail(line, why);
+        return v;
+    }
     if (name == QLatin1String("op.get_context") || name == QLatin1String("context.get_context")) {
         if (!args.items.isEmpty() || !args.keywords.isEmpty())
             return fail(call, QStringLiteral("%1() with arguments (TypeError)").arg(name));
@@ -729,214 +681,6 @@ std::optional<PyValue> BodyEvaluator::evalCall(const py::Call *call)
     }
     // sa.*, postgresql.*: a constructor for the renderer to interpret
     return args;
-}
-
-std::optional<PyValue> BodyEvaluator::callBuiltin(const QString &name, const PyValue &args, int line)
-{
-    const QVector<PyValue> &a = args.items;
-    if (!args.keywords.isEmpty())
-        return fail(line, QStringLiteral("%1() with keyword arguments").arg(name));
-    QString why;
-    if (name == QLatin1String("str") || name == QLatin1String("repr")) {
-        if (a.size() > 1)
-            return fail(line, QStringLiteral("%1() with more than one argument").arg(name));
-        if (a.isEmpty())
-            return strValue(QString(), line);
-        std::optional<QString> t = name == QLatin1String("str") ? pyeval::str(a[0], why) : pyeval::repr(a[0], why);
-        if (!t)
-            return fail(line, why);
-        return strValue(*t, line);
-    }
-    if (name == QLatin1String("format")) {
-        if (a.isEmpty() || a.size() > 2 || (a.size() == 2 && !a[1].isStr()))
-            return fail(line, QStringLiteral("format() with unusual arguments"));
-        std::optional<QString> t = pyeval::format(a[0], a.size() == 2 ? a[1].str : QString(), why);
-        if (!t)
-            return fail(line, why);
-        return strValue(*t, line);
-    }
-    if (name == QLatin1String("int")) {
-        qint64 i = 0;
-        if (a.size() == 1 && asInt(a[0], i))
-            return intValue(i, line);
-        if (a.size() == 1 && a[0].isStr()) {
-            bool ok = false;
-            const QString t = a[0].str.trimmed();
-            i = t.toLongLong(&ok, 10);
-            if (ok && !t.startsWith(QLatin1Char('+')))
-                return intValue(i, line);
-        }
-        return fail(line, QStringLiteral("int() of something other than an int or a plain decimal str"));
-    }
-    if (name == QLatin1String("bool")) {
-        if (a.size() != 1)
-            return fail(line, QStringLiteral("bool() with other than one argument"));
-        const std::optional<bool> t = pyeval::truth(a[0]);
-        if (!t)
-            return fail(line, QStringLiteral("the truth of %1").arg(a[0].str));
-        return boolValue(*t, line);
-    }
-    if (name == QLatin1String("len")) {
-        if (a.size() != 1)
-            return fail(line, QStringLiteral("len() with other than one argument"));
-        if (a[0].isSequence())
-            return intValue(a[0].items.size(), line);
-        if (a[0].kind == PyValue::Kind::Dict)
-            return intValue(a[0].keywords.size(), line);
-        if (a[0].isStr())
-            return intValue(a[0].str.toUcs4().size(), line);
-        return fail(line, QStringLiteral("len() of something that is not a known str, list, tuple or dict"));
-    }
-    if (name == QLatin1String("range")) {
-        qint64 start = 0, stop = 0, step = 1;
-        bool ok = !a.isEmpty() && a.size() <= 3;
-        for (int i = 0; ok && i < a.size(); ++i) {
-            qint64 v = 0;
-            ok = asInt(a[i], v);
-            if (a.size() == 1)
-                stop = v;
-            else if (i == 0)
-                start = v;
-            else if (i == 1)
-                stop = v;
-            else
-                step = v;
-        }
-        if (!ok || step == 0)
-            return fail(line, QStringLiteral("range() of something other than ints"));
-        PyValue v;
-        v.kind = PyValue::Kind::List;
-        v.line = line;
-        for (qint64 i = start; step > 0 ? i < stop : i > stop; i += step) {
-            if (v.items.size() >= kMaxSequence)
-                return fail(line, QStringLiteral("a range of more than %1 items").arg(kMaxSequence));
-            v.items << intValue(i, line);
-        }
-        return v;
-    }
-    if (name == QLatin1String("list") || name == QLatin1String("tuple")) {
-        PyValue v;
-        v.kind = name == QLatin1String("list") ? PyValue::Kind::List : PyValue::Kind::Tuple;
-        v.line = line;
-        if (a.size() > 1)
-            return fail(line, QStringLiteral("%1() with more than one argument").arg(name));
-        if (a.isEmpty())
-            return v;
-        if (a[0].isSequence()) {
-            v.items = a[0].items;
-        } else if (a[0].kind == PyValue::Kind::Dict) {
-            for (const auto &kv : a[0].keywords)
-                v.items << strValue(kv.first, line);
-        } else if (a[0].isStr()) {
-            for (char32_t c : a[0].str.toUcs4())
-                v.items << strValue(QString::fromUcs4(&c, 1), line);
-        } else {
-            return fail(line, QStringLiteral("%1() of something that is not a known sequence").arg(name));
-        }
-        return v;
-    }
-    if (name == QLatin1String("enumerate") || name == QLatin1String("zip")) {
-        QVector<QVector<PyValue>> seqs;
-        for (const PyValue &s : a) {
-            QVector<PyValue> items;
-            if (!iterate(s, items))
-                return fail(line, QStringLiteral("%1() of something that is not a known sequence").arg(name));
-            seqs << items;
-        }
-        if (name == QLatin1String("enumerate")) {
-            if (seqs.size() != 1)
-                return fail(line, QStringLiteral("enumerate() with other than one argument"));
-            QVector<PyValue> counts;
-            for (int i = 0; i < seqs[0].size(); ++i)
-                counts << intValue(i, line);
-            seqs.prepend(counts);
-        }
-        PyValue v;
-        v.kind = PyValue::Kind::List;
-        v.line = line;
-        int n = seqs.isEmpty() ? 0 : int(seqs[0].size());
-        for (const auto &s : seqs)
-            n = std::min(n, int(s.size()));
-        for (int i = 0; i < n; ++i) {
-            PyValue t;
-            t.kind = PyValue::Kind::Tuple;
-            t.line = line;
-            for (const auto &s : seqs)
-                t.items << s[i];
-            v.items << t;
-        }
-        return v;
-    }
-    if (name == QLatin1String("dict")) {
-        if (!a.isEmpty())
-            return fail(line, QStringLiteral("dict() with positional arguments"));
-        PyValue v;
-        v.kind = PyValue::Kind::Dict;
-        v.line = line;
-        return v;
-    }
-    return fail(line, QStringLiteral("%1() is not evaluated natively").arg(name));
-}
-
-std::optional<PyValue> BodyEvaluator::callStrMethod(const PyValue &ref, const PyValue &args, int line)
-{
-    const QString method = ref.str.mid(4);
-    const QString &s = ref.items.front().str;
-    const QVector<PyValue> &a = args.items;
-    QString why;
-    if (method == QLatin1String("format")) {
-        std::optional<QString> t = pyeval::strFormat(s, a, args.keywords, why);
-        if (!t)
-            return fail(line, QStringLiteral("str.format: %1").arg(why));
-        return strValue(*t, line);
-    }
-    if (!args.keywords.isEmpty())
-        return fail(line, QStringLiteral("str.%1() with keyword arguments").arg(method));
-    if (method == QLatin1String("join")) {
-        if (a.size() != 1 || !a[0].isSequence())
-            return fail(line, QStringLiteral("str.join() of something that is not a known list or tuple"));
-        QStringList parts;
-        for (const PyValue &p : a[0].items) {
-            if (!p.isStr())
-                return fail(line, QStringLiteral("str.join() of an item that is not a str (TypeError)"));
-            parts << p.str;
-        }
-        const QString joined = parts.join(s);
-        if (joined.size() > kMaxText)
-            return fail(line, QStringLiteral("text longer than %1 characters").arg(kMaxText));
-        return strValue(joined, line);
-    }
-    // Case mapping and stripping only where Python and Qt agree for certain: ASCII text.
-    for (QChar c : s)
-        if (c.unicode() > 0x7f && method != QLatin1String("replace") && method != QLatin1String("startswith")
-            && method != QLatin1String("endswith"))
-            return fail(line, QStringLiteral("str.%1() of non-ASCII text").arg(method));
-    if (a.isEmpty() && method == QLatin1String("upper"))
-        return strValue(s.toUpper(), line);
-    if (a.isEmpty() && method == QLatin1String("lower"))
-        return strValue(s.toLower(), line);
-    if (a.isEmpty() && (method == QLatin1String("strip") || method == QLatin1String("lstrip") || method == QLatin1String("rstrip"))) {
-        // Python strips ASCII whitespace and \x1c-\x1f here
-        auto ws = [](QChar c) { return c == QLatin1Char(' ') || (c.unicode() >= 0x09 && c.unicode() <= 0x0d) || (c.unicode() >= 0x1c && c.unicode() <= 0x1f); };
-        int b = 0, e = int(s.size());
-        if (method != QLatin1String("rstrip"))
-            while (b < e && ws(s.at(b)))
-                ++b;
-        if (method != QLatin1String("lstrip"))
-            while (e > b && ws(s.at(e - 1)))
-                --e;
-        return strValue(s.mid(b, e - b), line);
-    }
-    if (method == QLatin1String("replace") && a.size() == 2 && a[0].isStr() && a[1].isStr() && !a[0].str.isEmpty()) {
-        QString r = s;
-        r.replace(a[0].str, a[1].str);
-        if (r.size() > kMaxText)
-            return fail(line, QStringLiteral("text longer than %1 characters").arg(kMaxText));
-        return strValue(r, line);
-    }
-    if ((method == QLatin1String("startswith") || method == QLatin1String("endswith")) && a.size() == 1 && a[0].isStr())
-        return boolValue(method == QLatin1String("startswith") ? s.startsWith(a[0].str) : s.endsWith(a[0].str), line);
-    return fail(line, QStringLiteral("str.%1() is not evaluated natively").arg(method));
 }
 
 std::optional<PyValue> BodyEvaluator::evalBinOp(const py::Expr *e)

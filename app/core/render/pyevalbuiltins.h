@@ -1,0 +1,33 @@
+#pragma once
+
+#include "render/pyvalue.h"
+
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace retort::pyeval {
+
+// Bounds on values built while evaluating: a body that makes more needs Python.
+constexpr int kMaxSequence = 100000;
+constexpr int kMaxText = 1 << 20;
+
+PyValue strValue(const QString &s, int line);
+PyValue boolValue(bool b, int line);
+PyValue intValue(qint64 i, int line);
+// What `for x in v` visits: items, dict keys, characters; false for anything else.
+bool iterate(const PyValue &v, QVector<PyValue> &out);
+// An int or a bool as an int.
+bool asInt(const PyValue &v, qint64 &out);
+
+// The Python builtins evaluated on known values: str, repr, format, int,
+// bool, len, range, list, tuple, enumerate, zip, dict.
+bool isBuiltin(const QString &name);
+std::optional<PyValue> callBuiltin(const QString &name, const PyValue &args, int line, QString &why);
+// The str methods evaluated: format, join, upper, lower, strip, lstrip,
+// rstrip (ASCII text), replace, startswith, endswith.
+std::optional<PyValue> callStrMethod(const QString &s, const QString &method, const PyValue &args, int line,
+                                     QString &why);
+
+} // namespace retort::pyeval
