@@ -10,6 +10,9 @@
 #include "databasesession.h"
 #include "databasestatus.h"
 #include "db/savedconnections.h"
+#include "db/versionstate.h"
+#include "graph/dbstate.h"
+#include "projectloader.h"
 #include "detailpane.h"
 #include "historymodel.h"
 #include "historyview.h"
@@ -119,6 +122,7 @@ private slots:
     void savedConnectionsNeverWritePassword();
     void wrongPassword();
     void connectionsDialogTest();
+    void stateAgreesWithPlaceOnGraph();
     void cleanupTestCase();
 
 private:
@@ -411,6 +415,45 @@ void TestDbState::connectionsDialogTest()
     QVERIFY2(message.startsWith(QLatin1String("Password authentication failed for user")), qPrintable(message));
     QVERIFY(!message.contains(QLatin1String("not-the-password")));
     QVERIFY(!dialog.connections().front().url.contains(QLatin1String("not-the-password")));
+}
+
+void TestDbState::stateAgreesWithPlaceOnGraph()
+{
+    // DatabaseGraphState computes alembic's get_all_current in linear time;
+    // placeOnGraph (checked against alembic's `current` in tests/db) is the
+    // reference: every state of one or two rows of migrations/analytics.
+    Result<LoadedProjectPtr> loaded = ProjectLoader::loadProject(kAnalytics);
+    QVERIFY2(loaded, qPrintable(loaded.error().toString()));
+    const RevisionGraph &graph = loaded.value()->graph;
+    QStringList ids;
+    for (int i = 0; i < graph.size(); ++i)
+        ids << graph.node(i).id;
+    int states = 0;
+    for (int a = 0; a < ids.size(); ++a) {
+        for (int b = a; b < ids.size(); ++b) {
+            const QStringList rows = a == b ? QStringList{ids[a]} : QStringList{ids[a], ids[b], QStringLiteral("feedfacecafe")};
+            const DatabaseGraphState state = DatabaseGraphState::compute(graph, rows);
+            const CurrentRevisions reference = placeOnGraph(graph, rows);
+            QSet<int> current(state.current.cbegin(), state.current.cend());
+            QSet<int> expected(reference.revisions.cbegin(), reference.revisions.cend());
+            QVERIFY2(current == expected, qPrintable(rows.join(QLatin1Char(','))));
+            QCOMPARE(state.unknown, reference.unknown);
+            // Applied: the rows and their ancestors through down_revision and depends_on.
+            QVector<int> known;
+            for (const QString &row : rows)
+                if (graph.indexOf(row) >= 0)
+                    known << graph.indexOf(row);
+            const std::vector<int> up = graph.related(RevisionGraph::Relation::AllDown, known);
+            QSet<int> applied(up.begin(), up.end());
+            for (int k : known)
+                applied.insert(k);
+            for (int n = 0; n < graph.size(); ++n)
+                QVERIFY2((state.state(n) != RevisionDbState::Pending) == applied.contains(n),
+                         qPrintable(ids[n] + QStringLiteral(" for ") + rows.join(QLatin1Char(','))));
+            ++states;
+        }
+    }
+    QCOMPARE(states, 55);
 }
 
 QTEST_MAIN(TestDbState)
