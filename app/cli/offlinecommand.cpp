@@ -127,6 +127,8 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
     settings.bridge.iniPath = args.config;
     settings.bridge.section = args.name;
     settings.bridge.x = args.x;
+    settings.bridge.tag = args.tag;
+    settings.bridge.destination = destinations.value(0);
     settings.interpreter.iniPath = config.iniPath;
     PlanRenderer renderer(graph, scripts, settings);
     const PlanSql rendered = renderer.render(plan.value());

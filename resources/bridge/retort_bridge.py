@@ -10,6 +10,8 @@ Request::
 
     {"mode": "offline" | "online",
      "config": "alembic.ini", "section": "alembic", "x": ["key=value", ...],
+     "tag": null | "...", "destination": null | "heads",   (what env.py's
+         context.get_tag_argument() / get_revision_argument() return)
      "steps": [{"revision": "abc", "direction": "up" | "down",
                 "from_heads": ["..."], "path": "/abs/versions/abc_.py"}]}
 
@@ -187,17 +189,6 @@ def run_offline(request):
 
     requested = request.get("steps") or []
     results = [None] * len(requested)
-    paths = set()
-    steps = []
-    for i, s in enumerate(requested):
-        try:
-            rev = revision_script(script, s, load_alone=True)
-        except Exception as exc:  # the file does not load: report it, go on
-            results[i] = {"error": describe_error(exc, {os.path.abspath(s.get("path") or "")})}
-            continue
-        paths.add(os.path.abspath(rev.path))
-        step = RevisionStep(script.revision_map, rev, s["direction"] == "up")
-        steps.append((i, s, step, rev))
 
     def make_runner(i, s, fn, rev):
         @functools.wraps(fn)
@@ -217,13 +208,29 @@ def run_offline(request):
 
         return run
 
-    for i, s, step, rev in steps:
-        step.migration_fn = make_runner(i, s, step.migration_fn, rev)
-
     def fn(heads, context):
-        return [step for _, _, step, _ in steps]
+        # Loaded here, inside the environment, as alembic loads them: a
+        # revision may call context.get_x_argument() at module level.
+        steps = []
+        for i, s in enumerate(requested):
+            try:
+                rev = revision_script(script, s, load_alone=True)
+            except Exception as exc:  # the file does not load: report it, go on
+                results[i] = {"error": describe_error(exc, {os.path.abspath(s.get("path") or "")})}
+                continue
+            step = RevisionStep(script.revision_map, rev, s["direction"] == "up")
+            step.migration_fn = make_runner(i, s, step.migration_fn, rev)
+            steps.append(step)
+        return steps
 
-    with EnvironmentContext(config, script, fn=fn, as_sql=True, output_buffer=recorder):
+    # starting_rev is left out: alembic would resolve it through the full
+    # revision map, and the steps are given.
+    context_args = {}
+    if request.get("tag") is not None:
+        context_args["tag"] = request["tag"]
+    if request.get("destination") is not None:
+        context_args["destination_rev"] = request["destination"]
+    with EnvironmentContext(config, script, fn=fn, as_sql=True, output_buffer=recorder, **context_args):
         script.run_env()
 
     for i, s in enumerate(requested):
@@ -251,14 +258,7 @@ def run_online(request):
     script = ScriptDirectory.from_config(config)
 
     requested = request.get("steps") or []
-    steps = []
     paths = set()
-    for i, s in enumerate(requested):
-        rev = revision_script(script, s, load_alone=False)
-        paths.add(os.path.abspath(rev.path))
-        step = RevisionStep(script.revision_map, rev, s["direction"] == "up")
-        step.retort_index = i
-        steps.append(step)
 
     def make_runner(i, s, fn):
         @functools.wraps(fn)
@@ -267,10 +267,6 @@ def run_online(request):
             fn(*args, **kw)
 
         return run
-
-    for step in steps:
-        i = step.retort_index
-        step.migration_fn = make_runner(i, requested[i], step.migration_fn)
 
     original_update = HeadMaintainer.update_to_step
 
@@ -283,6 +279,14 @@ def run_online(request):
     HeadMaintainer.update_to_step = update_to_step
 
     def fn(heads, context):
+        steps = []
+        for i, s in enumerate(requested):
+            rev = revision_script(script, s, load_alone=False)
+            paths.add(os.path.abspath(rev.path))
+            step = RevisionStep(script.revision_map, rev, s["direction"] == "up")
+            step.retort_index = i
+            step.migration_fn = make_runner(i, s, step.migration_fn)
+            steps.append(step)
         return steps
 
     try:

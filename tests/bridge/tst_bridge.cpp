@@ -183,6 +183,11 @@ private slots:
         QTest::newRow("fixtures upgrade base:b006 --engine auto")
             << QStringLiteral("fixtures") << QStringLiteral("auto")
             << QStringList{QStringLiteral("upgrade"), QStringLiteral("base:b006"), QStringLiteral("--sql")};
+        // -x reaches env.py and the revision files (b003 reads it when loaded)
+        QTest::newRow("fixtures -x shards=2 upgrade b002:b004 --engine auto")
+            << QStringLiteral("fixtures") << QStringLiteral("auto")
+            << QStringList{QStringLiteral("-x"), QStringLiteral("shards=2"), QStringLiteral("upgrade"), QStringLiteral("b002:b004"),
+                           QStringLiteral("--sql")};
         QTest::newRow("fixtures upgrade b002:b005 --engine python")
             << QStringLiteral("fixtures") << QStringLiteral("python")
             << QStringList{QStringLiteral("upgrade"), QStringLiteral("b002:b005"), QStringLiteral("--sql")};

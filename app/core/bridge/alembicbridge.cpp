@@ -93,6 +93,10 @@ QByteArray AlembicBridge::request(const QString &mode, const QVector<BridgeStep>
     r.insert(QLatin1String("section"), m_project.section);
     r.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
     r.insert(QLatin1String("steps"), list);
+    if (!m_project.tag.isEmpty())
+        r.insert(QLatin1String("tag"), m_project.tag);
+    if (!m_project.destination.isEmpty())
+        r.insert(QLatin1String("destination"), m_project.destination);
     return QJsonDocument(r).toJson(QJsonDocument::Compact);
 }
 

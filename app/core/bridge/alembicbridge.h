@@ -25,6 +25,10 @@ struct BridgeProject {
     QStringList x;
     QString workDir;  // empty: the current directory
     int timeoutMs = 10 * 60 * 1000;
+    // What env.py sees as context.get_tag_argument() and get_revision_argument()
+    // (--tag, and the command's destination: "heads", "b003", ...); empty: None.
+    QString tag;
+    QString destination;
 };
 
 // One revision function for the bridge to run.
