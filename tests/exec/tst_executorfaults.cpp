@@ -284,7 +284,7 @@ private slots:
         QTemporaryDir tmp;
         QString error;
         const QString ini = writeProject(tmp.path() + QStringLiteral("/p"),
-                                         {QStringLiteral("CREATE TABLE a (id int)"), QStringLiteral("SELECT pg_sleep(3)"),
+                                         {QStringLiteral("CREATE TABLE a (id int)"), QStringLiteral("SELECT pg_sleep(5)"),
                                           QStringLiteral("CREATE TABLE c (id int)")},
                                          false, &error);
         QVERIFY2(!ini.isEmpty(), qPrintable(error));
@@ -298,7 +298,7 @@ private slots:
         QSignalSpy oneDone(&one, &ExecutorThread::finished);
         QVERIFY(one.start(first));
         int holder = 0;
-        QTRY_VERIFY_WITH_TIMEOUT((holder = sessionRunning(cluster, db, QStringLiteral("pg_sleep(3)"))) != 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT((holder = sessionRunning(cluster, db, QStringLiteral("pg_sleep(5)"))) != 0, 20000);
 
         RunOptions noWait;
         noWait.lockWait = LockWait::NoWait;

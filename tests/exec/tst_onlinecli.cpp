@@ -7,6 +7,8 @@
 #include "testcluster.h"
 
 #include <QFile>
+#include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -161,6 +163,82 @@ private slots:
         QCOMPARE(cluster.schemaDump(db), cluster.schemaDump(twin));
         cluster.dropDatabase(db);
         cluster.dropDatabase(twin);
+    }
+
+    // While another run holds the migration lock: --no-wait refuses at once
+    // and --lock-timeout gives up, both naming the holder's pid (as
+    // pg_stat_activity shows it), exit 1, nothing changed.
+    void lockedByAnotherRun()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/p");
+        QString err = generateProject(dir, {"--revisions", "2", "--ops", "minimal", "--id-style", "seq", "--seed", "1"});
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        const QString file = dir + QStringLiteral("/migrations/versions/002_revision_2.py");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(f.readAll());
+        f.close();
+        text.replace(QStringLiteral("def upgrade() -> None:\n    pass"),
+                     QStringLiteral("def upgrade() -> None:\n    op.execute(\"SELECT pg_sleep(6)\")"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.toUtf8());
+        f.close();
+        const QString ini = dir + QStringLiteral("/alembic.ini");
+        const LoadedProject project = loadProject(ini);
+        QVERIFY2(project.error.isEmpty(), qPrintable(project.error));
+        const QString db = cluster.createDatabase(QStringLiteral("cli_lock"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+
+        Operation up;
+        up.kind = Operation::Kind::Upgrade;
+        up.targets = {QStringLiteral("heads")};
+        MigrationRunner runner(project.context, clusterSettings(cluster.url(db)), RunOptions());
+        Result<RunRequest> request = runner.request(up);
+        QVERIFY2(request.ok(), qPrintable(request.error().toString()));
+        ExecutorThread holder;
+        QSignalSpy done(&holder, &ExecutorThread::finished);
+        QVERIFY(holder.start(request.value()));
+        int pid = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((pid = [&] {
+                                     QSqlDatabase c = cluster.open(QStringLiteral("postgres"));
+                                     int found = 0;
+                                     {
+                                         QSqlQuery q(c);
+                                         q.prepare(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = ? "
+                                                                  "AND query LIKE '%pg_sleep(6)%' AND pid <> pg_backend_pid()"));
+                                         q.addBindValue(db);
+                                         if (q.exec() && q.next())
+                                             found = q.value(0).toInt();
+                                     }
+                                     const QString name = c.connectionName();
+                                     c = QSqlDatabase();
+                                     QSqlDatabase::removeDatabase(name);
+                                     return found;
+                                 }()) != 0,
+                                 20000);
+
+        const ProcessResult noWait = runRetort({QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                                QStringLiteral("--no-wait")},
+                                               dir, env(cluster.url(db)));
+        QCOMPARE(noWait.exitCode, 1);
+        QVERIFY2(noWait.err.contains("not waiting (--no-wait)"), noWait.err.constData());
+        QVERIFY2(noWait.err.contains(QStringLiteral("pid %1,").arg(pid).toUtf8()), noWait.err.constData());
+
+        const ProcessResult timeout = runRetort({QStringLiteral("-c"), ini, QStringLiteral("upgrade"),
+                                                 QStringLiteral("heads"), QStringLiteral("--lock-timeout"),
+                                                 QStringLiteral("200")},
+                                                dir, env(cluster.url(db)));
+        QCOMPARE(timeout.exitCode, 1);
+        QVERIFY2(timeout.err.contains("Timed out (lock_timeout)"), timeout.err.constData());
+        QVERIFY2(timeout.err.contains(QStringLiteral("pid %1,").arg(pid).toUtf8()), timeout.err.constData());
+
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+        QVERIFY(done.front().front().value<RunReport>().ok);
+        QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("002")});
+        cluster.dropDatabase(db);
     }
 };
 
