@@ -71,8 +71,9 @@ Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, c
         steps = planner.stamp(currentRows, operation.targets, operation.purge);
         break;
     case Operation::Kind::ResetLocal: {
-        // downgrade base, then upgrade heads from no rows, as two alembic
-        // commands would do one after the other
+        // downgrade base, then upgrade heads from no rows: alembic's two
+        // commands as one run, so by default one transaction holds both and
+        // a failing upgrade leaves the database as it was
         Result<QVector<MigrationStep>> down = planner.downgrade(currentRows, QStringLiteral("base"));
         if (!down)
             return down.error();
