@@ -155,6 +155,7 @@ bool checkedMul(qint64 a, qint64 b, qint64 &out) { return !__builtin_mul_overflo
 
 BodyEvaluator::BodyEvaluator(const py::Module &module, RenderMode mode) : m_module(module), m_mode(mode)
 {
+    m_budget = kStatementBudget;
     // The module's names as they stand when alembic calls upgrade(): the
     // module has run from top to bottom. Names bound by statements Retort
     // does not run (defs, classes, if/try at module level, ...) are unknown.

@@ -297,6 +297,10 @@ form("dyn_conn_execute_loop", 'conn = op.get_bind()\nfor t in ("a", "b"):\n    c
 form("dyn_op_result", 'x = op.execute("SELECT 1")\nop.execute(f"SELECT \'{x}\'")', "pass", needs_python=True)
 
 
+# ---- added later (appended so earlier revisions keep their ids) ----------------------------------
+form("name_module_comprehension", 'op.execute("SELECT " + ", ".join(QUOTED))', 'op.execute(f"SELECT {len(QUOTED)}")',
+     module='NAMES = ["a", "b"]\nQUOTED = [f"\'{n}\'" for n in NAMES]')
+
 HEADER = '''"""{slug}
 
 Revision ID: {rev}
