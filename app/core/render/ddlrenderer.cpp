@@ -298,6 +298,12 @@ bool parseColumn(const PyValue &c, ColumnDef &col, QString &reason)
         } else if (kind == QLatin1String("Computed")) {
             if (!computedClause(item, col.computed, reason))
                 return false;
+        } else if (kind == QLatin1String("Sequence")) {
+            // the column's default: not SERIAL, and CreateTable does not create it
+            QString seq;
+            if (item.items.size() != 1 || !item.keywords.isEmpty() || !nameOf(&item.items.front(), seq, reason, "the sequence name"))
+                return fail(reason, QStringLiteral("sa.Sequence() other than sa.Sequence(\"name\") is not rendered natively yet"));
+            col.pythonDefault = true;
         } else {
             return fail(reason, QStringLiteral("a sa.Column() argument that is not rendered natively yet"));
         }
@@ -323,7 +329,7 @@ bool parseColumn(const PyValue &c, ColumnDef &col, QString &reason)
         } else if (key == QLatin1String("default") || key == QLatin1String("onupdate")) {
             if (key == QLatin1String("default") && !isNone(v))
                 col.pythonDefault = true;
-        } else if (key == QLatin1String("doc")) {
+        } else if (key == QLatin1String("doc") || key == QLatin1String("info")) {
         } else if (key == QLatin1String("server_default")) {
             if (!isNone(v)) {
                 if (!render::defaultExpression(*v, col.serverDefault, reason))

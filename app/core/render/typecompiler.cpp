@@ -180,8 +180,6 @@ bool enumType(const PyValue &t, const QString &name, bool dialect, CompiledType 
             return fail(reason, name + QStringLiteral(": a value with '%' (its quoting depends on the paramstyle)"));
         values << v.str;
     }
-    if (values.isEmpty())
-        return fail(reason, name + QStringLiteral(" without literal values"));
     QString enumName, schema;
     bool native = true, constraint = false, createType = true;
     bool hasLength = false;
@@ -216,11 +214,16 @@ bool enumType(const PyValue &t, const QString &name, bool dialect, CompiledType 
             return fail(reason, name + QStringLiteral(": create_constraint on a native enum is not rendered natively yet"));
         if (enumName.isEmpty())
             return fail(reason, name + QStringLiteral(" without a name (PostgreSQL needs one; SQLAlchemy refuses)"));
+        // an existing type named without its values: postgresql.ENUM(name=..., create_type=False)
+        if (values.isEmpty() && createType)
+            return fail(reason, name + QStringLiteral(" without literal values"));
         out.sql = sql::qualifiedTable(schema, enumName);
         out.enums.append({schema, enumName, values, createType});
-        out.family = Family::Other;
+        out.family = Family::String;  // Enum is a String: its literals are quoted strs
         return true;
     }
+    if (values.isEmpty())
+        return fail(reason, name + QStringLiteral(" without literal values"));
     if (!schema.isEmpty())
         return fail(reason, name + QStringLiteral(": schema= on a non-native enum is not rendered natively yet"));
     qint64 longest = 0;
@@ -229,7 +232,7 @@ bool enumType(const PyValue &t, const QString &name, bool dialect, CompiledType 
     if (hasLength && length < longest)
         return fail(reason, name + QStringLiteral(": length= shorter than a value (SQLAlchemy refuses)"));
     out.sql = QStringLiteral("VARCHAR(%1)").arg(hasLength ? length : longest);
-    out.family = Family::Other;
+    out.family = Family::String;
     if (constraint) {
         if (enumName.isEmpty())
             return fail(reason, name + QStringLiteral(": create_constraint without a name is not rendered natively yet"));

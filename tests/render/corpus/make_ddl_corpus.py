@@ -319,6 +319,13 @@ form("ix_with_two", 'op.create_index("ix_with2", "base_t", ["data"], postgresql_
 form("ix_tablespace", 'op.create_index("ix_ts", "base_t", ["a"], postgresql_tablespace="fast_disk", postgresql_where=sa.text("a > 1"), postgresql_with={"fillfactor": 70})', 'op.drop_index("ix_ts")')
 form("ix_tablespace_quoted", 'op.create_index("ix_tsq", "base_t", ["a"], postgresql_tablespace="Fast")', 'op.drop_index("ix_tsq", if_exists=False)')
 
+form("ct_pg_enum_existing", 'op.create_table("t_enum_ex", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("m", postgresql.ENUM(name="existing_mood", create_type=False), nullable=False))', 'op.drop_table("t_enum_ex")')
+form("add_pg_enum_existing", 'op.add_column("base_t", sa.Column("m", postgresql.ENUM(name="existing_mood", create_type=False)))', 'op.drop_column("base_t", "m")')
+form("ct_sequence", 'op.create_table("t_seq", sa.Column("id", sa.Integer(), sa.Sequence("t_seq_id_seq"), primary_key=True))', 'op.drop_table("t_seq")')
+form("ct_info_doc", 'op.create_table("t_info", sa.Column("id", sa.Integer(), primary_key=True, info={"k": "v"}, doc="the id"))', 'op.drop_table("t_info")')
+form("bulk_enum", 'op.bulk_insert(sa.table("bt", sa.column("status", sa.Enum("new", "old", name="status"))), [{"status": "new"}, {"status": "old"}])', 'op.execute("DELETE FROM bt")')
+form("bulk_large_int", 'op.bulk_insert(sa.table("bt", sa.column("n", sa.BigInteger()), sa.column("f", sa.Float())), [{"n": 9223372036854775807, "f": 3}])', 'op.execute("DELETE FROM bt")')
+
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
 
