@@ -7,6 +7,7 @@
 // run on the private cluster with the URL passed through the environment.
 
 #include "bridge/alembicbridge.h"
+#include "bridge/bridgeprocess.h"
 #include "bridge/interpreterfinder.h"
 #include "processrunner.h"
 #include "testcluster.h"
@@ -21,6 +22,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
 
 using namespace retort;
 using namespace retort::testsupport;
@@ -342,6 +344,42 @@ private slots:
                                                 {QStringLiteral("upgrade"), QStringLiteral("b001:b003"), QStringLiteral("--sql")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(expected.out));
+    }
+
+    // The runner stops a child that is cancelled or runs past its timeout,
+    // and says which; stderr and the JSON lines before that are kept.
+    void processCancelAndTimeout()
+    {
+        ProcessRequest request;
+        request.program = alembicPython();
+        request.arguments = {QStringLiteral("-c"),
+                             QStringLiteral("import sys, time; print('{\\\"event\\\": \\\"hello\\\"}', flush=True); "
+                                            "sys.stderr.write('waiting\\n'); sys.stderr.flush(); time.sleep(60)")};
+        std::atomic<bool> cancel{false};
+        request.cancel = &cancel;
+        QStringList events;
+        request.onEvent = [&](const QJsonObject &e) {
+            events << e.value(QLatin1String("event")).toString();
+            cancel = true;  // cancel once the child is known to be running
+        };
+        const Result<ProcessOutcome> cancelled = runJsonLinesProcess(request);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().kind(), Error::Kind::Cancelled);
+        QCOMPARE(events, QStringList{QStringLiteral("hello")});
+
+        request.cancel = nullptr;
+        request.onEvent = {};
+        request.timeoutMs = 1500;
+        const Result<ProcessOutcome> late = runJsonLinesProcess(request);
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().kind(), Error::Kind::Io);
+        QVERIFY2(late.error().message().contains(QLatin1String("did not finish within")), qPrintable(late.error().message()));
+
+        request.program = QStringLiteral("/nonexistent/python3");
+        const Result<ProcessOutcome> missing = runJsonLinesProcess(request);
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().message().startsWith(QLatin1String("cannot start /nonexistent/python3")),
+                 qPrintable(missing.error().message()));
     }
 
     // Online: two steps applied for real, the URL (with the password in it)
