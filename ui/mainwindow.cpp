@@ -192,7 +192,13 @@ void MainWindow::createActions()
     m_copyIdAction = edit->addAction(tr("&Copy Revision Id"), this, &MainWindow::copyRevisionId);
     m_copyIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     edit->addSeparator();
-    m_findAction = edit->addAction(icons::find(), tr("&Find…"), m_search, &SearchBar::focusField);
+    // Find follows the focus: in an SQL tab it searches the SQL, elsewhere the graph.
+    m_findAction = edit->addAction(icons::find(), tr("&Find…"), this, [this] {
+        if (SqlPane *pane = focusedSqlPane())
+            pane->showFind();
+        else
+            m_search->focusField();
+    });
     m_findAction->setShortcut(QKeySequence::Find);
     m_findAction->setToolTip(tr("Search by revision id prefix, message or branch label (Ctrl+F)"));
     m_findNextAction = edit->addAction(tr("Find &Next"), this, [this] { findNext(true); });
@@ -623,8 +629,21 @@ void MainWindow::onSearchChanged(const QString &text)
         m_view->selectRow(row);
 }
 
+SqlPane *MainWindow::focusedSqlPane() const
+{
+    for (QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        if (auto *pane = qobject_cast<SqlPane *>(w))
+            return pane;
+    }
+    return nullptr;
+}
+
 void MainWindow::findNext(bool forward)
 {
+    if (SqlPane *pane = focusedSqlPane()) {
+        pane->findNext(forward);
+        return;
+    }
     const int row = m_model->findMatch(m_view->currentRow(), forward);
     if (row >= 0)
         m_view->selectRow(row);

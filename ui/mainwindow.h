@@ -23,6 +23,7 @@ class HistoryView;
 class LoadingPage;
 class ProjectSession;
 class SearchBar;
+class SqlPane;
 class SqlSession;
 class WelcomePage;
 
@@ -95,6 +96,8 @@ private:
     void onCurrentNodeChanged(int node);
     void onSearchChanged(const QString &text);
     void findNext(bool forward);
+    // The SQL tab holding the keyboard focus, if any (Find then searches its SQL).
+    SqlPane *focusedSqlPane() const;
     void goToRelative(bool parent);
     void copyRevisionId();
     void showAbout();

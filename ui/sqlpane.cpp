@@ -117,15 +117,13 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
     m_findBar->hide();
     layout->addWidget(m_findBar);
 
-    // Scoped to this pane, so they never clash with the window's Ctrl+F (the graph's search).
+    // Scoped to this pane. Ctrl+F, F3 and Shift+F3 are the window's Find actions,
+    // which come here when the focus is in this pane (MainWindow::focusedSqlPane).
     auto shortcut = [this](const QKeySequence &keys, auto slot) {
         auto *s = new QShortcut(keys, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
         connect(s, &QShortcut::activated, this, slot);
     };
-    shortcut(QKeySequence::Find, [this] { showFind(); });
-    shortcut(QKeySequence::FindNext, [this] { findNext(true); });
-    shortcut(QKeySequence::FindPrevious, [this] { findNext(false); });
     shortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return), [this] { findNext(false); });
     shortcut(QKeySequence(Qt::Key_Escape), [this] { m_findBar->hide(); });
     shortcut(QKeySequence::Save, [this] { saveAs(); });
