@@ -611,7 +611,7 @@ bool literalBool(const PyValue *v, bool &out)
 
 } // namespace
 
-bool createTable(const PyValue &c, QStringList &out, QString &reason)
+bool createTable(const PyValue &c, QStringList &out, QString &reason, QSet<QString> &createdEnums)
 {
     if (c.items.isEmpty())
         return fail(reason, QStringLiteral("op.create_table without a table name"));
@@ -697,14 +697,14 @@ bool createTable(const PyValue &c, QStringList &out, QString &reason)
     int serial = -1;
     if (!autoincrementColumn(cols, pk, serial, reason))
         return false;
-    // CREATE TYPE for native enums, once per name, in column order
-    QStringList seenEnums;
+    // CREATE TYPE for native enums, once per name and run, in column order
+    QStringList created;
     for (const ColumnDef &col : std::as_const(cols)) {
         for (const EnumTypeDef &e : col.type.enums) {
             const QString key = e.schema + QLatin1Char('.') + e.name;
-            if (!e.createType || seenEnums.contains(key))
+            if (!e.createType || createdEnums.contains(key) || created.contains(key))
                 continue;
-            seenEnums << key;
+            created << key;
             QStringList values;
             for (const QString &v : e.values)
                 values << sql::stringLiteral(v);
@@ -769,6 +769,8 @@ bool createTable(const PyValue &c, QStringList &out, QString &reason)
             return false;
         out << s;
     }
+    for (const QString &key : std::as_const(created))
+        createdEnums.insert(key);
     return true;
 }
 

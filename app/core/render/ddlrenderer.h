@@ -2,6 +2,7 @@
 
 #include "render/pyvalue.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -14,7 +15,9 @@ namespace retort {
 // output has not been checked against alembic.
 namespace ddl {
 
-bool createTable(const PyValue &call, QStringList &out, QString &reason);
+// `createdEnums` ("schema.name") are the native enums already created in
+// this run: alembic's DDL runner remembers them and creates each only once.
+bool createTable(const PyValue &call, QStringList &out, QString &reason, QSet<QString> &createdEnums);
 bool dropTable(const PyValue &call, QStringList &out, QString &reason);
 bool addColumn(const PyValue &call, QStringList &out, QString &reason);
 bool dropColumn(const PyValue &call, QStringList &out, QString &reason);

@@ -16,7 +16,6 @@ using OpFunction = bool (*)(const PyValue &, QStringList &, QString &);
 const QHash<QString, OpFunction> &operations()
 {
     static const QHash<QString, OpFunction> ops = {
-        {QStringLiteral("create_table"), &ddl::createTable},
         {QStringLiteral("drop_table"), &ddl::dropTable},
         {QStringLiteral("add_column"), &ddl::addColumn},
         {QStringLiteral("drop_column"), &ddl::dropColumn},
@@ -42,6 +41,8 @@ bool OpRenderer::render(const OpCall &call, QStringList &statements, QString &re
 {
     if (call.name == QLatin1String("execute"))
         return execute(call.call, statements, reason);
+    if (call.name == QLatin1String("create_table"))
+        return ddl::createTable(call.call, statements, reason, m_createdEnums);
     if (const auto it = operations().constFind(call.name); it != operations().constEnd())
         return (*it)(call.call, statements, reason);
     reason = QStringLiteral("op.%1 is not rendered natively yet").arg(call.name);

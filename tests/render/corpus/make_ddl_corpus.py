@@ -326,6 +326,8 @@ form("ct_info_doc", 'op.create_table("t_info", sa.Column("id", sa.Integer(), pri
 form("bulk_enum", 'op.bulk_insert(sa.table("bt", sa.column("status", sa.Enum("new", "old", name="status"))), [{"status": "new"}, {"status": "old"}])', 'op.execute("DELETE FROM bt")')
 form("bulk_large_int", 'op.bulk_insert(sa.table("bt", sa.column("n", sa.BigInteger()), sa.column("f", sa.Float())), [{"n": 9223372036854775807, "f": 3}])', 'op.execute("DELETE FROM bt")')
 
+form("ct_enum_shared_in_step", 'op.create_table("t_shared_a", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("s", sa.Enum("on", "off", name="shared_state")))\n    op.create_table("t_shared_b", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("s", sa.Enum("on", "off", name="shared_state")), sa.Column("t", postgresql.ENUM("x", name="other_state")))', 'op.drop_table("t_shared_b")\n    op.drop_table("t_shared_a")')
+
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
 
