@@ -328,6 +328,22 @@ form("bulk_large_int", 'op.bulk_insert(sa.table("bt", sa.column("n", sa.BigInteg
 
 form("ct_enum_shared_in_step", 'op.create_table("t_shared_a", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("s", sa.Enum("on", "off", name="shared_state")))\n    op.create_table("t_shared_b", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("s", sa.Enum("on", "off", name="shared_state")), sa.Column("t", postgresql.ENUM("x", name="other_state")))', 'op.drop_table("t_shared_b")\n    op.drop_table("t_shared_a")')
 
+# autogenerate-style bodies: several ops, the types autogenerate writes
+form("autogen_tables", 'op.create_table("users", sa.Column("id", sa.Integer(), nullable=False), sa.Column("email", sa.String(length=255), nullable=False), sa.Column("role", sa.Enum("admin", "member", name="user_role"), server_default="member", nullable=False), sa.Column("profile", postgresql.JSONB(astext_type=sa.Text()), nullable=True), sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False), sa.PrimaryKeyConstraint("id", name=op.f("pk_users")), sa.UniqueConstraint("email", name=op.f("uq_users_email")))\n'
+     '    op.create_index(op.f("ix_users_created_at"), "users", ["created_at"], unique=False)\n'
+     '    op.create_table("posts", sa.Column("id", sa.BigInteger(), nullable=False), sa.Column("user_id", sa.Integer(), nullable=False), sa.Column("title", sa.Unicode(length=200), nullable=False), sa.Column("body", sa.UnicodeText(), nullable=True), sa.Column("tags", postgresql.ARRAY(sa.String(length=30)), server_default="{}", nullable=False), sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_posts_user_id_users"), ondelete="CASCADE"), sa.PrimaryKeyConstraint("id", name=op.f("pk_posts")))',
+     'op.drop_table("posts")\n    op.drop_index(op.f("ix_users_created_at"), table_name="users")\n    op.drop_table("users")\n    op.execute("DROP TYPE user_role")')
+form("autogen_alters", 'op.add_column("users", sa.Column("last_login", postgresql.TIMESTAMP(timezone=True), nullable=True))\n'
+     '    op.alter_column("users", "email", existing_type=sa.VARCHAR(length=255), type_=sa.String(length=320), existing_nullable=False)\n'
+     '    op.alter_column("posts", "title", existing_type=sa.VARCHAR(length=200), nullable=True, autoincrement=False)\n'
+     '    op.drop_constraint("uq_users_email", "users", type_="unique")\n'
+     '    op.create_unique_constraint(op.f("uq_users_email_lower"), "users", ["email"])',
+     'op.drop_constraint(op.f("uq_users_email_lower"), "users", type_="unique")\n'
+     '    op.create_unique_constraint("uq_users_email", "users", ["email"])\n'
+     '    op.alter_column("posts", "title", existing_type=sa.VARCHAR(length=200), nullable=False, autoincrement=False)\n'
+     '    op.alter_column("users", "email", existing_type=sa.String(length=320), type_=sa.VARCHAR(length=255), existing_nullable=False)\n'
+     '    op.drop_column("users", "last_login")')
+
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
 
