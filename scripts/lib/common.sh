@@ -9,7 +9,7 @@ RETORT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # libqt6sql6-psql holds the QPSQL plugin (qt6/plugins/sqldrivers/libqsqlpsql.so).
 RETORT_DEB_PACKAGES=(
   build-essential cmake ninja-build
-  qt6-base-dev libqt6sql6-psql libqscintilla2-qt6-dev
+  qt6-base-dev libqt6sql6-psql libqscintilla2-qt6-dev libpq-dev
   postgresql postgresql-client
   python3 python3-alembic python3-psycopg2
   xvfb xauth
