@@ -73,6 +73,19 @@ bool literal(const PyValue &v, const TableColumn &col, QString &out, QString &re
         return true;
     }
     const Family f = col.type.family;
+    if (v.isConstruct("op.inline_literal") && v.called) {
+        // its own type, from the Python value, whatever the column's
+        if (v.items.size() == 1 && v.keywords.isEmpty()) {
+            const PyValue &inner = v.items.front();
+            if (inner.isStr())
+                return render::strLiteral(inner.str, out, reason);
+            if (inner.kind == PyValue::Kind::Int) {
+                out = QString::number(inner.integer);
+                return true;
+            }
+        }
+        return fail(reason, QStringLiteral("an op.inline_literal() that is not of a literal str or int"));
+    }
     switch (v.kind) {
     case PyValue::Kind::Str:
         if (f == Family::String)

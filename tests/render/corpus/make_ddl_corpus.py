@@ -344,6 +344,8 @@ form("autogen_alters", 'op.add_column("users", sa.Column("last_login", postgresq
      '    op.alter_column("users", "email", existing_type=sa.String(length=320), type_=sa.VARCHAR(length=255), existing_nullable=False)\n'
      '    op.drop_column("users", "last_login")')
 
+form("bulk_inline_literal", 'op.bulk_insert(sa.table("bt", sa.column("id", sa.Integer()), sa.column("name", sa.String()), sa.column("j", postgresql.JSONB())), [{"id": op.inline_literal(1), "name": op.inline_literal("it\'s"), "j": op.inline_literal("{}")}, {"id": 2, "name": op.inline_literal(5), "j": None}])', 'op.execute("DELETE FROM bt")')
+
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
 
