@@ -1129,15 +1129,14 @@ bool createCheckConstraint(const PyValue &c, QStringList &out, QString &reason)
         return fail(reason, QStringLiteral("op.create_check_constraint: ") + a.error);
     TableDef t;
     QString name, text;
-    if (isNone(a[0]))
-        return fail(reason, QStringLiteral("op.create_check_constraint without a name is not rendered natively yet"));
     if (!optionalName(a[0], name, reason) || !nameOf(a[1], t.name, reason, "the table name")
         || !schemaOf(a[3], t.schema, reason))
         return false;
     if (!render::plainSqlText(a[2], text, false))
         return fail(reason, QStringLiteral("a check condition that is not plain literal SQL (no bind parameters, '\\:' or '%')"));
-    out << QStringLiteral("ALTER TABLE ") + sql::qualifiedTable(t.schema, t.name) + QStringLiteral(" ADD CONSTRAINT ")
-               + q(name) + QStringLiteral(" CHECK (") + text + QLatin1Char(')');
+    out << QStringLiteral("ALTER TABLE ") + sql::qualifiedTable(t.schema, t.name) + QStringLiteral(" ADD ")
+               + (name.isEmpty() ? QString() : QStringLiteral("CONSTRAINT ") + q(name) + QLatin1Char(' '))
+               + QStringLiteral("CHECK (") + text + QLatin1Char(')');
     return true;
 }
 
@@ -1148,13 +1147,12 @@ bool createPrimaryKey(const PyValue &c, QStringList &out, QString &reason)
         return fail(reason, QStringLiteral("op.create_primary_key: ") + a.error);
     TableDef t;
     QString name, cols;
-    if (isNone(a[0]))
-        return fail(reason, QStringLiteral("op.create_primary_key without a name is not rendered natively yet"));
     if (!optionalName(a[0], name, reason) || !nameOf(a[1], t.name, reason, "the table name")
         || !columnList(a[2], cols, reason) || !schemaOf(a[3], t.schema, reason))
         return false;
-    out << QStringLiteral("ALTER TABLE ") + sql::qualifiedTable(t.schema, t.name) + QStringLiteral(" ADD CONSTRAINT ")
-               + q(name) + QStringLiteral(" PRIMARY KEY (") + cols + QLatin1Char(')');
+    out << QStringLiteral("ALTER TABLE ") + sql::qualifiedTable(t.schema, t.name) + QStringLiteral(" ADD ")
+               + (name.isEmpty() ? QString() : QStringLiteral("CONSTRAINT ") + q(name) + QLatin1Char(' '))
+               + QStringLiteral("PRIMARY KEY (") + cols + QLatin1Char(')');
     return true;
 }
 
@@ -1217,6 +1215,57 @@ bool dropTableComment(const PyValue &c, QStringList &out, QString &reason)
     if (!nameOf(a[0], t.name, reason, "the table name") || !schemaOf(a[2], t.schema, reason))
         return false;
     out << QStringLiteral("COMMENT ON TABLE ") + sql::qualifiedTable(t.schema, t.name) + QStringLiteral(" IS NULL");
+    return true;
+}
+
+namespace {
+
+// The one native enum an "enum_create"/"enum_drop" call is about.
+bool enumOf(const PyValue &c, bool dropping, EnumTypeDef &out, QString &reason)
+{
+    if (c.items.size() != 1)
+        return fail(reason, QStringLiteral("%1 without its enum").arg(c.str));
+    PyValue type = c.items.front();
+    // DROP TYPE needs only the name: `sa.Enum(name="x").drop(...)` is valid
+    // SQLAlchemy, but the type compiler wants the values a CREATE needs.
+    if (dropping && type.items.isEmpty()) {
+        PyValue placeholder;
+        placeholder.kind = PyValue::Kind::Str;
+        placeholder.str = QStringLiteral("-");
+        type.items << placeholder;
+    }
+    CompiledType ct;
+    if (!compileType(type, ct, reason))
+        return false;
+    if (ct.enums.size() != 1)
+        return fail(reason, QStringLiteral("%1 on an enum that is not native (SQLAlchemy creates no type)").arg(c.str));
+    out = ct.enums.front();
+    return true;
+}
+
+} // namespace
+
+bool createEnumType(const PyValue &c, QStringList &out, QString &reason)
+{
+    EnumTypeDef e;
+    if (!enumOf(c, false, e, reason))
+        return false;
+    if (e.values.isEmpty())
+        return fail(reason, QStringLiteral("%1 of an enum without values").arg(c.str));
+    QStringList values;
+    for (const QString &v : std::as_const(e.values))
+        values << sql::stringLiteral(v);
+    out << QStringLiteral("CREATE TYPE ") + sql::qualifiedTable(e.schema, e.name) + QStringLiteral(" AS ENUM (")
+               + values.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return true;
+}
+
+bool dropEnumType(const PyValue &c, QStringList &out, QString &reason)
+{
+    EnumTypeDef e;
+    if (!enumOf(c, true, e, reason))
+        return false;
+    out << QStringLiteral("DROP TYPE ") + sql::qualifiedTable(e.schema, e.name);
     return true;
 }
 

@@ -346,6 +346,9 @@ form("autogen_alters", 'op.add_column("users", sa.Column("last_login", postgresq
 
 form("bulk_inline_literal", 'op.bulk_insert(sa.table("bt", sa.column("id", sa.Integer()), sa.column("name", sa.String()), sa.column("j", postgresql.JSONB())), [{"id": op.inline_literal(1), "name": op.inline_literal("it\'s"), "j": op.inline_literal("{}")}, {"id": 2, "name": op.inline_literal(5), "j": None}])', 'op.execute("DELETE FROM bt")')
 
+form("ck_none", 'op.create_check_constraint(None, "base_t", "a > 0")', 'op.drop_constraint("base_t_a_check", "base_t")')
+form("pk_none", 'op.create_primary_key(None, "base_t", ["id"])', 'op.drop_constraint("base_t_pkey", "base_t")')
+
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
 
