@@ -32,6 +32,11 @@ bool dropConstraint(const PyValue &call, QStringList &out, QString &reason);
 bool renameTable(const PyValue &call, QStringList &out, QString &reason);
 bool createTableComment(const PyValue &call, QStringList &out, QString &reason);
 bool dropTableComment(const PyValue &call, QStringList &out, QString &reason);
+// `<enum>.create(op.get_bind(), checkfirst=False)` and `.drop(...)` on a named
+// native enum (the evaluator's "enum_create"/"enum_drop"; the enum is the
+// call's only item): CREATE TYPE ... AS ENUM (...) and DROP TYPE ...
+bool createEnumType(const PyValue &call, QStringList &out, QString &reason);
+bool dropEnumType(const PyValue &call, QStringList &out, QString &reason);
 
 } // namespace ddl
 

@@ -31,6 +31,8 @@ const QHash<QString, OpFunction> &operations()
         {QStringLiteral("create_table_comment"), &ddl::createTableComment},
         {QStringLiteral("drop_table_comment"), &ddl::dropTableComment},
         {QStringLiteral("bulk_insert"), &dml::bulkInsert},
+        {QStringLiteral("enum_create"), &ddl::createEnumType},
+        {QStringLiteral("enum_drop"), &ddl::dropEnumType},
     };
     return ops;
 }
