@@ -36,6 +36,11 @@ def _backfill(table):
     op.execute(f"UPDATE {table} SET x = 1")
 
 
+def _two_steps():
+    sql = "SELECT 1"
+    return sql
+
+
 )";
 
 // Bodies of upgrade(); the line that needs Python carries `# needs-python`.
@@ -57,6 +62,11 @@ const char *const kDynamic[] = {
         _backfill(table)  # needs-python
 )",
     R"(    op.execute(helpers.render_sql("x"))  # needs-python
+)",
+    R"(    op.execute(_two_steps())  # needs-python
+)",
+    R"(    kind = sa.Enum("a", "b", name="kind")
+    kind.create(conn, checkfirst=False)  # needs-python
 )",
     R"(    op.bulk_insert(User.__table__, [{"id": 1}])  # needs-python
 )",
@@ -234,6 +244,7 @@ private slots:
     void dynamicBodies_data();
     void dynamicBodies();
     void onlineMode();
+    void enumCheckfirst();
     void generatedBodies();
     void mutants();
 
@@ -302,6 +313,34 @@ void TestEvaluatorRobustness::onlineMode()
     const std::optional<Error> e = render(m.source, RenderMode::Online);
     QVERIFY(e);
     QCOMPARE(e->where().line, m.line);
+}
+
+void TestEvaluatorRobustness::enumCheckfirst()
+{
+    // postgresql.ENUM.create() checks pg_type first by default: online that
+    // query needs Python; offline SQLAlchemy's mock connection never checks.
+    // sa.Enum.create() defaults to checkfirst=False and is plain both ways.
+    const Marked m = revisionFile(R"(    from sqlalchemy.dialects import postgresql
+    sa.Enum("a", "b", name="plain").create(op.get_bind())
+    postgresql.ENUM("x", name="checked").create(bind=op.get_bind())  # needs-python
+)");
+    StepBody body;
+    QVERIFY(!render(m.source, RenderMode::Offline, &body));
+    QCOMPARE(body.size(), 2);
+    QCOMPARE(body.at(0).sql, QStringLiteral("CREATE TYPE plain AS ENUM ('a', 'b')"));
+    QCOMPARE(body.at(1).sql, QStringLiteral("CREATE TYPE checked AS ENUM ('x')"));
+    const std::optional<Error> e = render(m.source, RenderMode::Online);
+    QVERIFY(e);
+    QCOMPARE(e->where().line, m.line);
+    QVERIFY2(e->message().contains(QLatin1String("checkfirst")), qPrintable(e->message()));
+
+    const Marked plain = revisionFile(R"(    sa.Enum("a", name="plain").drop(op.get_bind())
+    sa.Enum(name="other").drop(op.get_bind(), checkfirst=False)
+)");
+    QVERIFY(!render(plain.source, RenderMode::Online, &body));
+    QCOMPARE(body.size(), 2);
+    QCOMPARE(body.at(0).sql, QStringLiteral("DROP TYPE plain"));
+    QCOMPARE(body.at(1).sql, QStringLiteral("DROP TYPE other"));
 }
 
 void TestEvaluatorRobustness::generatedBodies()

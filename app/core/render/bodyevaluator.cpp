@@ -203,8 +203,7 @@ BodyEvaluator::BodyEvaluator(const py::Module &module, RenderMode mode) : m_modu
             continue;
         }
         if (const auto *f = s->dyn<py::FunctionDef>()) {
-            m_globals.remove(qs(f->name));
-            m_unknownGlobals.insert(qs(f->name), QStringLiteral("%1() is a function of the revision file").arg(qs(f->name)));
+            registerHelper(f);
             continue;
         }
         // Any other statement: every name bound inside it is unknown.
@@ -644,6 +643,8 @@ std::optional<PyValue> BodyEvaluator::evalCall(const py::Call *call)
         return fail(call, QStringLiteral("%1() is not evaluated natively (queries, engines and reflected tables need Python)").arg(name));
     if (!evalArguments(call, args))
         return std::nullopt;
+    if (name.startsWith(QLatin1String("helper.")))
+        return callHelper(call, int(callee->integer), args);
     if (name.startsWith(QLatin1String("builtins.")) || name.startsWith(QLatin1String("str."))) {
         QString why;
         std::optional<PyValue> v = name.startsWith(QLatin1String("str."))
@@ -1037,6 +1038,14 @@ bool BodyEvaluator::bind(const py::Expr *target, const PyValue &value)
 
 std::optional<PyValue> BodyEvaluator::callStatement(const py::Call *call, QVector<OpCall> &calls, bool assigned)
 {
+    bool enumOk = false;
+    if (enumDdl(call, calls, assigned, enumOk)) {
+        if (!enumOk)
+            return std::nullopt;
+        PyValue none;
+        none.line = int(call->line);
+        return none;
+    }
     std::optional<PyValue> callee = eval(call->func);
     if (!callee)
         return std::nullopt;
@@ -1069,6 +1078,229 @@ std::optional<PyValue> BodyEvaluator::callStatement(const py::Call *call, QVecto
     }
     m_batches[int(callee->integer)].queued.append(*op);
     return none;
+}
+
+// ---- module-level helper functions ----------------------------------------------
+
+void BodyEvaluator::registerHelper(const py::FunctionDef *f)
+{
+    const QString name = qs(f->name);
+    const int line = int(f->line);
+    Helper h;
+    h.def = f;
+    auto why = [&](const QString &what) {
+        return QStringLiteral("%1() (line %2) %3").arg(name).arg(line).arg(what);
+    };
+    const py::Arguments *a = f->args;
+    if (f->isAsync())
+        h.whyNot = why(QStringLiteral("is an async function"));
+    else if (!f->decoratorList.empty())
+        h.whyNot = why(QStringLiteral("is decorated"));
+    else if (a && (a->vararg || a->kwarg))
+        h.whyNot = why(QStringLiteral("takes *args or **kwargs"));
+    if (h.whyNot.isEmpty()) {
+        // a docstring, then a single return: anything else needs Python
+        int i = 0;
+        const int n = int(f->body.size());
+        if (n > 1) {
+            const auto *doc = f->body[0]->dyn<py::ExprStmt>();
+            const auto *c = doc ? doc->value->dyn<py::Constant>() : nullptr;
+            if (c && c->type == py::ConstantType::Str)
+                i = 1;
+        }
+        const auto *r = i < n ? f->body[uint32_t(i)]->dyn<py::Return>() : nullptr;
+        if (!r || i + 1 != n || f->bodySkipped)
+            h.whyNot = why(QStringLiteral("does more than return a value; calling it needs Python"));
+        else
+            h.result = r->value;
+    }
+    // Defaults are evaluated once, where the def stands.
+    if (h.whyNot.isEmpty() && a) {
+        m_locals.clear();
+        for (const py::Expr *d : a->defaults) {
+            std::optional<PyValue> v = eval(d);
+            if (!v) {
+                h.whyNot = why(QStringLiteral("has a default that is not known: %1").arg(m_failure.reason));
+                break;
+            }
+            h.defaults << v;
+        }
+        for (const py::Expr *d : a->kwDefaults) {
+            std::optional<PyValue> v;
+            if (d && !(v = eval(d))) {
+                h.whyNot = why(QStringLiteral("has a default that is not known: %1").arg(m_failure.reason));
+                break;
+            }
+            h.kwDefaults << v;
+        }
+        m_locals.clear();
+    }
+    m_helpers.append(h);
+    m_unknownGlobals.remove(name);
+    m_globals.insert(name, reference(QLatin1String("helper.") + name, line));
+    m_globals[name].integer = m_helpers.size() - 1;
+}
+
+std::optional<PyValue> BodyEvaluator::callHelper(const py::Call *call, int index, const PyValue &args)
+{
+    const int line = int(call->line);
+    const Helper &h = m_helpers.at(index);
+    const QString name = qs(h.def->name);
+    if (!h.whyNot.isEmpty())
+        return fail(line, h.whyNot);
+    if (m_activeHelpers.contains(index))
+        return fail(line, QStringLiteral("%1() (line %2) calls itself").arg(name).arg(h.def->line));
+    if (m_activeHelpers.size() >= 32)
+        return fail(line, QStringLiteral("helper functions nested more than 32 calls deep"));
+    if (--m_budget < 0)
+        return fail(line, QStringLiteral("the body runs too long to evaluate"));
+    // Bind the arguments as Python does: positional, then keywords, then defaults.
+    const py::Arguments *a = h.def->args;
+    QVector<const py::Arg *> positional;
+    int positionalOnly = 0;
+    QVector<const py::Arg *> keywordOnly;
+    if (a) {
+        for (const py::Arg *p : a->posonlyargs)
+            positional << p;
+        positionalOnly = positional.size();
+        for (const py::Arg *p : a->args)
+            positional << p;
+        for (const py::Arg *p : a->kwonlyargs)
+            keywordOnly << p;
+    }
+    auto typeError = [&](const QString &what) {
+        return fail(line, QStringLiteral("%1() (line %2) called with %3 (TypeError)").arg(name).arg(h.def->line).arg(what));
+    };
+    if (args.items.size() > positional.size())
+        return typeError(QStringLiteral("%1 positional arguments for %2").arg(args.items.size()).arg(positional.size()));
+    QHash<QString, PyValue> bound;
+    for (int i = 0; i < args.items.size(); ++i)
+        bound.insert(qs(positional[i]->arg), args.items[i]);
+    for (const auto &kw : args.keywords) {
+        bool known = false;
+        for (int i = positionalOnly; i < positional.size() && !known; ++i)
+            known = qs(positional[i]->arg) == kw.first;
+        for (const py::Arg *p : std::as_const(keywordOnly))
+            known = known || qs(p->arg) == kw.first;
+        if (!known)
+            return typeError(QStringLiteral("an unexpected keyword argument %1").arg(kw.first));
+        if (bound.contains(kw.first))
+            return typeError(QStringLiteral("%1 given twice").arg(kw.first));
+        bound.insert(kw.first, kw.second);
+    }
+    const int firstDefault = positional.size() - h.defaults.size();
+    for (int i = 0; i < positional.size(); ++i) {
+        const QString p = qs(positional[i]->arg);
+        if (bound.contains(p))
+            continue;
+        if (i < firstDefault)
+            return typeError(QStringLiteral("the argument %1 missing").arg(p));
+        bound.insert(p, *h.defaults[i - firstDefault]);
+    }
+    for (int i = 0; i < keywordOnly.size(); ++i) {
+        const QString p = qs(keywordOnly[i]->arg);
+        if (bound.contains(p))
+            continue;
+        if (i >= h.kwDefaults.size() || !h.kwDefaults[i])
+            return typeError(QStringLiteral("the keyword argument %1 missing").arg(p));
+        bound.insert(p, *h.kwDefaults[i]);
+    }
+    PyValue none;
+    none.line = line;
+    if (!h.result)
+        return none;
+    // The helper sees its parameters and the module's names, none of the caller's.
+    const QHash<QString, PyValue> savedLocals = m_locals;
+    const QHash<QString, QString> savedUnknown = m_unknownLocals;
+    const QSet<QString> savedNames = m_localNames;
+    m_locals = bound;
+    m_unknownLocals.clear();
+    m_localNames.clear();
+    for (auto it = bound.cbegin(); it != bound.cend(); ++it)
+        m_localNames.insert(it.key());
+    m_activeHelpers.append(index);
+    std::optional<PyValue> v = eval(h.result);
+    m_activeHelpers.removeLast();
+    m_locals = savedLocals;
+    m_unknownLocals = savedUnknown;
+    m_localNames = savedNames;
+    if (!v) {
+        m_failure.reason = QStringLiteral("%1 (in %2(), called at line %3)").arg(m_failure.reason, name).arg(line);
+        return std::nullopt;
+    }
+    v->line = line;
+    return v;
+}
+
+// ---- enum types created and dropped through the migration's connection ----------
+
+bool BodyEvaluator::enumDdl(const py::Call *call, QVector<OpCall> &calls, bool assigned, bool &ok)
+{
+    ok = false;
+    const auto *attr = call->func->dyn<py::Attribute>();
+    if (!attr || (attr->attr != "create" && attr->attr != "drop"))
+        return false;
+    const QString method = qs(attr->attr);
+    std::optional<PyValue> type = eval(attr->value);
+    if (!type)
+        return true;
+    if (type->kind != PyValue::Kind::Construct || !type->called
+        || !(type->str == QLatin1String("sa.Enum") || type->str == QLatin1String("postgresql.ENUM")))
+        return false;  // evaluated again, and refused, as any other call
+    const int line = int(call->line);
+    const QString what = QStringLiteral("%1(...).%2()").arg(type->str, method);
+    if (assigned)
+        return fail(call, QStringLiteral("the result of %1 used as a value").arg(what)), true;
+    // (bind=None, checkfirst=...): the bind must be the migration's own connection
+    const py::Expr *given[2] = {nullptr, nullptr};
+    static const char *const params[] = {"bind", "checkfirst"};
+    if (call->args.size() > 2)
+        return fail(call, QStringLiteral("%1 with more than two positional arguments (TypeError)").arg(what)), true;
+    for (uint32_t i = 0; i < call->args.size(); ++i) {
+        if (call->args[i]->is<py::Starred>())
+            return fail(call->args[i], QStringLiteral("*arguments to %1").arg(what)), true;
+        given[i] = call->args[i];
+    }
+    for (const py::Keyword *k : call->keywords) {
+        int idx = -1;
+        for (int i = 0; i < 2; ++i)
+            if (k->arg == params[i])
+                idx = i;
+        if (idx < 0)
+            return fail(k->value, QStringLiteral("%1 with the argument %2").arg(what, k->arg.empty() ? QStringLiteral("**") : qs(k->arg))), true;
+        if (given[idx])
+            return fail(k->value, QStringLiteral("%1 with %2 given twice (TypeError)").arg(what, qs(k->arg))), true;
+        given[idx] = k->value;
+    }
+    const auto *bindCall = given[0] ? given[0]->dyn<py::Call>() : nullptr;
+    std::optional<PyValue> bindee = bindCall ? eval(bindCall->func) : std::nullopt;
+    if (!bindee || !isReference(*bindee) || bindee->str != QLatin1String("op.get_bind") || !bindCall->args.empty()
+        || !bindCall->keywords.empty())
+        return fail(given[0] ? given[0] : call->func,
+                    QStringLiteral("%1 with a bind other than op.get_bind()").arg(what)), true;
+    // sa.Enum's create/drop default to checkfirst=False, postgresql.ENUM's to True
+    bool checkfirst = type->str == QLatin1String("postgresql.ENUM");
+    if (given[1]) {
+        std::optional<PyValue> v = eval(given[1]);
+        if (!v)
+            return true;
+        const std::optional<bool> t = pyeval::truth(*v);
+        if (!t || v->kind == PyValue::Kind::Construct)
+            return fail(given[1], QStringLiteral("%1 with a checkfirst that is not known").arg(what)), true;
+        checkfirst = *t;
+    }
+    // Offline SQLAlchemy's mock connection never checks first; online the
+    // check queries pg_type, which only Python can do.
+    if (checkfirst && m_mode == RenderMode::Online)
+        return fail(call, QStringLiteral("%1 with checkfirst=True asks the database whether the type exists").arg(what)), true;
+    PyValue args;
+    args.kind = PyValue::Kind::Construct;
+    args.str = type->str + QLatin1Char('.') + method;
+    args.line = line;
+    args.items << *type;
+    calls.append(OpCall{QLatin1String("enum_") + method, args, line, OpCall::Kind::Op});
+    ok = true;
+    return true;
 }
 
 std::optional<OpCall> BodyEvaluator::batchCall(const PyValue &ref, const PyValue &args, int line)
@@ -1313,6 +1545,7 @@ std::optional<BodyEvaluator::Failure> BodyEvaluator::evaluate(const py::Function
     m_locals.clear();
     m_unknownLocals.clear();
     m_batches.clear();
+    m_activeHelpers.clear();
     m_autocommitDepth = 0;
     m_budget = kStatementBudget;
     m_failure = Failure{int(function.line), QStringLiteral("an unknown failure")};

@@ -33,8 +33,12 @@ enum class RenderMode { Offline, Online };
 // block ends, as alembic does on PostgreSQL), `with
 // op.get_context().autocommit_block()`, `t = op.create_table(...)`.
 // Anything else (a database connection, reflection, the project's own
-// modules, helper functions, while, try, ...) stops with a reason and the
-// line that needs Python.
+// modules, helper functions that do more than return a value, while, try,
+// ...) stops with a reason and the line that needs Python. A module-level
+// `def` whose body is a single `return <expr>` is called by evaluating <expr>
+// with its parameters bound; `<enum>.create(op.get_bind(), ...)` and
+// `.drop(...)` on a named sa.Enum/postgresql.ENUM become the calls
+// "enum_create"/"enum_drop" (the one use of op.get_bind() accepted).
 class BodyEvaluator {
 public:
     explicit BodyEvaluator(const py::Module &module, RenderMode mode = RenderMode::Offline);
@@ -77,6 +81,11 @@ private:
     std::optional<PyValue> callBuiltin(const QString &name, const PyValue &args, int line);
     std::optional<PyValue> callStrMethod(const PyValue &ref, const PyValue &args, int line);
     std::optional<OpCall> batchCall(const PyValue &ref, const PyValue &args, int line);
+    // `<enum>.create(op.get_bind(), checkfirst=...)` / `.drop(...)`: true when
+    // the call has that shape (then `ok` says whether it was recorded).
+    bool enumDdl(const py::Call *call, QVector<OpCall> &calls, bool assigned, bool &ok);
+    std::optional<PyValue> callHelper(const py::Call *call, int index, const PyValue &args);
+    void registerHelper(const py::FunctionDef *f);
 
     bool bind(const py::Expr *target, const PyValue &value);
     bool bindModuleImport(const py::Stmt *s, QHash<QString, PyValue> &scope);
@@ -94,6 +103,17 @@ private:
     QHash<QString, QString> m_unknownLocals;  // imported inside the function from modules Retort does not run
     QSet<QString> m_localNames;  // every name the function binds (Python's local scope)
     QVector<Batch> m_batches;
+    // Module-level functions, referenced from m_globals as "helper.<name>"
+    // with `integer` their index.
+    struct Helper {
+        const py::FunctionDef *def = nullptr;
+        QString whyNot;                            // not empty: a call needs Python
+        const py::Expr *result = nullptr;          // the returned expression (None when null)
+        QVector<std::optional<PyValue>> defaults;  // per positional parameter
+        QVector<std::optional<PyValue>> kwDefaults;  // per keyword-only parameter
+    };
+    QVector<Helper> m_helpers;
+    QVector<int> m_activeHelpers;  // the helper calls being evaluated, innermost last
     int m_autocommitDepth = 0;
     qint64 m_budget = 0;  // statements and loop iterations left
     Failure m_failure;

@@ -301,6 +301,60 @@ form("dyn_op_result", 'x = op.execute("SELECT 1")\nop.execute(f"SELECT \'{x}\'")
 form("name_module_comprehension", 'op.execute("SELECT " + ", ".join(QUOTED))', 'op.execute(f"SELECT {len(QUOTED)}")',
      module='NAMES = ["a", "b"]\nQUOTED = [f"\'{n}\'" for n in NAMES]')
 
+# ---- enum types through the migration's connection; module-level helpers ----------------
+PG = "from sqlalchemy.dialects import postgresql"
+form("enum_create_bind",
+     'status_enum = sa.Enum("draft", "active", "retired", name="doc_status")\n'
+     'status_enum.create(op.get_bind(), checkfirst=False)\n'
+     'op.add_column("docs", sa.Column("status", status_enum, nullable=True))',
+     'op.drop_column("docs", "status")\n'
+     'sa.Enum("draft", "active", "retired", name="doc_status").drop(op.get_bind(), checkfirst=False)')
+form("enum_create_keywords",
+     'postgresql.ENUM("low", "high", name="level", schema="audit").create(bind=op.get_bind())\n'
+     'sa.Enum("a", name="tier").create(op.get_bind(), True)',
+     'sa.Enum(name="tier").drop(op.get_bind())\n'
+     'postgresql.ENUM(name="level", schema="audit", create_type=False).drop(bind=op.get_bind(), checkfirst=True)',
+     module=PG)
+form("enum_create_quoted",
+     'mood = sa.Enum("it\'s", "ok", "Big Value", name="Mood")\nmood.create(op.get_bind(), checkfirst=False)',
+     'sa.Enum(name="Mood").drop(op.get_bind(), checkfirst=False)')
+form("enum_create_then_table",
+     'kind = sa.Enum("x", "y", name="item_kind")\nkind.create(op.get_bind(), checkfirst=False)\n'
+     'op.create_table("items", sa.Column("id", sa.Integer, primary_key=True), sa.Column("kind", kind))',
+     'op.drop_table("items")\nkind = sa.Enum("x", "y", name="item_kind")\nkind.drop(op.get_bind(), checkfirst=False)')
+form("enum_create_stored_bind", 'bind = op.get_bind()\nsa.Enum("a", name="e1").create(bind, checkfirst=False)',
+     needs_python=True)
+form("enum_create_result_used", 'made = sa.Enum("a", name="e2").create(op.get_bind(), checkfirst=False)',
+     needs_python=True)
+form("enum_create_not_native", 'sa.Enum("a", "b", name="e3", native_enum=False).create(op.get_bind())',
+     needs_python=True)
+TS = ('def _timestamp_columns():\n'
+      '    """created_at and updated_at."""\n'
+      '    return [\n'
+      '        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),\n'
+      '        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),\n'
+      '    ]')
+form("helper_star_columns",
+     'op.create_table(\n    "events",\n    sa.Column("id", sa.Integer, primary_key=True),\n    *_timestamp_columns(),\n)',
+     'op.drop_table("events")', module=TS)
+form("helper_parameters",
+     'op.execute(f"SELECT \'{ix_name(\'t\', \'a\')}\', \'{ix_name(\'t\', col=\'b\', sep=\'-\')}\'")',
+     'op.execute("SELECT \'" + ix_name(*["u", "v"], suffix="x") + "\'")',
+     module='PREFIX = "ix"\n\n\ndef ix_name(table, col, suffix="idx", *, sep="_"):\n    return sep.join([PREFIX, table, col, suffix])')
+form("helper_kwargs_and_nested",
+     'op.add_column("t", sa.Column("x", sa.Integer, **col_kw()))\nop.execute(quoted(NAME))',
+     'op.drop_column("t", "x")\nop.execute(quoted(NAME.upper()))',
+     module='NAME = "abc"\n\n\ndef col_kw():\n    return {"nullable": False, "server_default": "0"}\n\n\n'
+            'def wrap(s, q="\'"):\n    return q + s + q\n\n\ndef quoted(s):\n    return "SELECT " + wrap(s)')
+form("helper_module_value",
+     'op.create_table("audit", *COLS)', 'op.drop_table("audit")',
+     module='def _cols(n):\n    return [sa.Column(f"c{i}", sa.Integer) for i in range(n)]\n\n\nCOLS = _cols(3)')
+form("helper_recursive", 'op.execute(f("x", 2))', module='def f(s, n):\n    return f(s + s, n - 1) if n else s',
+     needs_python=True)
+form("helper_statements", 'op.execute(f())', module='def f():\n    x = "SELECT 1"\n    return x', needs_python=True)
+form("helper_unknown_inside", 'op.execute(f())', module='import os\n\n\ndef f():\n    return "SELECT \'" + os.sep + "\'"',
+     needs_python=True)
+
 HEADER = '''"""{slug}
 
 Revision ID: {rev}
