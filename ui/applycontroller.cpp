@@ -236,6 +236,7 @@ void ApplyController::run(const ApplyPlan &plan, const QString &backupNote)
     request.steps = plan.preview.steps;
     request.purge = plan.operation.kind == Operation::Kind::Stamp && plan.operation.purge;
     request.expectedHeads = plan.preview.state.rows;
+    request.pythonRunner = plan.pythonRunner;
 
     auto *view = new RunView(plan, m_window);
     m_runView = view;

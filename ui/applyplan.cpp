@@ -1,5 +1,6 @@
 #include "applyplan.h"
 
+#include "bridge/onlinesteprunner.h"
 #include "bridge/planrenderer.h"
 #include "project/envreader.h"
 #include "render/destructive.h"
@@ -110,7 +111,10 @@ void layOutScript(ApplyPlan &plan)
                 const PlannedStep &step = plan.preview.steps[st.step];
                 if (!step.file.isEmpty())
                     text += QStringLiteral("  (%1)").arg(step.file.section(QLatin1Char('/'), -1));
-                if (step.sql.engine == RenderEngine::Python)
+                if (step.sql.online)
+                    text += QStringLiteral("  [alembic (online)]\n-- This step runs through alembic ONLINE; the SQL "
+                                           "below is alembic's offline rendering and may differ from what it runs");
+                else if (step.sql.engine == RenderEngine::Python)
                     text += QStringLiteral("  [rendered by alembic]");
             }
             text += QStringLiteral("\n\n");
@@ -164,9 +168,11 @@ Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const Connecti
     RunOptions options;
     options.transactionPerMigration = context.env.transactionPerMigration;
     MigrationRunner runner(context, connection, options);
-    // Native first; the project's own alembic (the bridge) renders the steps
-    // the native engine refuses, as the CLI does.
+    // Native first, as the run sees it (context.is_offline_mode() False);
+    // the steps the native engine refuses run through the project's own
+    // alembic online (the bridge), as the CLI does.
     PlanRenderSettings render;
+    render.mode = RenderMode::Online;
     render.policy = EnginePolicy::Auto;
     render.bridge.iniPath = project->iniPath;
     render.bridge.workDir = QFileInfo(project->iniPath).absolutePath();
@@ -178,6 +184,7 @@ Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const Connecti
             return sql.error;
         return sql.steps;
     });
+    plan.pythonRunner = bridgeStepRunner(render.bridge, render.interpreter, connection);
     Result<RunPreview> preview = runner.preview(operation);
     if (!preview)
         return preview.error();

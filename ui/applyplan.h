@@ -38,6 +38,8 @@ struct ApplyPlan {
     VersionTable versionTable;
     bool versionTablePk = true;
     bool transactionPerMigration = false;
+    // Runs the python-online steps through alembic online (RunRequest::pythonRunner).
+    PythonStepRunner pythonRunner;
 
     // The statements of step `step` (Body and VersionRow), in run order.
     QVector<int> statementsOfStep(int step) const;

@@ -144,6 +144,7 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
             message = project->messages[p.step.revision];
         const QString engine = p.step.kind == MigrationStep::Kind::Stamp ? QStringLiteral("—")
                                : p.sql.engine == RenderEngine::Native ? QStringLiteral("native")
+                               : p.sql.online                         ? QStringLiteral("alembic (online)")
                                                                       : QStringLiteral("python");
         const int destructive = m_plan.destructivePerStep.value(i);
         auto *item = new QTreeWidgetItem(m_steps, {QString::number(i + 1), stepKind(p.step), revision, message,
@@ -173,11 +174,20 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
                              .arg(m_plan.destructiveCount)
                              .arg(m_plan.destructiveCount == 1 ? QString() : QStringLiteral("s"))
                        : QStringLiteral(", no destructive statements");
-        int python = 0;
-        for (const PlannedStep &p : steps)
-            python += p.step.kind != MigrationStep::Kind::Stamp && p.sql.engine == RenderEngine::Python;
+        int python = 0, online = 0;
+        for (const PlannedStep &p : steps) {
+            const bool viaAlembic = p.step.kind != MigrationStep::Kind::Stamp && p.sql.engine == RenderEngine::Python;
+            online += viaAlembic && p.sql.online;
+            python += viaAlembic && !p.sql.online;
+        }
         if (python)
             summary += QStringLiteral(", %1 rendered by alembic").arg(python);
+        if (online)
+            summary += m_plan.transactionPerMigration
+                           ? QStringLiteral(", %1 run by alembic online").arg(online)
+                           : QStringLiteral(", %1 need%2 Python online: alembic runs the whole run in one transaction")
+                                 .arg(online)
+                                 .arg(online == 1 ? QStringLiteral("s") : QString());
         if (m_plan.operation.kind == Operation::Kind::Stamp)
             summary += QStringLiteral(" — only the version table changes");
     }

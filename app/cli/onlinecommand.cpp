@@ -1,5 +1,6 @@
 #include "onlinecommand.h"
 
+#include "bridge/onlinesteprunner.h"
 #include "bridge/planrenderer.h"
 #include "db/connection.h"
 #include "db/connectionsettings.h"
@@ -179,10 +180,12 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     options.lockWait = args.noWait ? LockWait::NoWait : LockWait::Wait;
 
     MigrationRunner runner(project, connection, options);
-    // Bodies natively where Retort understands them, through the project's
-    // alembic (offline, the bridge) for the rest, as --sql does; --engine
-    // chooses.
+    // Bodies natively where Retort understands them, with
+    // context.is_offline_mode() False; the steps the native engine refuses
+    // run through the project's alembic ONLINE (the bridge), never from
+    // offline SQL. --engine chooses.
     PlanRenderSettings render;
+    render.mode = RenderMode::Online;
     render.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
     render.bridge.python = args.python;
     render.bridge.iniPath = args.config;
@@ -196,6 +199,7 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
             return sql.error;
         return sql.steps;
     });
+    runner.setPythonRunner(bridgeStepRunner(render.bridge, render.interpreter, connection));
     Executor executor;
     QObject::connect(&executor, &Executor::logLine, &executor,
                      [&log](const QString &line) { log(line.toUtf8() + '\n'); });

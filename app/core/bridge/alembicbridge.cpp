@@ -187,7 +187,9 @@ Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<Bridge
 
 Result<BridgeOnlineResult> AlembicBridge::runOnline(const QVector<BridgeStep> &steps, const QString &url,
                                                     const std::function<void(const BridgeEvent &)> &onEvent,
-                                                    const std::atomic<bool> *cancel) const
+                                                    const std::atomic<bool> *cancel,
+                                                    const QList<QPair<QString, QString>> &environment,
+                                                    const std::function<void()> &poll) const
 {
     Result<QString> script = BridgeScript::path();
     if (!script)
@@ -198,6 +200,9 @@ Result<BridgeOnlineResult> AlembicBridge::runOnline(const QVector<BridgeStep> &s
     pr.arguments = {script.value()};
     pr.workDir = m_project.workDir;
     pr.environment.insert(urlVariable(), url);
+    for (const auto &v : environment)
+        pr.environment.insert(v.first, v.second);
+    pr.onPoll = poll;
     pr.stdinData = request(QStringLiteral("online"), steps);
     pr.timeoutMs = m_project.timeoutMs;
     pr.cancel = cancel;

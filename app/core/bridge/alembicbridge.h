@@ -3,6 +3,8 @@
 #include "render/stepsql.h"
 #include "result.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -89,9 +91,13 @@ public:
     // environment (RETORT_BRIDGE_URL), never its arguments. Fails with
     // alembic's error (located at the revision line when the traceback has
     // one) and the steps finished before it are in the events.
+    // `environment` is added to the child's (PGAPPNAME, ...); `poll` is
+    // called every few milliseconds while it runs.
     Result<BridgeOnlineResult> runOnline(const QVector<BridgeStep> &steps, const QString &url,
                                          const std::function<void(const BridgeEvent &)> &onEvent = {},
-                                         const std::atomic<bool> *cancel = nullptr) const;
+                                         const std::atomic<bool> *cancel = nullptr,
+                                         const QList<QPair<QString, QString>> &environment = {},
+                                         const std::function<void()> &poll = {}) const;
 
     // The variable the URL is passed in.
     static QString urlVariable() { return QStringLiteral("RETORT_BRIDGE_URL"); }

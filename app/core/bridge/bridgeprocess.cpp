@@ -106,6 +106,8 @@ Result<ProcessOutcome> JsonLinesProcess::finish(const QByteArray &stdinData)
 
     const QDeadlineTimer deadline = request.timeoutMs > 0 ? QDeadlineTimer(request.timeoutMs) : QDeadlineTimer::Forever;
     while (process.state() != QProcess::NotRunning) {
+        if (request.onPoll)
+            request.onPoll();
         if (request.cancel && request.cancel->load()) {
             process.kill();
             process.waitForFinished(5000);

@@ -30,6 +30,7 @@ struct ProcessRequest {
     const std::atomic<bool> *cancel = nullptr;
     std::function<void(const QJsonObject &)> onEvent;   // each JSON line, as it arrives
     std::function<void(const QString &)> onStderrLine;  // each stderr line, as it arrives
+    std::function<void()> onPoll;  // every few milliseconds while the child runs (before the cancel check)
 };
 
 struct ProcessOutcome {

@@ -66,7 +66,7 @@ EngineVerdict PlanRenderer::verdict(int revision, bool upgrade)
         v.line = upgrade ? script.upgradeLine : script.downgradeLine;
         return v;
     }
-    Result<StepBody> body = m_native->render(script.path, node.id, upgrade);
+    Result<StepBody> body = m_native->render(script.path, node.id, upgrade, m_settings.mode);
     if (body)
         return v;
     v.engine = RenderEngine::Python;
@@ -119,7 +119,7 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         const bool upgrade = step.kind == MigrationStep::Kind::Upgrade;
         StepSql &sql = out.steps[i];
         if (m_settings.policy != EnginePolicy::Python) {
-            Result<StepBody> body = m_native->render(script.path, node.id, upgrade);
+            Result<StepBody> body = m_native->render(script.path, node.id, upgrade, m_settings.mode);
             if (body) {
                 sql.body = std::move(body.value());
                 continue;
@@ -136,6 +136,7 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
             sql.reason = QStringLiteral("--engine python");
         }
         sql.engine = RenderEngine::Python;
+        sql.online = m_settings.mode == RenderMode::Online;
         prestart();
         viaBridge << i;
         bridgeSteps.append({node.id, upgrade, step.headsBefore, script.path});
@@ -198,6 +199,14 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         const int i = viaBridge[k];
         BridgeStepSql &r = rendered.value()[k];
         out.steps[i].body = std::move(r.body);
+        if (r.error && out.steps[i].online) {
+            // only for display: alembic runs this step online, where the
+            // branch that failed offline (a read through op.get_bind()) works
+            out.steps[i].body.append(SqlStatement::statement(
+                QStringLiteral("-- alembic's offline rendering of this step stopped here: %1")
+                    .arg(r.error.message().simplified())));
+            continue;
+        }
         if (r.error) {
             out.steps.resize(i + 1);
             out.failedStep = i;

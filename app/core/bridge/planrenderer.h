@@ -3,6 +3,7 @@
 #include "bridge/alembicbridge.h"
 #include "bridge/interpreterfinder.h"
 #include "graph/migrationplan.h"
+#include "render/bodyevaluator.h"
 #include "render/stepsql.h"
 #include "result.h"
 
@@ -31,6 +32,13 @@ QString enginePolicyName(EnginePolicy policy);
 
 struct PlanRenderSettings {
     EnginePolicy policy = EnginePolicy::Auto;
+    // What context.is_offline_mode() answers to the native engine: Offline
+    // for --sql and the SQL tabs, Online for a run against a database. In
+    // Online mode a step the native engine refuses is a python-online step
+    // (StepSql::online): alembic runs it online, and its body here is
+    // alembic's offline SQL for display (an offline failure does not fail
+    // the plan, the body then holds what the step wrote and a note).
+    RenderMode mode = RenderMode::Offline;
     // How the bridge runs the project. An empty `bridge.python` is looked up
     // with `interpreter` the first time the bridge is needed.
     BridgeProject bridge;

@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUuid>
 
 namespace retort {
 
@@ -265,10 +266,129 @@ private:
         }
         m_report.stepCount = m_steps.size();
 
+        // python-online steps run through alembic online, never from SQL
+        int firstOnline = -1;
+        for (int i = 0; i < m_steps.size() && firstOnline < 0; ++i)
+            if (m_steps[i].sql.online)
+                firstOnline = i;
+        if (firstOnline >= 0 && !m_request.pythonRunner)
+            return fail(onlineError(firstOnline, QStringLiteral("needs Python online, and no alembic bridge was "
+                                                                "given to run it")));
+        if (firstOnline >= 0 && !o.transactionPerMigration)
+            return runWholeThroughAlembic(firstOnline);
+
         const QVector<PlannedStatement> statements =
             statementsFor(m_steps, state->tableExists, m_request.versionTable, m_request.versionTablePk,
                           o.transactionPerMigration, m_request.purge);
         runStatements(statements);
+    }
+
+    QString stepName(int step) const
+    {
+        const PlannedStep &p = m_steps[step];
+        return p.revision.isEmpty() ? p.step.shortLog() : p.revision;
+    }
+
+    Error onlineError(int step, const QString &what) const
+    {
+        Error e(Error::Kind::Config, QStringLiteral("step %1 (%2) %3").arg(stepName(step), m_steps[step].step.shortLog(), what));
+        e.where().revision = m_steps[step].revision;
+        e.where().file = m_steps[step].file;
+        return e;
+    }
+
+    // The default mode: one transaction for the whole run cannot be split
+    // across Retort's connection and alembic's, so alembic runs every step
+    // in its one transaction, as `alembic upgrade` would, while this
+    // connection holds the migration lock. Nothing is half-done on failure.
+    void runWholeThroughAlembic(int firstOnline)
+    {
+        log(QStringLiteral("INFO  [retort] step %1 needs Python online; the run is executed by alembic in one "
+                           "transaction")
+                .arg(stepName(firstOnline)));
+        if (m_request.purge)
+            return fail(onlineError(firstOnline, QStringLiteral("needs Python online and cannot be combined with --purge")));
+        for (int i = 0; i < m_steps.size(); ++i)
+            if (m_steps[i].step.kind == MigrationStep::Kind::Stamp || m_steps[i].revision.isEmpty())
+                return fail(onlineError(firstOnline, QStringLiteral("needs Python online, and the run also stamps "
+                                                                    "(%1), which alembic cannot run as a step")
+                                                         .arg(m_steps[i].step.shortLog())));
+        m_rereadHeads = true;
+        if (!runThroughAlembic(0, int(m_steps.size()), false))
+            return;
+        m_report.stepsCommitted = m_steps.size();
+        m_report.ok = true;
+    }
+
+    // Hands steps [first, first + count) to alembic online. With `perStep`
+    // each finished step is committed (alembic's transaction_per_migration).
+    bool runThroughAlembic(int first, int count, bool perStep)
+    {
+        m_rereadHeads = true;
+        if (perStep)
+            log(QStringLiteral("INFO  [retort] %1 need%2 Python online; alembic runs %3 online, each step in its own "
+                               "transaction")
+                    .arg(count == 1 ? QStringLiteral("step ") + stepName(first)
+                                    : QStringLiteral("steps %1..%2").arg(stepName(first), stepName(first + count - 1)),
+                         count == 1 ? QStringLiteral("s") : QString(), count == 1 ? QStringLiteral("it") : QStringLiteral("them")));
+        const QVector<PlannedStep> slice = m_steps.mid(first, count);
+        const QString appName =
+            QStringLiteral("retort-bridge %1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        std::atomic<bool> kill{false};
+        QElapsedTimer sinceCancel, sinceSignal;
+        PythonRunEvents events;
+        events.started = [&](int i) {
+            const PlannedStep &p = m_steps[first + i];
+            RunProgress progress;
+            progress.step = first + i + 1;
+            progress.stepCount = m_steps.size();
+            progress.revision = p.revision;
+            progress.stepLog = p.step.shortLog();
+            progress.statement = 1;
+            progress.statementCount = 1;
+            progress.statementText = QStringLiteral("-- alembic (online) runs %1").arg(p.step.shortLog());
+            progress.elapsedMs = m_timer.elapsed();
+            Q_EMIT m_executor.progress(progress);
+        };
+        events.finished = [&](int i, const QStringList &) {
+            if (perStep)
+                m_report.stepsCommitted = first + i + 1;
+        };
+        events.log = [&](const QString &line) { log(line); };
+        events.poll = [&] {
+            if (!cancelled())
+                return;
+            // stop the statement alembic's connection is running, for real;
+            // again every half second (it may connect after the first), and
+            // kill the child when it has not exited after five
+            if (!sinceCancel.isValid())
+                sinceCancel.start();
+            if (sinceSignal.isValid() && sinceSignal.elapsed() < 500)
+                return;
+            sinceSignal.start();
+            QSqlQuery q(db());
+            q.prepare(QStringLiteral("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = ?"));
+            q.addBindValue(appName);
+            q.exec();
+            if (sinceCancel.elapsed() > 5000)
+                kill = true;
+        };
+        const PythonRunResult r = m_request.pythonRunner(slice, appName, events, &kill);
+        if (r.error.isError()) {
+            if (cancelled())
+                fail(Error(Error::Kind::Cancelled, QStringLiteral("Cancelled while alembic ran %1 online")
+                                                       .arg(stepName(first + qMin(r.finishedSteps, count - 1)))));
+            else
+                fail(r.error);
+            return false;
+        }
+        if (r.finishedSteps != count) {
+            fail(onlineError(first, QStringLiteral("was handed to alembic online, which finished %1 of %2 steps "
+                                                   "without an error (does env.py call run_migrations()?)")
+                                        .arg(r.finishedSteps).arg(count)));
+            return false;
+        }
+        return true;
     }
 
     void runStatements(const QVector<PlannedStatement> &statements)
@@ -281,11 +401,37 @@ private:
         int completedSteps = 0;  // steps whose version rows are written
         int statementInStep = 0;
 
-        for (const PlannedStatement &s : statements) {
+        for (int at = 0; at < statements.size(); ++at) {
+            const PlannedStatement &s = statements[at];
             if (cancelled())
                 return fail(cancelledError());
             switch (s.kind) {
             case K::Begin:
+                if (s.step >= 0 && m_steps[s.step].sql.online) {
+                    // transaction_per_migration: alembic runs this run of
+                    // python-online steps, each committed alone
+                    int last = s.step;
+                    while (last + 1 < m_steps.size() && m_steps[last + 1].sql.online)
+                        ++last;
+                    if (!runThroughAlembic(s.step, last - s.step + 1, true))
+                        return;
+                    completedSteps = last + 1;
+                    m_report.stepsCommitted = completedSteps;
+                    Result<VersionState> now = readVersionState(db(), m_request.versionTable);
+                    if (!now)
+                        return fail(now.error());
+                    QStringList expected = m_steps[last].step.headsAfter, found = now->rows;
+                    expected.sort();
+                    found.sort();
+                    if (expected != found)
+                        return fail(onlineError(last, QStringLiteral("was run by alembic online, which left the version "
+                                                                     "rows %1 where the plan expects %2")
+                                                          .arg(joinRows(found), joinRows(expected))));
+                    while (at + 1 < statements.size()
+                           && !(statements[at].kind == K::Commit && statements[at].step == last))
+                        ++at;
+                    break;
+                }
                 if (!plainExec(s.sql))
                     return;
                 m_inTransaction = true;
@@ -396,7 +542,7 @@ private:
                 }
             }
             if (!m_connectionLost && pghandle::connectionAlive(db())) {
-                if (!m_report.ok) {
+                if (!m_report.ok || m_rereadHeads) {
                     // An aborted statement may have left the session in a
                     // failed transaction; ROLLBACK above ended it.
                     Result<VersionState> after = readVersionState(db(), m_request.versionTable);
@@ -428,6 +574,7 @@ private:
     bool m_inTransaction = false;
     bool m_autocommitLeftOpen = false;
     bool m_connectionLost = false;
+    bool m_rereadHeads = false;  // alembic ran steps: the rows are read back, not assumed
 };
 
 Executor::Executor(QObject *parent) : QObject(parent)

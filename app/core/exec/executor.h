@@ -32,6 +32,30 @@ struct PlannedStep {
     QString doc;        // the revision's message, for alembic's "Running upgrade a -> b, doc" line
 };
 
+// How the executor runs python-online steps (StepSql::online): through
+// alembic online, in the project's own env.py, against the run's database.
+// The bridge implements it (bridge/onlinesteprunner.h); the executor only
+// sees this interface.
+struct PythonRunEvents {
+    std::function<void(int index)> started;  // index into the steps given
+    std::function<void(int index, const QStringList &heads)> finished;
+    std::function<void(const QString &line)> log;  // alembic's log, one line
+    // Called every few milliseconds on the caller's thread while alembic
+    // runs; the executor cancels the bridge's statement from here.
+    std::function<void()> poll;
+};
+struct PythonRunResult {
+    int finishedSteps = 0;
+    Error error;  // alembic's error (revision, file, line), or the bridge's
+};
+// `applicationName` is set as the child's application_name, so that its
+// backend can be found (and cancelled) in pg_stat_activity; `kill` stops the
+// child process.
+using PythonStepRunner = std::function<PythonRunResult(const QVector<PlannedStep> &steps,
+                                                       const QString &applicationName,
+                                                       const PythonRunEvents &events,
+                                                       const std::atomic<bool> *kill)>;
+
 // Whether to wait for another Retort holding the migration lock of the same
 // version table, or to refuse at once naming the holder.
 enum class LockWait { Wait, NoWait };
@@ -59,6 +83,12 @@ struct RunRequest {
     // Called on the executor's thread with the rows read under the lock; the
     // steps it returns replace `steps`. Must only read shared data.
     std::function<Result<QVector<PlannedStep>>(const VersionState &)> replan;
+    // Runs the python-online steps. With transaction_per_migration each
+    // consecutive run of them is handed to it (Retort runs the rest); in the
+    // default mode a run with any such step is handed to it WHOLE, so that
+    // alembic runs everything in its one transaction. Retort's own
+    // connection holds the migration lock meanwhile. Unset: such a run fails.
+    PythonStepRunner pythonRunner;
 };
 
 struct RunProgress {

@@ -26,9 +26,10 @@ VersionTable ProjectContext::versionTable() const
     return VersionTable::fromEnv(env);
 }
 
-StepRenderer nativeStepRenderer(std::shared_ptr<const RevisionGraph> graph, QVector<RevisionScript> scripts)
+StepRenderer nativeStepRenderer(std::shared_ptr<const RevisionGraph> graph, QVector<RevisionScript> scripts,
+                                RenderMode mode)
 {
-    return [graph = std::move(graph), scripts = std::move(scripts)](const QVector<MigrationStep> &steps)
+    return [graph = std::move(graph), scripts = std::move(scripts), mode](const QVector<MigrationStep> &steps)
                -> Result<QVector<StepSql>> {
         RevisionRenderer renderer;
         QVector<StepSql> out;
@@ -38,7 +39,7 @@ StepRenderer nativeStepRenderer(std::shared_ptr<const RevisionGraph> graph, QVec
             if (step.kind != MigrationStep::Kind::Stamp && step.revision >= 0) {
                 const RevisionNode &node = graph->node(step.revision);
                 Result<StepBody> body = renderer.render(scripts[node.script].path, node.id,
-                                                        step.kind == MigrationStep::Kind::Upgrade);
+                                                        step.kind == MigrationStep::Kind::Upgrade, mode);
                 if (!body)
                     return body.error();
                 sql.body = std::move(body.value());
@@ -152,6 +153,7 @@ Result<RunRequest> MigrationRunner::request(const Operation &operation) const
     r.versionTablePk = m_project.env.versionTablePk;
     r.options = m_options;
     r.purge = operation.kind == Operation::Kind::Stamp && operation.purge;
+    r.pythonRunner = m_python;
     // The plan is made again under the migration lock from the rows the
     // database holds then; the runner's data is copied into the closure so
     // the request stands alone on the executor's thread.

@@ -5,6 +5,7 @@
 #include "project/envreader.h"
 #include "project/projectconfig.h"
 #include "project/revisionscript.h"
+#include "render/bodyevaluator.h"
 #include "result.h"
 
 #include <QString>
@@ -63,6 +64,9 @@ public:
     // where a body that needs Python fails with the renderer's error. The
     // CLI and the GUI pass the bridge's PlanRenderer here.
     void setStepRenderer(StepRenderer renderer) { m_render = std::move(renderer); }
+    // What runs python-online steps (RunRequest::pythonRunner); the CLI and
+    // the GUI pass the bridge's (bridgeStepRunner()).
+    void setPythonRunner(PythonStepRunner runner) { m_python = std::move(runner); }
 
     // Plans `operation` from the given version rows without touching a database.
     Result<QVector<PlannedStep>> plan(const Operation &operation, const QStringList &currentRows) const;
@@ -88,9 +92,12 @@ private:
     ConnectionSettings m_connection;
     RunOptions m_options;
     StepRenderer m_render;
+    PythonStepRunner m_python;
 };
 
-// The native renderer: RevisionRenderer for each upgrade/downgrade step.
-StepRenderer nativeStepRenderer(std::shared_ptr<const RevisionGraph> graph, QVector<RevisionScript> scripts);
+// The native renderer: RevisionRenderer for each upgrade/downgrade step, in
+// Online mode (what a run against a database sees) unless told otherwise.
+StepRenderer nativeStepRenderer(std::shared_ptr<const RevisionGraph> graph, QVector<RevisionScript> scripts,
+                                RenderMode mode = RenderMode::Online);
 
 } // namespace retort

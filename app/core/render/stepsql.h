@@ -34,6 +34,11 @@ struct StepSql {
     RenderEngine engine = RenderEngine::Native;
     StepBody body;
     QString reason;
+    // Python engine for an online run: the native engine refused the body
+    // with context.is_offline_mode() False, so the step runs through alembic
+    // online (the bridge) and `body` is alembic's OFFLINE SQL, for display
+    // only: it is never executed.
+    bool online = false;
 };
 
 } // namespace retort

@@ -1,0 +1,102 @@
+#include "onlinesteprunner.h"
+
+#include <QUrl>
+
+namespace retort {
+
+namespace {
+
+QString encoded(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+} // namespace
+
+QString bridgeDatabaseUrl(const ConnectionSettings &settings, const QString &appName)
+{
+    QString url = (settings.drivername.isEmpty() ? QStringLiteral("postgresql") : settings.drivername)
+                  + QStringLiteral("://");
+    if (!settings.user.isEmpty() || settings.hasPassword) {
+        url += encoded(settings.user);
+        if (settings.hasPassword)
+            url += QLatin1Char(':') + encoded(settings.password);
+        url += QLatin1Char('@');
+    }
+    QList<QPair<QString, QString>> query;
+    if (settings.isSocket() || settings.hostFromQuery) {
+        query.append({QStringLiteral("host"), settings.host});
+        if (settings.port > 0)
+            query.append({QStringLiteral("port"), QString::number(settings.port)});
+    } else {
+        url += settings.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + settings.host + QLatin1Char(']')
+                                                        : encoded(settings.host);
+        if (settings.port > 0)
+            url += QLatin1Char(':') + QString::number(settings.port);
+    }
+    url += QLatin1Char('/') + encoded(settings.database);
+    for (const auto &kv : settings.query) {
+        if (!ConnectionSettings::knownParameters().contains(kv.first) || kv.first == QLatin1String("host")
+            || kv.first == QLatin1String("port")
+            || (!appName.isEmpty() && kv.first == QLatin1String("application_name")))
+            continue;
+        query.append(kv);
+    }
+    if (!appName.isEmpty())
+        query.append({QStringLiteral("application_name"), appName});
+    for (int i = 0; i < query.size(); ++i)
+        url += (i == 0 ? QLatin1Char('?') : QLatin1Char('&')) + encoded(query[i].first) + QLatin1Char('=')
+               + encoded(query[i].second);
+    return url;
+}
+
+PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interpreter, ConnectionSettings connection)
+{
+    if (interpreter.iniPath.isEmpty())
+        interpreter.iniPath = project.iniPath;
+    return [project, interpreter, connection](const QVector<PlannedStep> &steps, const QString &appName,
+                                              const PythonRunEvents &events,
+                                              const std::atomic<bool> *kill) -> PythonRunResult {
+        PythonRunResult out;
+        BridgeProject p = project;
+        if (p.python.isEmpty()) {
+            Result<Interpreter> found = InterpreterFinder::find(interpreter);
+            if (!found) {
+                out.error = found.error();
+                return out;
+            }
+            p.python = found->path;
+        }
+        QVector<BridgeStep> bridgeSteps;
+        for (const PlannedStep &s : steps)
+            bridgeSteps.append({s.revision, s.step.kind == MigrationStep::Kind::Upgrade, s.step.headsBefore, s.file});
+        const QString url = bridgeDatabaseUrl(connection, appName);
+        const QList<QPair<QString, QString>> environment{{QStringLiteral("DATABASE_URL"), url},
+                                                         {QStringLiteral("PGAPPNAME"), appName}};
+        Result<BridgeOnlineResult> run = AlembicBridge(p).runOnline(
+            bridgeSteps, url,
+            [&](const BridgeEvent &e) {
+                switch (e.kind) {
+                case BridgeEvent::Kind::Started:
+                    if (events.started)
+                        events.started(e.index);
+                    break;
+                case BridgeEvent::Kind::Finished:
+                    ++out.finishedSteps;
+                    if (events.finished)
+                        events.finished(e.index, e.headsAfter);
+                    break;
+                case BridgeEvent::Kind::Log:
+                    if (events.log)
+                        events.log(e.text);
+                    break;
+                }
+            },
+            kill, environment, events.poll);
+        if (!run)
+            out.error = run.error();
+        return out;
+    };
+}
+
+} // namespace retort

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "bridge/alembicbridge.h"
+#include "bridge/interpreterfinder.h"
+#include "db/connectionsettings.h"
+#include "exec/executor.h"
+
+#include <QString>
+
+namespace retort {
+
+// The SQLAlchemy URL of `settings` for the bridge's environment, password
+// included (percent-encoded) and application_name replaced by `appName`
+// when it is not empty. Never for logs or argv.
+QString bridgeDatabaseUrl(const ConnectionSettings &settings, const QString &appName = QString());
+
+// Runs python-online steps through AlembicBridge::runOnline: one child per
+// call, the project's env.py online, against `connection`. The URL reaches
+// the child only through its environment (RETORT_BRIDGE_URL, and
+// DATABASE_URL for env.py files that read it; PGAPPNAME as well), so its
+// connection carries the executor's application_name and can be cancelled.
+// An empty `project.python` is looked up with `interpreter` on first use.
+PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interpreter, ConnectionSettings connection);
+
+} // namespace retort
