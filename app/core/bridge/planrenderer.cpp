@@ -15,6 +15,18 @@ QString locatedReason(const Error &e)
                               : e.message();
 }
 
+// Online mode: the python-online steps' offline SQL is only shown, so a
+// bridge that cannot render offline (an env.py without an offline branch or
+// URL) leaves a note instead of failing the plan.
+PlanSql displayOnly(PlanSql &out, const QVector<int> &steps, const Error &why)
+{
+    for (int i : steps)
+        out.steps[i].body = {SqlStatement::statement(
+            QStringLiteral("-- alembic could not render this step offline (%1); it runs through alembic online")
+                .arg(why.message().simplified().left(300)))};
+    return out;
+}
+
 } // namespace
 
 std::optional<EnginePolicy> parseEnginePolicy(const QString &name)
@@ -171,6 +183,8 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
             }
             rejected.append(attempt);
         }
+        if (!ran && m_settings.mode == RenderMode::Online)
+            return displayOnly(out, viaBridge, InterpreterFinder::noneFound(rejected));
         if (!ran) {
             const int first = viaBridge.front();
             out.steps.resize(first + 1);
@@ -186,6 +200,8 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         project.python = out.interpreter.path;
         rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel, nullptr, takePending(project.python));
     }
+    if (!rendered && m_settings.mode == RenderMode::Online)
+        return displayOnly(out, viaBridge, rendered.error());
     if (!rendered) {
         const int first = viaBridge.front();
         out.steps.resize(first + 1);

@@ -1,0 +1,262 @@
+// Steps that need Python online (op.get_bind(), context.is_offline_mode())
+// run through the real alembic ONLINE, never from offline SQL: `retort
+// upgrade` against alembic on a twin database, in the default mode (the
+// whole run in alembic's one transaction) and with transaction_per_migration
+// (only those steps through alembic), and a cancel during such a step.
+#include "bridge/onlinesteprunner.h"
+#include "bridge/planrenderer.h"
+#include "exec/executor.h"
+#include "exec/migrationrunner.h"
+#include "processrunner.h"
+#include "projectfixture.h"
+#include "testcluster.h"
+
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QtTest>
+
+using namespace retort;
+using namespace retort::testsupport;
+
+namespace {
+
+QString fixtureDir(const QString &name)
+{
+    return QStringLiteral(RETORT_SOURCE_DIR "/tests/exec/fixtures/") + name;
+}
+
+// Every row of `sql`, each as "a|b|c"; or "error: ..." as the only entry.
+QStringList rows(const TestCluster &cluster, const QString &db, const QString &sql)
+{
+    QStringList out;
+    QString connectionName;
+    {
+        QSqlDatabase handle = cluster.open(db);
+        connectionName = handle.connectionName();
+        QSqlQuery q(handle);
+        if (!q.exec(sql)) {
+            out << QStringLiteral("error: ") + q.lastError().text();
+        } else {
+            while (q.next()) {
+                QStringList fields;
+                for (int i = 0; i < q.record().count(); ++i)
+                    fields << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+                out << fields.join(QLatin1Char('|'));
+            }
+        }
+        handle.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return out;
+}
+
+// What the fixture's revisions write, where it exists.
+QStringList data(const TestCluster &cluster, const QString &db)
+{
+    QStringList out;
+    out << rows(cluster, db, QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
+    const QStringList tables = out;
+    for (const QString &t : tables)
+        out << t + QStringLiteral(": ") + rows(cluster, db, QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(t)).join(QLatin1Char(';'));
+    return out;
+}
+
+QProcessEnvironment urlEnv(const QString &url)
+{
+    return alembicEnv(url);
+}
+
+} // namespace
+
+class TestOnlinePython : public QObject {
+    Q_OBJECT
+
+private:
+    // `retort <args>` on ours and `alembic <args>` on the twin: the same
+    // exit code, version rows, schema and rows.
+    void both(TestCluster &cluster, const QString &dir, const QStringList &args, const QString &ours,
+              const QString &twin, int expectedExit, QString *ourErr = nullptr)
+    {
+        const QString ini = dir + QStringLiteral("/alembic.ini");
+        const QStringList full = QStringList{QStringLiteral("-c"), ini} + args;
+        const ProcessResult a = runAlembic(ini, args, dir, urlEnv(cluster.url(twin)));
+        const ProcessResult r = runRetort(full, dir, urlEnv(cluster.url(ours)));
+        const QString what = args.join(QLatin1Char(' '));
+        QVERIFY2(a.error.isEmpty() && r.error.isEmpty(), qPrintable(what + a.describe() + r.describe()));
+        QVERIFY2(a.exitCode == expectedExit, qPrintable(what + QStringLiteral(": alembic ") + a.describe()));
+        QVERIFY2(r.exitCode == expectedExit, qPrintable(what + QStringLiteral(": retort ") + r.describe()));
+        QCOMPARE(cluster.versionRows(ours), cluster.versionRows(twin));
+        const QString ourSchema = cluster.schemaDump(ours);
+        QVERIFY2(!ourSchema.isEmpty(), qPrintable(cluster.lastError()));
+        QCOMPARE(ourSchema, cluster.schemaDump(twin));
+        QCOMPARE(data(cluster, ours), data(cluster, twin));
+        if (ourErr)
+            *ourErr = QString::fromUtf8(r.out + r.err);
+    }
+
+private slots:
+    void initTestCase() { QVERIFY2(!alembicPython().isEmpty(), "no Python that can import alembic"); }
+
+    // Default mode: (c) p005 fails after native and python steps, and the
+    // database is exactly as before, as alembic leaves it; then (a) and (b):
+    // the online branch ran, the data migration read the rows.
+    void wholeRunThroughAlembic()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString dir = fixtureDir(QStringLiteral("onlinepython"));
+        const QString ours = cluster.createDatabase(QStringLiteral("op_retort"));
+        const QString twin = cluster.createDatabase(QStringLiteral("op_alembic"));
+        QVERIFY2(!ours.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
+        const QString emptySchema = cluster.schemaDump(ours);
+        const QStringList emptyData = data(cluster, ours);
+
+        QString log;
+        both(cluster, dir, {QStringLiteral("upgrade"), QStringLiteral("heads")}, ours, twin, 1, &log);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(log.contains(QLatin1String("step p002 needs Python online; the run is executed by alembic in one "
+                                            "transaction")),
+                 qPrintable(log));
+        QVERIFY2(log.contains(QLatin1String("p005_refuses.py:25")) && log.contains(QLatin1String("RuntimeError: p005 "
+                                                                                                 "refuses to run while "
+                                                                                                 "item has 4 rows")),
+                 qPrintable(log));
+        QCOMPARE(cluster.schemaDump(ours), emptySchema);  // nothing half-done
+        QCOMPARE(data(cluster, ours), emptyData);
+
+        both(cluster, dir, {QStringLiteral("upgrade"), QStringLiteral("p004")}, ours, twin, 0, &log);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(rows(cluster, ours, QStringLiteral("SELECT source FROM note")), QStringList{QStringLiteral("online")});
+        QCOMPARE(rows(cluster, ours, QStringLiteral("SELECT label FROM item ORDER BY id")),
+                 (QStringList{QStringLiteral("small-19"), QStringLiteral("big-19"), QStringLiteral("big-19"),
+                              QStringLiteral("small-19")}));
+        QCOMPARE(cluster.versionRows(ours), QStringList{QStringLiteral("p004")});
+
+        // from p004 the only step is python-online and fails: still p004
+        both(cluster, dir, {QStringLiteral("upgrade"), QStringLiteral("heads")}, ours, twin, 1);
+        QCOMPARE(cluster.versionRows(ours), QStringList{QStringLiteral("p004")});
+        QVERIFY(cluster.dropDatabase(ours));
+        QVERIFY(cluster.dropDatabase(twin));
+    }
+
+    // transaction_per_migration: Retort runs p001 and p004, alembic p002,
+    // p003 and p005; p005 fails and p001..p004 stay committed, as alembic
+    // leaves them on the twin.
+    void perStepThroughAlembic()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString dir = fixtureDir(QStringLiteral("onlinepython_perstep"));
+        const QString ours = cluster.createDatabase(QStringLiteral("ops_retort"));
+        const QString twin = cluster.createDatabase(QStringLiteral("ops_alembic"));
+        QVERIFY2(!ours.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
+        QString log;
+        both(cluster, dir, {QStringLiteral("upgrade"), QStringLiteral("heads")}, ours, twin, 1, &log);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(cluster.versionRows(ours), QStringList{QStringLiteral("p004")});
+        QCOMPARE(rows(cluster, ours, QStringLiteral("SELECT source FROM note")), QStringList{QStringLiteral("online")});
+        QVERIFY2(log.contains(QLatin1String("steps p002..p003 need Python online")), qPrintable(log));
+        QVERIFY2(log.contains(QLatin1String("4 of 5 steps were committed")), qPrintable(log));
+        // Retort ran p004 natively, between alembic's runs
+        QVERIFY2(log.indexOf(QLatin1String("Running upgrade p003 -> p004"))
+                     < log.indexOf(QLatin1String("step p005 needs Python online")),
+                 qPrintable(log));
+
+        both(cluster, dir, {QStringLiteral("downgrade"), QStringLiteral("base")}, ours, twin, 0);
+        QVERIFY(cluster.dropDatabase(ours));
+        QVERIFY(cluster.dropDatabase(twin));
+    }
+
+    // (d) Cancel while alembic runs p005's `SELECT pg_sleep(30)` through
+    // get_bind(): the bridge's own backend (found by its application_name)
+    // is cancelled, the run stops long before the sleep would end, and the
+    // database is unchanged.
+    void cancelDuringPythonStep()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString dir = fixtureDir(QStringLiteral("onlinepython"));
+        const QString db = cluster.createDatabase(QStringLiteral("op_cancel"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString before = cluster.schemaDump(db);
+        const QStringList beforeData = data(cluster, db);
+
+        const LoadedProject project = loadProject(dir + QStringLiteral("/alembic.ini"));
+        QVERIFY2(project.error.isEmpty(), qPrintable(project.error));
+        RunOptions options;
+        options.transactionPerMigration = project.context.env.transactionPerMigration;
+        QVERIFY(!options.transactionPerMigration);
+        const ConnectionSettings connection = clusterSettings(cluster.url(db));
+        MigrationRunner runner(project.context, connection, options);
+        PlanRenderSettings settings;
+        settings.mode = RenderMode::Online;
+        settings.bridge.python = alembicPython();
+        settings.bridge.iniPath = project.ini;
+        settings.bridge.workDir = project.dir;
+        settings.bridge.x = QStringList{QStringLiteral("p005=sleep")};
+        settings.interpreter.iniPath = project.ini;
+        const std::shared_ptr<const RevisionGraph> graph = project.context.graph;
+        const QVector<RevisionScript> scripts = project.context.scripts;
+        runner.setStepRenderer([graph, scripts, settings](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
+            PlanRenderer renderer(*graph, scripts, settings);
+            PlanSql sql = renderer.render(steps);
+            if (sql.failedStep >= 0)
+                return sql.error;
+            return sql.steps;
+        });
+        runner.setPythonRunner(bridgeStepRunner(settings.bridge, settings.interpreter, connection));
+        Operation op;
+        op.targets = QStringList{QStringLiteral("heads")};
+
+        // the preview says which steps alembic runs online
+        Result<RunPreview> preview = runner.preview(op);
+        QVERIFY2(preview.ok(), qPrintable(preview.error().toString()));
+        QStringList online;
+        for (const PlannedStep &s : preview->steps)
+            if (s.sql.online)
+                online << s.revision;
+        QCOMPARE(online, (QStringList{QStringLiteral("p002"), QStringLiteral("p003"), QStringLiteral("p005")}));
+
+        Result<RunRequest> request = runner.request(op);
+        QVERIFY2(request.ok(), qPrintable(request.error().toString()));
+        ExecutorThread thread;
+        int runningStep = 0;
+        bool finished = false;
+        RunReport report;
+        connect(&thread, &ExecutorThread::progress, this, [&](const RunProgress &p) { runningStep = p.step; });
+        connect(&thread, &ExecutorThread::finished, this, [&](const RunReport &r) {
+            report = r;
+            finished = true;
+        });
+        QVERIFY(thread.start(request.value()));
+        QTRY_VERIFY_WITH_TIMEOUT(runningStep == 5 || finished, 60000);
+        QVERIFY2(!finished, qPrintable(describe(report)));
+        // alembic's connection, named for Retort, is sleeping in p005
+        const QString sleeping = QStringLiteral(
+            "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
+            "AND application_name LIKE 'retort-bridge %' AND query LIKE '%pg_sleep%' AND state = 'active'");
+        QTRY_VERIFY_WITH_TIMEOUT(rows(cluster, db, sleeping).size() == 1, 20000);
+        QElapsedTimer sinceCancel;
+        sinceCancel.start();
+        thread.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 60000);
+        const qint64 stoppedAfterMs = sinceCancel.elapsed();
+        QVERIFY2(report.cancelled, qPrintable(describe(report)));
+        QCOMPARE(report.stepsCommitted, 0);
+        // pg_sleep(30) was stopped on the server, not waited for
+        QVERIFY2(stoppedAfterMs < 20000, qPrintable(QString::number(stoppedAfterMs)));
+        QCOMPARE(rows(cluster, db, sleeping), QStringList());
+        QCOMPARE(cluster.schemaDump(db), before);
+        QCOMPARE(data(cluster, db), beforeData);
+        qInfo("cancel stopped the run after %lld ms", static_cast<long long>(stoppedAfterMs));
+        QVERIFY(cluster.dropDatabase(db));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOnlinePython)
+#include "tst_onlinepython.moc"
