@@ -514,8 +514,16 @@ std::optional<PyValue> BodyEvaluator::evalJoinedStr(const py::Expr *e)
 std::optional<PyValue> BodyEvaluator::evalName(const py::Expr *e)
 {
     const QString id = qs(e->as<py::Name>()->id);
-    if (auto it = m_locals.constFind(id); it != m_locals.constEnd())
+    if (auto it = m_locals.constFind(id); it != m_locals.constEnd()) {
+        // the migration's connection serves only as an enum's bind (enumDdl);
+        // any other use is refused where the connection was taken
+        if (it->isConstruct("op.get_bind"))
+            return fail(it->line, QStringLiteral("op.get_bind() needs a database connection (%1, used at line %2 other than "
+                                                 "as the bind of an enum's create() or drop())")
+                                      .arg(id)
+                                      .arg(e->line));
         return *it;
+    }
     if (auto it = m_unknownLocals.constFind(id); it != m_unknownLocals.constEnd())
         return fail(e, *it);
     if (m_localNames.contains(id))
@@ -1234,6 +1242,55 @@ std::optional<PyValue> BodyEvaluator::callHelper(const py::Call *call, int index
 
 // ---- enum types created and dropped through the migration's connection ----------
 
+bool BodyEvaluator::storesMigrationBind(const py::Assign *a)
+{
+    const auto *call = a->value->dyn<py::Call>();
+    if (!call->args.empty() || !call->keywords.empty() || !m_function)
+        return false;
+    const auto *f = call->func->dyn<py::Attribute>();
+    const auto *base = f ? f->value->dyn<py::Name>() : nullptr;
+    if (!base || f->attr != "get_bind")
+        return false;
+    const QString module = qs(base->id);
+    if (m_locals.contains(module) || m_localNames.contains(module))
+        return false;
+    const auto it = m_globals.constFind(module);
+    if (it == m_globals.constEnd() || !isReference(*it) || it->str != QLatin1String("op"))
+        return false;
+    // Every read of each name, anywhere in the function, must be the bind of
+    // an enum's create() or drop(); a connection used for anything else (or
+    // for nothing) is refused where it is taken.
+    for (const py::Expr *t : a->targets) {
+        const auto *target = t->dyn<py::Name>();
+        if (!target)
+            return false;
+        int reads = 0, binds = 0;
+        for (const py::Stmt *s : m_function->body) {
+            py::walk(s, [&](const py::Node *n) {
+                if (const auto *name = n->dyn<py::Name>(); name && name->ctx == py::ExprContext::Load && name->id == target->id)
+                    ++reads;
+                const auto *c = n->dyn<py::Call>();
+                const auto *m = c ? c->func->dyn<py::Attribute>() : nullptr;
+                if (!m || (m->attr != "create" && m->attr != "drop"))
+                    return true;
+                auto isTarget = [&](const py::Expr *e) {
+                    const auto *name = e ? e->dyn<py::Name>() : nullptr;
+                    return name && name->id == target->id;
+                };
+                if (!c->args.empty() && isTarget(c->args[0]))
+                    ++binds;
+                for (const py::Keyword *k : c->keywords)
+                    if (k->arg == "bind" && isTarget(k->value))
+                        ++binds;
+                return true;
+            });
+        }
+        if (reads == 0 || reads != binds)
+            return false;
+    }
+    return true;
+}
+
 bool BodyEvaluator::enumDdl(const py::Call *call, QVector<OpCall> &calls, bool assigned, bool &ok)
 {
     ok = false;
@@ -1272,10 +1329,17 @@ bool BodyEvaluator::enumDdl(const py::Call *call, QVector<OpCall> &calls, bool a
             return fail(k->value, QStringLiteral("%1 with %2 given twice (TypeError)").arg(what, qs(k->arg))), true;
         given[idx] = k->value;
     }
-    const auto *bindCall = given[0] ? given[0]->dyn<py::Call>() : nullptr;
-    std::optional<PyValue> bindee = bindCall ? eval(bindCall->func) : std::nullopt;
-    if (!bindee || !isReference(*bindee) || bindee->str != QLatin1String("op.get_bind") || !bindCall->args.empty()
-        || !bindCall->keywords.empty())
+    // op.get_bind() itself, or a local name bound to it
+    bool migrationBind = false;
+    if (const auto *name = given[0] ? given[0]->dyn<py::Name>() : nullptr) {
+        const auto it = m_locals.constFind(qs(name->id));
+        migrationBind = it != m_locals.constEnd() && it->isConstruct("op.get_bind");
+    } else if (const auto *bindCall = given[0] ? given[0]->dyn<py::Call>() : nullptr) {
+        std::optional<PyValue> bindee = eval(bindCall->func);
+        migrationBind = bindee && isReference(*bindee) && bindee->str == QLatin1String("op.get_bind")
+                        && bindCall->args.empty() && bindCall->keywords.empty();
+    }
+    if (!migrationBind)
         return fail(given[0] ? given[0] : call->func,
                     QStringLiteral("%1 with a bind other than op.get_bind()").arg(what)), true;
     // sa.Enum's create/drop default to checkfirst=False, postgresql.ENUM's to True
@@ -1372,6 +1436,15 @@ BodyEvaluator::Flow BodyEvaluator::run(const py::Stmt *s, QVector<OpCall> &calls
     }
     if (const auto *a = s->dyn<py::Assign>()) {
         const auto *call = a->value->dyn<py::Call>();
+        if (call && storesMigrationBind(a)) {
+            PyValue connection;  // a placeholder only enumDdl accepts
+            connection.kind = PyValue::Kind::Construct;
+            connection.str = QStringLiteral("op.get_bind");
+            connection.line = line;
+            for (const py::Expr *t : a->targets)
+                bind(t, connection);
+            return Flow::Normal;
+        }
         std::optional<PyValue> v = call ? callStatement(call, calls, true) : eval(a->value);
         if (!v)
             return Flow::Fail;
@@ -1550,6 +1623,7 @@ std::optional<BodyEvaluator::Failure> BodyEvaluator::evaluate(const py::Function
     m_budget = kStatementBudget;
     m_failure = Failure{int(function.line), QStringLiteral("an unknown failure")};
     collectLocalNames(function);
+    m_function = &function;
     if (function.isAsync())
         return Failure{int(function.line), QStringLiteral("an async function")};
     const Flow flow = runBlock(function.body, calls);

@@ -13,6 +13,7 @@ namespace retort {
 
 namespace py {
 class Module;
+struct Assign;
 struct Call;
 struct Expr;
 struct FunctionDef;
@@ -38,7 +39,8 @@ enum class RenderMode { Offline, Online };
 // `def` whose body is a single `return <expr>` is called by evaluating <expr>
 // with its parameters bound; `<enum>.create(op.get_bind(), ...)` and
 // `.drop(...)` on a named sa.Enum/postgresql.ENUM become the calls
-// "enum_create"/"enum_drop" (the one use of op.get_bind() accepted).
+// "enum_create"/"enum_drop": op.get_bind(), called there or kept in a local
+// name, is accepted as their bind and nowhere else.
 class BodyEvaluator {
 public:
     explicit BodyEvaluator(const py::Module &module, RenderMode mode = RenderMode::Offline);
@@ -84,6 +86,8 @@ private:
     // `<enum>.create(op.get_bind(), checkfirst=...)` / `.drop(...)`: true when
     // the call has that shape (then `ok` says whether it was recorded).
     bool enumDdl(const py::Call *call, QVector<OpCall> &calls, bool assigned, bool &ok);
+    // `name = op.get_bind()` where every read of name is an enum's bind.
+    bool storesMigrationBind(const py::Assign *a);
     std::optional<PyValue> callHelper(const py::Call *call, int index, const PyValue &args);
     void registerHelper(const py::FunctionDef *f);
 
@@ -114,6 +118,7 @@ private:
     };
     QVector<Helper> m_helpers;
     QVector<int> m_activeHelpers;  // the helper calls being evaluated, innermost last
+    const py::FunctionDef *m_function = nullptr;  // the upgrade()/downgrade() being evaluated
     int m_autocommitDepth = 0;
     qint64 m_budget = 0;  // statements and loop iterations left
     Failure m_failure;

@@ -323,7 +323,7 @@ form("enum_create_then_table",
      'op.create_table("items", sa.Column("id", sa.Integer, primary_key=True), sa.Column("kind", kind))',
      'op.drop_table("items")\nkind = sa.Enum("x", "y", name="item_kind")\nkind.drop(op.get_bind(), checkfirst=False)')
 form("enum_create_stored_bind", 'bind = op.get_bind()\nsa.Enum("a", name="e1").create(bind, checkfirst=False)',
-     needs_python=True)
+     'conn = op.get_bind()\nsa.Enum(name="e1").drop(bind=conn)')
 form("enum_create_result_used", 'made = sa.Enum("a", name="e2").create(op.get_bind(), checkfirst=False)',
      needs_python=True)
 form("enum_create_not_native", 'sa.Enum("a", "b", name="e3", native_enum=False).create(op.get_bind())',
@@ -353,6 +353,8 @@ form("helper_recursive", 'op.execute(f("x", 2))', module='def f(s, n):\n    retu
      needs_python=True)
 form("helper_statements", 'op.execute(f())', module='def f():\n    x = "SELECT 1"\n    return x', needs_python=True)
 form("helper_unknown_inside", 'op.execute(f())', module='import os\n\n\ndef f():\n    return "SELECT \'" + os.sep + "\'"',
+     needs_python=True)
+form("enum_stored_bind_other_use", 'bind = op.get_bind()\nsa.Enum("a", name="e4").create(bind)\nbind.execute(sa.text("SELECT 1"))',
      needs_python=True)
 
 HEADER = '''"""{slug}

@@ -5,7 +5,6 @@ Revises: c205
 Create Date: 2024-01-01 00:00:00
 
 """
-# retort: needs-python
 from alembic import op
 import sqlalchemy as sa
 
@@ -21,5 +20,5 @@ def upgrade():
 
 
 def downgrade():
-    bind = op.get_bind()
-    sa.Enum("a", name="e1").create(bind, checkfirst=False)
+    conn = op.get_bind()
+    sa.Enum(name="e1").drop(bind=conn)
