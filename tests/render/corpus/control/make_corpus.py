@@ -356,6 +356,10 @@ form("helper_unknown_inside", 'op.execute(f())', module='import os\n\n\ndef f():
      needs_python=True)
 form("enum_stored_bind_other_use", 'bind = op.get_bind()\nsa.Enum("a", name="e4").create(bind)\nbind.execute(sa.text("SELECT 1"))',
      needs_python=True)
+form("helper_sees_module_not_caller",
+     'NAME = "local"\nop.execute("SELECT \'" + name_of() + "\', \'" + NAME + "\'")',
+     'op.execute(f"SELECT \'{name_of()}\'")',
+     module='NAME = "module"\n\n\ndef name_of():\n    return NAME')
 
 HEADER = '''"""{slug}
 
