@@ -77,6 +77,17 @@ def describe_error(exc, paths):
     }
     if where:
         error["file"], error["line"] = where
+    # a database error (SQLAlchemy's DBAPIError around psycopg2's): the
+    # server's own message, SQLSTATE and the statement, as Retort reports them
+    orig = getattr(exc, "orig", None)
+    diag = getattr(orig, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    if primary:
+        error["server_message"] = primary
+        if getattr(orig, "pgcode", None):
+            error["sqlstate"] = orig.pgcode
+        if getattr(exc, "statement", None):
+            error["statement"] = str(exc.statement)
     return error
 
 

@@ -1,5 +1,6 @@
 #include "projectfixture.h"
 
+#include "bridge/onlinesteprunner.h"
 #include "bridge/planrenderer.h"
 #include "graph/revisiongraph.h"
 #include "processrunner.h"
@@ -71,6 +72,7 @@ RunReport applyWithRetort(const LoadedProject &project, const QString &url, cons
     MigrationRunner runner(project.context, clusterSettings(url), options);
     if (bridge) {
         PlanRenderSettings settings;
+        settings.mode = RenderMode::Online;
         settings.bridge.python = alembicPython();
         settings.bridge.iniPath = project.ini;
         settings.bridge.workDir = project.dir;
@@ -84,6 +86,7 @@ RunReport applyWithRetort(const LoadedProject &project, const QString &url, cons
                 return sql.error;
             return sql.steps;
         });
+        runner.setPythonRunner(bridgeStepRunner(settings.bridge, settings.interpreter, clusterSettings(url)));
     }
     Executor executor;
     return runner.apply(operation, executor);

@@ -28,7 +28,7 @@ QString describe(const RunReport &report);
 
 // Runs an operation through MigrationRunner + Executor on this thread;
 // bodies natively, or with `bridge` as the CLI does by default (native
-// first, the project's alembic offline for the rest).
+// first, the steps that need Python through the project's alembic online).
 RunReport applyWithRetort(const LoadedProject &project, const QString &url, const Operation &operation,
                           RunOptions options = RunOptions(), bool bridge = false);
 

@@ -25,7 +25,20 @@ Error pythonError(const QJsonObject &e, const QString &revision, Error::Kind kin
     where.file = e.value(QLatin1String("file")).toString();
     where.line = e.value(QLatin1String("line")).toInt();
     where.revision = revision;
-    Error error(kind, message.isEmpty() ? type : type + QStringLiteral(": ") + message, where);
+    const QString text = message.isEmpty() ? type : type + QStringLiteral(": ") + message;
+    Error error(kind, text, where);
+    const QString server = e.value(QLatin1String("server_message")).toString();
+    if (!server.isEmpty()) {
+        // a database error: its SQLSTATE, and the server's own message (with
+        // the statement) as the cause; the message stays alembic's verbatim
+        error.setSqlState(e.value(QLatin1String("sqlstate")).toString());
+        Error serverError(Error::Kind::Database, server);
+        const QString statement = e.value(QLatin1String("statement")).toString();
+        if (!statement.isEmpty())
+            serverError.causedBy(Error(Error::Kind::Database, QStringLiteral("while running: %1").arg(statement.simplified())));
+        error.causedBy(serverError);
+        return error;
+    }
     const QString note = e.value(QLatin1String("offline_note")).toString();
     if (!note.isEmpty())
         error.causedBy(Error(Error::Kind::Unresolved, note));

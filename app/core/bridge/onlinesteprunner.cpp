@@ -11,6 +11,22 @@ QString encoded(const QString &text)
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
+// A database error from alembic reads as the executor's own: the server's
+// message and SQLSTATE, located at the revision line; alembic's exception
+// text (first line) and the statement as causes.
+Error asRunError(const Error &e)
+{
+    if (e.sqlState().isEmpty() || !e.cause())
+        return e;
+    Error out(Error::Kind::Database, e.cause()->message(), e.where());
+    out.setSqlState(e.sqlState());
+    Error alembicText(e.kind(), e.message().section(QLatin1Char('\n'), 0, 0));
+    if (e.cause()->cause())
+        alembicText.causedBy(*e.cause()->cause());
+    out.causedBy(alembicText);
+    return out;
+}
+
 } // namespace
 
 QString bridgeDatabaseUrl(const ConnectionSettings &settings, const QString &appName)
@@ -94,7 +110,7 @@ PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interp
             },
             kill, environment, events.poll);
         if (!run)
-            out.error = run.error();
+            out.error = asRunError(run.error());
         return out;
     };
 }
