@@ -99,6 +99,59 @@ private:
 private slots:
     void initTestCase() { QVERIFY2(!alembicPython().isEmpty(), "no Python that can import alembic"); }
 
+    // The URL the bridge's child gets names the same database: parsed back,
+    // every field is the same (password, socket directory, IPv6, options),
+    // with application_name replaced.
+    void bridgeUrlRoundTrip_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::newRow("tcp, password") << "postgresql+psycopg2://ann:p%40ss%3Aw%2Fo%25rd@db.example:6543/app?sslmode=require";
+        QTest::newRow("socket") << "postgresql://ann@/app?host=/var/run/postgresql&port=5433";
+        QTest::newRow("ipv6") << "postgresql://ann@[::1]:5432/app?application_name=mine&connect_timeout=5";
+        QTest::newRow("options") << "postgres://ann:x@h/d%20b?options=-c%20search_path%3Dapp";
+    }
+    void bridgeUrlRoundTrip()
+    {
+        QFETCH(QString, url);
+        const Result<ConnectionSettings> a = ConnectionSettings::parse(url);
+        QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().toString()));
+        const QString built = bridgeDatabaseUrl(a.value(), QStringLiteral("retort-bridge x"));
+        const Result<ConnectionSettings> b = ConnectionSettings::parse(built);
+        QVERIFY2(b.ok(), qPrintable(built));
+        QCOMPARE(b->user, a->user);
+        QCOMPARE(b->password, a->password);
+        QCOMPARE(b->hasPassword, a->hasPassword);
+        QCOMPARE(b->host, a->host);
+        QCOMPARE(b->port, a->port);
+        QCOMPARE(b->database, a->database);
+        QCOMPARE(b->queryValue(QStringLiteral("application_name")), QStringLiteral("retort-bridge x"));
+        for (const QString &key : {QStringLiteral("sslmode"), QStringLiteral("connect_timeout"), QStringLiteral("options")})
+            QCOMPARE(b->queryValue(key), a->queryValue(key));
+    }
+
+    // --statement-timeout holds for alembic's session too: p005's pg_sleep(30)
+    // is stopped by the server, and the whole run is rolled back.
+    void statementTimeoutReachesAlembic()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString dir = fixtureDir(QStringLiteral("onlinepython"));
+        const QString db = cluster.createDatabase(QStringLiteral("op_timeout"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString before = cluster.schemaDump(db);
+        const ProcessResult r = runRetort({QStringLiteral("-c"), dir + QStringLiteral("/alembic.ini"), QStringLiteral("-x"),
+                                           QStringLiteral("p005=sleep"), QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                           QStringLiteral("--statement-timeout"), QStringLiteral("1000")},
+                                          dir, urlEnv(cluster.url(db)));
+        QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+        const QString out = QString::fromUtf8(r.out + r.err);
+        QVERIFY2(out.contains(QLatin1String("canceling statement due to statement timeout"))
+                     && out.contains(QLatin1String("[SQLSTATE 57014]")) && out.contains(QLatin1String("p005")),
+                 qPrintable(out));
+        QCOMPARE(cluster.schemaDump(db), before);
+        QVERIFY(cluster.dropDatabase(db));
+    }
+
     // Default mode: (c) p005 fails after native and python steps, and the
     // database is exactly as before, as alembic leaves it; then (a) and (b):
     // the online branch ran, the data migration read the rows.

@@ -70,7 +70,7 @@ PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interp
 {
     if (interpreter.iniPath.isEmpty())
         interpreter.iniPath = project.iniPath;
-    return [project, interpreter, connection](const QVector<PlannedStep> &steps, const QString &appName,
+    return [project, interpreter, connection](const QVector<PlannedStep> &steps, const PythonRunSession &session,
                                               const PythonRunEvents &events,
                                               const std::atomic<bool> *kill) -> PythonRunResult {
         PythonRunResult out;
@@ -86,9 +86,18 @@ PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interp
         QVector<BridgeStep> bridgeSteps;
         for (const PlannedStep &s : steps)
             bridgeSteps.append({s.revision, s.step.kind == MigrationStep::Kind::Upgrade, s.step.headsBefore, s.file});
-        const QString url = bridgeDatabaseUrl(connection, appName);
-        const QList<QPair<QString, QString>> environment{{QStringLiteral("DATABASE_URL"), url},
-                                                         {QStringLiteral("PGAPPNAME"), appName}};
+        const QString url = bridgeDatabaseUrl(connection, session.applicationName);
+        QList<QPair<QString, QString>> environment{{QStringLiteral("DATABASE_URL"), url},
+                                                   {QStringLiteral("PGAPPNAME"), session.applicationName}};
+        // --lock-timeout / --statement-timeout hold for alembic's session too
+        // (libpq reads PGOPTIONS; the URL's own options= wins over it)
+        QStringList options;
+        if (session.lockTimeoutMs)
+            options << QStringLiteral("-c lock_timeout=%1").arg(*session.lockTimeoutMs);
+        if (session.statementTimeoutMs)
+            options << QStringLiteral("-c statement_timeout=%1").arg(*session.statementTimeoutMs);
+        if (!options.isEmpty())
+            environment.append({QStringLiteral("PGOPTIONS"), options.join(QLatin1Char(' '))});
         Result<BridgeOnlineResult> run = AlembicBridge(p).runOnline(
             bridgeSteps, url,
             [&](const BridgeEvent &e) {

@@ -18,7 +18,8 @@ QString bridgeDatabaseUrl(const ConnectionSettings &settings, const QString &app
 // call, the project's env.py online, against `connection`. The URL reaches
 // the child only through its environment (RETORT_BRIDGE_URL, and
 // DATABASE_URL for env.py files that read it; PGAPPNAME as well), so its
-// connection carries the executor's application_name and can be cancelled.
+// connection carries the executor's application_name and can be cancelled;
+// the session's lock and statement timeouts go in PGOPTIONS.
 // An empty `project.python` is looked up with `interpreter` on first use.
 PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interpreter, ConnectionSettings connection);
 

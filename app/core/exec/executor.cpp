@@ -373,7 +373,11 @@ private:
             if (sinceCancel.elapsed() > 5000)
                 kill = true;
         };
-        const PythonRunResult r = m_request.pythonRunner(slice, appName, events, &kill);
+        PythonRunSession session;
+        session.applicationName = appName;
+        session.lockTimeoutMs = m_request.options.lockTimeoutMs;
+        session.statementTimeoutMs = m_request.options.statementTimeoutMs;
+        const PythonRunResult r = m_request.pythonRunner(slice, session, events, &kill);
         if (r.error.isError()) {
             if (cancelled())
                 fail(Error(Error::Kind::Cancelled, QStringLiteral("Cancelled while alembic ran %1 online")

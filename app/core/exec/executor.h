@@ -44,15 +44,19 @@ struct PythonRunEvents {
     // runs; the executor cancels the bridge's statement from here.
     std::function<void()> poll;
 };
+// The session the bridge's connection should have, like Retort's own.
+struct PythonRunSession {
+    QString applicationName;  // unique: its backend is found (and cancelled) in pg_stat_activity
+    std::optional<int> lockTimeoutMs;
+    std::optional<int> statementTimeoutMs;
+};
 struct PythonRunResult {
     int finishedSteps = 0;
     Error error;  // alembic's error (revision, file, line), or the bridge's
 };
-// `applicationName` is set as the child's application_name, so that its
-// backend can be found (and cancelled) in pg_stat_activity; `kill` stops the
-// child process.
+// `kill` stops the child process.
 using PythonStepRunner = std::function<PythonRunResult(const QVector<PlannedStep> &steps,
-                                                       const QString &applicationName,
+                                                       const PythonRunSession &session,
                                                        const PythonRunEvents &events,
                                                        const std::atomic<bool> *kill)>;
 
