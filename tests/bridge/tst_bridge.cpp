@@ -9,6 +9,7 @@
 #include "bridge/alembicbridge.h"
 #include "bridge/bridgeprocess.h"
 #include "bridge/interpreterfinder.h"
+#include "outputnormalizer.h"
 #include "processrunner.h"
 #include "testcluster.h"
 
@@ -23,61 +24,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-
 using namespace retort;
 using namespace retort::testsupport;
 
 namespace {
-
-bool isRowStatement(const QString &chunk)
-{
-    static const QRegularExpression row(
-        QStringLiteral("^(INSERT INTO|UPDATE|DELETE FROM) \\S+ (\\(version_num\\) VALUES|SET version_num=|WHERE)"));
-    return row.match(chunk).hasMatch();
-}
-
-// A run of two or more version-row chunks (a merge or unmerge) by its effect:
-// the rows removed and added, sorted.
-QString rowEffect(const QStringList &run)
-{
-    static const QRegularExpression literal(QStringLiteral("'([^']*)'"));
-    QStringList removed, added;
-    for (const QString &chunk : run) {
-        QStringList values;
-        for (auto it = literal.globalMatch(chunk); it.hasNext();)
-            values << it.next().captured(1);
-        if (chunk.startsWith(QLatin1String("INSERT"))) {
-            added << values.value(0);
-        } else if (chunk.startsWith(QLatin1String("DELETE"))) {
-            removed << values.value(0);
-        } else {
-            added << values.value(0);
-            removed << values.value(1);
-        }
-    }
-    removed.sort();
-    added.sort();
-    return QStringLiteral("<rows -%1 +%2>").arg(removed.join(QLatin1Char(',')), added.join(QLatin1Char(',')));
-}
-
-QString normalizeRowOrder(const QByteArray &out)
-{
-    const QStringList chunks = QString::fromUtf8(out).split(QStringLiteral("\n\n"));
-    QStringList normalized;
-    for (int i = 0; i < chunks.size();) {
-        int j = i;
-        while (j < chunks.size() && isRowStatement(chunks[j]))
-            ++j;
-        if (j - i > 1) {
-            normalized << rowEffect(chunks.mid(i, j - i));
-            i = j;
-        } else {
-            normalized << chunks[i];
-            i = j == i ? i + 1 : j;
-        }
-    }
-    return normalized.join(QStringLiteral("\n\n"));
-}
 
 bool copyTree(const QString &from, const QString &to)
 {
@@ -209,7 +159,7 @@ private slots:
         if (actual.exitCode != expected.exitCode)
             qWarning("retort stderr: %s\nalembic stderr tail: %s", actual.err.constData(), expected.err.right(600).constData());
         QCOMPARE(actual.exitCode, expected.exitCode);
-        QCOMPARE(normalizeRowOrder(actual.out), normalizeRowOrder(expected.out));
+        QCOMPARE(normalizeVersionRowOrder(actual.out), normalizeVersionRowOrder(expected.out));
     }
 
     // A step that cannot run offline: alembic's output up to the failure,

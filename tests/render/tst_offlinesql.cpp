@@ -4,6 +4,7 @@
 // rows of one step (a merge) are compared by their effect because alembic
 // picks the parent row to update in Python set order.
 
+#include "outputnormalizer.h"
 #include "processrunner.h"
 
 #include <QDir>
@@ -23,56 +24,6 @@ struct Project {
     QStringList ids;     // 001, 002, ... (--id-style seq)
     QStringList labels;  // branch labels
 };
-
-bool isRowStatement(const QString &chunk)
-{
-    static const QRegularExpression row(
-        QStringLiteral("^(INSERT INTO|UPDATE|DELETE FROM) \\S+ (\\(version_num\\) VALUES|SET version_num=|WHERE)"));
-    return row.match(chunk).hasMatch();
-}
-
-// What a run of version-row statements does: the rows it removes and the
-// rows it adds. alembic chooses which parent row of a merge to UPDATE and
-// which to DELETE in Python set order, so only the effect is comparable.
-QString rowEffect(const QStringList &run)
-{
-    static const QRegularExpression literal(QStringLiteral("'([^']*)'"));
-    QStringList removed, added;
-    for (const QString &chunk : run) {
-        QStringList values;
-        for (auto it = literal.globalMatch(chunk); it.hasNext();)
-            values << it.next().captured(1);
-        if (chunk.startsWith(QLatin1String("INSERT")))
-            added << values.value(0);
-        else if (chunk.startsWith(QLatin1String("DELETE")))
-            removed << values.value(0);
-        else
-            added << values.value(0), removed << values.value(1);
-    }
-    removed.sort();
-    added.sort();
-    return QStringLiteral("<version rows: -%1 +%2>").arg(removed.join(QLatin1Char(',')), added.join(QLatin1Char(',')));
-}
-
-// Replaces each run of two or more version-row chunks by its effect.
-QString normalizeRowOrder(const QByteArray &out)
-{
-    const QStringList chunks = QString::fromUtf8(out).split(QStringLiteral("\n\n"));
-    QStringList normalized;
-    for (int i = 0; i < chunks.size();) {
-        int j = i;
-        while (j < chunks.size() && isRowStatement(chunks[j]))
-            ++j;
-        if (j - i > 1) {
-            normalized << rowEffect(chunks.mid(i, j - i));
-            i = j;
-        } else {
-            normalized << chunks[i];
-            i = j == i ? i + 1 : j;
-        }
-    }
-    return normalized.join(QStringLiteral("\n\n"));
-}
 
 } // namespace
 
@@ -219,7 +170,7 @@ private slots:
         const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), ini} + args, p.dir);
         QVERIFY2(actual.error.isEmpty(), qPrintable(actual.describe()));
         QCOMPARE(actual.exitCode, expected.exitCode);
-        QCOMPARE(normalizeRowOrder(actual.out), normalizeRowOrder(expected.out));
+        QCOMPARE(normalizeVersionRowOrder(actual.out), normalizeVersionRowOrder(expected.out));
     }
 
     // The fixture corpus renders natively: exit 0 and alembic's bytes.
@@ -287,7 +238,7 @@ private slots:
         const ProcessResult expected = runAlembic(ini, args, p.dir);
         QVERIFY2(expected.error.isEmpty(), qPrintable(expected.describe()));
         QCOMPARE(actual.exitCode, expected.exitCode);
-        QCOMPARE(normalizeRowOrder(actual.out), normalizeRowOrder(expected.out));
+        QCOMPARE(normalizeVersionRowOrder(actual.out), normalizeVersionRowOrder(expected.out));
     }
 };
 
