@@ -10,6 +10,7 @@
 #include "bridge/bridgeprocess.h"
 #include "bridge/interpreterfinder.h"
 #include "outputnormalizer.h"
+#include "filetree.h"
 #include "processrunner.h"
 #include "testcluster.h"
 
@@ -28,21 +29,6 @@ using namespace retort;
 using namespace retort::testsupport;
 
 namespace {
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (file.contains(QLatin1String("__pycache__")))
-            continue;
-        const QString target = to + file.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(file, target))
-            return false;
-    }
-    return true;
-}
 
 bool writeExecutable(const QString &path, const QByteArray &text)
 {

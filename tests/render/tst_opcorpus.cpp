@@ -13,6 +13,7 @@
 // that run fails (a form alembic itself cannot render) are the revisions it
 // did not reach run one by one.
 
+#include "filetree.h"
 #include "processrunner.h"
 
 #include <QDir>
@@ -80,21 +81,6 @@ QHash<QString, QString> sections(const QByteArray &out, const QString &direction
 QString stepKey(const QStringList &from, const QString &to)
 {
     return from.join(QStringLiteral(", ")) + QStringLiteral(" -> ") + to;
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (path.contains(QLatin1String("__pycache__")))
-            continue;
-        const QString target = to + path.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(path, target))
-            return false;
-    }
-    return true;
 }
 
 // revision/down_revision and the needs-python markers of one file; false
