@@ -220,6 +220,28 @@ private slots:
         QVERIFY(cluster.dropDatabase(twin));
     }
 
+    // String literals with backslashes (a server default, a table comment,
+    // bulk_insert rows) rendered natively and applied online hold what
+    // alembic online stores: offline SQLAlchemy doubles backslashes (it has
+    // no server to ask about standard_conforming_strings), online it does not.
+    void backslashesOnlineAsAlembic()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString dir = fixtureDir(QStringLiteral("literals"));
+        const QString ours = cluster.createDatabase(QStringLiteral("lit_retort"));
+        const QString twin = cluster.createDatabase(QStringLiteral("lit_alembic"));
+        QVERIFY2(!ours.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
+        QString log;
+        both(cluster, dir, {QStringLiteral("upgrade"), QStringLiteral("heads")}, ours, twin, 0, &log);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(!log.contains(QLatin1String("needs Python")), qPrintable(log));
+        QCOMPARE(rows(cluster, ours, QStringLiteral("SELECT dir FROM path WHERE id = 1")), QStringList{QStringLiteral("D:\\exports")});
+        QVERIFY(cluster.dropDatabase(ours));
+        QVERIFY(cluster.dropDatabase(twin));
+    }
+
     // transaction_per_migration: Retort runs p001 and p004, alembic p002,
     // p003 and p005; p005 fails and p001..p004 stay committed, as alembic
     // leaves them on the twin.

@@ -4,6 +4,7 @@
 #include "python/parser.h"
 #include "render/bodyevaluator.h"
 #include "render/oprenderer.h"
+#include "render/sqlquoting.h"
 
 #include <QFile>
 
@@ -88,6 +89,7 @@ Result<StepBody> RevisionRenderer::render(const QString &path, const QString &re
         return needsPython(path, int(fn->line), revision,
                            QStringLiteral("%1() is decorated").arg(QLatin1String(name)));
     QVector<OpCall> calls;
+    const sql::OnlineLiterals literals(mode == RenderMode::Online);
     BodyEvaluator evaluator(module, mode);
     if (std::optional<BodyEvaluator::Failure> f = evaluator.evaluate(*fn, calls))
         return needsPython(path, f->line, revision, f->reason);

@@ -70,11 +70,26 @@ QString qualifiedTable(const QString &schema, const QString &table)
     return quoteIdentifier(schema) + QLatin1Char('.') + quoteIdentifier(table);
 }
 
+namespace {
+thread_local bool t_onlineLiterals = false;
+} // namespace
+
+OnlineLiterals::OnlineLiterals(bool online) : m_previous(t_onlineLiterals)
+{
+    t_onlineLiterals = online;
+}
+
+OnlineLiterals::~OnlineLiterals()
+{
+    t_onlineLiterals = m_previous;
+}
+
 QString stringLiteral(const QString &value)
 {
     QString v = value;
     v.replace(QLatin1Char('\''), QLatin1String("''"));
-    v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    if (!t_onlineLiterals)
+        v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
     return QLatin1Char('\'') + v + QLatin1Char('\'');
 }
 
