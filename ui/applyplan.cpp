@@ -177,13 +177,7 @@ Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const Connecti
     render.bridge.iniPath = project->iniPath;
     render.bridge.workDir = QFileInfo(project->iniPath).absolutePath();
     render.interpreter.iniPath = project->iniPath;
-    runner.setStepRenderer([context, render](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
-        PlanRenderer renderer(*context.graph, context.scripts, render);
-        PlanSql sql = renderer.render(steps);
-        if (sql.failedStep >= 0)
-            return sql.error;
-        return sql.steps;
-    });
+    runner.setStepRenderer(planStepRenderer(context, render));
     plan.pythonRunner = bridgeStepRunner(render.bridge, render.interpreter, connection);
     Result<RunPreview> preview = runner.preview(operation);
     if (!preview)

@@ -1,13 +1,12 @@
 #include "sqlworker.h"
 
+#include "applyplan.h"
 #include "bridge/planrenderer.h"
 #include "exec/executor.h"
 #include "exec/migrationrunner.h"
 #include "graph/migrationplan.h"
-#include "project/envreader.h"
 #include "render/revisionrenderer.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 namespace retort::gui {
@@ -104,13 +103,7 @@ SqlScript SqlWorker::rangeScript(PlanRenderer &renderer, const LoadedProjectPtr 
                                  bool versionTableExists, const QString &target, bool downgrade)
 {
     SqlScript out;
-    ProjectContext context;
-    context.config = project->config;
-    context.scripts = project->scripts;
-    context.graph = std::shared_ptr<const RevisionGraph>(project, &project->graph);
-    QFile env(project->config.envPath);
-    if (env.open(QIODevice::ReadOnly))
-        context.env = readEnvOptions(project->config.envPath, env.readAll());
+    ProjectContext context = projectContext(project);
     RunOptions options;
     options.transactionPerMigration = context.env.transactionPerMigration;
     const VersionTable table = context.versionTable();

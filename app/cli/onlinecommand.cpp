@@ -192,13 +192,7 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     render.bridge.section = args.name;
     render.bridge.x = args.x;
     render.interpreter.iniPath = config.iniPath;
-    runner.setStepRenderer([&graph, &scripts, render](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
-        PlanRenderer renderer(graph, scripts, render);
-        PlanSql sql = renderer.render(steps);
-        if (sql.failedStep >= 0)
-            return sql.error;
-        return sql.steps;
-    });
+    runner.setStepRenderer(planStepRenderer(project, render));
     runner.setPythonRunner(bridgeStepRunner(render.bridge, render.interpreter, connection));
     Executor executor;
     QObject::connect(&executor, &Executor::logLine, &executor,

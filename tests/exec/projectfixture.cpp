@@ -77,15 +77,7 @@ RunReport applyWithRetort(const LoadedProject &project, const QString &url, cons
         settings.bridge.iniPath = project.ini;
         settings.bridge.workDir = project.dir;
         settings.interpreter.iniPath = project.ini;
-        const std::shared_ptr<const RevisionGraph> graph = project.context.graph;
-        const QVector<RevisionScript> scripts = project.context.scripts;
-        runner.setStepRenderer([graph, scripts, settings](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
-            PlanRenderer renderer(*graph, scripts, settings);
-            PlanSql sql = renderer.render(steps);
-            if (sql.failedStep >= 0)
-                return sql.error;
-            return sql.steps;
-        });
+        runner.setStepRenderer(planStepRenderer(project.context, settings));
         runner.setPythonRunner(bridgeStepRunner(settings.bridge, settings.interpreter, clusterSettings(url)));
     }
     Executor executor;

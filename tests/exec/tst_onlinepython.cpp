@@ -301,15 +301,7 @@ private slots:
         settings.bridge.workDir = project.dir;
         settings.bridge.x = QStringList{QStringLiteral("p005=sleep")};
         settings.interpreter.iniPath = project.ini;
-        const std::shared_ptr<const RevisionGraph> graph = project.context.graph;
-        const QVector<RevisionScript> scripts = project.context.scripts;
-        runner.setStepRenderer([graph, scripts, settings](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
-            PlanRenderer renderer(*graph, scripts, settings);
-            PlanSql sql = renderer.render(steps);
-            if (sql.failedStep >= 0)
-                return sql.error;
-            return sql.steps;
-        });
+        runner.setStepRenderer(planStepRenderer(project.context, settings));
         runner.setPythonRunner(bridgeStepRunner(settings.bridge, settings.interpreter, connection));
         Operation op;
         op.targets = QStringList{QStringLiteral("heads")};

@@ -124,4 +124,16 @@ PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interp
     };
 }
 
+StepRenderer planStepRenderer(const ProjectContext &project, PlanRenderSettings settings)
+{
+    return [graph = project.graph, scripts = project.scripts,
+            settings = std::move(settings)](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
+        PlanRenderer renderer(*graph, scripts, settings);
+        PlanSql sql = renderer.render(steps);
+        if (sql.failedStep >= 0)
+            return sql.error;
+        return sql.steps;
+    };
+}
+
 } // namespace retort

@@ -2,8 +2,10 @@
 
 #include "bridge/alembicbridge.h"
 #include "bridge/interpreterfinder.h"
+#include "bridge/planrenderer.h"
 #include "db/connectionsettings.h"
 #include "exec/executor.h"
+#include "exec/migrationrunner.h"
 
 #include <QString>
 
@@ -22,5 +24,10 @@ QString bridgeDatabaseUrl(const ConnectionSettings &settings, const QString &app
 // the session's lock and statement timeouts go in PGOPTIONS.
 // An empty `project.python` is looked up with `interpreter` on first use.
 PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interpreter, ConnectionSettings connection);
+
+// The step renderer of a run: a PlanRenderer over the project's graph and
+// scripts under `settings`, made for each plan; a step it cannot render
+// fails the plan with that step's error.
+StepRenderer planStepRenderer(const ProjectContext &project, PlanRenderSettings settings);
 
 } // namespace retort
