@@ -1,6 +1,5 @@
 #include "sqllexer.h"
 
-#include "graphstyle.h"
 
 #include <QFont>
 #include <QPalette>
@@ -53,25 +52,13 @@ const char *SqlLexer::keywords(int set) const
 
 void SqlLexer::applyPalette(const QPalette &palette, const QFont &font)
 {
-    const bool dark = graphstyle::isDark(palette);
-    const QColor text = palette.color(QPalette::Text);
-    auto pick = [dark](QRgb light, QRgb darkColor) { return QColor(dark ? darkColor : light); };
-    const QColor comment = pick(0x6a737d, 0x8b949e);
-    const QColor string = pick(0x0a7a3b, 0x9fd6a4);
-    const QColor keyword = pick(0x0b4fa8, 0x79b8ff);
-    const QColor type = pick(0x9b2fae, 0xd2a8ff);
-    const QColor number = pick(0xb35900, 0xffa657);
-    const QColor quoted = pick(0x7d6a1f, 0xd7c48f);
-
-    setDefaultPaper(palette.color(QPalette::Base));
-    setDefaultColor(text);
-    setPaper(palette.color(QPalette::Base), -1);
-    setFont(font, -1);
-    for (int style = 0; style <= 127; ++style) {
-        if (description(style).isEmpty())
-            continue;
-        QColor c = text;
-        QFont f = font;
+    const QColor comment = themedColor(palette, 0x6a737d, 0x8b949e);
+    const QColor string = themedColor(palette, 0x0a7a3b, 0x9fd6a4);
+    const QColor keyword = themedColor(palette, 0x0b4fa8, 0x79b8ff);
+    const QColor type = themedColor(palette, 0x9b2fae, 0xd2a8ff);
+    const QColor number = themedColor(palette, 0xb35900, 0xffa657);
+    const QColor quoted = themedColor(palette, 0x7d6a1f, 0xd7c48f);
+    paintLexerStyles(*this, palette, font, [&](int style, QColor &c, QFont &f) {
         switch (style) {
         case Comment:
         case CommentLine:
@@ -101,9 +88,7 @@ void SqlLexer::applyPalette(const QPalette &palette, const QFont &font)
         default:
             break;
         }
-        setColor(c, style);
-        setFont(f, style);
-    }
+    });
 }
 
 } // namespace retort::gui
