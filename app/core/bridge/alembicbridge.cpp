@@ -113,22 +113,27 @@ QByteArray AlembicBridge::request(const QString &mode, const QVector<BridgeStep>
     return QJsonDocument(r).toJson(QJsonDocument::Compact);
 }
 
-std::unique_ptr<JsonLinesProcess> AlembicBridge::startOffline(const std::atomic<bool> *cancel) const
+Result<std::unique_ptr<JsonLinesProcess>> AlembicBridge::offlineProcess(const std::atomic<bool> *cancel) const
 {
     Result<QString> script = BridgeScript::path();
     if (!script)
-        return {};
+        return script.error();
     ProcessRequest pr;
     pr.program = m_project.python;
     pr.arguments = {script.value()};
     pr.workDir = m_project.workDir;
-    pr.environment.remove(urlVariable());
+    pr.environment.remove(urlVariable());  // offline: no database
     pr.timeoutMs = m_project.timeoutMs;
     pr.cancel = cancel;
-    auto process = std::make_unique<JsonLinesProcess>(pr);
-    if (process->start())
+    return std::make_unique<JsonLinesProcess>(pr);
+}
+
+std::unique_ptr<JsonLinesProcess> AlembicBridge::startOffline(const std::atomic<bool> *cancel) const
+{
+    Result<std::unique_ptr<JsonLinesProcess>> process = offlineProcess(cancel);
+    if (!process || process.value()->start())
         return {};
-    return process;
+    return std::move(process).value();
 }
 
 Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<BridgeStep> &steps,
@@ -139,17 +144,10 @@ Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<Bridge
     if (steps.isEmpty())
         return QVector<BridgeStepSql>();
     if (!started) {
-        Result<QString> script = BridgeScript::path();
-        if (!script)
-            return script.error();
-        ProcessRequest pr;
-        pr.program = m_project.python;
-        pr.arguments = {script.value()};
-        pr.workDir = m_project.workDir;
-        pr.environment.remove(urlVariable());
-        pr.timeoutMs = m_project.timeoutMs;
-        pr.cancel = cancel;
-        started = std::make_unique<JsonLinesProcess>(pr);
+        Result<std::unique_ptr<JsonLinesProcess>> process = offlineProcess(cancel);
+        if (!process)
+            return process.error();
+        started = std::move(process).value();
         if (const Error e = started->start()) {
             if (unavailable)
                 *unavailable = e.message();

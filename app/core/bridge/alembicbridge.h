@@ -104,6 +104,8 @@ public:
 
 private:
     QByteArray request(const QString &mode, const QVector<BridgeStep> &steps) const;
+    // The offline bridge child, not yet started.
+    Result<std::unique_ptr<JsonLinesProcess>> offlineProcess(const std::atomic<bool> *cancel) const;
 
     BridgeProject m_project;
 };
