@@ -1,0 +1,509 @@
+#include "exec/executorrun.h"
+
+#include "db/connection.h"
+#include "exec/executor.h"
+#include "exec/migrationlock.h"
+#include "exec/pghandle.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace retort {
+
+namespace {
+
+const QString kInfo = QStringLiteral("INFO  [alembic.runtime.migration] ");
+
+QString joinRows(const QStringList &rows)
+{
+    return rows.isEmpty() ? QStringLiteral("(none)") : rows.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+// One run: its connection, transaction state and report. Lives on the
+// executor's thread for the duration of Executor::run().
+class ExecutorRun {
+public:
+    ExecutorRun(Executor &executor, const RunRequest &request) : m_executor(executor), m_request(request)
+    {
+        m_timer.start();
+    }
+
+    RunReport run()
+    {
+        execute();
+        finish();
+        return m_report;
+    }
+
+private:
+    using K = PlannedStatement::Kind;
+
+    void log(const QString &line)
+    {
+        m_report.log << line;
+        Q_EMIT m_executor.logLine(line);
+    }
+
+    bool cancelled() const { return m_executor.isCancelled(); }
+
+    Error cancelledError() const
+    {
+        return Error(Error::Kind::Cancelled, QStringLiteral("Cancelled"));
+    }
+
+    void fail(Error error)
+    {
+        if (m_report.error.isError())
+            return;
+        m_report.error = std::move(error);
+        if (m_report.error.kind() == Error::Kind::Cancelled)
+            m_report.cancelled = true;
+    }
+
+    // A statement that is not part of a step (SET, BEGIN, ...).
+    bool plainExec(const QString &sql)
+    {
+        QSqlQuery q(db());
+        if (q.exec(sql))
+            return true;
+        fail(statementError(q, sql, -1, 0));
+        return false;
+    }
+
+    QSqlDatabase db() const { return m_connection->database(); }
+
+    Error statementError(const QSqlQuery &q, const QString &sql, int step, int line)
+    {
+        const QSqlError se = q.lastError();
+        const QString state = se.nativeErrorCode();
+        QString message = pghandle::errorPrimary(q);
+        if (message.isEmpty()) {
+            message = se.databaseText().trimmed();
+            if (message.isEmpty())
+                message = se.text().trimmed();
+            static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL|PANIC):\\s+"));
+            message.remove(severity);
+        }
+        const bool alive = pghandle::connectionAlive(db());
+        m_connectionLost = !alive;
+        Error e;
+        if (state == QLatin1String("57014") && cancelled()) {
+            e = Error(Error::Kind::Cancelled, QStringLiteral("Cancelled while running a statement"));
+        } else if (!alive) {
+            e = Error(Error::Kind::Database,
+                      QStringLiteral("The connection to the database was lost (%1): %2. The server rolled back "
+                                     "the open transaction.")
+                          .arg(m_request.connection.describe(), message.section(QLatin1Char('\n'), 0, 0)));
+        } else {
+            e = Error(Error::Kind::Database, message.section(QLatin1Char('\n'), 0, 0));
+        }
+        e.setSqlState(state.isEmpty() && !alive ? QStringLiteral("08006") : state);
+        Location &where = e.where();
+        if (step >= 0 && step < m_steps.size()) {
+            where.revision = m_steps[step].revision.isEmpty() ? m_steps[step].step.to.join(QLatin1Char(','))
+                                                              : m_steps[step].revision;
+            if (line > 0) {
+                where.file = m_steps[step].file;
+                where.line = line;
+            }
+        }
+        const int position = pghandle::errorPosition(q);
+        if (position > 0)
+            where.statementOffset = position - 1;
+        m_report.failedStatement = sql;
+        const QString detail = pghandle::errorDetail(q);
+        if (!detail.isEmpty())
+            e.causedBy(Error(Error::Kind::Database, QStringLiteral("DETAIL: ") + detail));
+        e.causedBy(Error(Error::Kind::Database, QStringLiteral("while running: %1").arg(sql.simplified())));
+        return e;
+    }
+
+    void execute()
+    {
+        const int stepCount = m_request.steps.size();
+        m_report.stepCount = stepCount;
+        if (cancelled())
+            return fail(cancelledError());
+
+        ConnectionSettings settings = m_request.connection;
+        if (settings.queryValue(QStringLiteral("application_name")).isEmpty())
+            settings.query.append({QStringLiteral("application_name"), Executor::applicationName()});
+        Result<std::unique_ptr<Connection>> c = Connection::open(settings);
+        if (!c)
+            return fail(c.error());
+        m_connection = std::move(c.value());
+        m_executor.setCancelHandle(pghandle::newCancel(db()));
+        if (cancelled())
+            return fail(cancelledError());
+
+        log(kInfo + QStringLiteral("Context impl PostgresqlImpl."));
+        log(kInfo + QStringLiteral("Will assume transactional DDL."));
+
+        const RunOptions &o = m_request.options;
+        if (o.lockTimeoutMs && !plainExec(QStringLiteral("SET lock_timeout = %1").arg(*o.lockTimeoutMs)))
+            return;
+        if (o.statementTimeoutMs
+            && !plainExec(QStringLiteral("SET statement_timeout = %1").arg(*o.statementTimeoutMs)))
+            return;
+
+        m_lock.emplace(db(), m_request.versionTable);
+        if (Error e = m_lock->acquire(o.lockWait == LockWait::Wait, [this](const QString &l) {
+                log(QStringLiteral("INFO  [retort] ") + l);
+            })) {
+            if (cancelled())
+                return fail(cancelledError());
+            return fail(e);
+        }
+
+        Result<VersionState> state = readVersionState(db(), m_request.versionTable);
+        if (!state)
+            return fail(state.error());
+        m_report.headsBefore = state->rows;
+        m_report.headsAfter = state->rows;
+        if (m_request.expectedHeads) {
+            QStringList expected = *m_request.expectedHeads, found = state->rows;
+            expected.sort();
+            found.sort();
+            if (expected != found)
+                return fail(Error(Error::Kind::Revision,
+                                  QStringLiteral("The version rows of %1 changed since the plan was made "
+                                                 "(planned from %2, the database now holds %3); plan again")
+                                      .arg(m_request.versionTable.displayName(), joinRows(expected),
+                                           joinRows(found))));
+        }
+        if (m_request.replan) {
+            Result<QVector<PlannedStep>> planned = m_request.replan(state.value());
+            if (!planned)
+                return fail(planned.error());
+            m_steps = planned.value();
+        } else {
+            m_steps = m_request.steps;
+        }
+        m_report.stepCount = m_steps.size();
+
+        // python-online steps run through alembic online, never from SQL
+        int firstOnline = -1;
+        for (int i = 0; i < m_steps.size() && firstOnline < 0; ++i)
+            if (m_steps[i].sql.online)
+                firstOnline = i;
+        if (firstOnline >= 0 && !m_request.pythonRunner)
+            return fail(onlineError(firstOnline, QStringLiteral("needs Python online, and no alembic bridge was "
+                                                                "given to run it")));
+        if (firstOnline >= 0 && !o.transactionPerMigration)
+            return runWholeThroughAlembic(firstOnline);
+
+        const QVector<PlannedStatement> statements =
+            statementsFor(m_steps, state->tableExists, m_request.versionTable, m_request.versionTablePk,
+                          o.transactionPerMigration, m_request.purge);
+        runStatements(statements);
+    }
+
+    QString stepName(int step) const
+    {
+        const PlannedStep &p = m_steps[step];
+        return p.revision.isEmpty() ? p.step.shortLog() : p.revision;
+    }
+
+    Error onlineError(int step, const QString &what) const
+    {
+        Error e(Error::Kind::Config, QStringLiteral("step %1 (%2) %3").arg(stepName(step), m_steps[step].step.shortLog(), what));
+        e.where().revision = m_steps[step].revision;
+        e.where().file = m_steps[step].file;
+        return e;
+    }
+
+    // The default mode: one transaction for the whole run cannot be split
+    // across Retort's connection and alembic's, so alembic runs every step
+    // in its one transaction, as `alembic upgrade` would, while this
+    // connection holds the migration lock. Nothing is half-done on failure.
+    void runWholeThroughAlembic(int firstOnline)
+    {
+        log(QStringLiteral("INFO  [retort] step %1 needs Python online; the run is executed by alembic in one "
+                           "transaction")
+                .arg(stepName(firstOnline)));
+        if (m_request.purge)
+            return fail(onlineError(firstOnline, QStringLiteral("needs Python online and cannot be combined with --purge")));
+        for (int i = 0; i < m_steps.size(); ++i)
+            if (m_steps[i].step.kind == MigrationStep::Kind::Stamp || m_steps[i].revision.isEmpty())
+                return fail(onlineError(firstOnline, QStringLiteral("needs Python online, and the run also stamps "
+                                                                    "(%1), which alembic cannot run as a step")
+                                                         .arg(m_steps[i].step.shortLog())));
+        m_rereadHeads = true;
+        if (!runThroughAlembic(0, int(m_steps.size()), false))
+            return;
+        m_report.stepsCommitted = m_steps.size();
+        m_report.ok = true;
+    }
+
+    // Hands steps [first, first + count) to alembic online. With `perStep`
+    // each finished step is committed (alembic's transaction_per_migration).
+    bool runThroughAlembic(int first, int count, bool perStep)
+    {
+        m_rereadHeads = true;
+        if (perStep)
+            log(QStringLiteral("INFO  [retort] %1 need%2 Python online; alembic runs %3 online, each step in its own "
+                               "transaction")
+                    .arg(count == 1 ? QStringLiteral("step ") + stepName(first)
+                                    : QStringLiteral("steps %1..%2").arg(stepName(first), stepName(first + count - 1)),
+                         count == 1 ? QStringLiteral("s") : QString(), count == 1 ? QStringLiteral("it") : QStringLiteral("them")));
+        const QVector<PlannedStep> slice = m_steps.mid(first, count);
+        const QString appName =
+            QStringLiteral("retort-bridge %1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        std::atomic<bool> kill{false};
+        QElapsedTimer sinceCancel, sinceSignal;
+        PythonRunEvents events;
+        events.started = [&](int i) {
+            const PlannedStep &p = m_steps[first + i];
+            RunProgress progress;
+            progress.step = first + i + 1;
+            progress.stepCount = m_steps.size();
+            progress.revision = p.revision;
+            progress.stepLog = p.step.shortLog();
+            progress.statement = 1;
+            progress.statementCount = 1;
+            progress.statementText = QStringLiteral("-- alembic (online) runs %1").arg(p.step.shortLog());
+            progress.elapsedMs = m_timer.elapsed();
+            Q_EMIT m_executor.progress(progress);
+        };
+        events.finished = [&](int i, const QStringList &) {
+            if (perStep)
+                m_report.stepsCommitted = first + i + 1;
+        };
+        events.log = [&](const QString &line) { log(line); };
+        events.poll = [&] {
+            if (!cancelled())
+                return;
+            // stop the statement alembic's connection is running, for real;
+            // again every half second (it may connect after the first), and
+            // kill the child when it has not exited after five
+            if (!sinceCancel.isValid())
+                sinceCancel.start();
+            if (sinceSignal.isValid() && sinceSignal.elapsed() < 500)
+                return;
+            sinceSignal.start();
+            QSqlQuery q(db());
+            q.prepare(QStringLiteral("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = ?"));
+            q.addBindValue(appName);
+            q.exec();
+            if (sinceCancel.elapsed() > 5000)
+                kill = true;
+        };
+        PythonRunSession session;
+        session.applicationName = appName;
+        session.lockTimeoutMs = m_request.options.lockTimeoutMs;
+        session.statementTimeoutMs = m_request.options.statementTimeoutMs;
+        const PythonRunResult r = m_request.pythonRunner(slice, session, events, &kill);
+        if (r.error.isError()) {
+            if (cancelled())
+                fail(Error(Error::Kind::Cancelled, QStringLiteral("Cancelled while alembic ran %1 online")
+                                                       .arg(stepName(first + qMin(r.finishedSteps, count - 1)))));
+            else
+                fail(r.error);
+            return false;
+        }
+        if (r.finishedSteps != count) {
+            fail(onlineError(first, QStringLiteral("was handed to alembic online, which finished %1 of %2 steps "
+                                                   "without an error (does env.py call run_migrations()?)")
+                                        .arg(r.finishedSteps).arg(count)));
+            return false;
+        }
+        return true;
+    }
+
+    void runStatements(const QVector<PlannedStatement> &statements)
+    {
+        // statement counts per step, for progress
+        QVector<int> perStep(m_steps.size(), 0);
+        for (const PlannedStatement &s : statements)
+            if (s.step >= 0 && (s.kind == K::Body || s.kind == K::VersionRow))
+                ++perStep[s.step];
+        int completedSteps = 0;  // steps whose version rows are written
+        int statementInStep = 0;
+
+        for (int at = 0; at < statements.size(); ++at) {
+            const PlannedStatement &s = statements[at];
+            if (cancelled())
+                return fail(cancelledError());
+            switch (s.kind) {
+            case K::Begin:
+                if (s.step >= 0 && m_steps[s.step].sql.online) {
+                    // transaction_per_migration: alembic runs this run of
+                    // python-online steps, each committed alone
+                    int last = s.step;
+                    while (last + 1 < m_steps.size() && m_steps[last + 1].sql.online)
+                        ++last;
+                    if (!runThroughAlembic(s.step, last - s.step + 1, true))
+                        return;
+                    completedSteps = last + 1;
+                    m_report.stepsCommitted = completedSteps;
+                    Result<VersionState> now = readVersionState(db(), m_request.versionTable);
+                    if (!now)
+                        return fail(now.error());
+                    QStringList expected = m_steps[last].step.headsAfter, found = now->rows;
+                    expected.sort();
+                    found.sort();
+                    if (expected != found)
+                        return fail(onlineError(last, QStringLiteral("was run by alembic online, which left the version "
+                                                                     "rows %1 where the plan expects %2")
+                                                          .arg(joinRows(found), joinRows(expected))));
+                    while (at + 1 < statements.size()
+                           && !(statements[at].kind == K::Commit && statements[at].step == last))
+                        ++at;
+                    break;
+                }
+                if (!plainExec(s.sql))
+                    return;
+                m_inTransaction = true;
+                break;
+            case K::Commit:
+                if (!plainExec(s.sql))
+                    return;
+                m_inTransaction = false;
+                completedSteps = s.step >= 0 ? s.step + 1 : int(m_steps.size());
+                m_report.stepsCommitted = completedSteps;
+                break;
+            case K::CreateVersionTable:
+            case K::Purge:
+                if (!plainExec(s.sql))
+                    return;
+                break;
+            case K::StepStart: {
+                statementInStep = 0;
+                completedSteps = s.step;
+                const PlannedStep &p = m_steps[s.step];
+                QString line = kInfo + QStringLiteral("Running ");
+                // alembic's str(step): "upgrade a -> b, doc" when the script has a doc
+                if (p.step.kind != MigrationStep::Kind::Stamp && !p.doc.isEmpty())
+                    line += QStringLiteral("%1 %2 -> %3, %4")
+                                .arg(p.step.kind == MigrationStep::Kind::Upgrade ? QStringLiteral("upgrade")
+                                                                                 : QStringLiteral("downgrade"),
+                                     p.step.from.join(QStringLiteral(", ")), p.step.to.join(QStringLiteral(", ")),
+                                     p.doc);
+                else
+                    line += p.step.shortLog();
+                log(line);
+                break;
+            }
+            case K::EnterAutocommit:
+                if (m_inTransaction) {
+                    if (!plainExec(QStringLiteral("COMMIT")))
+                        return;
+                    m_inTransaction = false;
+                    m_report.stepsCommitted = completedSteps;
+                    m_autocommitLeftOpen = true;
+                }
+                break;
+            case K::LeaveAutocommit:
+                if (m_autocommitLeftOpen) {
+                    if (!plainExec(QStringLiteral("BEGIN")))
+                        return;
+                    m_inTransaction = true;
+                    m_autocommitLeftOpen = false;
+                }
+                break;
+            case K::Body:
+            case K::VersionRow: {
+                ++statementInStep;
+                const PlannedStep &p = m_steps[s.step];
+                RunProgress progress;
+                progress.step = s.step + 1;
+                progress.stepCount = m_steps.size();
+                progress.revision = p.revision;
+                progress.stepLog = p.step.shortLog();
+                progress.statement = statementInStep;
+                progress.statementCount = perStep[s.step];
+                progress.statementText = s.sql;
+                progress.elapsedMs = m_timer.elapsed();
+                Q_EMIT m_executor.progress(progress);
+
+                QSqlQuery q(db());
+                if (!q.exec(s.sql))
+                    return fail(statementError(q, s.sql, s.step, s.line));
+                if (s.kind == K::VersionRow) {
+                    const VersionRowOp &op = p.step.rowOps[s.rowOp];
+                    const int n = q.numRowsAffected();
+                    if (op.kind != VersionRowOp::Kind::Insert && n != 1) {
+                        // alembic's HeadMaintainer check, in its words
+                        const QString msg =
+                            op.kind == VersionRowOp::Kind::Delete
+                                ? QStringLiteral("Online migration expected to match one row when deleting '%1' "
+                                                 "in '%2'; %3 found")
+                                      .arg(op.from, m_request.versionTable.name)
+                                      .arg(n)
+                                : QStringLiteral("Online migration expected to match one row when updating '%1' "
+                                                 "to '%2' in '%3'; %4 found")
+                                      .arg(op.from, op.to, m_request.versionTable.name)
+                                      .arg(n);
+                        Error e(Error::Kind::Revision, msg);
+                        e.where().revision = p.revision;
+                        m_report.failedStatement = s.sql;
+                        return fail(e);
+                    }
+                }
+                break;
+            }
+            }
+        }
+        m_report.stepsCommitted = m_steps.size();
+        m_report.ok = true;
+    }
+
+    void finish()
+    {
+        m_executor.clearCancelHandle();
+        if (m_connection) {
+            if (!m_report.ok && m_inTransaction && !m_connectionLost) {
+                // a cancel request that arrives late may hit the ROLLBACK itself
+                for (int attempt = 0; attempt < 2; ++attempt) {
+                    QSqlQuery q(db());
+                    if (q.exec(QStringLiteral("ROLLBACK")) || !pghandle::connectionAlive(db()))
+                        break;
+                }
+            }
+            if (!m_connectionLost && pghandle::connectionAlive(db())) {
+                if (!m_report.ok || m_rereadHeads) {
+                    // An aborted statement may have left the session in a
+                    // failed transaction; ROLLBACK above ended it.
+                    Result<VersionState> after = readVersionState(db(), m_request.versionTable);
+                    if (after)
+                        m_report.headsAfter = after->rows;
+                } else if (!m_steps.isEmpty()) {
+                    m_report.headsAfter = m_steps.back().step.headsAfter;
+                }
+                if (m_lock)
+                    m_lock->release();
+            } else {
+                m_report.headsAfter = m_report.headsBefore;  // nothing uncommitted survives
+                if (m_report.stepsCommitted > 0 && m_report.stepsCommitted <= m_steps.size())
+                    m_report.headsAfter = m_steps[m_report.stepsCommitted - 1].step.headsAfter;
+            }
+            m_lock.reset();
+            m_connection.reset();
+        }
+        m_report.elapsedMs = m_timer.elapsed();
+    }
+
+    Executor &m_executor;
+    const RunRequest &m_request;
+    QVector<PlannedStep> m_steps;
+    QElapsedTimer m_timer;
+    RunReport m_report;
+    std::unique_ptr<Connection> m_connection;
+    std::optional<MigrationLock> m_lock;
+    bool m_inTransaction = false;
+    bool m_autocommitLeftOpen = false;
+    bool m_connectionLost = false;
+    bool m_rereadHeads = false;  // alembic ran steps: the rows are read back, not assumed
+};
+
+RunReport executeRun(Executor &executor, const RunRequest &request)
+{
+    return ExecutorRun(executor, request).run();
+}
+
+} // namespace retort
