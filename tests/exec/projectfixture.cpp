@@ -8,8 +8,13 @@
 #include "project/projectconfig.h"
 #include "project/scriptloader.h"
 
+#include "filetree.h"
+
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace retort::testsupport {
 
@@ -82,6 +87,58 @@ RunReport applyWithRetort(const LoadedProject &project, const QString &url, cons
     }
     Executor executor;
     return runner.apply(operation, executor);
+}
+
+QStringList queryRows(const TestCluster &cluster, const QString &db, const QString &sql)
+{
+    QStringList out;
+    QString connectionName;
+    {
+        QSqlDatabase handle = cluster.open(db);
+        connectionName = handle.connectionName();
+        QSqlQuery q(handle);
+        if (!q.exec(sql)) {
+            out << QStringLiteral("error: ") + q.lastError().text();
+        } else {
+            while (q.next()) {
+                QStringList fields;
+                for (int i = 0; i < q.record().count(); ++i)
+                    fields << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+                out << fields.join(QLatin1Char('|'));
+            }
+        }
+        handle.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return out;
+}
+
+QStringList tableData(const TestCluster &cluster, const QString &db)
+{
+    QStringList out = queryRows(cluster, db, QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
+    const QStringList tables = out;
+    for (const QString &t : tables)
+        out << t + QStringLiteral(": ")
+                   + queryRows(cluster, db, QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(quoteIdentifier(t))).join(QLatin1Char(';'));
+    return out;
+}
+
+QString perStepCopy(const QString &fixture, const QString &dir)
+{
+    if (!copyTree(fixture, dir))
+        return QString();
+    QFile env(dir + QStringLiteral("/migrations/env.py"));
+    if (!env.open(QIODevice::ReadOnly))
+        return QString();
+    QByteArray text = env.readAll();
+    env.close();
+    const QByteArray call("context.configure(connection=connection)");
+    if (text.count(call) != 1)
+        return QString();
+    text.replace(call, "context.configure(connection=connection, transaction_per_migration=True)");
+    if (!env.open(QIODevice::WriteOnly | QIODevice::Truncate) || env.write(text) != text.size())
+        return QString();
+    return dir;
 }
 
 QString generateProject(const QString &dir, const QStringList &options)

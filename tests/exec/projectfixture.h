@@ -2,6 +2,7 @@
 
 #include "db/connectionsettings.h"
 #include "exec/migrationrunner.h"
+#include "testcluster.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -31,6 +32,17 @@ QString describe(const RunReport &report);
 // first, the steps that need Python through the project's alembic online).
 RunReport applyWithRetort(const LoadedProject &project, const QString &url, const Operation &operation,
                           RunOptions options = RunOptions(), bool bridge = false);
+
+// Every row of `sql` in db, each as "a|b|c" (NULL as "NULL"); or
+// "error: ..." as the only entry.
+QStringList queryRows(const TestCluster &cluster, const QString &db, const QString &sql);
+// Every table of the public schema and its rows, ordered, for comparing two databases.
+QStringList tableData(const TestCluster &cluster, const QString &db);
+
+// The fixture project at `fixture` copied into `dir` with its env.py
+// configuring transaction_per_migration=True (the revisions are the same);
+// `dir`, or an empty string when that fails.
+QString perStepCopy(const QString &fixture, const QString &dir);
 
 // bench/generate_project.py into dir; empty string or the error.
 QString generateProject(const QString &dir, const QStringList &options);

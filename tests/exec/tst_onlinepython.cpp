@@ -7,17 +7,14 @@
 #include "bridge/planrenderer.h"
 #include "exec/executor.h"
 #include "exec/migrationrunner.h"
-#include "filetree.h"
 #include "processrunner.h"
 #include "projectfixture.h"
 #include "testcluster.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QSqlRecord>
 #include <QtTest>
 
 using namespace retort;
@@ -28,63 +25,6 @@ namespace {
 QString fixtureDir(const QString &name)
 {
     return QStringLiteral(RETORT_SOURCE_DIR "/tests/exec/fixtures/") + name;
-}
-
-// The onlinepython fixture copied into `dir` with its env.py configuring
-// transaction_per_migration=True (the revisions are the same); an empty
-// string when that fails.
-QString perStepCopy(const QString &dir)
-{
-    if (!copyTree(fixtureDir(QStringLiteral("onlinepython")), dir))
-        return QString();
-    QFile env(dir + QStringLiteral("/migrations/env.py"));
-    if (!env.open(QIODevice::ReadOnly))
-        return QString();
-    QByteArray text = env.readAll();
-    env.close();
-    const QByteArray call("context.configure(connection=connection)");
-    if (text.count(call) != 1)
-        return QString();
-    text.replace(call, "context.configure(connection=connection, transaction_per_migration=True)");
-    if (!env.open(QIODevice::WriteOnly | QIODevice::Truncate) || env.write(text) != text.size())
-        return QString();
-    return dir;
-}
-
-// Every row of `sql`, each as "a|b|c"; or "error: ..." as the only entry.
-QStringList rows(const TestCluster &cluster, const QString &db, const QString &sql)
-{
-    QStringList out;
-    QString connectionName;
-    {
-        QSqlDatabase handle = cluster.open(db);
-        connectionName = handle.connectionName();
-        QSqlQuery q(handle);
-        if (!q.exec(sql)) {
-            out << QStringLiteral("error: ") + q.lastError().text();
-        } else {
-            while (q.next()) {
-                QStringList fields;
-                for (int i = 0; i < q.record().count(); ++i)
-                    fields << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
-                out << fields.join(QLatin1Char('|'));
-            }
-        }
-        handle.close();
-    }
-    QSqlDatabase::removeDatabase(connectionName);
-    return out;
-}
-
-// What the fixture's revisions write, where it exists.
-QStringList data(const TestCluster &cluster, const QString &db)
-{
-    QStringList out;
-    out << rows(cluster, db, QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
-    const QStringList tables = out;
-    for (const QString &t : tables)
-        out << t + QStringLiteral(": ") + rows(cluster, db, QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(t)).join(QLatin1Char(';'));
-    return out;
 }
 
 QProcessEnvironment urlEnv(const QString &url)
@@ -115,7 +55,7 @@ private:
         const QString ourSchema = cluster.schemaDump(ours);
         QVERIFY2(!ourSchema.isEmpty(), qPrintable(cluster.lastError()));
         QCOMPARE(ourSchema, cluster.schemaDump(twin));
-        QCOMPARE(data(cluster, ours), data(cluster, twin));
+        QCOMPARE(tableData(cluster, ours), tableData(cluster, twin));
         if (ourErr)
             *ourErr = QString::fromUtf8(r.out + r.err);
     }
@@ -188,7 +128,7 @@ private slots:
         const QString twin = cluster.createDatabase(QStringLiteral("op_alembic"));
         QVERIFY2(!ours.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
         const QString emptySchema = cluster.schemaDump(ours);
-        const QStringList emptyData = data(cluster, ours);
+        const QStringList emptyData = tableData(cluster, ours);
 
         QString log;
         both(cluster, dir, {QStringLiteral("upgrade"), QStringLiteral("heads")}, ours, twin, 1, &log);
@@ -202,13 +142,13 @@ private slots:
                                                                                                  "item has 4 rows")),
                  qPrintable(log));
         QCOMPARE(cluster.schemaDump(ours), emptySchema);  // nothing half-done
-        QCOMPARE(data(cluster, ours), emptyData);
+        QCOMPARE(tableData(cluster, ours), emptyData);
 
         both(cluster, dir, {QStringLiteral("upgrade"), QStringLiteral("p004")}, ours, twin, 0, &log);
         if (QTest::currentTestFailed())
             return;
-        QCOMPARE(rows(cluster, ours, QStringLiteral("SELECT source FROM note")), QStringList{QStringLiteral("online")});
-        QCOMPARE(rows(cluster, ours, QStringLiteral("SELECT label FROM item ORDER BY id")),
+        QCOMPARE(queryRows(cluster, ours, QStringLiteral("SELECT source FROM note")), QStringList{QStringLiteral("online")});
+        QCOMPARE(queryRows(cluster, ours, QStringLiteral("SELECT label FROM item ORDER BY id")),
                  (QStringList{QStringLiteral("small-19"), QStringLiteral("big-19"), QStringLiteral("big-19"),
                               QStringLiteral("small-19")}));
         QCOMPARE(cluster.versionRows(ours), QStringList{QStringLiteral("p004")});
@@ -237,7 +177,7 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         QVERIFY2(!log.contains(QLatin1String("needs Python")), qPrintable(log));
-        QCOMPARE(rows(cluster, ours, QStringLiteral("SELECT dir FROM path WHERE id = 1")), QStringList{QStringLiteral("D:\\exports")});
+        QCOMPARE(queryRows(cluster, ours, QStringLiteral("SELECT dir FROM path WHERE id = 1")), QStringList{QStringLiteral("D:\\exports")});
         QVERIFY(cluster.dropDatabase(ours));
         QVERIFY(cluster.dropDatabase(twin));
     }
@@ -250,7 +190,7 @@ private slots:
         TestCluster cluster;
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
-        const QString dir = perStepCopy(tmp.path());
+        const QString dir = perStepCopy(fixtureDir(QStringLiteral("onlinepython")), tmp.path());
         QVERIFY2(!dir.isEmpty(), "cannot make the per-step copy of tests/exec/fixtures/onlinepython");
         const QString ours = cluster.createDatabase(QStringLiteral("ops_retort"));
         const QString twin = cluster.createDatabase(QStringLiteral("ops_alembic"));
@@ -260,7 +200,7 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(cluster.versionRows(ours), QStringList{QStringLiteral("p004")});
-        QCOMPARE(rows(cluster, ours, QStringLiteral("SELECT source FROM note")), QStringList{QStringLiteral("online")});
+        QCOMPARE(queryRows(cluster, ours, QStringLiteral("SELECT source FROM note")), QStringList{QStringLiteral("online")});
         QVERIFY2(log.contains(QLatin1String("steps p002..p003 need Python online")), qPrintable(log));
         QVERIFY2(log.contains(QLatin1String("4 of 5 steps were committed")), qPrintable(log));
         // Retort ran p004 natively, between alembic's runs
@@ -285,7 +225,7 @@ private slots:
         const QString db = cluster.createDatabase(QStringLiteral("op_cancel"));
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
         const QString before = cluster.schemaDump(db);
-        const QStringList beforeData = data(cluster, db);
+        const QStringList beforeData = tableData(cluster, db);
 
         const LoadedProject project = loadProject(dir + QStringLiteral("/alembic.ini"));
         QVERIFY2(project.error.isEmpty(), qPrintable(project.error));
@@ -333,7 +273,7 @@ private slots:
         const QString sleeping = QStringLiteral(
             "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
             "AND application_name LIKE 'retort-bridge %' AND query LIKE '%pg_sleep%' AND state = 'active'");
-        QTRY_VERIFY_WITH_TIMEOUT(rows(cluster, db, sleeping).size() == 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(queryRows(cluster, db, sleeping).size() == 1, 20000);
         QElapsedTimer sinceCancel;
         sinceCancel.start();
         thread.cancel();
@@ -343,9 +283,9 @@ private slots:
         QCOMPARE(report.stepsCommitted, 0);
         // pg_sleep(30) was stopped on the server, not waited for
         QVERIFY2(stoppedAfterMs < 20000, qPrintable(QString::number(stoppedAfterMs)));
-        QCOMPARE(rows(cluster, db, sleeping), QStringList());
+        QCOMPARE(queryRows(cluster, db, sleeping), QStringList());
         QCOMPARE(cluster.schemaDump(db), before);
-        QCOMPARE(data(cluster, db), beforeData);
+        QCOMPARE(tableData(cluster, db), beforeData);
         qInfo("cancel stopped the run after %lld ms", static_cast<long long>(stoppedAfterMs));
         QVERIFY(cluster.dropDatabase(db));
     }

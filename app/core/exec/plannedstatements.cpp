@@ -1,6 +1,7 @@
 #include "exec/plannedstatements.h"
 
 #include "render/offlinescript.h"
+#include "render/sqlquoting.h"
 
 namespace retort {
 
@@ -22,6 +23,9 @@ QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &steps, bool 
                                         bool purge)
 {
     using K = PlannedStatement::Kind;
+    // version ids are literals of an online run too: a backslash or a quote
+    // in one must reach the row as alembic's bound parameter does
+    const sql::OnlineLiterals online(true);
     const OfflineScript script = versionScript(table, versionTablePk);
     QVector<PlannedStatement> out;
     auto add = [&out](K kind, int step, QString sql, int line = 0, int rowOp = -1) {

@@ -37,20 +37,35 @@ QString OfflineScript::dropVersionTable() const
     return QLatin1String("DROP TABLE ") + m_table;
 }
 
+namespace {
+
+// A revision id in a version-row statement. Offline exactly as alembic
+// writes it (literal_column("'%s'" % id): nothing escaped, so its script
+// breaks on a quote just as alembic's does); online like any literal, so the
+// row holds the id exactly whatever standard_conforming_strings says.
+QString versionLiteral(const QString &id)
+{
+    if (sql::OnlineLiterals::active())
+        return sql::stringLiteral(id);
+    return QLatin1Char('\'') + id + QLatin1Char('\'');
+}
+
+} // namespace
+
 QString OfflineScript::rowStatement(const VersionRowOp &op) const
 {
     switch (op.kind) {
     case VersionRowOp::Kind::Insert:
         return QLatin1String("INSERT INTO ") + m_table + QLatin1String(" (version_num) VALUES (")
-               + sql::stringLiteral(op.to) + QLatin1String(") RETURNING ") + m_column;
+               + versionLiteral(op.to) + QLatin1String(") RETURNING ") + m_column;
     case VersionRowOp::Kind::Delete:
         return QLatin1String("DELETE FROM ") + m_table + QLatin1String(" WHERE ") + m_column
-               + QLatin1String(" = ") + sql::stringLiteral(op.from);
+               + QLatin1String(" = ") + versionLiteral(op.from);
     case VersionRowOp::Kind::Update:
         break;
     }
-    return QLatin1String("UPDATE ") + m_table + QLatin1String(" SET version_num=") + sql::stringLiteral(op.to)
-           + QLatin1String(" WHERE ") + m_column + QLatin1String(" = ") + sql::stringLiteral(op.from);
+    return QLatin1String("UPDATE ") + m_table + QLatin1String(" SET version_num=") + versionLiteral(op.to)
+           + QLatin1String(" WHERE ") + m_column + QLatin1String(" = ") + versionLiteral(op.from);
 }
 
 QString OfflineScript::bodyChunk(const SqlStatement &statement)

@@ -74,6 +74,11 @@ namespace {
 thread_local bool t_onlineLiterals = false;
 } // namespace
 
+bool OnlineLiterals::active()
+{
+    return t_onlineLiterals;
+}
+
 OnlineLiterals::OnlineLiterals(bool online) : m_previous(t_onlineLiterals)
 {
     t_onlineLiterals = online;
@@ -88,9 +93,12 @@ QString stringLiteral(const QString &value)
 {
     QString v = value;
     v.replace(QLatin1Char('\''), QLatin1String("''"));
-    if (!t_onlineLiterals)
-        v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    return QLatin1Char('\'') + v + QLatin1Char('\'');
+    if (!v.contains(QLatin1Char('\\')))
+        return QLatin1Char('\'') + v + QLatin1Char('\'');
+    v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    // Online the text must mean the same whatever standard_conforming_strings
+    // the role or database sets: an escape string does, a plain one does not.
+    return (t_onlineLiterals ? QLatin1String("E'") : QLatin1String("'")) + v + QLatin1Char('\'');
 }
 
 } // namespace retort::sql

@@ -16,17 +16,23 @@ QString quoteIdentifier(const QString &name);
 QString qualifiedTable(const QString &schema, const QString &table);
 
 // The PostgreSQL literal of a Python str under literal_binds: quotes
-// doubled, and, offline, backslashes doubled: with no connection to report
-// standard_conforming_strings SQLAlchemy assumes escapes. Online it asks the
-// server, which says "on" (PostgreSQL's default since 9.1), and leaves
-// backslashes alone; an OnlineLiterals scope selects that rendering.
+// doubled, and backslashes doubled, as SQLAlchemy renders offline (with no
+// connection to report standard_conforming_strings it assumes escapes).
+// Online (an OnlineLiterals scope) a literal with a backslash is the escape
+// string E'...' with backslashes doubled: it stores the same value as
+// SQLAlchemy's bound parameter whatever the server's
+// standard_conforming_strings, where a plain '...' would change meaning (and
+// could end early) when a role or database sets it off.
 QString stringLiteral(const QString &value);
 
-// While alive, stringLiteral() on this thread renders literals as SQLAlchemy
-// does on a connection with standard_conforming_strings=on (the native
-// renderer in RenderMode::Online). Scopes nest.
+// While alive, stringLiteral() on this thread renders literals for an
+// online run (the native renderer in RenderMode::Online, the executor's
+// version-row statements). Scopes nest.
 class OnlineLiterals {
 public:
+    // Whether a scope on this thread selects online literals.
+    static bool active();
+
     explicit OnlineLiterals(bool online);
     ~OnlineLiterals();
     OnlineLiterals(const OnlineLiterals &) = delete;
