@@ -72,7 +72,9 @@ QString helpText()
                "  -n, --name NAME       section of the config file (default: alembic)\n"
                "  -x X                  additional arguments for env.py (key=value)\n"
                "  --raiseerr            accepted for compatibility with alembic\n"
-               "  --url URL             database URL (overrides sqlalchemy.url and DATABASE_URL)\n");
+               "  --url URL             database URL (overrides sqlalchemy.url and DATABASE_URL); a password\n"
+               "                        in it is masked in the process list once read, but other users can\n"
+               "                        see it until then: PGPASSFILE (~/.pgpass) or the prompt is better\n");
 }
 
 ParseResult parseArgs(const QStringList &arguments)
