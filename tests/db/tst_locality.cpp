@@ -129,13 +129,9 @@ private slots:
         }
         {
             QTemporaryDir dir;
-            QFile services(dir.filePath(QStringLiteral("pg_service.conf")));
-            QVERIFY(services.open(QIODevice::WriteOnly));
-            services.write(QStringLiteral("[elsewhere]\nhost=127.0.0.1\nport=%1\nuser=retort\ndbname=postgres\n")
-                               .arg(foreign.port())
-                               .toUtf8());
-            services.close();
-            ScopedEnv env({{"PGSERVICEFILE", services.fileName()}});
+            const QString services = dir.filePath(QStringLiteral("pg_service.conf"));
+            QVERIFY(foreign.writeServiceFile(services, QStringLiteral("elsewhere")));
+            ScopedEnv env({{"PGSERVICEFILE", services}});
             const Locality byService = localityOf(QStringLiteral("postgresql:///?service=elsewhere"), &error);
             QVERIFY2(error.isEmpty(), qPrintable(error));
             QVERIFY2(!byService.local, qPrintable(byService.describe()));

@@ -73,13 +73,7 @@ private slots:
         const QString url = foreign.url(QStringLiteral("postgres"));
         QTemporaryDir tmp;
         const QString serviceFile = tmp.filePath(QStringLiteral("pg_service.conf"));
-        {
-            QFile f(serviceFile);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QStringLiteral("[elsewhere]\nhost=127.0.0.1\nport=%1\nuser=retort\ndbname=postgres\n")
-                        .arg(foreign.port())
-                        .toUtf8());
-        }
+        QVERIFY(foreign.writeServiceFile(serviceFile, QStringLiteral("elsewhere")));
         struct Way {
             const char *name;
             QStringList args;

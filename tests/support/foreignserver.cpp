@@ -116,6 +116,18 @@ QString ForeignServer::url(const QString &db) const
     return QStringLiteral("postgresql://retort@127.0.0.1:%1/%2").arg(m_port).arg(db);
 }
 
+bool ForeignServer::writeServiceFile(const QString &path, const QString &service) const
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(QStringLiteral("[%1]\nhost=127.0.0.1\nport=%2\nuser=retort\ndbname=postgres\n")
+                       .arg(service)
+                       .arg(m_port)
+                       .toUtf8())
+           > 0;
+}
+
 bool ForeignServer::start()
 {
     if (::geteuid() != 0) {

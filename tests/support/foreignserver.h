@@ -26,6 +26,9 @@ public:
     bool start();
     int port() const { return m_port; }
     QString url(const QString &db) const;
+    // Writes a pg_service.conf (for PGSERVICEFILE) whose [service] reaches
+    // database "postgres" here as role retort.
+    bool writeServiceFile(const QString &path, const QString &service) const;
     QString error() const { return m_error; }
     // pid of the unshare process (the namespace's parent, on this machine).
     qint64 pid() const;
