@@ -155,11 +155,9 @@ void ApplyController::start(const Operation &operation)
         m_runView->deleteLater();
         m_runView = nullptr;
     }
-    // The preview of a reset always plans; the dialog makes the user insist
-    // before a database elsewhere is reset.
-    Operation planned = operation;
-    if (planned.kind == Operation::Kind::ResetLocal)
-        planned.force = true;
+    // The preview of a reset always plans (and finds where the server really
+    // is); the dialog makes the user insist before a database elsewhere is reset.
+    const Operation planned = operation;
     const quint64 request = ++m_request;
     m_planError = Error();
     m_planProject = project;
@@ -201,7 +199,7 @@ void ApplyController::openConfirmation(const ApplyPlan &plan)
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
         if (result == QDialog::Accepted) {
             ApplyPlan accepted = dialog->plan();
-            accepted.operation.force = dialog->forceReset() || accepted.isLocalHost;
+            accepted.operation.forceDatabase = dialog->forcedDatabase();
             const BackupResult *backup = dialog->backup();
             const QString note = backup ? tr("Backup taken before this run: %1 (%2, pg_dump %3)")
                                               .arg(backup->file, formatBytes(backup->size), backup->pgDumpVersion)
@@ -220,9 +218,8 @@ void ApplyController::openConfirmation(const ApplyPlan &plan)
 
 void ApplyController::run(const ApplyPlan &plan, const QString &backupNote)
 {
-    if (plan.operation.kind == Operation::Kind::ResetLocal && !plan.operation.force) {
-        showError(tr("Not reset"), Error(Error::Kind::Config,
-                                         tr("%1 is not a local database; reset refused").arg(plan.connection.describe())));
+    if (Error refused = resetLocalGuard(plan.operation, plan.preview.locality, plan.preview.database)) {
+        showError(tr("Not reset"), refused);
         updateActions();
         return;
     }

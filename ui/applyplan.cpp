@@ -160,7 +160,6 @@ Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const Connecti
     plan.operation = operation;
     plan.title = operationTitle(operation);
     plan.connection = connection;
-    plan.isLocalHost = MigrationRunner::isLocalHost(connection);
     ProjectContext context = projectContext(project);
     plan.versionTable = context.versionTable();
     plan.versionTablePk = context.env.versionTablePk;

@@ -33,7 +33,6 @@ struct ApplyPlan {
     QVector<QVector<int>> statementsByStep;  // Body and VersionRow statements of each step
     QVector<int> destructivePerStep;  // by step
     int destructiveCount = 0;
-    bool isLocalHost = true;
     // From env.py, read with the plan (off the GUI thread).
     VersionTable versionTable;
     bool versionTablePk = true;

@@ -49,6 +49,13 @@ QString hostText(const ConnectionSettings &s)
     return host;
 }
 
+// Where the connection really went (the plan's connection to the server),
+// else what the URL says.
+QString hostText(const ApplyPlan &plan)
+{
+    return plan.preview.locality.where.isEmpty() ? hostText(plan.connection) : plan.preview.locality.where;
+}
+
 QString userText(const ConnectionSettings &s)
 {
     return s.user.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("(libpq default)")) : s.user;
@@ -73,8 +80,9 @@ QString formatBytes(qint64 bytes)
 ConfirmDialog::ConfirmDialog(const ApplyPlan &plan, const LoadedProjectPtr &project, QWidget *parent)
     : QDialog(parent), m_plan(plan)
 {
-    m_needsTypedName = !plan.isLocalHost;
-    m_needsForce = plan.operation.kind == Operation::Kind::ResetLocal && !plan.isLocalHost;
+    // Only a server proven to run here counts as this machine (Locality).
+    m_needsTypedName = !plan.preview.locality.local;
+    m_needsForce = plan.operation.kind == Operation::Kind::ResetLocal && !plan.preview.locality.local;
     setWindowTitle(QStringLiteral("%1 — %2").arg(plan.title, plan.connection.database));
 
     auto *layout = new QVBoxLayout(this);
@@ -114,15 +122,24 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
 
     auto *form = new QFormLayout;
     const ConnectionSettings &s = m_plan.connection;
-    auto *db = new QLabel(QStringLiteral("<b>%1</b>").arg(s.database.toHtmlEscaped()), box);
+    auto *db = new QLabel(QStringLiteral("<b>%1</b>").arg(targetDatabase().toHtmlEscaped()), box);
     db->setObjectName(QStringLiteral("targetDatabase"));
     form->addRow(QStringLiteral("Database:"), db);
     form->addRow(QStringLiteral("User:"), new QLabel(userText(s).toHtmlEscaped(), box));
-    auto *host = new QLabel(hostText(s).toHtmlEscaped()
-                                + (m_plan.isLocalHost ? QStringLiteral(" (this machine)")
-                                                      : QStringLiteral(" <b>(not this machine)</b>")),
+    const Locality &locality = m_plan.preview.locality;
+    auto *host = new QLabel(hostText(m_plan).toHtmlEscaped()
+                                + (locality.local ? QStringLiteral(" (this machine)")
+                                                  : QStringLiteral(" <b>(not proven to be this machine)</b>")),
                             box);
+    host->setObjectName(QStringLiteral("targetHost"));
+    host->setToolTip(locality.describe());
     form->addRow(QStringLiteral("Host:"), host);
+    if (!locality.local && !locality.reason.isEmpty()) {
+        auto *why = new QLabel(locality.reason.toHtmlEscaped(), box);
+        why->setObjectName(QStringLiteral("localityReason"));
+        why->setWordWrap(true);
+        form->addRow(QString(), why);
+    }
     form->addRow(QStringLiteral("Now at:"), new QLabel(rowsText(m_plan.preview.state).toHtmlEscaped(), box));
     layout->addLayout(form);
 
@@ -240,17 +257,18 @@ QWidget *ConfirmDialog::createChecklist()
 
     if (m_needsForce) {
         m_forceCheck = new QCheckBox(
-            QStringLiteral("%1 is not on this machine: reset it anyway").arg(hostText(m_plan.connection)), group);
+            QStringLiteral("%1 is not proven to be this machine: reset it anyway").arg(hostText(m_plan)), group);
         layout->addWidget(m_forceCheck);
         connect(m_forceCheck, &QCheckBox::toggled, this, &ConfirmDialog::updateRunButton);
     }
     if (m_needsTypedName) {
         auto *row = new QHBoxLayout;
-        row->addWidget(new QLabel(QStringLiteral("%1 is not on this machine. Type the database name to confirm:")
-                                      .arg(hostText(m_plan.connection)),
+        row->addWidget(new QLabel(QStringLiteral("%1 is not proven to be this machine. Type the database name to "
+                                                 "confirm:")
+                                      .arg(hostText(m_plan)),
                                   group));
         m_typedName = new QLineEdit(group);
-        m_typedName->setPlaceholderText(m_plan.connection.database);
+        m_typedName->setPlaceholderText(targetDatabase());
         row->addWidget(m_typedName);
         layout->addLayout(row);
         connect(m_typedName, &QLineEdit::textChanged, this, &ConfirmDialog::updateRunButton);
@@ -270,7 +288,7 @@ bool ConfirmDialog::isComplete() const
         return false;
     if (isBackingUp())
         return false;
-    if (m_needsTypedName && m_typedName->text() != m_plan.connection.database)
+    if (m_needsTypedName && m_typedName->text() != targetDatabase())
         return false;
     if (m_needsForce && !m_forceCheck->isChecked())
         return false;
@@ -280,6 +298,16 @@ bool ConfirmDialog::isComplete() const
 bool ConfirmDialog::forceReset() const
 {
     return m_forceCheck && m_forceCheck->isChecked();
+}
+
+QString ConfirmDialog::forcedDatabase() const
+{
+    return forceReset() && m_typedName ? m_typedName->text() : QString();
+}
+
+QString ConfirmDialog::targetDatabase() const
+{
+    return m_plan.preview.database.isEmpty() ? m_plan.connection.database : m_plan.preview.database;
 }
 
 bool ConfirmDialog::isBackingUp() const

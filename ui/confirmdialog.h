@@ -20,8 +20,8 @@ class BackupJob;
 // destructive statements), where (database, user, host), and a checklist
 // that must be complete before Run is enabled: a backup exists (one can be
 // taken here, its file and size recorded), the SQL was reviewed, application
-// traffic is stopped; for a host that is not this machine the database name
-// must be typed. Nothing of it is remembered.
+// traffic is stopped; for a server not proven to run on this machine
+// (Locality, never the URL's text) the database name must be typed. Nothing of it is remembered.
 class ConfirmDialog : public QDialog {
     Q_OBJECT
 public:
@@ -33,6 +33,10 @@ public:
     bool isComplete() const;
     // For a reset of a database that is not local: the user insisted.
     bool forceReset() const;
+    // The database name typed to force that reset (Operation::forceDatabase), or empty.
+    QString forcedDatabase() const;
+    // The database the plan's connection reached (current_database()).
+    QString targetDatabase() const;
 
     // Runs pg_dump of the target database into `file` on a worker thread;
     // "Back up now" asks for the file, then calls this.

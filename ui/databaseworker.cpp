@@ -27,6 +27,9 @@ DatabaseRead DatabaseWorker::readDatabase(const QString &name, const ConnectionS
         return out;
     }
     out.serverVersion = connection.value()->serverVersion().section(QLatin1Char(' '), 0, 0);
+    // A few /proc reads: the status bar names the place the server really is.
+    out.locality = classifyLocality(connection.value()->database());
+    out.host = out.locality.where;
     Result<VersionState> version = readVersionState(connection.value()->database(), table);
     if (!version) {
         out.error = version.error();

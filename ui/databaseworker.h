@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/connectionsettings.h"
+#include "db/locality.h"
 #include "db/versionstate.h"
 #include "error.h"
 #include "graph/dbstate.h"
@@ -19,7 +20,8 @@ struct DatabaseRead {
     Error error;
     bool passwordRejected = false;  // the server wants a (different) password
     QString database;
-    QString host;            // host, or the socket directory
+    QString host;            // where the connection really went (Locality::where)
+    Locality locality;       // whether that is this machine, and why
     QString serverVersion;
     VersionState version;
     DatabaseGraphState state;

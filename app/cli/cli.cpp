@@ -2,12 +2,14 @@
 
 #include "cliargs.h"
 #include "commands.h"
+#include "db/savedconnections.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QStringList>
 
 #include <cstdio>
+#include <cstring>
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -58,6 +60,28 @@ QByteArray wrapForTerminal(const QByteArray &out)
     return wrapped;
 }
 
+// Masks the password of every --url value in our own argument memory, which
+// /proc/PID/cmdline and ps show to every user, once it has been parsed (as
+// database clients do). It was visible until then: --help says what is better.
+void hideUrlPasswords(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        char *value = nullptr;
+        if (std::strcmp(argv[i], "--url") == 0 && i + 1 < argc)
+            value = argv[++i];
+        else if (std::strncmp(argv[i], "--url=", 6) == 0)
+            value = argv[i] + 6;
+        if (!value)
+            continue;
+        const QByteArray masked = maskUrlPassword(QString::fromLocal8Bit(value)).toLocal8Bit();
+        const size_t room = std::strlen(value);
+        if (size_t(masked.size()) <= room) {
+            std::memcpy(value, masked.constData(), size_t(masked.size()));
+            std::memset(value + masked.size(), 'x', room - size_t(masked.size()));
+        }
+    }
+}
+
 } // namespace
 
 bool wantsCli(int argc, char *argv[])
@@ -81,6 +105,7 @@ int run(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
 
     const ParseResult parsed = parseArgs(toArguments(argc, argv));
+    hideUrlPasswords(argc, argv);
     if (!parsed.args) {
         write(stderr, (usageText() + QStringLiteral("retort: error: ") + parsed.error + QLatin1Char('\n')).toUtf8());
         return 2;

@@ -42,8 +42,11 @@ QString helpText()
                "      --lock-timeout MS                  SET lock_timeout (also bounds the wait for the lock)\n"
                "      --statement-timeout MS             SET statement_timeout\n"
                "      --no-wait                          refuse at once when another run holds the lock\n"
-               "  reset-local [--force]                  downgrade to base, then upgrade to heads; only on\n"
-               "                                         localhost or a Unix socket unless --force\n"
+               "  reset-local [--force=NAME]             downgrade to base, then upgrade to heads; only on a\n"
+               "                                         PostgreSQL proven to run on this machine (a Unix\n"
+               "                                         socket, or a local postgres process at the other end\n"
+               "                                         of the TCP connection: never a tunnel or container),\n"
+               "                                         unless --force names the database\n"
                "  upgrade|downgrade A:B --sql, stamp [A:]B --sql\n"
                "                                         print alembic's offline script\n"
                "      --engine auto|native|python        auto (default): natively where Retort understands a\n"
@@ -69,7 +72,9 @@ QString helpText()
                "  -n, --name NAME       section of the config file (default: alembic)\n"
                "  -x X                  additional arguments for env.py (key=value)\n"
                "  --raiseerr            accepted for compatibility with alembic\n"
-               "  --url URL             database URL (overrides sqlalchemy.url and DATABASE_URL)\n");
+               "  --url URL             database URL (overrides sqlalchemy.url and DATABASE_URL); a password\n"
+               "                        in it is masked in the process list once read, but other users can\n"
+               "                        see it until then: PGPASSFILE (~/.pgpass) or the prompt is better\n");
 }
 
 ParseResult parseArgs(const QStringList &arguments)
@@ -152,8 +157,13 @@ ParseResult parseArgs(const QStringList &arguments)
                 err = QStringLiteral("argument %1: invalid int value: '%2'").arg(key, *into);
         } else if (!a.command.isEmpty() && arg == QLatin1String("--no-wait")) {
             a.noWait = true;
-        } else if (a.command == QLatin1String("reset-local") && arg == QLatin1String("--force")) {
-            a.force = true;
+        } else if (a.command == QLatin1String("reset-local") && key == QLatin1String("--force")) {
+            // the name, not a flag: a habit of typing --force must not reset
+            // whatever database a URL or PGHOST happens to reach
+            if (!arg.contains(QLatin1Char('=')) || arg.section(QLatin1Char('='), 1).isEmpty())
+                err = QStringLiteral("argument --force: expected the name of the database to reset (--force=NAME)");
+            else
+                a.forceDatabase = arg.section(QLatin1Char('='), 1);
         } else if (!a.command.isEmpty() && arg == QLatin1String("--purge")) {
             a.purge = true;
         } else if (!a.command.isEmpty() && key == QLatin1String("--tag")) {

@@ -29,7 +29,7 @@ struct CliArgs {
     QString lockTimeout;       // --lock-timeout MS (Retort's addition, online commands)
     QString statementTimeout;  // --statement-timeout MS
     bool noWait = false;       // --no-wait: refuse when another migration holds the lock
-    bool force = false;        // reset-local --force: also on other hosts
+    QString forceDatabase;     // reset-local --force=NAME: this database even when not proven local
     QString engine = QStringLiteral("auto");  // --engine auto|native|python (upgrade/downgrade/stamp --sql, engines)
     QString python;            // --python: the interpreter for the alembic bridge
     QString format = QStringLiteral("text");  // engines --format text|json

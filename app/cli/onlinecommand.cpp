@@ -90,7 +90,7 @@ Operation operationFor(const CliArgs &args)
         op.kind = Operation::Kind::ResetLocal;
     op.targets = args.positionals;
     op.purge = args.purge;
-    op.force = args.force;
+    op.forceDatabase = args.forceDatabase;
     return op;
 }
 

@@ -17,6 +17,7 @@
 #include "processrunner.h"
 #include "projectloader.h"
 #include "runview.h"
+#include "foreignserver.h"
 #include "testcluster.h"
 
 #include <QAction>
@@ -113,15 +114,19 @@ void tickAll(ConfirmDialog *dialog)
     dialog->trafficCheck()->setChecked(true);
 }
 
-// A plan made by hand for the checklist tests: no database needed.
-ApplyPlan handPlan(const QString &url, Operation::Kind kind)
+// A plan made by hand for the checklist tests: no database needed, so where
+// the server is (Locality) is given too.
+ApplyPlan handPlan(const QString &url, Operation::Kind kind, bool local)
 {
     ApplyPlan plan;
     plan.operation.kind = kind;
     plan.operation.targets = {QStringLiteral("abc123")};
     plan.title = operationTitle(plan.operation);
     plan.connection = settingsFor(url);
-    plan.isLocalHost = MigrationRunner::isLocalHost(plan.connection);
+    plan.preview.locality.local = local;
+    plan.preview.locality.where = QStringLiteral("%1:%2").arg(plan.connection.host).arg(plan.connection.port);
+    plan.preview.locality.reason = local ? QStringLiteral("a hand-made plan on this machine")
+                                         : QStringLiteral("a hand-made plan elsewhere");
     PlannedStep step;
     step.step.kind = kind == Operation::Kind::Downgrade ? MigrationStep::Kind::Downgrade : MigrationStep::Kind::Upgrade;
     step.revision = QStringLiteral("abc123");
@@ -179,7 +184,7 @@ private slots:
 
     void checklistGatesRunOnLocalHost()
     {
-        ConfirmDialog dialog(handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade),
+        ConfirmDialog dialog(handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade, true),
                              nullptr);
         QVERIFY(!dialog.typedNameEdit());
         QVERIFY(!dialog.forceCheck());
@@ -199,7 +204,7 @@ private slots:
         QCOMPARE(dialog.stepList()->topLevelItem(0)->text(3), QStringLiteral("add a column"));
 
         // Nothing to run: Run stays disabled whatever is ticked.
-        ApplyPlan empty = handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade);
+        ApplyPlan empty = handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade, true);
         empty.preview.steps.clear();
         ConfirmDialog nothing(empty, nullptr);
         tickAll(&nothing);
@@ -210,7 +215,8 @@ private slots:
     void checklistNeedsTypedNameOnRemoteHost()
     {
         ConfirmDialog dialog(
-            handPlan(QStringLiteral("postgresql://me:pw-typed@db.example.com:5433/shop"), Operation::Kind::Downgrade),
+            handPlan(QStringLiteral("postgresql://me:pw-typed@db.example.com:5433/shop"), Operation::Kind::Downgrade,
+                     false),
             nullptr);
         QVERIFY(dialog.typedNameEdit());
         tickAll(&dialog);
@@ -233,7 +239,8 @@ private slots:
             return t;
         }();
         QVERIFY2(all.contains(QLatin1String("db.example.com:5433")), qPrintable(all));
-        QVERIFY2(all.contains(QLatin1String("not this machine")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("not proven to be this machine")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("a hand-made plan elsewhere")), qPrintable(all));
         // Nothing of it is shown or remembered: no password on screen, no settings written.
         QVERIFY(!all.contains(QLatin1String("pw-typed")));
         QVERIFY2(QSettings().allKeys().isEmpty(), qPrintable(QSettings().allKeys().join(QLatin1Char(' '))));
@@ -241,7 +248,7 @@ private slots:
 
     void resetOfRemoteHostMustBeForced()
     {
-        ConfirmDialog dialog(handPlan(QStringLiteral("postgresql://me@10.1.2.3/shop"), Operation::Kind::ResetLocal),
+        ConfirmDialog dialog(handPlan(QStringLiteral("postgresql://me@10.1.2.3/shop"), Operation::Kind::ResetLocal, false),
                              nullptr);
         QVERIFY(dialog.forceCheck());
         tickAll(&dialog);
@@ -252,7 +259,7 @@ private slots:
         QVERIFY(dialog.runButton()->isEnabled());
         QVERIFY(dialog.forceReset());
 
-        ConfirmDialog local(handPlan(QStringLiteral("postgresql://me@127.0.0.1/shop"), Operation::Kind::ResetLocal),
+        ConfirmDialog local(handPlan(QStringLiteral("postgresql://me@127.0.0.1/shop"), Operation::Kind::ResetLocal, true),
                             nullptr);
         QVERIFY(!local.forceCheck());
     }
@@ -267,7 +274,7 @@ private slots:
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
         QVERIFY(cluster.exec(db, QStringLiteral("CREATE TABLE t AS SELECT g AS id FROM generate_series(1, 1000) g")));
         QTemporaryDir dir;
-        ConfirmDialog dialog(handPlan(cluster.url(db), Operation::Kind::Upgrade), nullptr);
+        ConfirmDialog dialog(handPlan(cluster.url(db), Operation::Kind::Upgrade, true), nullptr);
         QSignalSpy done(&dialog, &ConfirmDialog::backupFinished);
         const QString file = dir.filePath(QStringLiteral("before.dump"));
         dialog.startBackup(file);
@@ -342,6 +349,48 @@ private slots:
         h.controller.reset();
         cluster.dropDatabase(db);
         cluster.dropDatabase(twin);
+    }
+
+    // Through a TCP forwarder on 127.0.0.1 (an SSH tunnel's shape) the plan,
+    // read on the worker, shows the server as not proven local, says why,
+    // and the reset needs the typed name and the force box; the force it
+    // runs with is that name.
+    void resetThroughTunnelMustBeForced()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_tunnel"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        testsupport::TcpForwarder forwarder(cluster.port());
+        QVERIFY2(forwarder.start(), qPrintable(forwarder.error()));
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(kAnalytics, error), qPrintable(error));
+        h.url = QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(cluster.user()).arg(forwarder.port()).arg(db);
+        h.controller->updateActions();
+        Operation reset;
+        reset.kind = Operation::Kind::ResetLocal;
+        ConfirmDialog *dialog = confirmFor(h, reset);
+        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+        QVERIFY(dialog->forceCheck());
+        QVERIFY(dialog->typedNameEdit());
+        auto *host = dialog->findChild<QLabel *>(QStringLiteral("targetHost"));
+        QVERIFY(host);
+        QVERIFY2(host->text().contains(QStringLiteral("127.0.0.1:%1").arg(forwarder.port()))
+                     && host->text().contains(QLatin1String("not proven to be this machine")),
+                 qPrintable(host->text()));
+        auto *why = dialog->findChild<QLabel *>(QStringLiteral("localityReason"));
+        QVERIFY(why);
+        QVERIFY2(why->text().contains(QStringLiteral("(pid %1)").arg(forwarder.pid())), qPrintable(why->text()));
+        tickAll(dialog);
+        dialog->typedNameEdit()->setText(db);
+        QVERIFY(!dialog->runButton()->isEnabled());
+        dialog->forceCheck()->setChecked(true);
+        QVERIFY(dialog->runButton()->isEnabled());
+        QCOMPARE(dialog->forcedDatabase(), db);
+        dialog->close();
+        h.controller.reset();
+        cluster.dropDatabase(db);
     }
 
     // Reset Local Database, then Stamp… with purge through its action, against

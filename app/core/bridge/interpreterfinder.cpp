@@ -86,6 +86,11 @@ QString InterpreterFinder::check(const QString &python, int timeoutMs)
     if (const QString why = precheck(python); !why.isEmpty())
         return why;
     QProcess p;
+    // `import alembic` needs no database: nothing of the connection reaches it.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &secret : {QStringLiteral("DATABASE_URL"), QStringLiteral("PGPASSWORD")})
+        env.remove(secret);
+    p.setProcessEnvironment(env);
     p.start(python, {QStringLiteral("-c"), QStringLiteral("import alembic")});
     if (!p.waitForStarted(timeoutMs))
         return QStringLiteral("does not start: %1").arg(p.errorString());

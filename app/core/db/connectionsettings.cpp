@@ -1,5 +1,7 @@
 #include "connectionsettings.h"
 
+#include "savedconnections.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -85,7 +87,8 @@ QStringList ConnectionSettings::unknownParameters() const
 {
     QStringList unknown;
     for (const auto &kv : query) {
-        if (!knownParameters().contains(kv.first) && !unknown.contains(kv.first))
+        if (!knownParameters().contains(kv.first) && kv.first != QLatin1String("password")
+            && !unknown.contains(kv.first))
             unknown << kv.first;
     }
     return unknown;
@@ -117,7 +120,8 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &url)
     const QRegularExpressionMatch m = pattern.match(trimmed);
     if (!m.hasMatch())
         return Error(Error::Kind::Config,
-                     QStringLiteral("Could not parse a database URL from '%1'").arg(trimmed.section(QLatin1Char('@'), -1)));
+                     QStringLiteral("Could not parse a database URL from '%1'")
+                         .arg(stripUrlPassword(trimmed).section(QLatin1Char('@'), -1)));
 
     ConnectionSettings s;
     s.drivername = m.captured(u"name");
@@ -156,6 +160,14 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &url)
         if (value.isEmpty())
             continue;
         s.query.append({key, value});
+    }
+    // SQLAlchemy hands the query to the DBAPI's connect() after the URL's
+    // own fields, so ?password= is the password alembic uses, and wins.
+    for (const auto &kv : std::as_const(s.query)) {
+        if (kv.first == QLatin1String("password")) {
+            s.password = kv.second;
+            s.hasPassword = true;
+        }
     }
     const QString queryHost = s.queryValue(QStringLiteral("host"));
     if (!queryHost.isEmpty()) {

@@ -16,7 +16,8 @@ QString urlSourceName(UrlSource source);
 
 // A PostgreSQL connection described by an SQLAlchemy-style URL, as users
 // write them: postgresql://, postgres://, postgresql+psycopg2://, +asyncpg,
-// +psycopg, +pg8000. The password is kept for connecting only: redacted(),
+// +psycopg, +pg8000. The password (user:password@, or ?password=, which
+// SQLAlchemy passes on as well) is kept for connecting only: redacted(),
 // describe() and every error message leave it out.
 struct ConnectionSettings {
     QString drivername;      // as written: "postgresql+psycopg2"

@@ -1,36 +1,58 @@
 #include "db/savedconnections.h"
 
 #include <QSettings>
+#include <QUrl>
+
+#include <utility>
+#include <QUrl>
 
 namespace retort {
+
+namespace {
+
+// The password of "name://user:password@...": its first character and
+// length, or -1. SQLAlchemy's URL pattern: the user stops at ':' or '/', the
+// password runs to the first '@'.
+std::pair<int, int> userinfoPassword(const QString &url)
+{
+    const int scheme = int(url.indexOf(QLatin1String("://")));
+    if (scheme < 0)
+        return {-1, 0};
+    int i = scheme + 3;
+    while (i < url.size() && url.at(i) != QLatin1Char(':') && url.at(i) != QLatin1Char('/')
+           && url.at(i) != QLatin1Char('@'))
+        ++i;
+    if (i >= url.size() || url.at(i) != QLatin1Char(':'))
+        return {-1, 0};
+    const int at = int(url.indexOf(QLatin1Char('@'), i));
+    return at > i ? std::pair<int, int>{i + 1, at - i - 1} : std::pair<int, int>{-1, 0};
+}
+
+// A query part "password=..." with the key as urllib's parse_qsl decodes it:
+// "pass%77ord" is the same parameter to SQLAlchemy.
+bool isPasswordPart(const QString &part)
+{
+    QString key = part.section(QLatin1Char('='), 0, 0);
+    key.replace(QLatin1Char('+'), QLatin1Char(' '));
+    return QUrl::fromPercentEncoding(key.toUtf8()) == QLatin1String("password");
+}
+
+} // namespace
 
 QString stripUrlPassword(const QString &url, bool *hadPassword)
 {
     bool had = false;
     QString out = url;
-    // SQLAlchemy's URL pattern: name://[user[:password]@]host...; the user
-    // stops at ':' or '/', the password runs to the first '@'.
-    const int scheme = int(out.indexOf(QLatin1String("://")));
-    if (scheme >= 0) {
-        const int userStart = scheme + 3;
-        int i = userStart;
-        while (i < out.size() && out.at(i) != QLatin1Char(':') && out.at(i) != QLatin1Char('/')
-               && out.at(i) != QLatin1Char('@'))
-            ++i;
-        if (i < out.size() && out.at(i) == QLatin1Char(':')) {
-            const int at = int(out.indexOf(QLatin1Char('@'), i));
-            if (at > i) {
-                had = had || at > i + 1;
-                out.remove(i, at - i);  // keeps "user@"
-            }
-        }
+    if (const auto [start, length] = userinfoPassword(out); start >= 0) {
+        had = length > 0;
+        out.remove(start - 1, length + 1);  // keeps "user@"
     }
     const int question = int(out.indexOf(QLatin1Char('?')));
     if (question >= 0) {
         QStringList kept;
         const QStringList parts = out.mid(question + 1).split(QLatin1Char('&'));
         for (const QString &part : parts) {
-            if (part.section(QLatin1Char('='), 0, 0) == QLatin1String("password")) {
+            if (isPasswordPart(part)) {
                 had = true;
                 continue;
             }
@@ -40,6 +62,24 @@ QString stripUrlPassword(const QString &url, bool *hadPassword)
     }
     if (hadPassword)
         *hadPassword = had;
+    return out;
+}
+
+QString maskUrlPassword(const QString &url)
+{
+    QString out = url;
+    if (const auto [start, length] = userinfoPassword(out); start >= 0)
+        out.replace(start, length, QString(length, QLatin1Char('x')));
+    const int question = int(out.indexOf(QLatin1Char('?')));
+    if (question < 0)
+        return out;
+    int at = question + 1;
+    for (const QString &part : out.mid(question + 1).split(QLatin1Char('&'))) {
+        const int eq = int(part.indexOf(QLatin1Char('=')));
+        if (eq >= 0 && isPasswordPart(part))
+            out.replace(at + eq + 1, part.size() - eq - 1, QString(part.size() - eq - 1, QLatin1Char('x')));
+        at += int(part.size()) + 1;
+    }
     return out;
 }
 

@@ -22,8 +22,10 @@ struct SavedConnection {
 };
 
 // The URL with any password removed: the ":secret" of "user:secret@host" and a
-// "password=" query parameter. The rest is kept exactly as written.
+// "password=" query parameter (its key decoded as SQLAlchemy does). The rest is kept exactly as written.
 QString stripUrlPassword(const QString &url, bool *hadPassword = nullptr);
+// The URL with every character of those passwords replaced by 'x', same length.
+QString maskUrlPassword(const QString &url);
 
 // Saved connections in QSettings under "connections/" (an array of name,
 // url, color). load() and save() strip passwords again, whatever they get.

@@ -5,6 +5,8 @@
 #include "pytext.h"
 #include "render/revisionrenderer.h"
 
+#include <QSqlQuery>
+
 namespace retort {
 
 namespace {
@@ -19,7 +21,33 @@ QString docOf(const RevisionScript &script)
     return cut < 0 ? text : text.left(cut);
 }
 
+QString currentDatabase(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT current_database()")) && q.next())
+        return q.value(0).toString();
+    return QString();
+}
+
 } // namespace
+
+Error resetLocalGuard(const Operation &operation, const Locality &locality, const QString &database)
+{
+    if (operation.kind != Operation::Kind::ResetLocal)
+        return Error();
+    if (!operation.forceDatabase.isEmpty() && operation.forceDatabase != database)
+        return Error(Error::Kind::Config,
+                     QStringLiteral("--force names the database \"%1\", but the connection reaches \"%2\" at %3; "
+                                    "nothing was changed")
+                         .arg(operation.forceDatabase, database, locality.where));
+    if (locality.local || !operation.forceDatabase.isEmpty())
+        return Error();
+    return Error(Error::Kind::Config,
+                 QStringLiteral("reset-local drops everything the revisions created, so it only runs against a "
+                                "PostgreSQL on this machine; %1. To reset database \"%2\" there anyway, give "
+                                "--force=%2")
+                     .arg(locality.describe(), database));
+}
 
 VersionTable ProjectContext::versionTable() const
 {
@@ -114,18 +142,18 @@ Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, c
 
 Result<RunPreview> MigrationRunner::preview(const Operation &operation) const
 {
-    if (operation.kind == Operation::Kind::ResetLocal && !operation.force && !isLocalHost(m_connection))
-        return localOnlyError();
     Result<std::unique_ptr<Connection>> c = Connection::open(m_connection);
     if (!c)
         return c.error();
+    RunPreview preview;
+    preview.database = currentDatabase(c.value()->database());
+    preview.locality = classifyLocality(c.value()->database());
     Result<VersionState> state = readVersionState(c.value()->database(), m_project.versionTable());
     if (!state)
         return state.error();
     Result<QVector<PlannedStep>> steps = plan(operation, state->rows);
     if (!steps)
         return steps.error();
-    RunPreview preview;
     preview.state = state.value();
     preview.steps = steps.value();
     preview.statements = statementsFor(preview.steps, preview.state.tableExists, m_project.versionTable(),
@@ -134,19 +162,18 @@ Result<RunPreview> MigrationRunner::preview(const Operation &operation) const
     return preview;
 }
 
-Error MigrationRunner::localOnlyError() const
-{
-    return Error(Error::Kind::Config,
-                 QStringLiteral("reset-local drops everything the revisions created, so it only runs against "
-                                "localhost, 127.0.0.1, ::1 or a Unix socket; %1 is another host (use --force if "
-                                "you really mean it)")
-                     .arg(m_connection.describe()));
-}
-
 Result<RunRequest> MigrationRunner::request(const Operation &operation) const
 {
-    if (operation.kind == Operation::Kind::ResetLocal && !operation.force && !isLocalHost(m_connection))
-        return localOnlyError();
+    if (operation.kind == Operation::Kind::ResetLocal) {
+        // Decided on a connection, from where libpq really went: the URL's
+        // text does not say (PGHOST, service=, a tunnel on 127.0.0.1).
+        Result<std::unique_ptr<Connection>> c = Connection::open(m_connection);
+        if (!c)
+            return c.error();
+        const QSqlDatabase db = c.value()->database();
+        if (Error refused = resetLocalGuard(operation, classifyLocality(db), currentDatabase(db)))
+            return refused;
+    }
     RunRequest r;
     r.connection = m_connection;
     r.versionTable = m_project.versionTable();
@@ -172,12 +199,6 @@ RunReport MigrationRunner::apply(const Operation &operation, Executor &executor)
         return report;
     }
     return executor.run(r.value());
-}
-
-bool MigrationRunner::isLocalHost(const ConnectionSettings &settings)
-{
-    return settings.host.isEmpty() || settings.isSocket() || settings.host == QLatin1String("localhost")
-           || settings.host == QLatin1String("127.0.0.1") || settings.host == QLatin1String("::1");
 }
 
 } // namespace retort

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/connectionsettings.h"
+#include "db/locality.h"
 #include "exec/executor.h"
 #include "project/envreader.h"
 #include "project/projectconfig.h"
@@ -36,12 +37,21 @@ struct Operation {
     Kind kind = Kind::Upgrade;
     QStringList targets;  // Upgrade/Downgrade: one; Stamp: one or more; ResetLocal: none
     bool purge = false;   // Stamp: delete all version rows first
-    bool force = false;   // ResetLocal: allow hosts other than the local machine
+    // ResetLocal: the name of the database to reset although it is not proven
+    // to be on this machine (--force=NAME, the name typed in the dialog).
+    QString forceDatabase;
 };
+
+// Refuses a reset-local of a database not proven local unless
+// operation.forceDatabase names it, and any forceDatabase that names another
+// database than the one reached; Error() when allowed or not a reset.
+Error resetLocalGuard(const Operation &operation, const Locality &locality, const QString &database);
 
 // What a run will do, for previews: the database's state, the steps with
 // their bodies, and the exact statements apply sends.
 struct RunPreview {
+    QString database;   // current_database(): the one really reached
+    Locality locality;  // where the connection really went
     VersionState state;
     QVector<PlannedStep> steps;
     QVector<PlannedStatement> statements;
@@ -75,19 +85,15 @@ public:
     Result<RunPreview> preview(const Operation &operation) const;
 
     // The request that applies `operation`; it re-plans under the migration
-    // lock from the rows the database then holds. Fails for a reset-local on
-    // a non-local host without force.
+    // lock from the rows the database then holds. For a reset-local it first
+    // connects and fails (resetLocalGuard) unless the server is proven local
+    // or forceDatabase names the database.
     Result<RunRequest> request(const Operation &operation) const;
 
     // request() + Executor::run() on the calling thread.
     RunReport apply(const Operation &operation, Executor &executor) const;
 
-    // localhost, 127.0.0.1, ::1, a Unix socket directory or no host at all.
-    static bool isLocalHost(const ConnectionSettings &settings);
-
 private:
-    Error localOnlyError() const;
-
     ProjectContext m_project;
     ConnectionSettings m_connection;
     RunOptions m_options;

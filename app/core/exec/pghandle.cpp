@@ -1,6 +1,7 @@
 #include "pghandle.h"
 
-#include <QSqlDriver>
+#include "db/pgconn.h"
+
 #include <QSqlQuery>
 #include <QSqlResult>
 #include <QVariant>
@@ -15,13 +16,7 @@ namespace {
 
 PGconn *connOf(const QSqlDatabase &db)
 {
-    if (!db.isValid() || !db.driver())
-        return nullptr;
-    const QVariant v = db.driver()->handle();
-    // QPSQL's metatype names are libpq's struct names
-    if (!v.isValid() || (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn *const *>(v.constData());
+    return pgConnOf(db);
 }
 
 const PGresult *resultOf(const QSqlQuery &query)
