@@ -13,8 +13,6 @@
 #include "project/scriptloader.h"
 #include "revisionformat.h"
 
-#include <QFile>
-
 #include <cstdio>
 
 #include <optional>
@@ -233,10 +231,10 @@ private:
         for (const QString &p : settings->unknownParameters())
             warn(Error(Error::Kind::Config,
                        QStringLiteral("ignoring the unknown connection parameter '%1' of the database URL").arg(p)));
-        VersionTable table;
-        QFile env(m_config.envPath);
-        if (env.open(QIODevice::ReadOnly))
-            table = VersionTable::fromEnv(readEnvOptions(m_config.envPath, env.readAll()));
+        Result<EnvOptions> env = loadEnvOptions(m_config.envPath);
+        if (!env)
+            return databaseFailed(env.error());
+        const VersionTable table = VersionTable::fromEnv(env.value());
         Result<std::unique_ptr<Connection>> connection = Connection::open(settings.value());
         if (!connection)
             return databaseFailed(connection.error());

@@ -1,6 +1,8 @@
 #include "inifile.h"
 
-#include <QFile>
+#include "project/projectfile.h"
+
+#include <QFileInfo>
 
 namespace retort {
 
@@ -25,13 +27,10 @@ bool isCommentLine(const QString &trimmed)
 
 Result<IniFile> IniFile::load(const QString &path, const QHash<QString, QString> &defaults)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        Location where;
-        where.file = path;
-        return Error(Error::Kind::Io, file.errorString(), where);
-    }
-    return parse(path, QString::fromUtf8(file.readAll()), defaults);
+    Result<QByteArray> bytes = readProjectFile(path, FileLimit::kIni, QFileInfo(path).fileName());
+    if (!bytes)
+        return bytes.error();
+    return parse(path, QString::fromUtf8(bytes.value()), defaults);
 }
 
 Result<IniFile> IniFile::parse(const QString &path, const QString &text,
