@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -116,6 +117,54 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(QStringLiteral(RETORT_BINARY), m_binaryCopy));
         QVERIFY(QFile::setPermissions(m_binaryCopy, QFile::permissions(m_binaryCopy) | QFileDevice::ExeOther
                                                         | QFileDevice::ReadOther));
+    }
+
+    // Item 12: every damaged copy of a real cache file either is rejected
+    // (the files are read again) or still says what the files say; the graph
+    // never changes.
+    void damagedCacheNeverChangesTheGraph()
+    {
+        QTemporaryDir dir, cacheDir;
+        QVERIFY(copyTree(kSample, dir.path()));
+        const QString ini = dir.filePath(QStringLiteral("alembic.ini"));
+        const QStringList commands[] = {{QStringLiteral("-c"), ini, QStringLiteral("heads")},
+                                        {QStringLiteral("-c"), ini, QStringLiteral("history")}};
+        QString expected[2];
+        for (int c = 0; c < 2; ++c) {
+            const ProcessResult r = runRetort(commands[c], dir.path(), cacheEnv(QStringLiteral("off")));
+            QVERIFY2(r.ok(), qPrintable(outcome(r)));
+            expected[c] = outcome(r);
+        }
+        QVERIFY(runRetort(commands[0], dir.path(), cacheEnv(cacheDir.path())).ok());
+        const QStringList files = QDir(cacheDir.path()).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        const QString cacheFile = cacheDir.filePath(files.front());
+        QFile f(cacheFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray good = f.readAll();
+        f.close();
+        QVERIFY(good.size() > 100);
+
+        const quint32 seed = QRandomGenerator::global()->generate();
+        qInfo("seed %u, cache file of %lld bytes", seed, qlonglong(good.size()));
+        QRandomGenerator random(seed);
+        for (int n = 0; n < 300; ++n) {
+            const qint64 bit = random.bounded(qint64(good.size()) * 8);
+            QByteArray damaged = good;
+            damaged[bit / 8] = char(damaged[bit / 8] ^ (1 << (bit % 8)));
+            for (int c = 0; c < 2; ++c) {
+                writeFile(cacheFile, damaged);
+                const ProcessResult r = runRetort(commands[c], dir.path(), cacheEnv(cacheDir.path()));
+                if (outcome(r) != expected[c]) {
+                    const QString keep = QDir::temp().filePath(QStringLiteral("retort-damaged-cache-%1.bin").arg(seed));
+                    writeFile(keep, damaged);
+                    QFAIL(qPrintable(QStringLiteral("seed %1, bit %2 (damaged cache kept in %3), %4:\n%5\nexpected:\n%6")
+                                         .arg(seed)
+                                         .arg(bit)
+                                         .arg(keep, commands[c].last(), outcome(r), expected[c])));
+                }
+            }
+        }
     }
 
     // Item 14: a FIFO, a device or an oversized file among the revisions, or
