@@ -93,6 +93,14 @@ private:
         m_outcome.exitCode = kCommandErrorExit;
     }
 
+    // A revision file Python cannot import: alembic dies in a traceback
+    // (exit 1, nothing on stdout); Retort says where, on stderr.
+    void importFailed(const Error &e)
+    {
+        m_outcome.err += "retort: " + e.toString().toUtf8() + '\n';
+        m_outcome.exitCode = 1;
+    }
+
     bool open()
     {
         Result<ProjectConfig> cfg = ProjectConfig::load(m_args.config, m_args.name);
@@ -111,7 +119,10 @@ private:
             warn(w);
         Result<RevisionGraph> graph = RevisionGraph::build(m_scripts);
         if (!graph) {
-            fail(graph.error());
+            if (graph.error().kind() == Error::Kind::Syntax || graph.error().kind() == Error::Kind::Io)
+                importFailed(graph.error());
+            else
+                fail(graph.error());
             return false;
         }
         m_graph = std::move(graph.value());

@@ -256,6 +256,45 @@ private Q_SLOTS:
         QVERIFY2(!r.out.contains("No such file"), qPrintable(outcome(r)));
         expectNamedFailure(r, path, kPermissionDenied);
     }
+
+    // Item 13: a revision file alembic cannot import is an error with its
+    // file and line, wherever the syntax error is, as alembic fails on it.
+    void bodySyntaxErrorsFailAsInAlembic_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("line");
+        QTest::newRow("x = 1 +") << QByteArray("    x = 1 +\n") << 14;
+        QTest::newRow("return return") << QByteArray("    return return\n") << 14;
+        QTest::newRow("stray indent") << QByteArray("    pass\n        pass\n") << 15;
+        QTest::newRow("unclosed bracket") << QByteArray("    op.execute((\n") << 14;
+    }
+
+    void bodySyntaxErrorsFailAsInAlembic()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, line);
+        QTemporaryDir dir;
+        const QString ini = smallProject(dir.path());
+        const QString broken = dir.filePath(QStringLiteral("mig/versions/b2_second.py"));
+        writeFile(broken, revisionFile("b2", "'a1'", body));
+        for (const char *command : {"heads", "history", "branches"}) {
+            const QStringList args{QStringLiteral("-c"), ini, QString::fromLatin1(command)};
+            const ProcessResult alembic = runAlembic(ini, args.mid(2), dir.path());
+            QVERIFY2(alembic.error.isEmpty() && alembic.exitCode != 0, qPrintable(outcome(alembic)));
+            QVERIFY2(alembic.err.contains("SyntaxError") || alembic.err.contains("IndentationError"),
+                     alembic.err.constData());
+            for (const QString &cache : {dir.filePath(QStringLiteral("cache")), QStringLiteral("off")}) {
+                // twice with the cache: cold, then warm
+                for (int run = 0; run < 2; ++run) {
+                    const ProcessResult r = runRetort(args, dir.path(), cacheEnv(cache));
+                    // alembic's traceback: exit 1, nothing on stdout; Retort adds file:line
+                    expectNamedFailure(r, QStringLiteral("%1:%2").arg(broken).arg(line), QString());
+                    QCOMPARE(r.exitCode, alembic.exitCode);
+                    QCOMPARE(r.out, alembic.out);
+                }
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBadInput)
