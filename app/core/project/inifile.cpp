@@ -79,7 +79,7 @@ Result<IniFile> IniFile::parse(const QString &path, const QString &text,
         if (trimmed.startsWith(QLatin1Char('[')) && trimmed.endsWith(QLatin1Char(']'))) {
             currentSection = trimmed.mid(1, trimmed.size() - 2);
             if (currentSection != kDefault) {
-                if (ini.m_sectionOrder.contains(currentSection))
+                if (ini.m_sections.contains(currentSection))
                     return iniError(path, lineNo,
                                     QStringLiteral("section '%1' already exists").arg(currentSection));
                 ini.m_sectionOrder << currentSection;
@@ -118,7 +118,7 @@ Result<IniFile> IniFile::parse(const QString &path, const QString &text,
 
 bool IniFile::hasSection(const QString &section) const
 {
-    return m_sectionOrder.contains(section);
+    return section != kDefault && m_sections.contains(section);
 }
 
 const IniFile::Entry *IniFile::find(const QString &section, const QString &key) const
