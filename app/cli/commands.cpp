@@ -13,8 +13,6 @@
 #include "project/scriptloader.h"
 #include "revisionformat.h"
 
-#include <QFile>
-
 #include <cstdio>
 
 #include <optional>
@@ -95,6 +93,14 @@ private:
         m_outcome.exitCode = kCommandErrorExit;
     }
 
+    // A revision file Python cannot import: alembic dies in a traceback
+    // (exit 1, nothing on stdout); Retort says where, on stderr.
+    void importFailed(const Error &e)
+    {
+        m_outcome.err += "retort: " + e.toString().toUtf8() + '\n';
+        m_outcome.exitCode = 1;
+    }
+
     bool open()
     {
         Result<ProjectConfig> cfg = ProjectConfig::load(m_args.config, m_args.name);
@@ -113,7 +119,10 @@ private:
             warn(w);
         Result<RevisionGraph> graph = RevisionGraph::build(m_scripts);
         if (!graph) {
-            fail(graph.error());
+            if (graph.error().kind() == Error::Kind::Syntax || graph.error().kind() == Error::Kind::Io)
+                importFailed(graph.error());
+            else
+                fail(graph.error());
             return false;
         }
         m_graph = std::move(graph.value());
@@ -233,10 +242,10 @@ private:
         for (const QString &p : settings->unknownParameters())
             warn(Error(Error::Kind::Config,
                        QStringLiteral("ignoring the unknown connection parameter '%1' of the database URL").arg(p)));
-        VersionTable table;
-        QFile env(m_config.envPath);
-        if (env.open(QIODevice::ReadOnly))
-            table = VersionTable::fromEnv(readEnvOptions(m_config.envPath, env.readAll()));
+        Result<EnvOptions> env = loadEnvOptions(m_config.envPath);
+        if (!env)
+            return databaseFailed(env.error());
+        const VersionTable table = VersionTable::fromEnv(env.value());
         Result<std::unique_ptr<Connection>> connection = Connection::open(settings.value());
         if (!connection)
             return databaseFailed(connection.error());

@@ -8,7 +8,6 @@
 #include "project/revisionscript.h"
 #include "render/offlinescript.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,13 +23,13 @@ bool isStamp(const CliArgs &args)
     return args.command == QLatin1String("stamp");
 }
 
-OfflineOptions offlineOptions(const ProjectConfig &config)
+Result<OfflineOptions> offlineOptions(const ProjectConfig &config)
 {
+    Result<EnvOptions> env = loadEnvOptions(config.envPath);
+    if (!env)
+        return env.error();
+    const EnvOptions &e = env.value();
     OfflineOptions o;
-    QFile env(config.envPath);
-    if (!env.open(QIODevice::ReadOnly))
-        return o;
-    const EnvOptions e = readEnvOptions(config.envPath, env.readAll());
     o.versionTable = e.versionTable;
     o.versionTableSchema = e.versionTableSchema;
     o.versionTablePk = e.versionTablePk;
@@ -81,7 +80,14 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
                                 const QVector<RevisionScript> &scripts, const RevisionGraph &graph)
 {
     OfflineResult result;
-    const OfflineOptions options = offlineOptions(config);
+    Result<OfflineOptions> loadedOptions = offlineOptions(config);
+    if (!loadedOptions) {
+        // alembic dies in env.py's import with a traceback
+        result.exitCode = 1;
+        result.error = loadedOptions.error();
+        return result;
+    }
+    const OfflineOptions &options = loadedOptions.value();
     const OfflineScript script(options);
 
     // alembic splits "a:b" into exactly two; "a:b:c" fails in Python itself.

@@ -11,8 +11,6 @@
 #include "project/projectconfig.h"
 #include "project/revisionscript.h"
 
-#include <QFile>
-
 #include <cstdio>
 
 #include <termios.h>
@@ -23,14 +21,6 @@ namespace retort::cli {
 namespace {
 
 constexpr int kCommandErrorExit = 255;
-
-EnvOptions envOptions(const ProjectConfig &config)
-{
-    QFile env(config.envPath);
-    if (!env.open(QIODevice::ReadOnly))
-        return EnvOptions();
-    return readEnvOptions(config.envPath, env.readAll());
-}
 
 bool needsPassword(const Error &e)
 {
@@ -171,7 +161,13 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     project.scripts = scripts;
     // The graph outlives the run: the CLI runs it to the end on this thread.
     project.graph = std::shared_ptr<const RevisionGraph>(&graph, [](const RevisionGraph *) {});
-    project.env = envOptions(config);
+    Result<EnvOptions> env = loadEnvOptions(config.envPath);
+    if (!env) {
+        result.err += "retort: error: " + env.error().toString().toUtf8() + '\n';
+        result.exitCode = 1;
+        return result;
+    }
+    project.env = env.value();
 
     RunOptions options;
     options.transactionPerMigration = project.env.transactionPerMigration;

@@ -9,6 +9,7 @@
 #include "project/scriptloader.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -100,6 +101,37 @@ private Q_SLOTS:
         QVERIFY(!v.ok());
         QVERIFY(v.error().message().contains(QLatin1String("nope")));
         QCOMPARE(v.error().where().line, 2);
+    }
+
+    // 40,000 sections once took 16 s (each header was looked up in a list):
+    // ten times the sections must cost about ten times the time. Compared
+    // as a ratio measured here, with room for a noisy machine; quadratic
+    // work gives a ratio near 100.
+    void manySectionsCostLinearTime()
+    {
+        auto text = [](int sections) {
+            QString t = QStringLiteral("[alembic]\nscript_location = mig\n");
+            for (int i = 0; i < sections; ++i)
+                t += QStringLiteral("[section_%1]\nkey = value %1\n").arg(i);
+            return t;
+        };
+        auto cost = [](const QString &t) {
+            qint64 best = std::numeric_limits<qint64>::max();
+            for (int run = 0; run < 3; ++run) {
+                QElapsedTimer timer;
+                timer.start();
+                Result<IniFile> f = IniFile::parse(QStringLiteral("a.ini"), t);
+                if (!f.ok() || !f->hasSection(QStringLiteral("section_1")))
+                    qFatal("parse failed");
+                best = std::min(best, timer.nsecsElapsed());
+            }
+            return best;
+        };
+        const qint64 small = cost(text(4000));
+        const qint64 large = cost(text(40000));
+        const double ratio = double(large) / double(std::max<qint64>(small, 1));
+        qInfo("4,000 sections: %.1f ms, 40,000 sections: %.1f ms, ratio %.1f", small / 1e6, large / 1e6, ratio);
+        QVERIFY2(ratio < 35, qPrintable(QStringLiteral("ratio %1").arg(ratio)));
     }
 
     void versionLocationsAndFileFilter()

@@ -1,6 +1,13 @@
 #include "project/envreader.h"
 
+#include "project/projectfile.h"
 #include "python/parser.h"
+
+#include <QFile>
+
+#include <sys/stat.h>
+
+#include <cerrno>
 
 #include <map>
 #include <string_view>
@@ -370,6 +377,17 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
     }
     EnvReader(parsed.module, path, options).run();
     return options;
+}
+
+Result<EnvOptions> loadEnvOptions(const QString &envPath)
+{
+    struct stat st {};
+    if (::lstat(QFile::encodeName(envPath).constData(), &st) != 0 && errno == ENOENT)
+        return EnvOptions();
+    Result<QByteArray> source = readProjectFile(envPath, FileLimit::kEnv, QStringLiteral("env.py"));
+    if (!source)
+        return source.error();
+    return readEnvOptions(envPath, source.value());
 }
 
 } // namespace retort

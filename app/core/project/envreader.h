@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "result.h"
 
 #include <QByteArray>
 #include <QList>
@@ -32,5 +33,10 @@ struct EnvOptions {
 // bound once to one, in the calling function or at module level. When calls
 // disagree the first one wins and a problem is reported.
 EnvOptions readEnvOptions(const QString &path, const QByteArray &source);
+
+// Reads env.py at envPath: alembic's defaults when the project has none; an
+// error naming it when it is there but cannot be read (permissions, not a
+// regular file, too large).
+Result<EnvOptions> loadEnvOptions(const QString &envPath);
 
 } // namespace retort

@@ -1,6 +1,8 @@
 #include "inifile.h"
 
-#include <QFile>
+#include "project/projectfile.h"
+
+#include <QFileInfo>
 
 namespace retort {
 
@@ -25,13 +27,10 @@ bool isCommentLine(const QString &trimmed)
 
 Result<IniFile> IniFile::load(const QString &path, const QHash<QString, QString> &defaults)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        Location where;
-        where.file = path;
-        return Error(Error::Kind::Io, file.errorString(), where);
-    }
-    return parse(path, QString::fromUtf8(file.readAll()), defaults);
+    Result<QByteArray> bytes = readProjectFile(path, FileLimit::kIni, QFileInfo(path).fileName());
+    if (!bytes)
+        return bytes.error();
+    return parse(path, QString::fromUtf8(bytes.value()), defaults);
 }
 
 Result<IniFile> IniFile::parse(const QString &path, const QString &text,
@@ -80,7 +79,7 @@ Result<IniFile> IniFile::parse(const QString &path, const QString &text,
         if (trimmed.startsWith(QLatin1Char('[')) && trimmed.endsWith(QLatin1Char(']'))) {
             currentSection = trimmed.mid(1, trimmed.size() - 2);
             if (currentSection != kDefault) {
-                if (ini.m_sectionOrder.contains(currentSection))
+                if (ini.m_sections.contains(currentSection))
                     return iniError(path, lineNo,
                                     QStringLiteral("section '%1' already exists").arg(currentSection));
                 ini.m_sectionOrder << currentSection;
@@ -119,7 +118,7 @@ Result<IniFile> IniFile::parse(const QString &path, const QString &text,
 
 bool IniFile::hasSection(const QString &section) const
 {
-    return m_sectionOrder.contains(section);
+    return section != kDefault && m_sections.contains(section);
 }
 
 const IniFile::Entry *IniFile::find(const QString &section, const QString &key) const

@@ -1,11 +1,16 @@
 #include "projectconfig.h"
 
 #include "project/inifile.h"
+#include "project/projectfile.h"
 #include "pytext.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include <sys/stat.h>
+
+#include <cerrno>
 
 namespace retort {
 
@@ -71,6 +76,10 @@ Result<ProjectConfig> ProjectConfig::load(const QString &iniPath, const QString 
         return scriptDir.error();
     cfg.scriptLocation = location.value();
     cfg.scriptDirectory = pyAbsPath(scriptDir.value());
+    struct stat st {};
+    if (::stat(QFile::encodeName(scriptDir.value()).constData(), &st) != 0 && errno != ENOENT
+        && errno != ENOTDIR)
+        return fileError(cfg.scriptDirectory, errno);
     if (!QFileInfo::exists(scriptDir.value()))
         return configError(iniPath, locationLine,
                            QStringLiteral("Path doesn't exist: %1.  Please use the 'init' command to "

@@ -363,7 +363,9 @@ RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
 
     ParseOptions options;
     options.fileName = path;
-    options.skipFunctionBodies = true;
+    // Bodies are parsed too: alembic imports the whole module, so a syntax
+    // error anywhere in it stops alembic, and must stop Retort.
+    options.skipFunctionBodies = false;
     const ParseResult parsed = parseModule(std::string_view(source.constData(), size_t(source.size())), options);
     if (!parsed.ok()) {
         script.hasSyntaxError = true;

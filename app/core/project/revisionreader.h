@@ -12,9 +12,9 @@ namespace retort {
 // down_revision, branch_labels and depends_on (plain or annotated, chained,
 // tuple-unpacked; a name bound earlier to a literal is followed), the
 // module docstring (only when it is the first statement) with its
-// "Create Date:", and where def upgrade()/downgrade() are. Function bodies
-// are not parsed, only tokenized. Never throws; everything that went wrong
-// is in RevisionScript::problems with file and line.
+// "Create Date:", and where def upgrade()/downgrade() are. The whole module
+// is parsed, function bodies included, as importing it would. Never throws;
+// everything that went wrong is in RevisionScript::problems with file and line.
 RevisionScript readRevisionScript(const QString &path, const QByteArray &source);
 
 } // namespace retort

@@ -1,5 +1,7 @@
 #include "scriptcache.h"
 
+#include "project/projectfile.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -17,7 +19,13 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52545243;  // "RTRC"
-constexpr quint32 kFormat = 4;
+constexpr quint32 kFormat = 5;
+// Every file ends in a digest of everything before it: a flipped bit in an
+// id or a parent would otherwise be believed, and rewrite the history.
+// MD5 is for damage, not attacks: whoever can write the cache can write
+// the revision files too.
+constexpr QCryptographicHash::Algorithm kDigest = QCryptographicHash::Md5;
+constexpr qsizetype kDigestSize = 16;
 
 // A plain native-endian encoding (strings as UTF-8, half the size of UTF-16
 // for the mostly ASCII docstrings): the cache never leaves this machine, and
@@ -142,10 +150,14 @@ QString ScriptCache::fileFor(const QString &directory, const QStringList &versio
 
 void ScriptCache::load()
 {
-    QFile f(m_file);
-    if (!enabled() || !f.open(QIODevice::ReadOnly))
+    if (!enabled())
         return;
-    const QByteArray bytes = f.readAll();
+    Result<QByteArray> file = readProjectFile(m_file, FileLimit::kCache, QStringLiteral("the header cache"));
+    if (!file || file->size() < kDigestSize)
+        return;
+    const QByteArray bytes = QByteArray::fromRawData(file->constData(), file->size() - kDigestSize);
+    if (QCryptographicHash::hash(bytes, kDigest) != file->right(kDigestSize))
+        return;
     Reader in(bytes);
     if (in.pod<quint32>() != kMagic || in.pod<quint32>() != kFormat || in.str() != QLatin1String(RETORT_VERSION))
         return;
@@ -239,6 +251,7 @@ void ScriptCache::save() const
         write(key, m_entries[key]);
     for (auto it = m_fresh.constBegin(); it != m_fresh.constEnd(); ++it)
         write(it.key(), it.value());
+    out.bytes += QCryptographicHash::hash(out.bytes, kDigest);
     f.write(out.bytes);
     f.commit();
 }

@@ -1,5 +1,6 @@
 #include "scriptloader.h"
 
+#include "project/projectfile.h"
 #include "project/revisionreader.h"
 #include "project/scriptcache.h"
 
@@ -8,12 +9,9 @@
 #include <QSet>
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include <algorithm>
 #include <atomic>
@@ -22,52 +20,13 @@
 
 namespace retort {
 
-namespace {
-
-// One open, one fstat, one read for a whole file: QFile would stat it three
-// times, which is most of the time spent on 10,000 small revision files.
-QString readWholeFile(const QString &path, QByteArray *bytes)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return QString::fromLocal8Bit(std::strerror(errno));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        const QString error = QString::fromLocal8Bit(std::strerror(errno));
-        ::close(fd);
-        return error;
-    }
-    bytes->resize(qsizetype(st.st_size));
-    qsizetype done = 0;
-    for (;;) {
-        if (done == bytes->size())
-            bytes->resize(done + 4096);  // the file grew, or st_size was 0 (e.g. /proc)
-        const ssize_t n = ::read(fd, bytes->data() + done, size_t(bytes->size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const QString error = QString::fromLocal8Bit(std::strerror(errno));
-            ::close(fd);
-            return error;
-        }
-        if (n == 0)
-            break;
-        done += n;
-        if (done == qsizetype(st.st_size) && st.st_size > 0)
-            break;
-    }
-    ::close(fd);
-    bytes->resize(done);
-    return {};
-}
-
-} // namespace
-
 Result<QList<ScriptLoader::Entry>> ScriptLoader::listEntries(const QString &directory)
 {
     // os.listdir order: readdir's, which QDir does not promise to keep.
     DIR *dir = ::opendir(QFile::encodeName(directory).constData());
     if (!dir) {
+        if (errno != ENOENT)
+            return fileError(directory, errno);
         Location where;
         where.file = directory;
         return Error(Error::Kind::Io,
@@ -107,8 +66,14 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     QStringList paths;
     QSet<QString> seen;
     for (const QString &location : config.versionLocations) {
-        if (config.explicitVersionLocations && !QFileInfo::exists(location))
-            continue;  // alembic skips configured locations that do not exist
+        // alembic skips configured locations that do not exist (and, through
+        // os.path.exists, those it may not look at: Retort names those).
+        struct stat st {};
+        if (config.explicitVersionLocations && ::stat(QFile::encodeName(location).constData(), &st) != 0) {
+            if (errno == ENOENT || errno == ENOTDIR)
+                continue;
+            return fileError(location, errno);
+        }
         Result<QList<Entry>> entries = listEntries(location);
         if (!entries)
             return entries.error();
@@ -168,19 +133,16 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
             cached[size_t(i)] = 1;
             return;
         }
-        QByteArray bytes;
-        const QString error = readWholeFile(paths[i], &bytes);
-        if (!error.isEmpty()) {
+        Result<QByteArray> bytes = readProjectFile(paths[i], FileLimit::kRevision, QStringLiteral("a revision file"));
+        if (!bytes) {
             RevisionScript &s = out.scripts[i];
             s.path = paths[i];
             s.fileName = QFileInfo(paths[i]).fileName();
             s.hasSyntaxError = true;
-            Location where;
-            where.file = paths[i];
-            s.problems << Error(Error::Kind::Io, error, where);
+            s.problems << bytes.error();
             return;
         }
-        out.scripts[i] = readRevisionScript(paths[i], bytes);
+        out.scripts[i] = readRevisionScript(paths[i], bytes.value());
     });
     if (cache.enabled()) {
         for (int i = 0; i < paths.size(); ++i)

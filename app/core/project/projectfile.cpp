@@ -1,0 +1,81 @@
+#include "project/projectfile.h"
+
+#include "pytext.h"
+
+#include <QFile>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace retort {
+
+namespace {
+
+Error fileProblem(const QString &path, const QString &message)
+{
+    Location where;
+    where.file = path;
+    return Error(Error::Kind::Io, message, where);
+}
+
+} // namespace
+
+Error fileError(const QString &path, int errorNumber)
+{
+    return fileProblem(path, QStringLiteral("[Errno %1] %2: %3")
+                                 .arg(errorNumber)
+                                 .arg(QString::fromLocal8Bit(std::strerror(errorNumber)), pyRepr(path)));
+}
+
+Result<QByteArray> readProjectFile(const QString &path, qint64 maxBytes, const QString &what)
+{
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; one open and
+    // one fstat, since this runs for each of 10,000 revision files.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return fileError(path, errno);
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return fileError(path, errno);
+    if (!S_ISREG(st.st_mode))
+        return fileProblem(path, QStringLiteral("%1 is not a regular file").arg(pyRepr(path)));
+    const QString tooLarge = QStringLiteral("%1 is larger than %2 MiB, the most Retort reads for %3")
+                                 .arg(pyRepr(path))
+                                 .arg(maxBytes / (1024 * 1024))
+                                 .arg(what);
+    if (st.st_size > maxBytes)
+        return fileProblem(path, tooLarge);
+    QByteArray bytes;
+    bytes.resize(qsizetype(st.st_size));
+    qsizetype done = 0;
+    for (;;) {
+        if (done == bytes.size()) {
+            // the file grew since fstat
+            if (done > maxBytes)
+                return fileProblem(path, tooLarge);
+            bytes.resize(done + 4096);
+        }
+        const ssize_t n = ::read(fd, bytes.data() + done, size_t(bytes.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return fileError(path, errno);
+        if (n == 0)
+            break;
+        done += n;
+        if (done == qsizetype(st.st_size) && st.st_size > 0)
+            break;
+    }
+    bytes.resize(done);
+    return bytes;
+}
+
+} // namespace retort

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace retort {
+
+// The most Retort reads of each kind of project file. Real files are a few
+// kilobytes; the limits only stop a mistake (a log or dump named *.py, a
+// link to /dev/zero) from eating the memory.
+namespace FileLimit {
+constexpr qint64 kRevision = 16 * 1024 * 1024;
+constexpr qint64 kIni = 16 * 1024 * 1024;
+constexpr qint64 kEnv = 16 * 1024 * 1024;
+constexpr qint64 kCache = 512 * 1024 * 1024;
+} // namespace FileLimit
+
+// Reads a whole regular file (symlinks followed) of at most maxBytes. A
+// FIFO, device, socket or folder is refused without blocking on it; every
+// error is Kind::Io, names the file and says why (the system's words, as in
+// "[Errno 13] Permission denied: 'path'"). `what` names the kind of file for
+// the size message ("revision file", "alembic.ini", ...).
+Result<QByteArray> readProjectFile(const QString &path, qint64 maxBytes, const QString &what);
+
+// The error for a failed system call on `path` with `errorNumber` (errno),
+// worded as Python's OSError: "[Errno 13] Permission denied: 'path'".
+Error fileError(const QString &path, int errorNumber);
+
+} // namespace retort
