@@ -270,6 +270,22 @@ private Q_SLOTS:
         QCOMPARE(g.error().where().line, line);
     }
 
+    // b2 depends on its own descendant c3: alembic 1.8.1's checks let it
+    // through and its history walk never ends (found by tst_inputfuzz).
+    void dependencyOnADescendantIsACycle()
+    {
+        const QVector<RevisionScript> scripts = {
+            script(QStringLiteral("a.py"), revisionFile("a1", "None")),
+            script(QStringLiteral("b.py"), revisionFile("b2", "'a1'", "depends_on = 'c3'")),
+            script(QStringLiteral("c.py"), revisionFile("c3", "'b2'")),
+            script(QStringLiteral("d.py"), revisionFile("d4", "'c3'")),
+        };
+        Result<RevisionGraph> g = RevisionGraph::build(scripts);
+        QVERIFY(!g.ok());
+        QCOMPARE(g.error().message(), QStringLiteral("Dependency cycle is detected in revisions (b2, c3)"));
+        QCOMPARE(g.error().where().file, QStringLiteral("/p/versions/b.py"));
+    }
+
     void syntaxErrorStopsTheGraphWithItsPosition()
     {
         const QVector<RevisionScript> scripts = {
