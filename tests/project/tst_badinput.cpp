@@ -295,6 +295,27 @@ private Q_SLOTS:
             }
         }
     }
+
+    // alembic runs env.py for --sql: one it cannot compile fails the command
+    // (exit 1), and Retort must not render with alembic's defaults instead
+    // (found by tst_inputfuzz).
+    void envSyntaxErrorStopsOfflineSql()
+    {
+        QTemporaryDir dir;
+        const QString ini = smallProject(dir.path());
+        const QString env = dir.filePath(QStringLiteral("mig/env.py"));
+        QFile f(env);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\ndef broken(:\n    pass\n");
+        f.close();
+        const QStringList args{QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")};
+        const ProcessResult alembic = runAlembic(ini, args, dir.path());
+        QVERIFY2(alembic.exitCode == 1 && alembic.err.contains("SyntaxError"), qPrintable(outcome(alembic)));
+        const ProcessResult r = runRetort(QStringList{QStringLiteral("-c"), ini} + args, dir.path(),
+                                          cacheEnv(QStringLiteral("off")));
+        expectNamedFailure(r, env + QLatin1Char(':'), QString());
+        QCOMPARE(r.exitCode, alembic.exitCode);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBadInput)

@@ -387,7 +387,11 @@ Result<EnvOptions> loadEnvOptions(const QString &envPath)
     Result<QByteArray> source = readProjectFile(envPath, FileLimit::kEnv, QStringLiteral("env.py"));
     if (!source)
         return source.error();
-    return readEnvOptions(envPath, source.value());
+    EnvOptions options = readEnvOptions(envPath, source.value());
+    // alembic runs env.py: one it cannot compile stops every command that needs it
+    if (options.hasSyntaxError && !options.problems.isEmpty())
+        return options.problems.front();
+    return options;
 }
 
 } // namespace retort

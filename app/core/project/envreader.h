@@ -36,7 +36,7 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source);
 
 // Reads env.py at envPath: alembic's defaults when the project has none; an
 // error naming it when it is there but cannot be read (permissions, not a
-// regular file, too large).
+// regular file, too large) or is not valid Python.
 Result<EnvOptions> loadEnvOptions(const QString &envPath);
 
 } // namespace retort
