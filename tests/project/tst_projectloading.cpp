@@ -81,6 +81,8 @@ private Q_SLOTS:
         QTest::newRow("duplicate option") << QByteArray("[alembic]\nx = 1\nx = 2\n") << 3;
         QTest::newRow("duplicate section") << QByteArray("[alembic]\n[alembic]\n") << 2;
         QTest::newRow("line without delimiter") << QByteArray("[alembic]\n\njunk\n") << 3;
+        QTest::newRow("line without a key") << QByteArray("[alembic]\nx = 1\n: value\n") << 3;
+        QTest::newRow("line without a key, '='") << QByteArray("[alembic]\n = value\n") << 2;
     }
 
     void iniErrorsNameTheLine()
@@ -91,6 +93,19 @@ private Q_SLOTS:
         QVERIFY(!f.ok());
         QCOMPARE(f.error().where().file, QStringLiteral("a.ini"));
         QCOMPARE(f.error().where().line, line);
+    }
+
+    // configparser refuses bytes that are not UTF-8 (found by tst_inputfuzz)
+    void iniNotUtf8IsAnError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alembic.ini"));
+        writeFile(path, "[alembic]\nscript_location = mig\nx = caf\xe9\n");
+        Result<IniFile> f = IniFile::load(path);
+        QVERIFY(!f.ok());
+        QCOMPARE(f.error().where().file, path);
+        QCOMPARE(f.error().where().line, 3);
+        QVERIFY2(f.error().message().contains(QLatin1String("can't decode byte 0xe9")), qPrintable(f.error().message()));
     }
 
     void badInterpolationIsAnError()
