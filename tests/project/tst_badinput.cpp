@@ -267,6 +267,12 @@ private Q_SLOTS:
         QTest::newRow("return return") << QByteArray("    return return\n") << 14;
         QTest::newRow("stray indent") << QByteArray("    pass\n        pass\n") << 15;
         QTest::newRow("unclosed bracket") << QByteArray("    op.execute((\n") << 14;
+        // compiler checks, after the parser (found by tst_inputfuzz)
+        QTest::newRow("keyword argument repeated") << QByteArray("    op.execute('x', a=1, a=2)\n") << 14;
+        QTest::newRow("await outside async function") << QByteArray("    await op.f('x')\n") << 14;
+        QTest::newRow("break outside loop") << QByteArray("    break\n") << 14;
+        QTest::newRow("bare except not last")
+            << QByteArray("    try:\n        pass\n    except:\n        pass\n    except ValueError:\n        pass\n") << 16;
     }
 
     void bodySyntaxErrorsFailAsInAlembic()

@@ -1,6 +1,7 @@
 #include "project/envreader.h"
 
 #include "project/projectfile.h"
+#include "python/compilecheck.h"
 #include "python/parser.h"
 
 #include <QFile>
@@ -371,9 +372,11 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
     ParseOptions parseOptions;
     parseOptions.fileName = path;
     const ParseResult parsed = parseModule(std::string_view(source.constData(), size_t(source.size())), parseOptions);
-    if (!parsed.ok()) {
+    // Python compiles what it imports: its compiler's checks come after the parser's
+    const Error error = parsed.ok() ? checkCompiles(parsed.module, path) : parsed.error;
+    if (error) {
         options.hasSyntaxError = true;
-        options.problems << parsed.error;
+        options.problems << error;
     }
     EnvReader(parsed.module, path, options).run();
     return options;
