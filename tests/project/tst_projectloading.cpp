@@ -3,6 +3,7 @@
 // each naming the file and line a user has to open.
 
 #include "graph/revisiongraph.h"
+#include "project/envreader.h"
 #include "project/inifile.h"
 #include "project/projectconfig.h"
 #include "project/revisionreader.h"
@@ -106,6 +107,45 @@ private Q_SLOTS:
         QCOMPARE(f.error().where().file, path);
         QCOMPARE(f.error().where().line, 3);
         QVERIFY2(f.error().message().contains(QLatin1String("can't decode byte 0xe9")), qPrintable(f.error().message()));
+    }
+
+    // alembic does nothing for an env.py whose module level never reaches
+    // context.run_migrations(); Retort must not render a script for it
+    // (found by tst_inputfuzz: a truncated env.py).
+    void envReachesRunMigrations_data()
+    {
+        QTest::addColumn<QByteArray>("env");
+        QTest::addColumn<bool>("runs");
+        const QByteArray offline = "from alembic import context\n\ndef run_migrations_offline():\n"
+                                   "    context.configure(url='x')\n    with context.begin_transaction():\n"
+                                   "        context.run_migrations()\n\n";
+        QTest::newRow("defined, never called") << offline << false;
+        QTest::newRow("called under if") << offline + "if context.is_offline_mode():\n    run_migrations_offline()\n"
+                                         << true;
+        QTest::newRow("async template: passed as a callback")
+            << QByteArray("import asyncio\nfrom alembic import context\n\ndef do_run(connection):\n"
+                          "    context.configure(connection=connection)\n    context.run_migrations()\n\n"
+                          "async def run_async():\n    async with engine.connect() as c:\n        await c.run_sync(do_run)\n\n"
+                          "asyncio.run(run_async())\n")
+            << true;
+        QTest::newRow("delegated to the project's own code")
+            << QByteArray("from myapp.migrations import run_env\n\nrun_env()\n") << true;
+        QTest::newRow("nothing but imports") << QByteArray("import os\nfrom alembic import context\n") << false;
+    }
+
+    void envReachesRunMigrations()
+    {
+        QFETCH(QByteArray, env);
+        QFETCH(bool, runs);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("env.py"));
+        writeFile(path, env);
+        Result<EnvOptions> options = loadEnvOptions(path);
+        QCOMPARE(options.ok(), runs);
+        if (!runs) {
+            QCOMPARE(options.error().where().file, path);
+            QVERIFY(options.error().message().contains(QLatin1String("never runs the migrations")));
+        }
     }
 
     void badInterpolationIsAnError()

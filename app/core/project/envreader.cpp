@@ -364,6 +364,76 @@ private:
     std::vector<Seen> m_seen[kOptionCount];
 };
 
+// Whether running env.py's module level reaches run_migrations(): through
+// a call at module level (in any block) of run_migrations itself or of a
+// module-level function that reaches it. A call of anything imported from
+// outside alembic, SQLAlchemy and the standard modules env.py templates use
+// may run them too: then the answer is "maybe".
+enum class Reach { Yes, Maybe, No };
+
+Reach reachesRunMigrations(const Module &module)
+{
+    std::map<std::string_view, const FunctionDef *> functions;
+    std::map<std::string_view, bool> foreign;  // imported names, and whether from unknown code
+    for (const Stmt *s : module.body) {
+        if (const auto *f = s->dyn<FunctionDef>())
+            functions[f->name] = f;
+        if (s->kind == NodeKind::Import || s->kind == NodeKind::ImportFrom) {
+            const bool isFrom = s->kind == NodeKind::ImportFrom;
+            const Span<Alias *> names = isFrom ? s->as<ImportFrom>()->names : s->as<Import>()->names;
+            for (const Alias *a : names) {
+                const std::string_view from = isFrom ? s->as<ImportFrom>()->module : a->name;
+                const std::string_view root = from.substr(0, from.find('.'));
+                const bool known = !(isFrom && s->as<ImportFrom>()->level > 0)
+                                   && (root == "alembic" || root == "sqlalchemy" || root == "logging" || root == "os"
+                                       || root == "sys" || root == "typing" || root == "__future__");
+                foreign[boundName(a, s->kind)] = !known;
+            }
+        }
+    }
+    // The names `node` uses (called, or passed on as callbacks, as
+    // connection.run_sync(do_run_migrations) does), not descending into
+    // nested definitions; a call of run_migrations on anything as
+    // "run_migrations".
+    auto calls = [](const Node *node) {
+        std::vector<std::string_view> out;
+        walk(node, [&out, node](const Node *n) {
+            if (n != node && (n->is<FunctionDef>() || n->is<ClassDef>()))
+                return false;
+            if (const auto *name = n->dyn<Name>())
+                out.push_back(name->id);
+            else if (const auto *c = n->dyn<Call>())
+                if (const auto *attr = c->func->dyn<Attribute>(); attr && attr->attr == "run_migrations")
+                    out.push_back(attr->attr);
+            return true;
+        });
+        return out;
+    };
+    std::vector<std::string_view> pending;
+    for (const Stmt *s : module.body)
+        if (!s->is<FunctionDef>() && !s->is<ClassDef>())
+            for (std::string_view c : calls(s))
+                pending.push_back(c);
+    std::map<std::string_view, bool> visited;
+    Reach reach = Reach::No;
+    while (!pending.empty()) {
+        const std::string_view name = pending.back();
+        pending.pop_back();
+        if (name == "run_migrations")
+            return Reach::Yes;
+        if (visited[name])
+            continue;
+        visited[name] = true;
+        if (const auto f = functions.find(name); f != functions.end()) {
+            for (std::string_view c : calls(f->second))
+                pending.push_back(c);
+        } else if (const auto i = foreign.find(name); i != foreign.end() && i->second) {
+            reach = Reach::Maybe;
+        }
+    }
+    return reach;
+}
+
 } // namespace
 
 EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
@@ -379,6 +449,7 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
         options.problems << error;
     }
     EnvReader(parsed.module, path, options).run();
+    options.runsMigrations = error || reachesRunMigrations(parsed.module) != Reach::No;
     return options;
 }
 
@@ -391,9 +462,18 @@ Result<EnvOptions> loadEnvOptions(const QString &envPath)
     if (!source)
         return source.error();
     EnvOptions options = readEnvOptions(envPath, source.value());
-    // alembic runs env.py: one it cannot compile stops every command that needs it
+    // alembic runs env.py: one it cannot compile stops every command that
+    // needs it, and one that never runs the migrations prints nothing
     if (options.hasSyntaxError && !options.problems.isEmpty())
         return options.problems.front();
+    if (!options.runsMigrations) {
+        Location where;
+        where.file = envPath;
+        return Error(Error::Kind::Config,
+                     QStringLiteral("env.py never runs the migrations: no module-level code reaches "
+                                    "context.run_migrations(), so alembic would do nothing"),
+                     where);
+    }
     return options;
 }
 

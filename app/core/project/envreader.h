@@ -23,6 +23,9 @@ struct EnvOptions {
     QStringList unresolved;  // options given but not readable statically
     int configureCalls = 0;  // context.configure(...) calls seen
     bool hasSyntaxError = false;
+    // False when no module-level code can reach context.run_migrations():
+    // alembic then renders and applies nothing
+    bool runsMigrations = true;
 };
 
 // Parses env.py completely (function bodies included) and reads the
@@ -36,7 +39,7 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source);
 
 // Reads env.py at envPath: alembic's defaults when the project has none; an
 // error naming it when it is there but cannot be read (permissions, not a
-// regular file, too large) or is not valid Python.
+// regular file, too large), is not valid Python, or never runs the migrations.
 Result<EnvOptions> loadEnvOptions(const QString &envPath);
 
 } // namespace retort
