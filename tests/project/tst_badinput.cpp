@@ -267,6 +267,12 @@ private Q_SLOTS:
         QTest::newRow("return return") << QByteArray("    return return\n") << 14;
         QTest::newRow("stray indent") << QByteArray("    pass\n        pass\n") << 15;
         QTest::newRow("unclosed bracket") << QByteArray("    op.execute((\n") << 14;
+        // compiler checks, after the parser (found by tst_inputfuzz)
+        QTest::newRow("keyword argument repeated") << QByteArray("    op.execute('x', a=1, a=2)\n") << 14;
+        QTest::newRow("await outside async function") << QByteArray("    await op.f('x')\n") << 14;
+        QTest::newRow("break outside loop") << QByteArray("    break\n") << 14;
+        QTest::newRow("bare except not last")
+            << QByteArray("    try:\n        pass\n    except:\n        pass\n    except ValueError:\n        pass\n") << 16;
     }
 
     void bodySyntaxErrorsFailAsInAlembic()
@@ -294,6 +300,27 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // alembic runs env.py for --sql: one it cannot compile fails the command
+    // (exit 1), and Retort must not render with alembic's defaults instead
+    // (found by tst_inputfuzz).
+    void envSyntaxErrorStopsOfflineSql()
+    {
+        QTemporaryDir dir;
+        const QString ini = smallProject(dir.path());
+        const QString env = dir.filePath(QStringLiteral("mig/env.py"));
+        QFile f(env);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\ndef broken(:\n    pass\n");
+        f.close();
+        const QStringList args{QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")};
+        const ProcessResult alembic = runAlembic(ini, args, dir.path());
+        QVERIFY2(alembic.exitCode == 1 && alembic.err.contains("SyntaxError"), qPrintable(outcome(alembic)));
+        const ProcessResult r = runRetort(QStringList{QStringLiteral("-c"), ini} + args, dir.path(),
+                                          cacheEnv(QStringLiteral("off")));
+        expectNamedFailure(r, env + QLatin1Char(':'), QString());
+        QCOMPARE(r.exitCode, alembic.exitCode);
     }
 };
 

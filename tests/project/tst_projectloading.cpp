@@ -3,6 +3,7 @@
 // each naming the file and line a user has to open.
 
 #include "graph/revisiongraph.h"
+#include "project/envreader.h"
 #include "project/inifile.h"
 #include "project/projectconfig.h"
 #include "project/revisionreader.h"
@@ -81,6 +82,8 @@ private Q_SLOTS:
         QTest::newRow("duplicate option") << QByteArray("[alembic]\nx = 1\nx = 2\n") << 3;
         QTest::newRow("duplicate section") << QByteArray("[alembic]\n[alembic]\n") << 2;
         QTest::newRow("line without delimiter") << QByteArray("[alembic]\n\njunk\n") << 3;
+        QTest::newRow("line without a key") << QByteArray("[alembic]\nx = 1\n: value\n") << 3;
+        QTest::newRow("line without a key, '='") << QByteArray("[alembic]\n = value\n") << 2;
     }
 
     void iniErrorsNameTheLine()
@@ -91,6 +94,63 @@ private Q_SLOTS:
         QVERIFY(!f.ok());
         QCOMPARE(f.error().where().file, QStringLiteral("a.ini"));
         QCOMPARE(f.error().where().line, line);
+    }
+
+    // configparser refuses bytes that are not UTF-8 (found by tst_inputfuzz)
+    void iniNotUtf8IsAnError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alembic.ini"));
+        writeFile(path, "[alembic]\nscript_location = mig\nx = caf\xe9\n");
+        Result<IniFile> f = IniFile::load(path);
+        QVERIFY(!f.ok());
+        QCOMPARE(f.error().where().file, path);
+        QCOMPARE(f.error().where().line, 3);
+        QVERIFY2(f.error().message().contains(QLatin1String("can't decode byte 0xe9")), qPrintable(f.error().message()));
+    }
+
+    // alembic does nothing for an env.py whose module level never reaches
+    // context.run_migrations(); Retort must not render a script for it
+    // (found by tst_inputfuzz: a truncated env.py).
+    void envReachesRunMigrations_data()
+    {
+        QTest::addColumn<QByteArray>("env");
+        QTest::addColumn<bool>("runs");
+        const QByteArray offline = "from alembic import context\n\ndef run_migrations_offline():\n"
+                                   "    context.configure(url='x')\n    with context.begin_transaction():\n"
+                                   "        context.run_migrations()\n\n";
+        QTest::newRow("defined, never called") << offline << false;
+        QTest::newRow("called under if") << offline + "if context.is_offline_mode():\n    run_migrations_offline()\n"
+                                         << true;
+        QTest::newRow("async template: passed as a callback")
+            << QByteArray("import asyncio\nfrom alembic import context\n\ndef do_run(connection):\n"
+                          "    context.configure(connection=connection)\n    context.run_migrations()\n\n"
+                          "async def run_async():\n    async with engine.connect() as c:\n        await c.run_sync(do_run)\n\n"
+                          "asyncio.run(run_async())\n")
+            << true;
+        QTest::newRow("delegated to the project's own code")
+            << QByteArray("from myapp.migrations import run_env\n\nrun_env()\n") << true;
+        QTest::newRow("nothing but imports") << QByteArray("import os\nfrom alembic import context\n") << false;
+        QTest::newRow("twice in a row") << offline + "run_migrations_offline()\nrun_migrations_offline()\n" << false;
+        QTest::newRow("in a loop") << offline + "for i in range(2):\n    run_migrations_offline()\n" << false;
+        QTest::newRow("once in each branch")
+            << offline + "if context.is_offline_mode():\n    run_migrations_offline()\nelse:\n    run_migrations_offline()\n"
+            << true;
+    }
+
+    void envReachesRunMigrations()
+    {
+        QFETCH(QByteArray, env);
+        QFETCH(bool, runs);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("env.py"));
+        writeFile(path, env);
+        Result<EnvOptions> options = loadEnvOptions(path);
+        QCOMPARE(options.ok(), runs);
+        if (!runs) {
+            QCOMPARE(options.error().where().file, path);
+            QVERIFY(options.error().message().contains(QLatin1String("the migrations")));
+        }
     }
 
     void badInterpolationIsAnError()
@@ -268,6 +328,22 @@ private Q_SLOTS:
         QCOMPARE(g.error().message(), message);
         QCOMPARE(g.error().where().file, QStringLiteral("/p/versions/second.py"));
         QCOMPARE(g.error().where().line, line);
+    }
+
+    // b2 depends on its own descendant c3: alembic 1.8.1's checks let it
+    // through and its history walk never ends (found by tst_inputfuzz).
+    void dependencyOnADescendantIsACycle()
+    {
+        const QVector<RevisionScript> scripts = {
+            script(QStringLiteral("a.py"), revisionFile("a1", "None")),
+            script(QStringLiteral("b.py"), revisionFile("b2", "'a1'", "depends_on = 'c3'")),
+            script(QStringLiteral("c.py"), revisionFile("c3", "'b2'")),
+            script(QStringLiteral("d.py"), revisionFile("d4", "'c3'")),
+        };
+        Result<RevisionGraph> g = RevisionGraph::build(scripts);
+        QVERIFY(!g.ok());
+        QCOMPARE(g.error().message(), QStringLiteral("Dependency cycle is detected in revisions (b2, c3)"));
+        QCOMPARE(g.error().where().file, QStringLiteral("/p/versions/b.py"));
     }
 
     void syntaxErrorStopsTheGraphWithItsPosition()

@@ -23,6 +23,11 @@ struct EnvOptions {
     QStringList unresolved;  // options given but not readable statically
     int configureCalls = 0;  // context.configure(...) calls seen
     bool hasSyntaxError = false;
+    // How many times running env.py calls context.run_migrations(), as far
+    // as its own code shows: 0 (alembic then does nothing), 1, 2 for "more
+    // than once", or -1 when it calls into the project's own modules and
+    // cannot be told.
+    int migrationRuns = 1;
 };
 
 // Parses env.py completely (function bodies included) and reads the
@@ -36,7 +41,8 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source);
 
 // Reads env.py at envPath: alembic's defaults when the project has none; an
 // error naming it when it is there but cannot be read (permissions, not a
-// regular file, too large).
+// regular file, too large), is not valid Python, or does not run the
+// migrations exactly once.
 Result<EnvOptions> loadEnvOptions(const QString &envPath);
 
 } // namespace retort

@@ -1,8 +1,11 @@
 #include "inifile.h"
 
 #include "project/projectfile.h"
+#include "python/source.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace retort {
 
@@ -30,6 +33,15 @@ Result<IniFile> IniFile::load(const QString &path, const QHash<QString, QString>
     Result<QByteArray> bytes = readProjectFile(path, FileLimit::kIni, QFileInfo(path).fileName());
     if (!bytes)
         return bytes.error();
+    // configparser reads text in the locale's encoding (UTF-8): it refuses
+    // what does not decode, where QString::fromUtf8 would substitute
+    const char *begin = bytes->constData();
+    const char *bad = py::firstInvalidUtf8(begin, begin + bytes->size());
+    if (bad != begin + bytes->size())
+        return iniError(path, int(std::count(begin, bad, '\n')) + 1,
+                        QStringLiteral("'utf-8' codec can't decode byte 0x%1 in position %2")
+                            .arg(uint(static_cast<unsigned char>(*bad)), 2, 16, QLatin1Char('0'))
+                            .arg(bad - begin));
     return parse(path, QString::fromUtf8(bytes.value()), defaults);
 }
 
@@ -97,7 +109,8 @@ Result<IniFile> IniFile::parse(const QString &path, const QString &text,
         const int colon = line.indexOf(QLatin1Char(':'));
         if (eq < 0 || (colon >= 0 && colon < eq))
             eq = colon;
-        if (eq < 0)
+        // configparser: a line without a delimiter, or with nothing before it
+        if (eq < 0 || line.left(eq).trimmed().isEmpty())
             return iniError(path, lineNo,
                             QStringLiteral("Source contains parsing errors: line %1: '%2'")
                                 .arg(lineNo)

@@ -1,5 +1,6 @@
 #include "project/revisionreader.h"
 
+#include "python/compilecheck.h"
 #include "python/parser.h"
 
 #include <algorithm>
@@ -367,9 +368,11 @@ RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
     // error anywhere in it stops alembic, and must stop Retort.
     options.skipFunctionBodies = false;
     const ParseResult parsed = parseModule(std::string_view(source.constData(), size_t(source.size())), options);
-    if (!parsed.ok()) {
+    // Python compiles what it imports: its compiler's checks come after the parser's
+    const Error error = parsed.ok() ? checkCompiles(parsed.module, path) : parsed.error;
+    if (error) {
         script.hasSyntaxError = true;
-        script.problems << parsed.error;
+        script.problems << error;
     }
     readDocstring(parsed.module, script);
     Reader reader(parsed.module, script);
