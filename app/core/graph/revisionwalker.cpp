@@ -248,9 +248,18 @@ public:
         QVector<int> against;
         for (const QString &name : std::as_const(names))
             against << revisionForIdent(name, QString()).index;
+        // t shares lineage with a exactly when a is above or below t, that
+        // is when t is below or above a: one walk each way from all of them.
+        RevisionBits lineage(g.size());
+        if (!against.isEmpty()) {
+            for (int r : g.related(includeDeps ? Rel::AllDown : Rel::VersionedDown, against))
+                lineage.set(r);
+            for (int r : g.related(includeDeps ? Rel::AllNext : Rel::Next, against))
+                lineage.set(r);
+        }
         QVector<int> out;
         for (int t : targets)
-            if (sharesLineageWith(t, against, includeDeps))
+            if (against.isEmpty() || lineage.test(t))
                 out << t;
         return out;
     }
@@ -407,17 +416,18 @@ public:
 
     QVector<int> allCurrent(const QVector<int> &revs) const
     {
-        // _get_all_current: the branch heads among the revisions and their ancestors
+        // _get_all_current: the branch heads among the revisions and their
+        // ancestors. The set is closed under ancestors, so a member with a
+        // descendant in it has a child in it.
         const std::vector<int> top = g.related(Rel::NormalizedDown, revs);
-        QVector<int> all(top.begin(), top.end());
+        RevisionBits all(g.size());
+        for (int r : top)
+            all.set(r);
         QVector<int> out;
-        for (int r : std::as_const(all)) {
+        for (int r : top) {
             bool covered = false;
-            for (int d : g.related(Rel::Next, {r}))
-                if (d != r && all.contains(d)) {
-                    covered = true;
-                    break;
-                }
+            for (int d : g.node(r).nextrev)
+                covered = covered || all.test(d);
             if (!covered)
                 out << r;
         }
