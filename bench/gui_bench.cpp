@@ -7,6 +7,7 @@
 // steps), the lane layout alone, open-to-first-painted-graph, one repaint per
 // scroll step, and the process's resident memory.
 
+#include "benchargs.h"
 #include "graph/dbstate.h"
 #include "graph/lanelayout.h"
 #include "graph/revisionwalker.h"
@@ -31,18 +32,10 @@
 #include <vector>
 
 using namespace retort;
+using retort::bench::median;
 using namespace retort::gui;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 double percentile(std::vector<double> v, double p)
 {
@@ -87,11 +80,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("RetortBench"));
     QStringList args = QCoreApplication::arguments().mid(1);
-    int runs = 5;
-    if (const int i = args.indexOf(QStringLiteral("--runs")); i >= 0 && i + 1 < args.size()) {
-        runs = std::max(1, args.at(i + 1).toInt());
-        args.remove(i, 2);
-    }
+    const int runs = bench::takeRuns(args, 5);
     if (args.size() != 1) {
         std::fprintf(stderr, "usage: retort_gui_bench PROJECT [--runs N]\n");
         return 2;

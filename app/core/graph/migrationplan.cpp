@@ -2,6 +2,8 @@
 
 #include "graph/revisionwalker.h"
 
+#include <algorithm>
+
 namespace retort {
 
 namespace {
@@ -30,17 +32,53 @@ QString MigrationStep::shortLog() const
     return QStringLiteral("%1 %2 -> %3").arg(QLatin1String(name), from.join(kComma), to.join(kComma));
 }
 
-QStringList MigrationPlanner::ancestorsOfHeads(const QStringList &heads) const
+QStringList MigrationPlanner::notBelow(const QStringList &revs, const QStringList &heads) const
 {
-    QVector<int> revs;
+    // Each revision is looked for among the heads' ancestors by climbing
+    // from it instead of walking every head down (a merge or unmerge step
+    // asked it of the whole history each time). A revision between it and
+    // a head comes no later than that head in parents-first order, so the
+    // climb never goes past the latest head and stops at the first found.
+    if (m_position.empty()) {
+        m_position.assign(size_t(m_graph.size()), 0);
+        const std::vector<int> order = m_graph.parentsFirst(RevisionGraph::Relation::NormalizedDown);
+        for (size_t i = 0; i < order.size(); ++i)
+            m_position[size_t(order[i])] = int(i);
+        m_seen.assign(size_t(m_graph.size()), 0);
+    }
+    std::vector<int> headIndices;
+    int latest = -1;
     for (const QString &h : heads) {
         const int i = m_graph.indexOf(h);
-        if (i >= 0)
-            revs << i;
+        if (i >= 0) {
+            headIndices.push_back(i);
+            latest = std::max(latest, m_position[size_t(i)]);
+        }
     }
+    std::sort(headIndices.begin(), headIndices.end());
+    auto isHead = [&](int i) { return std::binary_search(headIndices.begin(), headIndices.end(), i); };
     QStringList out;
-    for (int a : m_graph.related(RevisionGraph::Relation::NormalizedDown, revs))
-        out << m_graph.node(a).id;
+    std::vector<int> stack;
+    for (const QString &rev : revs) {
+        const int start = m_graph.indexOf(rev);
+        bool below = false;
+        if (start >= 0) {
+            ++m_round;
+            stack.assign(1, start);
+            while (!stack.empty() && !below) {
+                const int x = stack.back();
+                stack.pop_back();
+                if (m_seen[size_t(x)] == m_round || m_position[size_t(x)] > latest)
+                    continue;
+                m_seen[size_t(x)] = m_round;
+                below = isHead(x);
+                for (int child : m_graph.node(x).allNextrev)
+                    stack.push_back(child);
+            }
+        }
+        if (!below)
+            out << rev;
+    }
     return out;
 }
 
@@ -108,7 +146,7 @@ Error MigrationPlanner::applyRowOps(MigrationStep &step, QStringList &heads) con
     // _unmerge_to_revisions: parents not already implied by the other heads
     auto unmergeTo = [&]() {
         const QStringList others = minus(heads, {n.id});
-        return others.isEmpty() ? downrevs : minus(downrevs, ancestorsOfHeads(others));
+        return others.isEmpty() ? downrevs : notBelow(downrevs, others);
     };
     QStringList present;
     for (const QString &d : std::as_const(downrevs))
@@ -121,7 +159,7 @@ Error MigrationPlanner::applyRowOps(MigrationStep &step, QStringList &heads) con
         e = insert(n.id);  // new branch
     } else if (up && downrevs.size() > 1 && present.size() > 1) {
         const QStringList others = minus(heads, downrevs);
-        const QStringList from = others.isEmpty() ? downrevs : minus(downrevs, ancestorsOfHeads(others));
+        const QStringList from = others.isEmpty() ? downrevs : notBelow(downrevs, others);
         if (from.isEmpty())
             return rowError(QStringLiteral("Cannot merge into %1: no parent row to update").arg(n.id));
         for (int i = 0; i + 1 < from.size() && !e; ++i)

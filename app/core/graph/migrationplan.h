@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <vector>
+
 namespace retort {
 
 // One change to the version table, as alembic's HeadMaintainer makes it.
@@ -53,9 +55,16 @@ private:
     Result<QVector<MigrationStep>> revisionSteps(MigrationStep::Kind kind, const QStringList &currentHeads,
                                                  const Result<QVector<int>> &path) const;
     Error applyRowOps(MigrationStep &step, QStringList &heads) const;
-    QStringList ancestorsOfHeads(const QStringList &heads) const;
+    // The revisions of `revs` that are neither one of `heads` nor an
+    // ancestor of one (through down_revision and depends_on).
+    QStringList notBelow(const QStringList &revs, const QStringList &heads) const;
 
     const RevisionGraph &m_graph;
+    // For notBelow(): each revision's place in parents-first order, and a
+    // visit mark per revision, made on first use.
+    mutable std::vector<int> m_position;
+    mutable std::vector<int> m_seen;
+    mutable int m_round = 0;
 };
 
 } // namespace retort

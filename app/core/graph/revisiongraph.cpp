@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <iterator>
+#include <unordered_map>
 
 namespace retort {
 
@@ -40,6 +42,63 @@ void appendUnique(QVector<int> &list, int value)
     if (!list.contains(value))
         list.append(value);
 }
+
+// Distinct label sets, each a sorted list of label ids stored once; set 0
+// is the empty set. A revision with one parent shares its parent's set; a
+// merge or a labelled revision unites its sets once.
+class LabelSets {
+public:
+    LabelSets() { intern({}); }
+
+    int intern(std::vector<int> ids)
+    {
+        auto [it, added] = m_ids.try_emplace(ids, int(m_sets.size()));
+        if (added)
+            m_sets.push_back(std::move(ids));
+        return it->second;
+    }
+
+    // The union of the given sets (ids, possibly repeated or empty).
+    int unite(const std::vector<int> &sets)
+    {
+        int only = 0;
+        size_t total = 0;
+        for (int s : sets) {
+            if (s != 0 && s != only) {
+                only = only == 0 ? s : -1;
+                total += m_sets[size_t(s)].size();
+            }
+        }
+        if (only >= 0)
+            return only;
+        std::vector<int> ids, merged;
+        ids.reserve(total);
+        merged.reserve(total);
+        for (int s : sets) {
+            merged.clear();
+            std::set_union(ids.begin(), ids.end(), m_sets[size_t(s)].begin(), m_sets[size_t(s)].end(),
+                           std::back_inserter(merged));
+            ids.swap(merged);
+        }
+        return intern(std::move(ids));
+    }
+
+    const std::vector<int> &members(int set) const { return m_sets[size_t(set)]; }
+    size_t size() const { return m_sets.size(); }
+
+private:
+    struct Hash {
+        size_t operator()(const std::vector<int> &ids) const
+        {
+            size_t h = ids.size();
+            for (int i : ids)
+                h = h * 1000003u ^ size_t(i);
+            return h;
+        }
+    };
+    std::vector<std::vector<int>> m_sets;
+    std::unordered_map<std::vector<int>, int, Hash> m_ids;
+};
 
 QString unresolvedMessage(const char *field, const HeaderValue &value)
 {
@@ -263,18 +322,46 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
 
 void RevisionGraph::normalizeDependencies()
 {
-    for (RevisionNode &n : m_nodes) {
+    // A dependency is implied when a strict versioned ancestor declares it
+    // too. Such an ancestor comes after the dependency in parents-first
+    // order, so the upward walk stops at revisions placed before every
+    // dependency it still looks for, and as soon as none is left: on long
+    // depends_on chains it visits a few revisions, not the whole history.
+    const std::vector<int> order = parentsFirst(Relation::AllDown);
+    std::vector<int> position(m_nodes.size(), 0);
+    for (size_t i = 0; i < order.size(); ++i)
+        position[size_t(order[i])] = int(i);
+    std::vector<int> visited(m_nodes.size(), -1), wanted(m_nodes.size(), -1), implied(m_nodes.size(), -1);
+    std::vector<int> stack;
+    for (int self = 0; self < size(); ++self) {
+        RevisionNode &n = m_nodes[size_t(self)];
         n.normalizedDeps.clear();
         if (!n.resolvedDeps.isEmpty()) {
-            QVector<int> implied;
-            const int self = int(&n - m_nodes.data());
-            for (int a : related(Relation::VersionedDown, {self})) {
-                if (a != self)
-                    for (int d : std::as_const(m_nodes[size_t(a)].resolvedDeps))
-                        appendUnique(implied, d);
+            int open = 0;
+            int floor = size();
+            for (int d : std::as_const(n.resolvedDeps)) {
+                wanted[size_t(d)] = self;
+                floor = std::min(floor, position[size_t(d)]);
+                ++open;
+            }
+            stack.assign(n.versionedDown.cbegin(), n.versionedDown.cend());
+            while (!stack.empty() && open > 0) {
+                const int a = stack.back();
+                stack.pop_back();
+                if (visited[size_t(a)] == self || a == self || position[size_t(a)] <= floor)
+                    continue;
+                visited[size_t(a)] = self;
+                for (int d : std::as_const(m_nodes[size_t(a)].resolvedDeps)) {
+                    if (wanted[size_t(d)] == self && implied[size_t(d)] != self) {
+                        implied[size_t(d)] = self;
+                        --open;
+                    }
+                }
+                for (int down : std::as_const(m_nodes[size_t(a)].versionedDown))
+                    stack.push_back(down);
             }
             for (int d : std::as_const(n.resolvedDeps))
-                if (!implied.contains(d))
+                if (implied[size_t(d)] != self)
                     n.normalizedDeps << d;
         }
         n.normalizedDown = n.versionedDown;
@@ -378,26 +465,67 @@ Error RevisionGraph::detectCycles() const
 
 void RevisionGraph::propagateLabels(const QVector<int> &labelled)
 {
-    auto merge = [](QStringList &into, const QStringList &from) {
-        for (const QString &l : from)
-            if (!into.contains(l))
-                into << l;
-    };
+    // alembic (_add_branches) gives each labelled revision's labels to all
+    // its descendants, then walks up from the last descendant it visited
+    // through revisions that are neither real branch points nor merge
+    // points. That walk only leaves the descendants when they form one
+    // such chain ending in a head, and then it climbs the same chain the
+    // revision sits on; and because a revision reached this way reaches
+    // no more than the revision that reached it, the order alembic takes the
+    // labelled revisions in does not matter. So a revision carries the
+    // labels of its versioned ancestors (itself included), plus, when its
+    // own descendants are such a chain, those of the whole chain: the
+    // labels of the chain's head. Label sets are interned (one sorted list
+    // of label ids per distinct set, shared by every revision carrying it).
+    if (labelled.isEmpty())
+        return;
+    QHash<QString, int> labelIds;
+    QStringList labelNames;
+    std::vector<int> declaredSet(m_nodes.size(), 0);
+    LabelSets sets;
     for (int r : labelled) {
-        const std::vector<int> descendants = related(Relation::Next, {r});
-        const QStringList labels = m_nodes[size_t(r)].branchLabels;
-        for (int d : descendants)
-            merge(m_nodes[size_t(d)].branchLabels, labels);
-        // alembic walks up from the last descendant it visited, through
-        // single parents, until a branch point or a merge point.
-        int parent = descendants.empty() ? r : descendants.back();
-        while (parent >= 0) {
-            RevisionNode &p = m_nodes[size_t(parent)];
-            if (p.isRealBranchPoint() || p.isMergePoint())
-                break;
-            merge(p.branchLabels, labels);
-            parent = p.versionedDown.isEmpty() ? -1 : p.versionedDown.front();
+        std::vector<int> ids;
+        for (const QString &l : std::as_const(m_nodes[size_t(r)].declaredLabels)) {
+            auto it = labelIds.constFind(l);
+            if (it == labelIds.constEnd()) {
+                it = labelIds.insert(l, int(labelNames.size()));
+                labelNames << l;
+            }
+            ids.push_back(*it);
         }
+        std::sort(ids.begin(), ids.end());
+        declaredSet[size_t(r)] = sets.intern(std::move(ids));
+    }
+
+    const std::vector<int> order = parentsFirst(Relation::VersionedDown);
+    std::vector<int> down(m_nodes.size(), 0);
+    std::vector<int> parts;
+    for (int x : order) {
+        parts.assign(1, declaredSet[size_t(x)]);
+        for (int p : std::as_const(m_nodes[size_t(x)].versionedDown))
+            parts.push_back(down[size_t(p)]);
+        down[size_t(x)] = sets.unite(parts);
+    }
+    std::vector<int> chainHead(m_nodes.size(), -1);  // -1: descendants are no plain chain
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const RevisionNode &n = m_nodes[size_t(*it)];
+        if (n.isRealBranchPoint() || n.isMergePoint())
+            continue;
+        chainHead[size_t(*it)] = n.nextrev.isEmpty() ? *it : chainHead[size_t(n.nextrev.front())];
+    }
+
+    std::vector<QStringList> names(sets.size());
+    std::vector<char> named(sets.size(), 0);
+    for (size_t x = 0; x < m_nodes.size(); ++x) {
+        const int s = chainHead[x] >= 0 ? down[size_t(chainHead[x])] : down[x];
+        if (s == 0)
+            continue;
+        if (!named[size_t(s)]) {
+            for (int id : sets.members(s))
+                names[size_t(s)] << labelNames[id];
+            named[size_t(s)] = 1;
+        }
+        m_nodes[x].branchLabels = names[size_t(s)];
     }
 }
 
@@ -423,16 +551,28 @@ std::vector<int> RevisionGraph::walk(Relation relation, const QVector<int> &targ
                                      QString *overlapError) const
 {
     std::vector<char> seen(m_nodes.size(), 0);
+    // For the overlap check: which revisions are targets, and the last
+    // target whose walk reached each of them.
+    std::vector<int> targetSlot, reachedBy;
+    if (overlapError) {
+        targetSlot.assign(m_nodes.size(), 0);
+        reachedBy.assign(m_nodes.size(), -1);
+        for (int t : targets)
+            targetSlot[size_t(t)] = 1;
+    }
     std::vector<int> out;
     std::vector<int> todo;
-    for (int target : targets) {
+    for (int k = 0; k < targets.size(); ++k) {
+        const int target = targets[k];
         todo.push_back(target);
-        std::vector<int> perTarget;
+        bool overlaps = false;
         while (!todo.empty()) {
             const int r = todo.back();
             todo.pop_back();
-            if (overlapError)
-                perTarget.push_back(r);
+            if (overlapError && targetSlot[size_t(r)]) {
+                reachedBy[size_t(r)] = k;
+                overlaps = overlaps || r != target;
+            }
             if (seen[size_t(r)])
                 continue;
             seen[size_t(r)] = 1;
@@ -440,21 +580,19 @@ std::vector<int> RevisionGraph::walk(Relation relation, const QVector<int> &targ
                 todo.push_back(next);
             out.push_back(r);
         }
-        if (overlapError) {
-            QStringList overlaps;
+        if (overlaps) {
+            QStringList names;
             for (int t : targets) {
-                if (t != target && std::find(perTarget.begin(), perTarget.end(), t) != perTarget.end()) {
+                if (t != target && reachedBy[size_t(t)] == k) {
                     const QString &id = m_nodes[size_t(t)].id;
-                    if (!overlaps.contains(id))
-                        overlaps << id;
+                    if (!names.contains(id))
+                        names << id;
                 }
             }
-            if (!overlaps.isEmpty()) {
-                *overlapError = QStringLiteral("Requested revision %1 overlaps with other requested "
-                                               "revisions %2")
-                                    .arg(m_nodes[size_t(target)].id, overlaps.join(QStringLiteral(", ")));
-                return {};
-            }
+            *overlapError = QStringLiteral("Requested revision %1 overlaps with other requested "
+                                           "revisions %2")
+                                .arg(m_nodes[size_t(target)].id, names.join(QStringLiteral(", ")));
+            return {};
         }
     }
     return out;

@@ -1,46 +1,19 @@
 #include "revisionwalker.h"
 
+#include "graph/revisionbits.h"
+#include "graph/topologicalsort.h"
+#include "graph/walkerror.h"
 #include "pytext.h"
 
 #include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
-#include <cstdint>
 #include <optional>
 
 namespace retort {
 
 namespace {
-
-// alembic's RevisionError family, thrown inside the walker and turned into
-// CLI text at the public boundary, as ScriptDirectory._catch_revision_errors does.
-struct WalkError {
-    enum class Type { Generic, RangeNotAncestor, MultipleHeads, Resolution };
-    Type type = Type::Generic;
-    QString message;
-    QString argument;   // ResolutionError / MultipleHeads argument
-    QString lower, upper;
-    QStringList heads;
-};
-
-[[noreturn]] void fail(const QString &message)
-{
-    throw WalkError{WalkError::Type::Generic, message, {}, {}, {}, {}};
-}
-
-[[noreturn]] void failResolution(const QString &message, const QString &argument)
-{
-    throw WalkError{WalkError::Type::Resolution, message, argument, {}, {}, {}};
-}
-
-// What _catch_revision_errors is told for one command.
-struct Catch {
-    QString ancestor;       // format with %(start)s / %(end)s, empty for the default
-    QString multipleHeads;  // format with %(head_arg)s, empty for the default
-    QString start, end;
-    bool hasStart = false, hasEnd = false;
-};
 
 QString argText(const RevArg &a)
 {
@@ -50,55 +23,6 @@ QString argText(const RevArg &a)
         return a.values.front();
     return pyTupleRepr(a.values);
 }
-
-Error toError(const WalkError &e, const Catch &c)
-{
-    QString text;
-    switch (e.type) {
-    case WalkError::Type::RangeNotAncestor: {
-        const QString start = c.hasStart ? c.start : e.lower;
-        const QString end = c.hasEnd ? c.end : e.upper;
-        QString fmt = c.ancestor.isEmpty()
-                          ? QStringLiteral("Requested range %(start)s:%(end)s does not refer to "
-                                           "ancestor/descendant revisions along the same branch")
-                          : c.ancestor;
-        text = fmt.replace(QStringLiteral("%(start)s"), start).replace(QStringLiteral("%(end)s"), end);
-        break;
-    }
-    case WalkError::Type::MultipleHeads: {
-        QString fmt = c.multipleHeads.isEmpty()
-                          ? QStringLiteral("Multiple head revisions are present for given argument "
-                                           "'%(head_arg)s'; please specify a specific target revision, "
-                                           "'<branchname>@%(head_arg)s' to narrow to a specific head, "
-                                           "or 'heads' for all heads")
-                          : c.multipleHeads;
-        const QString headArg = (c.hasEnd && !c.end.isEmpty()) ? c.end : e.argument;
-        text = fmt.replace(QStringLiteral("%(head_arg)s"), headArg)
-                   .replace(QStringLiteral("%(heads)s"), e.heads.join(QStringLiteral(", ")));
-        return Error(Error::Kind::MultipleHeads, text).causedBy(Error(Error::Kind::Revision, e.message));
-    }
-    case WalkError::Type::Resolution:
-        return Error(Error::Kind::Resolution,
-                     QStringLiteral("Can't locate revision identified by '%1'").arg(e.argument))
-            .causedBy(Error(Error::Kind::Revision, e.message));
-    case WalkError::Type::Generic:
-        text = e.message;
-        break;
-    }
-    return Error(Error::Kind::Revision, text);
-}
-
-// A set of revision indices, dense.
-class Bits {
-public:
-    explicit Bits(int n = 0) : m_words(size_t((n + 63) / 64), 0) {}
-    void set(int i) { m_words[size_t(i) >> 6] |= (1ull << (i & 63)); }
-    void reset(int i) { m_words[size_t(i) >> 6] &= ~(1ull << (i & 63)); }
-    bool test(int i) const { return m_words[size_t(i) >> 6] >> (i & 63) & 1; }
-
-private:
-    std::vector<std::uint64_t> m_words;
-};
 
 const QRegularExpression &relativeDestination()
 {
@@ -135,7 +59,7 @@ public:
     {
         Result<std::vector<int>> r = g.relatedChecked(rel, targets);
         if (!r)
-            fail(r.error().message());
+            failWalk(r.error().message());
         return r.value();
     }
 
@@ -324,9 +248,18 @@ public:
         QVector<int> against;
         for (const QString &name : std::as_const(names))
             against << revisionForIdent(name, QString()).index;
+        // t shares lineage with a exactly when a is above or below t, that
+        // is when t is below or above a: one walk each way from all of them.
+        RevisionBits lineage(g.size());
+        if (!against.isEmpty()) {
+            for (int r : g.related(includeDeps ? Rel::AllDown : Rel::VersionedDown, against))
+                lineage.set(r);
+            for (int r : g.related(includeDeps ? Rel::AllNext : Rel::Next, against))
+                lineage.set(r);
+        }
         QVector<int> out;
         for (int t : targets)
-            if (sharesLineageWith(t, against, includeDeps))
+            if (against.isEmpty() || lineage.test(t))
                 out << t;
         return out;
     }
@@ -358,7 +291,7 @@ public:
             if (children.isEmpty())
                 return noOverwalk ? RevRef::none() : initial;
             if (children.size() > 1)
-                fail(QStringLiteral("Ambiguous walk"));
+                failWalk(QStringLiteral("Ambiguous walk"));
             initial = children.front();
         }
         return initial;
@@ -384,10 +317,10 @@ public:
             const long long rel = pyInt(relative).value_or(0);
             if (rel >= 0) {
                 if (!hasSymbol)
-                    fail(relativeFailure(relative, rel));
+                    failWalk(relativeFailure(relative, rel));
                 const RevRef r = walk(getRevision(symbol), int(rel), branch, assertLength);
                 if (r.kind == RevRef::Kind::None)
-                    fail(QStringLiteral("Walked too far"));
+                    failWalk(QStringLiteral("Walked too far"));
                 return {branch, r};
             }
             const bool relativeRevision = !hasSymbol;
@@ -401,11 +334,11 @@ public:
                     if (symbols.isEmpty())
                         symbols = filterForLineage(allCurrent(cur), RevArg::one(branch), false);
                     if (symbols.size() != 1)
-                        fail(QStringLiteral("Ambiguous relative downgrade on branch '%1'").arg(branch));
+                        failWalk(QStringLiteral("Ambiguous relative downgrade on branch '%1'").arg(branch));
                     symbol = id(symbols.front());
                 } else {
                     if (current.isNone() || current.values.isEmpty())
-                        fail(relativeFailure(relative, rel));
+                        failWalk(relativeFailure(relative, rel));
                     symbol = current.values.front();
                     branch = symbol;
                 }
@@ -414,7 +347,7 @@ public:
                 branch.isEmpty() ? getRevision(symbol) : getRevision(branch + QLatin1Char('@') + symbol);
             const RevRef r = walk(start, int(rel), QString(), assertLength);
             if (r.kind == RevRef::Kind::None)
-                fail(relativeRevision ? relativeFailure(relative, rel) : QStringLiteral("Walked too far"));
+                failWalk(relativeRevision ? relativeFailure(relative, rel) : QStringLiteral("Walked too far"));
             return {branch, r};
         }
         const int at = text.lastIndexOf(QLatin1Char('@'));
@@ -441,7 +374,7 @@ public:
                 const QStringList cur = current.isNone() ? QStringList() : current.values;
                 if (branch.isEmpty()) {
                     if (cur.size() > 1)
-                        fail(QStringLiteral("Ambiguous upgrade from multiple current revisions"));
+                        failWalk(QStringLiteral("Ambiguous upgrade from multiple current revisions"));
                     start << (cur.isEmpty() ? RevRef::none() : getRevision(cur.front()));
                 } else {
                     QVector<int> curRevs;
@@ -466,16 +399,16 @@ public:
                         start << RevRef::none();
                 }
                 if (start.size() > 1)
-                    fail(QStringLiteral("Ambiguous upgrade from multiple current revisions"));
+                    failWalk(QStringLiteral("Ambiguous upgrade from multiple current revisions"));
                 const RevRef r = walk(start.front(), int(rel), branch, assertLength);
                 if (r.kind == RevRef::Kind::None)
-                    fail(relativeFailure(relativeText, rel));
+                    failWalk(relativeFailure(relativeText, rel));
                 return {r};
             }
             return {walk(getRevision(symbol), int(rel), branch, assertLength)};
         }
         if (!hasSymbol)
-            fail(relativeFailure(QString::number(rel), rel));
+            failWalk(relativeFailure(QString::number(rel), rel));
         const RevRef start =
             branch.isEmpty() ? getRevision(symbol) : getRevision(branch + QLatin1Char('@') + symbol);
         return {walk(start, int(rel), QString(), assertLength)};
@@ -483,17 +416,18 @@ public:
 
     QVector<int> allCurrent(const QVector<int> &revs) const
     {
-        // _get_all_current: the branch heads among the revisions and their ancestors
+        // _get_all_current: the branch heads among the revisions and their
+        // ancestors. The set is closed under ancestors, so a member with a
+        // descendant in it has a child in it.
         const std::vector<int> top = g.related(Rel::NormalizedDown, revs);
-        QVector<int> all(top.begin(), top.end());
+        RevisionBits all(g.size());
+        for (int r : top)
+            all.set(r);
         QVector<int> out;
-        for (int r : std::as_const(all)) {
+        for (int r : top) {
             bool covered = false;
-            for (int d : g.related(Rel::Next, {r}))
-                if (d != r && all.contains(d)) {
-                    covered = true;
-                    break;
-                }
+            for (int d : g.node(r).nextrev)
+                covered = covered || all.test(d);
             if (!covered)
                 out << r;
         }
@@ -521,7 +455,7 @@ public:
         QVector<int> targets;
         for (const RevRef &r : parsed) {
             if (!r.isRevision())
-                fail(QStringLiteral("Relative revision %1 didn't produce a revision").arg(argText(upper)));
+                failWalk(QStringLiteral("Relative revision %1 didn't produce a revision").arg(argText(upper)));
             targets << r.index;
         }
         if (lower.kind == RevArg::Kind::One && lower.values.front().contains(QLatin1Char('@'))) {
@@ -530,7 +464,7 @@ public:
             if (branchRev.isRevision() && id(branchRev.index) == branch) {
                 const QStringList &labels = g.node(branchRev.index).branchLabels;
                 if (labels.size() != 1)
-                    fail(QStringLiteral("Revision %1 has %2 branch labels").arg(branch).arg(labels.size()));
+                    failWalk(QStringLiteral("Revision %1 has %2 branch labels").arg(branch).arg(labels.size()));
                 branch = labels.front();
             }
             QVector<int> kept;
@@ -539,7 +473,7 @@ public:
                     kept << t;
             targets = kept;
         }
-        Bits required(g.size());
+        RevisionBits required(g.size());
         for (int r : checked(Rel::NormalizedDown, targets))
             required.set(r);
         for (int t : std::as_const(targets))
@@ -563,14 +497,14 @@ public:
             }
         }
         const QVector<int> currentRevs = revisionsOnly(current);
-        Bits have(g.size());
+        RevisionBits have(g.size());
         for (int r : checked(Rel::NormalizedDown, currentRevs))
             have.set(r);
         for (int c : currentRevs)
             have.set(c);
 
         QVector<int> needs;
-        Bits inNeeds(g.size());
+        RevisionBits inNeeds(g.size());
         for (int i = 0; i < g.size(); ++i)
             if (required.test(i) && !have.test(i)) {
                 needs << i;
@@ -584,7 +518,7 @@ public:
                 }
         }
         if (!currentRevs.isEmpty() && !implicitBase) {
-            Bits below(g.size());
+            RevisionBits below(g.size());
             for (int d : checked(Rel::Next, currentRevs))
                 below.set(d);
             QVector<int> kept;
@@ -621,7 +555,7 @@ public:
         }
         if (!branch.isEmpty() && roots.size() > 1) {
             const RevRef b = resolveBranch(branch);
-            Bits ancestors(g.size());
+            RevisionBits ancestors(g.size());
             for (int a : g.related(Rel::VersionedDown, {b.index}))
                 ancestors.set(a);
             QVector<int> kept;
@@ -630,21 +564,21 @@ public:
                     kept << r;
             roots = kept;
             if (roots.isEmpty())
-                fail(QStringLiteral("Not a valid downgrade target from current heads"));
+                failWalk(QStringLiteral("Not a valid downgrade target from current heads"));
         }
         const QVector<int> heads = revisionsOnly(getRevisions(upper));
-        Bits active(g.size());
+        RevisionBits active(g.size());
         for (int a : g.related(Rel::NormalizedDown, heads))
             active.set(a);
         QVector<int> drop;
-        Bits inDrop(g.size());
+        RevisionBits inDrop(g.size());
         for (int d : g.related(Rel::AllNext, roots))
             if (active.test(d) && !inDrop.test(d)) {
                 drop << d;
                 inDrop.set(d);
             }
         if (implicitBase) {
-            Bits rootAncestors(g.size());
+            RevisionBits rootAncestors(g.size());
             for (int a : g.related(Rel::NormalizedDown, roots))
                 rootAncestors.set(a);
             for (int a : g.related(Rel::NormalizedDown, heads))
@@ -657,115 +591,6 @@ public:
             throw WalkError{WalkError::Type::RangeNotAncestor, QStringLiteral("Nothing to drop"), QString(),
                             QStringLiteral("Nothing to drop"), argText(upper), {}};
         return {drop, heads};
-    }
-
-    // Ancestor-or-self sets (through normalized down revisions) of every
-    // revision, one bit row each, built parents first. 12.5 MB for 10,000
-    // revisions; larger graphs fall back to walking on demand.
-    class AncestorTable {
-    public:
-        static constexpr int kMaxRevisions = 20000;
-
-        explicit AncestorTable(const RevisionGraph &g) : m_words(size_t((g.size() + 63) / 64))
-        {
-            m_bits.assign(size_t(g.size()) * m_words, 0);
-            for (int x : g.parentsFirst(Rel::NormalizedDown)) {
-                std::uint64_t *row = this->row(x);
-                for (int d : g.node(x).normalizedDown) {
-                    const std::uint64_t *parent = this->row(d);
-                    for (size_t w = 0; w < m_words; ++w)
-                        row[w] |= parent[w];
-                }
-                row[size_t(x) >> 6] |= 1ull << (x & 63);
-            }
-        }
-        bool contains(int of, int r) const { return row(of)[size_t(r) >> 6] >> (r & 63) & 1; }
-
-    private:
-        std::uint64_t *row(int i) { return m_bits.data() + size_t(i) * m_words; }
-        const std::uint64_t *row(int i) const { return m_bits.data() + size_t(i) * m_words; }
-        size_t m_words;
-        std::vector<std::uint64_t> m_bits;
-    };
-
-    // _topological_sort: newest first, heads taken in map order. alembic keeps
-    // one ancestor set per current head and keeps it equal to the ancestors of
-    // that head as the head moves down, so asking "is the candidate an
-    // ancestor of head k" is the same question.
-    QVector<int> topologicalSort(const QVector<int> &revisions, const QVector<int> &heads) const
-    {
-        Bits todo(g.size());
-        int remaining = 0;
-        for (int r : revisions) {
-            if (!todo.test(r)) {
-                todo.set(r);
-                ++remaining;
-            }
-        }
-        QVector<int> current;
-        for (int h : heads)
-            if (todo.test(h) && !current.contains(h))
-                current << h;
-        std::sort(current.begin(), current.end());
-
-        std::optional<AncestorTable> table;  // built on the first question
-        std::vector<int> stack;
-        auto isAncestor = [&](int head, int r) {
-            if (!table && g.size() <= AncestorTable::kMaxRevisions)
-                table.emplace(g);
-            if (table)
-                return table->contains(head, r);
-            Bits seen(g.size());
-            stack.assign(1, head);
-            while (!stack.empty()) {
-                const int x = stack.back();
-                stack.pop_back();
-                if (x == r)
-                    return true;
-                if (seen.test(x))
-                    continue;
-                seen.set(x);
-                for (int d : g.node(x).normalizedDown)
-                    stack.push_back(d);
-            }
-            return false;
-        };
-
-        QVector<int> output;
-        output.reserve(remaining);
-        int idx = 0;
-        while (!current.isEmpty()) {
-            const int candidate = current[idx];
-            bool blocked = false;
-            for (int k = 0; k < current.size(); ++k) {
-                if (k != idx && isAncestor(current[k], candidate)) {
-                    idx = k;
-                    blocked = true;
-                    break;
-                }
-            }
-            if (blocked)
-                continue;
-            if (todo.test(candidate)) {
-                output << candidate;
-                todo.reset(candidate);
-                --remaining;
-            }
-            QVector<int> toAdd;
-            for (int d : g.node(candidate).normalizedDown)
-                if (todo.test(d) && !current.contains(d))
-                    toAdd << d;
-            if (toAdd.isEmpty()) {
-                current.remove(idx);
-                idx = std::max(idx - 1, 0);
-            } else {
-                current[idx] = toAdd.front();
-                current += toAdd.mid(1);
-            }
-        }
-        if (remaining != 0)
-            fail(QStringLiteral("Dependency resolution failed; %1 revisions could not be ordered").arg(remaining));
-        return output;
     }
 
     template <typename Fn>
@@ -809,7 +634,7 @@ Result<QVector<int>> RevisionWalker::history(const QString &base, const QString 
     c.hasStart = c.hasEnd = true;
     return Impl::guarded(c, [&] {
         const Impl::Collected col = impl.collectUpgrade(RevArg::one(c.end), RevArg::one(c.start), true, false, false);
-        return impl.topologicalSort(col.revisions, col.heads);
+        return topologicalSort(m_graph, col.revisions, col.heads);
     });
 }
 
@@ -822,7 +647,7 @@ Result<QVector<int>> RevisionWalker::upgradePath(const QString &destination, con
     c.hasEnd = true;
     return Impl::guarded(c, [&] {
         const Impl::Collected col = impl.collectUpgrade(RevArg::one(destination), current, false, true, true);
-        QVector<int> order = impl.topologicalSort(col.revisions, col.heads);
+        QVector<int> order = topologicalSort(m_graph, col.revisions, col.heads);
         std::reverse(order.begin(), order.end());
         return order;
     });
@@ -837,7 +662,7 @@ Result<QVector<int>> RevisionWalker::downgradePath(const QString &destination, c
     c.hasEnd = true;
     return Impl::guarded(c, [&] {
         const Impl::Collected col = impl.collectDowngrade(current, RevArg::one(destination), false, false, true);
-        return impl.topologicalSort(col.revisions, col.heads);
+        return topologicalSort(m_graph, col.revisions, col.heads);
     });
 }
 
