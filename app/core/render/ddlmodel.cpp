@@ -30,31 +30,62 @@ QVector<int> primaryKeyColumns(const TableModel &t)
     return pk;
 }
 
+namespace {
+
+// _validate_autoinc: whether `c` can be the autoincrement column; with
+// autoincrement=True, SQLAlchemy raises where this refuses.
+bool validateAutoincrement(const ColumnDef &c, bool autoincrementTrue, bool &valid, QString &reason)
+{
+    using Family = CompiledType::Family;
+    // Integer or Numeric type affinity (Float is a Numeric)
+    const bool affinity = c.type.isIntegerFamily() || c.type.family == Family::Numeric || c.type.family == Family::Float;
+    valid = false;
+    if (!affinity) {
+        if (autoincrementTrue)
+            return fail(reason, QStringLiteral("autoincrement=True on column %1, whose type is not an integer "
+                                               "(SQLAlchemy raises ArgumentError)").arg(c.name));
+        return true;
+    }
+    if (!autoincrementTrue && c.pythonDefault)
+        return true;
+    // sa.Computed is the column's server default too; sa.Identity is not counted
+    if (!autoincrementTrue && (c.hasServerDefault || !c.computed.isEmpty()))
+        return true;
+    if (c.hasForeignKey() && c.autoincrement != ColumnDef::Autoincrement::Yes
+        && c.autoincrement != ColumnDef::Autoincrement::IgnoreFk)
+        return true;
+    valid = true;
+    return true;
+}
+
+} // namespace
+
 bool autoincrementColumn(const QVector<ColumnDef> &cols, const QVector<int> &pk, int &out, QString &reason)
 {
+    using Auto = ColumnDef::Autoincrement;
     out = -1;
-    if (pk.size() != 1) {
-        for (int i : pk)
-            if (cols[i].autoincrement == 1)
-                return fail(reason, QStringLiteral("autoincrement=True in a composite primary key"));
+    bool valid = false;
+    if (pk.size() == 1) {
+        const ColumnDef &c = cols[pk.front()];
+        if (c.autoincrement == Auto::No)
+            return true;
+        if (!validateAutoincrement(c, c.autoincrement == Auto::Yes, valid, reason))
+            return false;
+        if (valid || c.autoincrement == Auto::Yes)
+            out = pk.front();
         return true;
     }
-    const ColumnDef &c = cols[pk.front()];
-    if (c.autoincrement == 0)
-        return true;
-    const bool integer = c.type.isIntegerFamily();
-    const bool numeric = c.type.family == CompiledType::Family::Numeric || c.type.family == CompiledType::Family::Float;
-    if (numeric)
-        return fail(reason, QStringLiteral("a numeric primary key column (SQLAlchemy makes it SERIAL)"));
-    if (c.autoincrement == 1) {
-        if (!integer || c.pythonDefault || c.hasServerDefault || !c.foreignKeys.isEmpty())
-            return fail(reason, QStringLiteral("autoincrement=True on this column is not rendered natively yet"));
-        out = pk.front();
-        return true;
+    // several columns: only one marked autoincrement=True
+    for (int i : pk) {
+        if (cols[i].autoincrement != Auto::Yes)
+            continue;
+        if (!validateAutoincrement(cols[i], true, valid, reason))
+            return false;
+        if (out >= 0)
+            return fail(reason, QStringLiteral("two primary key columns marked autoincrement=True (SQLAlchemy raises "
+                                               "ArgumentError)"));
+        out = i;
     }
-    if (!integer || c.pythonDefault || c.hasServerDefault || !c.foreignKeys.isEmpty() || !c.computed.isEmpty())
-        return true;
-    out = pk.front();
     return true;
 }
 

@@ -62,12 +62,16 @@ struct IdentityDef {
 };
 
 struct ColumnDef {
+    // Column(autoincrement=): "auto", False, True, "ignore_fk"
+    enum class Autoincrement { Auto, No, Yes, IgnoreFk };
+
     QString name;
     CompiledType type;
     bool primaryKey = false;
     std::optional<bool> nullable;  // absent: SQLAlchemy's default
-    int autoincrement = -1;        // -1 "auto", 0 False, 1 True
-    bool pythonDefault = false;    // default= (or a Sequence) given
+    Autoincrement autoincrement = Autoincrement::Auto;
+    bool pythonDefault = false;    // default= given (not a Sequence)
+    bool sequence = false;         // a sa.Sequence() default
     QString serverDefault;         // the compiled DEFAULT expression
     bool hasServerDefault = false;
     QString comment;
@@ -75,7 +79,12 @@ struct ColumnDef {
     bool index = false;
     std::optional<IdentityDef> identity;
     QString computed;  // sa.Computed()'s SQL text; empty: none
-    QVector<ForeignKeyDef> foreignKeys;
+    QVector<ForeignKeyDef> foreignKeys;  // its own sa.ForeignKey()s
+    // named by a table-level ForeignKeyConstraint, which gives it a foreign key too
+    bool inForeignKeyConstraint = false;
+
+    // Column.foreign_keys is not empty
+    bool hasForeignKey() const { return !foreignKeys.isEmpty() || inForeignKeyConstraint; }
 
     // Column.nullable as SQLAlchemy sets it when none is given.
     bool effectiveNullable() const

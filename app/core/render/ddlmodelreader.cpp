@@ -348,7 +348,7 @@ bool readColumn(const PyValue &c, ColumnDef &col, QString &reason)
             QString seq;
             if (item.items.size() != 1 || !item.keywords.isEmpty() || !nameOf(&item.items.front(), seq, reason, "the sequence name"))
                 return fail(reason, QStringLiteral("sa.Sequence() other than sa.Sequence(\"name\") is not rendered natively yet"));
-            col.pythonDefault = true;
+            col.sequence = true;
         } else {
             return fail(reason, QStringLiteral("a sa.Column() argument that is not rendered natively yet"));
         }
@@ -368,8 +368,12 @@ bool readColumn(const PyValue &c, ColumnDef &col, QString &reason)
             col.index = render::boolArg(v, false, ok);
         } else if (key == QLatin1String("autoincrement")) {
             if (v->kind == PyValue::Kind::Bool)
-                col.autoincrement = v->boolean ? 1 : 0;
-            else if (!(v->isStr() && v->str == QLatin1String("auto")))
+                col.autoincrement = v->boolean ? ColumnDef::Autoincrement::Yes : ColumnDef::Autoincrement::No;
+            else if (v->isStr() && v->str == QLatin1String("auto"))
+                col.autoincrement = ColumnDef::Autoincrement::Auto;
+            else if (v->isStr() && v->str == QLatin1String("ignore_fk"))
+                col.autoincrement = ColumnDef::Autoincrement::IgnoreFk;
+            else
                 ok = false;
         } else if (key == QLatin1String("default") || key == QLatin1String("onupdate")) {
             if (key == QLatin1String("default") && !isNone(v))
@@ -464,16 +468,30 @@ bool readCreateTable(const PyValue &c, TableModel &t, QString &reason)
         if (!readTableConstraint(item, t, reason))
             return false;
     }
+    auto column = [&t](const QString &name) -> ColumnDef * {
+        for (ColumnDef &c : t.columns)
+            if (c.name == name)
+                return &c;
+        return nullptr;
+    };
+    // a ForeignKeyConstraint gives each of its columns a foreign key (Column.foreign_keys)
+    for (const TableModel::Constraint &c : std::as_const(t.constraints)) {
+        if (c.kind != TableModel::Constraint::Kind::ForeignKey)
+            continue;
+        for (const QString &n : c.foreignKey.local) {
+            ColumnDef *col = column(n);
+            if (!col)
+                return fail(reason, QStringLiteral("the foreign key names a column %1 the table does not have").arg(n));
+            col->inForeignKeyConstraint = true;
+        }
+    }
     // a table-level primary key marks its columns, as PrimaryKeyConstraint._set_parent does
     if (t.primaryKey) {
         for (const ColumnDef &col : std::as_const(t.columns))
             if (col.primaryKey)
                 return fail(reason, QStringLiteral("primary_key=True together with a sa.PrimaryKeyConstraint()"));
         for (const QString &n : std::as_const(t.primaryKey->columns)) {
-            ColumnDef *col = nullptr;
-            for (ColumnDef &c : t.columns)
-                if (c.name == n)
-                    col = &c;
+            ColumnDef *col = column(n);
             if (!col)
                 return fail(reason, QStringLiteral("the primary key names a column %1 the table does not have").arg(n));
             col->primaryKey = true;
@@ -488,7 +506,7 @@ bool readIndex(const PyValue *columns, const QVector<QPair<QString, const PyValu
     static const QRegularExpression word(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     if (!columns || !columns->isSequence() || columns->items.isEmpty())
         return fail(reason, QStringLiteral("the index columns are not a literal list"));
-    // postgresql_ops: an operator class after the named columns it keys
+    // postgresql_ops: an operator class after the elements it keys
     QHash<QString, QString> ops;
     for (const auto &[key, value] : keywords) {
         if (key != QLatin1String("postgresql_ops") || isNone(value))
@@ -509,8 +527,9 @@ bool readIndex(const PyValue *columns, const QVector<QPair<QString, const PyValu
         } else {
             if (!nameOf(&col, e.column, reason, "an index column"))
                 return false;
-            e.opclass = ops.value(e.column);
         }
+        // alembic's _textual_index_element keys a text() by its text, as a column by its name
+        e.opclass = ops.value(e.column.isEmpty() ? e.text : e.column);
         out.elements << e;
     }
     for (const auto &[key, value] : keywords) {

@@ -132,7 +132,8 @@ QString visitComputedColumn(const QString &sqltext)
 QString getColumnSpecification(const ColumnDef &col, bool autoincrement)
 {
     QString s = q(col.name) + QLatin1Char(' ');
-    if (autoincrement && !col.identity) {
+    // a Python default= or a non-optional Sequence keeps the column's own type
+    if (autoincrement && !col.identity && !col.pythonDefault && !col.sequence) {
         s += col.type.family == CompiledType::Family::BigInteger     ? QStringLiteral("BIGSERIAL")
              : col.type.family == CompiledType::Family::SmallInteger ? QStringLiteral("SMALLSERIAL")
                                                                      : QStringLiteral("SERIAL");
@@ -156,12 +157,16 @@ bool visitCreateTable(const TableModel &t, int autoincrementColumn, QString &out
     for (int i = 0; i < t.columns.size(); ++i)
         lines << getColumnSpecification(t.columns[i], i == autoincrementColumn);
     PrimaryKeyDef pk;
-    if (t.primaryKey)
+    if (t.primaryKey) {
         pk = *t.primaryKey;
-    else
-        for (const ColumnDef &col : t.columns)
-            if (col.primaryKey)
-                pk.columns << col.name;
+    } else {
+        // the primary key the columns imply lists the autoincrement column first (columns_autoinc_first)
+        if (autoincrementColumn >= 0)
+            pk.columns << t.columns[autoincrementColumn].name;
+        for (int i = 0; i < t.columns.size(); ++i)
+            if (t.columns[i].primaryKey && i != autoincrementColumn)
+                pk.columns << t.columns[i].name;
+    }
     if (!pk.columns.isEmpty())
         lines << visitPrimaryKeyConstraint(pk);
     for (const TableModel::Constraint &c : t.constraints) {
