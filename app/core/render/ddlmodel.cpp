@@ -2,6 +2,8 @@
 
 #include "render/sqlquoting.h"
 
+#include <QCryptographicHash>
+
 namespace retort::ddl {
 
 namespace {
@@ -89,17 +91,33 @@ bool autoincrementColumn(const QVector<ColumnDef> &cols, const QVector<int> &pk,
     return true;
 }
 
-bool defaultIndex(const TableDef &t, const ColumnDef &col, IndexDef &out, QString &reason)
+QString conventionName(const QString &name)
 {
-    // column_0_label is the column's label: [schema_]table_column
-    out.name = QStringLiteral("ix_") + (t.schema.isEmpty() ? QString() : t.schema + QLatin1Char('_')) + t.name
-               + QLatin1Char('_') + col.name;
-    if (out.name.size() > sql::kMaxIdentifierLength)
-        return fail(reason, QStringLiteral("the index name %1 is too long (SQLAlchemy truncates it)").arg(out.name));
-    out.table = t;
-    out.unique = col.unique;
-    out.elements = {IndexElement{col.name, QString(), QString()}};
-    return true;
+    // DDLCompiler._truncate_and_render_maxlen_name: a name made by a naming
+    // convention longer than the dialect allows keeps its first max-8
+    // characters, then "_" and the last 4 hex digits of the whole name's md5
+    if (name.size() <= sql::kMaxIdentifierLength)
+        return name;
+    const QByteArray md5 = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Md5).toHex();
+    return name.left(sql::kMaxIdentifierLength - 8) + QLatin1Char('_') + QString::fromLatin1(md5.right(4));
+}
+
+QString defaultIndexName(const TableDef &t, const QString &column)
+{
+    // column_0_label is the first column's label (ColumnClause._gen_label):
+    // [schema with '.' as '_' + '_']table_column
+    const QString schema = t.schema.isEmpty() ? QString() : QString(t.schema).replace(QLatin1Char('.'), QLatin1Char('_')) + QLatin1Char('_');
+    return conventionName(QStringLiteral("ix_") + schema + t.name + QLatin1Char('_') + column);
+}
+
+IndexDef defaultIndex(const TableDef &t, const ColumnDef &col)
+{
+    IndexDef index;
+    index.name = defaultIndexName(t, col.name);
+    index.table = t;
+    index.unique = col.unique;
+    index.elements = {IndexElement{col.name, QString(), QString()}};
+    return index;
 }
 
 } // namespace retort::ddl

@@ -143,8 +143,13 @@ QVector<int> primaryKeyColumns(const TableModel &t);
 // verified against alembic.
 bool autoincrementColumn(const QVector<ColumnDef> &cols, const QVector<int> &pk, int &out, QString &reason);
 
-// The index=True column's index as the default naming convention
-// ("ix_%(column_0_label)s") names it; false when SQLAlchemy would truncate it.
-bool defaultIndex(const TableDef &t, const ColumnDef &col, IndexDef &out, QString &reason);
+// A name a naming convention made, as the PostgreSQL compiler prints it
+// (truncated with a hash when longer than 63 characters).
+QString conventionName(const QString &name);
+// The name the default naming convention ("ix_%(column_0_label)s") gives an
+// index whose first element is `column` (a text() element: its text).
+QString defaultIndexName(const TableDef &t, const QString &column);
+// The index an index=True column makes.
+IndexDef defaultIndex(const TableDef &t, const ColumnDef &col);
 
 } // namespace retort::ddl

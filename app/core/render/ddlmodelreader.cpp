@@ -23,6 +23,79 @@ bool fail(QString &reason, const QString &why)
     return false;
 }
 
+} // namespace
+
+// One keyword of ondelete/onupdate/deferrable/initially/match into `o`;
+// false with the reason when it is one of them but not valid; `handled`
+// tells whether the key was one of them.
+bool constraintOption(const QString &key, const PyValue *v, ConstraintOptions &o, bool &handled, QString &reason)
+{
+    static const QRegularExpression action(QStringLiteral("^(?:RESTRICT|CASCADE|SET NULL|NO ACTION|SET DEFAULT)$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression initially(QStringLiteral("^(?:DEFERRED|IMMEDIATE)$"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression match(QStringLiteral("^(?:FULL|PARTIAL|SIMPLE)$"));
+    handled = true;
+    if (isNone(v))
+        return true;
+    if (key == QLatin1String("ondelete") || key == QLatin1String("onupdate")) {
+        if (!v->isStr() || !action.match(v->str).hasMatch())
+            return fail(reason, QStringLiteral("an unusual %1= action").arg(key));
+        (key == QLatin1String("ondelete") ? o.ondelete : o.onupdate) = v->str;
+        return true;
+    }
+    if (key == QLatin1String("initially")) {
+        if (!v->isStr() || !initially.match(v->str).hasMatch())
+            return fail(reason, QStringLiteral("an unusual initially="));
+        o.initially = v->str;
+        return true;
+    }
+    if (key == QLatin1String("match")) {
+        if (!v->isStr() || !match.match(v->str).hasMatch())
+            return fail(reason, QStringLiteral("an unusual match="));
+        o.match = v->str;
+        return true;
+    }
+    if (key == QLatin1String("deferrable") || key == QLatin1String("use_alter")) {
+        if (v->kind != PyValue::Kind::Bool)
+            return fail(reason, QStringLiteral("%1= is not a literal bool").arg(key));
+        if (key == QLatin1String("deferrable"))
+            o.deferrable = v->boolean;
+        else
+            o.useAlter = v->boolean;
+        return true;
+    }
+    handled = false;
+    return true;
+}
+
+// A constraint's own name= (str, op.f(str) or None).
+bool optionalName(const PyValue *v, QString &out, QString &reason)
+{
+    if (isNone(v))
+        return true;
+    return nameOf(v, out, reason, "the constraint name");
+}
+
+bool otherDialectArgument(const QString &key, const char *construct)
+{
+    static const QHash<QString, QStringList> accepted = {
+        {QStringLiteral("Table"), {QStringLiteral("mysql_*"), QStringLiteral("sqlite_autoincrement"),
+                                   QStringLiteral("sqlite_with_rowid")}},
+        {QStringLiteral("Index"), {QStringLiteral("mysql_using"), QStringLiteral("mysql_length"),
+                                   QStringLiteral("mysql_prefix"), QStringLiteral("mysql_with_parser"),
+                                   QStringLiteral("sqlite_where")}},
+        {QStringLiteral("Column"), {QStringLiteral("sqlite_on_conflict_primary_key"),
+                                    QStringLiteral("sqlite_on_conflict_not_null"),
+                                    QStringLiteral("sqlite_on_conflict_unique")}},
+    };
+    for (const QString &a : accepted.value(QLatin1String(construct))) {
+        if (a.endsWith(QLatin1Char('*')) ? key.startsWith(a.chopped(1)) && key.size() > a.size() - 1 : key == a)
+            return true;
+    }
+    return false;
+}
+
 
 // "table.column" or "schema.table.column" of a ForeignKey / ForeignKeyConstraint.
 struct ColumnRef {
@@ -257,60 +330,6 @@ bool readTableIndex(const PyValue &c, TableModel &t, QString &reason)
     return true;
 }
 
-} // namespace
-
-// One keyword of ondelete/onupdate/deferrable/initially/match into `o`;
-// false with the reason when it is one of them but not valid; `handled`
-// tells whether the key was one of them.
-bool constraintOption(const QString &key, const PyValue *v, ConstraintOptions &o, bool &handled, QString &reason)
-{
-    static const QRegularExpression action(QStringLiteral("^(?:RESTRICT|CASCADE|SET NULL|NO ACTION|SET DEFAULT)$"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression initially(QStringLiteral("^(?:DEFERRED|IMMEDIATE)$"),
-                                              QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression match(QStringLiteral("^(?:FULL|PARTIAL|SIMPLE)$"));
-    handled = true;
-    if (isNone(v))
-        return true;
-    if (key == QLatin1String("ondelete") || key == QLatin1String("onupdate")) {
-        if (!v->isStr() || !action.match(v->str).hasMatch())
-            return fail(reason, QStringLiteral("an unusual %1= action").arg(key));
-        (key == QLatin1String("ondelete") ? o.ondelete : o.onupdate) = v->str;
-        return true;
-    }
-    if (key == QLatin1String("initially")) {
-        if (!v->isStr() || !initially.match(v->str).hasMatch())
-            return fail(reason, QStringLiteral("an unusual initially="));
-        o.initially = v->str;
-        return true;
-    }
-    if (key == QLatin1String("match")) {
-        if (!v->isStr() || !match.match(v->str).hasMatch())
-            return fail(reason, QStringLiteral("an unusual match="));
-        o.match = v->str;
-        return true;
-    }
-    if (key == QLatin1String("deferrable") || key == QLatin1String("use_alter")) {
-        if (v->kind != PyValue::Kind::Bool)
-            return fail(reason, QStringLiteral("%1= is not a literal bool").arg(key));
-        if (key == QLatin1String("deferrable"))
-            o.deferrable = v->boolean;
-        else
-            o.useAlter = v->boolean;
-        return true;
-    }
-    handled = false;
-    return true;
-}
-
-// A constraint's own name= (str, op.f(str) or None).
-bool optionalName(const PyValue *v, QString &out, QString &reason)
-{
-    if (isNone(v))
-        return true;
-    return nameOf(v, out, reason, "the constraint name");
-}
-
 // A call of the SQLAlchemy constructor `name` (not the class itself).
 bool isLibrary(const PyValue &v, const char *name)
 {
@@ -378,7 +397,7 @@ bool readColumn(const PyValue &c, ColumnDef &col, QString &reason)
         } else if (key == QLatin1String("default") || key == QLatin1String("onupdate")) {
             if (key == QLatin1String("default") && !isNone(v))
                 col.pythonDefault = true;
-        } else if (key == QLatin1String("doc") || key == QLatin1String("info")) {
+        } else if (key == QLatin1String("doc") || key == QLatin1String("info") || otherDialectArgument(key, "Column")) {
         } else if (key == QLatin1String("server_default")) {
             if (!isNone(v)) {
                 if (!render::defaultExpression(*v, col.serverDefault, reason))
@@ -444,6 +463,7 @@ bool readCreateTable(const PyValue &c, TableModel &t, QString &reason)
                     return fail(reason, QStringLiteral("a table comment that is not a literal non-empty str"));
                 t.comment = value.str;
             }
+        } else if (otherDialectArgument(key, "Table")) {
         } else {
             return fail(reason, QStringLiteral("op.create_table(%1=...) is not rendered natively yet").arg(key));
         }
@@ -573,7 +593,7 @@ bool readIndex(const PyValue *columns, const QVector<QPair<QString, const PyValu
                 continue;
             if (!nameOf(value, out.tablespace, reason, "postgresql_tablespace"))
                 return false;
-        } else if (key == QLatin1String("postgresql_ops")) {
+        } else if (key == QLatin1String("postgresql_ops") || otherDialectArgument(key, "Index")) {
         } else if (key == QLatin1String("if_not_exists")) {
             // alembic 1.8.1 hands it to Index() as an argument of an unknown
             // dialect "if": SQLAlchemy warns and ignores it

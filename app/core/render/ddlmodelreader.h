@@ -17,6 +17,12 @@ namespace retort::ddl {
 bool isLibrary(const PyValue &v, const char *name);
 // A literal bool or None (false); false when it is neither.
 bool literalBool(const PyValue *v, bool &out);
+// A keyword of another dialect that its construct_arguments accept for
+// `construct` ("Table", "Index", "Column"; dialects/mysql/base.py,
+// dialects/sqlite/base.py): SQLAlchemy keeps it for that dialect and
+// PostgreSQL's compiler never reads it. Any other "<dialect>_" keyword makes
+// SQLAlchemy raise, so it is not one of these.
+bool otherDialectArgument(const QString &key, const char *construct);
 // A constraint's own name= (str, op.f(str) or None).
 bool optionalName(const PyValue *v, QString &out, QString &reason);
 // A non-empty literal list of names.

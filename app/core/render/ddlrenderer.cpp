@@ -59,10 +59,7 @@ bool createTable(const PyValue &c, QStringList &out, QString &reason, QSet<QStri
     for (const ColumnDef &col : std::as_const(t.columns)) {
         if (!col.index)
             continue;
-        IndexDef index;
-        if (!defaultIndex(t.table, col, index, reason))
-            return false;
-        indexes << index;
+        indexes << defaultIndex(t.table, col);
     }
     // table.indexes is a Python set: with several, alembic's order is arbitrary
     if (indexes.size() > 1)
@@ -134,10 +131,7 @@ bool addColumn(const PyValue &c, QStringList &out, QString &reason)
     for (const QString &s : std::as_const(constraints))
         out << pgddl::visitAddConstraint(t, s);
     if (col.index) {
-        IndexDef index;
-        if (!defaultIndex(t, col, index, reason))
-            return false;
-        out << pgddl::visitCreateIndex(index);
+        out << pgddl::visitCreateIndex(defaultIndex(t, col));
     }
     if (!col.comment.isEmpty()) {
         QString s;
@@ -251,11 +245,19 @@ bool createIndex(const PyValue &c, QStringList &out, QString &reason)
     IndexDef index;
     if (!a.ok())
         return fail(reason, QStringLiteral("op.create_index: ") + a.error);
-    if (!nameOf(a[0], index.name, reason, "the index name") || !nameOf(a[1], index.table.name, reason, "the table name")
-        || !schemaOf(a[3], index.table.schema, reason))
+    // index_name is required, but may be None
+    if (!a[0])
+        return fail(reason, QStringLiteral("op.create_index without an index name (alembic raises TypeError)"));
+    if ((!isNone(a[0]) && !nameOf(a[0], index.name, reason, "the index name"))
+        || !nameOf(a[1], index.table.name, reason, "the table name") || !schemaOf(a[3], index.table.schema, reason))
         return false;
     if (!readIndex(a[2], a.extra, index, reason))
         return false;
+    if (isNone(a[0])) {
+        // Index(None, ...) gets its name from the default naming convention
+        const IndexElement &first = index.elements.front();
+        index.name = defaultIndexName(index.table, first.column.isEmpty() ? first.text : first.column);
+    }
     if (!literalBool(a[4], index.unique))
         return fail(reason, QStringLiteral("op.create_index: unique= is not a literal bool"));
     out << pgddl::visitCreateIndex(index);
@@ -278,7 +280,7 @@ bool dropIndex(const PyValue &c, QStringList &out, QString &reason)
         // if_exists: an argument of an unknown dialect "if" to alembic 1.8.1, ignored
         const bool ok = key == QLatin1String("postgresql_concurrently") ? literalBool(value, concurrently)
                         : key == QLatin1String("if_exists")             ? literalBool(value, ignored)
-                                                                        : false;
+                                                                        : otherDialectArgument(key, "Index");
         if (!ok)
             return fail(reason, QStringLiteral("op.drop_index(%1=...) is not rendered natively yet").arg(key));
     }

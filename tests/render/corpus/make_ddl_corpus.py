@@ -369,6 +369,19 @@ form("add_pk_fk", 'op.add_column("base_t", sa.Column("c", sa.Integer(), sa.Forei
 form("ix_ops_text_key", 'op.create_index("ix_cn_trgm", "base_t", [sa.text("lower(cn)")], postgresql_ops={"lower(cn)": "gin_trgm_ops"}, postgresql_using="gin")', 'op.drop_index("ix_cn_trgm", table_name="base_t")')
 form("ix_ops_text_and_column", 'op.create_index("ix_cn_two", "base_t", ["a", sa.text("lower(cn)"), sa.text("b DESC")], postgresql_ops={"lower(cn)": "text_pattern_ops", "a": "int4_ops"})', 'op.drop_index("ix_cn_two")')
 
+# keywords of other dialects, which their construct_arguments accept and PostgreSQL ignores
+form("ix_other_dialects", 'op.create_index("ix_dk", "base_t", ["a", "b"], unique=True, mysql_length={"a": 10}, mysql_using="btree", mysql_prefix="FULLTEXT", sqlite_where=sa.text("a > 0"))', 'op.drop_index("ix_dk", table_name="base_t", mysql_length=10)')
+form("ct_other_dialects", 'op.create_table("t_dk", sa.Column("id", sa.Integer(), primary_key=True, sqlite_on_conflict_primary_key="IGNORE"), sa.Column("v", sa.Text(), sqlite_on_conflict_not_null="FAIL"), mysql_engine="InnoDB", mysql_charset="utf8mb4", sqlite_autoincrement=True)', 'op.drop_table("t_dk")')
+
+# indexes without a name: the default naming convention ix_%(column_0_label)s, truncated with a hash past 63
+form("ix_unnamed", 'op.create_index(None, "base_t", ["a"])', 'op.drop_index("ix_base_t_a", table_name="base_t")')
+form("ix_unnamed_unique_schema", 'op.create_index(None, "base_t", ["a", "b"], unique=True, schema="app")', 'op.drop_index("ix_app_base_t_a", schema="app")')
+form("ix_unnamed_text", 'op.create_index(None, "base_t", [sa.text("lower(b)")], postgresql_using="gin", postgresql_ops={"lower(b)": "gin_trgm_ops"})', 'op.drop_index(op.f("ix_base_t_lower(b)"))')
+form("ix_unnamed_quoted", 'op.create_index(None, "Base T", ["Col A"])', 'op.drop_index("ix_Base T_Col A")')
+form("ix_unnamed_long", 'op.create_index(None, "a_very_long_table_name_that_goes_on_and_on", ["a_very_long_column_name_too_really"])', 'op.drop_index("ix_a_very_long_table_name_that_goes_on_and_on_a_very_lo_05cb")')
+form("ct_index_col_long", 'op.create_table("a_very_long_table_name_that_goes_on_and_on_and_on", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("another_rather_long_column", sa.Integer(), index=True))', 'op.drop_table("a_very_long_table_name_that_goes_on_and_on_and_on")')
+form("add_index_col_long", 'op.add_column("a_very_long_table_name_that_goes_on_and_on_and_on", sa.Column("yet_another_long_column_name", sa.Integer(), index=True, unique=True), schema="some_schema")', 'op.drop_column("a_very_long_table_name_that_goes_on_and_on_and_on", "yet_another_long_column_name", schema="some_schema")')
+
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
 
@@ -384,6 +397,9 @@ refused("bulk_list_array", 'op.bulk_insert(sa.table("bt", sa.column("d", postgre
 refused("bulk_unknown_key", 'op.bulk_insert(sa.table("bt", sa.column("id", sa.Integer())), [{"nope": 1}])' + NP, 'op.execute("DELETE FROM bt")')
 refused("enum_no_name", 'op.create_table("t_enum_noname", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("v", sa.Enum("a", "b")))' + NP, 'op.drop_table("t_enum_noname")')
 refused("using_without_type", 'op.alter_column("base_t", "c", postgresql_using="c::int")' + NP, 'op.execute("SELECT 1")')
+
+refused("ix_mysql_unknown", 'op.create_index("ix_mu", "base_t", ["a"], mysql_bogus=1)' + NP, 'op.drop_index("ix_mu")')
+refused("ct_mysql_column_unknown", 'op.create_table("t_mcu", sa.Column("id", sa.Integer(), primary_key=True, mysql_charset="x"))' + NP, 'op.drop_table("t_mcu")')
 
 
 HEADER = '''"""{slug}
