@@ -1,20 +1,13 @@
 #include "render/ddlmodel.h"
 
+#include "render/renderargs.h"
 #include "render/sqlquoting.h"
 
 #include <QCryptographicHash>
 
 namespace retort::ddl {
 
-namespace {
-
-bool fail(QString &reason, const QString &why)
-{
-    reason = why;
-    return false;
-}
-
-} // namespace
+using render::fail;
 
 QVector<int> primaryKeyColumns(const TableModel &t)
 {

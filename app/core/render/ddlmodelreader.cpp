@@ -11,19 +11,10 @@ namespace retort::ddl {
 
 using render::Args;
 using render::bindArgs;
+using render::fail;
 using render::isNone;
 using render::nameOf;
 using render::schemaOf;
-
-namespace {
-
-bool fail(QString &reason, const QString &why)
-{
-    reason = why;
-    return false;
-}
-
-} // namespace
 
 // One keyword of ondelete/onupdate/deferrable/initially/match into `o`;
 // false with the reason when it is one of them but not valid; `handled`
@@ -96,6 +87,7 @@ bool otherDialectArgument(const QString &key, const char *construct)
     return false;
 }
 
+namespace {
 
 // "table.column" or "schema.table.column" of a ForeignKey / ForeignKeyConstraint.
 struct ColumnRef {
@@ -329,6 +321,8 @@ bool readTableIndex(const PyValue &c, TableModel &t, QString &reason)
     t.indexes << index;
     return true;
 }
+
+} // namespace
 
 // A call of the SQLAlchemy constructor `name` (not the class itself).
 bool isLibrary(const PyValue &v, const char *name)

@@ -13,17 +13,12 @@ namespace retort::ddl {
 
 using render::Args;
 using render::bindArgs;
+using render::fail;
 using render::isNone;
 using render::nameOf;
 using render::schemaOf;
 
 namespace {
-
-bool fail(QString &reason, const QString &why)
-{
-    reason = why;
-    return false;
-}
 
 QString q(const QString &name)
 {
