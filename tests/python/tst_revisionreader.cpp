@@ -114,6 +114,15 @@ void TestRevisionReader::headers_data()
     row("tuple() after a module function runs", "_d = ['a']\ndef g():\n    _d.append('b')\nx = g()\n"
                                                 "depends_on = tuple(_d)\n",
         "absent | absent | absent | ?tuple(_d)@5");
+    row("tuple() beside function bodies", "_d = ['a']\ndef upgrade():\n    op.execute('x')\n    print(_d)\n"
+                                          "depends_on = tuple(_d)\n",
+        "absent | absent | absent | ('a')@5");
+    row("tuple() after a nested function runs", "_d = ['a']\nif True:\n    def g():\n        pass\nx = g()\n"
+                                                "depends_on = tuple(_d)\n",
+        "absent | absent | absent | ?tuple(_d)@6");
+    row("tuple() of a list a decorator reads", "_d = ['a']\n@register(_d)\ndef f():\n    pass\n"
+                                               "depends_on = tuple(_d)\n",
+        "absent | absent | absent | ?tuple(_d)@5");
     row("tuple rebound", "tuple = sorted\n_d = ['b', 'a']\ndepends_on = tuple(_d)\n",
         "absent | absent | absent | ?tuple(_d)@3");
     row("tuple() with a keyword", "_d = ['a']\ndepends_on = tuple(_d, x=1)\n",

@@ -1,5 +1,6 @@
 #include "project/headerbuiltins.h"
 
+#include <functional>
 #include <unordered_set>
 
 namespace retort {
@@ -13,27 +14,37 @@ SequenceBuiltins::SequenceBuiltins(const Module &module)
         if (const auto *f = s->dyn<FunctionDef>())
             functions.insert(f->name);
     bool first = true;
+    std::function<bool(const Node *)> visit = [&](const Node *n) {
+        // a function's body runs only when called; its decorators, defaults and annotations run now
+        if (const auto *f = n->dyn<FunctionDef>()) {
+            functions.insert(f->name);
+            for (const Expr *d : f->decoratorList)
+                walk(d, visit);
+            walk(f->args, visit);
+            walk(f->returns, visit);
+            return false;
+        }
+        if (const auto *e = n->dyn<ExprStmt>()) {
+            const auto *c = e->value->dyn<Constant>();
+            // the module docstring is the one harmless expression statement
+            if (!(first && c && c->type == ConstantType::Str))
+                m_moduleMayMutate = true;
+        } else if (const auto *name = n->dyn<Name>()) {
+            if (name->ctx == ExprContext::Load)
+                ++m_reads[name->id];
+        } else if (const auto *call = n->dyn<Call>()) {
+            const auto *callee = call->func->dyn<Name>();
+            if (callee && functions.count(callee->id))
+                m_moduleMayMutate = true;
+            std::string_view builtin;
+            if (const Expr *arg = callArgument(call, &builtin))
+                if (const auto *argName = arg->dyn<Name>())
+                    ++m_argumentReads[argName->id];
+        }
+        return true;
+    };
     for (const Stmt *s : module.body) {
-        walk(s, [&](const Node *n) {
-            if (const auto *e = n->dyn<ExprStmt>()) {
-                const auto *c = e->value->dyn<Constant>();
-                // the module docstring is the one harmless expression statement
-                if (!(first && c && c->type == ConstantType::Str))
-                    m_moduleMayMutate = true;
-            } else if (const auto *name = n->dyn<Name>()) {
-                if (name->ctx == ExprContext::Load)
-                    ++m_reads[name->id];
-            } else if (const auto *call = n->dyn<Call>()) {
-                const auto *callee = call->func->dyn<Name>();
-                if (callee && functions.count(callee->id))
-                    m_moduleMayMutate = true;
-                std::string_view builtin;
-                if (const Expr *arg = callArgument(call, &builtin))
-                    if (const auto *argName = arg->dyn<Name>())
-                        ++m_argumentReads[argName->id];
-            }
-            return true;
-        });
+        walk(s, visit);
         first = false;
     }
 }
