@@ -92,6 +92,10 @@ private Q_SLOTS:
         for (const char *sample : {"analytics", "projects", "auditing", "jobs"})
             m_projects << Project{QLatin1String(sample), QStringLiteral(RETORT_SOURCE_DIR "/migrations/") + QLatin1String(sample),
                                   QStringLiteral("alembic.ini")};
+        // headers Python computes: tuple()/list() of module-level data
+        m_projects << Project{QStringLiteral("computedheaders"),
+                              QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/computedheaders"),
+                              QStringLiteral("alembic.ini")};
         generate(QStringLiteral("linear50"), {QStringLiteral("--revisions"), QStringLiteral("50"),
                                               QStringLiteral("--seed"), QStringLiteral("1")});
         generate(QStringLiteral("branchy200"),

@@ -100,6 +100,33 @@ void TestRevisionReader::headers_data()
     row("f-string with a field", "revision = f'{x}'\n", "?f'{x}'@1 | absent | absent | absent");
     row("attribute", "import cli\nbranch_labels = (cli.EXPAND_BRANCH,)\n", "absent | absent | ?(cli.EXPAND_BRANCH,)@2 | absent");
     row("call", "depends_on = tuple(x)\n", "absent | absent | absent | ?tuple(x)@1");
+    row("tuple() of a module list", "_deps = ['a', 'b']\ndepends_on = tuple(_deps)\n",
+        "absent | absent | absent | ('a', 'b')@2");
+    row("list() of a tuple display", "branch_labels = list(('x',))\n", "absent | absent | ('x')@1 | absent");
+    row("tuple() of a tuple of names", "A = 'a'\n_p = (A, 'b')\ndown_revision = tuple(_p)\n",
+        "absent | ('a', 'b')@3 | absent | absent");
+    row("tuple() of a str", "D = 'ab'\ndepends_on = tuple(D)\n", "absent | absent | absent | ?tuple(D)@2");
+    row("tuple() of None", "D = None\ndepends_on = tuple(D)\n", "absent | absent | absent | ?tuple(D)@2");
+    row("tuple() of a list mutated", "_d = ['a']\n_d.append('b')\ndepends_on = tuple(_d)\n",
+        "absent | absent | absent | ?tuple(_d)@3");
+    row("tuple() of a list read elsewhere", "_d = ['a']\nx = f(_d)\ndepends_on = tuple(_d)\n",
+        "absent | absent | absent | ?tuple(_d)@3");
+    row("tuple() after a module function runs", "_d = ['a']\ndef g():\n    _d.append('b')\nx = g()\n"
+                                                "depends_on = tuple(_d)\n",
+        "absent | absent | absent | ?tuple(_d)@5");
+    row("tuple() beside function bodies", "_d = ['a']\ndef upgrade():\n    op.execute('x')\n    print(_d)\n"
+                                          "depends_on = tuple(_d)\n",
+        "absent | absent | absent | ('a')@5");
+    row("tuple() after a nested function runs", "_d = ['a']\nif True:\n    def g():\n        pass\nx = g()\n"
+                                                "depends_on = tuple(_d)\n",
+        "absent | absent | absent | ?tuple(_d)@6");
+    row("tuple() of a list a decorator reads", "_d = ['a']\n@register(_d)\ndef f():\n    pass\n"
+                                               "depends_on = tuple(_d)\n",
+        "absent | absent | absent | ?tuple(_d)@5");
+    row("tuple rebound", "tuple = sorted\n_d = ['b', 'a']\ndepends_on = tuple(_d)\n",
+        "absent | absent | absent | ?tuple(_d)@3");
+    row("tuple() with a keyword", "_d = ['a']\ndepends_on = tuple(_d, x=1)\n",
+        "absent | absent | absent | ?tuple(_d, x=1)@2");
     row("bytes", "revision = b'a'\n", "?b'a'@1 | absent | absent | absent");
     row("number", "revision = 1\n", "?1@1 | absent | absent | absent");
     row("concatenation operator", "revision = 'a' + 'b'\n", "?'a' + 'b'@1 | absent | absent | absent");

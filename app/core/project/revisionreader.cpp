@@ -1,5 +1,6 @@
 #include "project/revisionreader.h"
 
+#include "project/headerbuiltins.h"
 #include "python/compilecheck.h"
 #include "python/parser.h"
 
@@ -32,7 +33,7 @@ enum HeaderField { Revision, DownRevision, BranchLabels, DependsOn, HeaderCount 
 
 class Reader {
 public:
-    Reader(const Module &module, RevisionScript &script) : m_module(module), m_script(script)
+    Reader(const Module &module, RevisionScript &script) : m_module(module), m_script(script), m_builtins(module)
     {
         m_bindings.reserve(16);
     }
@@ -161,6 +162,12 @@ private:
                 return unresolved(e, line);
             }
             return literal(v);
+        }
+        std::string_view builtin;
+        if (const Expr *arg = m_builtins.argument(e, &builtin); arg && !lookup(builtin)) {
+            const Value inner = arg->is<Name>() ? evaluateName(arg->as<Name>(), line, e) : evaluate(arg, line);
+            if (inner.header.isLiteral() && inner.header.isSequence)
+                return inner;
         }
         return unresolved(e, line);
     }
@@ -312,6 +319,7 @@ private:
 
     const Module &m_module;
     RevisionScript &m_script;
+    const SequenceBuiltins m_builtins;
     std::vector<Binding> m_bindings;
     Value m_headers[HeaderCount];
     const char *m_nestedIn[HeaderCount] = {};

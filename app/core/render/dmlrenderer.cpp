@@ -9,15 +9,10 @@ namespace retort::dml {
 
 using render::Args;
 using render::bindArgs;
+using render::fail;
 using render::isNone;
 
 namespace {
-
-bool fail(QString &reason, const QString &why)
-{
-    reason = why;
-    return false;
-}
 
 struct TableColumn {
     QString name;

@@ -35,6 +35,12 @@ Args bindArgs(const PyValue &call, std::initializer_list<const char *> params, b
     return a;
 }
 
+bool fail(QString &reason, const QString &why)
+{
+    reason = why;
+    return false;
+}
+
 bool isNone(const PyValue *v)
 {
     return !v || v->kind == PyValue::Kind::None;

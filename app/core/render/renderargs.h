@@ -23,6 +23,9 @@ struct Args {
 
 Args bindArgs(const PyValue &call, std::initializer_list<const char *> params, bool extraKeywords = false);
 
+// Sets `reason` and returns false: `return fail(reason, "...")`.
+bool fail(QString &reason, const QString &why);
+
 bool isNone(const PyValue *v);
 // A bool argument: false when not given or None; `ok` false when it is neither bool nor None.
 bool boolArg(const PyValue *v, bool fallback, bool &ok);

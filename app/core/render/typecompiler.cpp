@@ -9,6 +9,7 @@ namespace retort {
 
 using render::Args;
 using render::bindArgs;
+using render::fail;
 using render::isNone;
 
 namespace {
@@ -58,12 +59,6 @@ const QHash<QString, Simple> &simpleTypes()
         {QStringLiteral("TSTZRANGE"), {"TSTZRANGE", Family::Other}},
     };
     return types;
-}
-
-bool fail(QString &reason, const QString &why)
-{
-    reason = why;
-    return false;
 }
 
 bool noArgs(const PyValue &t, const QString &name, QString &reason)

@@ -349,6 +349,39 @@ form("bulk_inline_literal", 'op.bulk_insert(sa.table("bt", sa.column("id", sa.In
 form("ck_none", 'op.create_check_constraint(None, "base_t", "a > 0")', 'op.drop_constraint("base_t_a_check", "base_t")')
 form("pk_none", 'op.create_primary_key(None, "base_t", ["id"])', 'op.drop_constraint("base_t_pkey", "base_t")')
 
+# SQLAlchemy's rules, each against its source (PrimaryKeyConstraint._autoincrement_column,
+# PGDDLCompiler.get_column_specification / visit_create_index): a table-level ForeignKeyConstraint
+# gives its columns foreign keys as sa.ForeignKey does, autoincrement="ignore_fk" and True override
+# that, numeric affinity counts, and postgresql_ops keys a text() expression by its text.
+form("ct_pk_fk_table", 'op.create_table("t_pkfkt", sa.Column("id", sa.Integer(), nullable=False), sa.Column("v", sa.Text()), sa.ForeignKeyConstraint(["id"], ["parent.id"]), sa.PrimaryKeyConstraint("id"))', 'op.drop_table("t_pkfkt")')
+form("ct_pk_fk_table_bigint", 'op.create_table("t_pkfktb", sa.Column("id", sa.BigInteger(), primary_key=True), sa.ForeignKeyConstraint(["id"], ["parent.id"], name="fk_pkfktb", ondelete="CASCADE"))', 'op.drop_table("t_pkfktb")')
+form("ct_pk_fk_table_use_alter", 'op.create_table("t_pkfkua", sa.Column("id", sa.Integer(), nullable=False), sa.ForeignKeyConstraint(["id"], ["parent.id"], name="fk_pkfkua", use_alter=True), sa.PrimaryKeyConstraint("id"))', 'op.drop_table("t_pkfkua")')
+form("ct_pk_fk_table_ignore_fk", 'op.create_table("t_pkfkig", sa.Column("id", sa.Integer(), nullable=False, autoincrement="ignore_fk"), sa.ForeignKeyConstraint(["id"], ["parent.id"]), sa.PrimaryKeyConstraint("id"))', 'op.drop_table("t_pkfkig")')
+form("ct_pk_fk_col_ignore_fk", 'op.create_table("t_pkfkcig", sa.Column("id", sa.Integer(), sa.ForeignKey("parent.id"), primary_key=True, autoincrement="ignore_fk"))', 'op.drop_table("t_pkfkcig")')
+form("ct_pk_fk_col_auto_true", 'op.create_table("t_pkfkct", sa.Column("id", sa.Integer(), sa.ForeignKey("parent.id"), primary_key=True, autoincrement=True))', 'op.drop_table("t_pkfkct")')
+form("ct_pk_fk_composite", 'op.create_table("t_pkfkcomp", sa.Column("a", sa.Integer(), primary_key=True), sa.Column("b", sa.Integer(), primary_key=True), sa.ForeignKeyConstraint(["a"], ["parent.id"]))', 'op.drop_table("t_pkfkcomp")')
+form("ct_pk_composite_auto_true", 'op.create_table("t_pkcat", sa.Column("a", sa.Integer(), primary_key=True), sa.Column("b", sa.BigInteger(), primary_key=True, autoincrement=True))', 'op.drop_table("t_pkcat")')
+form("ct_pk_numeric", 'op.create_table("t_pknum", sa.Column("id", sa.Numeric(10, 0), primary_key=True))', 'op.drop_table("t_pknum")')
+form("ct_pk_float", 'op.create_table("t_pkflt", sa.Column("id", sa.Float(), nullable=False), sa.PrimaryKeyConstraint("id"))', 'op.drop_table("t_pkflt")')
+form("ct_pk_auto_true_default", 'op.create_table("t_pkatd", sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True, server_default=sa.text("1")))', 'op.drop_table("t_pkatd")')
+form("ct_pk_sequence_fk", 'op.create_table("t_pkseqfk", sa.Column("id", sa.Integer(), sa.Sequence("t_pkseqfk_seq"), nullable=False), sa.ForeignKeyConstraint(["id"], ["parent.id"]), sa.PrimaryKeyConstraint("id"))', 'op.drop_table("t_pkseqfk")')
+form("add_pk_fk", 'op.add_column("base_t", sa.Column("c", sa.Integer(), sa.ForeignKey("parent.id"), primary_key=True))', 'op.drop_column("base_t", "c")')
+form("ix_ops_text_key", 'op.create_index("ix_cn_trgm", "base_t", [sa.text("lower(cn)")], postgresql_ops={"lower(cn)": "gin_trgm_ops"}, postgresql_using="gin")', 'op.drop_index("ix_cn_trgm", table_name="base_t")')
+form("ix_ops_text_and_column", 'op.create_index("ix_cn_two", "base_t", ["a", sa.text("lower(cn)"), sa.text("b DESC")], postgresql_ops={"lower(cn)": "text_pattern_ops", "a": "int4_ops"})', 'op.drop_index("ix_cn_two")')
+
+# keywords of other dialects, which their construct_arguments accept and PostgreSQL ignores
+form("ix_other_dialects", 'op.create_index("ix_dk", "base_t", ["a", "b"], unique=True, mysql_length={"a": 10}, mysql_using="btree", mysql_prefix="FULLTEXT", sqlite_where=sa.text("a > 0"))', 'op.drop_index("ix_dk", table_name="base_t", mysql_length=10)')
+form("ct_other_dialects", 'op.create_table("t_dk", sa.Column("id", sa.Integer(), primary_key=True, sqlite_on_conflict_primary_key="IGNORE"), sa.Column("v", sa.Text(), sqlite_on_conflict_not_null="FAIL"), mysql_engine="InnoDB", mysql_charset="utf8mb4", sqlite_autoincrement=True)', 'op.drop_table("t_dk")')
+
+# indexes without a name: the default naming convention ix_%(column_0_label)s, truncated with a hash past 63
+form("ix_unnamed", 'op.create_index(None, "base_t", ["a"])', 'op.drop_index("ix_base_t_a", table_name="base_t")')
+form("ix_unnamed_unique_schema", 'op.create_index(None, "base_t", ["a", "b"], unique=True, schema="app")', 'op.drop_index("ix_app_base_t_a", schema="app")')
+form("ix_unnamed_text", 'op.create_index(None, "base_t", [sa.text("lower(b)")], postgresql_using="gin", postgresql_ops={"lower(b)": "gin_trgm_ops"})', 'op.drop_index(op.f("ix_base_t_lower(b)"))')
+form("ix_unnamed_quoted", 'op.create_index(None, "Base T", ["Col A"])', 'op.drop_index("ix_Base T_Col A")')
+form("ix_unnamed_long", 'op.create_index(None, "a_very_long_table_name_that_goes_on_and_on", ["a_very_long_column_name_too_really"])', 'op.drop_index("ix_a_very_long_table_name_that_goes_on_and_on_a_very_lo_05cb")')
+form("ct_index_col_long", 'op.create_table("a_very_long_table_name_that_goes_on_and_on_and_on", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("another_rather_long_column", sa.Integer(), index=True))', 'op.drop_table("a_very_long_table_name_that_goes_on_and_on_and_on")')
+form("add_index_col_long", 'op.add_column("a_very_long_table_name_that_goes_on_and_on_and_on", sa.Column("yet_another_long_column_name", sa.Integer(), index=True, unique=True), schema="some_schema")', 'op.drop_column("a_very_long_table_name_that_goes_on_and_on_and_on", "yet_another_long_column_name", schema="some_schema")')
+
 # forms alembic refuses offline: never asked of alembic, Retort must refuse
 REFUSED = []
 
@@ -364,6 +397,9 @@ refused("bulk_list_array", 'op.bulk_insert(sa.table("bt", sa.column("d", postgre
 refused("bulk_unknown_key", 'op.bulk_insert(sa.table("bt", sa.column("id", sa.Integer())), [{"nope": 1}])' + NP, 'op.execute("DELETE FROM bt")')
 refused("enum_no_name", 'op.create_table("t_enum_noname", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("v", sa.Enum("a", "b")))' + NP, 'op.drop_table("t_enum_noname")')
 refused("using_without_type", 'op.alter_column("base_t", "c", postgresql_using="c::int")' + NP, 'op.execute("SELECT 1")')
+
+refused("ix_mysql_unknown", 'op.create_index("ix_mu", "base_t", ["a"], mysql_bogus=1)' + NP, 'op.drop_index("ix_mu")')
+refused("ct_mysql_column_unknown", 'op.create_table("t_mcu", sa.Column("id", sa.Integer(), primary_key=True, mysql_charset="x"))' + NP, 'op.drop_table("t_mcu")')
 
 
 HEADER = '''"""{slug}
