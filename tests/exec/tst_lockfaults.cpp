@@ -1,0 +1,284 @@
+// No two processes ever migrate one database at once, whatever happens to
+// Retort or its connections:
+// - `retort upgrade heads` killed (SIGKILL or SIGTERM) at seeded random
+//   points, natively and with every step run by alembic through the bridge,
+//   and at once a second `retort upgrade heads`: the second waits for
+//   everything the first started (its alembic child and that child's
+//   backend) and ends at the heads, with the schema alembic makes; a
+//   monitor session never sees two writing transactions at the same time;
+// - pg_terminate_backend on Retort's own (lock) connection, natively and
+//   while alembic runs, and on alembic's connection: the run stops loudly
+//   (non-zero exit, the reason on stderr), and a later run completes.
+#include "processrunner.h"
+#include "projectfixture.h"
+#include "smallproject.h"
+#include "testcluster.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace retort;
+using namespace retort::testsupport;
+
+namespace {
+
+constexpr int kSteps = 4;
+
+// Four revisions, each creating a table and sleeping 0.3 s; natively
+// (op.execute) or through op.get_bind(), which only alembic can run. Each
+// step is committed alone (transaction_per_migration): an orphan that went
+// on migrating would leave its steps behind. With `gated`, the second step
+// first reads the table `gate`, so a test holding a lock on it knows where
+// the run stands. The alembic.ini path.
+QString writeProject(const QString &dir, bool bridged, bool gated = false)
+{
+    QStringList upgrades;
+    for (int i = 1; i <= kSteps; ++i) {
+        QStringList sql;
+        if (gated && i == 2)
+            sql << QStringLiteral("SELECT count(*) FROM gate");
+        sql << QStringLiteral("CREATE TABLE t%1 (id int)").arg(i) << QStringLiteral("SELECT pg_sleep(0.3)");
+        QString body = bridged ? QStringLiteral("bind = op.get_bind()\n") : QString();
+        for (const QString &statement : sql)
+            body += (bridged ? QStringLiteral("bind.execute(sa.text(\"%1\"))\n") : QStringLiteral("op.execute(\"%1\")\n"))
+                        .arg(statement);
+        upgrades << body;
+    }
+    return writeSmallProject(dir, upgrades, true);
+}
+
+QProcessEnvironment processEnv(const QString &url)
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    const QProcessEnvironment extra = alembicEnv(url);
+    for (const QString &k : extra.keys())
+        e.insert(k, extra.value(k));
+    return e;
+}
+
+// A session of the test's own on the database, asking pg_stat_activity.
+class Monitor {
+public:
+    Monitor(const TestCluster &cluster, const QString &db) : m_db(cluster.open(db)), m_name(m_db.connectionName()) {}
+    ~Monitor()
+    {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool isOpen() const { return m_db.isOpen(); }
+
+    // Transactions that have written something (they have an xid), other
+    // than this session's.
+    int writers()
+    {
+        const int n = count(QStringLiteral("backend_xid IS NOT NULL"));
+        m_maxWriters = qMax(m_maxWriters, n);
+        return n;
+    }
+    int maxWriters() const { return m_maxWriters; }
+
+    int count(const QString &condition)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                   "AND pid <> pg_backend_pid() AND ")
+                    + condition)
+            || !q.next())
+            return -1;
+        return q.value(0).toInt();
+    }
+
+    int terminate(const QString &condition)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = "
+                                   "current_database() AND pid <> pg_backend_pid() AND ")
+                    + condition)
+            || !q.next())
+            return -1;
+        return q.value(0).toInt();
+    }
+
+private:
+    QSqlDatabase m_db;
+    QString m_name;
+    int m_maxWriters = 0;
+};
+
+const QString kRetortSession = QStringLiteral("application_name LIKE 'retort %'");
+const QString kBridgeSession = QStringLiteral("application_name LIKE 'retort-bridge %'");
+
+} // namespace
+
+class TestLockFaults : public QObject {
+    Q_OBJECT
+
+private:
+    // Runs `retort upgrade heads` to its end while `monitor` samples the
+    // writers; its exit code, or -1 when it did not finish within 120 s.
+    int runToEnd(QProcess &p, Monitor &monitor)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (p.state() != QProcess::NotRunning && t.elapsed() < 120000) {
+            monitor.writers();
+            p.waitForFinished(10);
+        }
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished(5000);
+            return -1;
+        }
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    }
+
+    void start(QProcess &p, const QString &dir, const QString &url)
+    {
+        p.setProcessEnvironment(processEnv(url));
+        p.setWorkingDirectory(dir);
+        p.setProgram(QStringLiteral(RETORT_BINARY));
+        p.setArguments({QStringLiteral("-c"), dir + QStringLiteral("/alembic.ini"), QStringLiteral("upgrade"),
+                        QStringLiteral("heads")});
+        p.start();
+        QVERIFY2(p.waitForStarted(30000), qPrintable(p.errorString()));
+    }
+
+    // The database ends where alembic's `upgrade heads` takes a twin.
+    void sameAsAlembic(TestCluster &cluster, const QString &dir, const QString &db, bool gated = false)
+    {
+        const QString twin = cluster.createDatabase(QStringLiteral("lockf_twin"));
+        QVERIFY2(!twin.isEmpty(), qPrintable(cluster.lastError()));
+        if (gated)
+            QVERIFY2(cluster.exec(twin, QStringLiteral("CREATE TABLE gate (id int)")), qPrintable(cluster.lastError()));
+        const ProcessResult a = runAlembic(dir + QStringLiteral("/alembic.ini"),
+                                           {QStringLiteral("upgrade"), QStringLiteral("heads")}, dir,
+                                           alembicEnv(cluster.url(twin)));
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
+        QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("s%1").arg(kSteps)});
+        QCOMPARE(cluster.schemaDump(db), cluster.schemaDump(twin));
+        QVERIFY(cluster.dropDatabase(twin));
+    }
+
+private slots:
+    void initTestCase() { QVERIFY2(!alembicPython().isEmpty(), "no Python that can import alembic"); }
+
+    void killedMidRun_data()
+    {
+        QTest::addColumn<bool>("bridged");
+        QTest::newRow("native") << false;
+        QTest::newRow("bridged") << true;
+    }
+    void killedMidRun()
+    {
+        QFETCH(bool, bridged);
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        const QString dir = tmp.path();
+        QVERIFY(!writeProject(dir, bridged).isEmpty());
+        QRandomGenerator random(20261206u + (bridged ? 1u : 0u));
+        // a run takes about 1.5 s natively, 2.5 s with alembic's start-up
+        const int span = bridged ? 2500 : 1500;
+        for (int point = 0; point < 3; ++point) {
+            const int delayMs = 100 + int(random.bounded(span));
+            const int signal = point == 2 ? SIGTERM : SIGKILL;
+            const QString what = QStringLiteral("%1 after %2 ms").arg(signal == SIGKILL ? "SIGKILL" : "SIGTERM").arg(delayMs);
+            const QString db = cluster.createDatabase(QStringLiteral("lockf_kill"));
+            QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+            Monitor monitor(cluster, db);
+            QVERIFY(monitor.isOpen());
+            QProcess first, second;
+            start(first, dir, cluster.url(db));
+            QElapsedTimer t;
+            t.start();
+            while (t.elapsed() < delayMs && first.state() != QProcess::NotRunning) {
+                monitor.writers();
+                first.waitForFinished(10);
+            }
+            if (first.state() != QProcess::NotRunning)
+                ::kill(pid_t(first.processId()), signal);
+            first.waitForFinished(10000);
+            start(second, dir, cluster.url(db));
+            const int exit = runToEnd(second, monitor);
+            QVERIFY2(exit == 0, qPrintable(what + QStringLiteral(": the second run exited %1: %2")
+                                                      .arg(exit)
+                                                      .arg(QString::fromUtf8(second.readAllStandardOutput()
+                                                                             + second.readAllStandardError()))));
+            // nothing of the first run goes on after the second ended
+            QTRY_COMPARE_WITH_TIMEOUT(monitor.count(kBridgeSession), 0, 30000);
+            QVERIFY2(monitor.maxWriters() <= 1,
+                     qPrintable(what + QStringLiteral(": %1 transactions wrote at once").arg(monitor.maxWriters())));
+            sameAsAlembic(cluster, dir, db);
+            if (QTest::currentTestFailed())
+                qWarning("%s", qPrintable(what));
+            QVERIFY(cluster.dropDatabase(db));
+        }
+    }
+
+    void terminatedConnection_data()
+    {
+        QTest::addColumn<bool>("bridged");
+        QTest::addColumn<QString>("victim");  // which session's backend is terminated
+        QTest::addColumn<QString>("expected");  // on stderr
+        QTest::newRow("native, Retort's connection") << false << kRetortSession << QStringLiteral("connection to the database was lost");
+        QTest::newRow("bridged, Retort's lock connection") << true << kRetortSession << QStringLiteral("was lost");
+        QTest::newRow("bridged, alembic's connection") << true << kBridgeSession << QStringLiteral("terminat");
+    }
+    void terminatedConnection()
+    {
+        QFETCH(bool, bridged);
+        QFETCH(QString, victim);
+        QFETCH(QString, expected);
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        const QString dir = tmp.path();
+        QVERIFY(!writeProject(dir, bridged, true).isEmpty());
+        const QString db = cluster.createDatabase(QStringLiteral("lockf_term"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        QVERIFY2(cluster.exec(db, QStringLiteral("CREATE TABLE gate (id int)")), qPrintable(cluster.lastError()));
+        Monitor monitor(cluster, db);
+        QVERIFY(monitor.isOpen());
+        QString gateName;
+        {
+            // the second step waits at the gate while this session holds it
+            QSqlDatabase gate = cluster.open(db);
+            gateName = gate.connectionName();
+            QSqlQuery g(gate);
+            QVERIFY(g.exec(QStringLiteral("BEGIN")) && g.exec(QStringLiteral("LOCK TABLE gate IN ACCESS EXCLUSIVE MODE")));
+            QProcess run;
+            start(run, dir, cluster.url(db));
+            const QString atGate = (bridged ? kBridgeSession : kRetortSession) + QStringLiteral(" AND wait_event_type = 'Lock'");
+            QTRY_VERIFY_WITH_TIMEOUT(monitor.count(atGate) == 1 || run.state() == QProcess::NotRunning, 120000);
+            QVERIFY2(run.state() != QProcess::NotRunning, run.readAllStandardError().constData());
+            QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("s1")});
+            QCOMPARE(monitor.terminate(victim), 1);
+            QVERIFY(g.exec(QStringLiteral("ROLLBACK")));
+            const int exit = runToEnd(run, monitor);
+            const QString err = QString::fromUtf8(run.readAllStandardOutput() + run.readAllStandardError());
+            QVERIFY2(exit != 0 && exit != -1, qPrintable(QStringLiteral("exit %1: %2").arg(exit).arg(err)));
+            QVERIFY2(err.contains(expected, Qt::CaseInsensitive), qPrintable(err));
+            gate.close();
+        }
+        QSqlDatabase::removeDatabase(gateName);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.count(kBridgeSession), 0, 30000);
+        QVERIFY2(monitor.maxWriters() <= 1, qPrintable(QString::number(monitor.maxWriters())));
+        // what was committed is consistent: a new run completes it
+        const ProcessResult again = runRetort({QStringLiteral("-c"), dir + QStringLiteral("/alembic.ini"),
+                                               QStringLiteral("upgrade"), QStringLiteral("heads")},
+                                              dir, alembicEnv(cluster.url(db)));
+        QVERIFY2(again.ok(), qPrintable(again.describe()));
+        sameAsAlembic(cluster, dir, db, true);
+        QVERIFY(cluster.dropDatabase(db));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLockFaults)
+#include "tst_lockfaults.moc"
