@@ -29,21 +29,23 @@ using namespace retort::testsupport;
 namespace {
 
 constexpr int kSteps = 4;
+constexpr int kGate = 4242;  // an advisory key: held by a test, no transaction id (unlike LOCK TABLE)
 
-// Four revisions, each creating a table and sleeping `sleepMs`; natively
+// Four revisions, each creating a table and sleeping 0.3 s; natively
 // (op.execute) or through op.get_bind(), which only alembic can run. Each
 // step is committed alone (transaction_per_migration): an orphan that went
-// on migrating would leave its steps behind. With `gated`, the second step
-// first reads the table `gate`, so a test holding a lock on it knows where
-// the run stands. The alembic.ini path.
-QString writeProject(const QString &dir, bool bridged, int sleepMs, bool gated = false)
+// on migrating would leave its steps behind. Step `gatedStep` (0: none)
+// takes the advisory lock kGate after its CREATE TABLE, so a test holding
+// kGate stops the run there, in a transaction that has written. The
+// alembic.ini path.
+QString writeProject(const QString &dir, bool bridged, int gatedStep)
 {
     QStringList upgrades;
     for (int i = 1; i <= kSteps; ++i) {
-        QStringList sql;
-        if (gated && i == 2)
-            sql << QStringLiteral("SELECT count(*) FROM gate");
-        sql << QStringLiteral("CREATE TABLE t%1 (id int)").arg(i) << QStringLiteral("SELECT pg_sleep(%1)").arg(sleepMs / 1000.0);
+        QStringList sql{QStringLiteral("CREATE TABLE t%1 (id int)").arg(i)};
+        if (i == gatedStep)
+            sql << QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kGate);
+        sql << QStringLiteral("SELECT pg_sleep(0.3)");
         QString body = bridged ? QStringLiteral("bind = op.get_bind()\n") : QString();
         for (const QString &statement : sql)
             body += (bridged ? QStringLiteral("bind.execute(sa.text(\"%1\"))\n") : QStringLiteral("op.execute(\"%1\")\n"))
@@ -151,10 +153,10 @@ private:
     }
 
     // The schema alembic's `upgrade heads` makes on a fresh twin; empty on failure.
-    QString alembicSchema(TestCluster &cluster, const QString &dir, bool gated)
+    QString alembicSchema(TestCluster &cluster, const QString &dir)
     {
         const QString twin = cluster.createDatabase(QStringLiteral("lockf_twin"));
-        if (twin.isEmpty() || (gated && !cluster.exec(twin, QStringLiteral("CREATE TABLE gate (id int)"))))
+        if (twin.isEmpty())
             return QString();
         const ProcessResult a = runAlembic(dir + QStringLiteral("/alembic.ini"),
                                            {QStringLiteral("upgrade"), QStringLiteral("heads")}, dir,
@@ -188,54 +190,57 @@ private slots:
         TestCluster cluster;
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
-        const QString dir = tmp.path();
-        // Killed in a statement, an orphaned alembic child would go on until
-        // the statement ends: longer than a second Retort takes to start one
-        const int sleepMs = bridged ? 2500 : 1000;
-        QVERIFY(!writeProject(dir, bridged, sleepMs).isEmpty());
-        const QString expectedSchema = alembicSchema(cluster, dir, false);
+        QVERIFY(!writeProject(tmp.path(), bridged, 0).isEmpty());
+        const QString expectedSchema = alembicSchema(cluster, tmp.path());
         QVERIFY(!expectedSchema.isEmpty());
         QRandomGenerator random(20261206u + (bridged ? 1u : 0u));
-        const QString sleeping = (bridged ? kBridgeSession : kRetortSession)
-                                 + QStringLiteral(" AND query LIKE '%pg_sleep%' AND state = 'active'");
+        const QString blocked = (bridged ? kBridgeSession : kRetortSession) + QStringLiteral(" AND wait_event_type = 'Lock'");
+        // the second run waits on an advisory lock (the migration lock or the child key)
+        const QString secondWaits = kRetortSession + QStringLiteral(
+            " AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid <> %1)").arg(kGate);
         for (int point = 0; point < 3; ++point) {
-            // the point: a random step's statement, then a random moment of it
+            // the point: a seeded step, stopped at the gate inside its
+            // transaction, and a seeded moment after that
             const int step = 1 + int(random.bounded(kSteps - 1));
-            const int delayMs = int(random.bounded(1000));
+            const int delayMs = int(random.bounded(500));
             const int signal = point == 2 ? SIGTERM : SIGKILL;
             const QString what = QStringLiteral("%1 in step %2 + %3 ms").arg(signal == SIGKILL ? "SIGKILL" : "SIGTERM").arg(step).arg(delayMs);
+            const QString dir = tmp.path() + QStringLiteral("/p%1").arg(point);
+            QVERIFY(!writeProject(dir, bridged, step).isEmpty());
             const QString db = cluster.createDatabase(QStringLiteral("lockf_kill"));
             QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
             Monitor monitor(cluster, db);
             QVERIFY(monitor.isOpen());
-            QProcess first, second;
-            start(first, dir, cluster.url(db));
-            auto stepsDone = [&] {
-                const QStringList rows = cluster.versionRows(db);
-                return rows.isEmpty() ? 0 : rows.front().mid(1).toInt();
-            };
-            QElapsedTimer t;
-            t.start();
-            while (first.state() != QProcess::NotRunning && t.elapsed() < 120000
-                   && !(monitor.count(sleeping) == 1 && stepsDone() + 1 >= step)) {
-                monitor.writers();
-                first.waitForFinished(20);
-            }
-            QVERIFY2(first.state() != QProcess::NotRunning, qPrintable(what + QStringLiteral(": the run ended first")));
-            t.start();
-            while (t.elapsed() < delayMs && first.state() != QProcess::NotRunning) {
-                monitor.writers();
-                first.waitForFinished(10);
-            }
-            if (first.state() != QProcess::NotRunning)
+            QString gateName;
+            {
+                QSqlDatabase gate = cluster.open(db);
+                gateName = gate.connectionName();
+                QSqlQuery g(gate);
+                QVERIFY(g.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kGate)));
+                QProcess first, second;
+                start(first, dir, cluster.url(db));
+                QTRY_VERIFY_WITH_TIMEOUT(monitor.count(blocked) == 1 || first.state() == QProcess::NotRunning, 120000);
+                QVERIFY2(first.state() != QProcess::NotRunning, qPrintable(what + QStringLiteral(": the run ended first")));
+                QTest::qWait(delayMs);
                 ::kill(pid_t(first.processId()), signal);
-            first.waitForFinished(10000);
-            start(second, dir, cluster.url(db));
-            const int exit = runToEnd(second, monitor);
-            QVERIFY2(exit == 0, qPrintable(what + QStringLiteral(": the second run exited %1: %2")
-                                                      .arg(exit)
-                                                      .arg(QString::fromUtf8(second.readAllStandardOutput()
-                                                                             + second.readAllStandardError()))));
+                QVERIFY(first.waitForFinished(10000));
+                // A second run must not write beside what the first left
+                // running; it waits until that has ended.
+                start(second, dir, cluster.url(db));
+                QElapsedTimer t;
+                t.start();
+                while (monitor.writers() < 2 && monitor.count(secondWaits) == 0 && second.state() != QProcess::NotRunning
+                       && t.elapsed() < 120000)
+                    second.waitForFinished(10);
+                QVERIFY(g.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kGate)));
+                const int exit = runToEnd(second, monitor);
+                QVERIFY2(exit == 0, qPrintable(what + QStringLiteral(": the second run exited %1: %2")
+                                                          .arg(exit)
+                                                          .arg(QString::fromUtf8(second.readAllStandardOutput()
+                                                                                 + second.readAllStandardError()))));
+                gate.close();
+            }
+            QSqlDatabase::removeDatabase(gateName);
             // nothing of the first run goes on after the second ended
             QTRY_COMPARE_WITH_TIMEOUT(monitor.count(kBridgeSession), 0, 30000);
             QVERIFY2(monitor.maxWriters() <= 1,
@@ -265,12 +270,11 @@ private slots:
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
         const QString dir = tmp.path();
-        QVERIFY(!writeProject(dir, bridged, 300, true).isEmpty());
-        const QString expectedSchema = alembicSchema(cluster, dir, true);
+        QVERIFY(!writeProject(dir, bridged, 2).isEmpty());
+        const QString expectedSchema = alembicSchema(cluster, dir);
         QVERIFY(!expectedSchema.isEmpty());
         const QString db = cluster.createDatabase(QStringLiteral("lockf_term"));
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
-        QVERIFY2(cluster.exec(db, QStringLiteral("CREATE TABLE gate (id int)")), qPrintable(cluster.lastError()));
         Monitor monitor(cluster, db);
         QVERIFY(monitor.isOpen());
         QString gateName;
@@ -279,7 +283,7 @@ private slots:
             QSqlDatabase gate = cluster.open(db);
             gateName = gate.connectionName();
             QSqlQuery g(gate);
-            QVERIFY(g.exec(QStringLiteral("BEGIN")) && g.exec(QStringLiteral("LOCK TABLE gate IN ACCESS EXCLUSIVE MODE")));
+            QVERIFY(g.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kGate)));
             QProcess run;
             start(run, dir, cluster.url(db));
             const QString atGate = (bridged ? kBridgeSession : kRetortSession) + QStringLiteral(" AND wait_event_type = 'Lock'");
@@ -287,7 +291,7 @@ private slots:
             QVERIFY2(run.state() != QProcess::NotRunning, run.readAllStandardError().constData());
             QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("s1")});
             QCOMPARE(monitor.terminate(victim), 1);
-            QVERIFY(g.exec(QStringLiteral("ROLLBACK")));
+            QVERIFY(g.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kGate)));
             const int exit = runToEnd(run, monitor);
             const QString err = QString::fromUtf8(run.readAllStandardOutput() + run.readAllStandardError());
             QVERIFY2(exit != 0 && exit != -1, qPrintable(QStringLiteral("exit %1: %2").arg(exit).arg(err)));

@@ -66,7 +66,7 @@ void LockWatch::watch()
             else if (!q.value(1).isNull())
                 what = QStringLiteral("a lock on %1").arg(q.value(1).toString());
             else
-                what = QStringLiteral("a %1 lock").arg(q.value(0).toString());
+                what = QStringLiteral("a lock (%1)").arg(q.value(0).toString());
             QStringList about;
             const QString app = q.value(5).toString();
             about << (app.isEmpty() ? QStringLiteral("no application_name") : QStringLiteral("application \"%1\"").arg(app));
