@@ -97,6 +97,14 @@ public:
         return q.value(0).toInt();
     }
 
+    // Holds or lets go of kGate (a session lock: no transaction, so the
+    // monitor's view of pg_stat_activity stays fresh).
+    bool gate(bool hold)
+    {
+        QSqlQuery q(m_db);
+        return q.exec(QStringLiteral("SELECT pg_advisory_%1(%2)").arg(hold ? "lock" : "unlock").arg(kGate));
+    }
+
     int terminate(const QString &condition)
     {
         QSqlQuery q(m_db);
@@ -211,12 +219,8 @@ private slots:
             QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
             Monitor monitor(cluster, db);
             QVERIFY(monitor.isOpen());
-            QString gateName;
+            QVERIFY(monitor.gate(true));
             {
-                QSqlDatabase gate = cluster.open(db);
-                gateName = gate.connectionName();
-                QSqlQuery g(gate);
-                QVERIFY(g.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kGate)));
                 QProcess first, second;
                 start(first, dir, cluster.url(db));
                 QTRY_VERIFY_WITH_TIMEOUT(monitor.count(blocked) == 1 || first.state() == QProcess::NotRunning, 120000);
@@ -232,15 +236,13 @@ private slots:
                 while (monitor.writers() < 2 && monitor.count(secondWaits) == 0 && second.state() != QProcess::NotRunning
                        && t.elapsed() < 120000)
                     second.waitForFinished(10);
-                QVERIFY(g.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kGate)));
+                QVERIFY(monitor.gate(false));
                 const int exit = runToEnd(second, monitor);
                 QVERIFY2(exit == 0, qPrintable(what + QStringLiteral(": the second run exited %1: %2")
                                                           .arg(exit)
                                                           .arg(QString::fromUtf8(second.readAllStandardOutput()
                                                                                  + second.readAllStandardError()))));
-                gate.close();
             }
-            QSqlDatabase::removeDatabase(gateName);
             // nothing of the first run goes on after the second ended
             QTRY_COMPARE_WITH_TIMEOUT(monitor.count(kBridgeSession), 0, 30000);
             QVERIFY2(monitor.maxWriters() <= 1,
@@ -277,13 +279,9 @@ private slots:
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
         Monitor monitor(cluster, db);
         QVERIFY(monitor.isOpen());
-        QString gateName;
+        // the second step waits at the gate while the monitor holds it
+        QVERIFY(monitor.gate(true));
         {
-            // the second step waits at the gate while this session holds it
-            QSqlDatabase gate = cluster.open(db);
-            gateName = gate.connectionName();
-            QSqlQuery g(gate);
-            QVERIFY(g.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kGate)));
             QProcess run;
             start(run, dir, cluster.url(db));
             const QString atGate = (bridged ? kBridgeSession : kRetortSession) + QStringLiteral(" AND wait_event_type = 'Lock'");
@@ -291,14 +289,12 @@ private slots:
             QVERIFY2(run.state() != QProcess::NotRunning, run.readAllStandardError().constData());
             QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("s1")});
             QCOMPARE(monitor.terminate(victim), 1);
-            QVERIFY(g.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kGate)));
+            QVERIFY(monitor.gate(false));
             const int exit = runToEnd(run, monitor);
             const QString err = QString::fromUtf8(run.readAllStandardOutput() + run.readAllStandardError());
             QVERIFY2(exit != 0 && exit != -1, qPrintable(QStringLiteral("exit %1: %2").arg(exit).arg(err)));
             QVERIFY2(err.contains(expected, Qt::CaseInsensitive), qPrintable(err));
-            gate.close();
         }
-        QSqlDatabase::removeDatabase(gateName);
         QTRY_COMPARE_WITH_TIMEOUT(monitor.count(kBridgeSession), 0, 30000);
         QVERIFY2(monitor.maxWriters() <= 1, qPrintable(QString::number(monitor.maxWriters())));
         // what was committed is consistent: a new run completes it
