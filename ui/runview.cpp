@@ -103,6 +103,7 @@ bool RunView::start(const RunRequest &request)
         m_executor = new ExecutorThread(this);
         connect(m_executor, &ExecutorThread::progress, this, &RunView::onProgress);
         connect(m_executor, &ExecutorThread::logLine, this, &RunView::onLogLine);
+        connect(m_executor, &ExecutorThread::waiting, this, &RunView::onWaiting);
         connect(m_executor, &ExecutorThread::finished, this, &RunView::onFinished);
     }
     if (!m_executor->start(request))
@@ -159,6 +160,23 @@ void RunView::onProgress(const RunProgress &progress)
 void RunView::onLogLine(const QString &line)
 {
     m_log->appendPlainText(line);
+}
+
+void RunView::onWaiting(const QString &what)
+{
+    if (m_finished)
+        return;
+    if (what.isEmpty()) {
+        if (!m_statusBeforeWait.isEmpty())
+            m_status->setText(m_statusBeforeWait);
+        m_statusBeforeWait.clear();
+        return;
+    }
+    if (m_statusBeforeWait.isEmpty())
+        m_statusBeforeWait = m_status->text();
+    const QString text = what.left(1).toUpper() + what.mid(1);
+    m_status->setText(text);
+    appendRetortLine(text);
 }
 
 void RunView::updateElapsed()

@@ -55,6 +55,7 @@ protected:
 private:
     void onProgress(const RunProgress &progress);
     void onLogLine(const QString &line);
+    void onWaiting(const QString &what);
     void onFinished(const RunReport &report);
     void updateElapsed();
     void showFailure(const RunReport &report);
@@ -62,6 +63,7 @@ private:
     ApplyPlan m_plan;
     ExecutorThread *m_executor = nullptr;
     RunProgress m_last;
+    QString m_statusBeforeWait;  // restored when the wait is over
     RunReport m_report;
     bool m_finished = false;
     QElapsedTimer m_clock;

@@ -193,6 +193,14 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     Executor executor;
     QObject::connect(&executor, &Executor::logLine, &executor,
                      [&log](const QString &line) { log(line.toUtf8() + '\n'); });
+    // from the lock watch's thread, while this one waits in the run
+    QObject::connect(
+        &executor, &Executor::waiting, &executor,
+        [&log](const QString &what) {
+            if (!what.isEmpty())
+                log("retort: " + what.toUtf8() + '\n');
+        },
+        Qt::DirectConnection);
     const RunReport report = runner.apply(operationFor(args), executor);
     if (report.ok)
         return result;

@@ -37,6 +37,8 @@ import functools
 import json
 import os
 import sys
+import threading
+import time
 import traceback
 
 PROTOCOL = 1
@@ -253,6 +255,54 @@ def run_offline(request):
     return 0
 
 
+def guard_connections():
+    """Every connection env.py opens takes Retort's child key (shared) before
+    anything else, and checks before each COMMIT that Retort's session still
+    holds the migration lock. A Retort that takes the lock later waits for the
+    child key, so this process's transaction has ended before it migrates."""
+    spec = os.environ.get("RETORT_BRIDGE_LOCK")
+    if not spec:
+        return
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.pool import Pool
+
+    lock_pid, classid, objid, child_key = (int(v) for v in spec.split())
+
+    def take_child_key(dbapi_connection, record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT pg_advisory_lock_shared(%s)", (child_key,))
+        cursor.close()
+        dbapi_connection.commit()
+
+    def check_lock(connection):
+        cursor = connection.connection.cursor()
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
+            " AND pid = %s AND classid = %s::bigint::oid AND objid = %s::bigint::oid",
+            (lock_pid, classid, objid))
+        held = cursor.fetchone()[0]
+        cursor.close()
+        if not held:
+            raise RuntimeError("Retort's migration lock was lost (backend %d no longer holds it); "
+                               "not committing" % lock_pid)
+
+    event.listen(Pool, "connect", take_child_key)
+    event.listen(Engine, "commit", check_lock)
+
+
+def watch_parent():
+    """Exit when Retort is gone (a backup for PR_SET_PDEATHSIG)."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(70)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def run_online(request):
     from alembic.runtime.environment import EnvironmentContext
     from alembic.runtime.migration import HeadMaintainer, RevisionStep
@@ -300,6 +350,7 @@ def run_online(request):
             steps.append(step)
         return steps
 
+    guard_connections()
     try:
         with EnvironmentContext(config, script, fn=fn, as_sql=False):
             script.run_env()
@@ -311,6 +362,7 @@ def run_online(request):
 
 def main():
     global _channel
+    watch_parent()
     # print() in env.py or a revision must not corrupt the JSON channel
     sys.stdout = sys.stderr
     # Import first, read the request after: the caller may start the bridge

@@ -4,6 +4,11 @@
 #include <QJsonDocument>
 #include <QProcess>
 
+#include <csignal>
+
+#include <sys/prctl.h>
+#include <unistd.h>
+
 namespace retort {
 
 namespace {
@@ -65,6 +70,16 @@ Error JsonLinesProcess::start()
     process.setProcessEnvironment(request.environment);
     if (!request.workDir.isEmpty())
         process.setWorkingDirectory(request.workDir);
+    // The child must not outlive Retort (SIGKILL, a crash, the window
+    // closed): alembic would go on migrating after the migration lock is
+    // gone. The signal fires when the forking thread ends, and this thread
+    // waits for the child in finish(). A parent that died before prctl()
+    // took effect shows as a changed getppid().
+    const pid_t parent = getpid();
+    process.setChildProcessModifier([parent] {
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+            _exit(127);
+    });
     process.start(QIODevice::ReadWrite);
     if (!process.waitForStarted(30000))
         return Error(Error::Kind::Io, QStringLiteral("cannot start %1: %2").arg(request.program, process.errorString()));

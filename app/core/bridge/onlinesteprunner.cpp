@@ -98,6 +98,16 @@ PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interp
             options << QStringLiteral("-c statement_timeout=%1").arg(*session.statementTimeoutMs);
         if (!options.isEmpty())
             environment.append({QStringLiteral("PGOPTIONS"), options.join(QLatin1Char(' '))});
+        if (session.lockPid > 0) {
+            // pg_locks shows a bigint advisory key as classid (high half) and objid (low half)
+            const quint64 key = quint64(session.lockKey);
+            environment.append({QStringLiteral("RETORT_BRIDGE_LOCK"),
+                                QStringLiteral("%1 %2 %3 %4")
+                                    .arg(session.lockPid)
+                                    .arg(key >> 32)
+                                    .arg(key & 0xffffffffULL)
+                                    .arg(session.childLockKey)});
+        }
         Result<BridgeOnlineResult> run = AlembicBridge(p).runOnline(
             bridgeSteps, url,
             [&](const BridgeEvent &e) {

@@ -177,12 +177,4 @@ QString Connection::serverVersion() const
     return QString();
 }
 
-Error Connection::statementError(const QSqlError &error, const QString &statement) const
-{
-    Error e(Error::Kind::Database, error.databaseText().trimmed().isEmpty() ? error.text() : error.databaseText().trimmed());
-    e.setSqlState(error.nativeErrorCode());
-    e.causedBy(Error(Error::Kind::Database, QStringLiteral("while running: %1").arg(statement.simplified())));
-    return e;
-}
-
 } // namespace retort

@@ -8,7 +8,6 @@
 
 #include <memory>
 
-class QSqlError;
 
 namespace retort {
 
@@ -40,9 +39,6 @@ public:
     const ConnectionSettings &settings() const { return m_settings; }
     // SHOW server_version, e.g. "16.4 (Debian 16.4-1.pgdg120+1)".
     QString serverVersion() const;
-
-    // An Error for a failed statement: its SQLSTATE and the server's message.
-    Error statementError(const QSqlError &error, const QString &statement) const;
 
 private:
     Connection(QString name, ConnectionSettings settings);

@@ -1,10 +1,10 @@
 #include "versionstate.h"
 
+#include "db/dberror.h"
 #include "graph/revisiongraph.h"
 #include "project/envreader.h"
 
 #include <QSet>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace retort {
@@ -41,12 +41,7 @@ namespace {
 
 Error queryError(const QSqlQuery &q, const QString &what)
 {
-    const QSqlError e = q.lastError();
-    Error err(Error::Kind::Database,
-              QStringLiteral("%1: %2").arg(what, e.databaseText().trimmed().isEmpty() ? e.text()
-                                                                                     : e.databaseText().trimmed()));
-    err.setSqlState(e.nativeErrorCode());
-    return err;
+    return DbError::of(q).toError(what, q.lastQuery());
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 #include "executor.h"
 
 #include "exec/executorrun.h"
-#include "exec/pghandle.h"
+#include "db/pghandle.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>
@@ -72,6 +72,7 @@ ExecutorThread::ExecutorThread(QObject *parent) : QObject(parent)
     connect(m_thread, &QThread::finished, m_executor, &QObject::deleteLater);
     connect(m_executor, &Executor::progress, this, &ExecutorThread::progress);
     connect(m_executor, &Executor::logLine, this, &ExecutorThread::logLine);
+    connect(m_executor, &Executor::waiting, this, &ExecutorThread::waiting);
     connect(m_executor, &Executor::finished, this, [this](const RunReport &report) {
         m_running = false;
         Q_EMIT finished(report);

@@ -40,6 +40,12 @@ struct PythonRunSession {
     QString applicationName;  // unique: its backend is found (and cancelled) in pg_stat_activity
     std::optional<int> lockTimeoutMs;
     std::optional<int> statementTimeoutMs;
+    // The migration lock the run holds (MigrationLock): each connection of
+    // the child takes `childLockKey` shared before anything else, and before
+    // each COMMIT checks that backend `lockPid` still holds `lockKey`.
+    int lockPid = 0;
+    qint64 lockKey = 0;
+    qint64 childLockKey = 0;
 };
 struct PythonRunResult {
     int finishedSteps = 0;
@@ -138,6 +144,13 @@ Q_SIGNALS:
     void progress(const retort::RunProgress &progress);
     void logLine(const QString &line);
     void finished(const retort::RunReport &report);
+    // The run has waited about a second for a lock another session holds:
+    // "waiting for the migration lock held by pid 4242 (application ...,
+    // user ..., since ...)", "waiting for a lock on public.item held by
+    // ..."; empty when that wait is over (LockWatch). Emitted on the lock
+    // watch's thread, while run() is blocked: connect queued, or to
+    // something thread-safe.
+    void waiting(const QString &what);
 
 private:
     friend class ExecutorThread;
@@ -171,6 +184,7 @@ Q_SIGNALS:
     void progress(const retort::RunProgress &progress);
     void logLine(const QString &line);
     void finished(const retort::RunReport &report);
+    void waiting(const QString &what);
 
 private:
     QThread *m_thread = nullptr;

@@ -1,13 +1,13 @@
 #include "exec/executorrun.h"
 
 #include "db/connection.h"
+#include "db/dberror.h"
+#include "db/pghandle.h"
 #include "exec/executor.h"
+#include "exec/lockwatch.h"
 #include "exec/migrationlock.h"
-#include "exec/pghandle.h"
 
 #include <QElapsedTimer>
-#include <QRegularExpression>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -16,6 +16,9 @@ namespace retort {
 namespace {
 
 const QString kInfo = QStringLiteral("INFO  [alembic.runtime.migration] ");
+
+// How often a bridged run asks whether this session still holds the migration lock.
+constexpr qint64 kLockCheckMs = 250;
 
 QString joinRows(const QStringList &rows)
 {
@@ -77,32 +80,34 @@ private:
 
     QSqlDatabase db() const { return m_connection->database(); }
 
+    // Before a COMMIT: the migration lock is still this session's.
+    bool lockStillHeld()
+    {
+        Error e = m_lock->verify();
+        if (!e.isError())
+            return true;
+        m_connectionLost = !pghandle::connectionAlive(db());
+        fail(e);
+        return false;
+    }
+
     Error statementError(const QSqlQuery &q, const QString &sql, int step, int line)
     {
-        const QSqlError se = q.lastError();
-        const QString state = se.nativeErrorCode();
-        QString message = pghandle::errorPrimary(q);
-        if (message.isEmpty()) {
-            message = se.databaseText().trimmed();
-            if (message.isEmpty())
-                message = se.text().trimmed();
-            static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL|PANIC):\\s+"));
-            message.remove(severity);
-        }
+        const DbError server = DbError::of(q);
         const bool alive = pghandle::connectionAlive(db());
         m_connectionLost = !alive;
         Error e;
-        if (state == QLatin1String("57014") && cancelled()) {
+        if (server.sqlState == QLatin1String("57014") && cancelled()) {
             e = Error(Error::Kind::Cancelled, QStringLiteral("Cancelled while running a statement"));
         } else if (!alive) {
             e = Error(Error::Kind::Database,
                       QStringLiteral("The connection to the database was lost (%1): %2. The server rolled back "
                                      "the open transaction.")
-                          .arg(m_request.connection.describe(), message.section(QLatin1Char('\n'), 0, 0)));
+                          .arg(m_request.connection.describe(), server.message));
         } else {
-            e = Error(Error::Kind::Database, message.section(QLatin1Char('\n'), 0, 0));
+            e = Error(Error::Kind::Database, server.message);
         }
-        e.setSqlState(state.isEmpty() && !alive ? QStringLiteral("08006") : state);
+        e.setSqlState(server.sqlState.isEmpty() && !alive ? QStringLiteral("08006") : server.sqlState);
         Location &where = e.where();
         if (step >= 0 && step < m_steps.size()) {
             where.revision = m_steps[step].revision.isEmpty() ? m_steps[step].step.to.join(QLatin1Char(','))
@@ -112,15 +117,8 @@ private:
                 where.line = line;
             }
         }
-        const int position = pghandle::errorPosition(q);
-        if (position > 0)
-            where.statementOffset = position - 1;
         m_report.failedStatement = sql;
-        const QString detail = pghandle::errorDetail(q);
-        if (!detail.isEmpty())
-            e.causedBy(Error(Error::Kind::Database, QStringLiteral("DETAIL: ") + detail));
-        e.causedBy(Error(Error::Kind::Database, QStringLiteral("while running: %1").arg(sql.simplified())));
-        return e;
+        return server.withCauses(e, sql);
     }
 
     void execute()
@@ -138,6 +136,8 @@ private:
             return fail(c.error());
         m_connection = std::move(c.value());
         m_executor.setCancelHandle(pghandle::newCancel(db()));
+        m_watch.emplace(settings, pghandle::backendPid(db()), m_request.versionTable,
+                        [this](const QString &what) { Q_EMIT m_executor.waiting(what); });
         if (cancelled())
             return fail(cancelledError());
 
@@ -255,7 +255,8 @@ private:
         const QString appName =
             QStringLiteral("retort-bridge %1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
         std::atomic<bool> kill{false};
-        QElapsedTimer sinceCancel, sinceSignal;
+        QElapsedTimer sinceCancel, sinceSignal, sinceLockCheck;
+        Error lockLost;
         PythonRunEvents events;
         events.started = [&](int i) {
             const PlannedStep &p = m_steps[first + i];
@@ -276,6 +277,14 @@ private:
         };
         events.log = [&](const QString &line) { log(line); };
         events.poll = [&] {
+            // alembic commits on its own connection: while it runs, this
+            // session must still hold the migration lock, or alembic is stopped
+            if (!lockLost.isError() && (!sinceLockCheck.isValid() || sinceLockCheck.elapsed() >= kLockCheckMs)) {
+                sinceLockCheck.start();
+                lockLost = m_lock->verify();
+                if (lockLost.isError())
+                    kill = true;
+            }
             if (!cancelled())
                 return;
             // stop the statement alembic's connection is running, for real;
@@ -297,7 +306,19 @@ private:
         session.applicationName = appName;
         session.lockTimeoutMs = m_request.options.lockTimeoutMs;
         session.statementTimeoutMs = m_request.options.statementTimeoutMs;
+        session.lockPid = pghandle::backendPid(db());
+        session.lockKey = MigrationLock::keyFor(m_request.versionTable);
+        session.childLockKey = MigrationLock::childKeyFor(m_request.versionTable);
         const PythonRunResult r = m_request.pythonRunner(slice, session, events, &kill);
+        if (lockLost.isError()) {
+            m_connectionLost = !pghandle::connectionAlive(db());
+            lockLost.causedBy(Error(Error::Kind::Database,
+                                    QStringLiteral("alembic was running %1 online and was stopped; what it had not "
+                                                   "committed was rolled back")
+                                        .arg(stepName(first + qMin(r.finishedSteps, count - 1)))));
+            fail(lockLost);
+            return false;
+        }
         if (r.error.isError()) {
             if (cancelled())
                 fail(Error(Error::Kind::Cancelled, QStringLiteral("Cancelled while alembic ran %1 online")
@@ -361,7 +382,7 @@ private:
                 m_inTransaction = true;
                 break;
             case K::Commit:
-                if (!plainExec(s.sql))
+                if (!lockStillHeld() || !plainExec(s.sql))
                     return;
                 m_inTransaction = false;
                 completedSteps = s.step >= 0 ? s.step + 1 : int(m_steps.size());
@@ -391,7 +412,7 @@ private:
             }
             case K::EnterAutocommit:
                 if (m_inTransaction) {
-                    if (!plainExec(QStringLiteral("COMMIT")))
+                    if (!lockStillHeld() || !plainExec(QStringLiteral("COMMIT")))
                         return;
                     m_inTransaction = false;
                     m_report.stepsCommitted = completedSteps;
@@ -456,6 +477,7 @@ private:
     void finish()
     {
         m_executor.clearCancelHandle();
+        m_watch.reset();
         if (m_connection) {
             if (!m_report.ok && m_inTransaction && !m_connectionLost) {
                 // a cancel request that arrives late may hit the ROLLBACK itself
@@ -495,6 +517,7 @@ private:
     RunReport m_report;
     std::unique_ptr<Connection> m_connection;
     std::optional<MigrationLock> m_lock;
+    std::optional<LockWatch> m_watch;
     bool m_inTransaction = false;
     bool m_autocommitLeftOpen = false;
     bool m_connectionLost = false;

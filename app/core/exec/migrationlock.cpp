@@ -1,7 +1,8 @@
 #include "migrationlock.h"
 
+#include "db/dberror.h"
+
 #include <QDateTime>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -23,35 +24,53 @@ MigrationLock::MigrationLock(QSqlDatabase db, const VersionTable &table)
 {
 }
 
-qint64 MigrationLock::keyFor(const VersionTable &table)
+namespace {
+
+qint64 fnv1a(const QString &text)
 {
     quint64 h = 14695981039346656037ULL;
-    const QByteArray bytes = (QStringLiteral("retort migrate ") + table.qualifiedSql()).toUtf8();
-    for (char c : bytes) {
+    for (char c : text.toUtf8()) {
         h ^= quint8(c);
         h *= 1099511628211ULL;
     }
     return qint64(h);
 }
 
-QString MigrationLock::describeHolder() const
+// A bigint advisory key shows in pg_locks as classid (high half), objid
+// (low half) and objsubid 1.
+const QString kKeyMatch = QStringLiteral(
+    "l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+    "AND l.classid = ?::bigint::oid AND l.objid = ?::bigint::oid "
+    "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+
+void bindKey(QSqlQuery &q, qint64 key)
 {
-    // A bigint advisory key shows in pg_locks as classid (high half), objid
-    // (low half) and objsubid 1.
-    const quint64 k = quint64(m_key);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT a.pid, a.application_name, a.usename, host(a.client_addr), a.backend_start "
-        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-        "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
-        "AND l.classid = ?::bigint::oid AND l.objid = ?::bigint::oid "
-        "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-        "AND a.pid <> pg_backend_pid()"));
+    const quint64 k = quint64(key);
     q.addBindValue(qint64(k >> 32));
     q.addBindValue(qint64(k & 0xffffffffULL));
+}
+
+} // namespace
+
+qint64 MigrationLock::keyFor(const VersionTable &table)
+{
+    return fnv1a(QStringLiteral("retort migrate ") + table.qualifiedSql());
+}
+
+qint64 MigrationLock::childKeyFor(const VersionTable &table)
+{
+    return fnv1a(QStringLiteral("retort bridge ") + table.qualifiedSql());
+}
+
+QString MigrationLock::describeHolder(qint64 key) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.pid, a.application_name, a.usename, host(a.client_addr), a.backend_start "
+                             "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE ")
+              + kKeyMatch + QStringLiteral(" AND a.pid <> pg_backend_pid() ORDER BY a.backend_start LIMIT 1"));
+    bindKey(q, key);
     if (!q.exec())
-        return QStringLiteral("another session (pg_stat_activity could not be read: %1)")
-            .arg(q.lastError().databaseText().trimmed());
+        return QStringLiteral("another session (pg_stat_activity could not be read: %1)").arg(DbError::of(q).message);
     if (!q.next())
         return QStringLiteral("another session (it has just released the lock or is not visible to this user)");
     QStringList parts;
@@ -69,40 +88,72 @@ QString MigrationLock::describeHolder() const
 
 Error MigrationLock::acquire(bool wait, const std::function<void(const QString &)> &log)
 {
+    const QString table = m_table.displayName();
+    if (Error e = waitFor(m_key, true, wait, QStringLiteral("the migration lock of %1").arg(table), log))
+        return e;
+    m_held = true;
+    return waitFor(childKeyFor(m_table), false, wait,
+                   QStringLiteral("the end of an alembic child of an earlier migration of %1").arg(table), log);
+}
+
+// Takes `key` (waiting or not), and keeps it or lets it go at once.
+Error MigrationLock::waitFor(qint64 key, bool keep, bool wait, const QString &what,
+                             const std::function<void(const QString &)> &log)
+{
+    auto unlockUnlessKept = [&] {
+        if (keep)
+            return;
+        QSqlQuery u(m_db);
+        u.prepare(QStringLiteral("SELECT pg_advisory_unlock(?)"));
+        u.addBindValue(key);
+        u.exec();
+    };
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?)"));
-    q.addBindValue(m_key);
+    q.addBindValue(key);
     if (!q.exec() || !q.next())
-        return lockError(QStringLiteral("Could not take the migration lock for %1: %2")
-                             .arg(m_table.displayName(), q.lastError().databaseText().trimmed()),
-                         q.lastError().nativeErrorCode());
+        return DbError::of(q).toError(QStringLiteral("Could not take %1").arg(what), q.lastQuery());
     if (q.value(0).toBool()) {
-        m_held = true;
+        unlockUnlessKept();
         return {};
     }
-    const QString holder = describeHolder();
+    const QString holder = describeHolder(key);
     if (!wait)
         return lockError(QStringLiteral("Another migration of %1 in database \"%2\" is running (%3); "
-                                        "not waiting (--no-wait)")
-                             .arg(m_table.displayName(), m_db.databaseName(), holder),
+                                        "not waiting (--no-wait) for %4")
+                             .arg(m_table.displayName(), m_db.databaseName(), holder, what),
                          QStringLiteral("55P03"));
     if (log)
-        log(QStringLiteral("Waiting for the migration lock of %1 held by %2").arg(m_table.displayName(), holder));
+        log(QStringLiteral("Waiting for %1 held by %2").arg(what, holder));
     QSqlQuery w(m_db);
     w.prepare(QStringLiteral("SELECT pg_advisory_lock(?)"));
-    w.addBindValue(m_key);
+    w.addBindValue(key);
     if (!w.exec()) {
-        const QString state = w.lastError().nativeErrorCode();
-        if (state == QLatin1String("55P03"))
-            return lockError(QStringLiteral("Timed out (lock_timeout) waiting for the migration lock of %1 held by %2")
-                                 .arg(m_table.displayName(), holder),
-                             state);
-        return lockError(QStringLiteral("Waiting for the migration lock of %1 failed: %2")
-                             .arg(m_table.displayName(), w.lastError().databaseText().trimmed()),
-                         state);
+        const DbError e = DbError::of(w);
+        if (e.sqlState == QLatin1String("55P03"))
+            return lockError(QStringLiteral("Timed out (lock_timeout) waiting for %1 held by %2").arg(what, holder),
+                             e.sqlState);
+        return e.toError(QStringLiteral("Waiting for %1 failed").arg(what), w.lastQuery());
     }
-    m_held = true;
+    unlockUnlessKept();
     return {};
+}
+
+Error MigrationLock::verify() const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM pg_locks l WHERE ") + kKeyMatch
+              + QStringLiteral(" AND l.pid = pg_backend_pid()"));
+    bindKey(q, m_key);
+    const bool asked = q.exec() && q.next();
+    if (asked && q.value(0).toInt() > 0)
+        return {};
+    return lockError(QStringLiteral("The migration lock of %1 was lost (%2); the run was stopped so that nothing "
+                                    "commits while another migration may start")
+                         .arg(m_table.displayName(),
+                              asked ? QStringLiteral("this session no longer holds it")
+                                    : QStringLiteral("its session is gone: %1").arg(DbError::of(q).message)),
+                     asked ? QStringLiteral("55P03") : QStringLiteral("08006"));
 }
 
 void MigrationLock::release()

@@ -20,19 +20,35 @@ public:
 
     // The advisory lock key (64-bit FNV-1a of "retort migrate " + the qualified name).
     static qint64 keyFor(const VersionTable &table);
+    // The key every connection of an alembic bridge child holds (shared) from
+    // its first statement until its backend ends ("retort bridge " + the
+    // qualified name). A killed child's backend may still be running a
+    // statement; acquire() waits for this key to be free, so an orphan's
+    // transaction has ended before anyone else migrates.
+    static qint64 childKeyFor(const VersionTable &table);
 
     // Takes the lock. When another session holds it: refuse naming the holder
     // (wait false, SQLSTATE 55P03), or log who holds it and wait, bounded by
     // the session's lock_timeout (timing out names the holder too).
+    // Then waits, the same way, until no bridge child of an earlier run
+    // holds childKeyFor().
     Error acquire(bool wait, const std::function<void(const QString &)> &log);
     void release();
     bool held() const { return m_held; }
+    // Asks the server whether this session still holds the lock (read from
+    // pg_locks): an error naming the table when it does not or the question
+    // fails (the session was terminated), so nothing commits unguarded.
+    Error verify() const;
 
     // "pid 123, application "retort 0.1 (ann@box)", user retort, from
     // 127.0.0.1, connected since 2026-11-21 21:00:00 UTC", or why it is unknown.
-    QString describeHolder() const;
+    QString describeHolder() const { return describeHolder(m_key); }
 
 private:
+    QString describeHolder(qint64 key) const;
+    Error waitFor(qint64 key, bool exclusive, bool wait, const QString &what,
+                  const std::function<void(const QString &)> &log);
+
     QSqlDatabase m_db;
     VersionTable m_table;
     qint64 m_key = 0;

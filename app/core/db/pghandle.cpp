@@ -1,4 +1,4 @@
-#include "pghandle.h"
+#include "db/pghandle.h"
 
 #include "db/pgconn.h"
 

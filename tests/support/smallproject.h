@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace retort::testsupport {
+
+// An alembic project written into `dir` for a test: a plain env.py (online:
+// DATABASE_URL, one transaction, or one per step with `perMigration`), and
+// one revision per entry of `upgrades`, "s1" <- "s2" <- ..., whose
+// upgrade() is that entry (Python statements, one per line, unindented) and
+// whose downgrade() is `pass`. Returns the alembic.ini path, or an empty
+// string when a file cannot be written.
+QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool perMigration = false);
+
+} // namespace retort::testsupport
