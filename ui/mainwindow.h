@@ -10,9 +10,11 @@ class QMenu;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
+class QVBoxLayout;
 
 namespace retort::gui {
 
+class DatabaseController;
 class DatabaseSession;
 struct DatabaseRead;
 class DatabaseStatus;
@@ -55,10 +57,10 @@ public:
     // The databases: saved connections and the project's own URL, each read in
     // the background. The active one colours the graph's nodes and is what an
     // apply would target: its settings (with a session password) and last read.
-    DatabaseSession *databaseSession() const { return m_databases; }
+    DatabaseSession *databaseSession() const;
     QString activeConnectionName() const;
     const DatabaseRead *activeDatabase() const;
-    QLabel *databaseBanner() const { return m_dbBanner; }
+    QLabel *databaseBanner() const;
     DatabaseStatus *databaseStatus() const { return m_dbStatus; }
 
 public slots:
@@ -103,10 +105,6 @@ private:
     void showAbout();
     void setPage(Page page);
     void updateActions();
-    void onDatabaseRead(const QString &name);
-    void updateDatabaseViews();
-    void updatePreview();
-    void promptPassword(const QString &name, const QString &message);
 
     ProjectSession *m_session = nullptr;
     HistoryModel *m_model = nullptr;
@@ -119,9 +117,9 @@ private:
     SearchBar *m_search = nullptr;
     HistoryView *m_view = nullptr;
     DetailPane *m_detail = nullptr;
-    QLabel *m_dbBanner = nullptr;  // database rows the files do not have
+    QVBoxLayout *m_databaseArea = nullptr;  // above the graph: the search, the database banner
     SqlSession *m_sql = nullptr;
-    DatabaseSession *m_databases = nullptr;
+    DatabaseController *m_databases = nullptr;
     DatabaseStatus *m_dbStatus = nullptr;
 
     QLabel *m_pathLabel = nullptr;
