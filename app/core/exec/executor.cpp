@@ -196,6 +196,7 @@ private:
         if (position > 0)
             where.statementOffset = position - 1;
         m_report.failedStatement = sql;
+        m_report.failedStatementIndex = m_statementIndex;
         const QString detail = pghandle::errorDetail(q);
         if (!detail.isEmpty())
             e.causedBy(Error(Error::Kind::Database, QStringLiteral("DETAIL: ") + detail));
@@ -407,6 +408,7 @@ private:
 
         for (int at = 0; at < statements.size(); ++at) {
             const PlannedStatement &s = statements[at];
+            m_statementIndex = at;
             if (cancelled())
                 return fail(cancelledError());
             switch (s.kind) {
@@ -522,6 +524,7 @@ private:
                         Error e(Error::Kind::Revision, msg);
                         e.where().revision = p.revision;
                         m_report.failedStatement = s.sql;
+                        m_report.failedStatementIndex = at;
                         return fail(e);
                     }
                 }
@@ -579,6 +582,7 @@ private:
     bool m_autocommitLeftOpen = false;
     bool m_connectionLost = false;
     bool m_rereadHeads = false;  // alembic ran steps: the rows are read back, not assumed
+    int m_statementIndex = -1;   // in runStatements(): the statement being run
 };
 
 Executor::Executor(QObject *parent) : QObject(parent)
