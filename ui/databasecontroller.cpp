@@ -57,6 +57,13 @@ const DatabaseRead *DatabaseController::activeDatabase() const
 
 void DatabaseController::setProject(LoadedProjectPtr project)
 {
+    const QString ini = project ? project->iniPath : QString();
+    if (ini != m_projectIni) {
+        m_projectIni = ini;
+        // A prompt for the last project's database must not be answered for this one.
+        for (QInputDialog *prompt : m_window->findChildren<QInputDialog *>(QStringLiteral("passwordPrompt")))
+            prompt->reject();
+    }
     m_databases->setProject(std::move(project));
 }
 
@@ -67,6 +74,8 @@ void DatabaseController::refreshAll()
 
 void DatabaseController::showConnections()
 {
+    if (!m_model->project())
+        return;  // connections are saved per project
     auto *dialog = new ConnectionsDialog(m_databases->savedConnections(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

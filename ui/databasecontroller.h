@@ -55,6 +55,7 @@ private:
     QWidget *m_window = nullptr;
     DatabaseSession *m_databases = nullptr;
     QLabel *m_banner = nullptr;  // database rows the files do not have
+    QString m_projectIni;        // the project the prompts were asked for
 };
 
 } // namespace retort::gui

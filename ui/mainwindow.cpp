@@ -597,6 +597,8 @@ void MainWindow::updateActions()
         m_parentAction->setEnabled(n && !n->versionedDown.isEmpty());
         m_childAction->setEnabled(n && !n->nextrev.isEmpty());
     }
+    if (m_connectionsAction)
+        m_connectionsAction->setEnabled(project != nullptr);  // saved per project
     if (m_jumpCurrentAction) {
         const DatabaseRead *db = activeDatabase();
         m_jumpCurrentAction->setEnabled(history && db && !db->state.current.isEmpty());
