@@ -14,6 +14,7 @@
 #include "loadingpage.h"
 #include "projectsession.h"
 #include "recentprojects.h"
+#include "runview.h"
 #include "searchbar.h"
 #include "sqlpane.h"
 #include "sqlsession.h"
@@ -228,6 +229,11 @@ void MainWindow::createActions()
     };
     apply.refreshDatabase = [this] { refreshDatabaseState(); };
     auto *applyFlow = new ApplyController(std::move(apply), this);
+    m_apply = applyFlow;
+    connect(applyFlow, &ApplyController::runFinished, this, [this] {
+        if (m_closeAfterRun)
+            close();
+    });
 
     database->addSeparator();
     database->addActions(applyFlow->actions());
@@ -314,6 +320,17 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (RunView *run = m_apply->runView(); run && run->isRunning()) {
+        // Quitting mid-run cancels only when the user insists, and the window
+        // closes only once the executor has rolled back.
+        event->ignore();
+        run->show();
+        run->raise();
+        run->askToCancel(tr("A migration is running. Quitting cancels it: the running statement is stopped on the "
+                            "server and the run rolls back before Retort closes."),
+                         tr("Cancel Migration and Quit"), [this] { m_closeAfterRun = true; });
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -14,6 +14,7 @@ class QVBoxLayout;
 
 namespace retort::gui {
 
+class ApplyController;
 class DatabaseController;
 class DatabaseSession;
 struct DatabaseRead;
@@ -51,6 +52,7 @@ public:
     HistoryView *historyView() const { return m_view; }
     DetailPane *detailPane() const { return m_detail; }
     ErrorPanel *errorPanel() const { return m_error; }
+    ApplyController *applyController() const { return m_apply; }
     SearchBar *searchBar() const { return m_search; }
     SqlSession *sqlSession() const { return m_sql; }
 
@@ -140,6 +142,9 @@ private:
     QAction *m_refreshDbAction = nullptr;
     QAction *m_jumpCurrentAction = nullptr;
     QAction *m_previewAction = nullptr;
+
+    ApplyController *m_apply = nullptr;
+    bool m_closeAfterRun = false;  // the user chose to cancel a run and quit
 
     QString m_reselectId;  // kept across a reload
 };

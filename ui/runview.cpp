@@ -7,6 +7,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -83,7 +84,7 @@ RunView::RunView(const ApplyPlan &plan, QWidget *parent) : QDialog(parent), m_pl
     layout->addLayout(buttons);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (isRunning())
-            cancel();
+            askToCancel();
         else
             close();
     });
@@ -125,6 +126,45 @@ void RunView::cancel()
     m_status->setText(QStringLiteral("Cancelling…"));
     m_cancel->setEnabled(false);
     m_executor->cancel();
+}
+
+void RunView::askToCancel(const QString &question, const QString &cancelLabel, std::function<void()> confirmed)
+{
+    if (!isRunning())
+        return;
+    if (m_question) {
+        m_question->raise();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cancel the migration?"),
+                                question.isEmpty() ? tr("The migration is still running. Cancelling stops the "
+                                                        "running statement on the server and rolls back.")
+                                                   : question,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("cancelRunQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // A stray Enter or Esc must never stop a migration.
+    QPushButton *keep = box->addButton(tr("Keep Running"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepRunning"));
+    QPushButton *stop = box->addButton(cancelLabel.isEmpty() ? tr("Cancel Migration") : cancelLabel,
+                                       QMessageBox::DestructiveRole);
+    stop->setObjectName(QStringLiteral("confirmCancel"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, stop, confirmed](QAbstractButton *clicked) {
+        if (clicked != stop || !isRunning())
+            return;
+        cancel();
+        if (confirmed)
+            confirmed();
+    });
+    m_question = box;
+    box->open();
+}
+
+QMessageBox *RunView::cancelQuestion() const
+{
+    return m_question;
 }
 
 bool RunView::isRunning() const
@@ -171,6 +211,8 @@ void RunView::onFinished(const RunReport &report)
 {
     m_report = report;
     m_finished = true;
+    if (m_question)
+        m_question->close();  // nothing left to cancel
     m_tick->stop();
     if (report.elapsedMs <= 0)
         m_report.elapsedMs = m_clock.elapsed();
@@ -238,8 +280,7 @@ void RunView::showFailure(const RunReport &report)
 void RunView::closeEvent(QCloseEvent *event)
 {
     if (isRunning()) {
-        // Closing mid-run cancels; the window closes when the executor says it stopped.
-        cancel();
+        askToCancel();
         event->ignore();
         return;
     }
@@ -249,7 +290,7 @@ void RunView::closeEvent(QCloseEvent *event)
 void RunView::reject()
 {
     if (isRunning()) {
-        cancel();
+        askToCancel();
         return;
     }
     QDialog::reject();
