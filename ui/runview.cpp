@@ -189,7 +189,7 @@ void RunView::onProgress(const RunProgress &progress)
                           .arg(progress.revision.isEmpty() ? progress.stepLog : progress.revision)
                           .arg(progress.statement)
                           .arg(progress.statementCount));
-    const int index = m_plan.findStatement(progress.step, progress.statementText);
+    const int index = m_plan.statementOfProgress(progress.step, progress.statement);
     if (index >= 0) {
         m_script->setCursorPosition(m_plan.statements[index].line, 0);
         m_script->ensureLineVisible(m_plan.statements[index].line);
@@ -261,17 +261,12 @@ void RunView::showFailure(const RunReport &report)
     m_error->show();
     appendRetortLine(QStringLiteral("FAILED: %1").arg(e.toString()));
 
-    int index = m_plan.findStatement(m_last.step, report.failedStatement);
-    if (index < 0)
-        index = m_plan.findStatement(m_last.step, m_last.statementText);
+    // By its place in the run, never by its text: the same text may run twice.
+    const int index = m_plan.statementAtRunIndex(report.failedStatementIndex);
     if (index >= 0) {
         const ScriptStatement &s = m_plan.statements[index];
         const int at = e.where().statementOffset >= 0 ? s.offset + e.where().statementOffset : s.offset;
         m_script->markError(s.offset, s.length, at);
-    } else if (!report.failedStatement.isEmpty()) {
-        const int offset = int(m_plan.script.indexOf(report.failedStatement.trimmed()));
-        if (offset >= 0)
-            m_script->markError(offset, int(report.failedStatement.trimmed().size()));
     }
     if (auto *tabs = findChild<QTabWidget *>(QStringLiteral("runTabs")))
         tabs->setCurrentWidget(m_script);
