@@ -55,6 +55,18 @@ const DatabaseRead *DatabaseController::activeDatabase() const
     return read;
 }
 
+QString DatabaseController::unknownReason() const
+{
+    const DatabaseSession::Entry *e = m_databases->entry(activeName());
+    if (!e)
+        return tr("no database");
+    if (e->reading || !e->last)
+        return tr("still reading");
+    if (!e->last->ok)
+        return tr("could not be read: %1").arg(e->last->error.message());
+    return tr("read for an earlier load of the project");
+}
+
 void DatabaseController::setProject(LoadedProjectPtr project)
 {
     const QString ini = project ? project->iniPath : QString();

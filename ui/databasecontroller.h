@@ -30,6 +30,8 @@ public:
     QString activeName() const;
     // The active database's last read, when it succeeded for the loaded project.
     const DatabaseRead *activeDatabase() const;
+    // Why activeDatabase() is null: no database, still reading, the read's error.
+    QString unknownReason() const;
 
     void setProject(LoadedProjectPtr project);
     void refreshAll();

@@ -223,6 +223,16 @@ void MainWindow::createActions()
     ApplyController::Context apply;
     apply.project = [this] { return m_model->project(); };
     apply.connection = [this] { return m_databases->session()->settingsFor(activeConnectionName()); };
+    apply.database = [this] {
+        ApplyController::TargetDatabase target;
+        if (m_databases->session()->entry(activeConnectionName()))
+            target.name = activeConnectionName();
+        if (const DatabaseRead *db = activeDatabase())
+            target.state = &db->state;
+        else
+            target.unknownReason = m_databases->unknownReason();
+        return target;
+    };
     apply.selectedRevision = [this] {
         const int node = m_view->currentRow() >= 0 ? m_model->nodeAt(m_view->currentRow()) : -1;
         return node >= 0 ? m_model->project()->graph.node(node).id : QString();
@@ -241,6 +251,7 @@ void MainWindow::createActions()
     m_view->addActions(applyFlow->actions());
     connect(m_view, &HistoryView::currentNodeChanged, applyFlow, &ApplyController::updateActions);
     connect(this, &MainWindow::databaseStateChanged, applyFlow, &ApplyController::updateActions);
+    connect(m_databases, &DatabaseController::viewsUpdated, applyFlow, &ApplyController::updateActions);
     ApplyScreenshot::fromEnvironment(this, applyFlow);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
