@@ -8,6 +8,7 @@
 #include "databasestatus.h"
 #include "detailpane.h"
 #include "errorpanel.h"
+#include "graphlegend.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "icons.h"
@@ -125,6 +126,8 @@ void MainWindow::createPages()
     leftLayout->setSpacing(0);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_view, 1);
+    m_legend = new GraphLegend;
+    leftLayout->addWidget(m_legend);
     m_databaseArea = leftLayout;
 
     m_detail = new DetailPane;

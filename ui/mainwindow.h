@@ -21,6 +21,7 @@ struct DatabaseRead;
 class DatabaseStatus;
 class DetailPane;
 class ErrorPanel;
+class GraphLegend;
 class HistoryModel;
 class HistoryView;
 class LoadingPage;
@@ -51,6 +52,7 @@ public:
     HistoryModel *historyModel() const { return m_model; }
     HistoryView *historyView() const { return m_view; }
     DetailPane *detailPane() const { return m_detail; }
+    GraphLegend *graphLegend() const { return m_legend; }
     ErrorPanel *errorPanel() const { return m_error; }
     ApplyController *applyController() const { return m_apply; }
     SearchBar *searchBar() const { return m_search; }
@@ -119,6 +121,7 @@ private:
     SearchBar *m_search = nullptr;
     HistoryView *m_view = nullptr;
     DetailPane *m_detail = nullptr;
+    GraphLegend *m_legend = nullptr;
     QVBoxLayout *m_databaseArea = nullptr;  // above the graph: the search, the database banner
     SqlSession *m_sql = nullptr;
     DatabaseController *m_databases = nullptr;
