@@ -8,8 +8,10 @@
 #include "applyplan.h"
 #include "applyscripteditor.h"
 #include "confirmdialog.h"
+#include "databaseworker.h"
 #include "db/connectionsettings.h"
 #include "db/savedconnections.h"
+#include "projectconnections.h"
 #include "graph/dbstate.h"
 #include "historymodel.h"
 #include "historyview.h"
@@ -27,6 +29,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcessEnvironment>
 #include <QPushButton>
@@ -46,6 +49,7 @@ const QString kSource = QStringLiteral(RETORT_SOURCE_DIR);
 const QString kAnalytics = kSource + QStringLiteral("/migrations/analytics/alembic.ini");
 const QString kFailing = kSource + QStringLiteral("/tests/ui/fixtures/failing/alembic.ini");
 const QString kSlow = kSource + QStringLiteral("/tests/ui/fixtures/slow/alembic.ini");
+const QString kTwice = kSource + QStringLiteral("/tests/ui/fixtures/twice/alembic.ini");
 constexpr int kWait = 60000;
 
 QProcessEnvironment envFor(const QString &url)
@@ -71,6 +75,7 @@ struct Harness {
     QString url;
     QString selected;
     int refreshes = 0;
+    std::optional<DatabaseRead> read;  // as the window reads it; none: unknown
     std::unique_ptr<ApplyController> controller;
 
     bool load(const QString &ini, QString &error)
@@ -88,11 +93,28 @@ struct Harness {
                 return Error(Error::Kind::Config, QStringLiteral("no database"));
             return ConnectionSettings::parse(url);
         };
+        context.database = [this] {
+            ApplyController::TargetDatabase target;
+            if (!url.isEmpty())
+                target.name = QStringLiteral("local");
+            if (read && read->ok)
+                target.state = &read->state;
+            else
+                target.unknownReason = read ? read->error.message() : QStringLiteral("not read");
+            return target;
+        };
         context.selectedRevision = [this] { return selected; };
         context.refreshDatabase = [this] { ++refreshes; };
         controller = std::make_unique<ApplyController>(context, &window);
         controller->setParent(nullptr);
         return true;
+    }
+
+    // Reads the database's state, as the window does after every change.
+    void readDatabase()
+    {
+        read = DatabaseWorker::readDatabase(QStringLiteral("local"), settingsFor(url), project);
+        controller->updateActions();
     }
 };
 
@@ -128,6 +150,16 @@ ApplyPlan handPlan(const QString &url, Operation::Kind kind)
     step.doc = QStringLiteral("add a column");
     plan.preview.steps = {step};
     return plan;
+}
+
+// The server is running the slow fixture's `SELECT pg_sleep(600)` in `db` (not just about to).
+bool sleepIsRunning(TestCluster &cluster, const QString &db)
+{
+    return cluster.exec(QStringLiteral("postgres"),
+                        QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = "
+                                       "'%1' AND state = 'active' AND query LIKE 'SELECT pg_sleep(600)%') THEN "
+                                       "RAISE EXCEPTION 'not running'; END IF; END $$")
+                            .arg(db));
 }
 
 } // namespace
@@ -303,7 +335,7 @@ private slots:
         QVERIFY2(h.load(kAnalytics, error), qPrintable(error));
         h.url = cluster.url(db);
         h.selected = QStringLiteral("9b52e1c8f3a6");
-        h.controller->updateActions();
+        h.readDatabase();
         QVERIFY(h.controller->upgradeAction()->isEnabled());
 
         struct Case {
@@ -364,7 +396,7 @@ private slots:
         QVERIFY2(h.load(kAnalytics, error), qPrintable(error));
         h.url = cluster.url(db);
         h.selected = QStringLiteral("f3a1c7e9d048");
-        h.controller->updateActions();
+        h.readDatabase();
 
         // Reset: down to base, up to the heads.
         Operation reset;
@@ -482,9 +514,55 @@ private slots:
         cluster.dropDatabase(db);
     }
 
-    // Cancel while `SELECT pg_sleep(30)` runs: the statement stops and the
-    // run rolls back.
-    void cancelDuringLongStatement()
+    // The same statement text runs twice and only the second copy fails:
+    // the underline is on that copy (the one the executor ran), not on the
+    // first occurrence of the text.
+    void failingCopyOfRepeatedStatementIsUnderlined()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_twice"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(kTwice, error), qPrintable(error));
+        h.url = cluster.url(db);
+        Operation op;
+        op.kind = Operation::Kind::Upgrade;
+        op.targets = {QStringLiteral("head")};
+        ConfirmDialog *dialog = confirmFor(h, op);
+        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+        const RunReport *report = runConfirmed(h, dialog);
+        QVERIFY2(report, "the run did not finish");
+        QVERIFY(!report->ok);
+        QCOMPARE(report->error.sqlState(), QStringLiteral("23505"));  // unique_violation
+
+        const QString insert = QStringLiteral("INSERT INTO seen (id) VALUES (1)");
+        ApplyScriptEditor *editor = h.controller->runView()->scriptEditor();
+        const int first = int(editor->text().indexOf(insert));
+        const int second = int(editor->text().indexOf(insert, first + 1));
+        QVERIFY2(first >= 0 && second > first, qPrintable(editor->text()));
+        QCOMPARE(editor->text().count(insert), 2);
+        QVERIFY(editor->hasError());
+        QCOMPARE(editor->errorOffset(), second);
+        QCOMPARE(editor->errorLength(), int(insert.size()));
+        QVERIFY(!editor->isMarkedAt(first));
+        QVERIFY(editor->isMarkedAt(second));
+        int line = 0;
+        int index = 0;
+        editor->getCursorPosition(&line, &index);
+        QCOMPARE(line, int(editor->text().left(second).count(QLatin1Char('\n'))));
+        QVERIFY(cluster.versionRows(db).isEmpty());
+        h.controller.reset();
+        cluster.dropDatabase(db);
+    }
+
+    // A run is never cancelled by a stray key: Esc, closing the run view and
+    // its Cancel button each ask first, and the question's Esc and Enter keep
+    // the run going (the server is still running the statement after each).
+    // Only "Cancel Migration" stops `SELECT pg_sleep(600)`, and the run rolls back.
+    void cancelAsksFirst()
     {
         TestCluster cluster;
         RETORT_REQUIRE_CLUSTER(cluster);
@@ -506,17 +584,43 @@ private slots:
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(started.count() == 1, kWait);
         RunView *view = h.controller->runView();
-        QTRY_VERIFY_WITH_TIMEOUT(view->lastProgress().statementText.contains(QLatin1String("pg_sleep")), kWait);
-        // The server is running it (not just about to).
-        const QString sleeping = QStringLiteral(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '%1' AND state = 'active' "
-            "AND query LIKE 'SELECT pg_sleep(30)%') THEN RAISE EXCEPTION 'not yet'; END IF; END $$").arg(db);
-        QTRY_VERIFY_WITH_TIMEOUT(cluster.exec(QStringLiteral("postgres"), sleeping), kWait);
-        QVERIFY(view->isRunning());
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        QTRY_VERIFY_WITH_TIMEOUT(sleepIsRunning(cluster, db), kWait);
+
+        const auto stillRunning = [&] { return view->isRunning() && !view->report() && sleepIsRunning(cluster, db); };
+        struct Way {
+            const char *name;
+            std::function<void()> ask;
+            Qt::Key answer;
+        } ways[] = {
+            {"Esc in the run view, Esc in the question", [&] { QTest::keyClick(view, Qt::Key_Escape); }, Qt::Key_Escape},
+            {"Esc in the run view, Enter in the question", [&] { QTest::keyClick(view, Qt::Key_Escape); },
+             Qt::Key_Return},
+            {"closing the run view, Esc", [&] { view->close(); }, Qt::Key_Escape},
+            {"the Cancel button, Enter", [&] { QTest::mouseClick(view->cancelButton(), Qt::LeftButton); },
+             Qt::Key_Return},
+        };
+        for (const Way &way : ways) {
+            way.ask();
+            QMessageBox *question = view->findChild<QMessageBox *>();
+            QVERIFY2(question && question->isVisible(), way.name);
+            QVERIFY2(stillRunning(), way.name);
+            QCOMPARE(question->defaultButton()->objectName(), QStringLiteral("keepRunning"));
+            QTest::keyClick(question, way.answer);
+            QTRY_VERIFY2(!view->findChild<QMessageBox *>(), way.name);
+            QVERIFY2(stillRunning(), way.name);
+            QVERIFY2(view->isVisible(), way.name);
+        }
+
         QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
-        // pg_sleep(30) would finish on its own only after 30 s; the wait
-        // allows 25 s, so finishing means the server really cancelled it.
-        QTRY_VERIFY_WITH_TIMEOUT(view->report() != nullptr, 25000);
+        QMessageBox *question = view->findChild<QMessageBox *>();
+        QVERIFY(question);
+        auto *confirm = question->findChild<QPushButton *>(QStringLiteral("confirmCancel"));
+        QVERIFY(confirm);
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        // pg_sleep(600) would finish on its own only after 10 minutes, so a
+        // report within the wait means the server really cancelled it.
+        QTRY_VERIFY_WITH_TIMEOUT(view->report() != nullptr, kWait);
         QVERIFY(!view->report()->ok);
         QVERIFY2(view->report()->cancelled, qPrintable(view->report()->error.toString()));
         QVERIFY2(view->statusLabel()->text().contains(QLatin1String("Cancelled")),
@@ -524,6 +628,62 @@ private slots:
         QVERIFY(cluster.versionRows(db).isEmpty());
         QCOMPARE(cluster.schemaDump(db), schemaBefore);
         h.controller.reset();
+        cluster.dropDatabase(db);
+    }
+
+    // Closing the window mid-run asks too; Esc keeps both the run and the
+    // window. Insisting cancels, and the window closes only after the run
+    // rolled back.
+    void closingWindowMidRunAsksAndWaitsForRollback()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_quit"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString schemaBefore = cluster.schemaDump(db);
+        saveConnectionsFor(kSlow, {{QStringLiteral("local"), cluster.url(db), QStringLiteral("#2da44e")}});
+        {
+            MainWindow window;
+            window.show();
+            QSignalSpy shown(&window, &MainWindow::projectShown);
+            window.openProject(kSlow);
+            QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kWait);
+            QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, kWait);
+            QVERIFY(window.selectRevision(QStringLiteral("b2000000c002")));
+            auto *upgrade = window.findChild<QAction *>(QStringLiteral("upgradeToHere"));
+            QTRY_VERIFY_WITH_TIMEOUT(upgrade->isEnabled(), kWait);
+            upgrade->trigger();
+            ConfirmDialog *dialog = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleChild<ConfirmDialog>(window)) != nullptr, kWait);
+            tickAll(dialog);
+            QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+            RunView *view = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((view = visibleChild<RunView>(window)) != nullptr, kWait);
+            QTRY_VERIFY_WITH_TIMEOUT(sleepIsRunning(cluster, db), kWait);
+
+            QVERIFY(!window.close());
+            QMessageBox *question = view->findChild<QMessageBox *>();
+            QVERIFY(question && question->isVisible());
+            QTest::keyClick(question, Qt::Key_Escape);
+            QTRY_VERIFY(!view->findChild<QMessageBox *>());
+            QVERIFY(window.isVisible());
+            QVERIFY(view->isRunning());
+            QVERIFY(sleepIsRunning(cluster, db));
+
+            QVERIFY(!window.close());
+            question = view->findChild<QMessageBox *>();
+            QVERIFY(question);
+            auto *confirm = question->findChild<QPushButton *>(QStringLiteral("confirmCancel"));
+            QVERIFY(confirm);
+            QTest::mouseClick(confirm, Qt::LeftButton);
+            // Still up while the executor stops and rolls back; closed after.
+            QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), kWait);
+            QVERIFY(view->report());
+            QVERIFY2(view->report()->cancelled, qPrintable(view->report()->error.toString()));
+        }
+        QVERIFY(cluster.versionRows(db).isEmpty());
+        QCOMPARE(cluster.schemaDump(db), schemaBefore);
+        QSettings().clear();
         cluster.dropDatabase(db);
     }
 
@@ -537,10 +697,7 @@ private slots:
         const QString twin = cluster.createDatabase(QStringLiteral("apply_window_twin"));
         QVERIFY2(!db.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
         const QString projectDir = QFileInfo(kAnalytics).absolutePath();
-        {
-            QSettings settings;
-            SavedConnections::save(settings, {{QStringLiteral("local"), cluster.url(db), QStringLiteral("#2da44e")}});
-        }
+        saveConnectionsFor(kAnalytics, {{QStringLiteral("local"), cluster.url(db), QStringLiteral("#2da44e")}});
         {
             MainWindow window;
             window.resize(1300, 800);
@@ -602,23 +759,86 @@ private slots:
         cluster.dropDatabase(twin);
     }
 
-    void actionsFollowSelectionAndConnection()
+    // An action that cannot work is disabled and says why, before alembic
+    // would have said it with an error: no database, a state not read (a
+    // server that is down), upgrade to an applied revision or to the current
+    // one, downgrade to a revision not applied or to the current one, stamp
+    // to where the database already is. The database is stamped by alembic.
+    void impossibleActionsAreDisabledWithReason()
     {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_actions"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString projectDir = QFileInfo(kFailing).absolutePath();
+        const QString first = QStringLiteral("a1000000f001");
+        const QString second = QStringLiteral("a1000000f002");
+
         Harness h;
         QString error;
         QVERIFY2(h.load(kFailing, error), qPrintable(error));
+        const QList<QAction *> all = h.controller->actions();
+        const auto check = [&](QAction *action, bool enabled, const char *because) {
+            const QString tip = action->toolTip();
+            if (action->isEnabled() != enabled)
+                return QStringLiteral("%1: enabled %2, tooltip \"%3\"").arg(action->objectName()).arg(action->isEnabled()).arg(tip);
+            if (!enabled && !tip.contains(QLatin1String(because), Qt::CaseInsensitive))
+                return QStringLiteral("%1: tooltip \"%2\" lacks \"%3\"").arg(action->objectName(), tip, QLatin1String(because));
+            return QString();
+        };
+#define CHECK_ACTION(action, enabled, because)                                                                         \
+    do {                                                                                                               \
+        const QString problem = check(action, enabled, because);                                                      \
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));                                                             \
+    } while (false)
+
+        // No database at all.
+        h.selected = second;
         h.controller->updateActions();
-        QVERIFY(!h.controller->upgradeAction()->isEnabled());  // no database
-        QVERIFY(!h.controller->resetAction()->isEnabled());
-        h.url = QStringLiteral("postgresql://me@localhost/shop");
+        for (QAction *a : all)
+            CHECK_ACTION(a, false, "No database");
+
+        // A server that is down: nothing was read, nothing is offered.
+        h.url = QStringLiteral("postgresql://retort@127.0.0.1:1/nowhere");
+        h.readDatabase();
+        QVERIFY(!h.read->ok);
+        for (QAction *a : all)
+            CHECK_ACTION(a, false, "unknown");
+
+        // Stamped at the head: the first revision is applied, the second current.
+        h.url = cluster.url(db);
+        auto a = runAlembic(kFailing, {"stamp", second}, projectDir, envFor(h.url));
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
+        h.readDatabase();
+        QVERIFY2(h.read->ok, qPrintable(h.read->error.toString()));
+        h.selected = first;
         h.controller->updateActions();
-        QVERIFY(!h.controller->upgradeAction()->isEnabled());  // nothing selected
-        QVERIFY(h.controller->stampAction()->isEnabled());
-        QVERIFY(h.controller->resetAction()->isEnabled());
-        h.selected = QStringLiteral("a1000000f001");
+        CHECK_ACTION(h.controller->upgradeAction(), false, "already applied");
+        CHECK_ACTION(h.controller->downgradeAction(), true, "");
+        CHECK_ACTION(h.controller->stampAction(), true, "");
+        CHECK_ACTION(h.controller->resetAction(), true, "");
+        h.selected = second;
         h.controller->updateActions();
-        QVERIFY(h.controller->upgradeAction()->isEnabled());
-        QVERIFY(h.controller->downgradeAction()->isEnabled());
+        CHECK_ACTION(h.controller->upgradeAction(), false, "already");
+        CHECK_ACTION(h.controller->downgradeAction(), false, "nothing to downgrade");
+        CHECK_ACTION(h.controller->stampAction(), false, "stamped at a1000000f002 already");
+
+        // Stamped at the first: the second is above it.
+        a = runAlembic(kFailing, {"stamp", first}, projectDir, envFor(h.url));
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
+        h.readDatabase();
+        CHECK_ACTION(h.controller->upgradeAction(), true, "");
+        CHECK_ACTION(h.controller->downgradeAction(), false, "has not applied a1000000f002");
+        CHECK_ACTION(h.controller->stampAction(), true, "");
+        // Nothing selected: only what needs no revision.
+        h.selected.clear();
+        h.controller->updateActions();
+        CHECK_ACTION(h.controller->upgradeAction(), false, "Select");
+        CHECK_ACTION(h.controller->downgradeAction(), false, "Select");
+        CHECK_ACTION(h.controller->stampAction(), true, "");
+#undef CHECK_ACTION
+        h.controller.reset();
+        cluster.dropDatabase(db);
     }
 };
 
