@@ -183,6 +183,21 @@ private:
         return h.controller->confirmDialog();
     }
 
+    // Loads `ini` into `h` and plans `upgrade head` on `url`; null (with a warning) on failure.
+    ConfirmDialog *confirmUpgradeToHead(Harness &h, const QString &ini, const QString &url)
+    {
+        QString error;
+        if (!h.load(ini, error)) {
+            qWarning("%s", qPrintable(error));
+            return nullptr;
+        }
+        h.url = url;
+        Operation op;
+        op.kind = Operation::Kind::Upgrade;
+        op.targets = {QStringLiteral("head")};
+        return confirmFor(h, op);
+    }
+
     // Ticks the checklist, presses Run, waits for the report.
     const RunReport *runConfirmed(Harness &h, ConfirmDialog *dialog)
     {
@@ -458,14 +473,8 @@ private slots:
         const QString schemaBefore = cluster.schemaDump(db);
 
         Harness h;
-        QString error;
-        QVERIFY2(h.load(kFailing, error), qPrintable(error));
-        h.url = cluster.url(db);
-        Operation op;
-        op.kind = Operation::Kind::Upgrade;
-        op.targets = {QStringLiteral("head")};
-        ConfirmDialog *dialog = confirmFor(h, op);
-        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+        ConfirmDialog *dialog = confirmUpgradeToHead(h, kFailing, cluster.url(db));
+        QVERIFY(dialog);
         QCOMPARE(dialog->stepList()->topLevelItemCount(), 2);
         // "Show the full script" opens the statements apply will send.
         auto *link = dialog->findChild<QLabel *>(QStringLiteral("scriptLink"));
@@ -525,14 +534,8 @@ private slots:
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
 
         Harness h;
-        QString error;
-        QVERIFY2(h.load(kTwice, error), qPrintable(error));
-        h.url = cluster.url(db);
-        Operation op;
-        op.kind = Operation::Kind::Upgrade;
-        op.targets = {QStringLiteral("head")};
-        ConfirmDialog *dialog = confirmFor(h, op);
-        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+        ConfirmDialog *dialog = confirmUpgradeToHead(h, kTwice, cluster.url(db));
+        QVERIFY(dialog);
         const RunReport *report = runConfirmed(h, dialog);
         QVERIFY2(report, "the run did not finish");
         QVERIFY(!report->ok);

@@ -178,6 +178,11 @@ private slots:
     void cleanupTestCase();
 
 private:
+    // A database stamped at `revision` by alembic, saved as analytics' "local"; empty on failure.
+    QString stampedLocal(const QString &name, const QString &revision);
+    // Shows `window` on analytics and waits for its active database to be read.
+    bool openWithActiveDatabase(MainWindow &window);
+
     TestCluster m_cluster;
     QStringList m_databases;
 };
@@ -190,6 +195,31 @@ void TestDbState::initTestCase()
     qunsetenv("DATABASE_URL");
     RETORT_REQUIRE_CLUSTER(m_cluster);
     QVERIFY2(!alembicPython().isEmpty(), "no Python can import alembic (install python3-alembic)");
+}
+
+QString TestDbState::stampedLocal(const QString &name, const QString &revision)
+{
+    const QString db = m_cluster.createDatabase(name);
+    if (db.isEmpty()) {
+        qWarning("%s", qPrintable(m_cluster.lastError()));
+        return {};
+    }
+    m_databases << db;
+    const ProcessResult r = runAlembic(kAnalytics, {"stamp", revision}, kAnalyticsDir, envFor(m_cluster.url(db)));
+    if (!r.ok()) {
+        qWarning("%s", qPrintable(r.describe()));
+        return {};
+    }
+    saveConnectionsFor(kAnalytics, {{QStringLiteral("local"), m_cluster.url(db), QStringLiteral("#2da44e")}});
+    return db;
+}
+
+bool TestDbState::openWithActiveDatabase(MainWindow &window)
+{
+    window.resize(1200, 800);
+    window.show();
+    return openAndWait(window, kAnalytics)
+           && QTest::qWaitFor([&window] { return window.activeDatabase() != nullptr; }, 20000);
 }
 
 void TestDbState::init()
@@ -308,22 +338,15 @@ void TestDbState::statesAfterAlembicStamp()
 
 void TestDbState::unknownRevisionShown()
 {
-    const QString db = m_cluster.createDatabase(QStringLiteral("gui_unknown"));
-    QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-    m_databases << db;
-    ProcessResult r = runAlembic(kAnalytics, {"stamp", "a91d0c6e5b27"}, kAnalyticsDir, envFor(m_cluster.url(db)));
-    QVERIFY2(r.ok(), qPrintable(r.describe()));
-    saveConnectionsFor(kAnalytics, {{QStringLiteral("local"), m_cluster.url(db), QStringLiteral("#2da44e")}});
+    const QString db = stampedLocal(QStringLiteral("gui_unknown"), QStringLiteral("a91d0c6e5b27"));
+    QVERIFY(!db.isEmpty());
     MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(openAndWait(window, kAnalytics));
-    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+    QVERIFY(openWithActiveDatabase(window));
     QVERIFY(!window.databaseBanner()->isVisible());
 
     // A row from elsewhere: alembic itself cannot place it.
     QVERIFY(m_cluster.exec(db, QStringLiteral("INSERT INTO alembic_version VALUES ('ffffdeadbeef')")));
-    r = runAlembic(kAnalytics, {"current"}, kAnalyticsDir, envFor(m_cluster.url(db)));
+    const ProcessResult r = runAlembic(kAnalytics, {"current"}, kAnalyticsDir, envFor(m_cluster.url(db)));
     QVERIFY2(!r.ok() && r.out.contains("ffffdeadbeef"), qPrintable(QString::fromUtf8(r.out + r.err)));
 
     // Every connection is read again, alembic.ini's own URL too: wait for "local".
@@ -508,17 +531,9 @@ void TestDbState::stateAgreesWithPlaceOnGraph()
 // legend under the graph names every look.
 void TestDbState::appliedRootIsFilledAndLegendShown()
 {
-    const QString db = m_cluster.createDatabase(QStringLiteral("gui_root"));
-    QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-    m_databases << db;
-    const ProcessResult r = runAlembic(kAnalytics, {"stamp", "a91d0c6e5b27"}, kAnalyticsDir, envFor(m_cluster.url(db)));
-    QVERIFY2(r.ok(), qPrintable(r.describe()));
-    saveConnectionsFor(kAnalytics, {{QStringLiteral("local"), m_cluster.url(db), QStringLiteral("#2da44e")}});
+    QVERIFY(!stampedLocal(QStringLiteral("gui_root"), QStringLiteral("a91d0c6e5b27")).isEmpty());
     MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(openAndWait(window, kAnalytics));
-    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+    QVERIFY(openWithActiveDatabase(window));
     const HistoryModel &model = *window.historyModel();
     const QString root = QStringLiteral("4b1e7f2a9c03");
     QVERIFY(model.index(model.rowOfRevision(root)).data(HistoryModel::FlagsRole).toInt() & HistoryModel::Base);
