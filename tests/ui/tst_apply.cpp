@@ -1,17 +1,17 @@
 // The guarded apply flow, offscreen, against the private cluster and the real
 // executor: the checklist gating Run, upgrades and downgrades of
-// migrations/analytics compared with the real alembic on a twin database, a
-// failing statement underlined in the run view, and a cancel mid-statement.
+// migrations/analytics compared with the real alembic on a twin database,
+// the window's flow, and actions disabled with their reasons. The run view's
+// own behaviour (failures, cancel) is in tst_runview.
 // Waits are on state (QTRY_*), never on sleeps.
 
 #include "applycontroller.h"
+#include "applyharness.h"
 #include "applyplan.h"
 #include "applyscripteditor.h"
 #include "confirmdialog.h"
-#include "databaseworker.h"
 #include "db/connectionsettings.h"
 #include "db/savedconnections.h"
-#include "projectconnections.h"
 #include "graph/dbstate.h"
 #include "historymodel.h"
 #include "historyview.h"
@@ -29,7 +29,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcessEnvironment>
 #include <QPushButton>
@@ -40,100 +39,14 @@
 
 using namespace retort;
 using namespace retort::gui;
+using namespace retort::testui;
 using retort::testsupport::runAlembic;
 using retort::testsupport::TestCluster;
 
 namespace {
 
-const QString kSource = QStringLiteral(RETORT_SOURCE_DIR);
-const QString kAnalytics = kSource + QStringLiteral("/migrations/analytics/alembic.ini");
-const QString kFailing = kSource + QStringLiteral("/tests/ui/fixtures/failing/alembic.ini");
-const QString kSlow = kSource + QStringLiteral("/tests/ui/fixtures/slow/alembic.ini");
-const QString kTwice = kSource + QStringLiteral("/tests/ui/fixtures/twice/alembic.ini");
-constexpr int kWait = 60000;
-
-QProcessEnvironment envFor(const QString &url)
-{
-    QProcessEnvironment e;
-    e.insert(QStringLiteral("DATABASE_URL"), url);
-    return e;
-}
-
-ConnectionSettings settingsFor(const QString &url)
-{
-    auto r = ConnectionSettings::parse(url);
-    if (!r)
-        qFatal("bad test URL");
-    return r.value();
-}
-
-// The controller as the window would hold it: a project, a database, a
-// selected revision, and a refresh hook that counts its calls.
-struct Harness {
-    QWidget window;
-    LoadedProjectPtr project;
-    QString url;
-    QString selected;
-    int refreshes = 0;
-    std::optional<DatabaseRead> read;  // as the window reads it; none: unknown
-    std::unique_ptr<ApplyController> controller;
-
-    bool load(const QString &ini, QString &error)
-    {
-        auto loaded = ProjectLoader::loadProject(ini);
-        if (!loaded) {
-            error = loaded.error().toString();
-            return false;
-        }
-        project = loaded.value();
-        ApplyController::Context context;
-        context.project = [this] { return project; };
-        context.connection = [this]() -> Result<ConnectionSettings> {
-            if (url.isEmpty())
-                return Error(Error::Kind::Config, QStringLiteral("no database"));
-            return ConnectionSettings::parse(url);
-        };
-        context.database = [this] {
-            ApplyController::TargetDatabase target;
-            if (!url.isEmpty())
-                target.name = QStringLiteral("local");
-            if (read && read->ok)
-                target.state = &read->state;
-            else
-                target.unknownReason = read ? read->error.message() : QStringLiteral("not read");
-            return target;
-        };
-        context.selectedRevision = [this] { return selected; };
-        context.refreshDatabase = [this] { ++refreshes; };
-        controller = std::make_unique<ApplyController>(context, &window);
-        controller->setParent(nullptr);
-        return true;
-    }
-
-    // Reads the database's state, as the window does after every change.
-    void readDatabase()
-    {
-        read = DatabaseWorker::readDatabase(QStringLiteral("local"), settingsFor(url), project);
-        controller->updateActions();
-    }
-};
-
-template<typename T>
-T *visibleChild(QWidget &parent)
-{
-    for (T *child : parent.findChildren<T *>()) {
-        if (child->isVisible())
-            return child;
-    }
-    return nullptr;
-}
-
-void tickAll(ConfirmDialog *dialog)
-{
-    dialog->backupCheck()->setChecked(true);
-    dialog->reviewedCheck()->setChecked(true);
-    dialog->trafficCheck()->setChecked(true);
-}
+const QString kAnalytics = analyticsIni();
+const QString kFailing = fixtureIni(QStringLiteral("failing"));
 
 // A plan made by hand for the checklist tests: no database needed.
 ApplyPlan handPlan(const QString &url, Operation::Kind kind)
@@ -152,65 +65,12 @@ ApplyPlan handPlan(const QString &url, Operation::Kind kind)
     return plan;
 }
 
-// The server is running the slow fixture's `SELECT pg_sleep(600)` in `db` (not just about to).
-bool sleepIsRunning(TestCluster &cluster, const QString &db)
-{
-    return cluster.exec(QStringLiteral("postgres"),
-                        QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = "
-                                       "'%1' AND state = 'active' AND query LIKE 'SELECT pg_sleep(600)%') THEN "
-                                       "RAISE EXCEPTION 'not running'; END IF; END $$")
-                            .arg(db));
-}
-
 } // namespace
 
 class TestApply : public QObject {
     Q_OBJECT
 
 private:
-    // Plans `op` through the controller and returns the confirmation dialog.
-    ConfirmDialog *confirmFor(Harness &h, const Operation &op)
-    {
-        QSignalSpy opened(h.controller.get(), &ApplyController::confirmationOpened);
-        QSignalSpy planned(h.controller.get(), &ApplyController::planningFinished);
-        h.controller->start(op);
-        if (!QTest::qWaitFor([&] { return planned.count() > 0; }, kWait))
-            return nullptr;
-        if (!planned.first().first().toBool()) {
-            qWarning("planning failed: %s", qPrintable(h.controller->planError().toString()));
-            return nullptr;
-        }
-        return h.controller->confirmDialog();
-    }
-
-    // Loads `ini` into `h` and plans `upgrade head` on `url`; null (with a warning) on failure.
-    ConfirmDialog *confirmUpgradeToHead(Harness &h, const QString &ini, const QString &url)
-    {
-        QString error;
-        if (!h.load(ini, error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        h.url = url;
-        Operation op;
-        op.kind = Operation::Kind::Upgrade;
-        op.targets = {QStringLiteral("head")};
-        return confirmFor(h, op);
-    }
-
-    // Ticks the checklist, presses Run, waits for the report.
-    const RunReport *runConfirmed(Harness &h, ConfirmDialog *dialog)
-    {
-        QSignalSpy finished(h.controller.get(), &ApplyController::runFinished);
-        tickAll(dialog);
-        if (!dialog->runButton()->isEnabled())
-            return nullptr;
-        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-        if (!QTest::qWaitFor([&] { return finished.count() > 0; }, kWait))
-            return nullptr;
-        return h.controller->runView() ? h.controller->runView()->report() : nullptr;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -460,234 +320,6 @@ private slots:
         h.controller.reset();
         cluster.dropDatabase(db);
         cluster.dropDatabase(twin);
-    }
-
-    // A statement fails: its SQLSTATE and message are shown, the statement is
-    // underlined in the script, and the database is as it was.
-    void failingStatementIsUnderlinedAndRolledBack()
-    {
-        TestCluster cluster;
-        RETORT_REQUIRE_CLUSTER(cluster);
-        const QString db = cluster.createDatabase(QStringLiteral("apply_fail"));
-        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
-        const QString schemaBefore = cluster.schemaDump(db);
-
-        Harness h;
-        ConfirmDialog *dialog = confirmUpgradeToHead(h, kFailing, cluster.url(db));
-        QVERIFY(dialog);
-        QCOMPARE(dialog->stepList()->topLevelItemCount(), 2);
-        // "Show the full script" opens the statements apply will send.
-        auto *link = dialog->findChild<QLabel *>(QStringLiteral("scriptLink"));
-        QVERIFY(link);
-        emit link->linkActivated(QStringLiteral("#script"));
-        auto *viewer = dialog->findChild<ApplyScriptEditor *>(QStringLiteral("scriptViewer"));
-        QVERIFY(viewer);
-        QVERIFY(viewer->isReadOnly());
-        QCOMPARE(viewer->text(), dialog->plan().script);
-        QVERIFY(viewer->text().contains(QLatin1String("INSERT INTO item_archive")));
-        viewer->window()->close();
-        const RunReport *report = runConfirmed(h, dialog);
-        QVERIFY2(report, "the run did not finish");
-        QVERIFY(!report->ok);
-        QVERIFY(!report->cancelled);
-        // PostgreSQL's undefined_table.
-        QCOMPARE(report->error.sqlState(), QStringLiteral("42P01"));
-
-        RunView *view = h.controller->runView();
-        QVERIFY(view->errorLabel()->isVisible() || !view->errorLabel()->isHidden());
-        const QString shown = view->errorLabel()->text();
-        QVERIFY2(shown.contains(QLatin1String("42P01")), qPrintable(shown));
-        QVERIFY2(shown.contains(QLatin1String("item_archive")), qPrintable(shown));
-
-        const QString failing = QStringLiteral("INSERT INTO item_archive (id, name) SELECT id, name FROM items");
-        ApplyScriptEditor *editor = view->scriptEditor();
-        const int at = int(editor->text().indexOf(failing));
-        QVERIFY2(at >= 0, qPrintable(editor->text()));
-        QVERIFY(editor->hasError());
-        QCOMPARE(editor->errorOffset(), at);
-        QCOMPARE(editor->errorLength(), int(failing.size()));
-        for (int i = at; i < at + failing.size(); ++i)
-            QVERIFY2(editor->isMarkedAt(i), qPrintable(QString::number(i - at)));
-        QVERIFY(!editor->isMarkedAt(at - 1));
-        QVERIFY(!editor->isMarkedAt(at + int(failing.size()) + 1));
-        // The caret was moved to the failing statement.
-        int line = 0;
-        int index = 0;
-        editor->getCursorPosition(&line, &index);
-        QCOMPARE(line, int(editor->text().left(at).count(QLatin1Char('\n'))));
-
-        // Rolled back: no version table, no items table.
-        QVERIFY(cluster.versionRows(db).isEmpty());
-        QCOMPARE(cluster.schemaDump(db), schemaBefore);
-        h.controller.reset();
-        cluster.dropDatabase(db);
-    }
-
-    // The same statement text runs twice and only the second copy fails:
-    // the underline is on that copy (the one the executor ran), not on the
-    // first occurrence of the text.
-    void failingCopyOfRepeatedStatementIsUnderlined()
-    {
-        TestCluster cluster;
-        RETORT_REQUIRE_CLUSTER(cluster);
-        const QString db = cluster.createDatabase(QStringLiteral("apply_twice"));
-        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
-
-        Harness h;
-        ConfirmDialog *dialog = confirmUpgradeToHead(h, kTwice, cluster.url(db));
-        QVERIFY(dialog);
-        const RunReport *report = runConfirmed(h, dialog);
-        QVERIFY2(report, "the run did not finish");
-        QVERIFY(!report->ok);
-        QCOMPARE(report->error.sqlState(), QStringLiteral("23505"));  // unique_violation
-
-        const QString insert = QStringLiteral("INSERT INTO seen (id) VALUES (1)");
-        ApplyScriptEditor *editor = h.controller->runView()->scriptEditor();
-        const int first = int(editor->text().indexOf(insert));
-        const int second = int(editor->text().indexOf(insert, first + 1));
-        QVERIFY2(first >= 0 && second > first, qPrintable(editor->text()));
-        QCOMPARE(editor->text().count(insert), 2);
-        QVERIFY(editor->hasError());
-        QCOMPARE(editor->errorOffset(), second);
-        QCOMPARE(editor->errorLength(), int(insert.size()));
-        QVERIFY(!editor->isMarkedAt(first));
-        QVERIFY(editor->isMarkedAt(second));
-        int line = 0;
-        int index = 0;
-        editor->getCursorPosition(&line, &index);
-        QCOMPARE(line, int(editor->text().left(second).count(QLatin1Char('\n'))));
-        QVERIFY(cluster.versionRows(db).isEmpty());
-        h.controller.reset();
-        cluster.dropDatabase(db);
-    }
-
-    // A run is never cancelled by a stray key: Esc, closing the run view and
-    // its Cancel button each ask first, and the question's Esc and Enter keep
-    // the run going (the server is still running the statement after each).
-    // Only "Cancel Migration" stops `SELECT pg_sleep(600)`, and the run rolls back.
-    void cancelAsksFirst()
-    {
-        TestCluster cluster;
-        RETORT_REQUIRE_CLUSTER(cluster);
-        const QString db = cluster.createDatabase(QStringLiteral("apply_cancel"));
-        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
-        const QString schemaBefore = cluster.schemaDump(db);
-
-        Harness h;
-        QString error;
-        QVERIFY2(h.load(kSlow, error), qPrintable(error));
-        h.url = cluster.url(db);
-        Operation op;
-        op.kind = Operation::Kind::Upgrade;
-        op.targets = {QStringLiteral("heads")};
-        ConfirmDialog *dialog = confirmFor(h, op);
-        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
-        QSignalSpy started(h.controller.get(), &ApplyController::runStarted);
-        tickAll(dialog);
-        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(started.count() == 1, kWait);
-        RunView *view = h.controller->runView();
-        QVERIFY(QTest::qWaitForWindowExposed(view));
-        QTRY_VERIFY_WITH_TIMEOUT(sleepIsRunning(cluster, db), kWait);
-
-        const auto stillRunning = [&] { return view->isRunning() && !view->report() && sleepIsRunning(cluster, db); };
-        struct Way {
-            const char *name;
-            std::function<void()> ask;
-            Qt::Key answer;
-        } ways[] = {
-            {"Esc in the run view, Esc in the question", [&] { QTest::keyClick(view, Qt::Key_Escape); }, Qt::Key_Escape},
-            {"Esc in the run view, Enter in the question", [&] { QTest::keyClick(view, Qt::Key_Escape); },
-             Qt::Key_Return},
-            {"closing the run view, Esc", [&] { view->close(); }, Qt::Key_Escape},
-            {"the Cancel button, Enter", [&] { QTest::mouseClick(view->cancelButton(), Qt::LeftButton); },
-             Qt::Key_Return},
-        };
-        for (const Way &way : ways) {
-            way.ask();
-            QMessageBox *question = view->findChild<QMessageBox *>();
-            QVERIFY2(question && question->isVisible(), way.name);
-            QVERIFY2(stillRunning(), way.name);
-            QCOMPARE(question->defaultButton()->objectName(), QStringLiteral("keepRunning"));
-            QTest::keyClick(question, way.answer);
-            QTRY_VERIFY2(!view->findChild<QMessageBox *>(), way.name);
-            QVERIFY2(stillRunning(), way.name);
-            QVERIFY2(view->isVisible(), way.name);
-        }
-
-        QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
-        QMessageBox *question = view->findChild<QMessageBox *>();
-        QVERIFY(question);
-        auto *confirm = question->findChild<QPushButton *>(QStringLiteral("confirmCancel"));
-        QVERIFY(confirm);
-        QTest::mouseClick(confirm, Qt::LeftButton);
-        // pg_sleep(600) would finish on its own only after 10 minutes, so a
-        // report within the wait means the server really cancelled it.
-        QTRY_VERIFY_WITH_TIMEOUT(view->report() != nullptr, kWait);
-        QVERIFY(!view->report()->ok);
-        QVERIFY2(view->report()->cancelled, qPrintable(view->report()->error.toString()));
-        QVERIFY2(view->statusLabel()->text().contains(QLatin1String("Cancelled")),
-                 qPrintable(view->statusLabel()->text()));
-        QVERIFY(cluster.versionRows(db).isEmpty());
-        QCOMPARE(cluster.schemaDump(db), schemaBefore);
-        h.controller.reset();
-        cluster.dropDatabase(db);
-    }
-
-    // Closing the window mid-run asks too; Esc keeps both the run and the
-    // window. Insisting cancels, and the window closes only after the run
-    // rolled back.
-    void closingWindowMidRunAsksAndWaitsForRollback()
-    {
-        TestCluster cluster;
-        RETORT_REQUIRE_CLUSTER(cluster);
-        const QString db = cluster.createDatabase(QStringLiteral("apply_quit"));
-        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
-        const QString schemaBefore = cluster.schemaDump(db);
-        saveConnectionsFor(kSlow, {{QStringLiteral("local"), cluster.url(db), QStringLiteral("#2da44e")}});
-        {
-            MainWindow window;
-            window.show();
-            QSignalSpy shown(&window, &MainWindow::projectShown);
-            window.openProject(kSlow);
-            QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kWait);
-            QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, kWait);
-            QVERIFY(window.selectRevision(QStringLiteral("b2000000c002")));
-            auto *upgrade = window.findChild<QAction *>(QStringLiteral("upgradeToHere"));
-            QTRY_VERIFY_WITH_TIMEOUT(upgrade->isEnabled(), kWait);
-            upgrade->trigger();
-            ConfirmDialog *dialog = nullptr;
-            QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleChild<ConfirmDialog>(window)) != nullptr, kWait);
-            tickAll(dialog);
-            QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-            RunView *view = nullptr;
-            QTRY_VERIFY_WITH_TIMEOUT((view = visibleChild<RunView>(window)) != nullptr, kWait);
-            QTRY_VERIFY_WITH_TIMEOUT(sleepIsRunning(cluster, db), kWait);
-
-            QVERIFY(!window.close());
-            QMessageBox *question = view->findChild<QMessageBox *>();
-            QVERIFY(question && question->isVisible());
-            QTest::keyClick(question, Qt::Key_Escape);
-            QTRY_VERIFY(!view->findChild<QMessageBox *>());
-            QVERIFY(window.isVisible());
-            QVERIFY(view->isRunning());
-            QVERIFY(sleepIsRunning(cluster, db));
-
-            QVERIFY(!window.close());
-            question = view->findChild<QMessageBox *>();
-            QVERIFY(question);
-            auto *confirm = question->findChild<QPushButton *>(QStringLiteral("confirmCancel"));
-            QVERIFY(confirm);
-            QTest::mouseClick(confirm, Qt::LeftButton);
-            // Still up while the executor stops and rolls back; closed after.
-            QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), kWait);
-            QVERIFY(view->report());
-            QVERIFY2(view->report()->cancelled, qPrintable(view->report()->error.toString()));
-        }
-        QVERIFY(cluster.versionRows(db).isEmpty());
-        QCOMPARE(cluster.schemaDump(db), schemaBefore);
-        QSettings().clear();
-        cluster.dropDatabase(db);
     }
 
     // The same flow from the window: the actions in the history's context

@@ -6,11 +6,11 @@
 // alembic's --sql script; saved connections never write a password; a wrong
 // password gives a clear message and a prompt. Offscreen, waits on conditions.
 
+#include "applyharness.h"
 #include "connectionsdialog.h"
 #include "databasesession.h"
 #include "databasestatus.h"
 #include "db/savedconnections.h"
-#include "projectconnections.h"
 #include "db/versionstate.h"
 #include "graph/dbstate.h"
 #include "projectloader.h"
@@ -46,6 +46,8 @@
 using namespace retort;
 using namespace retort::gui;
 using namespace retort::testsupport;
+using retort::testui::projectKeyOf;
+using retort::testui::saveConnectionsFor;
 
 namespace {
 
