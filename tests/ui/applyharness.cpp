@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QtTest>
 
 namespace retort::testui {
@@ -23,6 +24,15 @@ QString fixtureIni(const QString &name)
 QString analyticsIni()
 {
     return QStringLiteral(RETORT_SOURCE_DIR "/migrations/analytics/alembic.ini");
+}
+
+void useEmptyTestSettings(const QString &applicationName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("RetortTest"));
+    QCoreApplication::setApplicationName(applicationName);
+    qunsetenv("DATABASE_URL");
+    QSettings().clear();
 }
 
 QProcessEnvironment envFor(const QString &url)

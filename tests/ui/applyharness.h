@@ -29,6 +29,9 @@ constexpr int kWait = 60000;
 QString fixtureIni(const QString &name);
 QString analyticsIni();
 
+// The window's settings (saved connections) in a test-only file, empty; no DATABASE_URL.
+void useEmptyTestSettings(const QString &applicationName);
+
 QProcessEnvironment envFor(const QString &url);
 ConnectionSettings settingsFor(const QString &url);
 

@@ -72,15 +72,7 @@ class TestApply : public QObject {
 
 private:
 private slots:
-    void initTestCase()
-    {
-        // The window's saved connections go to a test-only settings file.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RetortTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_apply"));
-        qunsetenv("DATABASE_URL");
-        QSettings().clear();
-    }
+    void initTestCase() { useEmptyTestSettings(QStringLiteral("tst_apply")); }
 
     void cleanupTestCase() { QSettings().clear(); }
 

@@ -52,15 +52,7 @@ class TestRunView : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        // The window's saved connections go to a test-only settings file.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RetortTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_runview"));
-        qunsetenv("DATABASE_URL");
-        QSettings().clear();
-    }
+    void initTestCase() { useEmptyTestSettings(QStringLiteral("tst_runview")); }
 
     void cleanupTestCase() { QSettings().clear(); }
 
