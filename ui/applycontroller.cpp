@@ -23,16 +23,12 @@ ApplyController::ApplyController(Context context, QWidget *window)
 {
     m_upgrade = new QAction(icons::up(), tr("&Upgrade to Here…"), this);
     m_upgrade->setObjectName(QStringLiteral("upgradeToHere"));
-    m_upgrade->setToolTip(tr("Apply every revision up to the selected one to the database (with a confirmation)"));
     m_downgrade = new QAction(icons::down(), tr("&Downgrade to Here…"), this);
     m_downgrade->setObjectName(QStringLiteral("downgradeToHere"));
-    m_downgrade->setToolTip(tr("Roll the database back to the selected revision (with a confirmation)"));
     m_stamp = new QAction(tr("&Stamp…"), this);
     m_stamp->setObjectName(QStringLiteral("stamp"));
-    m_stamp->setToolTip(tr("Set the version table to revisions without running them"));
     m_reset = new QAction(window->style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reset Local Database…"), this);
     m_reset->setObjectName(QStringLiteral("resetLocal"));
-    m_reset->setToolTip(tr("Downgrade to base, then upgrade to the heads (local databases only)"));
 
     connect(m_upgrade, &QAction::triggered, this, &ApplyController::upgradeToSelected);
     connect(m_downgrade, &QAction::triggered, this, &ApplyController::downgradeToSelected);
@@ -75,14 +71,63 @@ bool ApplyController::isBusy() const
 
 void ApplyController::updateActions()
 {
-    const bool project = m_context.project && m_context.project();
-    const bool connection = project && m_context.connection && m_context.connection().ok();
-    const bool selected = m_context.selectedRevision && !m_context.selectedRevision().isEmpty();
-    const bool idle = !isBusy();
-    m_upgrade->setEnabled(connection && selected && idle);
-    m_downgrade->setEnabled(connection && selected && idle);
-    m_stamp->setEnabled(connection && idle);
-    m_reset->setEnabled(connection && idle);
+    const QString upgradeTip = tr("Apply every revision up to the selected one to the database (with a confirmation)");
+    const QString downgradeTip = tr("Roll the database back to the selected revision (with a confirmation)");
+    const QString stampTip = tr("Set the version table to revisions without running them");
+    const QString resetTip = tr("Downgrade to base, then upgrade to the heads (local databases only)");
+    const auto set = [](QAction *action, const QString &whyNot, const QString &tip) {
+        action->setEnabled(whyNot.isEmpty());
+        action->setToolTip(whyNot.isEmpty() ? tip : whyNot);
+    };
+
+    // Reasons that disable every action, in the order a user would fix them.
+    const LoadedProjectPtr project = m_context.project ? m_context.project() : LoadedProjectPtr();
+    const TargetDatabase target = m_context.database ? m_context.database() : TargetDatabase();
+    QString all;
+    if (!project) {
+        all = tr("No project is open");
+    } else if (isBusy()) {
+        all = tr("Another plan, confirmation or run is in progress");
+    } else if (target.name.isEmpty()) {
+        all = tr("No database: add one with Database ▸ Connections…");
+    } else if (Result<ConnectionSettings> settings = m_context.connection(); !settings) {
+        all = tr("%1 cannot be used: %2").arg(target.name, settings.error().message());
+    } else if (!target.state) {
+        all = tr("The state of %1 is unknown (%2): read it first (Database ▸ Read Databases Again)")
+                  .arg(target.name, target.unknownReason);
+    }
+    if (!all.isEmpty()) {
+        set(m_upgrade, all, upgradeTip);
+        set(m_downgrade, all, downgradeTip);
+        set(m_stamp, all, stampTip);
+        set(m_reset, all, resetTip);
+        return;
+    }
+
+    const QString id = m_context.selectedRevision ? m_context.selectedRevision() : QString();
+    const int node = id.isEmpty() ? -1 : project->graph.indexOf(id);
+    const RevisionDbState state = target.state->state(node);
+    const QString short12 = id.left(12);
+    QString upgrade, downgrade, stamp;
+    if (node < 0) {
+        upgrade = tr("Select the revision to upgrade to");
+        downgrade = tr("Select the revision to downgrade to");
+    } else if (state == RevisionDbState::Current) {
+        upgrade = tr("%1 is at %2 already: there is nothing to upgrade").arg(target.name, short12);
+        downgrade = tr("%1 is at %2 already: there is nothing to downgrade").arg(target.name, short12);
+    } else if (state == RevisionDbState::Applied) {
+        upgrade = tr("%1 has already applied %2: upgrading to it would run nothing").arg(target.name, short12);
+    } else {
+        downgrade = tr("%1 has not applied %2: the database is below it, and a downgrade only goes back to "
+                       "applied revisions")
+                        .arg(target.name, short12);
+    }
+    if (node >= 0 && target.state->current == QVector<int>{node})
+        stamp = tr("%1 is stamped at %2 already: stamping it there changes nothing").arg(target.name, short12);
+    set(m_upgrade, upgrade, upgradeTip);
+    set(m_downgrade, downgrade, downgradeTip);
+    set(m_stamp, stamp, stampTip);
+    set(m_reset, QString(), resetTip);
 }
 
 void ApplyController::upgradeToSelected()

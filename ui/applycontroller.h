@@ -2,6 +2,7 @@
 
 #include "applyplan.h"
 #include "exec/executor.h"
+#include "graph/dbstate.h"
 
 #include <QList>
 #include <QObject>
@@ -27,11 +28,21 @@ class RunView;
 class ApplyController : public QObject {
     Q_OBJECT
 public:
+    // The database the actions target, as far as it was read.
+    struct TargetDatabase {
+        QString name;  // empty: no database is configured
+        // Its state on the loaded project's graph; null while unknown.
+        const DatabaseGraphState *state = nullptr;
+        QString unknownReason;  // why it is unknown: still reading, the read's error
+    };
+
     struct Context {
         std::function<LoadedProjectPtr()> project;
         // The database the actions target, with any session password; an
         // error when none is configured.
         std::function<Result<ConnectionSettings>()> connection;
+        // What is known of that database now.
+        std::function<TargetDatabase()> database;
         // The selected revision's id, empty for none.
         std::function<QString()> selectedRevision;
         // Read the database again and redraw its state on the graph.
@@ -58,7 +69,8 @@ public:
     const Error &planError() const { return m_planError; }
 
 public slots:
-    // Enables the actions from the selection and the connection; call when either changes.
+    // Enables the actions from the selection and the database's state, each
+    // disabled one saying why in its tooltip; call when either changes.
     void updateActions();
 
 signals:

@@ -45,23 +45,17 @@ QVector<int> ApplyPlan::statementsOfStep(int step) const
     return statementsByStep.value(step);
 }
 
-int ApplyPlan::findStatement(int step, const QString &sql) const
+int ApplyPlan::statementOfProgress(int step, int statement) const
 {
-    const QString wanted = sql.trimmed();
-    if (wanted.isEmpty())
+    return statementsOfStep(step - 1).value(statement - 1, -1);
+}
+
+int ApplyPlan::statementAtRunIndex(int runIndex) const
+{
+    if (runIndex < 0)
         return -1;
-    const auto matches = [&](int i) {
-        const ScriptStatement &s = statements[i];
-        return QStringView(script).mid(s.offset, s.length).trimmed() == wanted;
-    };
-    if (step > 0) {
-        for (int i : statementsOfStep(step - 1)) {
-            if (matches(i))
-                return i;
-        }
-    }
     for (int i = 0; i < statements.size(); ++i) {
-        if (matches(i))
+        if (statements[i].runIndex == runIndex)
             return i;
     }
     return -1;
@@ -103,7 +97,8 @@ void layOutScript(ApplyPlan &plan)
     int lines = 0;    // newlines in text[0, counted)
     int counted = 0;
     plan.statements.clear();
-    for (const PlannedStatement &st : plan.preview.statements) {
+    for (int runIndex = 0; runIndex < plan.preview.statements.size(); ++runIndex) {
+        const PlannedStatement &st = plan.preview.statements[runIndex];
         switch (st.kind) {
         case PlannedStatement::Kind::StepStart: {
             text += QStringLiteral("-- Running ") + st.sql;
@@ -138,6 +133,7 @@ void layOutScript(ApplyPlan &plan)
         lines += int(QStringView(text).mid(counted).count(QLatin1Char('\n')));
         counted = s.offset;
         s.line = lines;
+        s.runIndex = runIndex;
         plan.statements << s;
         text += sql + QStringLiteral(";\n\n");
     }

@@ -19,6 +19,7 @@ struct ScriptStatement {
     int offset = 0;   // in ApplyPlan::script
     int length = 0;   // the statement without its ';'
     int line = 0;     // 0-based line of `offset`
+    int runIndex = -1;  // in RunPreview::statements, as the executor counts (RunReport::failedStatementIndex)
 };
 
 // Everything the confirmation dialog shows and the run needs, computed off
@@ -42,9 +43,11 @@ struct ApplyPlan {
 
     // The statements of step `step` (Body and VersionRow), in run order.
     QVector<int> statementsOfStep(int step) const;
-    // The statement a failure belongs to: the one whose text is `sql` within
-    // step `step` (1-based, as RunProgress counts; 0: anywhere), else -1.
-    int findStatement(int step, const QString &sql) const;
+    // The statement RunProgress names: `statement` (1-based) of step `step`
+    // (1-based), else -1.
+    int statementOfProgress(int step, int statement) const;
+    // The statement at `runIndex` in the run (RunReport::failedStatementIndex), else -1.
+    int statementAtRunIndex(int runIndex) const;
 };
 
 // The project as the runner needs it; the graph stays owned by `project`.

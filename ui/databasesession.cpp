@@ -10,9 +10,6 @@ DatabaseSession::DatabaseSession(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<retort::gui::DatabaseRead>();
     qRegisterMetaType<retort::ConnectionSettings>();
-    QSettings settings;
-    m_saved = SavedConnections::load(settings);
-    rebuildEntries();
 }
 
 DatabaseSession::~DatabaseSession()
@@ -26,6 +23,23 @@ DatabaseSession::~DatabaseSession()
 void DatabaseSession::setProject(LoadedProjectPtr project)
 {
     m_project = std::move(project);
+    const QString key =
+        m_project ? SavedConnections::projectKey(m_project->iniPath, m_project->config.scriptDirectory) : QString();
+    if (key != m_projectKey) {
+        // Another project: nothing of the last one's databases is kept, not
+        // even what was read (reads in flight are dropped by their request id).
+        m_projectKey = key;
+        m_entries.clear();
+        m_saved.clear();
+        m_active.clear();
+        m_activeChosen = false;
+        if (!key.isEmpty()) {
+            QSettings settings;
+            m_saved = SavedConnections::load(settings, key);
+            m_active = SavedConnections::active(settings, key);
+            m_activeChosen = !m_active.isEmpty();
+        }
+    }
     rebuildEntries();
     refreshAll();
 }
@@ -37,8 +51,10 @@ void DatabaseSession::setSavedConnections(const QVector<SavedConnection> &connec
         c.url = stripUrlPassword(c.url);
         m_saved.append(c);
     }
-    QSettings settings;
-    SavedConnections::save(settings, m_saved);
+    if (!m_projectKey.isEmpty()) {
+        QSettings settings;
+        SavedConnections::save(settings, m_projectKey, m_saved);
+    }
     rebuildEntries();
     refreshAll();
 }
@@ -84,8 +100,12 @@ void DatabaseSession::rebuildEntries()
         }
     }
     m_entries = entries;
-    if (!entry(m_active))
-        m_active = m_entries.isEmpty() ? QString() : m_entries.front().connection.name;
+    // Without a choice remembered for the project: the first connection the
+    // user saved, else the project's own URL.
+    if (!m_activeChosen || !entry(m_active))
+        m_active = !m_saved.isEmpty()      ? m_saved.front().name
+                   : m_entries.isEmpty() ? QString()
+                                         : m_entries.front().connection.name;
     emit connectionsChanged();
     emit activeChanged(m_active);
 }
@@ -109,6 +129,11 @@ void DatabaseSession::setActive(const QString &name)
     if (name == m_active || !entry(name))
         return;
     m_active = name;
+    m_activeChosen = true;
+    if (!m_projectKey.isEmpty()) {
+        QSettings settings;
+        SavedConnections::setActive(settings, m_projectKey, name);
+    }
     emit activeChanged(name);
 }
 
@@ -120,7 +145,7 @@ const DatabaseRead *DatabaseSession::activeRead() const
 
 void DatabaseSession::setSessionPassword(const QString &name, const QString &password)
 {
-    m_passwords.insert(name, password);
+    m_passwords.insert(passwordKey(name), password);
     refresh(name);
 }
 
@@ -133,8 +158,8 @@ Result<ConnectionSettings> DatabaseSession::settingsFor(const QString &name) con
     if (!settings)
         return settings;
     ConnectionSettings s = settings.value();
-    if (m_passwords.contains(name)) {
-        s.password = m_passwords.value(name);
+    if (const auto it = m_passwords.constFind(passwordKey(name)); it != m_passwords.cend()) {
+        s.password = it.value();
         s.hasPassword = true;
     }
     return s;

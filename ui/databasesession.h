@@ -14,11 +14,13 @@ class QThread;
 
 namespace retort::gui {
 
-// The databases the window shows: the saved connections (QSettings, never a
-// password) plus the project's own DATABASE_URL / sqlalchemy.url, each read
-// on a thread of its own (DatabaseWorker::readDatabase), with the graph state
-// of each. Passwords typed at a
-// prompt live here, in memory, for the session only.
+// The databases the window shows for the open project: the connections saved
+// for that project (QSettings, never a password) plus its own DATABASE_URL /
+// sqlalchemy.url, each read on a thread of its own
+// (DatabaseWorker::readDatabase), with the graph state of each. Another
+// project brings its own list and its own active database; nothing of the
+// previous one is carried over. Passwords typed at a prompt live here, in
+// memory, for the session only, per project.
 class DatabaseSession : public QObject {
     Q_OBJECT
 public:
@@ -34,22 +36,26 @@ public:
     explicit DatabaseSession(QObject *parent = nullptr);
     ~DatabaseSession() override;
 
-    // A new project: its own URL joins the saved connections; all are read.
+    // A project (or a reload of it): its saved connections and its own URL;
+    // all are read. Another project starts from its own list and its own
+    // remembered active database.
     void setProject(LoadedProjectPtr project);
-    // Replaces the saved connections (and writes them to QSettings), then reads them.
+    // Replaces the project's saved connections (and writes them to QSettings),
+    // then reads them. Without a project there is nothing to save them for.
     void setSavedConnections(const QVector<SavedConnection> &connections);
     QVector<SavedConnection> savedConnections() const;
 
     const QVector<Entry> &entries() const { return m_entries; }
     const Entry *entry(const QString &name) const;
-    // The connection whose state the graph's nodes and the status bar show.
+    // The connection whose state the graph's nodes and the status bar show;
+    // remembered per project when set.
     QString activeName() const { return m_active; }
     void setActive(const QString &name);
     const DatabaseRead *activeRead() const;
 
     // Kept in memory for this session only; re-reads that connection.
     void setSessionPassword(const QString &name, const QString &password);
-    bool hasSessionPassword(const QString &name) const { return m_passwords.contains(name); }
+    bool hasSessionPassword(const QString &name) const { return m_passwords.contains(passwordKey(name)); }
 
     // Settings with the session password applied; an error when the URL does not parse.
     Result<ConnectionSettings> settingsFor(const QString &name) const;
@@ -71,15 +77,18 @@ signals:
 private:
     void rebuildEntries();
     Entry *find(const QString &name);
+    QString passwordKey(const QString &name) const { return m_projectKey + QLatin1Char('\n') + name; }
 
     void onRead(quint64 request, const DatabaseRead &result);
 
     QVector<QThread *> m_threads;  // one per read in flight, so a slow server delays only itself
     LoadedProjectPtr m_project;
+    QString m_projectKey;  // SavedConnections::projectKey of m_project; empty without one
     QVector<SavedConnection> m_saved;
     QVector<Entry> m_entries;
-    QHash<QString, QString> m_passwords;  // by connection name; memory only
+    QHash<QString, QString> m_passwords;  // by passwordKey(); memory only
     QString m_active;
+    bool m_activeChosen = false;  // by the user (now or remembered), not a default
     quint64 m_request = 0;
 };
 

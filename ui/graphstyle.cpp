@@ -52,4 +52,9 @@ QColor headColor(const QPalette &palette)
     return isDark(palette) ? QColor(0x4cc38a) : QColor(0x17814f);
 }
 
+QColor unknownColor(const QPalette &palette)
+{
+    return mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.5);
+}
+
 } // namespace retort::gui::graphstyle

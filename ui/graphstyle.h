@@ -17,6 +17,8 @@ QColor dependsColor(const QPalette &palette);
 // A colour between the palette's text and base, for secondary text.
 QColor dimText(const QPalette &palette, QPalette::ColorGroup group = QPalette::Active);
 QColor headColor(const QPalette &palette);
+// A revision whose state in the database was not read: neutral, never a lane's colour.
+QColor unknownColor(const QPalette &palette);
 
 } // namespace graphstyle
 

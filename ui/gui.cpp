@@ -1,5 +1,6 @@
 #include "gui.h"
 
+#include "databasesession.h"
 #include "db/savedconnections.h"
 #include "icons.h"
 #include "mainwindow.h"
@@ -27,8 +28,12 @@ int run(int argc, char *argv[])
     if (screenshot) {
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    }
+
+    MainWindow window;
+    if (screenshot) {
         // RETORT_SCREENSHOT_CONNECTIONS="local=postgresql://...;staging=...": saved
-        // connections for the shot (URLs without passwords: libpq reads PGPASSFILE).
+        // connections for the shot's project (URLs without passwords: libpq reads PGPASSFILE).
         QVector<SavedConnection> connections;
         const QStringList specs = qEnvironmentVariable("RETORT_SCREENSHOT_CONNECTIONS").split(QLatin1Char(';'), Qt::SkipEmptyParts);
         for (const QString &spec : specs) {
@@ -37,13 +42,11 @@ int run(int argc, char *argv[])
                 connections.append({spec.left(eq), spec.mid(eq + 1), SavedConnections::defaultColor(int(connections.size()))});
         }
         if (!connections.isEmpty()) {
-            QSettings settings;
-            SavedConnections::save(settings, connections);
+            QObject::connect(&window, &MainWindow::projectShown, &window, [&window, connections] {
+                if (window.databaseSession()->savedConnections().isEmpty())
+                    window.databaseSession()->setSavedConnections(connections);
+            });
         }
-    }
-
-    MainWindow window;
-    if (screenshot) {
         Screenshot::fromEnvironment(&window);
         window.resize(1280, 800);
     }

@@ -65,24 +65,49 @@ void drawEdge(QPainter *p, const RowGeometry &g, const GraphEdge &e)
     p->drawPath(path);
 }
 
-// `hollow`: a revision the database has not applied, drawn as a ring in its lane's colour.
-void drawNode(QPainter *p, const RowGeometry &g, int lane, int flags, const QColor &fill, const QColor &ring,
-              bool hollow = false)
+// How a node is drawn: in the lane's colour when applied, a ring in the
+// lane's colour when pending, a dashed grey ring when its state was not read.
+struct NodeLook {
+    QColor fill;
+    QColor ring;
+    bool hollow = false;
+    bool dashed = false;
+};
+
+NodeLook nodeLook(RevisionDbState state, const QColor &laneColor, const QPalette &palette, const QColor &ringColor)
+{
+    switch (state) {
+    case RevisionDbState::Pending:
+        return {palette.color(QPalette::Base), laneColor, true, false};
+    case RevisionDbState::Unknown:
+        return {palette.color(QPalette::Base), graphstyle::unknownColor(palette), true, true};
+    case RevisionDbState::Applied:
+    case RevisionDbState::Current:
+        break;
+    }
+    return {laneColor, ringColor, false, false};
+}
+
+void drawNode(QPainter *p, const RowGeometry &g, int lane, int flags, const NodeLook &look)
 {
     const QPointF c(g.x(lane), g.middle());
     const qreal r = g.lane * 0.29;
-    const QPen pen(ring, hollow ? std::max(1.8, g.lane * 0.13) : std::max(1.5, g.lane * 0.11));
+    QPen pen(look.ring, look.hollow ? std::max(1.8, g.lane * 0.13) : std::max(1.5, g.lane * 0.11));
+    if (look.dashed) {
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setDashPattern({1.6, 1.3});
+    }
     p->setPen(pen);
     if (flags & HistoryModel::Head) {
         // a halo around heads: where new revisions will go
-        QColor halo = hollow ? ring : fill;
+        QColor halo = look.hollow ? look.ring : look.fill;
         halo.setAlphaF(0.28f);
         p->setBrush(halo);
         p->setPen(Qt::NoPen);
         p->drawEllipse(c, r * 1.75, r * 1.75);
         p->setPen(pen);
     }
-    p->setBrush(fill);
+    p->setBrush(look.fill);
     if (flags & HistoryModel::MergePoint) {
         const qreal d = r * 1.35;
         const QPointF diamond[] = {{c.x(), c.y() - d}, {c.x() + d, c.y()}, {c.x(), c.y() + d}, {c.x() - d, c.y()}};
@@ -90,11 +115,12 @@ void drawNode(QPainter *p, const RowGeometry &g, int lane, int flags, const QCol
     } else if (flags & HistoryModel::BranchPoint) {
         const qreal d = r * 1.05;
         p->drawRoundedRect(QRectF(c.x() - d, c.y() - d, 2 * d, 2 * d), d * 0.3, d * 0.3);
-    } else if (flags & HistoryModel::Base) {
-        // hollow: the start of a line of history
-        p->setBrush(ring);
-        p->setPen(QPen(fill, std::max(2.0, g.lane * 0.15)));
-        p->drawEllipse(c, r * 0.95, r * 0.95);
+    } else if ((flags & HistoryModel::Base) && !look.hollow) {
+        // the start of a line of history: the node inside a ring of its own colour
+        p->drawEllipse(c, r * 0.8, r * 0.8);
+        p->setBrush(Qt::NoBrush);
+        p->setPen(QPen(look.fill, std::max(1.2, g.lane * 0.09)));
+        p->drawEllipse(c, r * 1.35, r * 1.35);
     } else {
         p->drawEllipse(c, r, r);
     }
@@ -137,6 +163,27 @@ void HistoryDelegate::setBaseFont(const QFont &font)
     m_pillMetrics = QFontMetricsF(m_pill);
     m_idWidth = m_monoMetrics.horizontalAdvance(QStringLiteral("0")) * 12;
     m_laneWidth = laneWidth(QFontMetrics(font));
+}
+
+QPointF HistoryDelegate::nodeCentre(const QRectF &row, int lane) const
+{
+    RowGeometry g;
+    g.rect = row;
+    g.lane = m_laneWidth;
+    return QPointF(g.x(lane), g.middle());
+}
+
+void HistoryDelegate::paintNodeSample(QPainter *painter, const QRectF &box, RevisionDbState state,
+                                      const QPalette &palette)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    RowGeometry g;
+    g.lane = std::min(box.width(), box.height());
+    g.rect = QRectF(box.center().x() - g.lane / 2 - kGraphMargin, box.top(), box.width(), box.height() - 1);
+    const QColor lane = graphstyle::laneColor(0, palette);
+    drawNode(painter, g, 0, 0, nodeLook(state, lane, palette, palette.color(QPalette::Base)));
+    painter->restore();
 }
 
 int HistoryDelegate::rowHeight(const QFontMetrics &fm)
@@ -197,12 +244,7 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const int flags = index.data(HistoryModel::FlagsRole).toInt();
     const int dbState = index.data(HistoryModel::DbStateRole).toInt();
     const QColor laneColor = graphstyle::laneColor(lane, palette);
-    if (dbState == int(RevisionDbState::Pending)) {
-        // Not in the database yet: a hollow node in the lane's colour.
-        drawNode(painter, g, lane, flags & ~HistoryModel::Base, palette.color(QPalette::Base), laneColor, true);
-    } else {
-        drawNode(painter, g, lane, flags, laneColor, ringColor);
-    }
+    drawNode(painter, g, lane, flags, nodeLook(RevisionDbState(dbState), laneColor, palette, ringColor));
 
     // Text: id, pills, message, date.
     if (!index.data(HistoryModel::SearchMatchRole).toBool())

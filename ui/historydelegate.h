@@ -1,5 +1,7 @@
 #pragma once
 
+#include "graph/dbstate.h"
+
 #include <QFont>
 #include <QStyledItemDelegate>
 
@@ -20,6 +22,11 @@ public:
     // width for a given font.
     static int rowHeight(const QFontMetrics &fm);
     static int laneWidth(const QFontMetrics &fm);
+    // Where paint() puts the centre of a node in `lane` of a row drawn in `row`.
+    QPointF nodeCentre(const QRectF &row, int lane) const;
+    // A node in `state` as the graph draws it, centred in `box` (the legend).
+    static void paintNodeSample(QPainter *painter, const QRectF &box, RevisionDbState state,
+                                const QPalette &palette);
 
     // The view's font, from which the id and pill fonts derive; set by the
     // view whenever its font changes, so paint() never builds fonts.

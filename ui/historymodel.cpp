@@ -145,8 +145,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case SearchMatchRole:
         return rowMatches(index.row());
     case DbStateRole:
+        // The active database's state; Unknown (drawn as such) unless it was read for this graph.
         if (m_databases.isEmpty() || m_databases.front().state.perNode.size() != size_t(p.graph.size()))
-            return -1;
+            return int(RevisionDbState::Unknown);
         return int(m_databases.front().state.state(node));
     case DbMarkersRole: {
         const auto it = m_markers.constFind(node);
@@ -163,7 +164,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         for (const DatabaseOnGraph &db : m_databases) {
             if (db.state.perNode.size() != size_t(p.graph.size()))
                 continue;
-            static const char *const names[] = {"pending", "applied", "current"};
+            static const char *const names[] = {"pending", "applied", "current", "unknown"};
             tip += QStringLiteral("<br>%1: %2").arg(db.name.toHtmlEscaped(),
                                                    tr(names[int(db.state.state(node))]));
         }

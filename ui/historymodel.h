@@ -50,7 +50,7 @@ public:
         GraphLanesRole,    // int: width of the graph column, in lanes (same for all rows when narrow)
         EdgesRole,         // EdgeSpan
         SearchMatchRole,   // bool: matches the search text (true while none is set)
-        DbStateRole,       // int: RevisionDbState in the active database; -1 without one
+        DbStateRole,       // int: RevisionDbState in the active database; Unknown when not read
         DbMarkersRole,     // DbMarkers: databases whose current revision this is (invalid when none)
         NeedsPythonRole,   // bool: its upgrade() cannot be rendered natively
     };

@@ -3,17 +3,19 @@
 #include "applycontroller.h"
 #include "applyscreenshot.h"
 #include "connectionsdialog.h"
+#include "databasecontroller.h"
 #include "databasesession.h"
 #include "databasestatus.h"
 #include "detailpane.h"
 #include "errorpanel.h"
-#include "graphstyle.h"
+#include "graphlegend.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "icons.h"
 #include "loadingpage.h"
 #include "projectsession.h"
 #include "recentprojects.h"
+#include "runview.h"
 #include "searchbar.h"
 #include "sqlpane.h"
 #include "sqlsession.h"
@@ -26,7 +28,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -59,12 +60,6 @@ QString droppedPath(const QMimeData *mime)
     return {};
 }
 
-// The banner's background: a warning, readable in light and dark palettes.
-QColor graphstyleWarning(const QPalette &palette)
-{
-    return graphstyle::isDark(palette) ? QColor(0x4d2d00) : QColor(0xfff1c2);
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -77,17 +72,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_session = new ProjectSession(this);
     m_model = new HistoryModel(this);
     m_sql = new SqlSession(this);
-    m_databases = new DatabaseSession(this);
     connect(m_sql, &SqlSession::needsPythonReady, m_model, &HistoryModel::setNeedsPython);
-    connect(m_databases, &DatabaseSession::readFinished, this, &MainWindow::onDatabaseRead);
-    connect(m_databases, &DatabaseSession::readStarted, this, [this] { m_dbStatus->update(); });
-    connect(m_databases, &DatabaseSession::activeChanged, this, &MainWindow::updateDatabaseViews);
-    connect(m_databases, &DatabaseSession::passwordNeeded, this, &MainWindow::promptPassword);
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
 
     createPages();
+    m_databases = new DatabaseController(m_model, m_detail, m_sql, this);
+    m_databaseArea->insertWidget(1, m_databases->banner());
+    connect(m_databases, &DatabaseController::databaseStateChanged, this, &MainWindow::databaseStateChanged);
+    connect(m_databases, &DatabaseController::viewsUpdated, this, [this] {
+        m_dbStatus->update();
+        updateActions();
+    });
+    connect(m_databases->session(), &DatabaseSession::readStarted, this, [this] { m_dbStatus->update(); });
     createActions();
     createStatusBar();
     restoreSettings();
@@ -127,15 +125,10 @@ void MainWindow::createPages()
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
     leftLayout->addWidget(m_search);
-    m_dbBanner = new QLabel;
-    m_dbBanner->setObjectName(QStringLiteral("databaseBanner"));
-    m_dbBanner->setWordWrap(true);
-    m_dbBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_dbBanner->setContentsMargins(10, 6, 10, 6);
-    m_dbBanner->setAutoFillBackground(true);
-    m_dbBanner->hide();
-    leftLayout->addWidget(m_dbBanner);
     leftLayout->addWidget(m_view, 1);
+    m_legend = new GraphLegend;
+    leftLayout->addWidget(m_legend);
+    m_databaseArea = leftLayout;
 
     m_detail = new DetailPane;
     connect(m_detail, &DetailPane::revisionActivated, this, &MainWindow::selectRevision);
@@ -143,17 +136,6 @@ void MainWindow::createPages()
     connect(m_session, &ProjectSession::sourceReady, m_detail, &DetailPane::setSource);
     connect(m_detail, &DetailPane::sqlWanted, m_sql, &SqlSession::requestRevision);
     connect(m_sql, &SqlSession::revisionReady, m_detail, &DetailPane::setSql);
-    connect(m_sql, &SqlSession::rangeReady, this, [this](const SqlScript &script) {
-        const DatabaseRead *db = activeDatabase();
-        const int node = m_detail->shownNode();
-        const LoadedProjectPtr &project = m_model->project();
-        if (!db || !project || node < 0)
-            return;
-        const bool down = db->state.state(node) == RevisionDbState::Applied;
-        m_detail->setPreview(script, tr("%1: %2 to %3")
-                                         .arg(activeConnectionName(), down ? tr("downgrade") : tr("upgrade"),
-                                              project->graph.node(node).id));
-    });
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -243,19 +225,36 @@ void MainWindow::createActions()
     // and reset in this menu, the toolbar and the history's context menu.
     ApplyController::Context apply;
     apply.project = [this] { return m_model->project(); };
-    apply.connection = [this] { return m_databases->settingsFor(activeConnectionName()); };
+    apply.connection = [this] { return m_databases->session()->settingsFor(activeConnectionName()); };
+    apply.database = [this] {
+        ApplyController::TargetDatabase target;
+        if (m_databases->session()->entry(activeConnectionName()))
+            target.name = activeConnectionName();
+        if (const DatabaseRead *db = activeDatabase())
+            target.state = &db->state;
+        else
+            target.unknownReason = m_databases->unknownReason();
+        return target;
+    };
     apply.selectedRevision = [this] {
         const int node = m_view->currentRow() >= 0 ? m_model->nodeAt(m_view->currentRow()) : -1;
         return node >= 0 ? m_model->project()->graph.node(node).id : QString();
     };
     apply.refreshDatabase = [this] { refreshDatabaseState(); };
     auto *applyFlow = new ApplyController(std::move(apply), this);
+    m_apply = applyFlow;
+    connect(applyFlow, &ApplyController::runFinished, this, [this] {
+        if (m_closeAfterRun)
+            close();
+    });
+
     database->addSeparator();
     database->addActions(applyFlow->actions());
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(applyFlow->actions());
     connect(m_view, &HistoryView::currentNodeChanged, applyFlow, &ApplyController::updateActions);
     connect(this, &MainWindow::databaseStateChanged, applyFlow, &ApplyController::updateActions);
+    connect(m_databases, &DatabaseController::viewsUpdated, applyFlow, &ApplyController::updateActions);
     ApplyScreenshot::fromEnvironment(this, applyFlow);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -303,7 +302,7 @@ void MainWindow::createStatusBar()
         label->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_busy);
     statusBar()->addWidget(m_pathLabel, 1);
-    m_dbStatus = new DatabaseStatus(m_databases);
+    m_dbStatus = new DatabaseStatus(m_databases->session());
     connect(m_dbStatus, &DatabaseStatus::connectionsRequested, this, &MainWindow::showConnections);
     connect(m_dbStatus, &DatabaseStatus::refreshRequested, this, &MainWindow::refreshDatabaseState);
     statusBar()->addPermanentWidget(m_dbStatus);
@@ -335,6 +334,17 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (RunView *run = m_apply->runView(); run && run->isRunning()) {
+        // Quitting mid-run cancels only when the user insists, and the window
+        // closes only once the executor has rolled back.
+        event->ignore();
+        run->show();
+        run->raise();
+        run->askToCancel(tr("A migration is running. Quitting cancels it: the running statement is stopped on the "
+                            "server and the run rolls back before Retort closes."),
+                         tr("Cancel Migration and Quit"), [this] { m_closeAfterRun = true; });
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }
@@ -487,7 +497,7 @@ bool MainWindow::selectRevision(const QString &idOrPrefix)
 void MainWindow::onCurrentNodeChanged(int node)
 {
     m_detail->showRevision(node);
-    updatePreview();
+    m_databases->updatePreview();
     updateActions();
 }
 
@@ -498,12 +508,17 @@ QString MainWindow::activeConnectionName() const
 
 const DatabaseRead *MainWindow::activeDatabase() const
 {
-    const DatabaseRead *read = m_databases->activeRead();
-    const LoadedProjectPtr &project = m_model->project();
-    // A read made for another load of the project is stale until read again.
-    if (!read || !read->ok || !project || read->state.perNode.size() != size_t(project->graph.size()))
-        return nullptr;
-    return read;
+    return m_databases->activeDatabase();
+}
+
+DatabaseSession *MainWindow::databaseSession() const
+{
+    return m_databases->session();
+}
+
+QLabel *MainWindow::databaseBanner() const
+{
+    return m_databases->banner();
 }
 
 void MainWindow::refreshDatabaseState()
@@ -513,15 +528,7 @@ void MainWindow::refreshDatabaseState()
 
 void MainWindow::showConnections()
 {
-    auto *dialog = new ConnectionsDialog(m_databases->savedConnections(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QHash<QString, QString> passwords = dialog->passwords();
-        for (auto it = passwords.cbegin(); it != passwords.cend(); ++it)
-            m_databases->setSessionPassword(it.key(), it.value());
-        m_databases->setSavedConnections(dialog->connections());
-    });
-    dialog->open();
+    m_databases->showConnections();
 }
 
 void MainWindow::jumpToCurrent()
@@ -529,92 +536,6 @@ void MainWindow::jumpToCurrent()
     const DatabaseRead *db = activeDatabase();
     if (db && !db->state.current.isEmpty())
         m_view->selectRow(m_model->rowOfNode(db->state.current.front()));
-}
-
-void MainWindow::onDatabaseRead(const QString &name)
-{
-    updateDatabaseViews();
-    emit databaseStateChanged(name);
-}
-
-void MainWindow::updateDatabaseViews()
-{
-    const LoadedProjectPtr &project = m_model->project();
-    QVector<DatabaseOnGraph> shown;
-    QStringList unknown;
-    const QString active = m_databases->activeName();
-    for (const DatabaseSession::Entry &e : m_databases->entries()) {
-        if (!project || !e.last || !e.last->ok || e.last->state.perNode.size() != size_t(project->graph.size()))
-            continue;
-        DatabaseOnGraph db{e.connection.name, QColor(e.connection.color), e.last->state};
-        if (e.connection.name == active)
-            shown.prepend(db);
-        else
-            shown.append(db);
-        for (const QString &id : e.last->state.unknown)
-            unknown << tr("<b>%1</b> is at <code>%2</code>, a revision this project's files do not have")
-                           .arg(e.connection.name.toHtmlEscaped(), id.toHtmlEscaped());
-    }
-    // Only the active database colours the nodes; the others show as markers.
-    if (!shown.isEmpty() && shown.front().name != active)
-        shown.prepend(DatabaseOnGraph{active, QColor(), DatabaseGraphState()});
-    m_model->setDatabases(shown);
-    m_dbBanner->setVisible(!unknown.isEmpty());
-    if (!unknown.isEmpty()) {
-        QPalette p = m_dbBanner->palette();
-        p.setColor(QPalette::Window, graphstyleWarning(palette()));
-        m_dbBanner->setPalette(p);
-        m_dbBanner->setText(QStringLiteral("⚠ ") + unknown.join(QStringLiteral("<br>⚠ "))
-                            + tr("<br>Was it made from another branch of the code, or were files deleted?"));
-    }
-    m_dbStatus->update();
-    updatePreview();
-    updateActions();
-}
-
-void MainWindow::updatePreview()
-{
-    const DatabaseRead *db = activeDatabase();
-    const LoadedProjectPtr &project = m_model->project();
-    const int node = m_detail->shownNode();
-    if (!project || node < 0)
-        return;
-    if (!db) {
-        const DatabaseSession::Entry *e = m_databases->entry(activeConnectionName());
-        if (!e)
-            m_detail->setPreviewPending(
-                tr("Connect to a database (Database ▸ Connections…) to preview the script it would run."));
-        else if (e->reading || !e->last)
-            m_detail->setPreviewPending(tr("Waiting for %1…").arg(activeConnectionName()));
-        else
-            m_detail->setPreviewPending(tr("%1 could not be read: %2")
-                                            .arg(activeConnectionName(), e->last->error.message()));
-        return;
-    }
-    const RevisionDbState state = db->state.state(node);
-    if (state == RevisionDbState::Current) {
-        m_detail->setPreviewPending(tr("%1 is at this revision: there is nothing to run.").arg(activeConnectionName()));
-        return;
-    }
-    m_detail->setPreviewPending(tr("Planning…"));
-    m_sql->requestRange(db->version.rows, db->version.tableExists, project->graph.node(node).id,
-                        state == RevisionDbState::Applied);
-}
-
-void MainWindow::promptPassword(const QString &name, const QString &message)
-{
-    // Asked once per failed read; a cancelled prompt leaves the message in the status bar.
-    if (findChild<QInputDialog *>(QStringLiteral("passwordPrompt")))
-        return;
-    auto *prompt = new QInputDialog(this);
-    prompt->setObjectName(QStringLiteral("passwordPrompt"));
-    prompt->setAttribute(Qt::WA_DeleteOnClose);
-    prompt->setWindowTitle(tr("Password for %1").arg(name));
-    prompt->setLabelText(tr("%1\n\nPassword (kept in memory until Retort quits, never saved):").arg(message));
-    prompt->setTextEchoMode(QLineEdit::Password);
-    connect(prompt, &QInputDialog::textValueSelected, this,
-            [this, name](const QString &password) { m_databases->setSessionPassword(name, password); });
-    prompt->open();
 }
 
 void MainWindow::onSearchChanged(const QString &text)
@@ -707,6 +628,8 @@ void MainWindow::updateActions()
         m_parentAction->setEnabled(n && !n->versionedDown.isEmpty());
         m_childAction->setEnabled(n && !n->nextrev.isEmpty());
     }
+    if (m_connectionsAction)
+        m_connectionsAction->setEnabled(project != nullptr);  // saved per project
     if (m_jumpCurrentAction) {
         const DatabaseRead *db = activeDatabase();
         m_jumpCurrentAction->setEnabled(history && db && !db->state.current.isEmpty());

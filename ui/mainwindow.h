@@ -10,14 +10,18 @@ class QMenu;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
+class QVBoxLayout;
 
 namespace retort::gui {
 
+class ApplyController;
+class DatabaseController;
 class DatabaseSession;
 struct DatabaseRead;
 class DatabaseStatus;
 class DetailPane;
 class ErrorPanel;
+class GraphLegend;
 class HistoryModel;
 class HistoryView;
 class LoadingPage;
@@ -48,17 +52,19 @@ public:
     HistoryModel *historyModel() const { return m_model; }
     HistoryView *historyView() const { return m_view; }
     DetailPane *detailPane() const { return m_detail; }
+    GraphLegend *graphLegend() const { return m_legend; }
     ErrorPanel *errorPanel() const { return m_error; }
+    ApplyController *applyController() const { return m_apply; }
     SearchBar *searchBar() const { return m_search; }
     SqlSession *sqlSession() const { return m_sql; }
 
     // The databases: saved connections and the project's own URL, each read in
     // the background. The active one colours the graph's nodes and is what an
     // apply would target: its settings (with a session password) and last read.
-    DatabaseSession *databaseSession() const { return m_databases; }
+    DatabaseSession *databaseSession() const;
     QString activeConnectionName() const;
     const DatabaseRead *activeDatabase() const;
-    QLabel *databaseBanner() const { return m_dbBanner; }
+    QLabel *databaseBanner() const;
     DatabaseStatus *databaseStatus() const { return m_dbStatus; }
 
 public slots:
@@ -103,10 +109,6 @@ private:
     void showAbout();
     void setPage(Page page);
     void updateActions();
-    void onDatabaseRead(const QString &name);
-    void updateDatabaseViews();
-    void updatePreview();
-    void promptPassword(const QString &name, const QString &message);
 
     ProjectSession *m_session = nullptr;
     HistoryModel *m_model = nullptr;
@@ -119,9 +121,10 @@ private:
     SearchBar *m_search = nullptr;
     HistoryView *m_view = nullptr;
     DetailPane *m_detail = nullptr;
-    QLabel *m_dbBanner = nullptr;  // database rows the files do not have
+    GraphLegend *m_legend = nullptr;
+    QVBoxLayout *m_databaseArea = nullptr;  // above the graph: the search, the database banner
     SqlSession *m_sql = nullptr;
-    DatabaseSession *m_databases = nullptr;
+    DatabaseController *m_databases = nullptr;
     DatabaseStatus *m_dbStatus = nullptr;
 
     QLabel *m_pathLabel = nullptr;
@@ -142,6 +145,9 @@ private:
     QAction *m_refreshDbAction = nullptr;
     QAction *m_jumpCurrentAction = nullptr;
     QAction *m_previewAction = nullptr;
+
+    ApplyController *m_apply = nullptr;
+    bool m_closeAfterRun = false;  // the user chose to cancel a run and quit
 
     QString m_reselectId;  // kept across a reload
 };

@@ -7,6 +7,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -83,7 +84,7 @@ RunView::RunView(const ApplyPlan &plan, QWidget *parent) : QDialog(parent), m_pl
     layout->addLayout(buttons);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (isRunning())
-            cancel();
+            askToCancel();
         else
             close();
     });
@@ -128,6 +129,45 @@ void RunView::cancel()
     m_executor->cancel();
 }
 
+void RunView::askToCancel(const QString &question, const QString &cancelLabel, std::function<void()> confirmed)
+{
+    if (!isRunning())
+        return;
+    if (m_question) {
+        m_question->raise();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cancel the migration?"),
+                                question.isEmpty() ? tr("The migration is still running. Cancelling stops the "
+                                                        "running statement on the server and rolls back.")
+                                                   : question,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("cancelRunQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // A stray Enter or Esc must never stop a migration.
+    QPushButton *keep = box->addButton(tr("Keep Running"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepRunning"));
+    QPushButton *stop = box->addButton(cancelLabel.isEmpty() ? tr("Cancel Migration") : cancelLabel,
+                                       QMessageBox::DestructiveRole);
+    stop->setObjectName(QStringLiteral("confirmCancel"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, stop, confirmed](QAbstractButton *clicked) {
+        if (clicked != stop || !isRunning())
+            return;
+        cancel();
+        if (confirmed)
+            confirmed();
+    });
+    m_question = box;
+    box->open();
+}
+
+QMessageBox *RunView::cancelQuestion() const
+{
+    return m_question;
+}
+
 bool RunView::isRunning() const
 {
     return m_executor && m_executor->isRunning() && !m_finished;
@@ -150,7 +190,7 @@ void RunView::onProgress(const RunProgress &progress)
                           .arg(progress.revision.isEmpty() ? progress.stepLog : progress.revision)
                           .arg(progress.statement)
                           .arg(progress.statementCount));
-    const int index = m_plan.findStatement(progress.step, progress.statementText);
+    const int index = m_plan.statementOfProgress(progress.step, progress.statement);
     if (index >= 0) {
         m_script->setCursorPosition(m_plan.statements[index].line, 0);
         m_script->ensureLineVisible(m_plan.statements[index].line);
@@ -189,6 +229,8 @@ void RunView::onFinished(const RunReport &report)
 {
     m_report = report;
     m_finished = true;
+    if (m_question)
+        m_question->close();  // nothing left to cancel
     m_tick->stop();
     if (report.elapsedMs <= 0)
         m_report.elapsedMs = m_clock.elapsed();
@@ -237,17 +279,12 @@ void RunView::showFailure(const RunReport &report)
     m_error->show();
     appendRetortLine(QStringLiteral("FAILED: %1").arg(e.toString()));
 
-    int index = m_plan.findStatement(m_last.step, report.failedStatement);
-    if (index < 0)
-        index = m_plan.findStatement(m_last.step, m_last.statementText);
+    // By its place in the run, never by its text: the same text may run twice.
+    const int index = m_plan.statementAtRunIndex(report.failedStatementIndex);
     if (index >= 0) {
         const ScriptStatement &s = m_plan.statements[index];
         const int at = e.where().statementOffset >= 0 ? s.offset + e.where().statementOffset : s.offset;
         m_script->markError(s.offset, s.length, at);
-    } else if (!report.failedStatement.isEmpty()) {
-        const int offset = int(m_plan.script.indexOf(report.failedStatement.trimmed()));
-        if (offset >= 0)
-            m_script->markError(offset, int(report.failedStatement.trimmed().size()));
     }
     if (auto *tabs = findChild<QTabWidget *>(QStringLiteral("runTabs")))
         tabs->setCurrentWidget(m_script);
@@ -256,8 +293,7 @@ void RunView::showFailure(const RunReport &report)
 void RunView::closeEvent(QCloseEvent *event)
 {
     if (isRunning()) {
-        // Closing mid-run cancels; the window closes when the executor says it stopped.
-        cancel();
+        askToCancel();
         event->ignore();
         return;
     }
@@ -267,7 +303,7 @@ void RunView::closeEvent(QCloseEvent *event)
 void RunView::reject()
 {
     if (isRunning()) {
-        cancel();
+        askToCancel();
         return;
     }
     QDialog::reject();

@@ -5,8 +5,12 @@
 
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QPointer>
+
+#include <functional>
 
 class QLabel;
+class QMessageBox;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -17,7 +21,7 @@ namespace retort::gui {
 class ApplyScriptEditor;
 
 // A run as it happens: which step and statement is running and for how
-// long, Cancel (which really stops the statement on the server), the log
+// long, Cancel (asked first; then it really stops the statement on the server), the log
 // (alembic's INFO lines and Retort's own), and the script; when a statement
 // fails it is underlined and scrolled to, with its SQLSTATE and the server's
 // message. Owns the executor's thread for the run.
@@ -29,7 +33,15 @@ public:
 
     // Starts the run; false when it could not start.
     bool start(const RunRequest &request);
+    // Stops the run at once; the user's ways to cancel go through askToCancel().
     void cancel();
+    // Asks before cancelling a running run: the dialog's default and Esc keep
+    // it running. `question` replaces the default text; `confirmed` runs after
+    // the user insisted and the cancel was sent.
+    void askToCancel(const QString &question = QString(), const QString &cancelLabel = QString(),
+                     std::function<void()> confirmed = {});
+    // The open question, if any.
+    QMessageBox *cancelQuestion() const;
     bool isRunning() const;
     // Present once the run has finished.
     const RunReport *report() const { return m_finished ? &m_report : nullptr; }
@@ -76,6 +88,7 @@ private:
     QPlainTextEdit *m_log = nullptr;
     ApplyScriptEditor *m_script = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPointer<QMessageBox> m_question;
 };
 
 } // namespace retort::gui

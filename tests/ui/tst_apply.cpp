@@ -1,10 +1,12 @@
 // The guarded apply flow, offscreen, against the private cluster and the real
 // executor: the checklist gating Run, upgrades and downgrades of
-// migrations/analytics compared with the real alembic on a twin database, a
-// failing statement underlined in the run view, and a cancel mid-statement.
+// migrations/analytics compared with the real alembic on a twin database,
+// the window's flow, and actions disabled with their reasons. The run view's
+// own behaviour (failures, cancel) is in tst_runview.
 // Waits are on state (QTRY_*), never on sleeps.
 
 #include "applycontroller.h"
+#include "applyharness.h"
 #include "applyplan.h"
 #include "applyscripteditor.h"
 #include "confirmdialog.h"
@@ -38,81 +40,14 @@
 
 using namespace retort;
 using namespace retort::gui;
+using namespace retort::testui;
 using retort::testsupport::runAlembic;
 using retort::testsupport::TestCluster;
 
 namespace {
 
-const QString kSource = QStringLiteral(RETORT_SOURCE_DIR);
-const QString kAnalytics = kSource + QStringLiteral("/migrations/analytics/alembic.ini");
-const QString kFailing = kSource + QStringLiteral("/tests/ui/fixtures/failing/alembic.ini");
-const QString kSlow = kSource + QStringLiteral("/tests/ui/fixtures/slow/alembic.ini");
-constexpr int kWait = 60000;
-
-QProcessEnvironment envFor(const QString &url)
-{
-    QProcessEnvironment e;
-    e.insert(QStringLiteral("DATABASE_URL"), url);
-    return e;
-}
-
-ConnectionSettings settingsFor(const QString &url)
-{
-    auto r = ConnectionSettings::parse(url);
-    if (!r)
-        qFatal("bad test URL");
-    return r.value();
-}
-
-// The controller as the window would hold it: a project, a database, a
-// selected revision, and a refresh hook that counts its calls.
-struct Harness {
-    QWidget window;
-    LoadedProjectPtr project;
-    QString url;
-    QString selected;
-    int refreshes = 0;
-    std::unique_ptr<ApplyController> controller;
-
-    bool load(const QString &ini, QString &error)
-    {
-        auto loaded = ProjectLoader::loadProject(ini);
-        if (!loaded) {
-            error = loaded.error().toString();
-            return false;
-        }
-        project = loaded.value();
-        ApplyController::Context context;
-        context.project = [this] { return project; };
-        context.connection = [this]() -> Result<ConnectionSettings> {
-            if (url.isEmpty())
-                return Error(Error::Kind::Config, QStringLiteral("no database"));
-            return ConnectionSettings::parse(url);
-        };
-        context.selectedRevision = [this] { return selected; };
-        context.refreshDatabase = [this] { ++refreshes; };
-        controller = std::make_unique<ApplyController>(context, &window);
-        controller->setParent(nullptr);
-        return true;
-    }
-};
-
-template<typename T>
-T *visibleChild(QWidget &parent)
-{
-    for (T *child : parent.findChildren<T *>()) {
-        if (child->isVisible())
-            return child;
-    }
-    return nullptr;
-}
-
-void tickAll(ConfirmDialog *dialog)
-{
-    dialog->backupCheck()->setChecked(true);
-    dialog->reviewedCheck()->setChecked(true);
-    dialog->trafficCheck()->setChecked(true);
-}
+const QString kAnalytics = analyticsIni();
+const QString kFailing = fixtureIni(QStringLiteral("failing"));
 
 // A plan made by hand for the checklist tests: no database needed, so where
 // the server is (Locality) is given too.
@@ -141,44 +76,8 @@ class TestApply : public QObject {
     Q_OBJECT
 
 private:
-    // Plans `op` through the controller and returns the confirmation dialog.
-    ConfirmDialog *confirmFor(Harness &h, const Operation &op)
-    {
-        QSignalSpy opened(h.controller.get(), &ApplyController::confirmationOpened);
-        QSignalSpy planned(h.controller.get(), &ApplyController::planningFinished);
-        h.controller->start(op);
-        if (!QTest::qWaitFor([&] { return planned.count() > 0; }, kWait))
-            return nullptr;
-        if (!planned.first().first().toBool()) {
-            qWarning("planning failed: %s", qPrintable(h.controller->planError().toString()));
-            return nullptr;
-        }
-        return h.controller->confirmDialog();
-    }
-
-    // Ticks the checklist, presses Run, waits for the report.
-    const RunReport *runConfirmed(Harness &h, ConfirmDialog *dialog)
-    {
-        QSignalSpy finished(h.controller.get(), &ApplyController::runFinished);
-        tickAll(dialog);
-        if (!dialog->runButton()->isEnabled())
-            return nullptr;
-        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-        if (!QTest::qWaitFor([&] { return finished.count() > 0; }, kWait))
-            return nullptr;
-        return h.controller->runView() ? h.controller->runView()->report() : nullptr;
-    }
-
 private slots:
-    void initTestCase()
-    {
-        // The window's saved connections go to a test-only settings file.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RetortTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_apply"));
-        qunsetenv("DATABASE_URL");
-        QSettings().clear();
-    }
+    void initTestCase() { useEmptyTestSettings(QStringLiteral("tst_apply")); }
 
     void cleanupTestCase() { QSettings().clear(); }
 
@@ -310,7 +209,7 @@ private slots:
         QVERIFY2(h.load(kAnalytics, error), qPrintable(error));
         h.url = cluster.url(db);
         h.selected = QStringLiteral("9b52e1c8f3a6");
-        h.controller->updateActions();
+        h.readDatabase();
         QVERIFY(h.controller->upgradeAction()->isEnabled());
 
         struct Case {
@@ -413,7 +312,7 @@ private slots:
         QVERIFY2(h.load(kAnalytics, error), qPrintable(error));
         h.url = cluster.url(db);
         h.selected = QStringLiteral("f3a1c7e9d048");
-        h.controller->updateActions();
+        h.readDatabase();
 
         // Reset: down to base, up to the heads.
         Operation reset;
@@ -464,118 +363,6 @@ private slots:
         cluster.dropDatabase(twin);
     }
 
-    // A statement fails: its SQLSTATE and message are shown, the statement is
-    // underlined in the script, and the database is as it was.
-    void failingStatementIsUnderlinedAndRolledBack()
-    {
-        TestCluster cluster;
-        RETORT_REQUIRE_CLUSTER(cluster);
-        const QString db = cluster.createDatabase(QStringLiteral("apply_fail"));
-        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
-        const QString schemaBefore = cluster.schemaDump(db);
-
-        Harness h;
-        QString error;
-        QVERIFY2(h.load(kFailing, error), qPrintable(error));
-        h.url = cluster.url(db);
-        Operation op;
-        op.kind = Operation::Kind::Upgrade;
-        op.targets = {QStringLiteral("head")};
-        ConfirmDialog *dialog = confirmFor(h, op);
-        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
-        QCOMPARE(dialog->stepList()->topLevelItemCount(), 2);
-        // "Show the full script" opens the statements apply will send.
-        auto *link = dialog->findChild<QLabel *>(QStringLiteral("scriptLink"));
-        QVERIFY(link);
-        emit link->linkActivated(QStringLiteral("#script"));
-        auto *viewer = dialog->findChild<ApplyScriptEditor *>(QStringLiteral("scriptViewer"));
-        QVERIFY(viewer);
-        QVERIFY(viewer->isReadOnly());
-        QCOMPARE(viewer->text(), dialog->plan().script);
-        QVERIFY(viewer->text().contains(QLatin1String("INSERT INTO item_archive")));
-        viewer->window()->close();
-        const RunReport *report = runConfirmed(h, dialog);
-        QVERIFY2(report, "the run did not finish");
-        QVERIFY(!report->ok);
-        QVERIFY(!report->cancelled);
-        // PostgreSQL's undefined_table.
-        QCOMPARE(report->error.sqlState(), QStringLiteral("42P01"));
-
-        RunView *view = h.controller->runView();
-        QVERIFY(view->errorLabel()->isVisible() || !view->errorLabel()->isHidden());
-        const QString shown = view->errorLabel()->text();
-        QVERIFY2(shown.contains(QLatin1String("42P01")), qPrintable(shown));
-        QVERIFY2(shown.contains(QLatin1String("item_archive")), qPrintable(shown));
-
-        const QString failing = QStringLiteral("INSERT INTO item_archive (id, name) SELECT id, name FROM items");
-        ApplyScriptEditor *editor = view->scriptEditor();
-        const int at = int(editor->text().indexOf(failing));
-        QVERIFY2(at >= 0, qPrintable(editor->text()));
-        QVERIFY(editor->hasError());
-        QCOMPARE(editor->errorOffset(), at);
-        QCOMPARE(editor->errorLength(), int(failing.size()));
-        for (int i = at; i < at + failing.size(); ++i)
-            QVERIFY2(editor->isMarkedAt(i), qPrintable(QString::number(i - at)));
-        QVERIFY(!editor->isMarkedAt(at - 1));
-        QVERIFY(!editor->isMarkedAt(at + int(failing.size()) + 1));
-        // The caret was moved to the failing statement.
-        int line = 0;
-        int index = 0;
-        editor->getCursorPosition(&line, &index);
-        QCOMPARE(line, int(editor->text().left(at).count(QLatin1Char('\n'))));
-
-        // Rolled back: no version table, no items table.
-        QVERIFY(cluster.versionRows(db).isEmpty());
-        QCOMPARE(cluster.schemaDump(db), schemaBefore);
-        h.controller.reset();
-        cluster.dropDatabase(db);
-    }
-
-    // Cancel while `SELECT pg_sleep(30)` runs: the statement stops and the
-    // run rolls back.
-    void cancelDuringLongStatement()
-    {
-        TestCluster cluster;
-        RETORT_REQUIRE_CLUSTER(cluster);
-        const QString db = cluster.createDatabase(QStringLiteral("apply_cancel"));
-        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
-        const QString schemaBefore = cluster.schemaDump(db);
-
-        Harness h;
-        QString error;
-        QVERIFY2(h.load(kSlow, error), qPrintable(error));
-        h.url = cluster.url(db);
-        Operation op;
-        op.kind = Operation::Kind::Upgrade;
-        op.targets = {QStringLiteral("heads")};
-        ConfirmDialog *dialog = confirmFor(h, op);
-        QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
-        QSignalSpy started(h.controller.get(), &ApplyController::runStarted);
-        tickAll(dialog);
-        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(started.count() == 1, kWait);
-        RunView *view = h.controller->runView();
-        QTRY_VERIFY_WITH_TIMEOUT(view->lastProgress().statementText.contains(QLatin1String("pg_sleep")), kWait);
-        // The server is running it (not just about to).
-        const QString sleeping = QStringLiteral(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '%1' AND state = 'active' "
-            "AND query LIKE 'SELECT pg_sleep(30)%') THEN RAISE EXCEPTION 'not yet'; END IF; END $$").arg(db);
-        QTRY_VERIFY_WITH_TIMEOUT(cluster.exec(QStringLiteral("postgres"), sleeping), kWait);
-        QVERIFY(view->isRunning());
-        QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
-        // pg_sleep(30) would finish on its own only after 30 s; the wait
-        // allows 25 s, so finishing means the server really cancelled it.
-        QTRY_VERIFY_WITH_TIMEOUT(view->report() != nullptr, 25000);
-        QVERIFY(!view->report()->ok);
-        QVERIFY2(view->report()->cancelled, qPrintable(view->report()->error.toString()));
-        QVERIFY2(view->statusLabel()->text().contains(QLatin1String("Cancelled")),
-                 qPrintable(view->statusLabel()->text()));
-        QVERIFY(cluster.versionRows(db).isEmpty());
-        QCOMPARE(cluster.schemaDump(db), schemaBefore);
-        h.controller.reset();
-        cluster.dropDatabase(db);
-    }
-
     // The same flow from the window: the actions in the history's context
     // menu, the Database menu's run, and the graph's states read again after.
     void windowUpgradesAndDowngradesWithGraphState()
@@ -586,10 +373,7 @@ private slots:
         const QString twin = cluster.createDatabase(QStringLiteral("apply_window_twin"));
         QVERIFY2(!db.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
         const QString projectDir = QFileInfo(kAnalytics).absolutePath();
-        {
-            QSettings settings;
-            SavedConnections::save(settings, {{QStringLiteral("local"), cluster.url(db), QStringLiteral("#2da44e")}});
-        }
+        saveConnectionsFor(kAnalytics, {{QStringLiteral("local"), cluster.url(db), QStringLiteral("#2da44e")}});
         {
             MainWindow window;
             window.resize(1300, 800);
@@ -651,23 +435,86 @@ private slots:
         cluster.dropDatabase(twin);
     }
 
-    void actionsFollowSelectionAndConnection()
+    // An action that cannot work is disabled and says why, before alembic
+    // would have said it with an error: no database, a state not read (a
+    // server that is down), upgrade to an applied revision or to the current
+    // one, downgrade to a revision not applied or to the current one, stamp
+    // to where the database already is. The database is stamped by alembic.
+    void impossibleActionsAreDisabledWithReason()
     {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_actions"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString projectDir = QFileInfo(kFailing).absolutePath();
+        const QString first = QStringLiteral("a1000000f001");
+        const QString second = QStringLiteral("a1000000f002");
+
         Harness h;
         QString error;
         QVERIFY2(h.load(kFailing, error), qPrintable(error));
+        const QList<QAction *> all = h.controller->actions();
+        const auto check = [&](QAction *action, bool enabled, const char *because) {
+            const QString tip = action->toolTip();
+            if (action->isEnabled() != enabled)
+                return QStringLiteral("%1: enabled %2, tooltip \"%3\"").arg(action->objectName()).arg(action->isEnabled()).arg(tip);
+            if (!enabled && !tip.contains(QLatin1String(because), Qt::CaseInsensitive))
+                return QStringLiteral("%1: tooltip \"%2\" lacks \"%3\"").arg(action->objectName(), tip, QLatin1String(because));
+            return QString();
+        };
+#define CHECK_ACTION(action, enabled, because)                                                                         \
+    do {                                                                                                               \
+        const QString problem = check(action, enabled, because);                                                      \
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));                                                             \
+    } while (false)
+
+        // No database at all.
+        h.selected = second;
         h.controller->updateActions();
-        QVERIFY(!h.controller->upgradeAction()->isEnabled());  // no database
-        QVERIFY(!h.controller->resetAction()->isEnabled());
-        h.url = QStringLiteral("postgresql://me@localhost/shop");
+        for (QAction *a : all)
+            CHECK_ACTION(a, false, "No database");
+
+        // A server that is down: nothing was read, nothing is offered.
+        h.url = QStringLiteral("postgresql://retort@127.0.0.1:1/nowhere");
+        h.readDatabase();
+        QVERIFY(!h.read->ok);
+        for (QAction *a : all)
+            CHECK_ACTION(a, false, "unknown");
+
+        // Stamped at the head: the first revision is applied, the second current.
+        h.url = cluster.url(db);
+        auto a = runAlembic(kFailing, {"stamp", second}, projectDir, envFor(h.url));
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
+        h.readDatabase();
+        QVERIFY2(h.read->ok, qPrintable(h.read->error.toString()));
+        h.selected = first;
         h.controller->updateActions();
-        QVERIFY(!h.controller->upgradeAction()->isEnabled());  // nothing selected
-        QVERIFY(h.controller->stampAction()->isEnabled());
-        QVERIFY(h.controller->resetAction()->isEnabled());
-        h.selected = QStringLiteral("a1000000f001");
+        CHECK_ACTION(h.controller->upgradeAction(), false, "already applied");
+        CHECK_ACTION(h.controller->downgradeAction(), true, "");
+        CHECK_ACTION(h.controller->stampAction(), true, "");
+        CHECK_ACTION(h.controller->resetAction(), true, "");
+        h.selected = second;
         h.controller->updateActions();
-        QVERIFY(h.controller->upgradeAction()->isEnabled());
-        QVERIFY(h.controller->downgradeAction()->isEnabled());
+        CHECK_ACTION(h.controller->upgradeAction(), false, "already");
+        CHECK_ACTION(h.controller->downgradeAction(), false, "nothing to downgrade");
+        CHECK_ACTION(h.controller->stampAction(), false, "stamped at a1000000f002 already");
+
+        // Stamped at the first: the second is above it.
+        a = runAlembic(kFailing, {"stamp", first}, projectDir, envFor(h.url));
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
+        h.readDatabase();
+        CHECK_ACTION(h.controller->upgradeAction(), true, "");
+        CHECK_ACTION(h.controller->downgradeAction(), false, "has not applied a1000000f002");
+        CHECK_ACTION(h.controller->stampAction(), true, "");
+        // Nothing selected: only what needs no revision.
+        h.selected.clear();
+        h.controller->updateActions();
+        CHECK_ACTION(h.controller->upgradeAction(), false, "Select");
+        CHECK_ACTION(h.controller->downgradeAction(), false, "Select");
+        CHECK_ACTION(h.controller->stampAction(), true, "");
+#undef CHECK_ACTION
+        h.controller.reset();
+        cluster.dropDatabase(db);
     }
 };
 

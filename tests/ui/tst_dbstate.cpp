@@ -6,6 +6,7 @@
 // alembic's --sql script; saved connections never write a password; a wrong
 // password gives a clear message and a prompt. Offscreen, waits on conditions.
 
+#include "applyharness.h"
 #include "connectionsdialog.h"
 #include "databasesession.h"
 #include "databasestatus.h"
@@ -14,6 +15,9 @@
 #include "graph/dbstate.h"
 #include "projectloader.h"
 #include "detailpane.h"
+#include "graphlegend.h"
+#include "graphstyle.h"
+#include "historydelegate.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "mainwindow.h"
@@ -22,7 +26,9 @@
 #include "processrunner.h"
 #include "testcluster.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
+#include <QPainter>
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
@@ -35,15 +41,21 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include <tuple>
+
 using namespace retort;
 using namespace retort::gui;
 using namespace retort::testsupport;
+using retort::testui::projectKeyOf;
+using retort::testui::saveConnectionsFor;
 
 namespace {
 
 const QString kSource = QStringLiteral(RETORT_SOURCE_DIR);
 const QString kAnalyticsDir = kSource + QStringLiteral("/migrations/analytics");
 const QString kAnalytics = kAnalyticsDir + QStringLiteral("/alembic.ini");
+const QString kJobsDir = kSource + QStringLiteral("/migrations/jobs");
+const QString kJobs = kJobsDir + QStringLiteral("/alembic.ini");
 
 QProcessEnvironment envFor(const QString &url)
 {
@@ -110,6 +122,45 @@ QString clusterPassword(const TestCluster &cluster)
     return line.section(QLatin1Char(':'), 4);
 }
 
+// The colour at the centre of revision `id`'s node as the graph's delegate
+// paints its row (unselected), and the colour of its lane.
+struct NodePaint {
+    QColor centre;
+    QColor lane;
+    QColor base;
+};
+
+NodePaint paintNode(const HistoryModel &model, const QString &id)
+{
+    const QModelIndex index = model.index(model.rowOfRevision(id));
+    HistoryDelegate delegate;
+    const QFontMetrics fm(QApplication::font());
+    const QRect row(0, 0, 700, HistoryDelegate::rowHeight(fm));
+    const QPalette palette = QApplication::palette();
+    QImage image(row.size(), QImage::Format_ARGB32);
+    image.fill(palette.color(QPalette::Base));
+    QStyleOptionViewItem option;
+    option.rect = row;
+    option.palette = palette;
+    option.font = QApplication::font();
+    option.fontMetrics = fm;
+    option.state = QStyle::State_Enabled;
+    {
+        QPainter painter(&image);
+        delegate.paint(&painter, option, index);
+    }
+    const int lane = index.data(HistoryModel::LaneRole).toInt();
+    const QPointF c = delegate.nodeCentre(row, lane);
+    return {image.pixelColor(int(c.x()), int(c.y())), graphstyle::laneColor(lane, palette),
+            palette.color(QPalette::Base)};
+}
+
+bool sameColor(const QColor &a, const QColor &b)
+{
+    return std::abs(a.red() - b.red()) <= 6 && std::abs(a.green() - b.green()) <= 6
+           && std::abs(a.blue() - b.blue()) <= 6;
+}
+
 } // namespace
 
 class TestDbState : public QObject {
@@ -123,9 +174,17 @@ private slots:
     void wrongPassword();
     void connectionsDialogTest();
     void stateAgreesWithPlaceOnGraph();
+    void appliedRootIsFilledAndLegendShown();
+    void serverDownIsUnknownNotApplied();
+    void databasesBelongToTheirProject();
     void cleanupTestCase();
 
 private:
+    // A database stamped at `revision` by alembic, saved as analytics' "local"; empty on failure.
+    QString stampedLocal(const QString &name, const QString &revision);
+    // Shows `window` on analytics and waits for its active database to be read.
+    bool openWithActiveDatabase(MainWindow &window);
+
     TestCluster m_cluster;
     QStringList m_databases;
 };
@@ -138,6 +197,31 @@ void TestDbState::initTestCase()
     qunsetenv("DATABASE_URL");
     RETORT_REQUIRE_CLUSTER(m_cluster);
     QVERIFY2(!alembicPython().isEmpty(), "no Python can import alembic (install python3-alembic)");
+}
+
+QString TestDbState::stampedLocal(const QString &name, const QString &revision)
+{
+    const QString db = m_cluster.createDatabase(name);
+    if (db.isEmpty()) {
+        qWarning("%s", qPrintable(m_cluster.lastError()));
+        return {};
+    }
+    m_databases << db;
+    const ProcessResult r = runAlembic(kAnalytics, {"stamp", revision}, kAnalyticsDir, envFor(m_cluster.url(db)));
+    if (!r.ok()) {
+        qWarning("%s", qPrintable(r.describe()));
+        return {};
+    }
+    saveConnectionsFor(kAnalytics, {{QStringLiteral("local"), m_cluster.url(db), QStringLiteral("#2da44e")}});
+    return db;
+}
+
+bool TestDbState::openWithActiveDatabase(MainWindow &window)
+{
+    window.resize(1200, 800);
+    window.show();
+    return openAndWait(window, kAnalytics)
+           && QTest::qWaitFor([&window] { return window.activeDatabase() != nullptr; }, 20000);
 }
 
 void TestDbState::init()
@@ -168,11 +252,8 @@ void TestDbState::statesAfterAlembicStamp()
     QVERIFY2(r.ok(), qPrintable(r.describe()));
     QCOMPARE(m_cluster.versionRows(local), QStringList{current});
 
-    {
-        QSettings settings;
-        SavedConnections::save(settings, {{QStringLiteral("local"), m_cluster.url(local), QStringLiteral("#2da44e")},
-                                          {QStringLiteral("staging"), m_cluster.url(staging), QStringLiteral("#d4a72c")}});
-    }
+    saveConnectionsFor(kAnalytics, {{QStringLiteral("local"), m_cluster.url(local), QStringLiteral("#2da44e")},
+                                      {QStringLiteral("staging"), m_cluster.url(staging), QStringLiteral("#d4a72c")}});
     MainWindow window;
     window.resize(1300, 800);
     window.show();
@@ -259,25 +340,15 @@ void TestDbState::statesAfterAlembicStamp()
 
 void TestDbState::unknownRevisionShown()
 {
-    const QString db = m_cluster.createDatabase(QStringLiteral("gui_unknown"));
-    QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-    m_databases << db;
-    ProcessResult r = runAlembic(kAnalytics, {"stamp", "a91d0c6e5b27"}, kAnalyticsDir, envFor(m_cluster.url(db)));
-    QVERIFY2(r.ok(), qPrintable(r.describe()));
-    {
-        QSettings settings;
-        SavedConnections::save(settings, {{QStringLiteral("local"), m_cluster.url(db), QStringLiteral("#2da44e")}});
-    }
+    const QString db = stampedLocal(QStringLiteral("gui_unknown"), QStringLiteral("a91d0c6e5b27"));
+    QVERIFY(!db.isEmpty());
     MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(openAndWait(window, kAnalytics));
-    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+    QVERIFY(openWithActiveDatabase(window));
     QVERIFY(!window.databaseBanner()->isVisible());
 
     // A row from elsewhere: alembic itself cannot place it.
     QVERIFY(m_cluster.exec(db, QStringLiteral("INSERT INTO alembic_version VALUES ('ffffdeadbeef')")));
-    r = runAlembic(kAnalytics, {"current"}, kAnalyticsDir, envFor(m_cluster.url(db)));
+    const ProcessResult r = runAlembic(kAnalytics, {"current"}, kAnalyticsDir, envFor(m_cluster.url(db)));
     QVERIFY2(!r.ok() && r.out.contains("ffffdeadbeef"), qPrintable(QString::fromUtf8(r.out + r.err)));
 
     // Every connection is read again, alembic.ini's own URL too: wait for "local".
@@ -306,6 +377,7 @@ void TestDbState::savedConnectionsNeverWritePassword()
     const QString secret = QStringLiteral("pw-s3cret-%1").arg(QCoreApplication::applicationPid());
     MainWindow window;
     window.show();
+    QVERIFY(openAndWait(window, kAnalytics));
     window.showConnections();
     auto *dialog = window.findChild<ConnectionsDialog *>();
     QVERIFY(dialog);
@@ -330,20 +402,21 @@ void TestDbState::savedConnectionsNeverWritePassword()
     QVERIFY2(written.contains("postgresql+psycopg2://app@db.example.com:5433/app?sslmode=require"), written.constData());
 
     // Round trip: what comes back is what was saved.
-    const QVector<SavedConnection> loaded = SavedConnections::load(settings);
+    const QString key = projectKeyOf(kAnalytics);
+    const QVector<SavedConnection> loaded = SavedConnections::load(settings, key);
     QCOMPARE(loaded.size(), 1);
     QCOMPARE(loaded[0].name, QStringLiteral("prod"));
     QCOMPARE(loaded[0].url, QStringLiteral("postgresql+psycopg2://app@db.example.com:5433/app?sslmode=require"));
     QVERIFY(loaded[0].color.startsWith(QLatin1Char('#')));
 
     // A password in the query string is dropped too, whoever saves.
-    SavedConnections::save(settings, {{QStringLiteral("q"), QStringLiteral("postgresql://u@h/d?password=%1&sslmode=disable").arg(secret),
+    SavedConnections::save(settings, key, {{QStringLiteral("q"), QStringLiteral("postgresql://u@h/d?password=%1&sslmode=disable").arg(secret),
                                        QStringLiteral("#000000")}});
     settings.sync();
     QFile again(settings.fileName());
     QVERIFY(again.open(QIODevice::ReadOnly));
     QVERIFY(!again.readAll().contains(secret.toUtf8()));
-    QCOMPARE(SavedConnections::load(settings).value(0).url, QStringLiteral("postgresql://u@h/d?sslmode=disable"));
+    QCOMPARE(SavedConnections::load(settings, key).value(0).url, QStringLiteral("postgresql://u@h/d?sslmode=disable"));
 }
 
 void TestDbState::wrongPassword()
@@ -353,10 +426,7 @@ void TestDbState::wrongPassword()
     m_databases << db;
     const QString password = clusterPassword(m_cluster);
     QVERIFY2(!password.isEmpty(), qPrintable(m_cluster.passFile()));
-    {
-        QSettings settings;
-        SavedConnections::save(settings, {{QStringLiteral("tcp"), m_cluster.url(db), QStringLiteral("#8250df")}});
-    }
+    saveConnectionsFor(kAnalytics, {{QStringLiteral("tcp"), m_cluster.url(db), QStringLiteral("#8250df")}});
     MainWindow window;
     window.resize(1200, 800);
     window.show();
@@ -454,6 +524,181 @@ void TestDbState::stateAgreesWithPlaceOnGraph()
         }
     }
     QCOMPARE(states, 55);
+}
+
+
+
+// A database past the root: the root is applied and drawn filled in its
+// lane's colour, as every applied revision is; a pending one is a ring. The
+// legend under the graph names every look.
+void TestDbState::appliedRootIsFilledAndLegendShown()
+{
+    QVERIFY(!stampedLocal(QStringLiteral("gui_root"), QStringLiteral("a91d0c6e5b27")).isEmpty());
+    MainWindow window;
+    QVERIFY(openWithActiveDatabase(window));
+    const HistoryModel &model = *window.historyModel();
+    const QString root = QStringLiteral("4b1e7f2a9c03");
+    QVERIFY(model.index(model.rowOfRevision(root)).data(HistoryModel::FlagsRole).toInt() & HistoryModel::Base);
+    QCOMPARE(rowState(model, root), int(RevisionDbState::Applied));
+    NodePaint paint = paintNode(model, root);
+    QVERIFY2(sameColor(paint.centre, paint.lane),
+             qPrintable(QStringLiteral("root drawn %1, lane %2").arg(paint.centre.name(), paint.lane.name())));
+    paint = paintNode(model, QStringLiteral("a91d0c6e5b27"));  // current
+    QVERIFY(sameColor(paint.centre, paint.lane));
+    paint = paintNode(model, QStringLiteral("9b52e1c8f3a6"));  // pending
+    QCOMPARE(rowState(model, QStringLiteral("9b52e1c8f3a6")), int(RevisionDbState::Pending));
+    QVERIFY2(sameColor(paint.centre, paint.base) && !sameColor(paint.centre, paint.lane),
+             qPrintable(paint.centre.name()));
+
+    GraphLegend *legend = window.findChild<GraphLegend *>(QStringLiteral("graphLegend"));
+    QVERIFY(legend);
+    QVERIFY(legend->isVisible());
+    QVERIFY(legend->height() > 0 && legend->width() > 0);
+    const QString entries = legend->entries().join(QLatin1Char('|'));
+    for (const char *want : {"applied", "pending", "unknown", "database"})
+        QVERIFY2(entries.contains(QLatin1String(want)), qPrintable(entries));
+}
+
+// The server is down: nothing was read, so no revision is shown as applied
+// (or pending): every one is unknown and drawn as such, and no action that
+// would need the state is offered.
+void TestDbState::serverDownIsUnknownNotApplied()
+{
+    // Port 1: nothing listens, the connection is refused at once.
+    saveConnectionsFor(kAnalytics, {{QStringLiteral("down"), QStringLiteral("postgresql://retort@127.0.0.1:1/gone"),
+                                     QStringLiteral("#cf222e")}});
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(openAndWait(window, kAnalytics));
+    QCOMPARE(window.activeConnectionName(), QStringLiteral("down"));
+    QTRY_VERIFY_WITH_TIMEOUT(window.databaseSession()->entry(QStringLiteral("down"))->last.has_value(), 20000);
+    QVERIFY(!window.databaseSession()->entry(QStringLiteral("down"))->last->ok);
+    QVERIFY(window.activeDatabase() == nullptr);
+
+    const HistoryModel &model = *window.historyModel();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString id = model.index(row).data(HistoryModel::RevisionIdRole).toString();
+        QVERIFY2(rowState(model, id) == int(RevisionDbState::Unknown),
+                 qPrintable(QStringLiteral("%1: %2").arg(id).arg(rowState(model, id))));
+        const NodePaint paint = paintNode(model, id);
+        QVERIFY2(!sameColor(paint.centre, paint.lane),
+                 qPrintable(QStringLiteral("%1 drawn filled (%2) as if applied").arg(id, paint.centre.name())));
+    }
+    QVERIFY(window.selectRevision(QStringLiteral("9b52e1c8f3a6")));
+    for (const char *name : {"upgradeToHere", "downgradeToHere", "stamp", "resetLocal"}) {
+        auto *action = window.findChild<QAction *>(QLatin1String(name));
+        QVERIFY(action);
+        QVERIFY2(!action->isEnabled(), name);
+        QVERIFY2(action->toolTip().contains(QLatin1String("unknown")), qPrintable(action->toolTip()));
+    }
+}
+
+// Saved databases belong to their project. Two projects in one window, each
+// with its own databases: switching shows none of the other's (no banner for
+// its rows, no prompt for its password, not its active database), and a new
+// window restores each project's active database. The global list an earlier
+// version saved is shown to no project.
+void TestDbState::databasesBelongToTheirProject()
+{
+    const QString a1 = m_cluster.createDatabase(QStringLiteral("gui_proj_a1"));
+    const QString a2 = m_cluster.createDatabase(QStringLiteral("gui_proj_a2"));
+    const QString b1 = m_cluster.createDatabase(QStringLiteral("gui_proj_b1"));
+    QVERIFY2(!a1.isEmpty() && !a2.isEmpty() && !b1.isEmpty(), qPrintable(m_cluster.lastError()));
+    m_databases << a1 << a2 << b1;
+    for (const auto &[ini, dir, db, rev] : {std::tuple{kAnalytics, kAnalyticsDir, a1, QStringLiteral("a91d0c6e5b27")},
+                                           std::tuple{kAnalytics, kAnalyticsDir, a2, QStringLiteral("7e3b9f0a2c65")},
+                                           std::tuple{kJobs, kJobsDir, b1, QStringLiteral("heads")}}) {
+        const ProcessResult r = runAlembic(ini, {"stamp", rev}, dir, envFor(m_cluster.url(db)));
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+    }
+    {
+        // What an earlier Retort saved, for every project at once.
+        QSettings settings;
+        settings.beginWriteArray(QStringLiteral("connections"), 1);
+        settings.setArrayIndex(0);
+        settings.setValue(QStringLiteral("name"), QStringLiteral("legacy"));
+        settings.setValue(QStringLiteral("url"), m_cluster.url(a1));
+        settings.setValue(QStringLiteral("color"), QStringLiteral("#000000"));
+        settings.endArray();
+    }
+    const QStringList aNames = {QStringLiteral("a-one"), QStringLiteral("a-two"), QStringLiteral("a-tcp")};
+    const auto names = [](const DatabaseSession &session) {
+        QStringList out;
+        for (const DatabaseSession::Entry &e : session.entries())
+            out << e.connection.name;
+        return out;
+    };
+    const auto allRead = [](const DatabaseSession &session) {
+        for (const DatabaseSession::Entry &e : session.entries())
+            if (e.reading || !e.last)
+                return false;
+        return true;
+    };
+    const auto prompt = [](MainWindow &window) {
+        return window.findChild<QInputDialog *>(QStringLiteral("passwordPrompt"));
+    };
+
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        DatabaseSession &session = *window.databaseSession();
+        QVERIFY(openAndWait(window, kAnalytics));
+        QVERIFY2(!names(session).contains(QStringLiteral("legacy")), qPrintable(names(session).join(QLatin1Char(' '))));
+        // Project A's databases, as the connections dialog saves them; the second made active.
+        session.setSavedConnections({{aNames[0], m_cluster.url(a1), QStringLiteral("#2da44e")},
+                                     {aNames[1], m_cluster.url(a2), QStringLiteral("#d4a72c")},
+                                     {aNames[2], m_cluster.url(a1), QStringLiteral("#8250df")}});
+        session.setActive(aNames[1]);
+        QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+        QCOMPARE(rowState(*window.historyModel(), QStringLiteral("7e3b9f0a2c65")), int(RevisionDbState::Current));
+        // A wrong password for one of them: A asks for it (that is A's business).
+        session.setSessionPassword(aNames[2], QStringLiteral("certainly-wrong"));
+        QTRY_VERIFY_WITH_TIMEOUT(prompt(window) != nullptr, 20000);
+        prompt(window)->reject();
+        QTRY_VERIFY(prompt(window) == nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(allRead(session), 20000);
+
+        // Project B in the same window: nothing of A.
+        QVERIFY(openAndWait(window, kJobs));
+        QTRY_VERIFY_WITH_TIMEOUT(allRead(session), 20000);
+        for (const QString &a : aNames)
+            QVERIFY2(!names(session).contains(a), qPrintable(names(session).join(QLatin1Char(' '))));
+        QVERIFY2(!aNames.contains(window.activeConnectionName()), qPrintable(window.activeConnectionName()));
+        QVERIFY2(!window.databaseBanner()->isVisible(), qPrintable(window.databaseBanner()->text()));
+        QVERIFY(prompt(window) == nullptr);
+        for (int row = 0; row < window.historyModel()->rowCount(); ++row)
+            for (const DbMarker &m : window.historyModel()->index(row).data(HistoryModel::DbMarkersRole).value<DbMarkers>())
+                QVERIFY2(!aNames.contains(m.name), qPrintable(m.name));
+        QVERIFY(!window.databaseSession()->hasSessionPassword(aNames[2]));
+
+        // B's own database.
+        session.setSavedConnections({{QStringLiteral("b-one"), m_cluster.url(b1), QStringLiteral("#2da44e")}});
+        QCOMPARE(window.activeConnectionName(), QStringLiteral("b-one"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+        QVERIFY(!window.databaseBanner()->isVisible());
+
+        // Back to A: its databases, its active one, nothing of B.
+        QVERIFY(openAndWait(window, kAnalytics));
+        QCOMPARE(window.activeConnectionName(), aNames[1]);
+        QVERIFY(!names(session).contains(QStringLiteral("b-one")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+        QCOMPARE(rowState(*window.historyModel(), QStringLiteral("7e3b9f0a2c65")), int(RevisionDbState::Current));
+        QVERIFY(!window.databaseBanner()->isVisible());
+    }
+
+    // Reopened: each project's active database is restored.
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(openAndWait(window, kJobs));
+    QCOMPARE(window.activeConnectionName(), QStringLiteral("b-one"));
+    QCOMPARE(names(*window.databaseSession()).count(QStringLiteral("b-one")), 1);
+    QVERIFY(openAndWait(window, kAnalytics));
+    QCOMPARE(window.activeConnectionName(), aNames[1]);
+    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+    QCOMPARE(window.activeDatabase()->database, a2);
 }
 
 QTEST_MAIN(TestDbState)

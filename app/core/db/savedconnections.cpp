@@ -1,10 +1,11 @@
 #include "db/savedconnections.h"
 
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
 
 #include <utility>
-#include <QUrl>
 
 namespace retort {
 
@@ -83,9 +84,44 @@ QString maskUrlPassword(const QString &url)
     return out;
 }
 
-QVector<SavedConnection> SavedConnections::load(QSettings &settings)
+namespace {
+
+QString canonical(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString c = info.canonicalFilePath();
+    return c.isEmpty() ? info.absoluteFilePath() : c;
+}
+
+QString group(const QString &projectKey)
+{
+    return QStringLiteral("projects/") + projectKey;
+}
+
+} // namespace
+
+QString SavedConnections::projectKey(const QString &iniPath, const QString &scriptDirectory)
+{
+    // A hash: paths hold characters QSettings keys cannot ('/', '\\').
+    const QByteArray identity = (canonical(iniPath) + QLatin1Char('\n') + canonical(scriptDirectory)).toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(identity, QCryptographicHash::Sha1).toHex().left(20));
+}
+
+QString SavedConnections::active(QSettings &settings, const QString &projectKey)
+{
+    return settings.value(group(projectKey) + QStringLiteral("/active")).toString();
+}
+
+void SavedConnections::setActive(QSettings &settings, const QString &projectKey, const QString &name)
+{
+    settings.setValue(group(projectKey) + QStringLiteral("/active"), name);
+    settings.sync();
+}
+
+QVector<SavedConnection> SavedConnections::load(QSettings &settings, const QString &projectKey)
 {
     QVector<SavedConnection> out;
+    settings.beginGroup(group(projectKey));
     const int n = settings.beginReadArray(QStringLiteral("connections"));
     for (int i = 0; i < n; ++i) {
         settings.setArrayIndex(i);
@@ -99,11 +135,14 @@ QVector<SavedConnection> SavedConnections::load(QSettings &settings)
             out.append(c);
     }
     settings.endArray();
+    settings.endGroup();
     return out;
 }
 
-void SavedConnections::save(QSettings &settings, const QVector<SavedConnection> &connections)
+void SavedConnections::save(QSettings &settings, const QString &projectKey,
+                            const QVector<SavedConnection> &connections)
 {
+    settings.beginGroup(group(projectKey));
     settings.remove(QStringLiteral("connections"));
     settings.beginWriteArray(QStringLiteral("connections"), int(connections.size()));
     for (int i = 0; i < connections.size(); ++i) {
@@ -113,6 +152,7 @@ void SavedConnections::save(QSettings &settings, const QVector<SavedConnection> 
         settings.setValue(QStringLiteral("color"), connections[i].color);
     }
     settings.endArray();
+    settings.endGroup();
     settings.sync();
 }
 

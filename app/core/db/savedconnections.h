@@ -27,12 +27,23 @@ QString stripUrlPassword(const QString &url, bool *hadPassword = nullptr);
 // The URL with every character of those passwords replaced by 'x', same length.
 QString maskUrlPassword(const QString &url);
 
-// Saved connections in QSettings under "connections/" (an array of name,
-// url, color). load() and save() strip passwords again, whatever they get.
+// Saved connections belong to one project: a database saved for one project
+// is never shown, read or targeted in another. A project is named by its
+// alembic.ini and its script directory, both canonical (two checkouts are two
+// projects; so are two ini files sharing one script directory).
+// In QSettings under "projects/<key>/": "connections" (an array of name, url,
+// color), "active" (the connection last made active there), and the paths
+// the key stands for. load() and save() strip passwords again, whatever they
+// get. The global "connections/" list of earlier versions is left as it is
+// and shown to no project: which project each entry was for is not known.
 class SavedConnections {
 public:
-    static QVector<SavedConnection> load(QSettings &settings);
-    static void save(QSettings &settings, const QVector<SavedConnection> &connections);
+    static QString projectKey(const QString &iniPath, const QString &scriptDirectory);
+    static QVector<SavedConnection> load(QSettings &settings, const QString &projectKey);
+    static void save(QSettings &settings, const QString &projectKey, const QVector<SavedConnection> &connections);
+    // The connection last made active in the project, empty when none was chosen.
+    static QString active(QSettings &settings, const QString &projectKey);
+    static void setActive(QSettings &settings, const QString &projectKey, const QString &name);
     // Colours for new connections, distinct from each other and from the graph's lanes.
     static QString defaultColor(int index);
 };

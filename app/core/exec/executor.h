@@ -111,6 +111,9 @@ struct RunReport {
     // statement, 0-based) when known.
     Error error;
     QString failedStatement;    // the statement that failed, as sent
+    // Its index in the run's statements (statementsFor(), RunPreview::statements),
+    // so a view can place it even when the same text appears twice; -1 outside them.
+    int failedStatementIndex = -1;
     int stepsCommitted = 0;     // steps whose effects are in the database
     int stepCount = 0;
     QStringList headsBefore;    // version rows when the run started

@@ -118,6 +118,7 @@ private:
             }
         }
         m_report.failedStatement = sql;
+        m_report.failedStatementIndex = m_statementIndex;
         return server.withCauses(e, sql);
     }
 
@@ -348,6 +349,7 @@ private:
 
         for (int at = 0; at < statements.size(); ++at) {
             const PlannedStatement &s = statements[at];
+            m_statementIndex = at;
             if (cancelled())
                 return fail(cancelledError());
             switch (s.kind) {
@@ -463,6 +465,7 @@ private:
                         Error e(Error::Kind::Revision, msg);
                         e.where().revision = p.revision;
                         m_report.failedStatement = s.sql;
+                        m_report.failedStatementIndex = at;
                         return fail(e);
                     }
                 }
@@ -522,6 +525,7 @@ private:
     bool m_autocommitLeftOpen = false;
     bool m_connectionLost = false;
     bool m_rereadHeads = false;  // alembic ran steps: the rows are read back, not assumed
+    int m_statementIndex = -1;   // in runStatements(): the statement being run
 };
 
 RunReport executeRun(Executor &executor, const RunRequest &request)

@@ -15,6 +15,7 @@ enum class RevisionDbState : std::uint8_t {
     Pending,  // not applied: upgrading to it would run its upgrade()
     Applied,  // an ancestor (through down_revision or depends_on) of a current revision
     Current,  // the database's version table places it here
+    Unknown,  // not read: no database, still reading, or the read failed
 };
 
 // A database's version rows laid over the graph, computed once when the rows
@@ -31,7 +32,8 @@ struct DatabaseGraphState {
 
     RevisionDbState state(int node) const
     {
-        return node >= 0 && size_t(node) < perNode.size() ? perNode[size_t(node)] : RevisionDbState::Pending;
+        // Never a guess: without a read state for this graph nothing is known.
+        return node >= 0 && size_t(node) < perNode.size() ? perNode[size_t(node)] : RevisionDbState::Unknown;
     }
     bool isBase() const { return rows.isEmpty(); }
 
