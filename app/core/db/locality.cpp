@@ -13,6 +13,9 @@
 #include <optional>
 
 #include <arpa/inet.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -42,6 +45,12 @@ std::array<unsigned char, 16> mappedV4(const void *fourBytes)
     return a;
 }
 
+bool isV4(const Endpoint &e)
+{
+    static const unsigned char prefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    return std::memcmp(e.address.data(), prefix, 12) == 0;
+}
+
 std::optional<Endpoint> endpointOf(const sockaddr_storage &ss)
 {
     Endpoint e;
@@ -62,9 +71,8 @@ std::optional<Endpoint> endpointOf(const sockaddr_storage &ss)
 
 QString endpointText(const Endpoint &e)
 {
-    static const unsigned char v4prefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
     char text[INET6_ADDRSTRLEN] = {};
-    if (std::memcmp(e.address.data(), v4prefix, 12) == 0) {
+    if (isV4(e)) {
         inet_ntop(AF_INET, e.address.data() + 12, text, sizeof text);
         return QStringLiteral("%1:%2").arg(QLatin1String(text)).arg(e.port);
     }
@@ -124,10 +132,75 @@ std::optional<Endpoint> parseProcEndpoint(const QByteArray &text)
     return std::nullopt;
 }
 
+// The kernel's answer for one TCP socket named by its four-tuple (sock_diag's
+// exact lookup): its inode, 0 when no such socket exists, nullopt when the
+// kernel does not answer this way. A v4 pair is asked as AF_INET, then as
+// AF_INET6 (a dual-stack server's end holds v4-mapped addresses).
+std::optional<quint64> diagSocketInode(const Endpoint &local, const Endpoint &remote)
+{
+    const int fd = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (fd < 0)
+        return std::nullopt;
+    std::optional<quint64> inode = quint64(0);
+    const bool v4 = isV4(local) && isV4(remote);
+    for (const int family : {v4 ? AF_INET : AF_INET6, AF_INET6}) {
+        struct {
+            nlmsghdr header;
+            inet_diag_req_v2 request;
+        } message{};
+        message.header.nlmsg_len = sizeof message;
+        message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+        message.header.nlmsg_flags = NLM_F_REQUEST;
+        message.header.nlmsg_seq = 1;
+        message.request.sdiag_family = quint8(family);
+        message.request.sdiag_protocol = IPPROTO_TCP;
+        message.request.idiag_states = ~0U;
+        inet_diag_sockid &id = message.request.id;
+        id.idiag_sport = htons(local.port);
+        id.idiag_dport = htons(remote.port);
+        if (family == AF_INET) {
+            std::memcpy(id.idiag_src, local.address.data() + 12, 4);
+            std::memcpy(id.idiag_dst, remote.address.data() + 12, 4);
+        } else {
+            std::memcpy(id.idiag_src, local.address.data(), 16);
+            std::memcpy(id.idiag_dst, remote.address.data(), 16);
+        }
+        id.idiag_cookie[0] = id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+        sockaddr_nl kernel{};
+        kernel.nl_family = AF_NETLINK;
+        alignas(nlmsghdr) char buffer[8192];
+        ssize_t n = -1;
+        if (::sendto(fd, &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) >= 0)
+            n = ::recv(fd, buffer, sizeof buffer, 0);
+        const auto *reply = reinterpret_cast<const nlmsghdr *>(buffer);
+        if (n < 0 || !NLMSG_OK(reply, quint32(n))) {
+            inode.reset();
+            break;
+        }
+        if (reply->nlmsg_type == SOCK_DIAG_BY_FAMILY) {
+            inode = static_cast<const inet_diag_msg *>(NLMSG_DATA(reply))->idiag_inode;
+            break;
+        }
+        if (reply->nlmsg_type != NLMSG_ERROR || static_cast<const nlmsgerr *>(NLMSG_DATA(reply))->error != -ENOENT) {
+            inode.reset();
+            break;
+        }
+        if (family == AF_INET6)
+            break;
+    }
+    ::close(fd);
+    return inode;
+}
+
 // The inode of the TCP socket in this network namespace whose local end is
-// `local` and whose remote end is `remote`; 0 when there is none.
+// `local` and whose remote end is `remote`; 0 when there is none. Asked of
+// the kernel by the four-tuple; /proc/net/tcp only when that fails, since
+// reading it walks the whole connection hash table (tens of milliseconds on
+// a machine with much memory).
 quint64 tcpSocketInode(const Endpoint &local, const Endpoint &remote)
 {
+    if (const std::optional<quint64> inode = diagSocketInode(local, remote))
+        return *inode;
     for (const char *file : {"/proc/self/net/tcp", "/proc/self/net/tcp6"}) {
         const QList<QByteArray> lines = readProcFile(file).split('\n');
         for (int i = 1; i < lines.size(); ++i) {
@@ -293,8 +366,8 @@ Locality classifyLocality(const QSqlDatabase &db)
                                   "user's process, or /proc is not readable); the server names its backend pid %1")
                        .arg(backend);
     } else if (!isPostgres(holder)) {
-        l.reason = QStringLiteral("the process at the other end of the connection is %1 (pid %2), which forwards "
-                                  "it elsewhere")
+        l.reason = QStringLiteral("the process at the other end of the connection is %1 (pid %2), not a postgres "
+                                  "backend: a tunnel or a forwarder")
                        .arg(processName(holder))
                        .arg(holder);
     } else {

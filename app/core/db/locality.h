@@ -26,8 +26,9 @@ struct Locality {
     QString describe() const;
 };
 
-// Classifies `db` (an open QPSQL connection). A few /proc reads; call it on
-// the thread that owns the connection.
+// Classifies `db` (an open QPSQL connection): one sock_diag question to the
+// kernel and a few /proc reads (well under a millisecond); call it on the
+// thread that owns the connection.
 Locality classifyLocality(const QSqlDatabase &db);
 
 } // namespace retort
