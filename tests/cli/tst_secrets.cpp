@@ -162,9 +162,11 @@ private slots:
         QVector<SavedConnection> connections;
         for (const QString &u : urls)
             connections.append({QStringLiteral("c%1").arg(connections.size()), u.arg(kSecret), QStringLiteral("#2da44e")});
+        const QString project = SavedConnections::projectKey(QStringLiteral("/srv/shop/alembic.ini"),
+                                                             QStringLiteral("/srv/shop/migrations"));
         {
             QSettings settings(file, QSettings::IniFormat);
-            SavedConnections::save(settings, connections);
+            SavedConnections::save(settings, project, connections);
         }
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -172,7 +174,7 @@ private slots:
         QVERIFY2(text.contains("sslmode=require") && text.contains("connect_timeout=5"), text.constData());
         QVERIFY2(!text.contains(kSecret.toUtf8()), text.constData());
         QSettings settings(file, QSettings::IniFormat);
-        for (const SavedConnection &c : SavedConnections::load(settings)) {
+        for (const SavedConnection &c : SavedConnections::load(settings, project)) {
             Result<ConnectionSettings> s = ConnectionSettings::parse(c.url);
             QVERIFY2(s && !s->hasPassword, qPrintable(c.url));
         }
