@@ -10,9 +10,10 @@
 #include "project/scriptloader.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <ctime>
 
 using namespace retort;
 
@@ -164,9 +165,10 @@ private Q_SLOTS:
     }
 
     // 40,000 sections once took 16 s (each header was looked up in a list):
-    // ten times the sections must cost about ten times the time. Compared
-    // as a ratio measured here, with room for a noisy machine; quadratic
-    // work gives a ratio near 100.
+    // ten times the sections must cost about ten times the work. Compared as
+    // a ratio of this thread's CPU time (other processes on the machine do
+    // not count), best of five, with room for caches the larger file
+    // outgrows: linear parsing gives 10 to 20, the quadratic one gave 124.
     void manySectionsCostLinearTime()
     {
         auto text = [](int sections) {
@@ -175,23 +177,27 @@ private Q_SLOTS:
                 t += QStringLiteral("[section_%1]\nkey = value %1\n").arg(i);
             return t;
         };
-        auto cost = [](const QString &t) {
+        auto threadCpuNs = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+        };
+        auto cost = [&](const QString &t) {
             qint64 best = std::numeric_limits<qint64>::max();
-            for (int run = 0; run < 3; ++run) {
-                QElapsedTimer timer;
-                timer.start();
+            for (int run = 0; run < 5; ++run) {
+                const qint64 start = threadCpuNs();
                 Result<IniFile> f = IniFile::parse(QStringLiteral("a.ini"), t);
                 if (!f.ok() || !f->hasSection(QStringLiteral("section_1")))
                     qFatal("parse failed");
-                best = std::min(best, timer.nsecsElapsed());
+                best = std::min(best, threadCpuNs() - start);
             }
             return best;
         };
         const qint64 small = cost(text(4000));
         const qint64 large = cost(text(40000));
         const double ratio = double(large) / double(std::max<qint64>(small, 1));
-        qInfo("4,000 sections: %.1f ms, 40,000 sections: %.1f ms, ratio %.1f", small / 1e6, large / 1e6, ratio);
-        QVERIFY2(ratio < 35, qPrintable(QStringLiteral("ratio %1").arg(ratio)));
+        qInfo("4,000 sections: %.1f ms, 40,000 sections: %.1f ms of CPU, ratio %.1f", small / 1e6, large / 1e6, ratio);
+        QVERIFY2(ratio < 40, qPrintable(QStringLiteral("ratio %1").arg(ratio)));
     }
 
     void versionLocationsAndFileFilter()
@@ -302,6 +308,9 @@ private Q_SLOTS:
                                               << "Dependency self-loop is detected in revisions (b2)" << 4;
         QTest::newRow("illegal character") << QByteArray("revision = 'b-2'\ndown_revision = 'a1'\n")
                                            << "Character(s) '-' not allowed in revision identifier 'b-2'" << 1;
+        QTest::newRow("id that is alembic's symbol")
+            << QByteArray("revision = 'head'\ndown_revision = 'a1'\n")
+            << "Revision identifier 'head' is one of alembic's symbols (head, heads, base) and cannot name a revision" << 1;
         QTest::newRow("unknown dependency") << revisionFile("b2", "'a1'", "depends_on = ('nope',)")
                                             << "Dependency nope referenced from b2 is not present" << 4;
         QTest::newRow("computed down_revision needs Python")

@@ -5,6 +5,7 @@
 
 #include "project/envreader.h"
 #include "project/revisionreader.h"
+#include "python/compilecheck.h"
 #include "python/parser.h"
 #include "python/tokenizer.h"
 
@@ -286,8 +287,10 @@ QString TestParserFuzz::check(const QByteArray &src)
     }
     // The readers never crash and locate what they report.
     const retort::RevisionScript script = retort::readRevisionScript(QStringLiteral("f.py"), src);
-    if (script.hasSyntaxError != !skip.ok())
-        return QStringLiteral("readRevisionScript disagrees with the parser on syntax errors");
+    // ... which also applies the compiler's checks, as importing the file would
+    const bool compiles = full.ok() && !checkCompiles(full.module, QStringLiteral("f.py"));
+    if (script.hasSyntaxError == compiles)
+        return QStringLiteral("readRevisionScript disagrees with the parser and compiler checks on syntax errors");
     for (const Error &e : script.problems) {
         if (e.message().isEmpty() || e.where().line < 1 || e.where().file != QLatin1String("f.py"))
             return QStringLiteral("revision problem without location: %1").arg(e.toString());

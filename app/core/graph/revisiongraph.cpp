@@ -198,6 +198,14 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
             return revisionError(
                 script, script.dependsOn.line,
                 QStringLiteral("Dependency self-loop is detected in revisions (%1)").arg(id), id);
+        // alembic reads these ids as its symbols wherever it resolves one
+        // (heads, history, upgrade): with more than one head it then fails
+        // on its own graph, with one it silently means the symbol
+        if (id == QLatin1String("head") || id == QLatin1String("heads") || id == QLatin1String("base"))
+            return revisionError(script, script.revision.line,
+                                 QStringLiteral("Revision identifier '%1' is one of alembic's symbols "
+                                                "(head, heads, base) and cannot name a revision")
+                                     .arg(id));
         QStringList illegal;
         for (const char *ch : {"+", "-", "@"}) {
             if (id.contains(QLatin1String(ch)))
