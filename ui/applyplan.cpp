@@ -5,7 +5,6 @@
 #include "project/envreader.h"
 #include "render/destructive.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 
@@ -61,15 +60,16 @@ int ApplyPlan::statementAtRunIndex(int runIndex) const
     return -1;
 }
 
-ProjectContext projectContext(const LoadedProjectPtr &project)
+Result<ProjectContext> projectContext(const LoadedProjectPtr &project)
 {
+    Result<EnvOptions> env = loadEnvOptions(project->config.envPath);
+    if (!env)
+        return env.error();
     ProjectContext context;
     context.config = project->config;
     context.scripts = project->scripts;
     context.graph = std::shared_ptr<const RevisionGraph>(project, &project->graph);
-    QFile env(project->config.envPath);
-    if (env.open(QIODevice::ReadOnly))
-        context.env = readEnvOptions(project->config.envPath, env.readAll());
+    context.env = env.value();
     return context;
 }
 
@@ -156,7 +156,10 @@ Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const Connecti
     plan.operation = operation;
     plan.title = operationTitle(operation);
     plan.connection = connection;
-    ProjectContext context = projectContext(project);
+    Result<ProjectContext> loaded = projectContext(project);
+    if (!loaded)
+        return loaded.error();
+    ProjectContext context = std::move(loaded.value());
     plan.versionTable = context.versionTable();
     plan.versionTablePk = context.env.versionTablePk;
     plan.transactionPerMigration = context.env.transactionPerMigration;

@@ -51,7 +51,9 @@ struct ApplyPlan {
 };
 
 // The project as the runner needs it; the graph stays owned by `project`.
-ProjectContext projectContext(const LoadedProjectPtr &project);
+// An env.py that cannot be read or run as alembic would is an error, never
+// alembic's defaults in its place (they name another version table).
+Result<ProjectContext> projectContext(const LoadedProjectPtr &project);
 
 // "Upgrade to <id>", "Downgrade to base", "Stamp <ids>", "Reset local database".
 QString operationTitle(const Operation &operation);

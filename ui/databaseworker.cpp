@@ -3,21 +3,26 @@
 #include "db/connection.h"
 #include "project/envreader.h"
 
-#include <QFile>
 
 namespace retort::gui {
 
 DatabaseRead DatabaseWorker::readDatabase(const QString &name, const ConnectionSettings &settings,
                                           const LoadedProjectPtr &project)
 {
-    VersionTable table;
-    if (project) {
-        QFile env(project->config.envPath);
-        if (env.open(QIODevice::ReadOnly))
-            table = VersionTable::fromEnv(readEnvOptions(project->config.envPath, env.readAll()));
-    }
     DatabaseRead out;
     out.name = name;
+    VersionTable table;
+    if (project) {
+        // The rows are only where env.py says: defaults in its place would
+        // read another table and draw a state that was never read.
+        Result<EnvOptions> env = loadEnvOptions(project->config.envPath);
+        if (!env) {
+            out.database = settings.database;
+            out.error = env.error();
+            return out;
+        }
+        table = VersionTable::fromEnv(env.value());
+    }
     out.database = settings.database;
     out.host = settings.host.isEmpty() ? QStringLiteral("localhost") : settings.host;
     Result<std::unique_ptr<Connection>> connection = Connection::open(settings);

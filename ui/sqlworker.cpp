@@ -103,7 +103,13 @@ SqlScript SqlWorker::rangeScript(PlanRenderer &renderer, const LoadedProjectPtr 
                                  bool versionTableExists, const QString &target, bool downgrade)
 {
     SqlScript out;
-    ProjectContext context = projectContext(project);
+    Result<ProjectContext> loaded = projectContext(project);
+    if (!loaded) {
+        out.engine = QStringLiteral("not planned: %1").arg(located(loaded.error()));
+        out.problem = loaded.error().toString();
+        return out;
+    }
+    ProjectContext context = std::move(loaded.value());
     RunOptions options;
     options.transactionPerMigration = context.env.transactionPerMigration;
     const VersionTable table = context.versionTable();

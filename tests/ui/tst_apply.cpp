@@ -19,6 +19,7 @@
 #include "processrunner.h"
 #include "projectloader.h"
 #include "runview.h"
+#include "filetree.h"
 #include "foreignserver.h"
 #include "testcluster.h"
 
@@ -27,6 +28,7 @@
 #include <QDialog>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +44,7 @@ using namespace retort;
 using namespace retort::gui;
 using namespace retort::testui;
 using retort::testsupport::runAlembic;
+using retort::testsupport::copyTree;
 using retort::testsupport::TestCluster;
 
 namespace {
@@ -440,6 +443,45 @@ private slots:
     // server that is down), upgrade to an applied revision or to the current
     // one, downgrade to a revision not applied or to the current one, stamp
     // to where the database already is. The database is stamped by alembic.
+    // An env.py the window cannot use (here one Python cannot compile) is an
+    // error naming it, for the database read and for the plan: never alembic's
+    // default version table in its place, which would draw and migrate from
+    // rows that were never read.
+    void brokenEnvPyIsAnErrorNotDefaults()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("apply_badenv"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(copyTree(QFileInfo(kAnalytics).absolutePath(), dir.path()));
+        const QString ini = dir.filePath(QStringLiteral("alembic.ini"));
+
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(ini, error), qPrintable(error));
+        QFile env(h.project->config.envPath);
+        QVERIFY(env.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        env.write("from alembic import context\ncontext.configure(version_table='elsewhere'\n");
+        env.close();
+        h.url = cluster.url(db);
+        h.selected = QStringLiteral("9b52e1c8f3a6");
+        h.readDatabase();
+        QVERIFY(h.read.has_value());
+        QVERIFY2(!h.read->ok, "the database was read with alembic's defaults in place of env.py");
+        QVERIFY2(h.read->error.toString().contains(QStringLiteral("env.py")), qPrintable(h.read->error.toString()));
+        QVERIFY(!h.controller->upgradeAction()->isEnabled());
+
+        Operation op;
+        op.kind = Operation::Kind::Upgrade;
+        op.targets = {QStringLiteral("9b52e1c8f3a6")};
+        Result<ApplyPlan> plan = buildApplyPlan(h.project, settingsFor(h.url), op);
+        QVERIFY2(!plan, "a plan was made with alembic's defaults in place of env.py");
+        QVERIFY2(plan.error().toString().contains(QStringLiteral("env.py")), qPrintable(plan.error().toString()));
+        cluster.dropDatabase(db);
+    }
+
     void impossibleActionsAreDisabledWithReason()
     {
         TestCluster cluster;
