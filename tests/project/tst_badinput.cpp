@@ -7,6 +7,7 @@
 #include "filetree.h"
 #include "processrunner.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -165,6 +166,57 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // A cache folder another user can write is neither read nor written:
+    // its digest catches accidents, not someone who forges an entry and
+    // recomputes it (here a revision's message, with a valid digest).
+    void cacheOthersCanWriteIsNotTrusted()
+    {
+        QTemporaryDir dir, cacheDir;
+        QVERIFY(copyTree(kSample, dir.path()));
+        const QString ini = dir.filePath(QStringLiteral("alembic.ini"));
+        const QStringList history{QStringLiteral("-c"), ini, QStringLiteral("history")};
+        const ProcessResult plain = runRetort(history, dir.path(), cacheEnv(QStringLiteral("off")));
+        QVERIFY2(plain.ok() && plain.out.contains("Track request ids"), qPrintable(outcome(plain)));
+        QVERIFY(runRetort(history, dir.path(), cacheEnv(cacheDir.path())).ok());
+        const QStringList files = QDir(cacheDir.path()).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        const QString cacheFile = cacheDir.filePath(files.front());
+        QFile f(cacheFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray bytes = f.readAll();
+        f.close();
+        bytes.chop(16);
+        QVERIFY(bytes.contains("Track request ids"));
+        bytes.replace("Track request ids", "Track FORGED! ids");
+        bytes += QCryptographicHash::hash(bytes, QCryptographicHash::Md5);
+        writeFile(cacheFile, bytes);
+        QCOMPARE(::chmod(QFile::encodeName(cacheDir.path()).constData(), 0777), 0);
+        const ProcessResult r = runRetort(history, dir.path(), cacheEnv(cacheDir.path()));
+        QCOMPARE(outcome(r), outcome(plain));
+    }
+
+    // The bridge's script, which Python runs with the user's credentials in
+    // its environment, is never written into a folder another user can write
+    // (there it could be swapped between Retort's check and Python's open).
+    void bridgeScriptNeverInAFolderOthersCanWrite()
+    {
+        QTemporaryDir tmp;
+        const QString planted = tmp.filePath(QStringLiteral("retort-bridge-%1").arg(::geteuid()));
+        QVERIFY(QDir().mkpath(planted));
+        QCOMPARE(::chmod(QFile::encodeName(planted).constData(), 0777), 0);
+        QTemporaryDir dir;
+        QVERIFY(copyTree(kSample, dir.path()));
+        const QString ini = dir.filePath(QStringLiteral("alembic.ini"));
+        QProcessEnvironment env = cacheEnv(QStringLiteral("off"));
+        env.insert(QStringLiteral("TMPDIR"), tmp.path());
+        const ProcessResult r = runRetort(QStringList{QStringLiteral("-c"), ini, QStringLiteral("upgrade"),
+                                                      QStringLiteral("base:heads"), QStringLiteral("--sql"),
+                                                      QStringLiteral("--engine"), QStringLiteral("python")},
+                                          dir.path(), env, 120000);
+        QVERIFY2(r.ok() && r.out.contains("CREATE TABLE alembic_version"), qPrintable(outcome(r)));
+        QCOMPARE(QDir(planted).entryList(QDir::Files), QStringList());
     }
 
     // Item 14: a FIFO, a device or an oversized file among the revisions, or

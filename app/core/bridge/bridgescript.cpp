@@ -1,5 +1,6 @@
 #include "bridgescript.h"
 
+#include "project/privatedir.h"
 #include "project/scriptcache.h"
 
 #include <QCryptographicHash>
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QMutex>
 #include <QSaveFile>
+#include <QTemporaryDir>
 
 #include <unistd.h>
 
@@ -22,11 +24,15 @@ Result<QString> writeInto(const QString &directory, const QByteArray &text)
 {
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha1).toHex().left(12));
     const QString path = directory + QStringLiteral("/retort_bridge-%1.py").arg(hash);
+    // Python runs this file with the user's credentials in its environment:
+    // in a folder another user can write, they could swap it between our
+    // check and Python's open.
+    QString why;
+    if (!makePrivateDirectory(directory, &why))
+        return Error(Error::Kind::Io, QStringLiteral("not using %1 for the alembic bridge: %2").arg(directory, why));
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly) && existing.readAll() == text)
         return path;
-    if (!QDir().mkpath(directory))
-        return Error(Error::Kind::Io, QStringLiteral("cannot create %1 for the alembic bridge").arg(directory));
     // QSaveFile: a concurrent retort never sees a half-written script
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
@@ -54,6 +60,13 @@ Result<QString> BridgeScript::path()
                                         : writeInto(cache + QStringLiteral("/bridge"), script);
     if (!r)  // no cache directory (RETORT_CACHE_DIR=off, read-only home): a per-user temp dir
         r = writeInto(QDir::tempPath() + QStringLiteral("/retort-bridge-%1").arg(::getuid()), script);
+    if (!r) {
+        // that name taken by someone else: a fresh folder only we can have
+        // made, removed when the process ends
+        static QTemporaryDir fresh(QDir::tempPath() + QStringLiteral("/retort-bridge-XXXXXX"));
+        if (fresh.isValid())
+            r = writeInto(fresh.path(), script);
+    }
     if (r)
         written = r.value();
     return r;

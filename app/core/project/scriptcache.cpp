@@ -1,5 +1,6 @@
 #include "scriptcache.h"
 
+#include "project/privatedir.h"
 #include "project/projectfile.h"
 
 #include <QCryptographicHash>
@@ -150,7 +151,9 @@ QString ScriptCache::fileFor(const QString &directory, const QStringList &versio
 
 void ScriptCache::load()
 {
-    if (!enabled())
+    // A cache another user could write is never read: its digest only
+    // catches accidents, not a forger who recomputes it.
+    if (!enabled() || !isPrivateDirectory(QFileInfo(m_file).path()))
         return;
     Result<QByteArray> file = readProjectFile(m_file, FileLimit::kCache, QStringLiteral("the header cache"));
     if (!file || file->size() < kDigestSize)
@@ -217,7 +220,8 @@ void ScriptCache::save() const
 {
     if (!enabled() || (m_fresh.isEmpty() && m_hits.size() == m_entries.size()))
         return;
-    QDir().mkpath(QFileInfo(m_file).path());
+    if (!makePrivateDirectory(QFileInfo(m_file).path()))
+        return;  // nor written where another user could swap it
     QSaveFile f(m_file);
     if (!f.open(QIODevice::WriteOnly))
         return;  // a cache that cannot be written only costs time
