@@ -197,6 +197,31 @@ private Q_SLOTS:
         QCOMPARE(outcome(r), outcome(plain));
     }
 
+    // A cache file that is a link is never written through: QSaveFile would
+    // replace the link's target (once /dev/zero itself) with the cache.
+    void cacheLinkIsNotWrittenThrough()
+    {
+        QTemporaryDir dir, cacheDir, elsewhere;
+        QVERIFY(copyTree(kSample, dir.path()));
+        const QString ini = dir.filePath(QStringLiteral("alembic.ini"));
+        const QStringList heads{QStringLiteral("-c"), ini, QStringLiteral("heads")};
+        const ProcessResult plain = runRetort(heads, dir.path(), cacheEnv(QStringLiteral("off")));
+        QVERIFY2(plain.ok(), qPrintable(outcome(plain)));
+        QVERIFY(runRetort(heads, dir.path(), cacheEnv(cacheDir.path())).ok());
+        const QStringList files = QDir(cacheDir.path()).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        const QString cacheFile = cacheDir.filePath(files.front());
+        const QString target = elsewhere.filePath(QStringLiteral("precious"));
+        writeFile(target, "precious\n");
+        QVERIFY(QFile::remove(cacheFile));
+        QVERIFY(QFile::link(target, cacheFile));
+        const ProcessResult r = runRetort(heads, dir.path(), cacheEnv(cacheDir.path()));
+        QCOMPARE(outcome(r), outcome(plain));
+        QFile kept(target);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("precious\n"));
+    }
+
     // The bridge's script, which Python runs with the user's credentials in
     // its environment, is never written into a folder another user can write
     // (there it could be swapped between Retort's check and Python's open).

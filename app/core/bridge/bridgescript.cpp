@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMutex>
 #include <QSaveFile>
 #include <QTemporaryDir>
@@ -33,7 +34,10 @@ Result<QString> writeInto(const QString &directory, const QByteArray &text)
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly) && existing.readAll() == text)
         return path;
-    // QSaveFile: a concurrent retort never sees a half-written script
+    // QSaveFile: a concurrent retort never sees a half-written script. It
+    // writes through a link to the link's target: a link is replaced instead.
+    if (QFileInfo(path).isSymLink() && !QFile::remove(path))
+        return Error(Error::Kind::Io, QStringLiteral("cannot replace the link %1 for the alembic bridge").arg(path));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
         return Error(Error::Kind::Io, QStringLiteral("cannot write the alembic bridge to %1: %2").arg(path, out.errorString()));

@@ -222,6 +222,10 @@ void ScriptCache::save() const
         return;
     if (!makePrivateDirectory(QFileInfo(m_file).path()))
         return;  // nor written where another user could swap it
+    // QSaveFile writes through a link to its target: a cache file linked to
+    // /dev/zero once replaced that device with a regular file.
+    if (QFileInfo(m_file).isSymLink())
+        return;
     QSaveFile f(m_file);
     if (!f.open(QIODevice::WriteOnly))
         return;  // a cache that cannot be written only costs time
