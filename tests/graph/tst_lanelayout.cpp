@@ -322,10 +322,10 @@ void TestLaneLayout::openHeadsNeedTheirOwnLanes_data()
 void TestLaneLayout::openHeadsNeedTheirOwnLanes()
 {
     QFETCH(int, heads);
-    // A base, then `heads` lines of three revisions each, all left open.
-    QStringList spec{"base"};
+    // A root, then `heads` lines of three revisions each, all left open.
+    QStringList spec{"root"};
     for (int h = 0; h < heads; ++h) {
-        QString parent = QStringLiteral("base");
+        QString parent = QStringLiteral("root");
         for (int i = 0; i < 3; ++i) {
             const QString id = QStringLiteral("h%1n%2").arg(h).arg(i);
             spec << id + QLatin1Char('<') + parent;
@@ -348,7 +348,7 @@ void TestLaneLayout::openHeadsNeedTheirOwnLanes()
         for (int h = 0; h < heads; ++h)
             interleaved << b.graph.indexOf(QStringLiteral("h%1n%2").arg(h).arg(i));
     }
-    interleaved << b.graph.indexOf(QStringLiteral("base"));
+    interleaved << b.graph.indexOf(QStringLiteral("root"));
     const LaneLayout open = LaneLayout::compute(b.graph, interleaved);
     problem = checkLayout(b.graph, interleaved, open);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
