@@ -11,20 +11,19 @@ DatabaseRead DatabaseWorker::readDatabase(const QString &name, const ConnectionS
 {
     DatabaseRead out;
     out.name = name;
+    out.database = settings.database;
+    out.host = settings.host.isEmpty() ? QStringLiteral("localhost") : settings.host;
     VersionTable table;
     if (project) {
         // The rows are only where env.py says: defaults in its place would
         // read another table and draw a state that was never read.
         Result<EnvOptions> env = loadEnvOptions(project->config.envPath);
         if (!env) {
-            out.database = settings.database;
             out.error = env.error();
             return out;
         }
         table = VersionTable::fromEnv(env.value());
     }
-    out.database = settings.database;
-    out.host = settings.host.isEmpty() ? QStringLiteral("localhost") : settings.host;
     Result<std::unique_ptr<Connection>> connection = Connection::open(settings);
     if (!connection) {
         out.error = connection.error();
