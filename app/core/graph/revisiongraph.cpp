@@ -127,6 +127,10 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         bool shadowed;
         bool base;
         bool realBase;
+        // a shadowed object keeps its own parents: alembic's cycle check
+        // walks them from the heads, and fails on one that is not present
+        int script = -1;
+        QStringList down, dependencies;
     };
     std::vector<Entry> entries;
     entries.reserve(size_t(scripts.size()));
@@ -230,12 +234,17 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
             g.m_warnings << Error(Error::Kind::Revision,
                                   QStringLiteral("Revision %1 is present more than once").arg(id), where);
             for (Entry &e : entries) {
-                if (e.node == at && !e.shadowed)
+                if (e.node == at && !e.shadowed) {
+                    const RevisionNode &old = g.m_nodes[size_t(at)];
                     e.shadowed = true;
+                    e.script = old.script;
+                    e.down = old.downRevisions;
+                    e.dependencies = old.dependencies;
+                }
             }
             labelled.removeAll(at);
             g.m_nodes[size_t(at)] = node;
-            entries.push_back({at, false, base, realBase});
+            entries.push_back({at, false, base, realBase, -1, {}, {}});
             if (!node.declaredLabels.isEmpty())
                 labelled << at;
             continue;
@@ -243,7 +252,7 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         const int index = int(g.m_nodes.size());
         g.m_index.insert(id, index);
         g.m_nodes.push_back(std::move(node));
-        entries.push_back({index, false, base, realBase});
+        entries.push_back({index, false, base, realBase, -1, {}, {}});
         if (!g.m_nodes.back().declaredLabels.isEmpty())
             labelled << index;
     }
@@ -313,8 +322,54 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
             g.m_realBases << e.node;
     }
 
+    // alembic resolves a shadowed object's depends_on with everyone's and
+    // walks its down revisions while checking for cycles: one that is not
+    // present ends alembic with a KeyError.
+    CycleRoots roots;
+    for (const Entry &e : entries) {
+        if (!e.shadowed) {
+            if (g.m_nodes[size_t(e.node)].isHead())
+                roots.heads << e.node;
+            if (g.m_nodes[size_t(e.node)].isRealHead())
+                roots.realHeads << e.node;
+            if (e.base)
+                roots.bases << e.node;
+            if (e.realBase)
+                roots.realBases << e.node;
+            continue;
+        }
+        const RevisionScript &script = scripts[e.script];
+        const QString &id = g.m_nodes[size_t(e.node)].id;
+        roots.shadows << e.node;
+        if (e.base)
+            roots.shadowBases << e.node;
+        if (e.realBase)
+            roots.shadowRealBases << e.node;
+        for (const QString &dep : e.dependencies) {
+            const int d = g.lookup(dep);
+            if (d < 0)
+                return revisionError(script, script.dependsOn.line,
+                                     QStringLiteral("Dependency %1 referenced from %2 is not present")
+                                         .arg(dep, id),
+                                     id);
+            roots.realHeads << d;
+        }
+        for (const QString &down : e.down) {
+            const int d = g.m_index.value(down, -1);
+            if (d < 0)
+                return revisionError(script, script.downRevision.line,
+                                     QStringLiteral("Revision %1 referenced from %2 is not present (%2 is "
+                                                    "declared again by a later file, but alembic still "
+                                                    "follows this file's down_revision)")
+                                         .arg(down, id),
+                                     id);
+            roots.heads << d;
+            roots.realHeads << d;
+        }
+    }
+
     g.normalizeDependencies();
-    if (Error cycle = g.detectCycles()) {
+    if (Error cycle = g.detectCycles(roots)) {
         // name the file of the first revision in the cycle
         const int first = g.indexOf(cycle.where().revision);
         if (first >= 0) {
@@ -378,7 +433,7 @@ void RevisionGraph::normalizeDependencies()
     }
 }
 
-Error RevisionGraph::detectCycles() const
+Error RevisionGraph::detectCycles(const CycleRoots &roots) const
 {
     if (m_nodes.empty())
         return {};
@@ -392,16 +447,24 @@ Error RevisionGraph::detectCycles() const
         return out;
     };
     const std::vector<bool> everything(m_nodes.size(), true);
+    // Walks start at the heads and bases alembic keeps; a shadowed object
+    // counts as its id, reaches down through its own parents (in roots'
+    // head lists) and, having no children, nowhere up.
     struct Pass {
         const char *kind;
+        const QVector<int> &everyHead;
+        const QVector<int> &everyBase;
         const QVector<int> &heads;
         const QVector<int> &bases;
+        const QVector<int> &shadowBases;
         Relation down;
         Relation up;
     };
     const Pass passes[] = {
-        {"Cycle", m_heads, m_bases, Relation::VersionedDown, Relation::Next},
-        {"Dependency cycle", m_realHeads, m_realBases, Relation::AllDown, Relation::AllNext},
+        {"Cycle", m_heads, m_bases, roots.heads, roots.bases, roots.shadowBases, Relation::VersionedDown,
+         Relation::Next},
+        {"Dependency cycle", m_realHeads, m_realBases, roots.realHeads, roots.realBases,
+         roots.shadowRealBases, Relation::AllDown, Relation::AllNext},
     };
     auto cycleError = [](const char *kind, const QStringList &revisions) {
         Location where;
@@ -412,12 +475,16 @@ Error RevisionGraph::detectCycles() const
                      where);
     };
     for (const Pass &p : passes) {
-        if (p.heads.isEmpty() || p.bases.isEmpty())
+        if (p.everyHead.isEmpty() || p.everyBase.isEmpty())
             return cycleError(p.kind, ids(everything, false));
         std::vector<bool> fromHeads(m_nodes.size(), false), fromBases(m_nodes.size(), false);
         for (int i : related(p.down, p.heads))
             fromHeads[size_t(i)] = true;
+        for (int i : roots.shadows)
+            fromHeads[size_t(i)] = true;
         for (int i : related(p.up, p.bases))
+            fromBases[size_t(i)] = true;
+        for (int i : p.shadowBases)
             fromBases[size_t(i)] = true;
         std::vector<bool> deleted(m_nodes.size(), false);
         bool any = false;

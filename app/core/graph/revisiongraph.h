@@ -86,7 +86,12 @@ private:
     std::vector<int> walk(Relation relation, const QVector<int> &targets, QString *overlapError) const;
     void propagateLabels(const QVector<int> &labelled);
     void normalizeDependencies();
-    Error detectCycles() const;
+    // Where alembic's cycle check starts its walks (see build()).
+    struct CycleRoots {
+        QVector<int> heads, realHeads, bases, realBases;
+        QVector<int> shadows, shadowBases, shadowRealBases;
+    };
+    Error detectCycles(const CycleRoots &roots) const;
 
     std::vector<RevisionNode> m_nodes;
     QHash<QString, int> m_index;
