@@ -6,11 +6,12 @@
 // every case), the uncached run for cache files. Where alembic fails on a
 // syntax or header problem, Retort must fail too, naming the file.
 //
-// RETORT_FUZZ_SEED=N replays one run; RETORT_FUZZ_SCALE=F multiplies the
-// case counts. Failing cases are kept in a folder the failure names.
+// The seed is fixed unless RETORT_FUZZ_SEED says otherwise (tests/support/
+// fuzzseed.h); RETORT_FUZZ_SCALE=F multiplies the case counts. Failing cases are kept in a folder the failure names.
 
 #include "commands.h"
 #include "filetree.h"
+#include "fuzzseed.h"
 #include "outputnormalizer.h"
 #include "processrunner.h"
 
@@ -547,10 +548,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
+        // 1684259786 found shadowed duplicates walked by alembic's cycle check
+        m_seed = fuzzSeed(1684259786u);
         bool ok = false;
-        m_seed = qEnvironmentVariable("RETORT_FUZZ_SEED").toUInt(&ok);
-        if (!ok)
-            m_seed = QRandomGenerator::global()->generate();
         const double scale = qEnvironmentVariable("RETORT_FUZZ_SCALE").toDouble(&ok);
         if (ok && scale > 0)
             m_scale = scale;

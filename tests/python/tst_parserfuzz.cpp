@@ -1,8 +1,9 @@
 // Mutates real revision files at random (fixed seed) and feeds them to the
 // tokenizer, both parser modes and the readers: nothing may crash, every
 // failure must be a located Error, and the modes must agree with each other.
-// Runs for RETORT_FUZZ_SECONDS (default 5), seeded by RETORT_FUZZ_SEED.
+// Runs for RETORT_FUZZ_SECONDS (default 5), seeded by RETORT_FUZZ_SEED (tests/support/fuzzseed.h).
 
+#include "../support/fuzzseed.h"
 #include "project/envreader.h"
 #include "project/revisionreader.h"
 #include "python/compilecheck.h"
@@ -315,9 +316,7 @@ void TestParserFuzz::fuzz()
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
     // A fixed seed, so that a failure repeats; RETORT_FUZZ_SEED explores others.
-    const uint32_t seed = qEnvironmentVariableIsSet("RETORT_FUZZ_SEED")
-        ? uint32_t(qEnvironmentVariableIntValue("RETORT_FUZZ_SEED"))
-        : 20240501u;
+    const uint32_t seed = retort::testsupport::fuzzSeed(20240501u);
     Mutator mutator(seed);
     QElapsedTimer timer;
     timer.start();
@@ -349,8 +348,7 @@ void TestParserFuzz::mutantsAgainstPython()
     QVERIFY2(!python.isEmpty(), "no Python interpreter able to 'import ast' was found: install python3");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Mutator mutator(qEnvironmentVariableIsSet("RETORT_FUZZ_SEED") ? uint32_t(qEnvironmentVariableIntValue("RETORT_FUZZ_SEED"))
-                                                                  : 7u);
+    Mutator mutator(retort::testsupport::fuzzSeed(7u));
     QStringList files;
     QList<QByteArray> inputs;
     for (int i = 0; i < 600; ++i) {

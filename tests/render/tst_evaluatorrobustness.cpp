@@ -3,9 +3,10 @@
 // with static code generated around them, and mutants of them and of the
 // control corpus. Nothing may crash; nothing dynamic may be rendered; every
 // refusal names the line (marked `# needs-python` in the source) that needs
-// Python. Seeded by RETORT_FUZZ_SEED; fixed by default.
+// Python. Seeded by RETORT_FUZZ_SEED (tests/support/fuzzseed.h); fixed by default.
 
 #include "error.h"
+#include "../support/fuzzseed.h"
 #include "render/revisionrenderer.h"
 
 #include <QDir>
@@ -230,9 +231,7 @@ private:
 
 uint32_t seed()
 {
-    bool ok = false;
-    const uint32_t s = qEnvironmentVariable("RETORT_FUZZ_SEED").toUInt(&ok);
-    return ok ? s : 20261121u;
+    return retort::testsupport::fuzzSeed(20261121u);
 }
 
 } // namespace
