@@ -52,6 +52,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
     if (!config)
         return config.error();
     project->config = std::move(config).value();
+    project->config.workDir = QFileInfo(project->iniPath).absolutePath();  // as the bridge runs alembic
     project->timings.configMs = step.restart();
 
     Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(project->config, ScriptCache::defaultDirectory());

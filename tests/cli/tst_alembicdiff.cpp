@@ -2,6 +2,7 @@
 // the real alembic and by retort; stdout and the exit status must match byte
 // for byte (set-ordered places normalized, see outputnormalizer.h).
 
+#include "filetree.h"
 #include "outputnormalizer.h"
 #include "processrunner.h"
 
@@ -95,6 +96,10 @@ private Q_SLOTS:
         // headers Python computes: tuple()/list() of module-level data
         m_projects << Project{QStringLiteral("computedheaders"),
                               QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/computedheaders"),
+                              QStringLiteral("alembic.ini")};
+        // headers naming constants of the project's own package (prepend_sys_path)
+        m_projects << Project{QStringLiteral("importedheaders"),
+                              QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"),
                               QStringLiteral("alembic.ini")};
         generate(QStringLiteral("linear50"), {QStringLiteral("--revisions"), QStringLiteral("50"),
                                               QStringLiteral("--seed"), QStringLiteral("1")});
@@ -249,6 +254,77 @@ private Q_SLOTS:
         QTest::newRow("shadowed file's dependency missing") << QStringLiteral("shadowdep");
         QTest::newRow("shadowed file's parent present") << QStringLiteral("shadowparent");
         QTest::newRow("later file's parent missing") << QStringLiteral("shadowlater");
+    }
+
+    // The importedheaders fixture changed: where alembic fails importing
+    // the project's modules, Retort fails too naming a file; where the
+    // value is decided at run time, Retort says it needs Python; else the
+    // same answers.
+    void importedHeaders_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("outcome");  // same | fails | needs-python
+        const QString cli = QStringLiteral("shipyard/db/migration/cli.py");
+        const QString heads = QStringLiteral("shipyard/db/migration/heads.py");
+        const QString expand = QStringLiteral("migrations/versions/e0e0e0000001_expand_start.py");
+        QTest::newRow("constant rebound later") << cli << "\n\ndef main(" << "\nEXPAND_BRANCH = \"grow\"\n\ndef main(" << "same";
+        QTest::newRow("no such constant") << expand << "cli.EXPAND_BRANCH" << "cli.EXPAND_BRANCHES" << "fails";
+        QTest::newRow("syntax error in the module") << heads << "\"e0e0e0000002\"" << "(\"e0e0e0000002\"" << "fails";
+        QTest::newRow("syntax error in a package it needs")
+            << QStringLiteral("shipyard/__init__.py") << "" << "def (:\n" << "fails";
+        QTest::newRow("a module it imports is broken")
+            << QStringLiteral("shipyard/db/migration/branches.py") << "CONTRACT = " << "CONTRACT = = " << "fails";
+        QTest::newRow("a project module it imports is missing")
+            << cli << "import os\n" << "import os\nimport shipyard.db.missing\n" << "fails";
+        QTest::newRow("decided at run time")
+            << cli << "\n\ndef main(" << "\nif os.environ.get(\"SHIPYARD_LEGACY\"):\n    EXPAND_BRANCH = \"legacy\"\n\ndef main("
+            << "needs-python";
+        QTest::newRow("relative import in a revision file")
+            << expand << "from shipyard.db.migration import cli" << "from . import cli" << "fails";
+        QTest::newRow("a tuple constant inside a tuple")
+            << QStringLiteral("migrations/versions/f00d00000001_merge.py") << "down_revision = MERGE_PARENTS"
+            << "down_revision = (MERGE_PARENTS,)" << "needs-python";
+    }
+
+    void importedHeaders()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, outcome);
+        QTemporaryDir dir;
+        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"), dir.path()));
+        QFile f(dir.filePath(file));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        f.close();
+        if (from.isEmpty()) {
+            text.prepend(to.toUtf8());
+        } else {
+            QVERIFY2(text.contains(from.toUtf8()), qPrintable(from));
+            text.replace(from.toUtf8(), to.toUtf8());
+        }
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        const Project p{QStringLiteral("importedheaders"), dir.path(), QStringLiteral("alembic.ini")};
+        const QStringList heads{QStringLiteral("heads")};
+        const ProcessResult expected = runAlembic(p.ini, heads, p.dir);
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + heads, p.dir);
+        if (outcome == QLatin1String("same")) {
+            compare(p, heads);
+            compare(p, {QStringLiteral("history")});
+            QVERIFY2(actual.out.contains("grow"), actual.out.constData());
+        } else if (outcome == QLatin1String("fails")) {
+            QVERIFY2(expected.exitCode != 0, expected.out.constData());
+            QVERIFY2(actual.exitCode != 0, actual.out.constData());
+            QVERIFY2(actual.err.contains(".py:"), actual.err.constData());  // names the file and line
+        } else {
+            QCOMPARE(expected.exitCode, 0);
+            QVERIFY2(actual.exitCode != 0 && actual.out.contains("reading it needs Python"), actual.out.constData());
+        }
     }
 
     void brokenProjects()

@@ -161,6 +161,7 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
             break;
         }
         case HeaderValue::State::Unresolved:
+        case HeaderValue::State::Imported:  // not read by the loader: needs Python
             return revisionError(script, script.revision.line,
                                  unresolvedMessage("revision", script.revision));
         case HeaderValue::State::Literal:
@@ -182,7 +183,7 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
                       {"branch_labels", script.branchLabels},
                       {"depends_on", script.dependsOn}};
         for (const auto &f : fields) {
-            if (f.value.state == HeaderValue::State::Unresolved)
+            if (f.value.state == HeaderValue::State::Unresolved || f.value.state == HeaderValue::State::Imported)
                 return revisionError(script, f.value.line, unresolvedMessage(f.name, f.value), id);
         }
 

@@ -127,6 +127,14 @@ Result<ProjectConfig> ProjectConfig::load(const QString &iniPath, const QString 
         cfg.versionLocations << pyAbsPath(scriptDir.value() + QStringLiteral("/versions"));
     }
 
+    Result<QString> prepend = option("prepend_sys_path");
+    if (!prepend)
+        return prepend.error();
+    if (!prepend->isEmpty()) {
+        static const QRegularExpression separators(QStringLiteral(", *|(?: +)|:"));
+        cfg.prependSysPath = prepend->split(separators);
+    }
+
     Result<QString> url = option("sqlalchemy.url");
     if (url)
         cfg.sqlalchemyUrl = url.value();

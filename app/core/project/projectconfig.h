@@ -18,6 +18,11 @@ struct ProjectConfig {
     bool explicitVersionLocations = false;
     QString sqlalchemyUrl;           // may be empty
     QString envPath;                 // <scriptDirectory>/env.py
+    // prepend_sys_path as alembic splits it: the folders Python searches
+    // first for the modules revision files import. Relative ones are
+    // relative to workDir.
+    QStringList prependSysPath;
+    QString workDir;                 // where alembic would run; empty: the current directory
 
     static Result<ProjectConfig> load(const QString &iniPath,
                                       const QString &section = QStringLiteral("alembic"));

@@ -4,6 +4,8 @@
 #include "python/compilecheck.h"
 #include "python/parser.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <string_view>
 #include <vector>
@@ -33,9 +35,27 @@ enum HeaderField { Revision, DownRevision, BranchLabels, DependsOn, HeaderCount 
 
 class Reader {
 public:
-    Reader(const Module &module, RevisionScript &script) : m_module(module), m_script(script), m_builtins(module)
+    // package: the dotted package a module belongs to, for its relative
+    // imports; a revision file has none (alembic loads it by path).
+    Reader(const Module &module, RevisionScript &script, std::string_view package = {})
+        : m_module(module), m_script(script), m_builtins(module), m_package(package)
     {
         m_bindings.reserve(16);
+    }
+
+    // Every module-level name whose final value is a literal or another
+    // module's constant, with that value, and the modules imported.
+    ModuleConstants constants() const
+    {
+        ModuleConstants out;
+        for (const Binding &b : m_bindings) {
+            const HeaderValue &h = b.value.header;
+            if (h.state == HeaderValue::State::Literal || h.state == HeaderValue::State::Imported)
+                out.values.insert(qstr(b.name), h);
+        }
+        out.imports = m_imports;
+        out.fromImports = m_fromImports;
+        return out;
     }
 
     void run()
@@ -51,7 +71,7 @@ public:
         const Value &v = m_headers[field];
         *nestedIn = m_nestedIn[field];
         HeaderValue h = v.header;
-        if (h.state == HeaderValue::State::Unresolved && v.source)
+        if ((h.state == HeaderValue::State::Unresolved || h.state == HeaderValue::State::Imported) && v.source)
             h.expression = qstr(m_module.text(v.source));
         return h;
     }
@@ -104,6 +124,89 @@ private:
         return v;
     }
 
+    // A name or attribute another module defines: "pkg.mod.NAME".
+    static Value imported(const QString &dotted, const Node *source, uint32_t line)
+    {
+        Value v;
+        v.header.state = HeaderValue::State::Imported;
+        v.header.line = int(line);
+        v.header.items << dotted;
+        v.header.importedItems << 0;
+        v.source = source;
+        return v;
+    }
+
+    static bool isLoneImport(const HeaderValue &h)
+    {
+        return h.state == HeaderValue::State::Imported && !h.isSequence && h.items.size() == 1;
+    }
+
+    // `cli.EXPAND_BRANCH` where cli is an imported module: the dotted path.
+    Value evaluateAttribute(const Attribute *a, uint32_t line, const Expr *whole)
+    {
+        QString chain = qstr(a->attr);
+        const Expr *e = a->value;
+        while (const auto *inner = e->dyn<Attribute>()) {
+            chain = qstr(inner->attr) + QLatin1Char('.') + chain;
+            e = inner->value;
+        }
+        if (const auto *n = e->dyn<Name>()) {
+            const Binding *b = lookup(n->id);
+            if (b && isLoneImport(b->value.header))
+                return imported(b->value.header.items.front() + QLatin1Char('.') + chain, whole, line);
+        }
+        return unresolved(whole, line);
+    }
+
+    // The module a module-level import names, absolute; empty for a
+    // relative import without a package to anchor it.
+    QString importedModule(const ImportFrom *f) const
+    {
+        if (f->level == 0)
+            return qstr(f->module);
+        if (m_package.empty())
+            return {};
+        QStringList parts = qstr(m_package).split(QLatin1Char('.'));
+        for (uint32_t up = 1; up < f->level; ++up) {
+            if (parts.isEmpty())
+                return {};
+            parts.removeLast();
+        }
+        if (parts.isEmpty())
+            return {};
+        if (!f->module.empty())
+            parts << qstr(f->module);
+        return parts.join(QLatin1Char('.'));
+    }
+
+    void bindImport(const Stmt *s, const Alias *a, const char *nestedIn)
+    {
+        const std::string_view bound = boundName(a, s->kind);
+        if (bound == "*")
+            return;
+        QString target;
+        if (!nestedIn) {
+            if (s->kind == NodeKind::Import) {
+                // import a.b binds a; import a.b as m binds m to a.b
+                target = a->asname.empty() ? qstr(a->name).section(QLatin1Char('.'), 0, 0) : qstr(a->name);
+            } else {
+                const QString module = importedModule(s->as<ImportFrom>());
+                if (!module.isEmpty())
+                    target = module + QLatin1Char('.') + qstr(a->name);
+            }
+        }
+        if (target.isEmpty()) {
+            bindOpaque(bound, a, s->line);
+            return;
+        }
+        bind(bound, imported(target, a, s->line));
+        // what importing this module imports first
+        if (s->kind == NodeKind::Import)
+            m_imports << qstr(a->name);
+        else
+            m_fromImports << target;
+    }
+
     // A str constant, or an f-string without replacement fields.
     static bool stringValue(const Expr *e, QString *out)
     {
@@ -145,6 +248,8 @@ private:
         }
         if (const auto *n = e->dyn<Name>())
             return evaluateName(n, line, e);
+        if (const auto *a = e->dyn<Attribute>())
+            return evaluateAttribute(a, line, e);
         if (const auto *seq = e->dyn<Sequence>()) {
             v.isSequence = true;
             for (const Expr *elt : seq->elts) {
@@ -152,16 +257,28 @@ private:
                     v.items << s;
                     continue;
                 }
-                if (const auto *n = elt->dyn<Name>()) {
-                    const Value inner = evaluateName(n, line, e);
-                    if (inner.header.isLiteral() && !inner.header.isNone && !inner.header.isSequence) {
-                        v.items << inner.header.items;
-                        continue;
-                    }
+                Value inner;
+                if (const auto *n = elt->dyn<Name>())
+                    inner = evaluateName(n, line, e);
+                else if (const auto *a = elt->dyn<Attribute>())
+                    inner = evaluateAttribute(a, line, e);
+                if (inner.header.isLiteral() && !inner.header.isNone && !inner.header.isSequence) {
+                    v.items << inner.header.items;
+                    continue;
+                }
+                if (isLoneImport(inner.header)) {
+                    v.importedItems << qint32(v.items.size());
+                    v.items << inner.header.items;
+                    continue;
                 }
                 return unresolved(e, line);
             }
-            return literal(v);
+            if (v.importedItems.isEmpty())
+                return literal(v);
+            v.state = HeaderValue::State::Imported;
+            Value out = literal(v);
+            out.source = e;
+            return out;
         }
         std::string_view builtin;
         if (const Expr *arg = m_builtins.argument(e, &builtin); arg && !lookup(builtin)) {
@@ -178,6 +295,12 @@ private:
         if (b && b->value.header.isLiteral()) {
             Value v = b->value;
             v.header.line = int(line);
+            return v;
+        }
+        if (b && b->value.header.state == HeaderValue::State::Imported) {
+            Value v = b->value;
+            v.header.line = int(line);
+            v.source = whole;
             return v;
         }
         return unresolved(whole, line);
@@ -251,11 +374,8 @@ private:
         case NodeKind::Import:
         case NodeKind::ImportFrom: {
             const Span<Alias *> names = s->kind == NodeKind::Import ? s->as<Import>()->names : s->as<ImportFrom>()->names;
-            for (const Alias *a : names) {
-                const std::string_view bound = boundName(a, s->kind);
-                if (bound != "*")
-                    bindOpaque(bound, a, s->line);
-            }
+            for (const Alias *a : names)
+                bindImport(s, a, nestedIn);
             break;
         }
         case NodeKind::FunctionDef:
@@ -320,6 +440,8 @@ private:
     const Module &m_module;
     RevisionScript &m_script;
     const SequenceBuiltins m_builtins;
+    const std::string_view m_package;
+    QStringList m_imports, m_fromImports;
     std::vector<Binding> m_bindings;
     Value m_headers[HeaderCount];
     const char *m_nestedIn[HeaderCount] = {};
@@ -362,6 +484,22 @@ void reportUnresolved(const QString &path, const char *name, const HeaderValue &
 }
 
 } // namespace
+
+Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArray &source, const QString &package)
+{
+    ParseOptions options;
+    options.fileName = path;
+    options.skipFunctionBodies = false;
+    const ParseResult parsed = parseModule(std::string_view(source.constData(), size_t(source.size())), options);
+    const Error error = parsed.ok() ? checkCompiles(parsed.module, path) : parsed.error;
+    if (error)
+        return error;
+    RevisionScript ignored;
+    const QByteArray packageUtf8 = package.toUtf8();
+    Reader reader(parsed.module, ignored, std::string_view(packageUtf8.constData(), size_t(packageUtf8.size())));
+    reader.run();
+    return reader.constants();
+}
 
 RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
 {

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "project/revisionscript.h"
+#include "result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace retort {
 
@@ -16,5 +19,19 @@ namespace retort {
 // is parsed, function bodies included, as importing it would. Never throws;
 // everything that went wrong is in RevisionScript::problems with file and line.
 RevisionScript readRevisionScript(const QString &path, const QByteArray &source);
+
+// The module-level names of another Python module (one a revision file
+// imports) whose final values a static reader knows, read by the same
+// rules: literals, and the dotted paths of constants it imports in turn.
+struct ModuleConstants {
+    QHash<QString, HeaderValue> values;
+    // What its module-level imports load, absolute dotted names: modules
+    // (import a.b), and for `from a import b` "a.b", a name of module a
+    // or, when a has none, its submodule.
+    QStringList imports, fromImports;
+};
+// package: the module's own package, for its relative imports. A syntax
+// error (which stops Python's import) is the error.
+Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArray &source, const QString &package);
 
 } // namespace retort

@@ -15,12 +15,17 @@ struct HeaderValue {
         Absent,      // the name is never assigned at module level
         Literal,     // evaluated: None, a string, or a tuple/list of strings
         Unresolved,  // something the static reader cannot evaluate
+        Imported,    // a literal once the constants it names in other modules are read
     };
     State state = State::Absent;
     bool isNone = false;      // the literal None
     bool isSequence = false;  // a tuple/list (as opposed to a single string)
     QStringList items;        // the strings: one for a str, all elements of a sequence
-    QString expression;       // source text of the value when Unresolved
+    // Imported: the indices of items that are dotted paths ("pkg.cli.EXPAND")
+    // of module-level constants of other modules; a lone one (isSequence
+    // false) stands for the whole value.
+    QList<qint32> importedItems;
+    QString expression;       // source text of the value when Unresolved or Imported
     int line = 0;             // line of the assignment, 0 when Absent
 
     bool isLiteral() const { return state == State::Literal; }

@@ -20,7 +20,7 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52545243;  // "RTRC"
-constexpr quint32 kFormat = 5;
+constexpr quint32 kFormat = 6;
 // Every file ends in a digest of everything before it: a flipped bit in an
 // id or a parent would otherwise be believed, and rewrite the history.
 // MD5 is for damage, not attacks: whoever can write the cache can write
@@ -54,6 +54,9 @@ public:
         pod(v.isNone);
         pod(v.isSequence);
         list(v.items);
+        pod(qint32(v.importedItems.size()));
+        for (qint32 i : v.importedItems)
+            pod(i);
         str(v.expression);
         pod(qint32(v.line));
     }
@@ -102,6 +105,13 @@ public:
         v.isNone = pod<bool>();
         v.isSequence = pod<bool>();
         v.items = list();
+        const qint32 imported = pod<qint32>();
+        for (qint32 i = 0; i < imported && m_ok; ++i) {
+            const qint32 at = pod<qint32>();
+            m_ok = m_ok && at >= 0 && at < v.items.size();
+            v.importedItems << at;
+        }
+        m_ok = m_ok && imported >= 0;
         v.expression = str();
         v.line = pod<qint32>();
         return v;

@@ -1,9 +1,11 @@
 #include "scriptloader.h"
 
+#include "project/importedconstants.h"
 #include "project/projectfile.h"
 #include "project/revisionreader.h"
 #include "project/scriptcache.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -15,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -58,6 +61,26 @@ Result<QStringList> ScriptLoader::listRevisionFiles(const QString &directory)
     for (const Entry &e : entries.value())
         names << e.name;
     return names;
+}
+
+// After the cache: what a project module holds is read afresh every time.
+void ScriptLoader::resolveImportedHeaders(const ProjectConfig &config, QVector<RevisionScript> &scripts)
+{
+    std::optional<ImportedConstants> constants;
+    for (RevisionScript &s : scripts) {
+        for (HeaderValue *h : {&s.revision, &s.downRevision, &s.branchLabels, &s.dependsOn}) {
+            if (h->state != HeaderValue::State::Imported)
+                continue;
+            if (!constants) {
+                const QDir base(config.workDir.isEmpty() ? QDir::currentPath() : config.workDir);
+                QStringList dirs;
+                for (const QString &entry : config.prependSysPath)
+                    dirs << QDir::cleanPath(base.absoluteFilePath(entry));
+                constants.emplace(dirs);
+            }
+            constants->resolve(*h);
+        }
+    }
 }
 
 Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, const QString &cacheDirectory)
@@ -151,6 +174,7 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
         cache.save();
     }
     out.cachedCount = int(std::count(cached.begin(), cached.end(), 1));
+    resolveImportedHeaders(config, out.scripts);
     return out;
 }
 

@@ -27,6 +27,7 @@ public:
     static Result<QStringList> listRevisionFiles(const QString &directory);
 
 private:
+    static void resolveImportedHeaders(const ProjectConfig &config, QVector<RevisionScript> &scripts);
     struct Entry {
         QString name;
         bool mayBeLink = false;

@@ -1,0 +1,222 @@
+#include "project/importedconstants.h"
+
+#include "project/projectfile.h"
+#include "project/revisionreader.h"
+#include "pytext.h"
+
+#include <QFileInfo>
+
+#include <utility>
+
+namespace retort {
+
+namespace {
+
+// Constants that import constants that import ...: beyond this it is a cycle
+// Python would stop with an ImportError.
+constexpr int kMaxDepth = 16;
+
+Error notStatic(const QString &message)
+{
+    return Error(Error::Kind::Unresolved, message);
+}
+
+} // namespace
+
+ImportedConstants::ImportedConstants(QStringList searchPath) : m_searchPath(std::move(searchPath)) {}
+
+QString ImportedConstants::searchPathText() const
+{
+    QStringList quoted;
+    for (const QString &dir : m_searchPath)
+        quoted << pyRepr(dir);
+    return QLatin1Char('[') + quoted.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+// Python's path finder, one dotted step at a time: a folder with
+// __init__.py is a regular package and ends the search, then name.py, and
+// folders without __init__.py are portions of a namespace package.
+std::optional<ImportedConstants::Module> ImportedConstants::findModule(const QString &dotted)
+{
+    const auto known = m_modules.constFind(dotted);
+    if (known != m_modules.constEnd())
+        return *known;
+    QStringList dirs = m_searchPath;
+    std::optional<Module> found;
+    const QStringList parts = dotted.split(QLatin1Char('.'));
+    for (int i = 0; i < parts.size(); ++i) {
+        const QString &part = parts[i];
+        const bool last = i + 1 == parts.size();
+        found.reset();
+        QStringList portions;
+        for (const QString &dir : std::as_const(dirs)) {
+            const QString folder = dir + QLatin1Char('/') + part;
+            if (QFileInfo(folder + QStringLiteral("/__init__.py")).isFile()) {
+                found = Module{folder + QStringLiteral("/__init__.py"), parts.mid(0, i + 1).join(QLatin1Char('.'))};
+                portions = {folder};
+                break;
+            }
+            if (QFileInfo(folder + QStringLiteral(".py")).isFile()) {
+                if (!last)
+                    break;  // a module has no submodules
+                found = Module{folder + QStringLiteral(".py"), parts.mid(0, i).join(QLatin1Char('.'))};
+                break;
+            }
+            if (QFileInfo(folder).isDir())
+                portions << folder;
+        }
+        if (!found && !portions.isEmpty())
+            found = Module{QString(), parts.mid(0, i + 1).join(QLatin1Char('.'))};
+        if (!found)
+            break;
+        dirs = portions;
+    }
+    m_modules.insert(dotted, found);
+    return found;
+}
+
+const ImportedConstants::Constants &ImportedConstants::constantsOf(const QString &name, const Module &module)
+{
+    auto it = m_constants.find(name);
+    if (it != m_constants.end())
+        return *it;
+    Constants c;
+    if (!module.file.isEmpty()) {
+        Result<QByteArray> bytes = readProjectFile(module.file, FileLimit::kRevision, QStringLiteral("a Python module"));
+        if (!bytes) {
+            c.error = bytes.error();
+        } else {
+            Result<ModuleConstants> read = readModuleConstants(module.file, bytes.value(), module.package);
+            if (read)
+                c.read = read.value();
+            else
+                c.error = read.error();
+        }
+    }
+    return *m_constants.insert(name, c);
+}
+
+Error ImportedConstants::importError(const QString &name)
+{
+    const auto known = m_importErrors.constFind(name);
+    if (known != m_importErrors.constEnd())
+        return *known;
+    if (m_importing.contains(name))
+        return {};  // Python lets a module import one that is importing it
+    m_importing << name;
+    Error error;
+    const QStringList parts = name.split(QLatin1Char('.'));
+    for (int k = 1; k <= parts.size() && !error; ++k) {
+        const QString prefix = parts.mid(0, k).join(QLatin1Char('.'));
+        const std::optional<Module> module = findModule(prefix);
+        if (!module) {
+            // a top-level name outside the search path is not the project's
+            if (k > 1)
+                error = notStatic(QStringLiteral("No module named %1 (on prepend_sys_path %2)")
+                                      .arg(pyRepr(prefix), searchPathText()));
+            break;
+        }
+        const Constants &constants = constantsOf(prefix, *module);
+        error = constants.error;
+        for (const QString &imported : constants.read.imports) {
+            if (error)
+                break;
+            error = importError(imported);
+        }
+        for (const QString &imported : constants.read.fromImports) {
+            if (error)
+                break;
+            const QString from = imported.section(QLatin1Char('.'), 0, -2);
+            error = importError(from);
+            if (!error && findModule(imported))
+                error = importError(imported);
+        }
+    }
+    m_importing.removeLast();
+    m_importErrors.insert(name, error);
+    return error;
+}
+
+Result<HeaderValue> ImportedConstants::constant(const QString &dotted, int depth)
+{
+    if (depth > kMaxDepth)
+        return notStatic(QStringLiteral("%1 is imported in a cycle").arg(dotted));
+    const QStringList parts = dotted.split(QLatin1Char('.'));
+    // The longest prefix that is a module, as `import a.b` makes submodule b
+    // an attribute of a; the rest names a constant of it (or of a module
+    // it imports).
+    for (int k = int(parts.size()) - 1; k >= 1; --k) {
+        const QString moduleName = parts.mid(0, k).join(QLatin1Char('.'));
+        const std::optional<Module> module = findModule(moduleName);
+        if (!module)
+            continue;
+        if (Error error = importError(moduleName))
+            return error;
+        const Constants &constants = constantsOf(moduleName, *module);
+        const QString &name = parts[k];
+        const auto value = constants.read.values.constFind(name);
+        if (value == constants.read.values.constEnd())
+            return notStatic(QStringLiteral("%1 is not a constant of %2 (%3) that can be read without Python")
+                                 .arg(name, moduleName, module->file.isEmpty() ? QStringLiteral("a namespace package")
+                                                                               : module->file));
+        HeaderValue v = *value;
+        const QStringList rest = parts.mid(k + 1);
+        if (!rest.isEmpty()) {
+            // cli.consts.EXPAND where cli imported consts
+            if (v.state != HeaderValue::State::Imported || v.isSequence || v.items.size() != 1)
+                return notStatic(QStringLiteral("%1.%2 is not a module").arg(moduleName, name));
+            return constant(v.items.front() + QLatin1Char('.') + rest.join(QLatin1Char('.')), depth + 1);
+        }
+        if (v.state == HeaderValue::State::Imported) {
+            if (!v.isSequence)
+                return constant(v.items.front(), depth + 1);
+            for (qint32 i : std::as_const(v.importedItems)) {
+                Result<HeaderValue> item = constant(v.items[i], depth + 1);
+                if (!item)
+                    return item.error();
+                if (item->isNone || item->isSequence)
+                    return notStatic(QStringLiteral("%1 is not a string").arg(v.items[i]));
+                v.items[i] = item->items.front();
+            }
+            v.importedItems.clear();
+            v.state = HeaderValue::State::Literal;
+        }
+        return v;
+    }
+    return notStatic(QStringLiteral("no module named %1 on prepend_sys_path %2")
+                         .arg(pyRepr(parts.front()), searchPathText()));
+}
+
+void ImportedConstants::resolve(HeaderValue &value)
+{
+    if (value.state != HeaderValue::State::Imported)
+        return;
+    auto unresolved = [&value](const Error &why) {
+        value.state = HeaderValue::State::Unresolved;
+        value.expression += QStringLiteral(": ") + why.message();
+        if (!why.where().file.isEmpty())
+            value.expression += QStringLiteral(" (%1)").arg(why.where().toString());
+        value.importedItems.clear();
+    };
+    if (!value.isSequence) {
+        Result<HeaderValue> v = constant(value.items.front(), 0);
+        if (!v)
+            return unresolved(v.error());
+        const int line = value.line;
+        value = v.value();
+        value.line = line;
+        return;
+    }
+    for (qint32 i : std::as_const(value.importedItems)) {
+        Result<HeaderValue> v = constant(value.items[i], 0);
+        if (!v)
+            return unresolved(v.error());
+        if (v->isNone || v->isSequence)
+            return unresolved(notStatic(QStringLiteral("%1 is not a string").arg(value.items[i])));
+        value.items[i] = v->items.front();
+    }
+    value.importedItems.clear();
+    value.state = HeaderValue::State::Literal;
+}
+
+} // namespace retort

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "project/revisionreader.h"
+#include "project/revisionscript.h"
+#include "result.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace retort {
+
+// Header values that name constants of the project's own modules, such as
+// `branch_labels = (cli.EXPAND_BRANCH,)` after `from myapp.db import cli`.
+// The module is found the way Python's import finds it on the directories
+// alembic puts first on sys.path (prepend_sys_path), read statically by the
+// revision reader's rules, and the value put in place. What cannot be read
+// that way stays a value that needs Python, with the reason.
+class ImportedConstants {
+public:
+    // searchPath: absolute directories, in sys.path order.
+    explicit ImportedConstants(QStringList searchPath);
+
+    // An Imported value becomes Literal, or Unresolved with the reason
+    // appended to its expression. Other values are left alone.
+    void resolve(HeaderValue &value);
+
+private:
+    struct Module {
+        QString file;     // empty for a namespace package
+        QString package;  // anchor of its relative imports
+    };
+    Result<HeaderValue> constant(const QString &dotted, int depth);
+    std::optional<Module> findModule(const QString &dotted);
+    struct Constants {
+        ModuleConstants read;
+        Error error;  // why the module's import would fail (a syntax error, an unreadable file)
+    };
+    const Constants &constantsOf(const QString &name, const Module &module);
+    // Why importing `name` would fail among what Retort can see: its
+    // packages' __init__ files and the project modules it imports in turn.
+    Error importError(const QString &name);
+    QString searchPathText() const;
+
+    QStringList m_searchPath;
+    QHash<QString, std::optional<Module>> m_modules;
+    QHash<QString, Constants> m_constants;
+    QHash<QString, Error> m_importErrors;
+    QStringList m_importing;  // the chain importError() is in, for cycles
+};
+
+} // namespace retort
