@@ -19,7 +19,7 @@ from_build=
 while [ $# -gt 0 ]; do
   case $1 in
     --from-build) [ $# -ge 2 ] || retort_die "--from-build needs a build directory"; from_build=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) retort_die "unknown argument: $1 (see --help)" ;;
   esac
 done

@@ -721,34 +721,14 @@ void TestDbState::databaseUrlOnlyWhereEnvReadsIt()
         return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
     };
     const QString ini = dir.filePath(QStringLiteral("alembic.ini"));
+    // the bridge fixtures' env.py: sqlalchemy.url only
     QVERIFY(write(QStringLiteral("alembic.ini"),
-                  "[alembic]\nscript_location = %(here)s/mig\nsqlalchemy.url = " + m_cluster.url(iniDb).toUtf8() + "\n"));
-    QVERIFY(write(QStringLiteral("mig/env.py"), R"(from alembic import context
-from sqlalchemy import engine_from_config, pool
-
-config = context.config
-
-
-def run_migrations_offline():
-    context.configure(url=config.get_main_option("sqlalchemy.url"), literal_binds=True)
-    with context.begin_transaction():
-        context.run_migrations()
-
-
-def run_migrations_online():
-    engine = engine_from_config(config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.",
-                                poolclass=pool.NullPool)
-    with engine.connect() as connection:
-        context.configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
-
-
-if context.is_offline_mode():
-    run_migrations_offline()
-else:
-    run_migrations_online()
-)"));
+                  "[alembic]\nscript_location = %(here)s/mig\nsqlalchemy.url = " + m_cluster.url(iniDb).toUtf8()
+                      + "\n\n[loggers]\nkeys = root\n\n[handlers]\nkeys =\n\n[formatters]\nkeys =\n\n"
+                        "[logger_root]\nlevel = WARN\nhandlers =\n"));
+    QFile env(kSource + QStringLiteral("/tests/bridge/fixtures/migrations/env.py"));
+    QVERIFY(env.open(QIODevice::ReadOnly));
+    QVERIFY(write(QStringLiteral("mig/env.py"), env.readAll()));
     QVERIFY(write(QStringLiteral("mig/versions/a1_first.py"),
                   "\"\"\"first\n\nRevision ID: a1\n\"\"\"\nrevision = 'a1'\ndown_revision = None\nbranch_labels = None\n"
                   "depends_on = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n"));

@@ -130,12 +130,7 @@ private:
 
     void debugParameters(const Node *at, const Arguments *a)
     {
-        for (Span<Arg *> list : {a->posonlyargs, a->args, a->kwonlyargs})
-            for (const Arg *arg : list)
-                storeName(at, arg->arg);
-        for (const Arg *arg : {a->vararg, a->kwarg})
-            if (arg)
-                storeName(at, arg->arg);
+        forEachParameter(a, [this, at](const Arg *arg) { storeName(at, arg->arg); });
     }
 
     // validate_keywords, before the call's arguments are compiled
@@ -180,19 +175,16 @@ private:
         expressions(f->decoratorList);
         expressions(f->args->defaults);
         expressions(f->args->kwDefaults);
-        for (Span<Arg *> list : {f->args->posonlyargs, f->args->args, f->args->kwonlyargs})
-            for (const Arg *arg : list)
-                annotation(arg->annotation);
-        for (const Arg *arg : {f->args->vararg, f->args->kwarg})
-            if (arg)
-                annotation(arg->annotation);
+        forEachParameter(f->args, [this](const Arg *arg) { annotation(arg->annotation); });
         annotation(f->returns);
         inScope(Scope{f->isAsync() ? ScopeType::AsyncFunction : ScopeType::Function, false, f}, f->body);
         storeName(f, f->name);
     }
 
-    void comprehension(const Expr *e, Span<Comprehension *> generators, const Expr *elt, const Expr *value)
+    void comprehension(const ComprehensionParts &c)
     {
+        const Expr *e = c.node;
+        const Span<Comprehension *> generators = c.generators;
         if (e->kind != NodeKind::GeneratorExp && m_symbols.facts(e).coroutine
             && m_scope.type != ScopeType::AsyncFunction && m_scope.type != ScopeType::Comprehension)
             fail(e, QStringLiteral("asynchronous comprehension outside of an asynchronous function"));
@@ -205,8 +197,8 @@ private:
             visit(g->target);
             expressions(g->ifs);
         }
-        visit(elt);
-        visit(value);
+        visit(c.elt);
+        visit(c.value);
         m_scope = outer;
         visit(generators.front()->iter);
     }
@@ -230,6 +222,8 @@ private:
     {
         if (!n || error)
             return;
+        if (const ComprehensionParts c = comprehensionParts(n); c.node)
+            return comprehension(c);
         switch (n->kind) {
         case NodeKind::FunctionDef:
         case NodeKind::AsyncFunctionDef:
@@ -252,18 +246,6 @@ private:
             arguments(c, c->bases, c->keywords);
             inScope(Scope{ScopeType::Class, false, c}, c->body);
             storeName(c, c->name);
-            return;
-        }
-        case NodeKind::ListComp:
-        case NodeKind::SetComp:
-        case NodeKind::GeneratorExp: {
-            const auto *c = n->as<Comp>();
-            comprehension(c, c->generators, c->elt, nullptr);
-            return;
-        }
-        case NodeKind::DictComp: {
-            const auto *c = n->as<DictComp>();
-            comprehension(c, c->generators, c->key, c->value);
             return;
         }
         case NodeKind::For:

@@ -2,6 +2,7 @@
 
 #include <deque>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,8 +33,10 @@ struct Block {
     bool isComprehension = false;
     int compIterExpr = 0;       // inside a comprehension's iterable expression
     bool compIterTarget = false;  // binding a comprehension's iteration variable
-    // Names in the order they first appear, as Python's dict keeps them.
+    // Names in the order they first appear, as Python's dict keeps them,
+    // and where each is in that list.
     std::vector<std::pair<std::string_view, uint32_t>> symbols;
+    std::unordered_map<std::string_view, size_t> index;
     // global/nonlocal statements (and walrus targets a comprehension hands
     // out) per name, where errors about that name are reported.
     std::vector<std::pair<std::string_view, const Node *>> directives;
@@ -41,18 +44,15 @@ struct Block {
 
     uint32_t lookup(std::string_view name) const
     {
-        for (const auto &[n, flags] : symbols)
-            if (n == name)
-                return flags;
-        return 0;
+        const auto it = index.find(name);
+        return it == index.end() ? 0 : symbols[it->second].second;
     }
     uint32_t &flags(std::string_view name)
     {
-        for (auto &[n, flags] : symbols)
-            if (n == name)
-                return flags;
-        symbols.emplace_back(name, 0);
-        return symbols.back().second;
+        const auto [it, added] = index.emplace(name, symbols.size());
+        if (added)
+            symbols.emplace_back(name, 0);
+        return symbols[it->second].second;
     }
     const Node *directive(std::string_view name) const
     {
@@ -96,7 +96,8 @@ public:
 private:
     [[noreturn]] void fail(const Node *at, const QString &message)
     {
-        m_table.error = Error::syntax(m_fileName, int(at->line), int(at->column) + 1, message);
+        m_table.error = at ? Error::syntax(m_fileName, int(at->line), int(at->column) + 1, message)
+                           : Error::syntax(m_fileName, 1, 0, message);
         throw Failure{};
     }
 
@@ -157,12 +158,7 @@ private:
 
     void parameters(const Arguments *a)
     {
-        for (Span<Arg *> list : {a->posonlyargs, a->args, a->kwonlyargs})
-            for (const Arg *arg : list)
-                addDef(arg->arg, DefParam, arg);
-        for (const Arg *arg : {a->vararg, a->kwarg})
-            if (arg)
-                addDef(arg->arg, DefParam, arg);
+        forEachParameter(a, [this](const Arg *arg) { addDef(arg->arg, DefParam, arg); });
     }
 
     void declaration(const Global *g)
@@ -191,6 +187,8 @@ private:
     {
         if (!n)
             return;
+        if (const ComprehensionParts c = comprehensionParts(n); c.node)
+            return comprehension(c);
         switch (n->kind) {
         case NodeKind::FunctionDef:
         case NodeKind::AsyncFunctionDef: {
@@ -198,12 +196,7 @@ private:
             addDef(f->name, DefLocal, f);
             expressions(f->args->defaults);
             expressions(f->args->kwDefaults);
-            for (Span<Arg *> list : {f->args->posonlyargs, f->args->args, f->args->kwonlyargs})
-                for (const Arg *arg : list)
-                    annotation(arg->annotation);
-            for (const Arg *arg : {f->args->vararg, f->args->kwarg})
-                if (arg)
-                    annotation(arg->annotation);
+            forEachParameter(f->args, [this](const Arg *arg) { annotation(arg->annotation); });
             annotation(f->returns);
             expressions(f->decoratorList);
             Block *b = enter(Block::Type::Function, f);
@@ -305,26 +298,16 @@ private:
             leave();
             return;
         }
-        case NodeKind::ListComp:
-        case NodeKind::SetComp:
-        case NodeKind::GeneratorExp: {
-            const auto *c = n->as<Comp>();
-            comprehension(c, c->generators, c->elt, nullptr);
-            return;
-        }
-        case NodeKind::DictComp: {
-            const auto *c = n->as<DictComp>();
-            comprehension(c, c->generators, c->key, c->value);
-            return;
-        }
         default:
             forEachChild(n, [this](const Node *child) { visit(child); });
             return;
         }
     }
 
-    void comprehension(const Expr *e, Span<Comprehension *> generators, const Expr *elt, const Expr *value)
+    void comprehension(const ComprehensionParts &c)
     {
+        const Expr *e = c.node;
+        const Span<Comprehension *> generators = c.generators;
         const Comprehension *outermost = generators.front();
         ++cur()->compIterExpr;
         visit(outermost->iter);
@@ -351,8 +334,8 @@ private:
             if (g->isAsync)
                 m_facts[b].coroutine = true;
         }
-        visit(value);
-        visit(elt);
+        visit(c.value);
+        visit(c.elt);
         m_facts[b].generator = isGenerator;
         const bool isAsync = m_facts[b].coroutine && !isGenerator;
         leave();
@@ -436,6 +419,15 @@ private:
 };
 
 } // namespace
+
+ComprehensionParts comprehensionParts(const Node *node)
+{
+    if (const auto *c = node->dyn<Comp>())
+        return {c, c->generators, c->elt, nullptr};
+    if (const auto *d = node->dyn<DictComp>())
+        return {d, d->generators, d->key, d->value};
+    return {};
+}
 
 SymbolTable buildSymbolTable(const Module &module, const QString &fileName, bool futureAnnotations)
 {

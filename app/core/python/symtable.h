@@ -25,6 +25,29 @@ struct SymbolTable {
     }
 };
 
+// A list, set or dict comprehension or a generator expression taken apart,
+// as both compile passes walk it; `node` is nullptr for any other node.
+struct ComprehensionParts {
+    const Expr *node = nullptr;
+    Span<Comprehension *> generators;
+    const Expr *elt = nullptr;    // a dict comprehension's key
+    const Expr *value = nullptr;  // a dict comprehension's value, else nullptr
+};
+ComprehensionParts comprehensionParts(const Node *node);
+
+// fn(arg) for each parameter of a def or lambda in the order CPython's
+// passes visit them: positional-only, positional, keyword-only, *args, **kwargs.
+template <class F>
+void forEachParameter(const Arguments *a, F &&fn)
+{
+    for (Span<Arg *> list : {a->posonlyargs, a->args, a->kwonlyargs})
+        for (const Arg *arg : list)
+            fn(arg);
+    for (const Arg *arg : {a->vararg, a->kwarg})
+        if (arg)
+            fn(arg);
+}
+
 // CPython 3.11's symbol-table pass (Python/symtable.c) over a parsed module:
 // the scope errors compile() raises before its code generator runs
 // (global/nonlocal after use or assignment, parameter and global, no binding
