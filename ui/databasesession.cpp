@@ -67,9 +67,13 @@ QVector<SavedConnection> DatabaseSession::savedConnections() const
 void DatabaseSession::rebuildEntries()
 {
     QVector<Entry> entries;
-    // The project's own URL first: DATABASE_URL, else sqlalchemy.url, as alembic's env.py would use.
+    // The project's own URL first: DATABASE_URL where env.py reads it, else
+    // sqlalchemy.url. Alembic never reads DATABASE_URL itself: a project whose
+    // env.py does not would connect elsewhere, so it is not offered there.
     if (m_project) {
-        const QString envUrl = qEnvironmentVariable("DATABASE_URL");
+        const QString envUrl = m_project->envVariables.contains(QLatin1String("DATABASE_URL"))
+                                   ? qEnvironmentVariable("DATABASE_URL")
+                                   : QString();
         const QString url = !envUrl.isEmpty() ? envUrl : m_project->config.sqlalchemyUrl;
         if (!url.isEmpty()) {
             Entry e;

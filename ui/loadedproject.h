@@ -27,6 +27,9 @@ struct LoadedProject {
     LaneLayout layout;       // computed for `rows`
     QStringList messages;    // per graph index: the first paragraph of the docstring
     QList<Error> warnings;   // loader and graph warnings, to show, not to fail on
+    // What env.py reads from the environment by name: DATABASE_URL is the
+    // project's URL only where env.py reads it (alembic itself never does).
+    QStringList envVariables;
 
     struct Timings {
         qint64 configMs = 0;

@@ -1,6 +1,7 @@
 #include "projectloader.h"
 
 #include "graph/revisionwalker.h"
+#include "project/envreader.h"
 #include "project/scriptcache.h"
 #include "project/scriptloader.h"
 
@@ -53,6 +54,9 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
         return config.error();
     project->config = std::move(config).value();
     project->config.workDir = QFileInfo(project->iniPath).absolutePath();  // as the bridge runs alembic
+    // env.py's own problems are reported where it is run; here only what it reads
+    if (const Result<EnvOptions> env = loadEnvOptions(project->config.envPath))
+        project->envVariables = env.value().environmentVariables;
     project->timings.configMs = step.restart();
 
     Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(project->config, ScriptCache::defaultDirectory());

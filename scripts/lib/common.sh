@@ -5,7 +5,8 @@
 RETORT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 # Everything a fresh Debian 12 machine needs to build Retort, run its tests
-# against a private PostgreSQL cluster and show the window headless.
+# against a private PostgreSQL cluster and show the window headless, and to
+# build and check its package (the man page, lintian, appstreamcli).
 # libqt6sql6-psql holds the QPSQL plugin (qt6/plugins/sqldrivers/libqsqlpsql.so).
 RETORT_DEB_PACKAGES=(
   build-essential cmake ninja-build
@@ -13,6 +14,7 @@ RETORT_DEB_PACKAGES=(
   postgresql postgresql-client
   python3 python3-alembic python3-psycopg2
   xvfb xauth
+  help2man lintian appstream
 )
 
 retort_log() { printf '[retort] %s\n' "$*" >&2; }

@@ -122,6 +122,48 @@ private slots:
         QVERIFY(!r.out.contains(password.toUtf8()) && !r.err.contains(password.toUtf8()));
     }
 
+    // ?user= picks the role, as SQLAlchemy's psycopg2 dialect hands it to
+    // libpq: alembic stamps as that role, Retort reads the same state as
+    // that role and prints alembic's `current -v`, with the query's
+    // password masked where alembic would print it.
+    void queryUserChoosesRole()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("secret_role"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString role = db + QStringLiteral("_r");
+        QVERIFY2(cluster.exec(QStringLiteral("postgres"),
+                              QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, kSecret)),
+                 qPrintable(cluster.lastError()));
+        QVERIFY(cluster.exec(QStringLiteral("postgres"), QStringLiteral("ALTER DATABASE %1 OWNER TO %2").arg(db, role)));
+        QVERIFY(cluster.exec(db, QStringLiteral("ALTER SCHEMA public OWNER TO %1").arg(role)));
+        const QString url = QStringLiteral("postgresql://127.0.0.1:%1/%2?user=%3&password=%4")
+                                .arg(cluster.port())
+                                .arg(db, role, kSecret);
+        QProcessEnvironment env = urlOnlyEnv();
+        env.insert(QStringLiteral("DATABASE_URL"), url);
+        const QString dir = QStringLiteral(RETORT_SOURCE_DIR "/migrations/analytics");
+        const ProcessResult stamp = runAlembic(analyticsIni(), {QStringLiteral("stamp"), QStringLiteral("4b1e7f2a9c03")},
+                                               dir, env);
+        QVERIFY2(stamp.ok(), qPrintable(stamp.describe()));
+        QVERIFY(cluster.exec(db, QStringLiteral("DO $$ BEGIN IF (SELECT tableowner FROM pg_tables WHERE tablename = "
+                                                "'alembic_version') <> '%1' THEN RAISE 'not stamped as %1'; END IF; "
+                                                "END $$")
+                                     .arg(role)));
+        const ProcessResult alembic = runAlembic(analyticsIni(), {QStringLiteral("current"), QStringLiteral("-v")}, dir, env);
+        QVERIFY2(alembic.ok(), qPrintable(alembic.describe()));
+        const ProcessResult r = runRetort({QStringLiteral("-c"), analyticsIni(), QStringLiteral("--url"), url,
+                                           QStringLiteral("current"), QStringLiteral("-v")},
+                                          dir, urlOnlyEnv());
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QCOMPARE(r.out, QByteArray(alembic.out).replace(kSecret.toUtf8(), "XXXXX"));
+        QVERIFY(r.out.contains("user=" + role.toUtf8()));
+        QVERIFY(!r.out.contains(kSecret.toUtf8()) && !r.err.contains(kSecret.toUtf8()));
+        cluster.dropDatabase(db);
+        QVERIFY(cluster.exec(QStringLiteral("postgres"), QStringLiteral("DROP ROLE %1").arg(role)));
+    }
+
     // The probe runs `python -c "import alembic"` only: no credentials.
     void interpreterProbeGetsNoCredentials()
     {

@@ -1,9 +1,12 @@
 #include "db/connection.h"
 #include "db/connectionsettings.h"
 #include "db/versionstate.h"
+#include "processrunner.h"
 #include "testcluster.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -15,6 +18,8 @@
 using retort::Connection;
 using retort::ConnectionSettings;
 using retort::testsupport::TestCluster;
+using retort::testsupport::alembicPython;
+using retort::testsupport::runProcess;
 
 namespace {
 
@@ -144,6 +149,77 @@ private slots:
         QVERIFY(!c.ok());
         QVERIFY2(c.error().message().startsWith(QLatin1String("Timed out after 2 s")), qPrintable(c.error().message()));
         QVERIFY2(t.elapsed() < 10000, "the connect timeout was not applied");
+    }
+
+    // ?user=, ?password=, ?database= and ?dbname= reach libpq as SQLAlchemy
+    // 1.4's psycopg2 dialect passes them: the query wins over the URL's own
+    // user and path. Each URL is opened by Retort and by SQLAlchemy itself,
+    // and both must land as the same role in the same database.
+    void queryParametersAsSqlalchemy()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        const QString db = cluster.createDatabase(QStringLiteral("qp"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const QString role = QStringLiteral("%1_role").arg(db);
+        const QString secret = QStringLiteral("Qp-%1-pw").arg(QCoreApplication::applicationPid());
+        QVERIFY2(cluster.exec(QStringLiteral("postgres"),
+                              QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, secret)),
+                 qPrintable(cluster.lastError()));
+        const QString server = QStringLiteral("%1:%2").arg(cluster.host()).arg(cluster.port());
+        const QStringList urls = {
+            QStringLiteral("postgresql://%1/%2?user=%3&password=%4").arg(server, db, role, secret),
+            // the query's user and password win over user:password@
+            QStringLiteral("postgresql://%1:wrong@%2/postgres?password=%3&user=%4&database=%5")
+                .arg(cluster.user(), server, secret, role, db),
+            QStringLiteral("postgresql+psycopg2://%1/?dbname=%2&user=%3&password=%4").arg(server, db, role, secret),
+            // the default user with ?dbname= alone
+            QStringLiteral("postgresql://%1@%2?dbname=%3").arg(cluster.user(), server, db),
+        };
+        QProcessEnvironment env;
+        for (int i = 0; i < urls.size(); ++i)
+            env.insert(QStringLiteral("RETORT_T_URL_%1").arg(i), urls[i]);
+        const QString python = alembicPython();
+        QVERIFY2(!python.isEmpty(), "no Python with SQLAlchemy");
+        const QString script = QStringLiteral(
+            "import json, os, sqlalchemy\n"
+            "out = []\n"
+            "for i in range(%1):\n"
+            "    e = sqlalchemy.create_engine(os.environ['RETORT_T_URL_%d' % i])\n"
+            "    with e.connect() as c:\n"
+            "        out.append(list(c.exec_driver_sql('SELECT current_user, current_database()').one()))\n"
+            "    e.dispose()\n"
+            "print(json.dumps(out))\n").arg(urls.size());
+        const auto oracle = runProcess(python, {QStringLiteral("-c"), script}, QString(), env);
+        QVERIFY2(oracle.ok(), qPrintable(oracle.describe()));
+        const QJsonArray expected = QJsonDocument::fromJson(oracle.out).array();
+        QCOMPARE(expected.size(), urls.size());
+        for (int i = 0; i < urls.size(); ++i) {
+            const auto c = Connection::open(settingsFor(urls[i]));
+            QVERIFY2(c.ok(), qPrintable(c.error().toString()));
+            QSqlQuery q(c.value()->database());
+            QVERIFY(q.exec(QStringLiteral("SELECT current_user, current_database()")) && q.next());
+            QCOMPARE(QJsonArray({q.value(0).toString(), q.value(1).toString()}), expected[i].toArray());
+        }
+        QCOMPARE(expected[0].toArray()[0].toString(), role);  // not the default user
+        QCOMPARE(expected[1].toArray()[1].toString(), db);
+        // psycopg2 refuses a database in the path and in ?dbname= both; so does Retort
+        const QString twice = QStringLiteral("postgresql://%1/%2?dbname=postgres").arg(server, db);
+        QProcessEnvironment twiceEnv;
+        twiceEnv.insert(QStringLiteral("RETORT_T_URL"), twice);
+        const auto alembicSide = runProcess(python, {QStringLiteral("-c"),
+                                                     QStringLiteral("import os, sqlalchemy\n"
+                                                                    "sqlalchemy.create_engine(os.environ['RETORT_T_URL']).connect()\n")},
+                                            QString(), twiceEnv);
+        QVERIFY2(!alembicSide.ok() && alembicSide.err.contains("you can't specify both 'database' and 'dbname'"),
+                 qPrintable(alembicSide.describe()));
+        const auto parsed = ConnectionSettings::parse(twice);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().message().contains(QLatin1String("?dbname=")), qPrintable(parsed.error().message()));
+        cluster.exec(QStringLiteral("postgres"), QStringLiteral("DROP OWNED BY %1").arg(role));
+        cluster.dropDatabase(db);
+        QVERIFY2(cluster.exec(QStringLiteral("postgres"), QStringLiteral("DROP ROLE %1").arg(role)),
+                 qPrintable(cluster.lastError()));
     }
 
     void versionTable()

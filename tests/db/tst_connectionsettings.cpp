@@ -60,6 +60,18 @@ private slots:
                                       << "postgresql://u@h/d?application_name=my+app&sslmode=require";
         QTest::newRow("port in query") << "postgresql://u@h/d?port=6000" << "u" << "" << false << "h" << 6000
                                        << "d" << "postgresql://u@h/d?port=6000";
+        // the query's user, password and database win, as SQLAlchemy's psycopg2 dialect passes them on
+        QTest::newRow("user in query") << "postgresql://h/d?user=bob" << "bob" << "" << false << "h" << -1 << "d"
+                                       << "postgresql://h/d?user=bob";
+        QTest::newRow("query wins over userinfo")
+            << "postgresql://scott:tiger@h/d?user=bob&password=tiger2" << "bob" << "tiger2" << true << "h" << -1
+            << "d" << "postgresql://scott:XXXXX@h/d?password=XXXXX&user=bob";
+        QTest::newRow("password in query only") << "postgresql://u@h/d?password=pw" << "u" << "pw" << true << "h"
+                                                << -1 << "d" << "postgresql://u@h/d?password=XXXXX";
+        QTest::newRow("dbname in query") << "postgresql://u@h?dbname=app" << "u" << "" << false << "h" << -1
+                                         << "app" << "postgresql://u@h?dbname=app";
+        QTest::newRow("database in query") << "postgresql://u@h/d?database=other" << "u" << "" << false << "h" << -1
+                                           << "other" << "postgresql://u@h/d?database=other";
     }
 
     void parse()
@@ -75,6 +87,7 @@ private slots:
         QTEST(r->database, "database");
         QTEST(r->redacted(), "redacted");
         QVERIFY(!r->redacted().contains(QLatin1String("tiger")));
+        QVERIFY(!r->describe().contains(QLatin1String("tiger")));
     }
 
     void query()
@@ -98,6 +111,11 @@ private slots:
         QCOMPARE(retort::connectOptionsFor(plain.value(), Connection::Options()).value(),
                  QStringLiteral("connect_timeout=10"));
 
+        // user and database go through QSqlDatabase's own setters, never twice
+        auto taken = ConnectionSettings::parse(QStringLiteral("postgresql://h?user=bob&database=app&sslmode=require"));
+        QCOMPARE(retort::connectOptionsFor(taken.value(), Connection::Options()).value(),
+                 QStringLiteral("connect_timeout=10;sslmode=require"));
+
         auto semicolon = ConnectionSettings::parse(QStringLiteral("postgresql://u@h/d?options=a%3Bb"));
         QVERIFY(!retort::connectOptionsFor(semicolon.value(), Connection::Options()).ok());
     }
@@ -111,6 +129,9 @@ private slots:
         QTest::newRow("no scheme") << "localhost/d";
         QTest::newRow("bad port") << "postgresql://u@h:abc/d";
         QTest::newRow("port range") << "postgresql://u@h:70000/d";
+        // psycopg2 refuses the database twice (make_dsn), so alembic cannot connect
+        QTest::newRow("path and dbname") << "postgresql://u:pass@h/d?dbname=e";
+        QTest::newRow("database and dbname") << "postgresql://u@h?database=d&dbname=e";
     }
 
     void rejects()

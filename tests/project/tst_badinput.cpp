@@ -104,6 +104,34 @@ private:
                           workDir, env, 60000);
     }
 
+    // b2's upgrade() body replaced by `body`: alembic fails to import it
+    // with a SyntaxError, and Retort fails the same way (exit, stdout), naming
+    // file:line, with its header cache cold, warm and off.
+    void expectFailureAsAlembic(const QByteArray &body, int line, std::initializer_list<const char *> commands)
+    {
+        QTemporaryDir dir;
+        const QString ini = smallProject(dir.path());
+        const QString broken = dir.filePath(QStringLiteral("mig/versions/b2_second.py"));
+        writeFile(broken, revisionFile("b2", "'a1'", body));
+        for (const char *command : commands) {
+            const QStringList args{QStringLiteral("-c"), ini, QString::fromLatin1(command)};
+            const ProcessResult alembic = runAlembic(ini, args.mid(2), dir.path());
+            QVERIFY2(alembic.error.isEmpty() && alembic.exitCode != 0, qPrintable(outcome(alembic)));
+            QVERIFY2(alembic.err.contains("SyntaxError") || alembic.err.contains("IndentationError"),
+                     alembic.err.constData());
+            for (const QString &cache : {dir.filePath(QStringLiteral("cache")), QStringLiteral("off")}) {
+                // twice with the cache: cold, then warm
+                for (int run = 0; run < 2; ++run) {
+                    const ProcessResult r = runRetort(args, dir.path(), cacheEnv(cache));
+                    // alembic's traceback: exit 1, nothing on stdout; Retort adds file:line
+                    expectNamedFailure(r, QStringLiteral("%1:%2").arg(broken).arg(line), QString());
+                    QCOMPARE(r.exitCode, alembic.exitCode);
+                    QCOMPARE(r.out, alembic.out);
+                }
+            }
+        }
+    }
+
     QTemporaryDir m_shared;  // world-reachable, for runUnprivileged
     QString m_binaryCopy;
 
@@ -357,27 +385,32 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         QFETCH(int, line);
-        QTemporaryDir dir;
-        const QString ini = smallProject(dir.path());
-        const QString broken = dir.filePath(QStringLiteral("mig/versions/b2_second.py"));
-        writeFile(broken, revisionFile("b2", "'a1'", body));
-        for (const char *command : {"heads", "history", "branches"}) {
-            const QStringList args{QStringLiteral("-c"), ini, QString::fromLatin1(command)};
-            const ProcessResult alembic = runAlembic(ini, args.mid(2), dir.path());
-            QVERIFY2(alembic.error.isEmpty() && alembic.exitCode != 0, qPrintable(outcome(alembic)));
-            QVERIFY2(alembic.err.contains("SyntaxError") || alembic.err.contains("IndentationError"),
-                     alembic.err.constData());
-            for (const QString &cache : {dir.filePath(QStringLiteral("cache")), QStringLiteral("off")}) {
-                // twice with the cache: cold, then warm
-                for (int run = 0; run < 2; ++run) {
-                    const ProcessResult r = runRetort(args, dir.path(), cacheEnv(cache));
-                    // alembic's traceback: exit 1, nothing on stdout; Retort adds file:line
-                    expectNamedFailure(r, QStringLiteral("%1:%2").arg(broken).arg(line), QString());
-                    QCOMPARE(r.exitCode, alembic.exitCode);
-                    QCOMPARE(r.out, alembic.out);
-                }
-            }
-        }
+        expectFailureAsAlembic(body, line, {"heads", "history", "branches"});
+    }
+
+    // What only Python's compiler and symbol table refuse (ast.parse()
+    // accepts it): importing the file fails, so alembic does; one command
+    // each (tst_compilecheck holds the checks to compile() itself).
+    void compilerErrorsFailAsInAlembic_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("line");
+        QTest::newRow("late __future__ import") << QByteArray("    from __future__ import annotations\n") << 14;
+        QTest::newRow("global after assignment") << QByteArray("    x = 1\n    global x\n") << 15;
+        QTest::newRow("global after use") << QByteArray("    print(x)\n    global x\n") << 15;
+        QTest::newRow("starred target alone") << QByteArray("    *a = 1\n") << 14;
+        QTest::newRow("starred value alone") << QByteArray("    a = [1]\n    x = *a\n") << 15;
+        QTest::newRow("walrus rebinds iteration variable") << QByteArray("    [y := 1 for y in 'ab']\n") << 14;
+        QTest::newRow("int of 4301 digits") << "    x = " + QByteArray(4301, '7') + "\n" << 14;
+        QTest::newRow("assignment to __debug__") << QByteArray("    __debug__ = 1\n") << 14;
+        QTest::newRow("nonlocal without binding") << QByteArray("    def f():\n        nonlocal q\n") << 15;
+    }
+
+    void compilerErrorsFailAsInAlembic()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, line);
+        expectFailureAsAlembic(body, line, {"heads"});
     }
 
     // alembic runs env.py for --sql: one it cannot compile fails the command

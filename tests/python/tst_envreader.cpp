@@ -88,6 +88,8 @@ private slots:
     void problems();
     void syntaxError();
     void sampleProjects();
+    void environmentVariables_data();
+    void environmentVariables();
 };
 
 void TestEnvReader::options_data()
@@ -220,6 +222,34 @@ void TestEnvReader::sampleProjects()
     }
     if (seen == 0)
         qInfo("no sample projects under migrations/");
+}
+
+// Which variables env.py reads decides whether DATABASE_URL is a project's
+// URL at all (alembic itself never reads it).
+void TestEnvReader::environmentVariables_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList url{QStringLiteral("DATABASE_URL")};
+    QTest::newRow("os.environ.get") << QByteArray("import os\nurl = os.environ.get('DATABASE_URL')\n") << url;
+    QTest::newRow("os.getenv in a function")
+        << QByteArray("import os\n\ndef url():\n    return os.getenv(\"DATABASE_URL\") or 'x'\n") << url;
+    QTest::newRow("os.environ[...]") << QByteArray("import os\nurl = os.environ['DATABASE_URL']\n") << url;
+    QTest::newRow("from os import environ")
+        << QByteArray("from os import environ\nif 'DATABASE_URL' in environ:\n    pass\n") << url;
+    QTest::newRow("alias of os") << QByteArray("import os as o\nx = o.environ.get('A', 'b')\ny = o.getenv('DATABASE_URL')\n")
+                                 << QStringList{QStringLiteral("A"), QStringLiteral("DATABASE_URL")};
+    QTest::newRow("named in a comment and a docstring only")
+        << QByteArray("\"\"\"Uses DATABASE_URL.\"\"\"\n# os.environ['DATABASE_URL']\nurl = 'DATABASE_URL'\n") << QStringList();
+    QTest::newRow("another variable") << QByteArray("import os\nurl = os.environ['APP_DB']\n")
+                                      << QStringList{QStringLiteral("APP_DB")};
+}
+
+void TestEnvReader::environmentVariables()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(QStringList, expected);
+    QCOMPARE(read(source).environmentVariables, expected);
 }
 
 QTEST_GUILESS_MAIN(TestEnvReader)

@@ -38,6 +38,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -177,6 +178,7 @@ private slots:
     void appliedRootIsFilledAndLegendShown();
     void serverDownIsUnknownNotApplied();
     void databasesBelongToTheirProject();
+    void databaseUrlOnlyWhereEnvReadsIt();
     void cleanupTestCase();
 
 private:
@@ -699,6 +701,64 @@ void TestDbState::databasesBelongToTheirProject()
     QCOMPARE(window.activeConnectionName(), aNames[1]);
     QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
     QCOMPARE(window.activeDatabase()->database, a2);
+}
+
+// DATABASE_URL is a project's own database only where its env.py reads it:
+// alembic never reads it itself, so for any other project it names a
+// database that project's commands would not touch, and must not be offered
+// (let alone made active) there.
+void TestDbState::databaseUrlOnlyWhereEnvReadsIt()
+{
+    const QString envDb = m_cluster.createDatabase(QStringLiteral("gui_envurl"));
+    const QString iniDb = m_cluster.createDatabase(QStringLiteral("gui_iniurl"));
+    QVERIFY2(!envDb.isEmpty() && !iniDb.isEmpty(), qPrintable(m_cluster.lastError()));
+    m_databases << envDb << iniDb;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &name, const QByteArray &text) {
+        QDir().mkpath(QFileInfo(dir.filePath(name)).path());
+        QFile f(dir.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    };
+    const QString ini = dir.filePath(QStringLiteral("alembic.ini"));
+    // the bridge fixtures' env.py: sqlalchemy.url only
+    QVERIFY(write(QStringLiteral("alembic.ini"),
+                  "[alembic]\nscript_location = %(here)s/mig\nsqlalchemy.url = " + m_cluster.url(iniDb).toUtf8()
+                      + "\n\n[loggers]\nkeys = root\n\n[handlers]\nkeys =\n\n[formatters]\nkeys =\n\n"
+                        "[logger_root]\nlevel = WARN\nhandlers =\n"));
+    QFile env(kSource + QStringLiteral("/tests/bridge/fixtures/migrations/env.py"));
+    QVERIFY(env.open(QIODevice::ReadOnly));
+    QVERIFY(write(QStringLiteral("mig/env.py"), env.readAll()));
+    QVERIFY(write(QStringLiteral("mig/versions/a1_first.py"),
+                  "\"\"\"first\n\nRevision ID: a1\n\"\"\"\nrevision = 'a1'\ndown_revision = None\nbranch_labels = None\n"
+                  "depends_on = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n"));
+    // alembic itself, with DATABASE_URL set, stamps the ini's database
+    const ProcessResult stamp = runAlembic(ini, {"stamp", "a1"}, dir.path(), envFor(m_cluster.url(envDb)));
+    QVERIFY2(stamp.ok(), qPrintable(stamp.describe()));
+    QCOMPARE(m_cluster.versionRows(iniDb), QStringList{QStringLiteral("a1")});
+    QCOMPARE(m_cluster.versionRows(envDb), QStringList());
+
+    qputenv("DATABASE_URL", m_cluster.url(envDb).toUtf8());
+    const auto unset = qScopeGuard([] { qunsetenv("DATABASE_URL"); });
+    const auto names = [](const DatabaseSession &session) {
+        QStringList out;
+        for (const DatabaseSession::Entry &e : session.entries())
+            out << e.connection.name;
+        return out;
+    };
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(openAndWait(window, ini));
+    QCOMPARE(names(*window.databaseSession()), QStringList{QStringLiteral("alembic.ini")});
+    QCOMPARE(window.activeConnectionName(), QStringLiteral("alembic.ini"));
+    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+    QCOMPARE(window.activeDatabase()->database, iniDb);
+    // analytics' env.py reads DATABASE_URL: there it is the project's URL
+    QVERIFY(openAndWait(window, kAnalytics));
+    QCOMPARE(names(*window.databaseSession()), QStringList{QStringLiteral("DATABASE_URL")});
+    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+    QCOMPARE(window.activeDatabase()->database, envDb);
 }
 
 QTEST_MAIN(TestDbState)

@@ -51,10 +51,8 @@ QString bridgeDatabaseUrl(const ConnectionSettings &settings, const QString &app
             url += QLatin1Char(':') + QString::number(settings.port);
     }
     url += QLatin1Char('/') + encoded(settings.database);
-    for (const auto &kv : settings.query) {
-        if (!ConnectionSettings::knownParameters().contains(kv.first) || kv.first == QLatin1String("host")
-            || kv.first == QLatin1String("port")
-            || (!appName.isEmpty() && kv.first == QLatin1String("application_name")))
+    for (const auto &kv : settings.libpqParameters()) {
+        if (!appName.isEmpty() && kv.first == QLatin1String("application_name"))
             continue;
         query.append(kv);
     }

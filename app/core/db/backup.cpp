@@ -42,10 +42,8 @@ QString conninfoFor(const ConnectionSettings &s)
         parts << QStringLiteral("user=") + conninfoQuoted(s.user);
     if (!s.database.isEmpty())
         parts << QStringLiteral("dbname=") + conninfoQuoted(s.database);
-    for (const auto &kv : s.query) {
-        if (kv.first == QLatin1String("host") || kv.first == QLatin1String("port")
-            || kv.first == QLatin1String("sslpassword")
-            || !ConnectionSettings::knownParameters().contains(kv.first))
+    for (const auto &kv : s.libpqParameters()) {
+        if (kv.first == QLatin1String("sslpassword"))
             continue;
         parts << kv.first + QLatin1Char('=') + conninfoQuoted(kv.second);
     }

@@ -43,12 +43,9 @@ Result<QString> connectOptionsFor(const ConnectionSettings &settings, const Conn
 {
     QStringList parts;
     bool timeoutGiven = false;
-    for (const auto &kv : settings.query) {
-        // host and port go through setHostName/setPort; unknown keys would
-        // make libpq refuse the whole connection.
-        if (kv.first == QLatin1String("host") || kv.first == QLatin1String("port")
-            || !ConnectionSettings::knownParameters().contains(kv.first))
-            continue;
+    // host, port, user and the database go through QSqlDatabase's setters;
+    // unknown keys would make libpq refuse the whole connection.
+    for (const auto &kv : settings.libpqParameters()) {
         if (kv.second.contains(QLatin1Char(';')))
             return Error(Error::Kind::Config,
                          QStringLiteral("The connection parameter %1 contains ';', which QtSql's PostgreSQL "

@@ -78,9 +78,25 @@ const QStringList &ConnectionSettings::knownParameters()
         QStringLiteral("keepalives_count"), QStringLiteral("tcp_user_timeout"), QStringLiteral("hostaddr"),
         QStringLiteral("passfile"), QStringLiteral("service"),
         // taken apart by parse(), never passed on twice
-        QStringLiteral("host"), QStringLiteral("port"),
+        QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("dbname"),
+        QStringLiteral("database"),
     };
     return known;
+}
+
+bool ConnectionSettings::isTakenApart(const QString &key)
+{
+    return key == QLatin1String("host") || key == QLatin1String("port") || key == QLatin1String("user")
+        || key == QLatin1String("dbname") || key == QLatin1String("database") || key == QLatin1String("password");
+}
+
+QList<QPair<QString, QString>> ConnectionSettings::libpqParameters() const
+{
+    QList<QPair<QString, QString>> out;
+    for (const auto &kv : query)
+        if (knownParameters().contains(kv.first) && !isTakenApart(kv.first))
+            out.append(kv);
+    return out;
 }
 
 QStringList ConnectionSettings::unknownParameters() const
@@ -136,7 +152,9 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &url)
     if (m.hasCaptured(u"password")) {
         s.password = unquote(m.captured(u"password"));
         s.hasPassword = true;
+        s.urlPasswordLength = int(s.password.size());
     }
+    s.urlUser = s.user;
     // libpq decodes the host (a percent-encoded socket directory); SQLAlchemy
     // does not, and psycopg2 would then fail to connect. Retort follows libpq.
     s.urlHost = m.hasCaptured(u"ipv6host") ? m.captured(u"ipv6host") : m.captured(u"ipv4host");
@@ -150,6 +168,7 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &url)
         s.urlPort = s.port;
     }
     s.database = unquote(m.captured(u"database"));
+    s.urlDatabase = s.database;
 
     // urllib.parse.parse_qsl: '&'-separated, '+' is a space, blank values dropped.
     const QString query = m.captured(u"query");
@@ -161,14 +180,30 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &url)
             continue;
         s.query.append({key, value});
     }
-    // SQLAlchemy hands the query to the DBAPI's connect() after the URL's
-    // own fields, so ?password= is the password alembic uses, and wins.
+    // SQLAlchemy 1.4's psycopg2 dialect hands the URL's fields to connect()
+    // as host, database, user, password and port, then updates them with the
+    // whole query: ?user= and ?password= win over user:password@, and
+    // ?database= over the path. psycopg2 renames database to libpq's dbname
+    // and refuses both at once (make_dsn).
+    bool queryDatabase = false;
+    bool queryDbname = false;
     for (const auto &kv : std::as_const(s.query)) {
         if (kv.first == QLatin1String("password")) {
             s.password = kv.second;
             s.hasPassword = true;
+        } else if (kv.first == QLatin1String("user")) {
+            s.user = kv.second;
+        } else if (kv.first == QLatin1String("database") || kv.first == QLatin1String("dbname")) {
+            (kv.first == QLatin1String("dbname") ? queryDbname : queryDatabase) = true;
+            s.database = kv.second;
         }
     }
+    if (queryDbname && (queryDatabase || !s.urlDatabase.isEmpty()))
+        return Error(Error::Kind::Config,
+                     QStringLiteral("The database URL names the database twice, in %1 and in ?dbname= "
+                                    "(psycopg2 refuses both: \"you can't specify both 'database' and 'dbname' "
+                                    "arguments\")")
+                         .arg(queryDatabase ? QStringLiteral("?database=") : QStringLiteral("its path")));
     const QString queryHost = s.queryValue(QStringLiteral("host"));
     if (!queryHost.isEmpty()) {
         s.host = queryHost;
@@ -215,18 +250,18 @@ QString ConnectionSettings::redacted() const
     // obfuscate_url_pw replaces a non-empty password only; str(URL) in
     // SQLAlchemy 1.4 renders whatever password is left.
     QString s = drivername + QStringLiteral("://");
-    if (!user.isEmpty() || hasPassword) {
-        s += sqlaQuote(user);
-        if (hasPassword)
-            s += QLatin1Char(':') + (password.isEmpty() ? QString() : QStringLiteral("XXXXX"));
+    if (!urlUser.isEmpty() || urlPasswordLength >= 0) {
+        s += sqlaQuote(urlUser);
+        if (urlPasswordLength >= 0)
+            s += QLatin1Char(':') + (urlPasswordLength == 0 ? QString() : QStringLiteral("XXXXX"));
         s += QLatin1Char('@');
     }
     if (!urlHost.isEmpty())
         s += urlHost.contains(QLatin1Char(':')) ? QLatin1Char('[') + urlHost + QLatin1Char(']') : urlHost;
     if (urlPort > 0)
         s += QLatin1Char(':') + QString::number(urlPort);
-    if (!database.isEmpty())
-        s += QLatin1Char('/') + database;
+    if (!urlDatabase.isEmpty())
+        s += QLatin1Char('/') + urlDatabase;
     if (!query.isEmpty()) {
         // keys sorted, repeated keys in their given order
         QList<QPair<QString, QString>> sorted = query;

@@ -16,9 +16,10 @@ QString urlSourceName(UrlSource source);
 
 // A PostgreSQL connection described by an SQLAlchemy-style URL, as users
 // write them: postgresql://, postgres://, postgresql+psycopg2://, +asyncpg,
-// +psycopg, +pg8000. The password (user:password@, or ?password=, which
-// SQLAlchemy passes on as well) is kept for connecting only: redacted(),
-// describe() and every error message leave it out.
+// +psycopg, +pg8000. The query's user, password, host, port, database and
+// dbname count as SQLAlchemy's psycopg2 dialect passes them to libpq. The
+// password (user:password@, or ?password=) is kept for connecting only:
+// redacted(), describe() and every error message leave it out.
 struct ConnectionSettings {
     QString drivername;      // as written: "postgresql+psycopg2"
     QString user;            // percent-decoded; empty: libpq's default
@@ -28,9 +29,13 @@ struct ConnectionSettings {
     bool hostFromQuery = false;  // host came from ?host=
     int port = -1;           // -1: libpq's default
     QString database;
-    // Host and port exactly as written before the path (for redacted()).
+    // The URL's own parts before the query, for redacted(): the user and
+    // whether a password was written (-1: none, else its length).
+    QString urlUser;
+    int urlPasswordLength = -1;
     QString urlHost;
     int urlPort = -1;
+    QString urlDatabase;
     // Query parameters in URL order, decoded (keys may repeat).
     QList<QPair<QString, QString>> query;
     UrlSource source = UrlSource::None;
@@ -39,6 +44,11 @@ struct ConnectionSettings {
     // application_name, options, ...); everything else in the query is
     // ignored and listed by unknownParameters().
     static const QStringList &knownParameters();
+    // host, port, user, dbname, database, password: parse() moves them into
+    // the fields above, and they are passed on from there only.
+    static bool isTakenApart(const QString &key);
+    // The query's known keywords that are not taken apart, in URL order.
+    QList<QPair<QString, QString>> libpqParameters() const;
     QStringList unknownParameters() const;
     QString queryValue(const QString &key) const;  // the last value given
 

@@ -1,5 +1,6 @@
 #include "project/envreader.h"
 
+#include "project/envvariables.h"
 #include "project/projectfile.h"
 #include "python/compilecheck.h"
 #include "python/parser.h"
@@ -506,6 +507,7 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
         options.problems << error;
     }
     EnvReader(parsed.module, path, options).run();
+    options.environmentVariables = environmentVariablesRead(parsed.module);
     if (!error) {
         const MigrationRuns runs(parsed.module);
         options.migrationRuns = runs.runs == 0 && runs.foreign ? -1 : runs.runs;

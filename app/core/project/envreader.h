@@ -28,6 +28,9 @@ struct EnvOptions {
     // than once", or -1 when it calls into the project's own modules and
     // cannot be told.
     int migrationRuns = 1;
+    // Environment variables env.py reads by name (envvariables.h):
+    // "DATABASE_URL" here means the project's URL may come from there.
+    QStringList environmentVariables;
 };
 
 // Parses env.py completely (function bodies included) and reads the

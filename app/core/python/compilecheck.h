@@ -5,12 +5,14 @@
 
 namespace retort::py {
 
-// The checks CPython's compiler makes after parsing: ast.parse() (which the
-// parser mirrors) accepts these modules, compile() and so importlib (and
-// alembic) refuse them. 'return', 'yield' and 'await' outside a function,
-// 'await' outside an async one, 'break'/'continue' outside a loop, nonlocal
-// at module level, a repeated keyword argument or parameter name, a bare
-// 'except:' that is not last. The first found, with Python's message and
+// The checks CPython 3.11's compile() makes after parsing: ast.parse()
+// (which the parser mirrors) accepts these modules, compile() and so
+// importlib (and alembic) refuse them. In Python's order: the future imports
+// (future.c), the symbol table (symtable.h), then the code generator's own
+// ('return', 'yield', 'await', 'break' and 'continue' out of place, starred
+// expressions where no list or tuple takes them, assignments to __debug__,
+// a repeated keyword argument, a bare 'except:' that is not last, a late
+// 'from __future__ import'). The first found, with Python's message and
 // position; an empty Error when the module compiles as far as these go.
 Error checkCompiles(const Module &module, const QString &fileName);
 

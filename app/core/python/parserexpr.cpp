@@ -2,6 +2,7 @@
 
 #include "python/parser_p.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -549,6 +550,7 @@ Expr *ParserImpl::atom()
 
 Expr *ParserImpl::number(const Token &t)
 {
+    constexpr size_t kMaxIntStrDigits = 4300;
     auto *c = make<Constant>(t);
     finish(c);
     const std::string_view s = text(t);
@@ -600,6 +602,20 @@ Expr *ParserImpl::number(const Token &t)
         return c;
     }
     c->type = ConstantType::Int;
+    if (!radix && s[0] != '0') {
+        // CPython 3.11 refuses to convert a decimal literal of more digits
+        // than sys.get_int_max_str_digits() (4300 unless changed) when it
+        // parses the file; binary, octal, hex and zero (all zeros, read
+        // without that conversion) are exempt.
+        const auto digits = size_t(std::count_if(s.begin(), s.end(), [](char ch) { return ch != '_'; }));
+        if (digits > kMaxIntStrDigits)
+            failAt(t.line, 0,
+                   QStringLiteral("Exceeds the limit (%1 digits) for integer string conversion: value has %2 digits; "
+                                  "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal "
+                                  "for huge integer literals to avoid decimal conversion limits.")
+                       .arg(kMaxIntStrDigits)
+                       .arg(digits));
+    }
     int base = 10;
     const char *p = buf;
     if (radix) {
