@@ -33,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -130,6 +131,7 @@ void MainWindow::createPages()
 
     m_view = new HistoryView;
     m_view->setHistoryModel(m_model);
+    connect(m_search, &SearchBar::dismissed, m_view, qOverload<>(&QWidget::setFocus));
     connect(m_view, &HistoryView::currentNodeChanged, this, &MainWindow::onCurrentNodeChanged);
 
     auto *left = new QWidget;
@@ -319,8 +321,11 @@ void MainWindow::createStatusBar()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // A small or highly scaled screen (1366x768 at 200% is 683x384) gets what fits.
+        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+        resize(QSize(1280, 800).boundedTo(available));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray()))
         m_splitter->setSizes({760, 520});
