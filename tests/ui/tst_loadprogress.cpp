@@ -7,6 +7,7 @@
 // the next load works. Offscreen; waits are on conditions, never timed.
 
 #include "databasesession.h"
+#include "databasestatus.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "mainwindow.h"
@@ -399,6 +400,7 @@ void TestLoadProgress::databaseReadCanBeCancelled()
             QVERIFY(!held->reading);
             QVERIFY(held->last.has_value() && !held->last->ok);
             QCOMPARE(held->last->error.kind(), Error::Kind::Cancelled);
+            QCOMPARE(window.databaseStatus()->text(), QStringLiteral("held: not read (cancelled)"));
             // Not read: its state on the graph is unknown, never a guess.
             QVERIFY(window.activeDatabase() == nullptr);
             const HistoryModel &model = *window.historyModel();
