@@ -1,11 +1,15 @@
-// The GUI budgets of issue 5 for a large project, offscreen:
-//   retort_gui_bench PROJECT [--runs N]
+// The GUI budgets of issues 5 and 10 for a large project, offscreen:
+//   retort_gui_bench PROJECT [--runs N] [--loading]
 // PROJECT is an alembic.ini or its folder, e.g. one made with
 //   python3 bench/generate_project.py /tmp/p10k --revisions 10000
 //       --branch-every 20 --merge-every 25 --labels 10 --depends-on 40
 // Prints medians over N runs (default 5): the load on the worker (and its
 // steps), the lane layout alone, open-to-first-painted-graph, one repaint per
-// scroll step, and the process's resident memory.
+// scroll step, and the process's resident memory. Then, or alone with
+// --loading, the window's responsiveness while it loads: the longest gap
+// between ticks of a 10 ms timer on the GUI thread from open() until the
+// graph is painted and the needs-Python scan has answered, for an open and
+// for N reloads.
 
 #include "benchargs.h"
 #include "graph/dbstate.h"
@@ -25,9 +29,11 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
 #include <cstdio>
 #include <vector>
 
@@ -72,17 +78,222 @@ double procStatusMb(const char *key)
     return -1;
 }
 
+// The longest the GUI thread went without running its event loop: a timer
+// asks for a tick every 10 ms, and any gap between two ticks beyond that was
+// a frame the user waited for (a click, a repaint, the Cancel button).
+// Times every event the GUI thread handles at the top level (a queued slot
+// call, a paint, a timer): which ones are long, and what they cost in CPU.
+class TimingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+
+    struct Slow {
+        double wallMs = 0;
+        double cpuMs = 0;
+        QString what;
+    };
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0 || !m_recording || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        // Named first: the event may delete its receiver (DeferredDelete).
+        const QString what = QStringLiteral("%1 to %2 %3")
+                                 .arg(int(event->type()))
+                                 .arg(QString::fromLatin1(receiver->metaObject()->className()), receiver->objectName());
+        ++m_depth;
+        QElapsedTimer wall;
+        wall.start();
+        const double cpu = threadCpuMs();
+        const bool result = QApplication::notify(receiver, event);
+        const double cpuMs = threadCpuMs() - cpu;
+        const double wallMs = msSince(wall);
+        --m_depth;
+        if (m_slowest.size() < 5 || cpuMs > m_slowest.back().cpuMs) {
+            m_slowest.push_back({wallMs, cpuMs, what});
+            std::sort(m_slowest.begin(), m_slowest.end(), [](const Slow &a, const Slow &b) { return a.cpuMs > b.cpuMs; });
+            if (m_slowest.size() > 5)
+                m_slowest.pop_back();
+        }
+        return result;
+    }
+
+    void record(bool on)
+    {
+        m_recording = on;
+        if (on)
+            m_slowest.clear();
+    }
+    const std::vector<Slow> &slowest() const { return m_slowest; }
+
+private:
+    int m_depth = 0;
+    bool m_recording = false;
+    std::vector<Slow> m_slowest;  // by CPU time, longest first
+};
+
+// Calls back on each paint event of the watched widget.
+class PaintWatcher : public QObject {
+public:
+    PaintWatcher(QWidget *watched, std::function<void()> onPaint) : QObject(watched), m_onPaint(std::move(onPaint))
+    {
+        watched->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            m_onPaint();
+        return false;
+    }
+
+private:
+    std::function<void()> m_onPaint;
+};
+
+class StallMeter {
+public:
+    StallMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const double now = msSince(m_clock);
+            const double cpu = threadCpuMs();
+            if (now - m_last > m_maxGap) {
+                m_maxGap = now - m_last;
+                m_maxAt = m_last;
+            }
+            // The same gap in CPU time: what the GUI thread itself did, less
+            // the time other processes held the cores.
+            m_maxCpu = std::max(m_maxCpu, cpu - m_lastCpu);
+            m_last = now;
+            m_lastCpu = cpu;
+            ++m_ticks;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_lastCpu = threadCpuMs();
+        m_maxGap = 0;
+        m_maxCpu = 0;
+        m_ticks = 0;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    double maxGap() const { return m_maxGap; }
+    double maxGapStartedAt() const { return m_maxAt; }  // ms after start()
+    double maxCpuBetweenTicks() const { return m_maxCpu; }
+    double elapsed() const { return msSince(m_clock); }
+    int ticks() const { return m_ticks; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_last = 0;
+    double m_maxGap = 0;
+    double m_maxAt = 0;
+    double m_lastCpu = 0;
+    double m_maxCpu = 0;
+    int m_ticks = 0;
+};
+
+struct LoadingFigures {
+    double longestStall = 0;      // ms between two ticks of the 10 ms timer
+    double longestStallAt = 0;    // ms after open
+    double mostCpuBetweenTicks = 0;
+    double shownAt = 0;           // projectShown, ms after open
+    double paintedAt = 0;         // the first paint of the graph ended, ms after open
+    double scannedAt = 0;         // the needs-Python scan answered
+};
+
+// Opens `project` in `window` while a StallMeter runs, until the graph is
+// shown and painted and the needs-Python scan has answered. The same path
+// again is a reload: the graph stays up and the old project is replaced.
+bool measureLoading(MainWindow &window, const QString &project, LoadingFigures *out)
+{
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    QSignalSpy scanned(window.sqlSession(), &SqlSession::needsPythonReady);
+    StallMeter meter;
+    // The first paint of the graph after it was shown ends when the event
+    // loop next runs a zero timer.
+    QWidget *viewport = window.historyView()->viewport();
+    bool painted = false;
+    auto *filter = new PaintWatcher(viewport, [&] {
+        if (!shown.isEmpty() && !painted) {
+            painted = true;
+            QTimer::singleShot(0, viewport, [&] { out->paintedAt = meter.elapsed(); });
+        }
+    });
+    auto *app = static_cast<TimingApplication *>(QCoreApplication::instance());
+    app->record(true);
+    meter.start();
+    window.openProject(project);
+    if (!shown.wait(600000))
+        return false;
+    out->shownAt = meter.elapsed();
+    if (!QTest::qWaitFor([&] { return out->paintedAt > 0; }, 60000))
+        return false;
+    if (scanned.isEmpty() && !scanned.wait(600000))
+        return false;
+    out->scannedAt = meter.elapsed();
+    QTest::qWait(100);  // the scan's answer handled, a few more ticks
+    meter.stop();
+    app->record(false);
+    delete filter;
+    out->longestStall = meter.maxGap();
+    out->longestStallAt = meter.maxGapStartedAt();
+    out->mostCpuBetweenTicks = meter.maxCpuBetweenTicks();
+    return true;
+}
+
+// 6. Responsiveness while loading: in one window, an open and then reloads.
+bool reportLoading(const QString &project, int runs)
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QCoreApplication::processEvents();
+    std::vector<double> stalls, cpu, painted, reloadStalls, reloadCpu;
+    for (int r = 0; r < runs + 1; ++r) {
+        LoadingFigures f;
+        if (!measureLoading(window, project, &f))
+            return false;
+        std::printf("%-8s longest GUI-thread stall %6.1f ms at %6.0f ms (most GUI-thread CPU between ticks %5.1f ms); "
+                    "shown at %.0f ms, painted at %.0f ms, scan answered at %.0f ms\n",
+                    r == 0 ? "open" : "reload", f.longestStall, f.longestStallAt, f.mostCpuBetweenTicks, f.shownAt,
+                    f.paintedAt, f.scannedAt);
+        std::printf("         the GUI thread's longest events (CPU / wall ms, event type, receiver):");
+        for (const TimingApplication::Slow &slow : static_cast<TimingApplication *>(QCoreApplication::instance())->slowest())
+            std::printf(" %.1f/%.1f %s;", slow.cpuMs, slow.wallMs, qPrintable(slow.what));
+        std::printf("\n");
+        (r == 0 ? stalls : reloadStalls).push_back(f.longestStall);
+        (r == 0 ? cpu : reloadCpu).push_back(f.mostCpuBetweenTicks);
+        if (r == 0)
+            painted.push_back(f.paintedAt);
+    }
+    std::printf("while loading: longest GUI-thread stall, open %.1f ms, reload median %.1f ms max %.1f ms "
+                "(budget 50 ms); open to first painted graph %.0f ms\n",
+                stalls.front(), median(reloadStalls), *std::max_element(reloadStalls.begin(), reloadStalls.end()),
+                painted.front());
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("RetortBench"));
     QStringList args = QCoreApplication::arguments().mid(1);
     const int runs = bench::takeRuns(args, 5);
+    const bool loadingOnly = args.removeAll(QStringLiteral("--loading")) > 0;
     if (args.size() != 1) {
-        std::fprintf(stderr, "usage: retort_gui_bench PROJECT [--runs N]\n");
+        std::fprintf(stderr, "usage: retort_gui_bench PROJECT [--runs N] [--loading]\n");
         return 2;
     }
     const QString project = args.front();
@@ -92,6 +303,8 @@ int main(int argc, char *argv[])
     if (loadavg.open(QIODevice::ReadOnly))
         std::printf("load average: %s (%d cores)\n", loadavg.readLine().trimmed().constData(), QThread::idealThreadCount());
     const double rssStart = procStatusMb("VmRSS:");
+    if (loadingOnly)
+        return reportLoading(project, runs) ? 0 : 1;
 
     // 1. The worker's load, synchronously, step by step.
     std::vector<double> total, config, scripts, graph, order, messages, layoutInLoad;
@@ -250,6 +463,8 @@ int main(int argc, char *argv[])
         std::printf("needs-Python scan (background, low priority): %.0f ms after open, %d revisions need Python\n",
                     msSince(t), model->needsPythonCount());
     }
+    if (!reportLoading(project, 2))
+        return 1;
     std::printf("memory: RSS at start %.0f MB, after the first open %.0f MB, now %.0f MB, peak %.0f MB\n", rssStart,
                 rssAfterFirst, procStatusMb("VmRSS:"), procStatusMb("VmHWM:"));
     std::printf("budgets: open <= 500 ms, frame <= 16 ms, memory <= 200 MB\n");

@@ -1,5 +1,7 @@
 #include "databasesession.h"
 
+#include "threadpriority.h"
+
 #include <QPointer>
 #include <QSettings>
 #include <QThread>
@@ -198,6 +200,7 @@ void DatabaseSession::refresh(const QString &name)
     const LoadedProjectPtr project = m_project;
     const ConnectionSettings s = settings.value();
     QThread *thread = QThread::create([self, request, name, s, project] {
+        lowerCurrentThreadPriority();
         const DatabaseRead result = DatabaseWorker::readDatabase(name, s, project);
         if (self)
             QMetaObject::invokeMethod(self, [self, request, result] {
@@ -212,6 +215,24 @@ void DatabaseSession::refresh(const QString &name)
         thread->deleteLater();
     });
     thread->start();
+}
+
+void DatabaseSession::cancelReads()
+{
+    QStringList cancelled;
+    for (Entry &e : m_entries) {
+        if (!e.reading)
+            continue;
+        e.reading = false;
+        e.request = ++m_request;  // the read in flight no longer matches
+        DatabaseRead read;
+        read.name = e.connection.name;
+        read.error = Error(Error::Kind::Cancelled, tr("reading was cancelled"));
+        e.last = read;
+        cancelled << e.connection.name;
+    }
+    for (const QString &name : std::as_const(cancelled))
+        emit readFinished(name);
 }
 
 void DatabaseSession::onRead(quint64 request, const DatabaseRead &result)

@@ -64,6 +64,11 @@ public slots:
     // Reads every connection again (after a reload, an apply, a stamp elsewhere).
     void refreshAll();
     void refresh(const QString &name);
+    // Stops waiting for the reads under way: each of those connections is
+    // left "not read" with a Cancelled error (its state on the graph unknown)
+    // until read again; a late answer is dropped. The read's thread ends by
+    // itself (connect_timeout bounds it).
+    void cancelReads();
 
 signals:
     void readStarted(const QString &name);

@@ -74,7 +74,8 @@ void DatabaseStatus::update()
     if (!e->last || !e->last->ok) {
         setIcon(dot(QStringLiteral("#cf222e"), false));
         const QString message = e->last ? e->last->error.message() : QString();
-        setText(tr("%1: not connected").arg(e->connection.name));
+        const bool cancelled = e->last && e->last->error.kind() == Error::Kind::Cancelled;
+        setText((cancelled ? tr("%1: not read (cancelled)") : tr("%1: not connected")).arg(e->connection.name));
         setToolTip(e->connection.url + QLatin1Char('\n') + message);
         return;
     }

@@ -269,18 +269,29 @@ void DetailPane::setSource(const QString &filePath, const QString &text, const Q
     m_source->setContent(error.isEmpty() ? text : tr("# Could not read %1: %2").arg(filePath, error));
 }
 
+QString DetailPane::savePath(const QString &name) const
+{
+    // A name any file system and shell take as it is (a title like
+    // "local: upgrade to abc" has a colon and spaces), in the project's folder.
+    QString safe;
+    for (const QChar c : name)
+        safe += c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') ? c : QLatin1Char('_');
+    const QString folder = m_project ? QFileInfo(m_project->iniPath).absolutePath() : QDir::homePath();
+    return QDir(folder).filePath(safe + QStringLiteral(".sql"));
+}
+
 void DetailPane::setSql(const RevisionSql &sql)
 {
     if (!m_project || sql.node != m_node)
         return;
     const QString id = m_project->graph.node(sql.node).id;
-    m_upgrade->setScript(sql.upgrade, QStringLiteral("%1_upgrade.sql").arg(id));
-    m_downgrade->setScript(sql.downgrade, QStringLiteral("%1_downgrade.sql").arg(id));
+    m_upgrade->setScript(sql.upgrade, savePath(QStringLiteral("%1_upgrade").arg(id)));
+    m_downgrade->setScript(sql.downgrade, savePath(QStringLiteral("%1_downgrade").arg(id)));
 }
 
 void DetailPane::setPreview(const SqlScript &script, const QString &title)
 {
-    m_preview->setScript(script, QStringLiteral("%1.sql").arg(title));
+    m_preview->setScript(script, savePath(title));
     if (!script.ok)
         return;
     m_preview->engineLabel()->setText(title + QStringLiteral(" · ") + m_preview->engineLabel()->text());

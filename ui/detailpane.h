@@ -61,6 +61,8 @@ private:
     void applyPalette();
     QLabel *addField(QFormLayout *form, const QString &title, const QString &objectName);
     QString links(const QVector<int> &nodes) const;
+    // Where "Save as .sql" proposes to write `name`.
+    QString savePath(const QString &name) const;
     void updateTabTitle(int tab, const QString &title, int destructive);
 
     LoadedProjectPtr m_project;

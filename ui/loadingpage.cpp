@@ -1,7 +1,6 @@
 #include "loadingpage.h"
 
 #include <QLabel>
-#include <QProgressBar>
 #include <QVBoxLayout>
 
 namespace retort::gui {
@@ -12,14 +11,9 @@ LoadingPage::LoadingPage(QWidget *parent) : QWidget(parent)
     m_label = new QLabel;
     m_label->setAlignment(Qt::AlignCenter);
     m_label->setWordWrap(true);
-    auto *bar = new QProgressBar;
-    bar->setRange(0, 0);  // indeterminate
-    bar->setTextVisible(false);
-    bar->setMaximumWidth(320);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     layout->addWidget(m_label);
-    layout->addWidget(bar, 0, Qt::AlignHCenter);
     layout->addStretch(1);
 }
 

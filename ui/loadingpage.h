@@ -6,7 +6,8 @@ class QLabel;
 
 namespace retort::gui {
 
-// A busy indicator while a project loads on the worker thread.
+// What the window shows while a project it does not show yet loads on the
+// worker thread; the progress and Cancel are in the window's progress strip.
 class LoadingPage : public QWidget {
     Q_OBJECT
 public:

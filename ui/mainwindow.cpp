@@ -13,6 +13,7 @@
 #include "historyview.h"
 #include "icons.h"
 #include "loadingpage.h"
+#include "progressarea.h"
 #include "projectsession.h"
 #include "recentprojects.h"
 #include "runview.h"
@@ -32,7 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -68,6 +69,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setWindowTitle(QStringLiteral("Retort"));
     setWindowIcon(icons::application());
     setAcceptDrops(true);
+    m_recent = RecentProjects::list();
+    m_settingsWriter.setMaxThreadCount(1);
 
     m_session = new ProjectSession(this);
     m_model = new HistoryModel(this);
@@ -76,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
+    connect(m_session, &ProjectSession::loadCancelled, this, &MainWindow::onLoadCancelled);
 
     createPages();
     m_databases = new DatabaseController(m_model, m_detail, m_sql, this);
@@ -86,6 +90,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         updateActions();
     });
     connect(m_databases->session(), &DatabaseSession::readStarted, this, [this] { m_dbStatus->update(); });
+    m_progress = new ProgressArea(m_session, m_databases->session(), m_sql);
+    static_cast<QVBoxLayout *>(centralWidget()->layout())->addWidget(m_progress);
     createActions();
     createStatusBar();
     restoreSettings();
@@ -97,13 +103,20 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createPages()
 {
+    // The pages, and under them the progress strips (added once the sessions exist).
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
     m_pages = new QStackedWidget;
-    setCentralWidget(m_pages);
+    centralLayout->addWidget(m_pages, 1);
+    setCentralWidget(central);
 
     m_welcome = new WelcomePage;
-    m_welcome->setRecentProjects(RecentProjects::list());
+    m_welcome->setRecentProjects(m_recent);
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseProject);
     connect(m_welcome, &WelcomePage::recentRequested, this, &MainWindow::openProject);
+    connect(m_welcome, &WelcomePage::retryRequested, m_session, &ProjectSession::reload);
 
     m_loading = new LoadingPage;
 
@@ -118,6 +131,7 @@ void MainWindow::createPages()
 
     m_view = new HistoryView;
     m_view->setHistoryModel(m_model);
+    connect(m_search, &SearchBar::dismissed, m_view, qOverload<>(&QWidget::setFocus));
     connect(m_view, &HistoryView::currentNodeChanged, this, &MainWindow::onCurrentNodeChanged);
 
     auto *left = new QWidget;
@@ -282,12 +296,6 @@ void MainWindow::createActions()
 
 void MainWindow::createStatusBar()
 {
-    m_busy = new QProgressBar;
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(120);
-    m_busy->setMaximumHeight(14);
-    m_busy->setTextVisible(false);
-    m_busy->hide();
     m_pathLabel = new QLabel;
     m_pathLabel->setObjectName(QStringLiteral("statusPath"));
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -300,7 +308,6 @@ void MainWindow::createStatusBar()
     m_warningsLabel->hide();
     for (QLabel *label : {m_pathLabel, m_countLabel, m_headsLabel, m_warningsLabel})
         label->setContentsMargins(6, 0, 6, 0);
-    statusBar()->addWidget(m_busy);
     statusBar()->addWidget(m_pathLabel, 1);
     m_dbStatus = new DatabaseStatus(m_databases->session());
     connect(m_dbStatus, &DatabaseStatus::connectionsRequested, this, &MainWindow::showConnections);
@@ -314,8 +321,11 @@ void MainWindow::createStatusBar()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // A small or highly scaled screen (1366x768 at 200% is 683x384) gets what fits.
+        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+        resize(QSize(1280, 800).boundedTo(available));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray()))
         m_splitter->setSizes({760, 520});
@@ -367,13 +377,14 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = RecentProjects::list();
+    const QStringList recent = m_recent;
     for (const QString &path : recent)
         m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path); });
     if (!recent.isEmpty()) {
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("&Clear List"), this, [this] {
-            RecentProjects::clear();
+            m_recent.clear();
+            m_settingsWriter.start([] { RecentProjects::save({}); });
             rebuildRecentMenu();
             m_welcome->setRecentProjects({});
         });
@@ -416,14 +427,13 @@ void MainWindow::onLoadingStarted(const QString &iniPath)
         m_loading->setPath(QDir::toNativeSeparators(iniPath));
         setPage(Page::Loading);
     }
-    m_busy->show();
     m_pathLabel->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(iniPath)));
     updateActions();
 }
 
 void MainWindow::onLoaded(const LoadedProjectPtr &project)
 {
-    m_busy->hide();
+    m_welcome->setNotice(QString());
     const QString reselect = m_reselectId;
     m_reselectId.clear();
     m_model->setProject(project);
@@ -455,9 +465,10 @@ void MainWindow::onLoaded(const LoadedProjectPtr &project)
         m_warningsLabel->setToolTip(lines.join(QLatin1Char('\n')));
     }
 
-    RecentProjects::add(project->iniPath);
+    m_recent = RecentProjects::added(m_recent, project->iniPath);
+    m_settingsWriter.start([recent = m_recent] { RecentProjects::save(recent); });
     rebuildRecentMenu();
-    m_welcome->setRecentProjects(RecentProjects::list());
+    m_welcome->setRecentProjects(m_recent);
 
     if (reselect.isEmpty() || !selectRevision(reselect))
         m_view->selectRow(m_model->rowCount() > 0 ? 0 : -1);
@@ -468,7 +479,7 @@ void MainWindow::onLoaded(const LoadedProjectPtr &project)
 
 void MainWindow::onFailed(const Error &error, const QString &iniPath)
 {
-    m_busy->hide();
+    m_welcome->setNotice(QString());
     m_reselectId.clear();
     m_model->setProject(nullptr);
     m_detail->setProject(nullptr);
@@ -483,6 +494,22 @@ void MainWindow::onFailed(const Error &error, const QString &iniPath)
     m_warningsLabel->hide();
     updateActions();
     emit projectFailed();
+}
+
+void MainWindow::onLoadCancelled(const QString &iniPath)
+{
+    m_reselectId.clear();
+    if (const LoadedProjectPtr &shown = m_model->project()) {
+        // The project shown before stays, whole: nothing of the cancelled load reached the views.
+        setPage(Page::History);
+        m_pathLabel->setText(QDir::toNativeSeparators(shown->iniPath));
+    } else {
+        m_welcome->setNotice(tr("Opening %1 was cancelled.").arg(QDir::toNativeSeparators(iniPath)));
+        setPage(Page::Welcome);
+        setWindowTitle(QStringLiteral("Retort"));
+        m_pathLabel->setText(tr("Opening cancelled"));
+    }
+    updateActions();
 }
 
 bool MainWindow::selectRevision(const QString &idOrPrefix)

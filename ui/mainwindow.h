@@ -3,11 +3,11 @@
 #include "loadedproject.h"
 
 #include <QMainWindow>
+#include <QThreadPool>
 
 class QAction;
 class QLabel;
 class QMenu;
-class QProgressBar;
 class QSplitter;
 class QStackedWidget;
 class QVBoxLayout;
@@ -25,6 +25,7 @@ class GraphLegend;
 class HistoryModel;
 class HistoryView;
 class LoadingPage;
+class ProgressArea;
 class ProjectSession;
 class SearchBar;
 class SqlPane;
@@ -57,6 +58,9 @@ public:
     ApplyController *applyController() const { return m_apply; }
     SearchBar *searchBar() const { return m_search; }
     SqlSession *sqlSession() const { return m_sql; }
+    WelcomePage *welcomePage() const { return m_welcome; }
+    // The strips of loading, database reads and the needs-Python scan.
+    ProgressArea *progressArea() const { return m_progress; }
 
     // The databases: saved connections and the project's own URL, each read in
     // the background. The active one colours the graph's nodes and is what an
@@ -99,6 +103,7 @@ private:
     void onLoadingStarted(const QString &iniPath);
     void onLoaded(const LoadedProjectPtr &project);
     void onFailed(const Error &error, const QString &iniPath);
+    void onLoadCancelled(const QString &iniPath);
     void onCurrentNodeChanged(int node);
     void onSearchChanged(const QString &text);
     void findNext(bool forward);
@@ -131,7 +136,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QLabel *m_headsLabel = nullptr;
     QLabel *m_warningsLabel = nullptr;
-    QProgressBar *m_busy = nullptr;
+    ProgressArea *m_progress = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QAction *m_reloadAction = nullptr;
@@ -150,6 +155,8 @@ private:
     bool m_closeAfterRun = false;  // the user chose to cancel a run and quit
 
     QString m_reselectId;  // kept across a reload
+    QStringList m_recent;  // RecentProjects, as last written
+    QThreadPool m_settingsWriter;  // one thread: writes in the order they were made
 };
 
 } // namespace retort::gui

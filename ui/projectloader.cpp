@@ -1,6 +1,7 @@
 #include "projectloader.h"
 
 #include "graph/revisionwalker.h"
+#include "progress.h"
 #include "project/envreader.h"
 #include "project/scriptcache.h"
 #include "project/scriptloader.h"
@@ -32,8 +33,10 @@ QString ProjectLoader::resolveIniPath(const QString &path)
     return info.absoluteFilePath();
 }
 
-Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
+Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progress *progress)
 {
+    const auto cancelled = [progress] { return progress && progress->isCancelled(); };
+    const QString what = QStringLiteral("Opening the project");
     QElapsedTimer total, step;
     total.start();
     step.start();
@@ -49,6 +52,8 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
                      where);
     }
 
+    if (progress)
+        progress->begin(QStringLiteral("Reading alembic.ini"));
     Result<ProjectConfig> config = ProjectConfig::load(project->iniPath);
     if (!config)
         return config.error();
@@ -59,13 +64,28 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
         project->envVariables = env.value().environmentVariables;
     project->timings.configMs = step.restart();
 
-    Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(project->config, ScriptCache::defaultDirectory());
+    if (cancelled())
+        return Progress::cancelledError(what);
+    Result<ScriptLoader::Loaded> loaded =
+        ScriptLoader::load(project->config, ScriptCache::defaultDirectory(), progress);
     if (!loaded)
         return loaded.error();
     project->scripts = std::move(loaded.value().scripts);
     project->warnings = loaded.value().warnings;
     project->timings.scriptsMs = step.restart();
 
+    // The graph's steps each take a fraction of the files' time (well under
+    // a second at 100,000 revisions): cancel is checked between them.
+    constexpr int kGraphSteps = 4;
+    if (progress)
+        progress->begin(QStringLiteral("Building the graph"), kGraphSteps);
+    const auto graphStepDone = [&] {
+        if (progress)
+            progress->advance();
+        return !cancelled();
+    };
+    if (cancelled())
+        return Progress::cancelledError(what);
     Result<RevisionGraph> graph = RevisionGraph::build(project->scripts);
     if (!graph)
         return graph.error();
@@ -74,6 +94,8 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
     for (const RevisionScript &s : std::as_const(project->scripts))
         project->warnings += s.problems;  // unresolved values that did not stop the graph
     project->timings.graphMs = step.restart();
+    if (!graphStepDone())
+        return Progress::cancelledError(what);
 
     Result<QVector<int>> history = RevisionWalker(project->graph).history(QString(), QString());
     if (history) {
@@ -83,20 +105,30 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path)
         project->rows = fallbackOrder(project->graph);
     }
     project->timings.orderMs = step.restart();
+    if (!graphStepDone())
+        return Progress::cancelledError(what);
     project->messages.reserve(project->graph.size());
     for (int i = 0; i < project->graph.size(); ++i)
         project->messages << revisionMessage(project->script(i));
     project->timings.messagesMs = step.restart();
+    if (!graphStepDone())
+        return Progress::cancelledError(what);
 
     project->layout = LaneLayout::compute(project->graph, project->rows);
     project->timings.layoutMs = step.restart();
+    graphStepDone();
     project->timings.totalMs = total.elapsed();
     return LoadedProjectPtr(std::move(project));
 }
 
-void ProjectLoader::load(quint64 request, const QString &path)
+void ProjectLoader::load(quint64 request, const QString &path, const std::atomic<bool> &cancel)
 {
-    Result<LoadedProjectPtr> result = loadProject(path);
+    Progress progress([this, request](const QString &step, qint64 done, qint64 total) {
+        emit progressed(request, step, done, total);
+    }, &cancel);
+    Result<LoadedProjectPtr> result = loadProject(path, &progress);
+    if (cancel.load())
+        return;
     if (result)
         emit loaded(request, result.value());
     else

@@ -5,6 +5,9 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
+#include <memory>
+
 class QThread;
 
 namespace retort::gui {
@@ -12,8 +15,8 @@ namespace retort::gui {
 class ProjectLoader;
 
 // The GUI side of the opened project: owns the loader's worker thread, sends
-// it requests, drops answers to requests that were superseded, and keeps the
-// last project that loaded.
+// it requests, cancels the one a later request or the user supersedes (its
+// answers are dropped), and keeps the last project that loaded.
 class ProjectSession : public QObject {
     Q_OBJECT
 public:
@@ -24,6 +27,9 @@ public:
     // loaded() or failed().
     void open(const QString &path);
     void reload();
+    // Stops the load under way: loadCancelled() at once, and the project
+    // shown before (if any) stays the session's project.
+    void cancel();
     void requestSource(const QString &filePath);
 
     bool isLoading() const { return m_loading; }
@@ -37,12 +43,14 @@ public:
 
 signals:
     void loadingStarted(const QString &iniPath);
+    // The load's step, `done` of `total` (0: not known); `done` grows within a step.
+    void progress(const QString &step, qint64 done, qint64 total);
+    void loadCancelled(const QString &iniPath);
     void loaded(retort::gui::LoadedProjectPtr project);
     void failed(const retort::Error &error, const QString &iniPath);
     void sourceReady(const QString &filePath, const QString &text, const QString &error);
 
     // Internal: carried to the worker thread.
-    void loadRequested(quint64 request, const QString &path, QPrivateSignal);
     void sourceRequested(quint64 request, const QString &filePath, QPrivateSignal);
 
 private:
@@ -51,6 +59,7 @@ private:
     quint64 m_request = 0;
     quint64 m_sourceRequest = 0;
     bool m_loading = false;
+    std::shared_ptr<std::atomic<bool>> m_cancel;  // the load under way's
     QString m_iniPath;
     LoadedProjectPtr m_project;
 };

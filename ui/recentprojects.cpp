@@ -13,26 +13,22 @@ QStringList RecentProjects::list()
     return QSettings().value(kKey).toStringList();
 }
 
-void RecentProjects::add(const QString &iniPath)
+QStringList RecentProjects::added(QStringList paths, const QString &iniPath)
 {
-    QStringList paths = list();
     paths.removeAll(iniPath);
     paths.prepend(iniPath);
     while (paths.size() > kMaximum)
         paths.removeLast();
-    QSettings().setValue(kKey, paths);
+    return paths;
 }
 
-void RecentProjects::remove(const QString &iniPath)
+void RecentProjects::save(const QStringList &paths)
 {
-    QStringList paths = list();
-    paths.removeAll(iniPath);
-    QSettings().setValue(kKey, paths);
-}
-
-void RecentProjects::clear()
-{
-    QSettings().remove(kKey);
+    QSettings settings;
+    if (paths.isEmpty())
+        settings.remove(kKey);
+    else
+        settings.setValue(kKey, paths);
 }
 
 } // namespace retort::gui

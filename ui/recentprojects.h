@@ -11,9 +11,10 @@ public:
     static constexpr int kMaximum = 10;
 
     static QStringList list();
-    static void add(const QString &iniPath);
-    static void remove(const QString &iniPath);
-    static void clear();
+    // `paths` with iniPath moved or put first, kMaximum at most.
+    static QStringList added(QStringList paths, const QString &iniPath);
+    // Writes the list (a settings file: keep it off the GUI thread).
+    static void save(const QStringList &paths);
 };
 
 } // namespace retort::gui

@@ -78,8 +78,10 @@ bool SearchBar::eventFilter(QObject *watched, QEvent *event)
                 emit nextRequested();
             return true;
         }
-        if (key->key() == Qt::Key_Escape && !m_field->text().isEmpty()) {
+        if (key->key() == Qt::Key_Escape) {
+            // Done searching: the keys go back to the list (its arrows move the selection).
             m_field->clear();
+            emit dismissed();
             return true;
         }
     }

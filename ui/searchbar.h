@@ -10,7 +10,7 @@ namespace retort::gui {
 
 // The history search: a field (id prefix, message or label), the number of
 // matches, and previous/next. Enter goes to the next match, Shift+Enter to
-// the previous one, Escape clears.
+// the previous one, Escape clears and hands the keys back to the list.
 class SearchBar : public QWidget {
     Q_OBJECT
 public:
@@ -25,6 +25,8 @@ signals:
     void textChanged(const QString &text);
     void nextRequested();
     void previousRequested();
+    // Esc: the search is cleared and the field gives up the keyboard.
+    void dismissed();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

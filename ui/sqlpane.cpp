@@ -142,10 +142,10 @@ void SqlPane::setPending(const QString &message)
     markDestructive();
 }
 
-void SqlPane::setScript(const SqlScript &script, const QString &suggestedName)
+void SqlPane::setScript(const SqlScript &script, const QString &suggestedPath)
 {
     m_script = script;
-    m_suggestedName = suggestedName;
+    m_suggestedPath = suggestedPath;
     if (script.ok) {
         m_editor->setContent(script.text.isEmpty() ? tr("-- this step runs no SQL (an empty or `pass` body)\n")
                                                    : script.text);
@@ -239,7 +239,7 @@ void SqlPane::saveAs()
     if (!m_script.ok || m_script.text.isEmpty())
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Save SQL"),
-                                                      QDir::home().filePath(m_suggestedName),
+                                                      m_suggestedPath,
                                                       tr("SQL files (*.sql);;All files (*)"));
     if (path.isEmpty())
         return;

@@ -20,8 +20,9 @@ class SqlPane : public QWidget {
 public:
     explicit SqlPane(const QString &objectName, QWidget *parent = nullptr);
 
-    // The SQL to show; `suggestedName` names the file "Save as" proposes.
-    void setScript(const SqlScript &script, const QString &suggestedName);
+    // The SQL to show; `suggestedPath` is the file "Save as" proposes.
+    void setScript(const SqlScript &script, const QString &suggestedPath);
+    QString suggestedPath() const { return m_suggestedPath; }
     // A placeholder while the SQL is rendered off the GUI thread.
     void setPending(const QString &message);
 
@@ -48,7 +49,7 @@ private:
     void markDestructive();
 
     SqlScript m_script;
-    QString m_suggestedName;
+    QString m_suggestedPath;
     CodeEditor *m_editor = nullptr;
     QLabel *m_engine = nullptr;
     QLabel *m_destructiveLabel = nullptr;

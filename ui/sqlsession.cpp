@@ -1,6 +1,10 @@
 #include "sqlsession.h"
 
+#include "threadpriority.h"
+
 #include <QThread>
+
+#include <utility>
 
 namespace retort::gui {
 
@@ -19,6 +23,7 @@ SqlSession::SqlSession(QObject *parent)
     m_scanThread->setObjectName(QStringLiteral("retort-sql-scan"));
     m_scanWorker->moveToThread(m_scanThread);
     connect(m_scanThread, &QThread::finished, m_scanWorker, &QObject::deleteLater);
+    connect(m_scanThread, &QThread::started, m_scanWorker, &lowerCurrentThreadPriority, Qt::DirectConnection);
     connect(this, &SqlSession::renderRequested, m_worker, &SqlWorker::renderRevision, Qt::QueuedConnection);
     connect(this, &SqlSession::rangeRequested, m_worker, &SqlWorker::renderRange, Qt::QueuedConnection);
     connect(this, &SqlSession::scanRequested, m_scanWorker, &SqlWorker::scanNeedsPython, Qt::QueuedConnection);
@@ -30,12 +35,18 @@ SqlSession::SqlSession(QObject *parent)
         if (request == m_rangeRequest)
             emit rangeReady(script);
     }, Qt::QueuedConnection);
+    connect(m_scanWorker, &SqlWorker::needsPythonProgressed, this, [this](quint64 request, qint64 done, qint64 total) {
+        if (request == m_latestScan->load() && m_scanning)
+            emit scanProgress(done, total);
+    }, Qt::QueuedConnection);
     connect(m_scanWorker, &SqlWorker::needsPythonScanned, this, [this](quint64 request, const QVector<int> &nodes) {
-        if (request == m_latestScan->load())
-            emit needsPythonReady(nodes);
+        if (request != m_latestScan->load() || !m_scanning)
+            return;
+        m_scanning = false;
+        emit needsPythonReady(nodes);
     }, Qt::QueuedConnection);
     m_thread->start();
-    m_scanThread->start(QThread::LowPriority);
+    m_scanThread->start();
 }
 
 SqlSession::~SqlSession()
@@ -55,8 +66,22 @@ void SqlSession::setProject(LoadedProjectPtr project)
     ++m_rangeRequest;
     const quint64 scan = m_latestScan->load() + 1;
     m_latestScan->store(scan);
-    if (m_project)
+    const bool wasScanning = std::exchange(m_scanning, m_project != nullptr);
+    if (m_project) {
+        emit scanStarted();
         emit scanRequested(scan, m_project, QPrivateSignal());
+    } else if (wasScanning) {
+        emit scanStopped();
+    }
+}
+
+void SqlSession::cancelScan()
+{
+    if (!m_scanning)
+        return;
+    m_latestScan->store(m_latestScan->load() + 1);  // the scan's loop sees it is no longer wanted
+    m_scanning = false;
+    emit scanStopped();
 }
 
 void SqlSession::requestRevision(int node)

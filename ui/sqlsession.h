@@ -22,13 +22,20 @@ public:
 
     // A new project: forgets pending answers and starts the needs-Python scan.
     void setProject(LoadedProjectPtr project);
+    // Stops the needs-Python scan: scanStopped() at once, no badges drawn.
+    void cancelScan();
+    bool isScanning() const { return m_scanning; }
     void requestRevision(int node);
     void requestRange(const QStringList &heads, bool versionTableExists, const QString &target, bool downgrade);
 
 signals:
     void revisionReady(const retort::gui::RevisionSql &sql);
     void rangeReady(const retort::gui::SqlScript &script);
+    void scanStarted();
+    void scanProgress(qint64 done, qint64 total);
     void needsPythonReady(const QVector<int> &nodes);
+    // The scan was cancelled, or its project replaced by none.
+    void scanStopped();
 
     // Internal: carried to the worker thread.
     void renderRequested(quint64 request, const retort::gui::LoadedProjectPtr &project, int node, QPrivateSignal);
@@ -46,6 +53,7 @@ private:
     LoadedProjectPtr m_project;
     quint64 m_request = 0;
     quint64 m_rangeRequest = 0;
+    bool m_scanning = false;
 };
 
 } // namespace retort::gui

@@ -5,6 +5,7 @@
 #include "exec/executor.h"
 #include "exec/migrationrunner.h"
 #include "graph/migrationplan.h"
+#include "progress.h"
 #include "render/revisionrenderer.h"
 
 #include <QFileInfo>
@@ -172,13 +173,18 @@ void SqlWorker::scanNeedsPython(quint64 request, const LoadedProjectPtr &project
     // file it parsed, and 10,000 parsed files would not fit the memory budget.
     std::unique_ptr<RevisionRenderer> renderer;
     QVector<int> nodes;
+    Progress progress([this, request](const QString &, qint64 done, qint64 total) {
+        emit needsPythonProgressed(request, done, total);
+    }, nullptr);
+    progress.begin(QStringLiteral("Checking which revisions need Python"), project->graph.size());
     for (int i = 0; i < project->graph.size(); ++i) {
         if (m_latestScan->load() != request)
-            return;  // a newer project is loading
+            return;  // a newer project is loading, or the user cancelled
         if (i % 64 == 0)
             renderer = std::make_unique<RevisionRenderer>();
         if (!renderer->render(project->script(i).path, project->graph.node(i).id, true))
             nodes.append(i);
+        progress.advance();
     }
     emit needsPythonScanned(request, nodes);
 }

@@ -74,6 +74,8 @@ public slots:
 signals:
     void revisionRendered(quint64 request, const retort::gui::RevisionSql &sql);
     void rangeRendered(quint64 request, const retort::gui::SqlScript &script);
+    // Revisions scanned so far, about a hundred times per scan.
+    void needsPythonProgressed(quint64 request, qint64 done, qint64 total);
     // Graph indices whose upgrade() the native renderer cannot render.
     void needsPythonScanned(quint64 request, const QVector<int> &nodes);
 

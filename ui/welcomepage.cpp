@@ -14,6 +14,12 @@ namespace retort::gui {
 WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("welcomePage"));
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("welcomeNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::RichText);
+    m_notice->hide();
+    connect(m_notice, &QLabel::linkActivated, this, &WelcomePage::retryRequested);
     auto *title = new QLabel(tr("Open an Alembic project"));
     QFont titleFont = font();
     titleFont.setPointSizeF(font().pointSizeF() * 1.5);
@@ -32,6 +38,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 
     auto *column = new QVBoxLayout;
     column->setSpacing(12);
+    column->addWidget(m_notice);
     column->addWidget(title);
     column->addWidget(hint);
     column->addWidget(open, 0, Qt::AlignLeft);
@@ -43,6 +50,19 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     outer->addStretch(1);
     outer->addLayout(column, 4);
     outer->addStretch(1);
+}
+
+void WelcomePage::setNotice(const QString &text)
+{
+    m_notice->setVisible(!text.isEmpty());
+    m_notice->setText(text.isEmpty() ? QString()
+                                     : QStringLiteral("%1 <a href=\"retry\">%2</a>")
+                                           .arg(text.toHtmlEscaped(), tr("Try again")));
+}
+
+QString WelcomePage::notice() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
 }
 
 void WelcomePage::setRecentProjects(const QStringList &iniPaths)

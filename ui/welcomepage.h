@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QVBoxLayout;
 
 namespace retort::gui {
@@ -14,12 +15,18 @@ public:
     explicit WelcomePage(QWidget *parent = nullptr);
 
     void setRecentProjects(const QStringList &iniPaths);
+    // A line above the page's title, e.g. that opening a project was
+    // cancelled, with a link to try again; empty hides it.
+    void setNotice(const QString &text);
+    QString notice() const;
 
 signals:
     void openRequested();
     void recentRequested(const QString &iniPath);
+    void retryRequested();
 
 private:
+    QLabel *m_notice = nullptr;
     QVBoxLayout *m_recent = nullptr;
     QWidget *m_recentBox = nullptr;
 };

@@ -3,6 +3,7 @@
 // each naming the file and line a user has to open.
 
 #include "graph/revisiongraph.h"
+#include "progress.h"
 #include "project/envreader.h"
 #include "project/inifile.h"
 #include "project/projectconfig.h"
@@ -14,6 +15,8 @@
 #include <QtTest>
 
 #include <ctime>
+#include <mutex>
+#include <thread>
 
 using namespace retort;
 
@@ -32,6 +35,37 @@ QByteArray revisionFile(const QByteArray &id, const QByteArray &down, const QByt
     return "\"\"\"" + id + "\"\"\"\nrevision = '" + id + "'\ndown_revision = " + down + "\n" + extra
            + "\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n";
 }
+
+// A linear project of `count` revisions r0001 <- r0002 <- ...; its alembic.ini path.
+QString writeChain(const QString &root, int count)
+{
+    writeFile(root + QStringLiteral("/alembic.ini"), "[alembic]\nscript_location = %(here)s/mig\n");
+    writeFile(root + QStringLiteral("/mig/env.py"), "");
+    for (int i = 1; i <= count; ++i) {
+        const QByteArray id = "r" + QByteArray::number(i).rightJustified(5, '0');
+        const QByteArray down = i == 1 ? "None" : "'r" + QByteArray::number(i - 1).rightJustified(5, '0') + "'";
+        writeFile(root + QStringLiteral("/mig/versions/") + QString::fromLatin1(id) + QStringLiteral(".py"),
+                  revisionFile(id, down));
+    }
+    return root + QStringLiteral("/alembic.ini");
+}
+
+// What a Progress listener heard, per step.
+struct Heard {
+    std::mutex mutex;
+    QList<QPair<QString, qint64>> reports;  // (step, done)
+    QHash<QString, qint64> totals;
+
+    QList<qint64> doneOf(const QString &step)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        QList<qint64> out;
+        for (const auto &[s, done] : std::as_const(reports))
+            if (s == step)
+                out << done;
+        return out;
+    }
+};
 
 RevisionScript script(const QString &name, const QByteArray &text)
 {
@@ -282,6 +316,70 @@ private Q_SLOTS:
         const ScriptLoader::Loaded fifth = load();
         QCOMPARE(fifth.cachedCount, 0);
         QCOMPARE(down(fifth, QStringLiteral("c3.py")), QStringLiteral("b2"));
+    }
+
+    void readingReportsEachFileOnce()
+    {
+        QTemporaryDir dir, cacheDir;
+        constexpr int kFiles = 700;
+        Result<ProjectConfig> cfg = ProjectConfig::load(writeChain(dir.path(), kFiles));
+        QVERIFY(cfg.ok());
+        for (const bool warm : {false, true}) {  // parsed, then from the header cache
+            Heard heard;
+            std::atomic<bool> cancel{false};
+            Progress progress([&heard](const QString &step, qint64 done, qint64 total) {
+                std::lock_guard<std::mutex> lock(heard.mutex);
+                heard.reports << qMakePair(step, done);
+                heard.totals.insert(step, total);
+            }, &cancel);
+            Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(cfg.value(), cacheDir.path(), &progress);
+            QVERIFY2(loaded.ok(), qPrintable(loaded.error().toString()));
+            QCOMPARE(loaded->cachedCount, warm ? kFiles : 0);
+            const QString step = QStringLiteral("Reading revision files");
+            const QList<qint64> done = heard.doneOf(step);
+            QCOMPARE(heard.totals.value(step), qint64(kFiles));
+            // From 0 to every file, always forward, in about a hundred reports, not one per file.
+            QVERIFY(done.size() >= 2);
+            QCOMPARE(done.front(), qint64(0));
+            QCOMPARE(done.back(), qint64(kFiles));
+            for (int i = 1; i < done.size(); ++i)
+                QVERIFY2(done[i] > done[i - 1], qPrintable(QStringLiteral("report %1: %2 after %3").arg(i).arg(done[i]).arg(done[i - 1])));
+            QVERIFY2(done.size() <= Progress::kReportsPerStep + 2, qPrintable(QString::number(done.size())));
+        }
+    }
+
+    void cancelStopsReadingWithinAFilePerThread()
+    {
+        QTemporaryDir dir, cacheDir;
+        constexpr int kFiles = 3000;
+        Result<ProjectConfig> cfg = ProjectConfig::load(writeChain(dir.path(), kFiles));
+        QVERIFY(cfg.ok());
+        std::atomic<bool> cancel{false};
+        qint64 doneAtCancel = -1;
+        Progress progress([&](const QString &, qint64 done, qint64) {
+            // The listener runs under the Progress's lock: no file is counted
+            // between this report and the flag.
+            if (done > 0 && doneAtCancel < 0) {
+                doneAtCancel = done;
+                cancel.store(true);
+            }
+        }, &cancel);
+        Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(cfg.value(), cacheDir.path(), &progress);
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().kind(), Error::Kind::Cancelled);
+        QVERIFY(doneAtCancel > 0);
+        // Each reading thread finishes the file in its hands, and takes no other.
+        const qint64 threads = std::clamp(int(std::thread::hardware_concurrency()), 1, 8);
+        QVERIFY2(progress.done() - doneAtCancel < threads,
+                 qPrintable(QStringLiteral("%1 files read after the cancel at %2").arg(progress.done() - doneAtCancel)
+                                .arg(doneAtCancel)));
+        QVERIFY(progress.done() < kFiles / 10);
+        // Nothing of the cut-short run reached the header cache; a full run then reads everything.
+        QVERIFY(QDir(cacheDir.path()).entryList(QDir::Files).isEmpty());
+        Result<ScriptLoader::Loaded> again = ScriptLoader::load(cfg.value(), cacheDir.path());
+        QVERIFY(again.ok());
+        QCOMPARE(again->scripts.size(), kFiles);
+        QCOMPARE(again->cachedCount, 0);
     }
 
     void missingScriptLocationIsNamed()

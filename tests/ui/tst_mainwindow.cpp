@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "projectloader.h"
 #include "projectsession.h"
+#include "sqlpane.h"
 #include "project/projectconfig.h"
 #include "project/scriptloader.h"
 #include "recentprojects.h"
@@ -24,6 +25,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QProcess>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -105,6 +107,9 @@ private slots:
     void brokenProjectsShowTheErrorPanel();
     void searchSelectsRows_data();
     void searchSelectsRows();
+    void escapeInSearchGivesTheListItsKeys();
+    void defaultSizeFitsTheScreen();
+    void saveAsProposesTheProjectFolder();
     void folderAndDropOpenProjects();
     void reloadKeepsTheSelection();
     void recentProjectsStoreOnlyPaths();
@@ -451,6 +456,50 @@ void TestMainWindow::searchSelectsRows()
     QCOMPARE(model.searchText(), QString());
     QVERIFY(model.rowMatches(0));
     QCOMPARE(labelText(window.searchBar(), "searchCount"), QString());
+}
+
+void TestMainWindow::escapeInSearchGivesTheListItsKeys()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(open(window, kAnalytics));
+    window.searchBar()->focusField();
+    QTest::keyClicks(window.searchBar()->field(), QStringLiteral("e0"));
+    QTest::keyClick(window.searchBar()->field(), Qt::Key_Escape);
+    QCOMPARE(window.historyModel()->searchText(), QString());
+    // The arrows now move the selection in the list.
+    const int row = window.historyView()->currentRow();
+    QVERIFY(QApplication::focusWidget() != window.searchBar()->field());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    QCOMPARE(window.historyView()->currentRow(), row + 1);
+}
+
+// Without a saved geometry the window opens no larger than the screen
+// (offscreen: 800x600; a 1366x768 laptop at 200% scale offers 683x384).
+void TestMainWindow::defaultSizeFitsTheScreen()
+{
+    MainWindow window;
+    const QSize available = window.screen()->availableGeometry().size();
+    QVERIFY2(window.width() <= available.width() && window.height() <= available.height(),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(window.width()).arg(window.height())
+                            .arg(available.width()).arg(available.height())));
+}
+
+// "Save as .sql" proposes a name without colons or spaces, beside the project.
+void TestMainWindow::saveAsProposesTheProjectFolder()
+{
+    MainWindow window;
+    QVERIFY(open(window, kAnalytics));
+    QVERIFY(window.selectRevision(kMerge));
+    DetailPane *detail = window.detailPane();
+    const QString folder = QFileInfo(kAnalytics).absolutePath();
+    QTRY_COMPARE(detail->upgradePane()->suggestedPath(), folder + QStringLiteral("/%1_upgrade.sql").arg(kMerge));
+    SqlScript script;
+    script.ok = true;
+    script.text = QStringLiteral("SELECT 1;\n\n");
+    detail->setPreview(script, QStringLiteral("local: upgrade to %1").arg(kMerge));
+    QCOMPARE(detail->previewPane()->suggestedPath(), folder + QStringLiteral("/local__upgrade_to_%1.sql").arg(kMerge));
 }
 
 void TestMainWindow::folderAndDropOpenProjects()

@@ -1,5 +1,6 @@
 #include "scriptloader.h"
 
+#include "progress.h"
 #include "project/importedconstants.h"
 #include "project/projectfile.h"
 #include "project/revisionreader.h"
@@ -83,8 +84,10 @@ void ScriptLoader::resolveImportedHeaders(const ProjectConfig &config, QVector<R
     }
 }
 
-Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, const QString &cacheDirectory)
+Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, const QString &cacheDirectory,
+                                                Progress *progress)
 {
+    const auto cancelled = [progress] { return progress && progress->isCancelled(); };
     Loaded out;
     QStringList paths;
     QSet<QString> seen;
@@ -126,12 +129,29 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     out.scripts.resize(paths.size());
     std::vector<FileStamp> stamps(size_t(paths.size()));
     std::vector<char> cached(size_t(paths.size()), 0);
+    auto readOne = [&](int i) {
+        if (stamps[size_t(i)].size >= 0 && cache.lookup(paths[i], stamps[size_t(i)], &out.scripts[i])) {
+            cached[size_t(i)] = 1;
+            return;
+        }
+        Result<QByteArray> bytes = readProjectFile(paths[i], FileLimit::kRevision, QStringLiteral("a revision file"));
+        if (!bytes) {
+            RevisionScript &s = out.scripts[i];
+            s.path = paths[i];
+            s.fileName = QFileInfo(paths[i]).fileName();
+            s.hasSyntaxError = true;
+            s.problems << bytes.error();
+            return;
+        }
+        out.scripts[i] = readRevisionScript(paths[i], bytes.value());
+    };
     const int threads = paths.size() > 64 ? std::clamp(int(std::thread::hardware_concurrency()), 1, 8) : 1;
-    // Runs `job` on `threads` threads, this one included, handing out indices.
+    // Runs `job` on `threads` threads, this one included, handing out indices
+    // until all are done or the work is cancelled.
     auto parallel = [&](auto job) {
         std::atomic<int> next{0};
         auto worker = [&] {
-            for (int i = next++; i < paths.size(); i = next++)
+            for (int i = next++; i < paths.size() && !cancelled(); i = next++)
                 job(i);
         };
         std::vector<std::thread> pool;
@@ -151,22 +171,17 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
         });
         loader.join();
     }
+    if (progress)
+        progress->begin(QStringLiteral("Reading revision files"), paths.size());
     parallel([&](int i) {
-        if (stamps[size_t(i)].size >= 0 && cache.lookup(paths[i], stamps[size_t(i)], &out.scripts[i])) {
-            cached[size_t(i)] = 1;
-            return;
-        }
-        Result<QByteArray> bytes = readProjectFile(paths[i], FileLimit::kRevision, QStringLiteral("a revision file"));
-        if (!bytes) {
-            RevisionScript &s = out.scripts[i];
-            s.path = paths[i];
-            s.fileName = QFileInfo(paths[i]).fileName();
-            s.hasSyntaxError = true;
-            s.problems << bytes.error();
-            return;
-        }
-        out.scripts[i] = readRevisionScript(paths[i], bytes.value());
+        readOne(i);
+        if (progress)
+            progress->advance();
     });
+    if (progress)
+        progress->end();
+    if (cancelled())
+        return Progress::cancelledError(QStringLiteral("Reading the revision files"));
     if (cache.enabled()) {
         for (int i = 0; i < paths.size(); ++i)
             if (stamps[size_t(i)].size >= 0)

@@ -9,6 +9,8 @@
 
 namespace retort {
 
+class Progress;
+
 // Finds and reads every revision file of a project, in the order alembic
 // meets them (version locations in order, directory entries in the order
 // the filesystem returns them), on all cores.
@@ -22,7 +24,11 @@ public:
 
     // cacheDirectory: where unchanged files' headers are remembered between
     // runs (ScriptCache::defaultDirectory()); empty reads every file.
-    static Result<Loaded> load(const ProjectConfig &config, const QString &cacheDirectory = QString());
+    // progress (may be null) hears "Reading revision files", file by file, and
+    // its cancel flag stops the reading within one file per thread; the answer
+    // is then a Cancelled error and the cache is left as it was.
+    static Result<Loaded> load(const ProjectConfig &config, const QString &cacheDirectory = QString(),
+                               Progress *progress = nullptr);
     // The revision file names of one folder in readdir order, alembic's filter applied.
     static Result<QStringList> listRevisionFiles(const QString &directory);
 
