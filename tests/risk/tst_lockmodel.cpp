@@ -293,6 +293,16 @@ void TestLockModel::predictedEqualsActual()
         const QHash<QString, Relation> before = main.relations();
         const QHash<QString, qint64> scansBefore = main.seqScans();
         Observed o;
+        // The fixture's tables are a few rows, where the planner reads a
+        // table whole even when an index would find the rows; on tables
+        // large enough to matter it takes the index. Filtered lookups (a
+        // WHERE, a foreign key's check of inserted values) are run the way
+        // they run there.
+        static const QRegularExpression filtered(QStringLiteral("\\bWHERE\\b|^INSERT\\b.*\\bVALUES\\b"),
+                                                 QRegularExpression::CaseInsensitiveOption
+                                                     | QRegularExpression::DotMatchesEverythingOption);
+        const bool lookup = filtered.match(r.sql).hasMatch() && !r.sql.startsWith(QLatin1String("CREATE"));
+        main.exec(QStringLiteral("SET enable_seqscan = %1").arg(lookup ? QStringLiteral("off") : QStringLiteral("on")));
         if (r.risk.transactional) {
             main.exec(QStringLiteral("BEGIN"));
             if (!main.exec(r.sql, &o.error)) {

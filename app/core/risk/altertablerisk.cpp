@@ -183,12 +183,14 @@ ColumnDef readColumn(SqlCursor &c, int end, const QString &table, StatementWork 
         } else if (c.accept({"PRIMARY", "KEY"})) {
             col.notNull = true;
             col.buildsIndex = true;
+            w.catalog.addIndexedColumn(table, col.name);
             w.catalog.addIndex(schemaPrefix(table) + pgQuoteIdentifier(constraintName.isEmpty()
                                                                    ? bareName(table) + QStringLiteral("_pkey")
                                                                    : constraintName),
                                table);
         } else if (c.accept("UNIQUE")) {
             col.buildsIndex = true;
+            w.catalog.addIndexedColumn(table, col.name);
             w.catalog.addIndex(schemaPrefix(table)
                                    + pgQuoteIdentifier(constraintName.isEmpty()
                                                            ? bareName(table) + QLatin1Char('_') + col.name + QStringLiteral("_key")
@@ -242,6 +244,8 @@ void readTableConstraint(SqlCursor &c, int end, const QString &table, QString na
         } else {
             const QStringList cols = identifierList(c);
             *buildsIndex = true;
+            if (!cols.isEmpty())
+                w.catalog.addIndexedColumn(table, cols.front());
             if (name.isEmpty())
                 name = primary ? bareName(table) + QStringLiteral("_pkey")
                                : bareName(table) + QLatin1Char('_') + cols.join(QLatin1Char('_')) + QStringLiteral("_key");

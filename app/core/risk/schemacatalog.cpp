@@ -37,6 +37,7 @@ SchemaCatalog::Table &SchemaCatalog::touch(const QString &relation)
 void SchemaCatalog::dropTable(const QString &relation)
 {
     m_tables.remove(relation);
+    m_indexed.remove(relation);
     m_foreignKeys.erase(std::remove_if(m_foreignKeys.begin(), m_foreignKeys.end(),
                                        [&](const ForeignKey &fk) {
                                            return fk.table == relation || fk.referenced == relation;
@@ -55,6 +56,8 @@ void SchemaCatalog::dropTable(const QString &relation)
 
 void SchemaCatalog::renameTable(const QString &from, const QString &to)
 {
+    if (m_indexed.contains(from))
+        m_indexed.insert(to, m_indexed.take(from));
     if (!m_tables.contains(from))
         return;
     m_tables.insert(to, m_tables.take(from));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -66,6 +67,10 @@ public:
     void addIndex(const QString &index, const QString &table) { m_indexTable.insert(index, table); }
     QString tableOfIndex(const QString &index) const { return m_indexTable.value(index); }
     void dropIndex(const QString &index) { m_indexTable.remove(index); }
+    // The leading column of an index (or a primary key or unique constraint):
+    // what lets the planner find rows without reading the table.
+    void addIndexedColumn(const QString &table, const QString &column) { m_indexed[table].insert(column); }
+    bool isIndexed(const QString &table, const QString &column) const { return m_indexed.value(table).contains(column); }
     bool hasIndex(const QString &table) const { return std::find(m_indexTable.begin(), m_indexTable.end(), table) != m_indexTable.end(); }
 
     // Views and materialized views that read `relation`.
@@ -76,6 +81,7 @@ private:
     QVector<ForeignKey> m_foreignKeys;
     QVector<Check> m_checks;
     QHash<QString, QString> m_indexTable;
+    QHash<QString, QSet<QString>> m_indexed;
 };
 
 } // namespace retort::risk

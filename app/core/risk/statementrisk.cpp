@@ -101,10 +101,8 @@ void referencingWrite(StatementWork &w, const QString &table, const QStringList 
         bool touched = columns.isEmpty();
         for (const QString &col : fk.columns)
             touched = touched || columns.contains(col);
-        if (touched) {
-            w.lock(fk.referenced, LockMode::RowShare);
-            w.risk.scan = true;  // the check is a query on the referenced table
-        }
+        if (touched)
+            w.lock(fk.referenced, LockMode::RowShare);  // by the referenced key's unique index
     }
 }
 
@@ -126,7 +124,9 @@ void referencedWrite(StatementWork &w, const QString &table, const QStringList &
             w.lock(fk.table, LockMode::RowExclusive);
         else if (!fk.deferred)
             w.lock(fk.table, LockMode::RowShare);
-        w.risk.scan = true;  // the referencing rows are looked up by a query
+        // the referencing rows are looked up by a query: a scan without an index
+        if (fk.columns.isEmpty() || !w.catalog.isIndexed(fk.table, fk.columns.front()))
+            w.risk.scan = true;
     }
 }
 
@@ -171,6 +171,10 @@ void createIndex(SqlCursor &c, StatementWork &w)
     w.risk.transactional = !concurrently;
     if (!index.isEmpty())
         w.catalog.addIndex(regclassText(tableName.schema, index.name), table);
+    while (!c.atEnd() && !c.peek().isPunct('('))
+        c.skip();
+    if (c.acceptPunct('(') && (c.peek(1).isPunct(')') || c.peek(1).isPunct(',')))
+        w.catalog.addIndexedColumn(table, c.identifier());
     if (!concurrently && !w.isNew(table))
         w.find(rules::IndexWithoutConcurrently,
                QStringLiteral("CREATE INDEX on %1 takes ShareLock: writes to %1 wait until it is built").arg(table));
@@ -333,6 +337,24 @@ bool hasTopLevelWhere(const SqlCursor &c, int from)
     return false;
 }
 
+// Whether the statement reads `table` whole: no WHERE, or a WHERE that
+// names no column an index leads with (the planner then has only the heap).
+bool readsWhole(const SqlCursor &c, int from, const QString &table, const SchemaCatalog &catalog)
+{
+    int where = -1;
+    for (int i = from; i < c.end() && where < 0; ++i)
+        if (c.tokens()[i].isWord("WHERE") && c.tokens()[i].depth == c.tokens()[from].depth)
+            where = i;
+    if (where < 0)
+        return true;
+    for (int i = where + 1; i < c.end(); ++i) {
+        const QString id = c.identifierOf(c.tokens()[i]);
+        if (!id.isEmpty() && catalog.isIndexed(table, id))
+            return false;
+    }
+    return true;
+}
+
 void update(SqlCursor &c, StatementWork &w)
 {
     c.accept("ONLY");
@@ -343,9 +365,8 @@ void update(SqlCursor &c, StatementWork &w)
     const int at = c.pos();
     const QStringList columns = setColumns(c);
     readSources(c, at, w, true);
-    // a WHERE does not promise an index: the planner reads small or
-    // unindexed tables whole, so the worst case is reported
-    w.risk.scan = true;
+    if (readsWhole(c, at, table, w.catalog))
+        w.risk.scan = true;
     if (w.catalog.table(table) && w.catalog.table(table)->rows == Rows::None)
         return;
     referencingWrite(w, table, columns.isEmpty() ? QStringList{QStringLiteral("\x01")} : columns);
@@ -361,7 +382,8 @@ void deleteFrom(SqlCursor &c, StatementWork &w)
     w.lock(table, LockMode::RowExclusive);
     readSources(c, at, w, true);
     const bool all = !hasTopLevelWhere(c, at);
-    w.risk.scan = true;
+    if (readsWhole(c, at, table, w.catalog))
+        w.risk.scan = true;
     referencedWrite(w, table, {}, true);
     if (all)
         w.catalog.touch(table).rows = Rows::None;
