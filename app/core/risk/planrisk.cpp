@@ -179,7 +179,8 @@ QHash<QString, QString> allowComments(const QString &fileText)
     QHash<QString, QString> out;
     for (auto it = allow.globalMatch(fileText); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
-        out.insert(m.captured(1), m.captured(2).trimmed());
+        const QString reason = m.captured(2).trimmed();
+        out.insert(m.captured(1), reason.isEmpty() ? QStringLiteral("(no reason given)") : reason);
     }
     return out;
 }
