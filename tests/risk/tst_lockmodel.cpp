@@ -8,6 +8,7 @@
 #include "exec/migrationrunner.h"
 #include "exec/plannedstatements.h"
 #include "projectfixture.h"
+#include "risk/liveblockers.h"
 #include "risk/planrisk.h"
 #include "testcluster.h"
 
@@ -157,6 +158,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void predictedEqualsActual();
+    void liveBlockerIsNamed();
 
 private:
     // A statement PostgreSQL refuses in a transaction: the refusal, then the
@@ -350,6 +352,40 @@ void TestLockModel::predictedEqualsActual()
     QVERIFY2(mismatches.isEmpty(), qPrintable(QStringLiteral("%1 of %2 statements differ:\n")
                                                    .arg(mismatches.size()).arg(plan.statements.size())
                                                + mismatches.join(QLatin1Char('\n'))));
+}
+
+void TestLockModel::liveBlockerIsNamed()
+{
+    QVERIFY(m_cluster.exec(m_db, QStringLiteral("CREATE TABLE live_t (id integer)")));
+    QVERIFY(m_cluster.exec(m_db, QStringLiteral("INSERT INTO live_t SELECT generate_series(1, 100)")));
+    QVERIFY(m_cluster.exec(m_db, QStringLiteral("ANALYZE live_t")));
+    // a dump in progress: another session reading the table in a transaction
+    Probe other(m_other);
+    QVERIFY(other.exec(QStringLiteral("SET application_name = 'pg_dump'")));
+    QVERIFY(other.exec(QStringLiteral("BEGIN")));
+    QVERIFY(other.exec(QStringLiteral("LOCK TABLE live_t IN ACCESS SHARE MODE")));
+    const QString pid = other.backendPid();
+    const Result<LiveRisk> ddl = readLiveRisk(m_main, {RelationLock{QStringLiteral("live_t"), LockMode::AccessExclusive}});
+    const Result<LiveRisk> read = readLiveRisk(m_main, {RelationLock{QStringLiteral("live_t"), LockMode::AccessShare}});
+    QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
+    const Result<LiveRisk> after = readLiveRisk(m_main, {RelationLock{QStringLiteral("live_t"), LockMode::AccessExclusive}});
+    QVERIFY2(ddl && read && after, "reading the live state failed");
+
+    QCOMPARE(ddl->blockers.size(), 1);
+    const LiveBlocker &b = ddl->blockers.front();
+    QCOMPARE(QString::number(b.pid), pid);
+    QCOMPARE(b.application, QStringLiteral("pg_dump"));
+    QVERIFY2(b.describe().startsWith(QStringLiteral("will wait behind pid %1 (pg_dump, user %2, idle in transaction")
+                                         .arg(pid, m_cluster.user())),
+             qPrintable(b.describe()));
+    QVERIFY(b.describe().endsWith(QStringLiteral("AccessShareLock on live_t")));
+    QCOMPARE(ddl->relations.size(), 1);
+    QVERIFY(ddl->relations.front().exists);
+    QCOMPARE(ddl->relations.front().estimatedRows, 100.0);
+    QVERIFY(ddl->relations.front().totalBytes > 0);
+    // a plan that only reads does not wait for a reader; nobody is left once it ends
+    QVERIFY(read->blockers.isEmpty());
+    QVERIFY(after->blockers.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLockModel)

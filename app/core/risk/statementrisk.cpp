@@ -130,6 +130,27 @@ void referencedWrite(StatementWork &w, const QString &table, const QStringList &
     }
 }
 
+// [TABLE] [ONLY] name [*] [, ...]
+QStringList relationList(SqlCursor &c)
+{
+    c.accept("TABLE");
+    QStringList names;
+    do {
+        c.accept("ONLY");
+        names << relationKey(c.qualifiedName());
+        c.acceptPunct('*');
+    } while (c.acceptPunct(','));
+    return names;
+}
+
+bool restHasWord(const SqlCursor &c, const char *keyword)
+{
+    for (int i = c.pos(); i < c.end(); ++i)
+        if (c.tokens()[i].isWord(keyword))
+            return true;
+    return false;
+}
+
 void createTable(SqlCursor &c, StatementWork &w)
 {
     c.accept({"IF", "NOT", "EXISTS"});
@@ -187,14 +208,7 @@ void dropRelations(SqlCursor &c, StatementWork &w, bool views)
     do {
         names << relationKey(c.qualifiedName());
     } while (c.acceptPunct(','));
-    const bool cascade = [&] {
-        while (!c.atEnd()) {
-            if (c.accept("CASCADE"))
-                return true;
-            c.skip();
-        }
-        return false;
-    }();
+    const bool cascade = restHasWord(c, "CASCADE");
     for (const QString &table : std::as_const(names)) {
         w.lock(table, LockMode::AccessExclusive);
         for (const SchemaCatalog::ForeignKey &fk : w.catalog.foreignKeysOf(table))
@@ -391,43 +405,31 @@ void deleteFrom(SqlCursor &c, StatementWork &w)
 
 void truncate(SqlCursor &c, StatementWork &w)
 {
-    c.accept("TABLE");
-    QStringList names;
-    do {
-        c.accept("ONLY");
-        names << relationKey(c.qualifiedName());
-        c.acceptPunct('*');
-    } while (c.acceptPunct(','));
-    bool cascade = false;
-    while (!c.atEnd())
-        cascade = c.accept("CASCADE") || (c.skip(), cascade);
-    for (const QString &t : std::as_const(names)) {
+    const QStringList names = relationList(c);
+    const bool cascade = restHasWord(c, "CASCADE");
+    for (const QString &t : names) {
         w.lock(t, LockMode::AccessExclusive);
         if (cascade)
             for (const SchemaCatalog::ForeignKey &fk : w.catalog.foreignKeysTo(t))
                 w.lock(fk.table, LockMode::AccessExclusive);
-        w.catalog.touch(t).rows = Rows::None;
         // the table's indexes are built again over the new storage
         if (!w.catalog.knows(t) || w.catalog.hasIndex(t))
             w.risk.scan = true;
+        w.catalog.touch(t).rows = Rows::None;
     }
     w.risk.rewrite = true;
 }
 
 void lockTable(SqlCursor &c, StatementWork &w)
 {
-    c.accept("TABLE");
-    QStringList names;
-    do {
-        c.accept("ONLY");
-        names << relationKey(c.qualifiedName());
-        c.acceptPunct('*');
-    } while (c.acceptPunct(','));
+    const QStringList names = relationList(c);
     LockMode mode = LockMode::AccessExclusive;
     if (c.accept("IN")) {
         QStringList words;
-        while (!c.atEnd() && !c.peekWord("MODE"))
-            words << c.peek().upper, c.skip();
+        while (!c.atEnd() && !c.peekWord("MODE")) {
+            words << c.peek().upper;
+            c.skip();
+        }
         mode = lockModeFromSqlWords(words.join(QLatin1Char(' '))).value_or(LockMode::AccessExclusive);
     }
     for (const QString &t : std::as_const(names))
