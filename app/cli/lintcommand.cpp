@@ -9,6 +9,9 @@
 #include "project/envreader.h"
 #include "project/projectconfig.h"
 #include "project/revisionscript.h"
+#include "db/connection.h"
+#include "db/connectionsettings.h"
+#include "risk/liveblockers.h"
 #include "risk/planrisk.h"
 
 #include <QDir>
@@ -16,6 +19,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
+
+#include <optional>
 
 namespace retort::cli {
 
@@ -48,7 +54,43 @@ QJsonObject spanJson(const PlanRisk &plan, const LockSpan &span)
     return o;
 }
 
-QByteArray jsonReport(const PlanRisk &plan)
+// The strongest mode the plan takes on each relation, for the live reading.
+QVector<RelationLock> plannedLocks(const PlanRisk &plan)
+{
+    QMap<QString, LockMode> strongest;
+    for (const LockSpan &span : plan.spans)
+        strongest[span.relation] = std::max(strongest.value(span.relation), span.mode);
+    QVector<RelationLock> out;
+    for (auto it = strongest.constBegin(); it != strongest.constEnd(); ++it)
+        out.append(RelationLock{it.key(), it.value()});
+    return out;
+}
+
+QJsonObject liveJson(const LiveRisk &live)
+{
+    QJsonArray relations;
+    for (const LiveRelation &r : live.relations)
+        relations.append(QJsonObject{{QLatin1String("relation"), r.relation},
+                                     {QLatin1String("mode"), lockModeName(r.mode)},
+                                     {QLatin1String("exists"), r.exists},
+                                     {QLatin1String("bytes"), double(r.totalBytes)},
+                                     {QLatin1String("estimatedRows"), r.estimatedRows}});
+    QJsonArray blockers;
+    for (const LiveBlocker &b : live.blockers)
+        blockers.append(QJsonObject{{QLatin1String("relation"), b.relation},
+                                    {QLatin1String("pid"), b.pid},
+                                    {QLatin1String("mode"), b.mode},
+                                    {QLatin1String("granted"), b.granted},
+                                    {QLatin1String("application"), b.application},
+                                    {QLatin1String("user"), b.user},
+                                    {QLatin1String("state"), b.state},
+                                    {QLatin1String("transactionSeconds"), double(b.transactionSeconds)},
+                                    {QLatin1String("query"), b.query},
+                                    {QLatin1String("text"), b.describe()}});
+    return QJsonObject{{QLatin1String("relations"), relations}, {QLatin1String("blockers"), blockers}};
+}
+
+QByteArray jsonReport(const PlanRisk &plan, const std::optional<LiveRisk> &live)
 {
     QJsonArray statements;
     for (const StatementReport &s : plan.statements) {
@@ -79,8 +121,10 @@ QByteArray jsonReport(const PlanRisk &plan)
     QJsonArray spans;
     for (const LockSpan &span : plan.spans)
         spans.append(spanJson(plan, span));
-    return QJsonDocument(QJsonObject{{QLatin1String("statements"), statements}, {QLatin1String("spans"), spans}})
-        .toJson(QJsonDocument::Indented);
+    QJsonObject doc{{QLatin1String("statements"), statements}, {QLatin1String("spans"), spans}};
+    if (live)
+        doc.insert(QLatin1String("live"), liveJson(*live));
+    return QJsonDocument(doc).toJson(QJsonDocument::Indented);
 }
 
 QString sarifLevel(Severity s)
@@ -137,7 +181,7 @@ QByteArray sarifReport(const PlanRisk &plan, const QString &baseDir)
         .toJson(QJsonDocument::Indented);
 }
 
-QByteArray textReport(const PlanRisk &plan)
+QByteArray textReport(const PlanRisk &plan, const std::optional<LiveRisk> &live)
 {
     QString out;
     for (const StatementReport &s : plan.statements) {
@@ -157,6 +201,16 @@ QByteArray textReport(const PlanRisk &plan)
     for (const LockSpan &span : plan.spans)
         if (blocksWrites(span.mode))
             out += QStringLiteral("lock: %1\n").arg(plan.describe(span));
+    if (live) {
+        for (const LiveRelation &r : live->relations)
+            if (r.exists)
+                out += QStringLiteral("size: %1 %2 bytes, about %3 rows\n")
+                           .arg(r.relation)
+                           .arg(r.totalBytes)
+                           .arg(r.estimatedRows < 0 ? QStringLiteral("?") : QString::number(qint64(r.estimatedRows)));
+        for (const LiveBlocker &b : live->blockers)
+            out += QStringLiteral("now: %1\n").arg(b.describe());
+    }
     out += QStringLiteral("%1 statements, %2 errors, %3 warnings, %4 allowed\n")
                .arg(plan.statements.size())
                .arg(plan.countAtLeast(Severity::Error))
@@ -235,12 +289,27 @@ LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, cons
                       options.transactionPerMigration);
     const PlanRisk plan = analyzePlan(steps.value(), statements, SchemaCatalog(), riskOptions);
 
+    // --url: who is in the way on that database now (read-only queries)
+    std::optional<LiveRisk> live;
+    if (!args.url.isEmpty()) {
+        Result<ConnectionSettings> settings = ConnectionSettings::resolve(args.url, QString(), QString());
+        if (!settings)
+            return fail(settings.error());
+        Result<std::unique_ptr<Connection>> connection = Connection::open(settings.value());
+        if (!connection)
+            return fail(connection.error());
+        Result<LiveRisk> read = readLiveRisk(connection.value()->database(), plannedLocks(plan));
+        if (!read)
+            return fail(read.error());
+        live = read.value();
+    }
+
     if (args.format == QLatin1String("json"))
-        result.out = jsonReport(plan);
+        result.out = jsonReport(plan, live);
     else if (args.format == QLatin1String("sarif"))
         result.out = sarifReport(plan, QFileInfo(config.iniPath).absolutePath());
     else
-        result.out = textReport(plan);
+        result.out = textReport(plan, live);
     const Severity threshold = args.failOn == QLatin1String("warning") ? Severity::Warning : Severity::Error;
     result.exitCode = plan.countAtLeast(threshold) > 0 ? 1 : 0;
     return result;

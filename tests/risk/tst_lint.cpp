@@ -1,10 +1,13 @@
 // `retort lint` as CI runs it: the binary on the fixture projects, its exit
 // code, its json and its SARIF.
 
+#include "testcluster.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QtTest>
 
 namespace {
@@ -46,6 +49,7 @@ private slots:
     void jsonShape();
     void allowedFindingIsReported();
     void sarifStructure();
+    void liveBlockersWithUrl();
 };
 
 void TestLint::exitCodes_data()
@@ -171,6 +175,47 @@ void TestLint::sarifStructure()
         }
     }
     QCOMPARE(suppressed, 1);
+}
+
+// --url: a session writing to the table the plan indexes is named, with
+// what it holds, as the session the CREATE INDEX will wait behind.
+void TestLint::liveBlockersWithUrl()
+{
+    retort::testsupport::TestCluster cluster;
+    RETORT_REQUIRE_CLUSTER(cluster);
+    const QString db = cluster.createDatabase(QStringLiteral("lint"));
+    QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+    QVERIFY(cluster.exec(db, QStringLiteral("CREATE TABLE t (id integer PRIMARY KEY, a integer)")));
+    QString name;
+    Run r;
+    QString pid;
+    {
+        QSqlDatabase writer = cluster.open(db);
+        name = writer.connectionName();
+        QSqlQuery q(writer);
+        QVERIFY(q.exec(QStringLiteral("SET application_name = 'writer'")));
+        QVERIFY(q.exec(QStringLiteral("BEGIN")));
+        QVERIFY(q.exec(QStringLiteral("LOCK TABLE t IN ROW EXCLUSIVE MODE")));
+        QVERIFY(q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next());
+        pid = q.value(0).toString();
+        r = lint(QStringLiteral("lintallow"), {QStringLiteral("r1:r3"), QStringLiteral("--format"), QStringLiteral("json"),
+                                               QStringLiteral("--url"), cluster.url(db)});
+        QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        writer.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    cluster.dropDatabase(db);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    const QJsonObject live = parse(r.out).value(QLatin1String("live")).toObject();
+    const QJsonArray blockers = live.value(QLatin1String("blockers")).toArray();
+    QCOMPARE(blockers.size(), 1);
+    const QJsonObject b = blockers.first().toObject();
+    QCOMPARE(b.value(QLatin1String("application")).toString(), QStringLiteral("writer"));
+    QCOMPARE(QString::number(b.value(QLatin1String("pid")).toInt()), pid);
+    QCOMPARE(b.value(QLatin1String("mode")).toString(), QStringLiteral("RowExclusiveLock"));
+    QVERIFY(b.value(QLatin1String("text")).toString().startsWith(QStringLiteral("will wait behind pid ") + pid));
+    const QJsonArray relations = live.value(QLatin1String("relations")).toArray();
+    QCOMPARE(relations.size(), 2);  // alembic_version (not there) and t
 }
 
 QTEST_GUILESS_MAIN(TestLint)
