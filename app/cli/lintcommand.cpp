@@ -19,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMap>
 
 #include <optional>
 
@@ -52,18 +51,6 @@ QJsonObject spanJson(const PlanRisk &plan, const LockSpan &span)
     o.insert(QLatin1String("autocommit"), span.autocommit);
     o.insert(QLatin1String("text"), plan.describe(span));
     return o;
-}
-
-// The strongest mode the plan takes on each relation, for the live reading.
-QVector<RelationLock> plannedLocks(const PlanRisk &plan)
-{
-    QMap<QString, LockMode> strongest;
-    for (const LockSpan &span : plan.spans)
-        strongest[span.relation] = std::max(strongest.value(span.relation), span.mode);
-    QVector<RelationLock> out;
-    for (auto it = strongest.constBegin(); it != strongest.constEnd(); ++it)
-        out.append(RelationLock{it.key(), it.value()});
-    return out;
 }
 
 QJsonObject liveJson(const LiveRisk &live)
@@ -279,11 +266,7 @@ LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, cons
         return fail(steps.error());
 
     PlanRiskOptions riskOptions;
-    for (const PlannedStep &s : steps.value()) {
-        QFile f(s.file);
-        if (!s.revision.isEmpty() && f.open(QIODevice::ReadOnly))
-            riskOptions.allowed.insert(s.revision, allowComments(QString::fromUtf8(f.readAll())));
-    }
+    riskOptions.allowed = allowCommentsOf(steps.value());
     const QVector<PlannedStatement> statements =
         statementsFor(steps.value(), !fromBase, project.versionTable(), project.env.versionTablePk,
                       options.transactionPerMigration);
@@ -298,7 +281,7 @@ LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, cons
         Result<std::unique_ptr<Connection>> connection = Connection::open(settings.value());
         if (!connection)
             return fail(connection.error());
-        Result<LiveRisk> read = readLiveRisk(connection.value()->database(), plannedLocks(plan));
+        Result<LiveRisk> read = readLiveRisk(connection.value()->database(), plan.strongestLocks());
         if (!read)
             return fail(read.error());
         live = read.value();

@@ -1,5 +1,7 @@
 #include "risk/planrisk.h"
 
+#include <QFile>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -169,6 +171,36 @@ PlanRisk analyzePlan(const QVector<PlannedStep> &steps, const QVector<PlannedSta
     }
     if (!tx.order.isEmpty())
         closeTransaction();
+    return out;
+}
+
+QVector<RelationLock> PlanRisk::strongestLocks() const
+{
+    QVector<RelationLock> out;
+    for (const LockSpan &span : strongestSpans())
+        out.append(RelationLock{span.relation, span.mode});
+    return out;
+}
+
+QVector<LockSpan> PlanRisk::strongestSpans() const
+{
+    QMap<QString, LockSpan> best;
+    for (const LockSpan &span : spans) {
+        auto it = best.find(span.relation);
+        if (it == best.end() || span.mode > it->mode || (span.mode == it->mode && span.statements > it->statements))
+            best.insert(span.relation, span);
+    }
+    return best.values().toVector();
+}
+
+QHash<QString, QHash<QString, QString>> allowCommentsOf(const QVector<PlannedStep> &steps)
+{
+    QHash<QString, QHash<QString, QString>> out;
+    for (const PlannedStep &s : steps) {
+        QFile f(s.file);
+        if (!s.revision.isEmpty() && !out.contains(s.revision) && f.open(QIODevice::ReadOnly))
+            out.insert(s.revision, allowComments(QString::fromUtf8(f.readAll())));
+    }
     return out;
 }
 

@@ -42,6 +42,10 @@ struct PlanRisk {
     // "AccessExclusiveLock on users from revision 3a1f statement 2 to revision 9f0c COMMIT (14 statements, 3 revisions)"
     QString describe(const LockSpan &span) const;
     int countAtLeast(Severity severity, bool includeAllowed = false) const;
+    // The strongest mode the plan takes on each relation, by relation.
+    QVector<RelationLock> strongestLocks() const;
+    // The longest-held span of each relation's strongest mode.
+    QVector<LockSpan> strongestSpans() const;
 };
 
 struct PlanRiskOptions {
@@ -62,5 +66,7 @@ PlanRisk analyzePlan(const QVector<PlannedStep> &steps, const QVector<PlannedSta
 // The `# retort: allow RULE-ID reason` comments of a revision file's text:
 // rule id -> reason.
 QHash<QString, QString> allowComments(const QString &fileText);
+// The allow comments of each step's revision file, by revision id (reads the files).
+QHash<QString, QHash<QString, QString>> allowCommentsOf(const QVector<PlannedStep> &steps);
 
 } // namespace retort::risk
