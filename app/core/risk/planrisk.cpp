@@ -1,5 +1,7 @@
 #include "risk/planrisk.h"
 
+#include "risk/scriptrisk.h"
+
 #include <QFile>
 #include <QMap>
 #include <QRegularExpression>
@@ -113,16 +115,7 @@ PlanRisk analyzePlan(const QVector<PlannedStep> &steps, const QVector<PlannedSta
         r.risk = analyzer.analyze(ps.sql);
         StatementRisk &risk = r.risk;
 
-        auto add = [&](const QString &rule, const QString &message) {
-            const RiskRule *rr = findRule(rule);
-            risk.findings.append(Finding{rule, rr ? rr->severity : Severity::Warning, message, QString()});
-        };
-        if (!risk.transactional && inTransaction)
-            add(rules::ConcurrentlyInTransaction,
-                QStringLiteral("this statement runs inside the plan's transaction, where PostgreSQL refuses it"));
-        if (risk.addsEnumValue && inTransaction)
-            add(rules::EnumAddValueInTransaction,
-                QStringLiteral("ALTER TYPE ... ADD VALUE runs inside the plan's transaction"));
+        addTransactionFindings(risk, inTransaction);
         if (risk.setsLockTimeout)
             (ps.sql.contains(QRegularExpression(QStringLiteral("^\\s*SET\\s+LOCAL\\b"),
                                                 QRegularExpression::CaseInsensitiveOption))
@@ -130,9 +123,10 @@ PlanRisk analyzePlan(const QVector<PlannedStep> &steps, const QVector<PlannedSta
                  : sessionLockTimeout) = true;
         const bool timeout = sessionLockTimeout || tx.lockTimeoutLocal;
         if (!timeout && blocksWrites(risk.strongestOnExisting))
-            add(rules::MissingLockTimeout,
+            risk.findings.append(Finding::of(
+                rules::MissingLockTimeout,
                 QStringLiteral("takes %1 with no lock_timeout set: a long query ahead of it queues every later query")
-                    .arg(lockModeName(risk.strongestOnExisting)));
+                    .arg(lockModeName(risk.strongestOnExisting))));
         if (!r.revision.isEmpty()) {
             const QHash<QString, QString> allowed = options.allowed.value(r.revision);
             for (Finding &f : risk.findings)

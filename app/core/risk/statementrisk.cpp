@@ -565,10 +565,15 @@ void StatementWork::lock(const QString &relation, LockMode mode)
     m = std::max(m, mode);
 }
 
-void StatementWork::find(const QString &rule, const QString &message)
+Finding Finding::of(const QString &rule, const QString &message)
 {
     const RiskRule *r = findRule(rule);
-    risk.findings.append(Finding{rule, r ? r->severity : Severity::Warning, message, QString()});
+    return Finding{rule, r ? r->severity : Severity::Warning, message, QString()};
+}
+
+void StatementWork::find(const QString &rule, const QString &message)
+{
+    risk.findings.append(Finding::of(rule, message));
 }
 
 bool StatementWork::isNew(const QString &relation) const

@@ -22,6 +22,9 @@ struct Finding {
     Severity severity = Severity::Warning;
     QString message;
     QString allowedBecause;  // set when a `# retort: allow RULE reason` comment opts out
+
+    // A finding of `rule` with the rule's severity.
+    static Finding of(const QString &rule, const QString &message);
 };
 
 // What one statement does to the database it runs on.
