@@ -267,9 +267,11 @@ QWidget *ConfirmDialog::createChecklist()
             for (const risk::Finding &f : s.risk.findings)
                 if (f.severity == risk::Severity::Error && f.allowedBecause.isEmpty() && !rules.contains(f.rule))
                     rules << f.rule;
-        m_riskCheck = new QCheckBox(tr("I accept %n error finding(s) of the lock model (%1)", nullptr, errors)
-                                        .arg(rules.join(QStringLiteral(", "))),
-                                    group);
+        m_riskCheck = new QCheckBox(
+            (errors == 1 ? tr("I accept the lock model's error finding (%1)")
+                         : tr("I accept the lock model's %1 error findings (%2)").arg(errors))
+                .arg(rules.join(QStringLiteral(", "))),
+            group);
         m_riskCheck->setObjectName(QStringLiteral("riskCheck"));
         m_riskCheck->setToolTip(findingsText());
         layout->addWidget(m_riskCheck);

@@ -89,8 +89,11 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
     m_editor->setReadOnly(true);
     // The symbol margin carries the destructive marks.
     m_editor->setMarginWidth(1, 14);
-    m_editor->setMarginMarkerMask(1, (1 << kDestructiveMarker) | (1 << kRiskErrorMarker) | (1 << kRiskWarningMarker)
-                                         | (1 << kRiskLockMarker));
+    m_editor->setMarginMarkerMask(1, 1 << kDestructiveMarker);
+    // A margin of its own for the lock model's marks, so both can show on one line.
+    m_editor->setMarginType(kRiskMargin, QsciScintilla::SymbolMargin);
+    m_editor->setMarginWidth(kRiskMargin, 14);
+    m_editor->setMarginMarkerMask(kRiskMargin, (1 << kRiskErrorMarker) | (1 << kRiskWarningMarker) | (1 << kRiskLockMarker));
     m_editor->markerDefine(QsciScintilla::RightArrow, kDestructiveMarker);
     m_editor->markerDefine(QsciScintilla::Circle, kRiskErrorMarker);
     m_editor->markerDefine(QsciScintilla::Circle, kRiskWarningMarker);
@@ -213,9 +216,13 @@ void SqlPane::markRisks()
         m_riskLabel->hide();
         return;
     }
+    QStringList counts;
+    if (errors)
+        counts << (errors == 1 ? tr("1 lock error") : tr("%1 lock errors").arg(errors));
+    if (warnings)
+        counts << (warnings == 1 ? tr("1 lock warning") : tr("%1 lock warnings").arg(warnings));
     m_riskLabel->setText(QStringLiteral("<span style=\"color:%1\">● %2</span>")
-                             .arg((errors ? error : warning).name(),
-                                  tr("%1 lock error(s), %2 warning(s)").arg(errors).arg(warnings)));
+                             .arg((errors ? error : warning).name(), counts.join(QStringLiteral(", "))));
     m_riskLabel->setToolTip(tr("The lock model's findings; rest the mouse on a marked line for its locks and why"));
     m_riskLabel->show();
 }

@@ -36,6 +36,7 @@ public:
     static constexpr int kDestructiveMarker = 3;
     // Lock-model marks in the same margin: a statement with an error finding,
     // with a warning, or taking a lock that blocks writes.
+    static constexpr int kRiskMargin = 3;
     static constexpr int kRiskErrorMarker = 4;
     static constexpr int kRiskWarningMarker = 5;
     static constexpr int kRiskLockMarker = 6;

@@ -243,7 +243,7 @@ void TestSqlPane::riskMarks()
     QVERIFY(pane.riskTooltipAtLine(2).contains(QLatin1String("ShareLock on users")));
     QVERIFY(pane.riskTooltipAtLine(1).isEmpty());
     QVERIFY(!pane.riskLabel()->isHidden());
-    QVERIFY2(pane.riskLabel()->text().contains(QLatin1String("1 lock error(s), 1 warning(s)")), qPrintable(pane.riskLabel()->text()));
+    QVERIFY2(pane.riskLabel()->text().contains(QLatin1String("1 lock error, 1 lock warning")), qPrintable(pane.riskLabel()->text()));
 
     // Another script replaces the marks.
     script.text = QStringLiteral("SELECT 1;\n");
