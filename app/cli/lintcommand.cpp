@@ -1,5 +1,7 @@
 #include "lintcommand.h"
 
+#include "onlinecommand.h"
+
 #include "bridge/onlinesteprunner.h"
 #include "bridge/planrenderer.h"
 #include "exec/migrationrunner.h"
@@ -248,15 +250,8 @@ LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, cons
     RunOptions options;
     options.transactionPerMigration = project.env.transactionPerMigration;
     MigrationRunner runner(project, ConnectionSettings(), options);
-    PlanRenderSettings render;
-    render.mode = RenderMode::Offline;
-    render.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
-    render.bridge.python = args.python;
-    render.bridge.iniPath = args.config;
-    render.bridge.section = args.name;
-    render.bridge.x = args.x;
+    PlanRenderSettings render = planRenderSettings(args, config, RenderMode::Offline);
     render.bridge.destination = parts[1];
-    render.interpreter.iniPath = config.iniPath;
     runner.setStepRenderer(planStepRenderer(project, render));
     Operation op;
     op.kind = upgrade ? Operation::Kind::Upgrade : Operation::Kind::Downgrade;
