@@ -2,6 +2,7 @@
 
 #include "bridge/onlinesteprunner.h"
 #include "bridge/planrenderer.h"
+#include "db/connection.h"
 #include "project/envreader.h"
 #include "render/destructive.h"
 
@@ -35,6 +36,25 @@ void countDestructive(ApplyPlan &plan)
         plan.destructivePerStep[i] = n;
         plan.destructiveCount += n;
     }
+}
+
+// The lock model over the statements apply sends, and the sessions that
+// hold or await a conflicting lock on the planned relations now.
+void assessRisk(ApplyPlan &plan)
+{
+    risk::PlanRiskOptions options;
+    options.allowed = risk::allowCommentsOf(plan.preview.steps);
+    plan.risk = risk::analyzePlan(plan.preview.steps, plan.preview.statements, risk::SchemaCatalog(), options);
+    Result<std::unique_ptr<Connection>> c = Connection::open(plan.connection);
+    if (!c) {
+        plan.liveProblem = c.error().toString();
+        return;
+    }
+    Result<risk::LiveRisk> live = risk::readLiveRisk(c.value()->database(), plan.risk.strongestLocks());
+    if (live)
+        plan.live = live.value();
+    else
+        plan.liveProblem = live.error().toString();
 }
 
 } // namespace
@@ -183,6 +203,7 @@ Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const Connecti
     plan.preview = std::move(preview).value();
     layOutScript(plan);
     countDestructive(plan);
+    assessRisk(plan);
     return plan;
 }
 

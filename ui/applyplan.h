@@ -3,6 +3,8 @@
 #include "db/connectionsettings.h"
 #include "exec/migrationrunner.h"
 #include "loadedproject.h"
+#include "risk/liveblockers.h"
+#include "risk/planrisk.h"
 #include "result.h"
 
 #include <QMetaType>
@@ -34,6 +36,11 @@ struct ApplyPlan {
     QVector<QVector<int>> statementsByStep;  // Body and VersionRow statements of each step
     QVector<int> destructivePerStep;  // by step
     int destructiveCount = 0;
+    // What the statements lock, rewrite and scan, the rules they break, how
+    // long each lock is held; and who is in the way on the database now.
+    risk::PlanRisk risk;
+    risk::LiveRisk live;
+    QString liveProblem;  // why the live state could not be read
     // From env.py, read with the plan (off the GUI thread).
     VersionTable versionTable;
     bool versionTablePk = true;

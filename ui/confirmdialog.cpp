@@ -211,6 +211,12 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
     m_destructiveLabel = new QLabel(summary, box);
     m_destructiveLabel->setObjectName(QStringLiteral("summary"));
     layout->addWidget(m_destructiveLabel);
+    m_riskLabel = new QLabel(riskText(), box);
+    m_riskLabel->setObjectName(QStringLiteral("riskSummary"));
+    m_riskLabel->setWordWrap(true);
+    m_riskLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_riskLabel->setToolTip(findingsText());
+    layout->addWidget(m_riskLabel);
     return box;
 }
 
@@ -255,6 +261,23 @@ QWidget *ConfirmDialog::createChecklist()
     m_trafficCheck = new QCheckBox(QStringLiteral("Application traffic is stopped"), group);
     layout->addWidget(m_trafficCheck);
 
+    if (const int errors = m_plan.risk.countAtLeast(risk::Severity::Error); errors > 0) {
+        QStringList rules;
+        for (const risk::StatementReport &s : m_plan.risk.statements)
+            for (const risk::Finding &f : s.risk.findings)
+                if (f.severity == risk::Severity::Error && f.allowedBecause.isEmpty() && !rules.contains(f.rule))
+                    rules << f.rule;
+        m_riskCheck = new QCheckBox(
+            (errors == 1 ? tr("I accept the lock model's error finding (%1)")
+                         : tr("I accept the lock model's %1 error findings (%2)").arg(errors))
+                .arg(rules.join(QStringLiteral(", "))),
+            group);
+        m_riskCheck->setObjectName(QStringLiteral("riskCheck"));
+        m_riskCheck->setToolTip(findingsText());
+        layout->addWidget(m_riskCheck);
+        connect(m_riskCheck, &QCheckBox::toggled, this, &ConfirmDialog::updateRunButton);
+    }
+
     if (m_needsForce) {
         m_forceCheck = new QCheckBox(
             QStringLiteral("%1 is not proven to be this machine: reset it anyway").arg(hostText(m_plan)), group);
@@ -286,6 +309,8 @@ bool ConfirmDialog::isComplete() const
         return false;  // nothing would run
     if (!m_backupCheck->isChecked() || !m_reviewedCheck->isChecked() || !m_trafficCheck->isChecked())
         return false;
+    if (m_riskCheck && !m_riskCheck->isChecked())
+        return false;
     if (isBackingUp())
         return false;
     if (m_needsTypedName && m_typedName->text() != targetDatabase())
@@ -293,6 +318,43 @@ bool ConfirmDialog::isComplete() const
     if (m_needsForce && !m_forceCheck->isChecked())
         return false;
     return true;
+}
+
+QString ConfirmDialog::riskText() const
+{
+    using namespace risk;
+    const PlanRisk &r = m_plan.risk;
+    QStringList lines;
+    const int errors = r.countAtLeast(Severity::Error);
+    const int warnings = r.countAtLeast(Severity::Warning) - errors;
+    const int allowed = r.countAtLeast(Severity::Info, true) - r.countAtLeast(Severity::Info);
+    lines << QStringLiteral("<b>Lock model:</b> %1 error%2, %3 warning%4%5")
+                 .arg(errors)
+                 .arg(errors == 1 ? QString() : QStringLiteral("s"))
+                 .arg(warnings)
+                 .arg(warnings == 1 ? QString() : QStringLiteral("s"))
+                 .arg(allowed ? QStringLiteral(", %1 allowed by the revision files").arg(allowed) : QString());
+    for (const LockSpan &span : r.strongestSpans())
+        if (blocksWrites(span.mode))
+            lines << QStringLiteral("&nbsp;&nbsp;%1").arg(r.describe(span).toHtmlEscaped());
+    for (const LiveBlocker &b : m_plan.live.blockers)
+        lines << QStringLiteral("&nbsp;&nbsp;<span style='color:#c62828'>now: %1</span>").arg(b.describe().toHtmlEscaped());
+    if (!m_plan.liveProblem.isEmpty())
+        lines << QStringLiteral("&nbsp;&nbsp;(who is in the way now could not be read: %1)").arg(m_plan.liveProblem.toHtmlEscaped());
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString ConfirmDialog::findingsText() const
+{
+    QStringList lines;
+    for (const risk::StatementReport &s : m_plan.risk.statements)
+        for (const risk::Finding &f : s.risk.findings)
+            lines << QStringLiteral("%1 %2 #%3 [%4] %5%6")
+                         .arg(risk::severityName(f.severity), s.revision.isEmpty() ? QStringLiteral("(run)") : s.revision)
+                         .arg(s.index)
+                         .arg(f.rule, f.message,
+                              f.allowedBecause.isEmpty() ? QString() : QStringLiteral(" (allowed: %1)").arg(f.allowedBecause));
+    return lines.join(QLatin1Char('\n'));
 }
 
 bool ConfirmDialog::forceReset() const

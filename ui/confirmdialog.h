@@ -56,11 +56,16 @@ public:
     QLabel *backupLabel() const { return m_backupLabel; }
     QLabel *destructiveLabel() const { return m_destructiveLabel; }
     QTreeWidget *stepList() const { return m_steps; }
+    // The locks, findings and live blockers; the box to tick when a finding is an error.
+    QLabel *riskLabel() const { return m_riskLabel; }
+    QCheckBox *riskCheck() const { return m_riskCheck; }
 
 signals:
     void backupFinished(bool ok);
 
 private:
+    QString riskText() const;
+    QString findingsText() const;
     QWidget *createPlanPart(const LoadedProjectPtr &project);
     QWidget *createChecklist();
     void chooseBackupFile();
@@ -76,6 +81,8 @@ private:
 
     QTreeWidget *m_steps = nullptr;
     QLabel *m_destructiveLabel = nullptr;
+    QLabel *m_riskLabel = nullptr;
+    QCheckBox *m_riskCheck = nullptr;
     QCheckBox *m_backupCheck = nullptr;
     QPushButton *m_backupButton = nullptr;
     QProgressBar *m_backupProgress = nullptr;

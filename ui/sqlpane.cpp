@@ -18,6 +18,7 @@
 #include <QShortcut>
 #include <QThread>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace retort::gui {
@@ -59,6 +60,9 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
     m_destructiveLabel = new QLabel;
     m_destructiveLabel->setObjectName(QStringLiteral("destructiveLabel"));
     m_destructiveLabel->hide();
+    m_riskLabel = new QLabel;
+    m_riskLabel->setObjectName(QStringLiteral("riskLabel"));
+    m_riskLabel->hide();
     m_copy = toolButton(icons::copy(), tr("Copy"), tr("Copy: the whole SQL to the clipboard"));
     m_save = toolButton(icons::save(), tr("Save as .sql…"), tr("Save as .sql… (Ctrl+S)"));
     auto *find = toolButton(icons::find(), QString(), tr("Find in the SQL (Ctrl+F)"));
@@ -72,6 +76,8 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
     header->addSpacing(16);
     header->addWidget(m_destructiveLabel);
     header->addSpacing(8);
+    header->addWidget(m_riskLabel);
+    header->addSpacing(8);
     header->addWidget(find);
     header->addWidget(m_copy);
     header->addWidget(m_save);
@@ -84,7 +90,18 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
     // The symbol margin carries the destructive marks.
     m_editor->setMarginWidth(1, 14);
     m_editor->setMarginMarkerMask(1, 1 << kDestructiveMarker);
+    // A margin of its own for the lock model's marks, so both can show on one line.
+    m_editor->setMarginType(kRiskMargin, QsciScintilla::SymbolMargin);
+    m_editor->setMarginWidth(kRiskMargin, 14);
+    m_editor->setMarginMarkerMask(kRiskMargin, (1 << kRiskErrorMarker) | (1 << kRiskWarningMarker) | (1 << kRiskLockMarker));
     m_editor->markerDefine(QsciScintilla::RightArrow, kDestructiveMarker);
+    m_editor->markerDefine(QsciScintilla::Circle, kRiskErrorMarker);
+    m_editor->markerDefine(QsciScintilla::Circle, kRiskWarningMarker);
+    m_editor->markerDefine(QsciScintilla::SmallRectangle, kRiskLockMarker);
+    // the lock model's reading of a statement, when the mouse rests on its line
+    m_editor->SendScintilla(QsciScintilla::SCI_SETMOUSEDWELLTIME, 400);
+    connect(m_editor, &QsciScintilla::SCN_DWELLSTART, this, [this](int, int x, int y) { showRiskTooltip(x, y); });
+    connect(m_editor, &QsciScintilla::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
     m_editor->indicatorDefine(QsciScintilla::FullBoxIndicator, kDestructiveIndicator);
     m_editor->setIndicatorDrawUnder(true, kDestructiveIndicator);
     layout->addWidget(m_editor, 1);
@@ -140,6 +157,7 @@ void SqlPane::setPending(const QString &message)
     m_copy->setEnabled(false);
     m_save->setEnabled(false);
     markDestructive();
+    markRisks();
 }
 
 void SqlPane::setScript(const SqlScript &script, const QString &suggestedPath)
@@ -162,6 +180,68 @@ void SqlPane::setScript(const SqlScript &script, const QString &suggestedPath)
     m_copy->setEnabled(script.ok && !script.text.isEmpty());
     m_save->setEnabled(script.ok && !script.text.isEmpty());
     markDestructive();
+    markRisks();
+}
+
+void SqlPane::markRisks()
+{
+    const bool dark = graphstyle::isDark(palette());
+    const QColor error = destructiveColor(palette());
+    const QColor warning = dark ? QColor(0xe3b341) : QColor(0xbf8700);
+    const QColor lock = dark ? QColor(0x8b949e) : QColor(0x57606a);
+    for (const auto &[marker, color] : {std::pair{kRiskErrorMarker, error}, std::pair{kRiskWarningMarker, warning},
+                                        std::pair{kRiskLockMarker, lock}}) {
+        m_editor->setMarkerBackgroundColor(color, marker);
+        m_editor->setMarkerForegroundColor(color, marker);
+        m_editor->markerDeleteAll(marker);
+    }
+    int errors = 0, warnings = 0;
+    for (const risk::ScriptStatementRisk &s : std::as_const(m_script.risks)) {
+        risk::Severity worst = risk::Severity::Info;
+        bool any = false;
+        for (const risk::Finding &f : s.risk.findings) {
+            if (f.severity == risk::Severity::Info)
+                continue;
+            worst = std::max(worst, f.severity);
+            any = true;
+            (f.severity == risk::Severity::Error ? errors : warnings) += 1;
+        }
+        if (any)
+            m_editor->markerAdd(s.line - 1, worst == risk::Severity::Error ? kRiskErrorMarker : kRiskWarningMarker);
+        else if (risk::blocksWrites(s.risk.strongest()))
+            m_editor->markerAdd(s.line - 1, kRiskLockMarker);
+    }
+    if (errors + warnings == 0) {
+        m_riskLabel->clear();
+        m_riskLabel->hide();
+        return;
+    }
+    QStringList counts;
+    if (errors)
+        counts << (errors == 1 ? tr("1 lock error") : tr("%1 lock errors").arg(errors));
+    if (warnings)
+        counts << (warnings == 1 ? tr("1 lock warning") : tr("%1 lock warnings").arg(warnings));
+    m_riskLabel->setText(QStringLiteral("<span style=\"color:%1\">● %2</span>")
+                             .arg((errors ? error : warning).name(), counts.join(QStringLiteral(", "))));
+    m_riskLabel->setToolTip(tr("The lock model's findings; rest the mouse on a marked line for its locks and why"));
+    m_riskLabel->show();
+}
+
+QString SqlPane::riskTooltipAtLine(int line) const
+{
+    for (const risk::ScriptStatementRisk &s : m_script.risks)
+        if (s.line - 1 == line)
+            return risk::describeStatementRisk(s.risk);
+    return {};
+}
+
+void SqlPane::showRiskTooltip(int x, int y)
+{
+    const long pos = m_editor->SendScintilla(QsciScintilla::SCI_POSITIONFROMPOINT, x, y);
+    const int line = int(m_editor->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, pos));
+    const QString text = riskTooltipAtLine(line);
+    if (!text.isEmpty())
+        QToolTip::showText(m_editor->viewport()->mapToGlobal(QPoint(x, y)), text, m_editor);
 }
 
 void SqlPane::markDestructive()

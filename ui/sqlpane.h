@@ -35,6 +35,16 @@ public:
     // The indicator and marker numbers the editor uses for destructive statements.
     static constexpr int kDestructiveIndicator = 9;
     static constexpr int kDestructiveMarker = 3;
+    // Lock-model marks in the same margin: a statement with an error finding,
+    // with a warning, or taking a lock that blocks writes.
+    static constexpr int kRiskMargin = 3;
+    static constexpr int kRiskErrorMarker = 4;
+    static constexpr int kRiskWarningMarker = 5;
+    static constexpr int kRiskLockMarker = 6;
+
+    // What the lock model says of the statement that starts on `line` (0-based), or empty.
+    QString riskTooltipAtLine(int line) const;
+    QLabel *riskLabel() const { return m_riskLabel; }
 
 public slots:
     void showFind();
@@ -47,12 +57,15 @@ signals:
 
 private:
     void markDestructive();
+    void markRisks();
+    void showRiskTooltip(int x, int y);
 
     SqlScript m_script;
     QString m_suggestedPath;
     CodeEditor *m_editor = nullptr;
     QLabel *m_engine = nullptr;
     QLabel *m_destructiveLabel = nullptr;
+    QLabel *m_riskLabel = nullptr;
     QWidget *m_findBar = nullptr;
     QLineEdit *m_findField = nullptr;
     QToolButton *m_copy = nullptr;

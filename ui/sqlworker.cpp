@@ -97,6 +97,7 @@ SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &pro
                            .arg(stepSql.reason.startsWith(QLatin1Char('/')) ? stepSql.reason.section(QLatin1Char('/'), -1)
                                                                             : stepSql.reason);
     out.destructive = findDestructive(out.text);
+    out.risks = risk::scriptRisks(out.text, true);  // a body runs inside alembic's transaction
     return out;
 }
 
@@ -141,6 +142,7 @@ SqlScript SqlWorker::rangeScript(PlanRenderer &renderer, const LoadedProjectPtr 
                                       .arg(viaBridge)
                                       .arg(plan->size());
     out.destructive = findDestructive(out.text);
+    out.risks = risk::scriptRisks(out.text, false);  // the script says BEGIN itself
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "loadedproject.h"
 #include "render/destructive.h"
 #include "render/stepsql.h"
+#include "risk/scriptrisk.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -28,6 +29,7 @@ struct SqlScript {
     QString engine;        // "native", "alembic (Python)", or "needs Python: reason (file:line)"
     QString problem;       // why there is no SQL, for the pane to show
     QVector<DestructiveStatement> destructive;
+    QVector<risk::ScriptStatementRisk> risks;  // the lock model's reading of each statement
 };
 
 // A revision's upgrade and downgrade bodies.

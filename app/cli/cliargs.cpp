@@ -12,14 +12,14 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
                                QStringLiteral("current"), QStringLiteral("upgrade"),
                                QStringLiteral("downgrade"), QStringLiteral("stamp"),
                                QStringLiteral("reset-local"),
-                               QStringLiteral("engines")};
+                               QStringLiteral("engines"), QStringLiteral("lint")};
 
 } // namespace
 
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,current,downgrade,engines,heads,history,reset-local,show,stamp,upgrade} ...\n");
+                          "              {branches,current,downgrade,engines,heads,history,lint,reset-local,show,stamp,upgrade} ...\n");
 }
 
 QString helpText()
@@ -64,6 +64,12 @@ QString helpText()
                "                                         [{\"revision\", \"path\", \"upgrade\": {\"engine\",\n"
                "                                         \"available\", \"reason\", \"file\", \"line\"},\n"
                "                                         \"downgrade\": {...}}], \"summary\"}\n"
+               "  lint [upgrade|downgrade] [FROM:TO] [--format text|json|sarif] [--fail-on warning|error]\n"
+               "                                         what each statement of the plan (default base:heads)\n"
+               "                                         locks, rewrites and scans on PostgreSQL, the rules it\n"
+               "                                         breaks and how long each lock is held; exit 1 when a\n"
+               "                                         finding reaches --fail-on (default error). A revision\n"
+               "                                         file's '# retort: allow RULE reason' opts out of RULE\n"
                "\n"
                "options:\n"
                "  -h, --help            show this help and exit\n"
@@ -147,6 +153,15 @@ ParseResult parseArgs(const QStringList &arguments)
             err = takeValue(i, QStringLiteral("--format"), &a.format);
             if (err.isEmpty() && a.format != QLatin1String("text") && a.format != QLatin1String("json"))
                 err = QStringLiteral("argument --format: invalid choice: '%1' (choose from 'text', 'json')").arg(a.format);
+        } else if (a.command == QLatin1String("lint") && key == QLatin1String("--format")) {
+            err = takeValue(i, QStringLiteral("--format"), &a.format);
+            if (err.isEmpty() && a.format != QLatin1String("text") && a.format != QLatin1String("json")
+                && a.format != QLatin1String("sarif"))
+                err = QStringLiteral("argument --format: invalid choice: '%1' (choose from 'text', 'json', 'sarif')").arg(a.format);
+        } else if (a.command == QLatin1String("lint") && key == QLatin1String("--fail-on")) {
+            err = takeValue(i, QStringLiteral("--fail-on"), &a.failOn);
+            if (err.isEmpty() && a.failOn != QLatin1String("warning") && a.failOn != QLatin1String("error"))
+                err = QStringLiteral("argument --fail-on: invalid choice: '%1' (choose from 'warning', 'error')").arg(a.failOn);
         } else if (!a.command.isEmpty() && (key == QLatin1String("--lock-timeout")
                                             || key == QLatin1String("--statement-timeout"))) {
             QString *into = key == QLatin1String("--lock-timeout") ? &a.lockTimeout : &a.statementTimeout;

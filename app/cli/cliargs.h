@@ -32,7 +32,8 @@ struct CliArgs {
     QString forceDatabase;     // reset-local --force=NAME: this database even when not proven local
     QString engine = QStringLiteral("auto");  // --engine auto|native|python (upgrade/downgrade/stamp --sql, engines)
     QString python;            // --python: the interpreter for the alembic bridge
-    QString format = QStringLiteral("text");  // engines --format text|json
+    QString format = QStringLiteral("text");  // engines --format text|json; lint text|json|sarif
+    QString failOn = QStringLiteral("error");  // lint --fail-on warning|error
 
     bool help = false;
     bool version = false;

@@ -121,6 +121,19 @@ QString stateAfter(const RunReport &report, bool perStep)
 
 } // namespace
 
+PlanRenderSettings planRenderSettings(const CliArgs &args, const ProjectConfig &config, RenderMode mode)
+{
+    PlanRenderSettings render;
+    render.mode = mode;
+    render.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
+    render.bridge.python = args.python;
+    render.bridge.iniPath = args.config;
+    render.bridge.section = args.name;
+    render.bridge.x = args.x;
+    render.interpreter.iniPath = config.iniPath;
+    return render;
+}
+
 OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
                               const QVector<RevisionScript> &scripts, const RevisionGraph &graph,
                               const std::function<void(const QByteArray &)> &log)
@@ -180,14 +193,7 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     // context.is_offline_mode() False; the steps the native engine refuses
     // run through the project's alembic ONLINE (the bridge), never from
     // offline SQL. --engine chooses.
-    PlanRenderSettings render;
-    render.mode = RenderMode::Online;
-    render.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
-    render.bridge.python = args.python;
-    render.bridge.iniPath = args.config;
-    render.bridge.section = args.name;
-    render.bridge.x = args.x;
-    render.interpreter.iniPath = config.iniPath;
+    const PlanRenderSettings render = planRenderSettings(args, config, RenderMode::Online);
     runner.setStepRenderer(planStepRenderer(project, render));
     runner.setPythonRunner(bridgeStepRunner(render.bridge, render.interpreter, connection));
     Executor executor;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bridge/planrenderer.h"
 #include "cliargs.h"
 
 #include <QByteArray>
@@ -27,6 +28,11 @@ struct OnlineResult {
 
 // Applies the command to the database named by --url, DATABASE_URL or
 // sqlalchemy.url. Log lines (alembic's INFO lines) go to `log` as they happen.
+// How step bodies render for a command that plans (online runs, lint):
+// --engine, --python, the ini file and section, -x; `mode` is what
+// context.is_offline_mode() answers.
+PlanRenderSettings planRenderSettings(const CliArgs &args, const ProjectConfig &config, RenderMode mode);
+
 OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
                               const QVector<RevisionScript> &scripts, const RevisionGraph &graph,
                               const std::function<void(const QByteArray &)> &log);

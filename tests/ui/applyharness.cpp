@@ -107,6 +107,8 @@ void tickAll(ConfirmDialog *dialog)
     dialog->backupCheck()->setChecked(true);
     dialog->reviewedCheck()->setChecked(true);
     dialog->trafficCheck()->setChecked(true);
+    if (dialog->riskCheck())
+        dialog->riskCheck()->setChecked(true);
 }
 
 ConfirmDialog *confirmFor(Harness &h, const Operation &op)

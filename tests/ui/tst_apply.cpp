@@ -114,6 +114,47 @@ private slots:
         QVERIFY(nothing.destructiveLabel()->text().contains(QLatin1String("Nothing to do")));
     }
 
+    // An error of the lock model is one more box to tick; the locks, their
+    // spans and who is in the way now are shown.
+    void riskErrorAddsChecklistBox()
+    {
+        ApplyPlan plan = handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade, true);
+        using K = PlannedStatement::Kind;
+        plan.preview.statements = {{K::Begin, -1, QStringLiteral("BEGIN"), 0, -1},
+                                   {K::Body, 0, QStringLiteral("ALTER TABLE users ALTER COLUMN id TYPE bigint"), 12, -1},
+                                   {K::Commit, -1, QStringLiteral("COMMIT"), 0, -1}};
+        plan.risk = risk::analyzePlan(plan.preview.steps, plan.preview.statements);
+        risk::LiveBlocker blocker;
+        blocker.relation = QStringLiteral("users");
+        blocker.pid = 4242;
+        blocker.mode = QStringLiteral("AccessShareLock");
+        blocker.application = QStringLiteral("pg_dump");
+        blocker.transactionSeconds = 720;
+        plan.live.blockers = {blocker};
+        ConfirmDialog dialog(plan, nullptr);
+        QVERIFY(dialog.riskCheck());
+        QVERIFY(dialog.riskCheck()->text().contains(QLatin1String("alter-column-type-rewrite")));
+        dialog.backupCheck()->setChecked(true);
+        dialog.reviewedCheck()->setChecked(true);
+        dialog.trafficCheck()->setChecked(true);
+        QVERIFY(!dialog.runButton()->isEnabled());
+        dialog.riskCheck()->setChecked(true);
+        QVERIFY(dialog.runButton()->isEnabled());
+        const QString text = dialog.riskLabel()->text();
+        QVERIFY2(text.contains(QLatin1String("AccessExclusiveLock on users from revision abc123 statement 0")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("will wait behind pid 4242 (pg_dump, 12 min)")), qPrintable(text));
+
+        // Warnings only: no extra box.
+        ApplyPlan warned = handPlan(QStringLiteral("postgresql://me@localhost/shop"), Operation::Kind::Upgrade, true);
+        warned.preview.statements = {{K::Begin, -1, QStringLiteral("BEGIN"), 0, -1},
+                                     {K::Body, 0, QStringLiteral("CREATE INDEX ix ON users (email)"), 3, -1},
+                                     {K::Commit, -1, QStringLiteral("COMMIT"), 0, -1}};
+        warned.risk = risk::analyzePlan(warned.preview.steps, warned.preview.statements);
+        ConfirmDialog calm(warned, nullptr);
+        QVERIFY(!calm.riskCheck());
+        QVERIFY(calm.riskLabel()->text().contains(QLatin1String("0 errors, 2 warnings")));
+    }
+
     void checklistNeedsTypedNameOnRemoteHost()
     {
         ConfirmDialog dialog(

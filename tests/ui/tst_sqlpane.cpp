@@ -90,6 +90,7 @@ private slots:
     void matchesAlembicBodies();
     void destructiveMarks();
     void findAndCopy();
+    void riskMarks();
 
 private:
     QString m_upgradeScript;
@@ -215,6 +216,41 @@ void TestSqlPane::destructiveMarks()
         QCOMPARE(up->destructiveCount(), 0);
         QCOMPARE(window.detailPane()->tabs()->tabText(DetailPane::UpgradeTab), QStringLiteral("Upgrade SQL"));
     }
+}
+
+// The lock model's marks: an error where a type change rewrites, a warning
+// on an index built without CONCURRENTLY, nothing on a plain SELECT; the
+// tooltip of a marked line names the lock and the rule.
+void TestSqlPane::riskMarks()
+{
+    SqlScript script;
+    script.ok = true;
+    script.engine = QStringLiteral("native");
+    script.text = QStringLiteral("ALTER TABLE users ALTER COLUMN id TYPE BIGINT;\n\n"
+                                 "CREATE INDEX ix_users_email ON users (email);\n\n"
+                                 "SELECT 1;\n\n");
+    script.risks = risk::scriptRisks(script.text);
+    SqlPane pane(QStringLiteral("riskPane"));
+    pane.setScript(script, QStringLiteral("x.sql"));
+    CodeEditor *editor = pane.editor();
+    QVERIFY(editor->markersAtLine(0) & (1 << SqlPane::kRiskErrorMarker));
+    QVERIFY(editor->markersAtLine(2) & (1 << SqlPane::kRiskWarningMarker));
+    QVERIFY(!(editor->markersAtLine(2) & (1 << SqlPane::kRiskErrorMarker)));
+    QCOMPARE(editor->markersAtLine(4), 0u);
+    const QString tip = pane.riskTooltipAtLine(0);
+    QVERIFY2(tip.startsWith(QLatin1String("AccessExclusiveLock on users; rewrites the table")), qPrintable(tip));
+    QVERIFY2(tip.contains(QLatin1String("error [alter-column-type-rewrite]")), qPrintable(tip));
+    QVERIFY(pane.riskTooltipAtLine(2).contains(QLatin1String("ShareLock on users")));
+    QVERIFY(pane.riskTooltipAtLine(1).isEmpty());
+    QVERIFY(!pane.riskLabel()->isHidden());
+    QVERIFY2(pane.riskLabel()->text().contains(QLatin1String("1 lock error, 1 lock warning")), qPrintable(pane.riskLabel()->text()));
+
+    // Another script replaces the marks.
+    script.text = QStringLiteral("SELECT 1;\n");
+    script.risks = risk::scriptRisks(script.text);
+    pane.setScript(script, QStringLiteral("x.sql"));
+    QCOMPARE(editor->markersAtLine(0), 0u);
+    QVERIFY(pane.riskLabel()->isHidden());
 }
 
 void TestSqlPane::findAndCopy()

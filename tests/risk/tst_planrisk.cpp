@@ -1,0 +1,168 @@
+// Spans and layout rules: hand-written plans whose expected spans are
+// counted by hand from the statements laid out by statementsFor().
+
+#include "exec/plannedstatements.h"
+#include "risk/planrisk.h"
+
+#include <QtTest>
+
+using namespace retort;
+using namespace retort::risk;
+
+namespace {
+
+PlannedStep step(const QString &revision, const QString &from, const QStringList &sql, bool autocommitLast = false)
+{
+    PlannedStep p;
+    p.step.kind = MigrationStep::Kind::Upgrade;
+    p.revision = revision;
+    VersionRowOp row;
+    row.kind = from.isEmpty() ? VersionRowOp::Kind::Insert : VersionRowOp::Kind::Update;
+    row.from = from;
+    row.to = revision;
+    p.step.rowOps = {row};
+    for (int i = 0; i < sql.size(); ++i) {
+        const bool block = autocommitLast && i == sql.size() - 1;
+        if (block)
+            p.sql.body.append(SqlStatement{SqlStatement::Kind::EnterAutocommit, QString(), 0});
+        p.sql.body.append(SqlStatement::statement(sql[i]));
+        if (block)
+            p.sql.body.append(SqlStatement{SqlStatement::Kind::LeaveAutocommit, QString(), 0});
+    }
+    return p;
+}
+
+PlanRisk analyze(const QVector<PlannedStep> &steps, bool perMigration, PlanRiskOptions options = PlanRiskOptions())
+{
+    return analyzePlan(steps, statementsFor(steps, true, VersionTable(), true, perMigration), SchemaCatalog(), options);
+}
+
+const LockSpan *spanOf(const PlanRisk &plan, const QString &relation, LockMode mode)
+{
+    for (const LockSpan &s : plan.spans)
+        if (s.relation == relation && s.mode == mode)
+            return &s;
+    return nullptr;
+}
+
+QStringList rulesOf(const StatementReport &s)
+{
+    QStringList out;
+    for (const Finding &f : s.risk.findings)
+        out << f.rule;
+    return out;
+}
+
+} // namespace
+
+class TestPlanRisk : public QObject {
+    Q_OBJECT
+
+private slots:
+    void oneTransactionHoldsToTheLastCommit();
+    void perMigrationCommitsEachStep();
+    void autocommitBlockHoldsForOneStatement();
+    void layoutRules();
+    void allowComments();
+};
+
+// Step a: ALTER users (AccessExclusive), its version row; step b: two
+// statements and its version row; one COMMIT at the end.
+void TestPlanRisk::oneTransactionHoldsToTheLastCommit()
+{
+    const QVector<PlannedStep> steps{
+        step(QStringLiteral("a"), QString(), {QStringLiteral("SET lock_timeout = '2s'"),
+                                              QStringLiteral("ALTER TABLE users ADD COLUMN x integer")}),
+        step(QStringLiteral("b"), QStringLiteral("a"), {QStringLiteral("UPDATE orders SET n = 1 WHERE id = 3"),
+                                                        QStringLiteral("SELECT 1")}),
+    };
+    const PlanRisk plan = analyze(steps, false);
+    // a: SET, ALTER, INSERT version row; b: UPDATE, SELECT, UPDATE version row
+    QCOMPARE(plan.statements.size(), 6);
+    const LockSpan *users = spanOf(plan, QStringLiteral("users"), LockMode::AccessExclusive);
+    QVERIFY(users);
+    QCOMPARE(plan.statements[users->from].revision, QStringLiteral("a"));
+    QCOMPARE(plan.statements[users->from].index, 1);
+    QCOMPARE(plan.statements[users->to].revision, QStringLiteral("b"));
+    QCOMPARE(users->statements, 5);  // ALTER through b's version row
+    QCOMPARE(users->revisions, 2);
+    QCOMPARE(plan.describe(*users),
+             QStringLiteral("AccessExclusiveLock on users from revision a statement 1 to revision b COMMIT "
+                            "(5 statements, 2 revisions)"));
+    const LockSpan *orders = spanOf(plan, QStringLiteral("orders"), LockMode::RowExclusive);
+    QVERIFY(orders);
+    QCOMPARE(orders->statements, 3);
+    QCOMPARE(orders->revisions, 1);
+}
+
+void TestPlanRisk::perMigrationCommitsEachStep()
+{
+    const QVector<PlannedStep> steps{
+        step(QStringLiteral("a"), QString(), {QStringLiteral("ALTER TABLE users ADD COLUMN x integer")}),
+        step(QStringLiteral("b"), QStringLiteral("a"), {QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2")}),
+    };
+    const PlanRisk plan = analyze(steps, true);
+    const LockSpan *users = spanOf(plan, QStringLiteral("users"), LockMode::AccessExclusive);
+    QVERIFY(users);
+    QCOMPARE(users->statements, 2);  // the ALTER and a's version row, then a's COMMIT
+    QCOMPARE(users->revisions, 1);
+    QCOMPARE(plan.statements[users->to].revision, QStringLiteral("a"));
+}
+
+void TestPlanRisk::autocommitBlockHoldsForOneStatement()
+{
+    const QVector<PlannedStep> steps{step(QStringLiteral("a"), QString(),
+                                          {QStringLiteral("SET lock_timeout = '2s'"),
+                                           QStringLiteral("CREATE INDEX CONCURRENTLY ix ON users (email)")},
+                                          true)};
+    const PlanRisk plan = analyze(steps, false);
+    const LockSpan *users = spanOf(plan, QStringLiteral("users"), LockMode::ShareUpdateExclusive);
+    QVERIFY(users);
+    QVERIFY(users->autocommit);
+    QCOMPARE(users->statements, 1);
+    QVERIFY(plan.describe(*users).endsWith(QLatin1String("(autocommit: that statement only)")));
+    QCOMPARE(plan.statements[1].inTransaction, false);
+    QVERIFY(rulesOf(plan.statements[1]).isEmpty());
+}
+
+void TestPlanRisk::layoutRules()
+{
+    // CONCURRENTLY and ADD VALUE inside the transaction; DDL without lock_timeout
+    const QVector<PlannedStep> steps{step(QStringLiteral("a"), QString(),
+                                          {QStringLiteral("CREATE INDEX CONCURRENTLY ix ON users (email)"),
+                                           QStringLiteral("ALTER TYPE mood ADD VALUE 'sad'"),
+                                           QStringLiteral("ALTER TABLE users ADD COLUMN x integer")})};
+    const PlanRisk plan = analyze(steps, false);
+    QCOMPARE(rulesOf(plan.statements[0]), QStringList{rules::ConcurrentlyInTransaction});
+    QCOMPARE(plan.statements[0].risk.findings.front().severity, Severity::Error);
+    QCOMPARE(rulesOf(plan.statements[1]), QStringList{rules::EnumAddValueInTransaction});
+    QCOMPARE(rulesOf(plan.statements[2]), QStringList{rules::MissingLockTimeout});
+    // with --lock-timeout the last one is fine
+    PlanRiskOptions timeout;
+    timeout.lockTimeoutSet = true;
+    QVERIFY(rulesOf(analyze(steps, false, timeout).statements[2]).isEmpty());
+    // a lock_timeout set LOCAL lasts until its transaction's COMMIT only
+    const QVector<PlannedStep> local{
+        step(QStringLiteral("a"), QString(), {QStringLiteral("SET LOCAL lock_timeout = '2s'"),
+                                              QStringLiteral("ALTER TABLE users ADD COLUMN x integer")}),
+        step(QStringLiteral("b"), QStringLiteral("a"), {QStringLiteral("ALTER TABLE users ADD COLUMN y integer")}),
+    };
+    const PlanRisk perStep = analyze(local, true);
+    QVERIFY(rulesOf(perStep.statements[1]).isEmpty());
+    QCOMPARE(rulesOf(perStep.statements[3]), QStringList{rules::MissingLockTimeout});
+}
+
+void TestPlanRisk::allowComments()
+{
+    const QHash<QString, QString> allowed = risk::allowComments(QStringLiteral(
+        "def upgrade():\n"
+        "    # retort: allow index-without-concurrently the table has 40 rows\n"
+        "    op.create_index('ix', 't', ['a'])  # retort: allow missing-lock-timeout\n"
+        "    # retort: allowance is not a rule\n"));
+    QCOMPARE(allowed.size(), 2);
+    QCOMPARE(allowed.value(QStringLiteral("index-without-concurrently")), QStringLiteral("the table has 40 rows"));
+    QCOMPARE(allowed.value(QStringLiteral("missing-lock-timeout")), QStringLiteral("(no reason given)"));
+}
+
+QTEST_GUILESS_MAIN(TestPlanRisk)
+#include "tst_planrisk.moc"
