@@ -12,14 +12,15 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
                                QStringLiteral("current"), QStringLiteral("upgrade"),
                                QStringLiteral("downgrade"), QStringLiteral("stamp"),
                                QStringLiteral("reset-local"),
-                               QStringLiteral("engines")};
+                               QStringLiteral("engines"), QStringLiteral("check"),
+                               QStringLiteral("drift")};
 
 } // namespace
 
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,current,downgrade,engines,heads,history,reset-local,show,stamp,upgrade} ...\n");
+                          "              {branches,check,current,downgrade,drift,engines,heads,history,reset-local,show,stamp,upgrade} ...\n");
 }
 
 QString helpText()
@@ -64,6 +65,18 @@ QString helpText()
                "                                         [{\"revision\", \"path\", \"upgrade\": {\"engine\",\n"
                "                                         \"available\", \"reason\", \"file\", \"line\"},\n"
                "                                         \"downgrade\": {...}}], \"summary\"}\n"
+               "  check [RANGE] [--scratch-url URL]     on a scratch database, for each revision of RANGE\n"
+               "                                         (default heads: all; A:B from A to B) in order:\n"
+               "                                         upgrade, downgrade, compare the schema with the one\n"
+               "                                         before, upgrade again. Exit 1 names the revision and\n"
+               "                                         the difference\n"
+               "  drift [--url URL] [--scratch-url URL]  the database's schema against the one its version rows\n"
+               "                                         give (replayed on a scratch database); exit 1 lists\n"
+               "                                         the differences\n"
+               "      --scratch-url URL                  make the scratch database on this server (created and\n"
+               "                                         dropped) instead of a private PostgreSQL cluster of the\n"
+               "                                         target's major version started from this machine's\n"
+               "                                         server binaries (a unix socket only, removed afterwards)\n"
                "\n"
                "options:\n"
                "  -h, --help            show this help and exit\n"
@@ -126,6 +139,8 @@ ParseResult parseArgs(const QStringList &arguments)
             a.raiseErr = true;
         } else if (key == QLatin1String("--url")) {
             err = takeValue(i, QStringLiteral("--url"), &a.url);
+        } else if (key == QLatin1String("--scratch-url")) {
+            err = takeValue(i, QStringLiteral("--scratch-url"), &a.scratchUrl);
         } else if (!a.command.isEmpty() && (arg == QLatin1String("-v") || arg == QLatin1String("--verbose"))) {
             a.verbose = true;
         } else if (!a.command.isEmpty() && arg == QLatin1String("--resolve-dependencies")) {

@@ -15,6 +15,7 @@ struct CliArgs {
     QStringList x;             // -x key=value (accepted, passed to the bridge later)
     bool raiseErr = false;
     QString url;               // --url: database URL (Retort's addition)
+    QString scratchUrl;        // --scratch-url: where check/drift make their scratch database
 
     QString command;
     bool verbose = false;

@@ -1,6 +1,8 @@
 #include "commands.h"
 
+#include "checkcommand.h"
 #include "db/connection.h"
+#include "driftcommand.h"
 #include "db/connectionsettings.h"
 #include "db/versionstate.h"
 #include "project/envreader.h"
@@ -23,6 +25,13 @@ namespace {
 
 // alembic exits with sys.exit(-1) after printing "FAILED: ..." on stdout.
 constexpr int kCommandErrorExit = 255;
+
+// Log and progress lines of the commands that take time, as they happen.
+void writeStderr(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
 
 class Session {
 public:
@@ -59,6 +68,11 @@ public:
         }
         if (c == QLatin1String("upgrade") || c == QLatin1String("downgrade") || c == QLatin1String("stamp")) {
             migrate();
+            return m_outcome;
+        }
+        if (c == QLatin1String("check") || c == QLatin1String("drift")) {
+            if (open())
+                scratchCommand();
             return m_outcome;
         }
         if (c == QLatin1String("engines")) {
@@ -292,13 +306,18 @@ private:
     // Applies to the database; alembic's INFO lines reach stderr as they happen.
     void online()
     {
-        const OnlineResult r = runOnlineCommand(m_args, m_config, m_scripts, *m_graph, [](const QByteArray &line) {
-            std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-            std::fflush(stderr);
-        });
+        const OnlineResult r = runOnlineCommand(m_args, m_config, m_scripts, *m_graph, writeStderr);
         m_outcome.out += r.out;
         m_outcome.err += r.err;
         m_outcome.exitCode = r.exitCode;
+    }
+
+    // check and drift: progress on stderr as it happens
+    void scratchCommand()
+    {
+        m_outcome = m_args.command == QLatin1String("check")
+                        ? runCheckCommand(m_args, m_config, m_scripts, *m_graph, writeStderr)
+                        : runDriftCommand(m_args, m_config, m_scripts, *m_graph, writeStderr);
     }
 
     void databaseFailed(const Error &e)
