@@ -65,6 +65,11 @@ QString helpText()
                "                                         [{\"revision\", \"path\", \"upgrade\": {\"engine\",\n"
                "                                         \"available\", \"reason\", \"file\", \"line\"},\n"
                "                                         \"downgrade\": {...}}], \"summary\"}\n"
+               "  upgrade|downgrade REV --rehearse [--scratch-url URL]\n"
+               "                                         run the plan first on a scratch copy of the database's\n"
+               "                                         schema (pg_dump --schema-only) and version rows: each\n"
+               "                                         statement with its time, the failing one named; the\n"
+               "                                         database itself is only read\n"
                "  check [RANGE] [--scratch-url URL]     on a scratch database, for each revision of RANGE\n"
                "                                         (default heads: all; A:B from A to B) in order:\n"
                "                                         upgrade, downgrade, compare the schema with the one\n"
@@ -150,6 +155,9 @@ ParseResult parseArgs(const QStringList &arguments)
             a.indicateCurrent = true;
         } else if (!a.command.isEmpty() && arg == QLatin1String("--sql")) {
             a.sql = true;
+        } else if ((a.command == QLatin1String("upgrade") || a.command == QLatin1String("downgrade"))
+                   && arg == QLatin1String("--rehearse")) {
+            a.rehearse = true;
         } else if (!a.command.isEmpty() && key == QLatin1String("--engine")) {
             err = takeValue(i, QStringLiteral("--engine"), &a.engine);
             if (err.isEmpty() && a.engine != QLatin1String("auto") && a.engine != QLatin1String("native")

@@ -22,6 +22,7 @@ struct CliArgs {
     bool resolveDependencies = false;
     bool indicateCurrent = false;
     bool sql = false;
+    bool rehearse = false;     // upgrade/downgrade --rehearse: on a scratch copy of the target's schema
     bool purge = false;
     QString tag;
     QString revRange;          // history -r

@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 #include "db/connection.h"
 #include "driftcommand.h"
+#include "rehearsecommand.h"
 #include "db/connectionsettings.h"
 #include "db/versionstate.h"
 #include "project/envreader.h"
@@ -291,6 +292,13 @@ private:
             return fail(e);
         if (!open())
             return;
+        if (m_args.rehearse && m_args.sql)
+            return usageError(QStringLiteral("--rehearse runs the plan on a scratch database; --sql prints it: "
+                                             "choose one"));
+        if (m_args.rehearse) {
+            m_outcome = runRehearseCommand(m_args, m_config, m_scripts, *m_graph, writeStderr);
+            return;
+        }
         if (!m_args.sql)
             return online();
         const OfflineResult r = runOfflineCommand(m_args, m_config, m_scripts, *m_graph);

@@ -43,8 +43,19 @@ Operation operationFor(const CliArgs &args)
     return op;
 }
 
-// One line that names the step, the file and line, the server's message and
-// the statement, for alembic's "FAILED: " prefix.
+QString stateAfter(const RunReport &report, bool perStep)
+{
+    if (report.stepsCommitted == 0 || !perStep)
+        return QStringLiteral("retort: nothing was changed: the transaction was rolled back (version rows: %1)\n")
+            .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
+    return QStringLiteral("retort: %1 of %2 steps were committed (transaction_per_migration); version rows now: %3\n")
+        .arg(report.stepsCommitted)
+        .arg(report.stepCount)
+        .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
 QString failureLine(const RunReport &report)
 {
     const Error &e = report.error;
@@ -66,19 +77,6 @@ QString failureLine(const RunReport &report)
     }
     return text;
 }
-
-QString stateAfter(const RunReport &report, bool perStep)
-{
-    if (report.stepsCommitted == 0 || !perStep)
-        return QStringLiteral("retort: nothing was changed: the transaction was rolled back (version rows: %1)\n")
-            .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
-    return QStringLiteral("retort: %1 of %2 steps were committed (transaction_per_migration); version rows now: %3\n")
-        .arg(report.stepsCommitted)
-        .arg(report.stepCount)
-        .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
-}
-
-} // namespace
 
 OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
                               const QVector<RevisionScript> &scripts, const RevisionGraph &graph,

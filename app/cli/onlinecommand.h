@@ -9,6 +9,7 @@
 
 namespace retort {
 struct ProjectConfig;
+struct RunReport;
 struct RevisionScript;
 class RevisionGraph;
 } // namespace retort
@@ -24,6 +25,10 @@ struct OnlineResult {
     QByteArray err;
     int exitCode = 0;
 };
+
+// One line that names the failed step, its file and line, the server's
+// message and the statement, for alembic's "FAILED: " prefix.
+QString failureLine(const RunReport &report);
 
 // Applies the command to the database named by --url, DATABASE_URL or
 // sqlalchemy.url. Log lines (alembic's INFO lines) go to `log` as they happen.

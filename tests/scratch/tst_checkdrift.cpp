@@ -266,6 +266,58 @@ private slots:
         m_cluster.dropDatabase(db);
     }
 
+    // The plan runs on a copy; the target is the same, byte for byte, after.
+    void rehearseReportsTheFailingStatementAndLeavesTheTargetAlone()
+    {
+        QTemporaryDir tmp;
+        QStringList upgrades = kUpgrades;
+        upgrades[2] = QStringLiteral("op.create_index('ix_users_nope', 'users', ['nope'])");
+        const QString ini = writeSmallProject(tmp.path(), upgrades, false, kDowngrades);
+        const QString db = m_cluster.createDatabase(QStringLiteral("rehearse"));
+        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
+        const QStringList target = {QStringLiteral("--url"), m_cluster.url(db), QStringLiteral("--scratch-url"),
+                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
+        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), QStringLiteral("s1")},
+                                           tmp.path());
+        QVERIFY2(up.ok(), qPrintable(up.describe()));
+        QVERIFY(m_cluster.exec(db, QStringLiteral("INSERT INTO users (name) VALUES ('ada')")));
+        const QString schemaBefore = m_cluster.schemaDump(db);
+        QVERIFY2(!schemaBefore.isEmpty(), qPrintable(m_cluster.lastError()));
+
+        const ProcessResult r = runRetort(
+            target + QStringList{QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--rehearse")},
+            tmp.path());
+        QCOMPARE(r.exitCode, 1);
+        const QStringList out = lines(r.out);
+        QVERIFY2(out.value(0).startsWith(QLatin1String("rehearsal of upgrade heads on a copy of ")), qPrintable(r.out));
+        QVERIFY2(out.value(0).endsWith(QLatin1String("(version rows: s1):")), qPrintable(r.out));
+        QVERIFY2(out.value(1).startsWith(QLatin1String("  s2 ")), qPrintable(r.out));
+        QVERIFY2(out.value(1).endsWith(QLatin1String(" ms  ALTER TABLE users ADD COLUMN email VARCHAR(100)")),
+                 qPrintable(r.out));
+        // the failing statement is the last one listed
+        QVERIFY2(out.value(out.size() - 3).startsWith(QLatin1String("  s3 ")), qPrintable(r.out));
+        QVERIFY2(out.value(out.size() - 3).endsWith(QLatin1String(" ms  CREATE INDEX ix_users_nope ON users (nope)")),
+                 qPrintable(r.out));
+        QVERIFY2(out.value(out.size() - 2).startsWith(QLatin1String("rehearsal failed: revision s3 (")),
+                 qPrintable(r.out));
+        QVERIFY2(out.value(out.size() - 2).contains(QLatin1String("[SQLSTATE 42703]; statement: CREATE INDEX "
+                                                                  "ix_users_nope ON users (nope)")),
+                 qPrintable(r.out));
+        QVERIFY2(out.last().endsWith(QLatin1String(" was not touched")), qPrintable(r.out));
+
+        const ProcessResult good = runRetort(
+            target + QStringList{QStringLiteral("upgrade"), QStringLiteral("s2"), QStringLiteral("--rehearse")},
+            tmp.path());
+        QVERIFY2(good.ok(), qPrintable(good.describe() + QString::fromUtf8(good.out)));
+        QVERIFY2(lines(good.out).last().startsWith(QLatin1String("rehearsal passed: 1 steps, 2 statements in ")),
+                 qPrintable(good.out));
+
+        QCOMPARE(m_cluster.schemaDump(db), schemaBefore);
+        QCOMPARE(m_cluster.versionRows(db), QStringList{QStringLiteral("s1")});
+        QCOMPARE(scratchDatabasesLeft(), QStringList());
+        m_cluster.dropDatabase(db);
+    }
+
     // SIGKILL while a step runs on the private cluster: the server, its
     // backends and the temp dir all go.
     void killedRunLeavesNoProcessAndNoDir()
