@@ -1,39 +1,25 @@
 #include "rehearsecommand.h"
 
-#include "bridge/onlinesteprunner.h"
-#include "bridge/planrenderer.h"
 #include "onlinecommand.h"
-#include "project/projectconfig.h"
-#include "runsetup.h"
 #include "scratch/rehearsal.h"
-#include "scratch/scratchdatabase.h"
 
 namespace retort::cli {
 
 Outcome runRehearseCommand(const CliArgs &args, const ProjectConfig &config, const QVector<RevisionScript> &scripts,
                            const RevisionGraph &graph, const ProgressLog &log)
 {
-    Result<ProjectContext> project = projectContext(config, scripts, graph);
-    if (!project)
-        return failedOutcome(project.error());
-    QByteArray warnings;
-    const Result<ConnectionSettings> target = targetConnection(args, config, &warnings);
-    log(warnings);
-    if (!target)
-        return failedOutcome(target.error());
-    Result<std::unique_ptr<ScratchDatabase>> scratch = ScratchDatabase::create(scratchRequestFor(args, target));
-    if (!scratch)
-        return failedOutcome(scratch.error());
-    log("retort: " + scratch.value()->note().toUtf8() + '\n');
+    Result<std::shared_ptr<ScratchSession>> session = openScratchSession(args, config, scripts, graph, true, log);
+    if (!session)
+        return failedOutcome(session.error());
+    const ScratchSession &s = *session.value();
+    const ConnectionSettings &target = *s.target;
 
     Operation operation;
     operation.kind = args.command == QLatin1String("downgrade") ? Operation::Kind::Downgrade : Operation::Kind::Upgrade;
     operation.targets = args.positionals;
-    const PlanRenderSettings render = onlineRenderSettings(args, config);
-    const RehearsalReport report =
-        rehearse(project.value(), target.value(), scratch.value()->settings(), planStepRenderer(project.value(), render),
-                 bridgeStepRunner(render.bridge, render.interpreter, scratch.value()->settings()), operation);
-    scratch.value()->release();
+    const RehearsalReport report = rehearse(s.project, target, s.scratch->settings(), s.stepRenderer(),
+                                            s.pythonRunner(), operation);
+    s.scratch->release();
     if (report.error)
         return failedOutcome(report.error);
     const RunReport &run = report.run;
@@ -41,7 +27,7 @@ Outcome runRehearseCommand(const CliArgs &args, const ProjectConfig &config, con
         return failedOutcome(run.error);  // no plan: a revision that names nothing, ...
 
     QString text = QStringLiteral("rehearsal of %1 %2 on a copy of %3 (version rows: %4):\n")
-                       .arg(args.command, args.positionals.join(QLatin1Char(' ')), target->describe(),
+                       .arg(args.command, args.positionals.join(QLatin1Char(' ')), target.describe(),
                             report.rows.isEmpty() ? QStringLiteral("none") : report.rows.join(QStringLiteral(", ")));
     for (const RehearsedStatement &s : report.statements) {
         QString sql = s.sql.simplified();
@@ -58,9 +44,9 @@ Outcome runRehearseCommand(const CliArgs &args, const ProjectConfig &config, con
                     .arg(run.stepCount)
                     .arg(report.statements.size())
                     .arg(run.elapsedMs)
-                    .arg(target->describe());
+                    .arg(target.describe());
     } else {
-        text += QStringLiteral("rehearsal failed: %1\n%2 was not touched\n").arg(failureLine(run), target->describe());
+        text += QStringLiteral("rehearsal failed: %1\n%2 was not touched\n").arg(failureLine(run), target.describe());
         outcome.exitCode = 1;
     }
     outcome.out = text.toUtf8();

@@ -1,6 +1,6 @@
-// `retort check` and `retort drift` through the built binary: a downgrade
-// that leaves a column behind, a database altered by hand, the bundled
-// samples, and a run killed while its private cluster is up.
+// `retort check`, `retort drift` and `--rehearse` through the built binary:
+// a downgrade that leaves a column behind, a database altered by hand, a
+// failing plan rehearsed, and a run killed while its private cluster is up.
 #include "processrunner.h"
 #include "smallproject.h"
 #include "testcluster.h"
@@ -209,27 +209,6 @@ private slots:
                                             tmp.path());
         QCOMPARE(bad.exitCode, 255);
         QVERIFY2(lines(bad.out).value(0).startsWith(QStringLiteral("FAILED: ")), qPrintable(bad.out));
-    }
-
-    void bundledSamplesPassCheck_data()
-    {
-        QTest::addColumn<QString>("sample");
-        for (const char *s : {"analytics", "auditing", "jobs", "projects"})
-            QTest::newRow(s) << QString::fromLatin1(s);
-    }
-
-    void bundledSamplesPassCheck()
-    {
-        QFETCH(QString, sample);
-        const QString ini = QStringLiteral(RETORT_SOURCE_DIR "/migrations/%1/alembic.ini").arg(sample);
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
-        const ProcessResult r = runRetort({QStringLiteral("--scratch-url"), m_cluster.url(QStringLiteral("postgres")),
-                                           QStringLiteral("-c"), ini, QStringLiteral("check")},
-                                          QFileInfo(ini).path(), env);
-        QVERIFY2(r.ok(), qPrintable(r.describe() + QString::fromUtf8(r.out)));
-        QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("revisions checked: each downgrade undoes")),
-                 qPrintable(r.out));
     }
 
     void driftNamesHandMadeChanges()

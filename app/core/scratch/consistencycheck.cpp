@@ -39,7 +39,7 @@ QString stepFailure(const RunReport &report)
 } // namespace
 
 RunReport applyOn(const ProjectContext &project, const ConnectionSettings &settings, const StepRenderer &render,
-                  const PythonStepRunner &python, const Operation &operation)
+                  const PythonStepRunner &python, const Operation &operation, Executor *executor)
 {
     RunOptions options;
     options.transactionPerMigration = project.env.transactionPerMigration;
@@ -47,8 +47,8 @@ RunReport applyOn(const ProjectContext &project, const ConnectionSettings &setti
     if (render)
         runner.setStepRenderer(render);
     runner.setPythonRunner(python);
-    Executor executor;
-    return runner.apply(operation, executor);
+    Executor own;
+    return runner.apply(operation, executor ? *executor : own);
 }
 
 ConsistencyCheck::ConsistencyCheck(ProjectContext project, ConnectionSettings scratch, StepRenderer render,

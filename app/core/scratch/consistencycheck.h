@@ -58,7 +58,8 @@ private:
 
 // Applies `operation` to `settings` the way every command does (runner,
 // renderer, bridge), for the checks; the report's error names the step.
+// `executor` (for its progress signals) or a fresh one.
 RunReport applyOn(const ProjectContext &project, const ConnectionSettings &settings, const StepRenderer &render,
-                  const PythonStepRunner &python, const Operation &operation);
+                  const PythonStepRunner &python, const Operation &operation, Executor *executor = nullptr);
 
 } // namespace retort

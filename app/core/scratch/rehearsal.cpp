@@ -3,6 +3,7 @@
 #include "db/backup.h"
 #include "db/connection.h"
 #include "db/versionstate.h"
+#include "scratch/consistencycheck.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -89,19 +90,13 @@ RehearsalReport rehearse(const ProjectContext &project, const ConnectionSettings
         }
     }
 
-    RunOptions options;
-    options.transactionPerMigration = project.env.transactionPerMigration;
-    MigrationRunner runner(project, scratch, options);
-    if (render)
-        runner.setStepRenderer(render);
-    runner.setPythonRunner(scratchPython);
     Executor executor;
     QVector<qint64> started;
     QObject::connect(&executor, &Executor::progress, &executor, [&](const RunProgress &p) {
         report.statements.append({p.revision, p.statementText, 0});
         started.append(p.elapsedMs);
     });
-    report.run = runner.apply(operation, executor);
+    report.run = applyOn(project, scratch, render, scratchPython, operation, &executor);
     for (int i = 0; i < report.statements.size(); ++i)
         report.statements[i].ms = (i + 1 < started.size() ? started[i + 1] : report.run.elapsedMs) - started[i];
     return report;
