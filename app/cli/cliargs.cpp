@@ -12,14 +12,15 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
                                QStringLiteral("current"), QStringLiteral("upgrade"),
                                QStringLiteral("downgrade"), QStringLiteral("stamp"),
                                QStringLiteral("reset-local"),
-                               QStringLiteral("engines"), QStringLiteral("lint")};
+                               QStringLiteral("engines"), QStringLiteral("lint"),
+                               QStringLiteral("check"), QStringLiteral("drift")};
 
 } // namespace
 
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,current,downgrade,engines,heads,history,lint,reset-local,show,stamp,upgrade} ...\n");
+                          "              {branches,check,current,downgrade,drift,engines,heads,history,lint,reset-local,show,stamp,upgrade} ...\n");
 }
 
 QString helpText()
@@ -70,6 +71,23 @@ QString helpText()
                "                                         breaks and how long each lock is held; exit 1 when a\n"
                "                                         finding reaches --fail-on (default error). A revision\n"
                "                                         file's '# retort: allow RULE reason' opts out of RULE\n"
+               "  upgrade|downgrade REV --rehearse [--scratch-url URL]\n"
+               "                                         run the plan first on a scratch copy of the database's\n"
+               "                                         schema (pg_dump --schema-only) and version rows: each\n"
+               "                                         statement with its time, the failing one named; the\n"
+               "                                         database itself is only read\n"
+               "  check [RANGE] [--scratch-url URL]     on a scratch database, for each revision of RANGE\n"
+               "                                         (default heads: all; A:B from A to B) in order:\n"
+               "                                         upgrade, downgrade, compare the schema with the one\n"
+               "                                         before, upgrade again. Exit 1 names the revision and\n"
+               "                                         the difference\n"
+               "  drift [--url URL] [--scratch-url URL]  the database's schema against the one its version rows\n"
+               "                                         give (replayed on a scratch database); exit 1 lists\n"
+               "                                         the differences\n"
+               "      --scratch-url URL                  make the scratch database on this server (created and\n"
+               "                                         dropped) instead of a private PostgreSQL cluster of the\n"
+               "                                         target's major version started from this machine's\n"
+               "                                         server binaries (a unix socket only, removed afterwards)\n"
                "\n"
                "options:\n"
                "  -h, --help            show this help and exit\n"
@@ -132,6 +150,8 @@ ParseResult parseArgs(const QStringList &arguments)
             a.raiseErr = true;
         } else if (key == QLatin1String("--url")) {
             err = takeValue(i, QStringLiteral("--url"), &a.url);
+        } else if (key == QLatin1String("--scratch-url")) {
+            err = takeValue(i, QStringLiteral("--scratch-url"), &a.scratchUrl);
         } else if (!a.command.isEmpty() && (arg == QLatin1String("-v") || arg == QLatin1String("--verbose"))) {
             a.verbose = true;
         } else if (!a.command.isEmpty() && arg == QLatin1String("--resolve-dependencies")) {
@@ -141,6 +161,9 @@ ParseResult parseArgs(const QStringList &arguments)
             a.indicateCurrent = true;
         } else if (!a.command.isEmpty() && arg == QLatin1String("--sql")) {
             a.sql = true;
+        } else if ((a.command == QLatin1String("upgrade") || a.command == QLatin1String("downgrade"))
+                   && arg == QLatin1String("--rehearse")) {
+            a.rehearse = true;
         } else if (!a.command.isEmpty() && key == QLatin1String("--engine")) {
             err = takeValue(i, QStringLiteral("--engine"), &a.engine);
             if (err.isEmpty() && a.engine != QLatin1String("auto") && a.engine != QLatin1String("native")

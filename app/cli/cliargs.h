@@ -15,12 +15,14 @@ struct CliArgs {
     QStringList x;             // -x key=value (accepted, passed to the bridge later)
     bool raiseErr = false;
     QString url;               // --url: database URL (Retort's addition)
+    QString scratchUrl;        // --scratch-url: where check/drift make their scratch database
 
     QString command;
     bool verbose = false;
     bool resolveDependencies = false;
     bool indicateCurrent = false;
     bool sql = false;
+    bool rehearse = false;     // upgrade/downgrade --rehearse: on a scratch copy of the target's schema
     bool purge = false;
     QString tag;
     QString revRange;          // history -r

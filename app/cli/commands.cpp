@@ -1,6 +1,9 @@
 #include "commands.h"
 
+#include "checkcommand.h"
 #include "db/connection.h"
+#include "driftcommand.h"
+#include "rehearsecommand.h"
 #include "db/connectionsettings.h"
 #include "db/versionstate.h"
 #include "project/envreader.h"
@@ -24,6 +27,13 @@ namespace {
 
 // alembic exits with sys.exit(-1) after printing "FAILED: ..." on stdout.
 constexpr int kCommandErrorExit = 255;
+
+// Log and progress lines of the commands that take time, as they happen.
+void writeStderr(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
 
 class Session {
 public:
@@ -69,6 +79,11 @@ public:
                 m_outcome.err += r.err;
                 m_outcome.exitCode = r.exitCode;
             }
+            return m_outcome;
+        }
+        if (c == QLatin1String("check") || c == QLatin1String("drift")) {
+            if (open())
+                scratchCommand();
             return m_outcome;
         }
         if (c == QLatin1String("engines")) {
@@ -287,6 +302,13 @@ private:
             return fail(e);
         if (!open())
             return;
+        if (m_args.rehearse && m_args.sql)
+            return usageError(QStringLiteral("--rehearse runs the plan on a scratch database; --sql prints it: "
+                                             "choose one"));
+        if (m_args.rehearse) {
+            m_outcome = runRehearseCommand(m_args, m_config, m_scripts, *m_graph, writeStderr);
+            return;
+        }
         if (!m_args.sql)
             return online();
         const OfflineResult r = runOfflineCommand(m_args, m_config, m_scripts, *m_graph);
@@ -302,13 +324,18 @@ private:
     // Applies to the database; alembic's INFO lines reach stderr as they happen.
     void online()
     {
-        const OnlineResult r = runOnlineCommand(m_args, m_config, m_scripts, *m_graph, [](const QByteArray &line) {
-            std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-            std::fflush(stderr);
-        });
+        const OnlineResult r = runOnlineCommand(m_args, m_config, m_scripts, *m_graph, writeStderr);
         m_outcome.out += r.out;
         m_outcome.err += r.err;
         m_outcome.exitCode = r.exitCode;
+    }
+
+    // check and drift: progress on stderr as it happens
+    void scratchCommand()
+    {
+        m_outcome = m_args.command == QLatin1String("check")
+                        ? runCheckCommand(m_args, m_config, m_scripts, *m_graph, writeStderr)
+                        : runDriftCommand(m_args, m_config, m_scripts, *m_graph, writeStderr);
     }
 
     void databaseFailed(const Error &e)

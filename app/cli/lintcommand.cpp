@@ -1,6 +1,6 @@
 #include "lintcommand.h"
 
-#include "onlinecommand.h"
+#include "runsetup.h"
 
 #include "bridge/onlinesteprunner.h"
 #include "bridge/planrenderer.h"

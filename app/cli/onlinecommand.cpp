@@ -10,55 +10,14 @@
 #include "project/envreader.h"
 #include "project/projectconfig.h"
 #include "project/revisionscript.h"
+#include "runsetup.h"
 
-#include <cstdio>
-
-#include <termios.h>
-#include <unistd.h>
 
 namespace retort::cli {
 
 namespace {
 
 constexpr int kCommandErrorExit = 255;
-
-bool needsPassword(const Error &e)
-{
-    for (const Error *c = &e; c; c = c->cause())
-        if (c->message().contains(QLatin1String("no password supplied")))
-            return true;
-    return false;
-}
-
-// Reads a password from the terminal without echo. Never stored beyond the
-// settings of this run.
-std::optional<QString> promptPassword(const ConnectionSettings &settings)
-{
-    FILE *tty = std::fopen("/dev/tty", "r+");
-    if (!tty)
-        return std::nullopt;
-    const int fd = fileno(tty);
-    termios old{};
-    if (tcgetattr(fd, &old) != 0) {
-        std::fclose(tty);
-        return std::nullopt;
-    }
-    std::fprintf(tty, "Password for %s: ", qPrintable(settings.describe()));
-    std::fflush(tty);
-    termios quiet = old;
-    quiet.c_lflag &= ~tcflag_t(ECHO);
-    tcsetattr(fd, TCSAFLUSH, &quiet);
-    QByteArray line;
-    int ch;
-    while ((ch = std::fgetc(tty)) != EOF && ch != '\n')
-        line += char(ch);
-    tcsetattr(fd, TCSAFLUSH, &old);
-    std::fputc('\n', tty);
-    std::fclose(tty);
-    const QString password = QString::fromLocal8Bit(line);
-    line.fill('\0');
-    return password;
-}
 
 std::optional<int> milliseconds(const QString &value)
 {
@@ -84,8 +43,19 @@ Operation operationFor(const CliArgs &args)
     return op;
 }
 
-// One line that names the step, the file and line, the server's message and
-// the statement, for alembic's "FAILED: " prefix.
+QString stateAfter(const RunReport &report, bool perStep)
+{
+    if (report.stepsCommitted == 0 || !perStep)
+        return QStringLiteral("retort: nothing was changed: the transaction was rolled back (version rows: %1)\n")
+            .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
+    return QStringLiteral("retort: %1 of %2 steps were committed (transaction_per_migration); version rows now: %3\n")
+        .arg(report.stepsCommitted)
+        .arg(report.stepCount)
+        .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
 QString failureLine(const RunReport &report)
 {
     const Error &e = report.error;
@@ -108,32 +78,6 @@ QString failureLine(const RunReport &report)
     return text;
 }
 
-QString stateAfter(const RunReport &report, bool perStep)
-{
-    if (report.stepsCommitted == 0 || !perStep)
-        return QStringLiteral("retort: nothing was changed: the transaction was rolled back (version rows: %1)\n")
-            .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
-    return QStringLiteral("retort: %1 of %2 steps were committed (transaction_per_migration); version rows now: %3\n")
-        .arg(report.stepsCommitted)
-        .arg(report.stepCount)
-        .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
-}
-
-} // namespace
-
-PlanRenderSettings planRenderSettings(const CliArgs &args, const ProjectConfig &config, RenderMode mode)
-{
-    PlanRenderSettings render;
-    render.mode = mode;
-    render.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
-    render.bridge.python = args.python;
-    render.bridge.iniPath = args.config;
-    render.bridge.section = args.name;
-    render.bridge.x = args.x;
-    render.interpreter.iniPath = config.iniPath;
-    return render;
-}
-
 OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
                               const QVector<RevisionScript> &scripts, const RevisionGraph &graph,
                               const std::function<void(const QByteArray &)> &log)
@@ -145,42 +89,20 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
         return result;
     };
 
-    Result<ConnectionSettings> settings =
-        ConnectionSettings::resolve(args.url, qEnvironmentVariable("DATABASE_URL"), config.sqlalchemyUrl);
+    QByteArray warnings;
+    Result<ConnectionSettings> settings = targetConnection(args, config, &warnings);
+    result.err += warnings;
     if (!settings)
         return databaseFailed(settings.error());
-    for (const QString &p : settings->unknownParameters())
-        result.err += QStringLiteral("retort: warning: ignoring the unknown connection parameter '%1' of the "
-                                     "database URL\n")
-                          .arg(p)
-                          .toUtf8();
-    ConnectionSettings connection = settings.value();
+    const ConnectionSettings connection = settings.value();
 
-    // The server asks for a password that neither the URL nor PGPASSFILE
-    // gives: ask for it on the terminal, as psql does.
-    if (!connection.hasPassword && ::isatty(0)) {
-        Result<std::unique_ptr<Connection>> probe = Connection::open(connection);
-        if (!probe && needsPassword(probe.error())) {
-            const std::optional<QString> password = promptPassword(connection);
-            if (password) {
-                connection.password = *password;
-                connection.hasPassword = true;
-            }
-        }
-    }
-
-    ProjectContext project;
-    project.config = config;
-    project.scripts = scripts;
-    // The graph outlives the run: the CLI runs it to the end on this thread.
-    project.graph = std::shared_ptr<const RevisionGraph>(&graph, [](const RevisionGraph *) {});
-    Result<EnvOptions> env = loadEnvOptions(config.envPath);
-    if (!env) {
-        result.err += "retort: error: " + env.error().toString().toUtf8() + '\n';
+    Result<ProjectContext> context = projectContext(config, scripts, graph);
+    if (!context) {
+        result.err += "retort: error: " + context.error().toString().toUtf8() + '\n';
         result.exitCode = 1;
         return result;
     }
-    project.env = env.value();
+    const ProjectContext &project = context.value();
 
     RunOptions options;
     options.transactionPerMigration = project.env.transactionPerMigration;
@@ -189,10 +111,6 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     options.lockWait = args.noWait ? LockWait::NoWait : LockWait::Wait;
 
     MigrationRunner runner(project, connection, options);
-    // Bodies natively where Retort understands them, with
-    // context.is_offline_mode() False; the steps the native engine refuses
-    // run through the project's alembic ONLINE (the bridge), never from
-    // offline SQL. --engine chooses.
     const PlanRenderSettings render = planRenderSettings(args, config, RenderMode::Online);
     runner.setStepRenderer(planStepRenderer(project, render));
     runner.setPythonRunner(bridgeStepRunner(render.bridge, render.interpreter, connection));

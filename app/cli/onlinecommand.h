@@ -10,6 +10,7 @@
 
 namespace retort {
 struct ProjectConfig;
+struct RunReport;
 struct RevisionScript;
 class RevisionGraph;
 } // namespace retort
@@ -26,12 +27,12 @@ struct OnlineResult {
     int exitCode = 0;
 };
 
+// One line that names the failed step, its file and line, the server's
+// message and the statement, for alembic's "FAILED: " prefix.
+QString failureLine(const RunReport &report);
+
 // Applies the command to the database named by --url, DATABASE_URL or
 // sqlalchemy.url. Log lines (alembic's INFO lines) go to `log` as they happen.
-// How step bodies render for a command that plans (online runs, lint):
-// --engine, --python, the ini file and section, -x; `mode` is what
-// context.is_offline_mode() answers.
-PlanRenderSettings planRenderSettings(const CliArgs &args, const ProjectConfig &config, RenderMode mode);
 
 OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
                               const QVector<RevisionScript> &scripts, const RevisionGraph &graph,

@@ -71,7 +71,20 @@ else:
 
 } // namespace
 
-QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool perMigration)
+namespace {
+
+QString indented(const QString &statements)
+{
+    QString body;
+    for (const QString &line : statements.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        body += QStringLiteral("    ") + line + QLatin1Char('\n');
+    return body;
+}
+
+} // namespace
+
+QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool perMigration,
+                          const QStringList &downgrades)
 {
     const QString versions = dir + QStringLiteral("/migrations/versions");
     if (!QDir().mkpath(versions) || !write(dir + QStringLiteral("/alembic.ini"), QString::fromUtf8(kIni))
@@ -80,16 +93,16 @@ QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool 
                                                            : QString())))
         return QString();
     for (int i = 1; i <= upgrades.size(); ++i) {
-        QString body;
-        for (const QString &line : upgrades[i - 1].split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            body += QStringLiteral("    ") + line + QLatin1Char('\n');
         const QString text =
             QStringLiteral("\"\"\"step %1\n\nRevision ID: s%1\nCreate Date: 2026-12-06 00:00:00\n\n\"\"\"\n"
                            "from alembic import op\nimport sqlalchemy as sa\n\n"
                            "revision = \"s%1\"\ndown_revision = %2\nbranch_labels = None\ndepends_on = None\n\n\n"
-                           "def upgrade() -> None:\n%3\n\ndef downgrade() -> None:\n    pass\n")
+                           "def upgrade() -> None:\n%3\n\ndef downgrade() -> None:\n%4")
                 .arg(i)
-                .arg(i == 1 ? QStringLiteral("None") : QStringLiteral("\"s%1\"").arg(i - 1), body);
+                .arg(i == 1 ? QStringLiteral("None") : QStringLiteral("\"s%1\"").arg(i - 1),
+                     indented(upgrades[i - 1]),
+                     downgrades.value(i - 1).isEmpty() ? QStringLiteral("    pass\n")
+                                                       : indented(downgrades.value(i - 1)));
         if (!write(versions + QStringLiteral("/s%1.py").arg(i), text))
             return QString();
     }

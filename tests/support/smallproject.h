@@ -9,8 +9,10 @@ namespace retort::testsupport {
 // DATABASE_URL, one transaction, or one per step with `perMigration`), and
 // one revision per entry of `upgrades`, "s1" <- "s2" <- ..., whose
 // upgrade() is that entry (Python statements, one per line, unindented) and
-// whose downgrade() is `pass`. Returns the alembic.ini path, or an empty
-// string when a file cannot be written.
-QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool perMigration = false);
+// whose downgrade() is the same entry of `downgrades` (`pass` when there is
+// none). Returns the alembic.ini path, or an empty string when a file cannot
+// be written.
+QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool perMigration = false,
+                          const QStringList &downgrades = QStringList());
 
 } // namespace retort::testsupport

@@ -28,28 +28,6 @@ QString conninfoQuoted(const QString &value)
     return QLatin1Char('\'') + v + QLatin1Char('\'');
 }
 
-// Every non-secret libpq keyword of the connection as one conninfo string for
-// --dbname: quoting stays libpq's, and a database name holding '=' is not
-// mistaken for a conninfo of its own.
-QString conninfoFor(const ConnectionSettings &s)
-{
-    QStringList parts;
-    if (!s.host.isEmpty())
-        parts << QStringLiteral("host=") + conninfoQuoted(s.host);
-    if (s.port > 0)
-        parts << QStringLiteral("port=%1").arg(s.port);
-    if (!s.user.isEmpty())
-        parts << QStringLiteral("user=") + conninfoQuoted(s.user);
-    if (!s.database.isEmpty())
-        parts << QStringLiteral("dbname=") + conninfoQuoted(s.database);
-    for (const auto &kv : s.libpqParameters()) {
-        if (kv.first == QLatin1String("sslpassword"))
-            continue;
-        parts << kv.first + QLatin1Char('=') + conninfoQuoted(kv.second);
-    }
-    return parts.join(QLatin1Char(' '));
-}
-
 Result<PgVersion> askVersion(const QString &program)
 {
     QProcess p;
@@ -77,6 +55,37 @@ void removeIfExists(const QString &file)
 }
 
 } // namespace
+
+// Quoting stays libpq's, and a database name holding '=' is not mistaken for
+// a conninfo of its own.
+QString conninfoFor(const ConnectionSettings &s)
+{
+    QStringList parts;
+    if (!s.host.isEmpty())
+        parts << QStringLiteral("host=") + conninfoQuoted(s.host);
+    if (s.port > 0)
+        parts << QStringLiteral("port=%1").arg(s.port);
+    if (!s.user.isEmpty())
+        parts << QStringLiteral("user=") + conninfoQuoted(s.user);
+    if (!s.database.isEmpty())
+        parts << QStringLiteral("dbname=") + conninfoQuoted(s.database);
+    for (const auto &kv : s.libpqParameters()) {
+        if (kv.first == QLatin1String("sslpassword"))
+            continue;
+        parts << kv.first + QLatin1Char('=') + conninfoQuoted(kv.second);
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+QProcessEnvironment credentialsEnvironment(const ConnectionSettings &s)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (s.hasPassword && !s.password.isEmpty())
+        env.insert(QStringLiteral("PGPASSWORD"), s.password);
+    if (!s.queryValue(QStringLiteral("sslpassword")).isEmpty())
+        env.insert(QStringLiteral("PGSSLPASSWORD"), s.queryValue(QStringLiteral("sslpassword")));
+    return env;
+}
 
 QString PgVersion::majorString() const
 {
@@ -197,20 +206,18 @@ Result<BackupResult> Backup::run(const BackupRequest &request, const ProgressFn 
                      QStringLiteral("The folder %1 does not exist").arg(QFileInfo(file).absolutePath()), where);
     }
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (request.connection.hasPassword && !request.connection.password.isEmpty())
-        env.insert(QStringLiteral("PGPASSWORD"), request.connection.password);
-    if (!request.connection.queryValue(QStringLiteral("sslpassword")).isEmpty())
-        env.insert(QStringLiteral("PGSSLPASSWORD"), request.connection.queryValue(QStringLiteral("sslpassword")));
+    const QProcessEnvironment env = credentialsEnvironment(request.connection);
 
     QProcess p;
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::SeparateChannels);
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(QProcess::nullDevice());
-    const QStringList args = {QStringLiteral("--format=custom"), QStringLiteral("--no-password"),
-                              QStringLiteral("--file=") + file,
-                              QStringLiteral("--dbname=") + conninfoFor(request.connection)};
+    QStringList args = {QStringLiteral("--format=custom"), QStringLiteral("--no-password"),
+                        QStringLiteral("--file=") + file,
+                        QStringLiteral("--dbname=") + conninfoFor(request.connection)};
+    if (request.schemaOnly)
+        args << QStringLiteral("--schema-only");
     p.start(tool.value().path, args);
     if (!p.waitForStarted(kVersionTimeoutMs))
         return Error(Error::Kind::Io, QStringLiteral("Cannot run %1: %2").arg(tool.value().path, p.errorString()));

@@ -3,6 +3,7 @@
 #include "db/connectionsettings.h"
 #include "result.h"
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -38,10 +39,18 @@ QStringList defaultPgDumpSearchDirs();
 // or the places looked when there is none.
 Result<PgDumpTool> findPgDump(const PgVersion &server, const QStringList &dirs);
 
+// Every non-secret libpq keyword of the connection as one conninfo string
+// for --dbname (pg_dump, pg_restore, psql).
+QString conninfoFor(const ConnectionSettings &settings);
+// The process environment for a libpq client tool: the password (and an
+// SSL key's) only here, never in its arguments.
+QProcessEnvironment credentialsEnvironment(const ConnectionSettings &settings);
+
 struct BackupRequest {
     ConnectionSettings connection;  // a password in it reaches the child only through PGPASSWORD
     QString outputFile;             // written in pg_dump's custom format (-Fc)
     QStringList searchDirs;         // empty: defaultPgDumpSearchDirs()
+    bool schemaOnly = false;        // --schema-only (a rehearsal's copy)
 };
 
 struct BackupResult {

@@ -89,11 +89,23 @@ Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, c
     const RevisionGraph &graph = *m_project.graph;
     const MigrationPlanner planner(graph);
     Result<QVector<MigrationStep>> steps = Error();
+    const int singleRevision = operation.single ? graph.indexOf(operation.targets.value(0)) : -1;
+    if (operation.single && singleRevision < 0)
+        return Error(Error::Kind::Resolution,
+                     QStringLiteral("Can't locate revision identified by '%1'").arg(operation.targets.value(0)));
     switch (operation.kind) {
     case Operation::Kind::Upgrade:
+        if (operation.single) {
+            steps = planner.single(MigrationStep::Kind::Upgrade, currentRows, singleRevision);
+            break;
+        }
         steps = planner.upgrade(currentRows, operation.targets.value(0));
         break;
     case Operation::Kind::Downgrade:
+        if (operation.single) {
+            steps = planner.single(MigrationStep::Kind::Downgrade, currentRows, singleRevision);
+            break;
+        }
         steps = planner.downgrade(currentRows, operation.targets.value(0));
         break;
     case Operation::Kind::Stamp:

@@ -40,6 +40,9 @@ struct Operation {
     // ResetLocal: the name of the database to reset although it is not proven
     // to be on this machine (--force=NAME, the name typed in the dialog).
     QString forceDatabase;
+    // Upgrade/Downgrade: only the revision targets[0] names, by its full id,
+    // and nothing above or below it (MigrationPlanner::single).
+    bool single = false;
 };
 
 // Refuses a reset-local of a database not proven local unless

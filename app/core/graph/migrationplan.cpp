@@ -240,6 +240,12 @@ Result<QVector<MigrationStep>> MigrationPlanner::downgrade(const QStringList &cu
                          RevisionWalker(m_graph).downgradePath(destination, RevArg::tuple(currentHeads)));
 }
 
+Result<QVector<MigrationStep>> MigrationPlanner::single(MigrationStep::Kind kind, const QStringList &currentHeads,
+                                                        int revision) const
+{
+    return revisionSteps(kind, currentHeads, QVector<int>{revision});
+}
+
 Result<QVector<MigrationStep>> MigrationPlanner::stamp(const QStringList &currentHeads,
                                                        const QStringList &destinations, bool purge) const
 {

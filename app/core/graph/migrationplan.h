@@ -44,6 +44,11 @@ public:
 
     Result<QVector<MigrationStep>> upgrade(const QStringList &currentHeads, const QString &destination) const;
     Result<QVector<MigrationStep>> downgrade(const QStringList &currentHeads, const QString &destination) const;
+    // One revision's upgrade() or downgrade() alone, with its version-row
+    // changes from currentHeads: undoes exactly that revision whatever else
+    // is applied (a downgrade to its parent would also undo a sibling branch).
+    Result<QVector<MigrationStep>> single(MigrationStep::Kind kind, const QStringList &currentHeads,
+                                          int revision) const;
     Result<QVector<MigrationStep>> stamp(const QStringList &currentHeads, const QStringList &destinations,
                                          bool purge = false) const;
 

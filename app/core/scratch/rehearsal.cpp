@@ -1,0 +1,105 @@
+#include "rehearsal.h"
+
+#include "db/backup.h"
+#include "db/connection.h"
+#include "db/versionstate.h"
+#include "scratch/consistencycheck.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+namespace retort {
+
+namespace {
+
+// pg_dump --schema-only of the target, restored into the scratch database.
+Error copySchema(const ConnectionSettings &target, const ConnectionSettings &scratch)
+{
+    QTemporaryDir tmp;
+    if (!tmp.isValid())
+        return Error(Error::Kind::Io, QStringLiteral("cannot make a temp dir for the schema dump: %1").arg(tmp.errorString()));
+    BackupRequest dump;
+    dump.connection = target;
+    dump.outputFile = tmp.filePath(QStringLiteral("schema.dump"));
+    dump.schemaOnly = true;
+    Backup backup;
+    Result<BackupResult> dumped = backup.run(dump);
+    if (!dumped)
+        return dumped.error();
+    const QString pgRestore = QFileInfo(dumped->pgDump).absoluteDir().filePath(QStringLiteral("pg_restore"));
+    QProcess p;
+    p.setProcessEnvironment(credentialsEnvironment(scratch));
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(pgRestore, {QStringLiteral("--no-owner"), QStringLiteral("--no-acl"), QStringLiteral("--exit-on-error"),
+                        QStringLiteral("--no-password"), QStringLiteral("--dbname=") + conninfoFor(scratch),
+                        dumped->file});
+    if (!p.waitForStarted(10000))
+        return Error(Error::Kind::Io, QStringLiteral("cannot run %1: %2").arg(pgRestore, p.errorString()));
+    p.waitForFinished(-1);
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return Error(Error::Kind::Database,
+                     QStringLiteral("restoring the schema of %1 into the scratch database failed")
+                         .arg(target.describe()))
+            .causedBy(Error(Error::Kind::Database,
+                            QString::fromLocal8Bit(p.readAllStandardError()).trimmed().section(QLatin1Char('\n'), 0, 3)));
+    return Error();
+}
+
+} // namespace
+
+RehearsalReport rehearse(const ProjectContext &project, const ConnectionSettings &target,
+                         const ConnectionSettings &scratch, const StepRenderer &render,
+                         const PythonStepRunner &scratchPython, const Operation &operation)
+{
+    RehearsalReport report;
+    const VersionTable table = project.versionTable();
+    {
+        Result<std::unique_ptr<Connection>> live = Connection::open(target);
+        if (!live) {
+            report.error = live.error();
+            return report;
+        }
+        Result<VersionState> state = readVersionState(live.value()->database(), table);
+        if (!state) {
+            report.error = state.error();
+            return report;
+        }
+        report.rows = state->rows;
+    }
+    if ((report.error = copySchema(target, scratch)))
+        return report;
+    if (!report.rows.isEmpty()) {
+        Result<std::unique_ptr<Connection>> copy = Connection::open(scratch);
+        if (!copy) {
+            report.error = copy.error();
+            return report;
+        }
+        for (const QString &row : std::as_const(report.rows)) {
+            QSqlQuery q(copy.value()->database());
+            q.prepare(QStringLiteral("INSERT INTO %1 (version_num) VALUES (?)").arg(table.qualifiedSql()));
+            q.addBindValue(row);
+            if (!q.exec()) {
+                report.error = Error(Error::Kind::Database, QStringLiteral("copying the version row %1: %2")
+                                                                .arg(row, q.lastError().text()));
+                return report;
+            }
+        }
+    }
+
+    Executor executor;
+    QVector<qint64> started;
+    QObject::connect(&executor, &Executor::progress, &executor, [&](const RunProgress &p) {
+        report.statements.append({p.revision, p.statementText, 0});
+        started.append(p.elapsedMs);
+    });
+    report.run = applyOn(project, scratch, render, scratchPython, operation, &executor);
+    for (int i = 0; i < report.statements.size(); ++i)
+        report.statements[i].ms = (i + 1 < started.size() ? started[i + 1] : report.run.elapsedMs) - started[i];
+    return report;
+}
+
+} // namespace retort

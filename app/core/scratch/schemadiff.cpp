@@ -1,0 +1,122 @@
+#include "schemadiff.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace retort {
+
+namespace {
+
+int kindRank(const QString &kind)
+{
+    static const QStringList order = {
+        QStringLiteral("schema"),  QStringLiteral("extension"), QStringLiteral("type"),
+        QStringLiteral("sequence"), QStringLiteral("table"),    QStringLiteral("foreign table"),
+        QStringLiteral("column"),  QStringLiteral("constraint"), QStringLiteral("index"),
+        QStringLiteral("view"),    QStringLiteral("materialized view"), QStringLiteral("function"),
+        QStringLiteral("trigger"), QStringLiteral("policy"),
+    };
+    const int i = order.indexOf(kind);
+    return i < 0 ? int(order.size()) : i;
+}
+
+bool isRelation(const QString &kind)
+{
+    return kind == QLatin1String("table") || kind == QLatin1String("view")
+           || kind == QLatin1String("materialized view") || kind == QLatin1String("foreign table");
+}
+
+QString shown(const QString &value)
+{
+    QString v = value.simplified();
+    if (v.size() > 120)
+        v = v.left(117) + QStringLiteral("...");
+    return v.isEmpty() ? QStringLiteral("(none)") : v;
+}
+
+} // namespace
+
+QString SchemaChange::text() const
+{
+    const QString what = objectKind + QLatin1Char(' ') + name;
+    switch (change) {
+    case Kind::Added:
+        return what + QStringLiteral(" added");
+    case Kind::Dropped:
+        return what + QStringLiteral(" dropped");
+    case Kind::Changed:
+        break;
+    }
+    return what + QStringLiteral(" changed: ") + details.join(QStringLiteral("; "));
+}
+
+QVector<SchemaChange> diffSchemas(const SchemaSnapshot &before, const SchemaSnapshot &after)
+{
+    QVector<SchemaChange> changes;
+    QSet<QString> relationsComingOrGoing;
+    auto consider = [&](const SchemaObject *a, const SchemaObject *b) {
+        if (a && b) {
+            if (a->attributes == b->attributes)
+                return;
+            SchemaChange c;
+            c.change = SchemaChange::Kind::Changed;
+            c.objectKind = a->kind;
+            c.name = a->name;
+            QStringList keys = a->attributes.keys() + b->attributes.keys();
+            keys.removeDuplicates();
+            std::sort(keys.begin(), keys.end());
+            for (const QString &k : keys)
+                if (a->attributes.value(k) != b->attributes.value(k))
+                    c.details << QStringLiteral("%1 %2 -> %3")
+                                     .arg(k, shown(a->attributes.value(k)), shown(b->attributes.value(k)));
+            changes << c;
+            return;
+        }
+        const SchemaObject *o = a ? a : b;
+        SchemaChange c;
+        c.change = a ? SchemaChange::Kind::Dropped : SchemaChange::Kind::Added;
+        c.objectKind = o->kind;
+        c.name = o->name;
+        c.parent = o->parent;
+        if (isRelation(o->kind))
+            relationsComingOrGoing.insert(o->name);
+        changes << c;
+    };
+    for (auto it = before.objects.cbegin(); it != before.objects.cend(); ++it) {
+        const auto other = after.objects.constFind(it.key());
+        consider(&it.value(), other == after.objects.cend() ? nullptr : &other.value());
+    }
+    for (auto it = after.objects.cbegin(); it != after.objects.cend(); ++it)
+        if (!before.objects.contains(it.key()))
+            consider(nullptr, &it.value());
+
+    // a table added or dropped is one change, not one per column
+    QVector<SchemaChange> kept;
+    for (const SchemaChange &c : std::as_const(changes)) {
+        if (c.change != SchemaChange::Kind::Changed && !isRelation(c.objectKind)
+            && relationsComingOrGoing.contains(c.parent))
+            continue;
+        kept << c;
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const SchemaChange &a, const SchemaChange &b) {
+        const int ra = kindRank(a.objectKind), rb = kindRank(b.objectKind);
+        return ra != rb ? ra < rb : a.name < b.name;
+    });
+    return kept;
+}
+
+QStringList describeChanges(const QVector<SchemaChange> &changes, int limit)
+{
+    QStringList lines;
+    for (const SchemaChange &c : changes) {
+        if (limit > 0 && lines.size() == limit) {
+            lines << QStringLiteral("... and %1 more").arg(changes.size() - limit);
+            break;
+        }
+        lines << c.text();
+    }
+    return lines;
+}
+
+} // namespace retort

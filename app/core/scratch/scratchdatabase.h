@@ -1,0 +1,61 @@
+#pragma once
+
+#include "db/connectionsettings.h"
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace retort {
+
+class ScratchCluster;
+
+// What a scratch database should be made on, and what it stands in for.
+struct ScratchRequest {
+    // --scratch-url: a server the user names, where a scratch database is
+    // created and dropped afterwards. Empty: a private cluster (ScratchCluster).
+    QString scratchUrl;
+    // The target's server major version, 0 when unknown; the private
+    // cluster uses the same major when it is installed.
+    int targetMajor = 0;
+    // "the target (retort@localhost:5432/app)", or why the target's version
+    // is unknown; for the note.
+    QString targetDescription;
+};
+
+// A throwaway PostgreSQL database, gone when this object is (and, for the
+// private cluster, when the process dies; a database made with --scratch-url
+// outlives a killed run and is named retort_scratch_* for that case).
+class ScratchDatabase {
+public:
+    ~ScratchDatabase();
+    ScratchDatabase(const ScratchDatabase &) = delete;
+    ScratchDatabase &operator=(const ScratchDatabase &) = delete;
+
+    static Result<std::unique_ptr<ScratchDatabase>> create(const ScratchRequest &request);
+
+    const ConnectionSettings &settings() const { return m_settings; }
+    // Where the scratch database is and which server version it runs,
+    // compared with the target's: for the user, on stderr or in a dialog.
+    const QString &note() const { return m_note; }
+    // The private cluster's dir; empty with --scratch-url.
+    QString clusterDirectory() const;
+
+    // Drops the database (or stops the cluster). Idempotent.
+    void release();
+
+private:
+    ScratchDatabase() = default;
+
+    std::unique_ptr<ScratchCluster> m_cluster;
+    ConnectionSettings m_server;  // --scratch-url as given: where DROP DATABASE runs
+    ConnectionSettings m_settings;
+    QString m_note;
+};
+
+// SHOW server_version_num of an open connection (150008), or an error.
+Result<int> serverVersionNum(const QSqlDatabase &db);
+
+} // namespace retort

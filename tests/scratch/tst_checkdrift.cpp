@@ -1,0 +1,367 @@
+// `retort check`, `retort drift` and `--rehearse` through the built binary:
+// a downgrade that leaves a column behind, a database altered by hand, a
+// failing plan rehearsed, and a run killed while its private cluster is up.
+#include "processrunner.h"
+#include "smallproject.h"
+#include "testcluster.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+using namespace retort::testsupport;
+
+namespace {
+
+const QStringList kUpgrades = {
+    QStringLiteral("op.create_table('users', sa.Column('id', sa.Integer, primary_key=True), "
+                   "sa.Column('name', sa.String(50)))"),
+    QStringLiteral("op.add_column('users', sa.Column('email', sa.String(100)))"),
+    QStringLiteral("op.create_index('ix_users_name', 'users', ['name'])"),
+};
+const QStringList kDowngrades = {
+    QStringLiteral("op.drop_table('users')"),
+    QStringLiteral("op.drop_column('users', 'email')"),
+    QStringLiteral("op.drop_index('ix_users_name', table_name='users')"),
+};
+
+QStringList lines(const QByteArray &text)
+{
+    return QString::fromUtf8(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+// Alive and not a zombie (PID 1 here does not reap orphans' zombies).
+bool running(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const int close = text.lastIndexOf(')');
+    return close > 0 && text.mid(close + 2, 1) != "Z";
+}
+
+// Live processes whose command line mentions `text`, or whose parent is `parent`.
+QList<qint64> processesOf(const QString &text, qint64 parent)
+{
+    QList<qint64> found;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &e : entries) {
+        bool number = false;
+        const qint64 pid = e.toLongLong(&number);
+        if (!number || !running(pid))
+            continue;
+        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!cmd.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray line = cmd.readAll();
+        line.replace('\0', ' ');
+        const QByteArray st = stat.readAll();
+        const QList<QByteArray> fields = st.mid(st.lastIndexOf(')') + 2).split(' ');
+        if (line.contains(text.toUtf8()) || (fields.size() > 1 && fields[1].toLongLong() == parent))
+            found << pid;
+    }
+    return found;
+}
+
+} // namespace
+
+class TestCheckDrift : public QObject {
+    Q_OBJECT
+
+private:
+    TestCluster m_cluster;
+
+    QStringList scratchDatabasesLeft()
+    {
+        QStringList names;
+        QString connection;
+        {
+            QSqlDatabase db = m_cluster.open(QStringLiteral("postgres"));
+            connection = db.connectionName();
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_scratch\\_%'"));
+            while (q.next())
+                names << q.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return names;
+    }
+
+private slots:
+    void initTestCase() { RETORT_REQUIRE_CLUSTER(m_cluster); }
+
+    // The headline: a downgrade that forgets a column, on the private cluster
+    // Retort starts itself.
+    void checkNamesTheRevisionWhoseDowngradeLeavesAColumn()
+    {
+        QTemporaryDir tmp;
+        QStringList downgrades = kDowngrades;
+        downgrades[1] = QString();  // pass
+        const QString ini = writeSmallProject(tmp.path(), kUpgrades, false, downgrades);
+        QVERIFY(!ini.isEmpty());
+        const ProcessResult r = runRetort({QStringLiteral("-c"), ini, QStringLiteral("check")}, tmp.path());
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.describe()));
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(lines(r.out),
+                 (QStringList{QStringLiteral("revision s2 (%1/migrations/versions/s2.py): its downgrade leaves a trace: "
+                                             "after its upgrade and downgrade the schema differs from the one before")
+                                  .arg(tmp.path()),
+                              QStringLiteral("  column users.email added")}));
+        const QStringList err = lines(r.err);
+        QVERIFY2(err.value(0).startsWith(QLatin1String("retort: scratch: private PostgreSQL ")), qPrintable(r.err));
+        QVERIFY2(err.contains(QStringLiteral("retort: check [1/3] s1 (s1.py): consistent")), qPrintable(r.err));
+        QVERIFY2(!err.join('\n').contains(QLatin1String("[2/3]")), qPrintable(r.err));
+        // the cluster's dir is gone
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral(", in (/\\S+)$")).match(err.value(0));
+        QVERIFY2(m.hasMatch(), qPrintable(err.value(0)));
+        QVERIFY2(!QFileInfo::exists(m.captured(1)), qPrintable(m.captured(1)));
+    }
+
+    void checkNamesAnUpgradeAgainThatDiffers()
+    {
+        QTemporaryDir tmp;
+        // the index's name counts the upgrades run so far: the second upgrade
+        // makes another index than the first (data the downgrade keeps)
+        QStringList upgrades = kUpgrades;
+        upgrades[0] += QStringLiteral("\nop.execute('CREATE TABLE runs (n int)')");
+        upgrades[2] = QStringLiteral(
+            "op.execute('INSERT INTO runs VALUES (1)')\n"
+            "op.execute(\"DO $$ BEGIN EXECUTE format('CREATE INDEX ix_users_name_%s ON users (name)', "
+            "(SELECT count(*) FROM runs)); END $$\")");
+        QStringList downgrades = kDowngrades;
+        downgrades[0] += QStringLiteral("\nop.execute('DROP TABLE runs')");
+        downgrades[2] = QStringLiteral(
+            "op.execute(\"DO $$ DECLARE i text; BEGIN FOR i IN SELECT indexname FROM pg_indexes WHERE indexname "
+            "LIKE 'ix_users_name_%' LOOP EXECUTE 'DROP INDEX ' || i; END LOOP; END $$\")");
+        const QString ini = writeSmallProject(tmp.path(), upgrades, false, downgrades);
+        const ProcessResult r = runRetort({QStringLiteral("--scratch-url"), m_cluster.url(QStringLiteral("postgres")),
+                                           QStringLiteral("-c"), ini, QStringLiteral("check")},
+                                          tmp.path());
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(lines(r.out),
+                 (QStringList{QStringLiteral("revision s3 (%1/migrations/versions/s3.py): upgrading it again after its "
+                                             "downgrade gives another schema than its first upgrade")
+                                  .arg(tmp.path()),
+                              QStringLiteral("  index ix_users_name_1 dropped"),
+                              QStringLiteral("  index ix_users_name_2 added")}));
+    }
+
+    void checkPassesAConsistentProjectAndDropsItsDatabase()
+    {
+        QTemporaryDir tmp;
+        const QString ini = writeSmallProject(tmp.path(), kUpgrades, false, kDowngrades);
+        const ProcessResult r = runRetort({QStringLiteral("--scratch-url"), m_cluster.url(QStringLiteral("postgres")),
+                                           QStringLiteral("-c"), ini, QStringLiteral("check")},
+                                          tmp.path());
+        QVERIFY2(r.ok(), qPrintable(r.describe() + QString::fromUtf8(r.out)));
+        QCOMPARE(lines(r.out), QStringList{QStringLiteral("3 revisions checked: each downgrade undoes its upgrade, "
+                                                          "and upgrading again gives the same schema")});
+        const QStringList err = lines(r.err);
+        QVERIFY2(err.value(0).startsWith(QLatin1String("retort: scratch: database retort_scratch_")), qPrintable(r.err));
+        QCOMPARE(err.mid(1), (QStringList{QStringLiteral("retort: check [1/3] s1 (s1.py): consistent"),
+                                          QStringLiteral("retort: check [2/3] s2 (s2.py): consistent"),
+                                          QStringLiteral("retort: check [3/3] s3 (s3.py): consistent")}));
+        QCOMPARE(scratchDatabasesLeft(), QStringList());
+        // a range: s2 is applied unchecked, s3 checked
+        const ProcessResult range = runRetort({QStringLiteral("--scratch-url"), m_cluster.url(QStringLiteral("postgres")),
+                                               QStringLiteral("-c"), ini, QStringLiteral("check"), QStringLiteral("s2:s3")},
+                                              tmp.path());
+        QVERIFY2(range.ok(), qPrintable(range.describe()));
+        QCOMPARE(lines(range.err).mid(1), QStringList{QStringLiteral("retort: check [1/1] s3 (s3.py): consistent")});
+    }
+
+    void checkFailsWhenADowngradeFails()
+    {
+        QTemporaryDir tmp;
+        QStringList downgrades = kDowngrades;
+        downgrades[1] = QStringLiteral("op.drop_column('users', 'mail')");
+        const QString ini = writeSmallProject(tmp.path(), kUpgrades, false, downgrades);
+        const ProcessResult r = runRetort({QStringLiteral("--scratch-url"), m_cluster.url(QStringLiteral("postgres")),
+                                           QStringLiteral("-c"), ini, QStringLiteral("check")},
+                                          tmp.path());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("revision s2 (")), qPrintable(r.out));
+        QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("its downgrade failed")), qPrintable(r.out));
+        QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("42703")), qPrintable(r.out));
+        QCOMPARE(scratchDatabasesLeft(), QStringList());
+    }
+
+    void checkErrorsExit255()
+    {
+        QTemporaryDir tmp;
+        const QString ini = writeSmallProject(tmp.path(), kUpgrades, false, kDowngrades);
+        const ProcessResult r = runRetort({QStringLiteral("--scratch-url"), m_cluster.url(QStringLiteral("postgres")),
+                                           QStringLiteral("-c"), ini, QStringLiteral("check"), QStringLiteral("nope")},
+                                          tmp.path());
+        QCOMPARE(r.exitCode, 255);
+        QCOMPARE(lines(r.out), QStringList{QStringLiteral("FAILED: Can't locate revision identified by 'nope'")});
+        const ProcessResult bad = runRetort({QStringLiteral("--scratch-url"), QStringLiteral("postgresql://retort@/x?host=/nonexistent"),
+                                             QStringLiteral("-c"), ini, QStringLiteral("check")},
+                                            tmp.path());
+        QCOMPARE(bad.exitCode, 255);
+        QVERIFY2(lines(bad.out).value(0).startsWith(QStringLiteral("FAILED: ")), qPrintable(bad.out));
+    }
+
+    void driftNamesHandMadeChanges()
+    {
+        QTemporaryDir tmp;
+        const QString ini = writeSmallProject(tmp.path(), kUpgrades, false, kDowngrades);
+        const QString db = m_cluster.createDatabase(QStringLiteral("drift"));
+        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
+        const QStringList target = {QStringLiteral("--url"), m_cluster.url(db), QStringLiteral("--scratch-url"),
+                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
+        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), QStringLiteral("heads")},
+                                           tmp.path());
+        QVERIFY2(up.ok(), qPrintable(up.describe()));
+
+        const ProcessResult clean = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
+        QVERIFY2(clean.ok(), qPrintable(clean.describe() + QString::fromUtf8(clean.out)));
+        QVERIFY2(lines(clean.out).value(0).startsWith(QLatin1String("no drift: ")), qPrintable(clean.out));
+
+        QVERIFY(m_cluster.exec(db, QStringLiteral("ALTER TABLE users ADD COLUMN note text")));
+        QVERIFY(m_cluster.exec(db, QStringLiteral("DROP INDEX ix_users_name")));
+        const ProcessResult drift = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
+        QCOMPARE(drift.exitCode, 1);
+        QCOMPARE(lines(drift.out).mid(1), (QStringList{QStringLiteral("  column users.note added"),
+                                                       QStringLiteral("  index ix_users_name dropped")}));
+        QVERIFY2(lines(drift.out).value(0).startsWith(QLatin1String("drift: ")), qPrintable(drift.out));
+        QVERIFY2(lines(drift.out).value(0).contains(QLatin1String("version rows (s3)")), qPrintable(drift.out));
+
+        // at s2 by its rows, the index is expected missing and the column is still extra
+        QVERIFY(m_cluster.exec(db, QStringLiteral("UPDATE alembic_version SET version_num = 's2'")));
+        const ProcessResult atS2 = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
+        QCOMPARE(atS2.exitCode, 1);
+        QCOMPARE(lines(atS2.out).mid(1), QStringList{QStringLiteral("  column users.note added")});
+        QCOMPARE(scratchDatabasesLeft(), QStringList());
+        m_cluster.dropDatabase(db);
+    }
+
+    // The plan runs on a copy; the target is the same, byte for byte, after.
+    void rehearseReportsTheFailingStatementAndLeavesTheTargetAlone()
+    {
+        QTemporaryDir tmp;
+        QStringList upgrades = kUpgrades;
+        upgrades[2] = QStringLiteral("op.create_index('ix_users_nope', 'users', ['nope'])");
+        const QString ini = writeSmallProject(tmp.path(), upgrades, false, kDowngrades);
+        const QString db = m_cluster.createDatabase(QStringLiteral("rehearse"));
+        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
+        const QStringList target = {QStringLiteral("--url"), m_cluster.url(db), QStringLiteral("--scratch-url"),
+                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
+        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), QStringLiteral("s1")},
+                                           tmp.path());
+        QVERIFY2(up.ok(), qPrintable(up.describe()));
+        QVERIFY(m_cluster.exec(db, QStringLiteral("INSERT INTO users (name) VALUES ('ada')")));
+        const QString schemaBefore = m_cluster.schemaDump(db);
+        QVERIFY2(!schemaBefore.isEmpty(), qPrintable(m_cluster.lastError()));
+
+        const ProcessResult r = runRetort(
+            target + QStringList{QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--rehearse")},
+            tmp.path());
+        QCOMPARE(r.exitCode, 1);
+        const QStringList out = lines(r.out);
+        QVERIFY2(out.value(0).startsWith(QLatin1String("rehearsal of upgrade heads on a copy of ")), qPrintable(r.out));
+        QVERIFY2(out.value(0).endsWith(QLatin1String("(version rows: s1):")), qPrintable(r.out));
+        QVERIFY2(out.value(1).startsWith(QLatin1String("  s2 ")), qPrintable(r.out));
+        QVERIFY2(out.value(1).endsWith(QLatin1String(" ms  ALTER TABLE users ADD COLUMN email VARCHAR(100)")),
+                 qPrintable(r.out));
+        // the failing statement is the last one listed
+        QVERIFY2(out.value(out.size() - 3).startsWith(QLatin1String("  s3 ")), qPrintable(r.out));
+        QVERIFY2(out.value(out.size() - 3).endsWith(QLatin1String(" ms  CREATE INDEX ix_users_nope ON users (nope)")),
+                 qPrintable(r.out));
+        QVERIFY2(out.value(out.size() - 2).startsWith(QLatin1String("rehearsal failed: revision s3 (")),
+                 qPrintable(r.out));
+        QVERIFY2(out.value(out.size() - 2).contains(QLatin1String("[SQLSTATE 42703]; statement: CREATE INDEX "
+                                                                  "ix_users_nope ON users (nope)")),
+                 qPrintable(r.out));
+        QVERIFY2(out.last().endsWith(QLatin1String(" was not touched")), qPrintable(r.out));
+
+        const ProcessResult good = runRetort(
+            target + QStringList{QStringLiteral("upgrade"), QStringLiteral("s2"), QStringLiteral("--rehearse")},
+            tmp.path());
+        QVERIFY2(good.ok(), qPrintable(good.describe() + QString::fromUtf8(good.out)));
+        QVERIFY2(lines(good.out).last().startsWith(QLatin1String("rehearsal passed: 1 steps, 2 statements in ")),
+                 qPrintable(good.out));
+
+        QCOMPARE(m_cluster.schemaDump(db), schemaBefore);
+        QCOMPARE(m_cluster.versionRows(db), QStringList{QStringLiteral("s1")});
+        QCOMPARE(scratchDatabasesLeft(), QStringList());
+        m_cluster.dropDatabase(db);
+    }
+
+    // SIGKILL while a step runs on the private cluster: the server, its
+    // backends and the temp dir all go.
+    void killedRunLeavesNoProcessAndNoDir()
+    {
+        QTemporaryDir tmp;
+        const QString ini = writeSmallProject(tmp.path(), {QStringLiteral("op.execute('SELECT pg_sleep(60)')")});
+        QProcess retort;
+        retort.setWorkingDirectory(tmp.path());
+        retort.setReadChannel(QProcess::StandardError);
+        retort.start(QStringLiteral(RETORT_BINARY), {QStringLiteral("-c"), ini, QStringLiteral("check")});
+        QVERIFY(retort.waitForStarted());
+        QString dir;
+        QByteArray err;
+        while (dir.isEmpty() && retort.state() == QProcess::Running) {
+            retort.waitForReadyRead(1000);
+            err += retort.readAllStandardError();
+            const QRegularExpressionMatch m =
+                QRegularExpression(QStringLiteral("retort: scratch: .*, in (/\\S+)\\n")).match(QString::fromUtf8(err));
+            if (m.hasMatch())
+                dir = m.captured(1);
+        }
+        QVERIFY2(!dir.isEmpty(), err.constData());
+        QFile pidFile(dir + QStringLiteral("/data/postmaster.pid"));
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
+        QVERIFY(running(postmaster));
+
+        // wait for the step to be running on the scratch cluster
+        bool sleeping = false;
+        for (int i = 0; i < 600 && !sleeping; ++i) {
+            QString connection;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("probe%1").arg(i));
+                connection = db.connectionName();
+                db.setHostName(dir);
+                db.setPort(5432);
+                db.setUserName(QStringLiteral("retort"));
+                db.setDatabaseName(QStringLiteral("postgres"));
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    sleeping = q.exec(QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE query LIKE "
+                                                     "'SELECT pg_sleep(60)%'"))
+                               && q.next();
+                }
+            }
+            QSqlDatabase::removeDatabase(connection);
+            if (!sleeping)
+                QThread::msleep(100);
+        }
+        QVERIFY2(sleeping, "the step never ran");
+        const QList<qint64> before = processesOf(dir, postmaster) << postmaster;
+        QVERIFY2(before.size() >= 3, "expected the supervisor, the postmaster and its children");
+
+        retort.kill();
+        QVERIFY(retort.waitForFinished());
+        QList<qint64> left = before;
+        for (int i = 0; i < 600 && (!left.isEmpty() || QFileInfo::exists(dir)); ++i) {
+            QThread::msleep(100);
+            left.erase(std::remove_if(left.begin(), left.end(), [](qint64 p) { return !running(p); }), left.end());
+        }
+        QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still running: %1").arg(QString::number(left.value(0)))));
+        QVERIFY2(!QFileInfo::exists(dir), qPrintable(dir));
+        QCOMPARE(processesOf(dir, postmaster), QList<qint64>());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckDrift)
+#include "tst_checkdrift.moc"
