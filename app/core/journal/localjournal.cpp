@@ -93,7 +93,7 @@ Error LocalJournal::append(const JournalRecord &record) const
         return Error(Error::Kind::Io, QStringLiteral("The journal was not written: %1").arg(why));
     const QString path = filePath();
     const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    const int fd = ::open(native.constData(), O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return Error(Error::Kind::Io, QStringLiteral("The journal %1 cannot be opened: %2").arg(path, errnoText(errno)));
     struct stat st {};
@@ -109,7 +109,8 @@ Error LocalJournal::append(const JournalRecord &record) const
         }
     }
     QByteArray bytes = line(record);
-    // A writer that died mid-line left it without its newline: close it so
+    // A writer that died mid-line left it without its newline (read through
+    // this descriptor, hence O_RDWR): close it so
     // the damage does not swallow this record.
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
         char last = '\n';

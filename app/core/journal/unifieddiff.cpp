@@ -61,12 +61,12 @@ QVector<Edit> editScript(const QStringList &a, const QStringList &b)
                 edits.append({Op::Same, head + i, head + j});
                 ++i;
                 ++j;
-            } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
+            } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
+                edits.append({Op::Remove, head + i, -1});  // removals first, as diff -u
+                ++i;
+            } else {
                 edits.append({Op::Add, -1, head + j});
                 ++j;
-            } else {
-                edits.append({Op::Remove, head + i, -1});
-                ++i;
             }
         }
     }
