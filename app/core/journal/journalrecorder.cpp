@@ -90,6 +90,8 @@ JournalRecorder::JournalRecorder(JournalContext context)
     m_context.connection.password.fill(QLatin1Char('\0'));
     m_context.connection.password.clear();
     m_context.connection.hasPassword = false;
+    if (m_context.localDirectory.isEmpty())
+        m_context.localDirectory = LocalJournal::defaultDirectory();
 }
 
 JournalRecord JournalRecorder::build(const RunReport &report, const QVector<PlannedStep> &steps) const
@@ -194,8 +196,7 @@ void JournalRecorder::recordFinished(const QSqlDatabase *db, const RunReport &re
             }
         }
     }
-    const LocalJournal local(m_context.localDirectory.isEmpty() ? LocalJournal::defaultDirectory()
-                                                                : m_context.localDirectory);
+    const LocalJournal local(m_context.localDirectory);
     if (Error e = local.append(r))
         problems << e.toString();
     std::lock_guard<std::mutex> guard(m_mutex);
