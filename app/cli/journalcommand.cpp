@@ -1,8 +1,10 @@
 #include "journalcommand.h"
 
 #include "db/connectionsettings.h"
+#include "graph/dbstate.h"
 #include "journal/databasehistory.h"
 #include "journal/editedrevisions.h"
+#include "project/envreader.h"
 #include "project/projectconfig.h"
 
 namespace retort::cli {
@@ -18,7 +20,8 @@ QString rows(const QStringList &list)
 
 // The history of the database the arguments name; false (and the outcome
 // filled in) on an error.
-bool history(const CliArgs &args, const ProjectConfig &config, JournalOutcome &outcome, DatabaseHistory &h)
+bool history(const CliArgs &args, const ProjectConfig &config, JournalOutcome &outcome, DatabaseHistory &h,
+             bool withVersionRows = false)
 {
     Result<ConnectionSettings> settings =
         ConnectionSettings::resolve(args.url, qEnvironmentVariable("DATABASE_URL"), config.sqlalchemyUrl);
@@ -27,7 +30,16 @@ bool history(const CliArgs &args, const ProjectConfig &config, JournalOutcome &o
         outcome.exitCode = kCommandErrorExit;
         return false;
     }
-    h = loadDatabaseHistory(settings.value());
+    std::optional<VersionTable> table;
+    if (withVersionRows) {
+        // what the database has applied now bounds what verify checks
+        Result<EnvOptions> env = loadEnvOptions(config.envPath);
+        if (env)
+            table = VersionTable::fromEnv(env.value());
+        else
+            outcome.err += "retort: warning: " + env.error().toString().toUtf8() + '\n';
+    }
+    h = loadDatabaseHistory(settings.value(), table ? &*table : nullptr);
     for (const QString &w : h.warnings)
         outcome.err += "retort: warning: " + w.toUtf8() + '\n';
     if (h.error.isError()) {
@@ -81,9 +93,11 @@ JournalOutcome runVerifyCommand(const CliArgs &args, const ProjectConfig &config
 {
     JournalOutcome outcome;
     DatabaseHistory h;
-    if (!history(args, config, outcome, h))
+    if (!history(args, config, outcome, h, true))
         return outcome;
-    const QVector<AppliedRevision> applied = appliedRevisions(h.records);
+    QVector<AppliedRevision> applied = appliedRevisions(h.records);
+    if (h.versionRows)
+        applied = stillApplied(applied, graph, DatabaseGraphState::compute(graph, *h.versionRows));
     const QVector<EditedRevision> edited = editedRevisions(applied, graph, scripts);
     QString text;
     for (const EditedRevision &e : edited) {

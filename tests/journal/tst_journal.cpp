@@ -363,8 +363,8 @@ private slots:
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
         const QString dir = tmp.filePath(QStringLiteral("p"));
-        const QString ini = writeSmallProject(dir, {exec(QStringLiteral("CREATE TABLE a (id int)")),
-                                                    exec(QStringLiteral("CREATE TABLE b (id int)"))});
+        // downgrade() is `pass`: upgrades that can run again
+        const QString ini = writeSmallProject(dir, {exec(QStringLiteral("SELECT 1")), exec(QStringLiteral("SELECT 2"))});
         QVERIFY(!ini.isEmpty());
         const QString db = cluster.createDatabase(QStringLiteral("journal_verify"));
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
@@ -381,7 +381,7 @@ private slots:
         v = runRetort(verify, tmp.path(), env);
         QCOMPARE(v.exitCode, 0);
 
-        QVERIFY(replaceInFile(s1, QStringLiteral("a (id int)"), QStringLiteral("a (id bigint)")));
+        QVERIFY(replaceInFile(s1, QStringLiteral("SELECT 1\""), QStringLiteral("SELECT 10\"")));
         v = runRetort(verify, tmp.path(), env);
         QCOMPARE(v.exitCode, 1);
         const QString out = QString::fromUtf8(v.out);
@@ -391,17 +391,33 @@ private slots:
         QVERIFY2(diff.endsWith(QStringLiteral("+++ %1 upgrade() now\n"
                                               "@@ -1,2 +1,2 @@\n"
                                               " def upgrade() -> None:\n"
-                                              "-    op.execute(\"CREATE TABLE a (id int)\")\n"
-                                              "+    op.execute(\"CREATE TABLE a (id bigint)\")\n")
+                                              "-    op.execute(\"SELECT 1\")\n"
+                                              "+    op.execute(\"SELECT 10\")\n")
                                    .arg(s1)),
                  qPrintable(out));
         QVERIFY2(diff.startsWith(QStringLiteral("--- s1 upgrade() as applied ")), qPrintable(diff));
 
-        // rolled back: no longer applied, nothing to check
-        QVERIFY(runRetort({QStringLiteral("-c"), ini, QStringLiteral("downgrade"), QStringLiteral("base")}, tmp.path(), env).ok());
+        // rolled back by alembic itself: the journal still says applied, the
+        // database does not, and only what the database has is checked
+        const ProcessResult a = runAlembic(ini, {QStringLiteral("downgrade"), QStringLiteral("base")}, tmp.path(),
+                                           alembicEnv(cluster.url(db)));
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
         v = runRetort(verify, tmp.path(), env);
         QCOMPARE(v.exitCode, 0);
         QCOMPARE(QString::fromUtf8(v.out), QStringLiteral("0 applied revision(s) checked: none changed since it was applied\n"));
+
+        // applied again as it is now: clean
+        QVERIFY(runRetort({QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads")}, tmp.path(), env).ok());
+        v = runRetort(verify, tmp.path(), env);
+        QCOMPARE(v.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(v.out), QStringLiteral("2 applied revision(s) checked: none changed since it was applied\n"));
+
+        // no database named anywhere: an error, not a clean bill
+        QProcessEnvironment none = env;
+        none.insert(QStringLiteral("DATABASE_URL"), QString());
+        v = runRetort(verify, tmp.path(), none);
+        QCOMPARE(v.exitCode, 255);
+        QVERIFY2(v.out.startsWith("FAILED: "), v.out.constData());
         cluster.dropDatabase(db);
     }
 

@@ -8,7 +8,8 @@
 
 namespace retort {
 
-DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const QString &localDirectory)
+DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const VersionTable *versionTable,
+                                    const QSqlDatabase *open, const QString &localDirectory)
 {
     DatabaseHistory h;
     const LocalJournal local(localDirectory.isEmpty() ? LocalJournal::defaultDirectory() : localDirectory);
@@ -28,11 +29,24 @@ DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const 
         }
 
     QVector<JournalRecord> shared;
-    Result<std::unique_ptr<Connection>> c = Connection::open(connection);
-    if (!c) {
-        h.warnings << QStringLiteral("the database's own journal was not read: ") + c.error().toString();
-    } else {
-        Result<JournalContents> rows = databasejournal::read(c.value()->database());
+    std::unique_ptr<Connection> own;
+    if (!open) {
+        Result<std::unique_ptr<Connection>> c = Connection::open(connection);
+        if (c)
+            own = std::move(c.value());
+        else
+            h.warnings << QStringLiteral("the database's own journal was not read: ") + c.error().toString();
+    }
+    if (open || own) {
+        const QSqlDatabase db = open ? *open : own->database();
+        if (versionTable) {
+            Result<VersionState> state = readVersionState(db, *versionTable);
+            if (state)
+                h.versionRows = state->rows;
+            else
+                h.warnings << QStringLiteral("the version rows were not read: ") + state.error().toString();
+        }
+        Result<JournalContents> rows = databasejournal::read(db);
         if (!rows) {
             h.warnings << QStringLiteral("the database's own journal was not read: ") + rows.error().toString();
         } else {

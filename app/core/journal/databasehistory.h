@@ -1,12 +1,15 @@
 #pragma once
 
 #include "db/connectionsettings.h"
+#include "db/versionstate.h"
 #include "journal/journalrecord.h"
 
 #include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <optional>
 
 namespace retort {
 
@@ -20,9 +23,14 @@ struct DatabaseHistory {
     // reached: said, never fatal.
     QStringList warnings;
     Error error;  // the local journal could not be read at all
+    // The version rows, when a version table was given and could be read.
+    std::optional<QStringList> versionRows;
 };
 
 // Blocks (reads a file, connects): call it on a worker or from the CLI.
-DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const QString &localDirectory = QString());
+// With `versionTable` the version rows are read too. `open`: a connection
+// to that database already open on this thread, used instead of a new one.
+DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const VersionTable *versionTable = nullptr,
+                                    const QSqlDatabase *open = nullptr, const QString &localDirectory = QString());
 
 } // namespace retort

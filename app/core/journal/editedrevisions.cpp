@@ -1,5 +1,6 @@
 #include "journal/editedrevisions.h"
 
+#include "graph/dbstate.h"
 #include "graph/revisiongraph.h"
 #include "journal/revisionbodies.h"
 #include "journal/unifieddiff.h"
@@ -45,6 +46,19 @@ QVector<AppliedRevision> appliedRevisions(const QVector<JournalRecord> &records)
                 applied.append({s.revision, r.startedAt, r.id, s});
         }
     return applied;
+}
+
+QVector<AppliedRevision> stillApplied(const QVector<AppliedRevision> &applied, const RevisionGraph &graph,
+                                      const DatabaseGraphState &state)
+{
+    QVector<AppliedRevision> out;
+    for (const AppliedRevision &a : applied) {
+        const int node = graph.indexOf(a.revision);
+        const RevisionDbState s = state.state(node);
+        if (node < 0 || s == RevisionDbState::Applied || s == RevisionDbState::Current)
+            out.append(a);
+    }
+    return out;
 }
 
 QVector<EditedRevision> editedRevisions(const QVector<AppliedRevision> &applied, const RevisionGraph &graph,

@@ -11,6 +11,7 @@
 namespace retort {
 
 class RevisionGraph;
+struct DatabaseGraphState;
 
 // A revision the journal says is applied on a database, with its bodies as
 // they were when it was applied.
@@ -25,6 +26,13 @@ struct AppliedRevision {
 // first: a committed upgrade step applies its revision, a committed
 // downgrade step removes it. Stamps run no body and change nothing here.
 QVector<AppliedRevision> appliedRevisions(const QVector<JournalRecord> &records);
+
+// Those the database's version rows still have applied (an ancestor of, or
+// a current revision): a database reset or downgraded by another tool does
+// not flag revisions it no longer has. Revisions the graph does not know are
+// kept (their file is gone).
+QVector<AppliedRevision> stillApplied(const QVector<AppliedRevision> &applied, const RevisionGraph &graph,
+                                      const DatabaseGraphState &state);
 
 // The records of several sources merged: one per id, newest first.
 QVector<JournalRecord> mergeRecords(const QVector<JournalRecord> &a, const QVector<JournalRecord> &b);
@@ -45,5 +53,6 @@ QVector<EditedRevision> editedRevisions(const QVector<AppliedRevision> &applied,
 
 // Revision id -> the first line of why it is flagged, for the window's graph.
 QHash<QString, QString> editedSummary(const QVector<EditedRevision> &edited);
+
 
 } // namespace retort
