@@ -107,13 +107,13 @@ struct Scenario {
     QString journal;
     QString error;  // why it could not be set up
 
-    Scenario(const QStringList &upgrades, const QString &prefix)
+    Scenario(const QStringList &upgrades, const QString &prefix, bool perMigration = false)
     {
         if (!cluster.available()) {
             error = cluster.missingReason();
             return;
         }
-        ini = writeSmallProject(tmp.filePath(QStringLiteral("p")), upgrades);
+        ini = writeSmallProject(tmp.filePath(QStringLiteral("p")), upgrades, perMigration);
         db = cluster.createDatabase(prefix);
         journal = tmp.filePath(QStringLiteral("journal"));
         if (ini.isEmpty())
@@ -280,6 +280,29 @@ private slots:
         QCOMPARE(queryRows(cluster, db, QStringLiteral("SELECT id, outcome, heads_after, error LIKE '%missing%' "
                                                       "FROM retort.journal")),
                  QStringList{QStringLiteral("%1|failed||true").arg(j.id)});
+    }
+
+    // transaction_per_migration: the step before the failure stays committed
+    // and is recorded so; the row goes in after the run.
+    void perMigrationFailure()
+    {
+        Scenario s({exec(QStringLiteral("CREATE TABLE a (id int)")),
+                    exec(QStringLiteral("ALTER TABLE missing ADD COLUMN x int"))},
+                   QStringLiteral("journal_permigration"), true);
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        const ProcessResult r = s.retort({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--journal-table")});
+        QCOMPARE(r.exitCode, 1);
+        const QVector<JournalRecord> records = localRecords(s.journal);
+        QCOMPARE(records.size(), 1);
+        const JournalRecord &j = records.front();
+        QCOMPARE(j.outcome, QStringLiteral("failed"));
+        QVERIFY(j.transactionPerMigration);
+        QCOMPARE(j.steps[0].outcome, QStringLiteral("committed"));
+        QCOMPARE(j.steps[1].outcome, QStringLiteral("failed"));
+        QCOMPARE(j.headsAfter, QStringList{QStringLiteral("s1")});
+        QCOMPARE(j.inDatabase, QStringLiteral("after the run"));
+        QCOMPARE(s.rows(QStringLiteral("SELECT id, outcome, heads_after FROM retort.journal")),
+                 QStringList{QStringLiteral("%1|failed|s1").arg(j.id)});
     }
 
     // The run's COMMIT itself fails (a deferred foreign key): the row written
