@@ -2,6 +2,7 @@
 
 #include "confirmdialog.h"
 #include "icons.h"
+#include "journal/journalrecorder.h"
 #include "runview.h"
 
 #include <QAction>
@@ -279,10 +280,21 @@ void ApplyController::run(const ApplyPlan &plan, const QString &backupNote)
     request.purge = plan.operation.kind == Operation::Kind::Stamp && plan.operation.purge;
     request.expectedHeads = plan.preview.state.rows;
     request.pythonRunner = plan.pythonRunner;
+    JournalContext journal;
+    journal.operation = plan.operation;
+    journal.project = m_planProject ? m_planProject->iniPath : QString();
+    journal.versionTable = plan.versionTable.displayName();
+    journal.transactionPerMigration = plan.transactionPerMigration;
+    journal.connection = plan.connection;
+    journal.databaseTable = m_context.journalInDatabase && m_context.journalInDatabase();
+    auto recorder = std::make_shared<JournalRecorder>(journal);
+    request.recorder = recorder;
 
     auto *view = new RunView(plan, m_window);
     m_runView = view;
-    connect(view, &RunView::runFinished, this, [this](const RunReport &report) {
+    connect(view, &RunView::runFinished, this, [this, view, recorder](const RunReport &report) {
+        for (const QString &problem : recorder->problems())
+            view->appendRetortLine(tr("Journal: %1").arg(problem));
         if (m_context.refreshDatabase)
             m_context.refreshDatabase();
         updateActions();

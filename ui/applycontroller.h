@@ -47,6 +47,9 @@ public:
         std::function<QString()> selectedRevision;
         // Read the database again and redraw its state on the graph.
         std::function<void()> refreshDatabase;
+        // Whether runs on the target database also go to its retort.journal
+        // (SavedConnection::journalInDatabase); unset: only locally.
+        std::function<bool()> journalInDatabase;
     };
 
     ApplyController(Context context, QWidget *window);

@@ -3,6 +3,7 @@
 #include "db/connection.h"
 #include "icons.h"
 
+#include <QCheckBox>
 #include <QColorDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -68,6 +69,12 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
     m_color = new QToolButton;
     m_color->setObjectName(QStringLiteral("connectionColor"));
     m_color->setToolTip(tr("The colour of this database's marker on the graph"));
+    m_journal = new QCheckBox(tr("Record runs in the database's own journal"));
+    m_journal->setObjectName(QStringLiteral("connectionJournal"));
+    m_journal->setToolTip(tr("Every run is recorded on this machine. With this on, runs are also written to the "
+                             "table retort.journal in this database (created on first use), in the run's own "
+                             "transaction, so the whole team sees who applied what; once the table exists every "
+                             "Retort records there."));
     m_testButton = new QPushButton(icons::database(), tr("&Test"));
     m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
     m_testButton->setToolTip(tr("Connect in the background and read the server's version"));
@@ -84,6 +91,7 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("URL"), m_url);
     form->addRow(tr("Colour"), m_color);
+    form->addRow(QString(), m_journal);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_testButton);
     testRow->addWidget(m_result, 1);
@@ -116,6 +124,7 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
     });
     connect(m_name, &QLineEdit::textEdited, this, &ConnectionsDialog::storeRow);
     connect(m_url, &QLineEdit::textEdited, this, &ConnectionsDialog::storeRow);
+    connect(m_journal, &QCheckBox::toggled, this, &ConnectionsDialog::storeRow);
 
     for (const SavedConnection &c : std::as_const(m_connections))
         m_list->addItem(new QListWidgetItem(swatch(c.color), c.name));
@@ -138,11 +147,13 @@ void ConnectionsDialog::loadRow(int row)
     const bool valid = row >= 0 && row < m_connections.size();
     for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_url),
                        static_cast<QWidget *>(m_color), static_cast<QWidget *>(m_testButton),
+                       static_cast<QWidget *>(m_journal),
                        static_cast<QWidget *>(m_remove)})
         w->setEnabled(valid);
     m_name->setText(valid ? m_connections[row].name : QString());
     m_url->setText(valid ? m_connections[row].url : QString());
     m_currentColor = valid ? m_connections[row].color : QString();
+    m_journal->setChecked(valid && m_connections[row].journalInDatabase);
     m_result->clear();
     updateColorButton();
     m_loading = false;
@@ -166,6 +177,7 @@ void ConnectionsDialog::storeRow()
         m_passwords.insert(c.name, m_passwords.take(oldName));
     }
     c.color = m_currentColor;
+    c.journalInDatabase = m_journal->isChecked();
     if (QListWidgetItem *item = m_list->item(m_row)) {
         item->setText(c.name);
         item->setIcon(swatch(c.color));

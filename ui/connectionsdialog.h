@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QHash>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -58,6 +59,7 @@ private:
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_url = nullptr;
+    QCheckBox *m_journal = nullptr;
     QToolButton *m_color = nullptr;
     QLabel *m_result = nullptr;
     QPushButton *m_testButton = nullptr;

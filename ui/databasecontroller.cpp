@@ -114,7 +114,7 @@ void DatabaseController::updateViews()
     for (const DatabaseSession::Entry &e : m_databases->entries()) {
         if (!project || !e.last || !e.last->ok || e.last->state.perNode.size() != size_t(project->graph.size()))
             continue;
-        DatabaseOnGraph db{e.connection.name, QColor(e.connection.color), e.last->state};
+        DatabaseOnGraph db{e.connection.name, QColor(e.connection.color), e.last->state, e.last->edited};
         if (e.connection.name == active)
             shown.prepend(db);
         else

@@ -1,5 +1,8 @@
 #include "databaseworker.h"
 
+#include "journal/databasehistory.h"
+#include "journal/editedrevisions.h"
+
 #include "db/connection.h"
 #include "project/envreader.h"
 
@@ -40,8 +43,14 @@ DatabaseRead DatabaseWorker::readDatabase(const QString &name, const ConnectionS
         return out;
     }
     out.version = version.value();
-    if (project)
+    if (project) {
         out.state = DatabaseGraphState::compute(project->graph, out.version.rows);
+        const QSqlDatabase db = connection.value()->database();
+        const DatabaseHistory history = loadDatabaseHistory(settings, nullptr, &db);
+        out.journalWarnings = history.warnings;
+        out.edited = editedSummary(editedRevisions(
+            stillApplied(appliedRevisions(history.records), project->graph, out.state), project->graph, project->scripts));
+    }
     out.ok = true;
     return out;
 }

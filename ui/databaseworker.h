@@ -7,6 +7,7 @@
 #include "graph/dbstate.h"
 #include "loadedproject.h"
 
+#include <QHash>
 #include <QMetaType>
 #include <QObject>
 
@@ -25,6 +26,10 @@ struct DatabaseRead {
     QString serverVersion;
     VersionState version;
     DatabaseGraphState state;
+    // Revisions applied there whose upgrade()/downgrade() changed since (per
+    // the journal): id -> why, for the graph's "edited" mark.
+    QHash<QString, QString> edited;
+    QStringList journalWarnings;  // damaged journal records, an unreadable retort.journal
 };
 
 // Reads databases on its own thread: each read opens its own, uniquely named

@@ -15,6 +15,7 @@ constexpr int kSpacing = 16;
 struct Entry {
     RevisionDbState state;  // the node drawn before the text; Current stands for the marker pill
     const char *text;
+    bool edited = false;    // the "edited" mark instead of a node
 };
 
 const Entry kEntries[] = {
@@ -22,6 +23,7 @@ const Entry kEntries[] = {
     {RevisionDbState::Pending, QT_TRANSLATE_NOOP("GraphLegend", "pending")},
     {RevisionDbState::Unknown, QT_TRANSLATE_NOOP("GraphLegend", "unknown (database not read)")},
     {RevisionDbState::Current, QT_TRANSLATE_NOOP("GraphLegend", "where a database is")},
+    {RevisionDbState::Applied, QT_TRANSLATE_NOOP("GraphLegend", "edited since it was applied"), true},
 };
 
 } // namespace
@@ -31,7 +33,8 @@ GraphLegend::GraphLegend(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("graphLegend"));
     setToolTip(tr("Filled: applied in the active database. Ring: pending there. Dashed grey ring: its state "
                   "was not read (no database, still reading, or the read failed). A coloured pill marks each "
-                  "database's current revision."));
+                  "database's current revision. An orange \"edited\" mark: the revision was applied to the "
+                  "active database (per the run journal) and its upgrade() or downgrade() changed since."));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
@@ -72,7 +75,14 @@ void GraphLegend::paintEvent(QPaintEvent *)
     const QStringList texts = entries();
     for (int i = 0; i < texts.size(); ++i) {
         const QRectF box(x, 0, lane, height());
-        if (kEntries[i].state == RevisionDbState::Current) {
+        if (kEntries[i].edited) {
+            const QColor edited = graphstyle::editedColor(pal);
+            const QRectF mark(x, height() / 2.0 - fm.height() / 2.0, lane, fm.height());
+            p.setPen(QPen(edited, 1.2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRoundedRect(mark, mark.height() / 2, mark.height() / 2);
+            p.drawText(mark, Qt::AlignCenter, QStringLiteral("!"));
+        } else if (kEntries[i].state == RevisionDbState::Current) {
             // the marker pill, as the rows draw it
             const QColor marker(0x2da44e);
             const QRectF pill(x, height() / 2.0 - fm.height() / 2.0, lane, fm.height());

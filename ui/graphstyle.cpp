@@ -57,4 +57,9 @@ QColor unknownColor(const QPalette &palette)
     return mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.5);
 }
 
+QColor editedColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xf0883e) : QColor(0xbc4c00);
+}
+
 } // namespace retort::gui::graphstyle

@@ -19,6 +19,8 @@ QColor dimText(const QPalette &palette, QPalette::ColorGroup group = QPalette::A
 QColor headColor(const QPalette &palette);
 // A revision whose state in the database was not read: neutral, never a lane's colour.
 QColor unknownColor(const QPalette &palette);
+// The "edited" mark: an applied revision whose file changed since; a warning's orange.
+QColor editedColor(const QPalette &palette);
 
 } // namespace graphstyle
 

@@ -274,6 +274,11 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         for (const DbMarker &m : markers.value<DbMarkers>())
             x = drawPill(painter, x, g.rect, QStringLiteral("● ") + m.name, pillFm, m.color, m.color, Qt::white);
     }
+    if (!index.data(HistoryModel::EditedRole).toString().isEmpty()) {
+        // applied, then its file changed: what the database ran is not what the file says
+        const QColor edited = graphstyle::editedColor(palette);
+        x = drawPill(painter, x, g.rect, tr("⚠ edited"), pillFm, edited, Qt::transparent, selected ? text : edited);
+    }
     if (index.data(HistoryModel::NeedsPythonRole).toBool()) {
         const QColor py = graphstyle::isDark(palette) ? QColor(0xd7c48f) : QColor(0x7d6a1f);
         x = drawPill(painter, x, g.rect, tr("py"), pillFm, py, Qt::transparent, selected ? text : py);

@@ -32,7 +32,7 @@ void HistoryModel::setDatabases(const QVector<DatabaseOnGraph> &databases)
             m_markers[node].append(DbMarker{db.name, db.color});
     }
     if (rowCount() > 0)
-        emit dataChanged(index(0), index(rowCount() - 1), {DbStateRole, DbMarkersRole, Qt::ToolTipRole});
+        emit dataChanged(index(0), index(rowCount() - 1), {DbStateRole, DbMarkersRole, EditedRole, Qt::ToolTipRole});
 }
 
 void HistoryModel::setNeedsPython(const QVector<int> &nodes)
@@ -155,6 +155,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
     case NeedsPythonRole:
         return size_t(node) < m_needsPython.size() && m_needsPython[size_t(node)];
+    case EditedRole:
+        return m_databases.isEmpty() ? QString() : m_databases.front().edited.value(n.id);
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>%1</b>").arg(n.id.toHtmlEscaped());
         if (!n.branchLabels.isEmpty())
@@ -167,6 +169,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             static const char *const names[] = {"pending", "applied", "current", "unknown"};
             tip += QStringLiteral("<br>%1: %2").arg(db.name.toHtmlEscaped(),
                                                    tr(names[int(db.state.state(node))]));
+            if (const auto edited = db.edited.constFind(n.id); edited != db.edited.cend())
+                tip += QStringLiteral(" — <b>%1</b>").arg(edited.value().toHtmlEscaped());
         }
         if (size_t(node) < m_needsPython.size() && m_needsPython[size_t(node)])
             tip += QStringLiteral("<br>") + tr("Its upgrade needs Python to render (alembic)");

@@ -30,6 +30,7 @@ struct DatabaseOnGraph {
     QString name;
     QColor color;
     DatabaseGraphState state;
+    QHash<QString, QString> edited;  // DatabaseRead::edited
 };
 
 // The history graph as a flat list: one row per revision, newest first, in
@@ -53,6 +54,7 @@ public:
         DbStateRole,       // int: RevisionDbState in the active database; Unknown when not read
         DbMarkersRole,     // DbMarkers: databases whose current revision this is (invalid when none)
         NeedsPythonRole,   // bool: its upgrade() cannot be rendered natively
+        EditedRole,        // QString: why its file changed since it was applied in the active database; empty: it did not
     };
     enum Flag {
         Head = 1 << 0,          // no child through down_revision

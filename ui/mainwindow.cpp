@@ -255,6 +255,10 @@ void MainWindow::createActions()
         return node >= 0 ? m_model->project()->graph.node(node).id : QString();
     };
     apply.refreshDatabase = [this] { refreshDatabaseState(); };
+    apply.journalInDatabase = [this] {
+        const DatabaseSession::Entry *e = m_databases->session()->entry(activeConnectionName());
+        return e && e->connection.journalInDatabase;
+    };
     auto *applyFlow = new ApplyController(std::move(apply), this);
     m_apply = applyFlow;
     connect(applyFlow, &ApplyController::runFinished, this, [this] {

@@ -13,14 +13,16 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
                                QStringLiteral("downgrade"), QStringLiteral("stamp"),
                                QStringLiteral("reset-local"),
                                QStringLiteral("engines"), QStringLiteral("lint"),
-                               QStringLiteral("check"), QStringLiteral("drift")};
+                               QStringLiteral("check"), QStringLiteral("drift"),
+                               QStringLiteral("journal"), QStringLiteral("verify")};
 
 } // namespace
 
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,check,current,downgrade,drift,engines,heads,history,lint,reset-local,show,stamp,upgrade} ...\n");
+                          "              {branches,check,current,downgrade,drift,engines,heads,history,journal,lint,reset-local,show,stamp,upgrade,verify} ...
+");
 }
 
 QString helpText()
@@ -43,6 +45,9 @@ QString helpText()
                "      --lock-timeout MS                  SET lock_timeout (also bounds the wait for the lock)\n"
                "      --statement-timeout MS             SET statement_timeout\n"
                "      --no-wait                          refuse at once when another run holds the lock\n"
+               "      --journal-table                    also record the run in the database's own table\n"
+               "                                         retort.journal (created on first use), in the run's\n"
+               "                                         transaction; every run is always recorded locally\n"
                "  reset-local [--force=NAME]             downgrade to base, then upgrade to heads; only on a\n"
                "                                         PostgreSQL proven to run on this machine (a Unix\n"
                "                                         socket, or a local postgres process at the other end\n"
@@ -88,6 +93,12 @@ QString helpText()
                "                                         dropped) instead of a private PostgreSQL cluster of the\n"
                "                                         target's major version started from this machine's\n"
                "                                         server binaries (a unix socket only, removed afterwards)\n"
+               "  journal                                the database's run history (--url, DATABASE_URL or\n"
+               "                                         sqlalchemy.url), newest first: this machine's journal\n"
+               "                                         and the database's retort.journal when it has one\n"
+               "  verify                                 exit 1 naming each revision applied there (per the\n"
+               "                                         journal) whose upgrade()/downgrade() changed since,\n"
+               "                                         with the diff when the journal kept the old text\n"
                "\n"
                "options:\n"
                "  -h, --help            show this help and exit\n"
@@ -195,6 +206,8 @@ ParseResult parseArgs(const QStringList &arguments)
                 err = QStringLiteral("argument %1: invalid int value: '%2'").arg(key, *into);
         } else if (!a.command.isEmpty() && arg == QLatin1String("--no-wait")) {
             a.noWait = true;
+        } else if (!a.command.isEmpty() && arg == QLatin1String("--journal-table")) {
+            a.journalTable = true;
         } else if (a.command == QLatin1String("reset-local") && key == QLatin1String("--force")) {
             // the name, not a flag: a habit of typing --force must not reset
             // whatever database a URL or PGHOST happens to reach

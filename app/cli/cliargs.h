@@ -31,6 +31,7 @@ struct CliArgs {
     QString lockTimeout;       // --lock-timeout MS (Retort's addition, online commands)
     QString statementTimeout;  // --statement-timeout MS
     bool noWait = false;       // --no-wait: refuse when another migration holds the lock
+    bool journalTable = false; // --journal-table: also record the run in the database's retort.journal
     QString forceDatabase;     // reset-local --force=NAME: this database even when not proven local
     QString engine = QStringLiteral("auto");  // --engine auto|native|python (upgrade/downgrade/stamp --sql, engines)
     QString python;            // --python: the interpreter for the alembic bridge

@@ -9,6 +9,7 @@
 #include "project/envreader.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionwalker.h"
+#include "journalcommand.h"
 #include "lintcommand.h"
 #include "offlinecommand.h"
 #include "onlinecommand.h"
@@ -75,6 +76,17 @@ public:
         if (c == QLatin1String("lint")) {
             if (open()) {
                 const LintResult r = runLintCommand(m_args, m_config, m_scripts, *m_graph);
+                m_outcome.out += r.out;
+                m_outcome.err += r.err;
+                m_outcome.exitCode = r.exitCode;
+            }
+            return m_outcome;
+        }
+        if (c == QLatin1String("journal") || c == QLatin1String("verify")) {
+            if (open()) {
+                const JournalOutcome r = c == QLatin1String("journal")
+                                             ? runJournalCommand(m_args, m_config)
+                                             : runVerifyCommand(m_args, m_config, m_scripts, *m_graph);
                 m_outcome.out += r.out;
                 m_outcome.err += r.err;
                 m_outcome.exitCode = r.exitCode;

@@ -6,6 +6,7 @@
 #include "db/connectionsettings.h"
 #include "exec/executor.h"
 #include "exec/migrationrunner.h"
+#include "journal/journalrecorder.h"
 #include "graph/revisiongraph.h"
 #include "project/envreader.h"
 #include "project/projectconfig.h"
@@ -114,6 +115,15 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     const PlanRenderSettings render = planRenderSettings(args, config, RenderMode::Online);
     runner.setStepRenderer(planStepRenderer(project, render));
     runner.setPythonRunner(bridgeStepRunner(render.bridge, render.interpreter, connection));
+    JournalContext journal;
+    journal.operation = operationFor(args);
+    journal.project = config.iniPath;
+    journal.versionTable = project.versionTable().displayName();
+    journal.transactionPerMigration = options.transactionPerMigration;
+    journal.connection = connection;
+    journal.databaseTable = args.journalTable;
+    auto recorder = std::make_shared<JournalRecorder>(journal);
+    runner.setRecorder(recorder);
     Executor executor;
     QObject::connect(&executor, &Executor::logLine, &executor,
                      [&log](const QString &line) { log(line.toUtf8() + '\n'); });
@@ -126,6 +136,8 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
         },
         Qt::DirectConnection);
     const RunReport report = runner.apply(operationFor(args), executor);
+    for (const QString &problem : recorder->problems())
+        result.err += "retort: warning: journal: " + problem.toUtf8() + '\n';
     if (report.ok)
         return result;
 

@@ -91,6 +91,7 @@ bool Harness::load(const QString &ini, QString &error)
     };
     context.selectedRevision = [this] { return selected; };
     context.refreshDatabase = [this] { ++refreshes; };
+    context.journalInDatabase = [this] { return journalInDatabase; };
     controller = std::make_unique<ApplyController>(context, &window);
     controller->setParent(nullptr);
     return true;

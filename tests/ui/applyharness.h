@@ -48,6 +48,7 @@ struct Harness {
     QString url;
     QString selected;
     int refreshes = 0;
+    bool journalInDatabase = false;  // the saved connection's "record in the database's journal"
     std::optional<gui::DatabaseRead> read;  // as the window reads it; none: unknown
     std::unique_ptr<gui::ApplyController> controller;
 

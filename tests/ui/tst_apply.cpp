@@ -15,6 +15,7 @@
 #include "graph/dbstate.h"
 #include "historymodel.h"
 #include "historyview.h"
+#include "journal/localjournal.h"
 #include "mainwindow.h"
 #include "processrunner.h"
 #include "projectloader.h"
@@ -36,6 +37,7 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -83,6 +85,66 @@ private slots:
     void initTestCase() { useEmptyTestSettings(QStringLiteral("tst_apply")); }
 
     void cleanupTestCase() { QSettings().clear(); }
+
+    // Runs from the window are journaled: locally always, and in the
+    // database's retort.journal when its saved connection asks for it; a
+    // success and a failure, each with its steps and the revision's bodies.
+    void windowRunsAreJournaled()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir journal;
+        qputenv("RETORT_JOURNAL_DIR", journal.path().toUtf8());
+        const QString db = cluster.createDatabase(QStringLiteral("apply_journal"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(kFailing, error), qPrintable(error));
+        h.url = cluster.url(db);
+        h.journalInDatabase = true;
+        h.readDatabase();
+        for (const QString &target : {QStringLiteral("a1000000f001"), QStringLiteral("a1000000f002")}) {
+            Operation op;
+            op.targets = {target};
+            ConfirmDialog *dialog = confirmFor(h, op);
+            QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
+            const RunReport *report = runConfirmed(h, dialog);
+            QVERIFY2(report, "the run did not finish");
+            QCOMPARE(report->ok, target.endsWith(QLatin1String("1")));
+            h.readDatabase();
+        }
+        h.controller.reset();
+        qunsetenv("RETORT_JOURNAL_DIR");
+
+        const Result<JournalContents> local = LocalJournal(journal.path()).read();
+        QVERIFY2(local.ok(), qPrintable(local.error().toString()));
+        QCOMPARE(local->records.size(), 2);
+        const JournalRecord &ok = local->records[0], &failed = local->records[1];
+        QCOMPARE(ok.outcome, QStringLiteral("succeeded"));
+        QCOMPARE(ok.targets, QStringList{QStringLiteral("a1000000f001")});
+        QCOMPARE(ok.steps.size(), 1);
+        QCOMPARE(ok.steps[0].revision, QStringLiteral("a1000000f001"));
+        QVERIFY(!ok.steps[0].upgradeSha256.isEmpty() && ok.steps[0].upgradeText.startsWith(QStringLiteral("def upgrade(")));
+        QCOMPARE(ok.inDatabase, QStringLiteral("in the run's transaction"));
+        QCOMPARE(failed.outcome, QStringLiteral("failed"));
+        QCOMPARE(failed.sqlState, QStringLiteral("42P01"));
+        QCOMPARE(failed.steps[0].outcome, QStringLiteral("failed"));
+        QCOMPARE(failed.inDatabase, QStringLiteral("after the run"));
+        QString connectionName;
+        {
+            QSqlDatabase conn = cluster.open(db);
+            connectionName = conn.connectionName();
+            QVERIFY(conn.isOpen());
+            QSqlQuery q(conn);
+            QVERIFY(q.exec(QStringLiteral("SELECT id::text, outcome FROM retort.journal ORDER BY started_at")));
+            QStringList rows;
+            while (q.next())
+                rows << q.value(0).toString() + QLatin1Char('|') + q.value(1).toString();
+            QCOMPARE(rows, (QStringList{ok.id + QStringLiteral("|succeeded"), failed.id + QStringLiteral("|failed")}));
+        }
+        QSqlDatabase::removeDatabase(connectionName);
+        cluster.dropDatabase(db);
+    }
 
     void checklistGatesRunOnLocalHost()
     {

@@ -24,6 +24,7 @@
 #include "sqlpane.h"
 
 #include "processrunner.h"
+#include "smallproject.h"
 #include "testcluster.h"
 
 #include <QAction>
@@ -38,8 +39,8 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <tuple>
@@ -179,6 +180,7 @@ private slots:
     void serverDownIsUnknownNotApplied();
     void databasesBelongToTheirProject();
     void databaseUrlOnlyWhereEnvReadsIt();
+    void editedAppliedRevisionIsMarked();
     void cleanupTestCase();
 
 private:
@@ -229,6 +231,52 @@ bool TestDbState::openWithActiveDatabase(MainWindow &window)
 void TestDbState::init()
 {
     QSettings().clear();
+}
+
+// A revision applied by Retort (so in the run journal) whose upgrade() was
+// edited afterwards carries the "edited" mark on the graph, with the reason
+// in its tooltip; the revision left alone does not; the legend explains it.
+void TestDbState::editedAppliedRevisionIsMarked()
+{
+    QTemporaryDir tmp;
+    const QString journal = tmp.filePath(QStringLiteral("journal"));
+    qputenv("RETORT_JOURNAL_DIR", journal.toUtf8());
+    const QString ini = writeSmallProject(tmp.filePath(QStringLiteral("p")),
+                                          {QStringLiteral("op.execute(\"SELECT 1\")"), QStringLiteral("op.execute(\"SELECT 2\")")});
+    QVERIFY(!ini.isEmpty());
+    const QString db = m_cluster.createDatabase(QStringLiteral("gui_edited"));
+    QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
+    m_databases << db;
+    const ProcessResult up = runRetort({QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads")},
+                                       tmp.path(), envFor(m_cluster.url(db)));
+    QVERIFY2(up.ok(), qPrintable(up.describe()));
+    const QString s1 = tmp.filePath(QStringLiteral("p/migrations/versions/s1.py"));
+    QFile f(s1);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    QVERIFY(text.contains("SELECT 1"));
+    text.replace("SELECT 1", "SELECT 10");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size());
+    f.close();
+    saveConnectionsFor(ini, {{QStringLiteral("local"), m_cluster.url(db), QStringLiteral("#2da44e")}});
+
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(openAndWait(window, ini));
+    QVERIFY(QTest::qWaitFor([&window] { return window.activeDatabase() != nullptr; }, 20000));
+    const HistoryModel &model = *window.historyModel();
+    const QModelIndex edited = model.index(model.rowOfRevision(QStringLiteral("s1")));
+    QVERIFY2(edited.data(HistoryModel::EditedRole).toString().contains(QStringLiteral("upgrade()")),
+             qPrintable(edited.data(HistoryModel::EditedRole).toString()));
+    QVERIFY2(edited.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Edited since it was applied")),
+             qPrintable(edited.data(Qt::ToolTipRole).toString()));
+    QCOMPARE(model.index(model.rowOfRevision(QStringLiteral("s2"))).data(HistoryModel::EditedRole).toString(), QString());
+    GraphLegend *legend = window.findChild<GraphLegend *>(QStringLiteral("graphLegend"));
+    QVERIFY(legend);
+    QVERIFY(legend->entries().join(QLatin1Char('|')).contains(QStringLiteral("edited")));
+    qunsetenv("RETORT_JOURNAL_DIR");
 }
 
 void TestDbState::cleanupTestCase()

@@ -131,6 +131,7 @@ QVector<SavedConnection> SavedConnections::load(QSettings &settings, const QStri
         c.color = settings.value(QStringLiteral("color")).toString();
         if (!c.color.startsWith(QLatin1Char('#')))
             c.color = defaultColor(i);
+        c.journalInDatabase = settings.value(QStringLiteral("journalInDatabase"), false).toBool();
         if (!c.name.isEmpty() && !c.url.isEmpty())
             out.append(c);
     }
@@ -150,6 +151,7 @@ void SavedConnections::save(QSettings &settings, const QString &projectKey,
         settings.setValue(QStringLiteral("name"), connections[i].name);
         settings.setValue(QStringLiteral("url"), stripUrlPassword(connections[i].url));
         settings.setValue(QStringLiteral("color"), connections[i].color);
+        settings.setValue(QStringLiteral("journalInDatabase"), connections[i].journalInDatabase);
     }
     settings.endArray();
     settings.endGroup();

@@ -14,10 +14,13 @@ struct SavedConnection {
     QString name;   // "local", "staging", ...
     QString url;    // SQLAlchemy-style URL, password stripped
     QString color;  // the marker's colour on the graph, "#rrggbb"
+    // Runs on this database are also recorded in its own retort.journal
+    // (created on first use), for the whole team to see.
+    bool journalInDatabase = false;
 
     bool operator==(const SavedConnection &o) const
     {
-        return name == o.name && url == o.url && color == o.color;
+        return name == o.name && url == o.url && color == o.color && journalInDatabase == o.journalInDatabase;
     }
 };
 
@@ -32,7 +35,7 @@ QString maskUrlPassword(const QString &url);
 // alembic.ini and its script directory, both canonical (two checkouts are two
 // projects; so are two ini files sharing one script directory).
 // In QSettings under "projects/<key>/": "connections" (an array of name, url,
-// color), "active" (the connection last made active there), and the paths
+// color, journalInDatabase), "active" (the connection last made active there), and the paths
 // the key stands for. load() and save() strip passwords again, whatever they
 // get. The global "connections/" list of earlier versions is left as it is
 // and shown to no project: which project each entry was for is not known.

@@ -7,6 +7,7 @@
 #include "graph/migrationplan.h"
 #include "result.h"
 
+#include <QDateTime>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -22,6 +23,8 @@
 class QThread;
 
 namespace retort {
+
+class RunRecorder;
 
 // How the executor runs python-online steps (StepSql::online): through
 // alembic online, in the project's own env.py, against the run's database.
@@ -90,6 +93,8 @@ struct RunRequest {
     // alembic runs everything in its one transaction. Retort's own
     // connection holds the migration lock meanwhile. Unset: such a run fails.
     PythonStepRunner pythonRunner;
+    // Told when the run commits and when it ends (the journal); may be unset.
+    std::shared_ptr<RunRecorder> recorder;
 };
 
 struct RunProgress {
@@ -120,6 +125,17 @@ struct RunReport {
     QStringList headsAfter;     // version rows when the run ended (re-read)
     QStringList log;            // the lines logLine() emitted
     qint64 elapsedMs = 0;
+    // For the journal: when the run started (UTC), who the server says we
+    // are, the SHA-256 (hex) of the statements Retort sent in order (each
+    // followed by ";\n"; alembic's own statements in bridged steps are not
+    // in it), and the index of the step running when the run failed: -1
+    // before the first step, the step count when the final COMMIT failed.
+    QDateTime startedAt;
+    QString databaseUser;       // current_user
+    QString database;           // current_database()
+    QString sqlSha256;
+    int statementsSent = 0;
+    int failedStep = -1;
 };
 
 // Applies planned steps to PostgreSQL. Lives on a worker thread and opens its

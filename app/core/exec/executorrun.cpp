@@ -6,7 +6,9 @@
 #include "exec/executor.h"
 #include "exec/lockwatch.h"
 #include "exec/migrationlock.h"
+#include "exec/runrecorder.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QUuid>
@@ -19,6 +21,11 @@ const QString kInfo = QStringLiteral("INFO  [alembic.runtime.migration] ");
 
 // How often a bridged run asks whether this session still holds the migration lock.
 constexpr qint64 kLockCheckMs = 250;
+
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
 
 QString joinRows(const QStringList &rows)
 {
@@ -34,6 +41,7 @@ public:
     ExecutorRun(Executor &executor, const RunRequest &request) : m_executor(executor), m_request(request)
     {
         m_timer.start();
+        m_report.startedAt = QDateTime::currentDateTimeUtc();
     }
 
     RunReport run()
@@ -63,6 +71,7 @@ private:
     {
         if (m_report.error.isError())
             return;
+        m_report.failedStep = m_currentStep;
         m_report.error = std::move(error);
         if (m_report.error.kind() == Error::Kind::Cancelled)
             m_report.cancelled = true;
@@ -71,6 +80,7 @@ private:
     // A statement that is not part of a step (SET, BEGIN, ...).
     bool plainExec(const QString &sql)
     {
+        sent(sql);
         QSqlQuery q(db());
         if (q.exec(sql))
             return true;
@@ -79,6 +89,45 @@ private:
     }
 
     QSqlDatabase db() const { return m_connection->database(); }
+
+    // Every statement of the migration goes through here, in order, for the
+    // journal's hash of the SQL sent.
+    void sent(const QString &sql)
+    {
+        m_sent += sql.toUtf8();
+        m_sent += ";\n";
+        ++m_report.statementsSent;
+    }
+
+    void readSessionUser()
+    {
+        QSqlQuery q(db());
+        if (q.exec(QStringLiteral("SELECT current_user, current_database()")) && q.next()) {
+            m_report.databaseUser = q.value(0).toString();
+            m_report.database = q.value(1).toString();
+        }
+    }
+
+    // The default mode's one transaction is about to commit: the journal's
+    // row goes into it, so a run that does not commit never claims success.
+    bool recordInTransaction()
+    {
+        if (!m_request.recorder)
+            return true;
+        RunReport soFar = m_report;
+        soFar.ok = true;
+        soFar.stepsCommitted = int(m_steps.size());
+        soFar.headsAfter = m_steps.isEmpty() ? m_report.headsBefore : m_steps.back().step.headsAfter;
+        soFar.elapsedMs = m_timer.elapsed();
+        // the same hash the run ends with: its COMMIT included
+        soFar.sqlSha256 = sha256(m_sent + "COMMIT;\n");
+        ++soFar.statementsSent;
+        Error e = m_request.recorder->recordInTransaction(db(), soFar, m_steps);
+        if (!e.isError())
+            return true;
+        fail(e);
+        return false;
+    }
 
     // Before a COMMIT: the migration lock is still this session's.
     bool lockStillHeld()
@@ -136,6 +185,7 @@ private:
         if (!c)
             return fail(c.error());
         m_connection = std::move(c.value());
+        readSessionUser();
         m_executor.setCancelHandle(pghandle::newCancel(db()));
         m_watch.emplace(settings, pghandle::backendPid(db()), m_request.versionTable,
                         [this](const QString &what) { Q_EMIT m_executor.waiting(what); });
@@ -260,6 +310,7 @@ private:
         Error lockLost;
         PythonRunEvents events;
         events.started = [&](int i) {
+            m_currentStep = first + i;
             const PlannedStep &p = m_steps[first + i];
             RunProgress progress;
             progress.step = first + i + 1;
@@ -384,7 +435,9 @@ private:
                 m_inTransaction = true;
                 break;
             case K::Commit:
-                if (!lockStillHeld() || !plainExec(s.sql))
+                if (s.step < 0)
+                    m_currentStep = int(m_steps.size());  // the run's COMMIT, after every step
+                if (!lockStillHeld() || (s.step < 0 && !recordInTransaction()) || !plainExec(s.sql))
                     return;
                 m_inTransaction = false;
                 completedSteps = s.step >= 0 ? s.step + 1 : int(m_steps.size());
@@ -397,6 +450,7 @@ private:
                 break;
             case K::StepStart: {
                 statementInStep = 0;
+                m_currentStep = s.step;
                 completedSteps = s.step;
                 const PlannedStep &p = m_steps[s.step];
                 QString line = kInfo + QStringLiteral("Running ");
@@ -444,6 +498,7 @@ private:
                 progress.elapsedMs = m_timer.elapsed();
                 Q_EMIT m_executor.progress(progress);
 
+                sent(s.sql);
                 QSqlQuery q(db());
                 if (!q.exec(s.sql))
                     return fail(statementError(q, s.sql, s.step, s.line));
@@ -500,17 +555,30 @@ private:
                 } else if (!m_steps.isEmpty()) {
                     m_report.headsAfter = m_steps.back().step.headsAfter;
                 }
+                record(true);  // still under the migration lock
                 if (m_lock)
                     m_lock->release();
             } else {
                 m_report.headsAfter = m_report.headsBefore;  // nothing uncommitted survives
                 if (m_report.stepsCommitted > 0 && m_report.stepsCommitted <= m_steps.size())
                     m_report.headsAfter = m_steps[m_report.stepsCommitted - 1].step.headsAfter;
+                record(false);
             }
             m_lock.reset();
             m_connection.reset();
+        } else {
+            record(false);
         }
+    }
+
+    void record(bool connected)
+    {
         m_report.elapsedMs = m_timer.elapsed();
+        m_report.sqlSha256 = sha256(m_sent);
+        if (!m_request.recorder)
+            return;
+        const QSqlDatabase database = connected ? db() : QSqlDatabase();
+        m_request.recorder->recordFinished(connected ? &database : nullptr, m_report, m_steps);
     }
 
     Executor &m_executor;
@@ -526,6 +594,8 @@ private:
     bool m_connectionLost = false;
     bool m_rereadHeads = false;  // alembic ran steps: the rows are read back, not assumed
     int m_statementIndex = -1;   // in runStatements(): the statement being run
+    int m_currentStep = -1;      // the step being run, for RunReport::failedStep
+    QByteArray m_sent;           // every statement sent, for RunReport::sqlSha256
 };
 
 RunReport executeRun(Executor &executor, const RunRequest &request)

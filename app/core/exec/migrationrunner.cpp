@@ -1,6 +1,7 @@
 #include "migrationrunner.h"
 
 #include "db/connection.h"
+#include "exec/runrecorder.h"
 #include "graph/revisiongraph.h"
 #include "pytext.h"
 #include "render/revisionrenderer.h"
@@ -193,6 +194,7 @@ Result<RunRequest> MigrationRunner::request(const Operation &operation) const
     r.options = m_options;
     r.purge = operation.kind == Operation::Kind::Stamp && operation.purge;
     r.pythonRunner = m_python;
+    r.recorder = m_recorder;
     // The plan is made again under the migration lock from the rows the
     // database holds then; the runner's data is copied into the closure so
     // the request stands alone on the executor's thread.
@@ -206,7 +208,12 @@ RunReport MigrationRunner::apply(const Operation &operation, Executor &executor)
     Result<RunRequest> r = request(operation);
     if (!r) {
         RunReport report;
+        report.startedAt = QDateTime::currentDateTimeUtc();
         report.error = r.error();
+        if (report.error.kind() == Error::Kind::Cancelled)
+            report.cancelled = true;
+        if (m_recorder)
+            m_recorder->recordFinished(nullptr, report, {});
         Q_EMIT executor.finished(report);
         return report;
     }

@@ -80,6 +80,9 @@ public:
     // What runs python-online steps (RunRequest::pythonRunner); the CLI and
     // the GUI pass the bridge's (bridgeStepRunner()).
     void setPythonRunner(PythonStepRunner runner) { m_python = std::move(runner); }
+    // Told about the runs request() builds (RunRequest::recorder), and about
+    // an apply() refused before it ran; the journal.
+    void setRecorder(std::shared_ptr<RunRecorder> recorder) { m_recorder = std::move(recorder); }
 
     // Plans `operation` from the given version rows without touching a database.
     Result<QVector<PlannedStep>> plan(const Operation &operation, const QStringList &currentRows) const;
@@ -102,6 +105,7 @@ private:
     RunOptions m_options;
     StepRenderer m_render;
     PythonStepRunner m_python;
+    std::shared_ptr<RunRecorder> m_recorder;
 };
 
 // The native renderer: RevisionRenderer for each upgrade/downgrade step, in
