@@ -12,14 +12,15 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
                                QStringLiteral("current"), QStringLiteral("upgrade"),
                                QStringLiteral("downgrade"), QStringLiteral("stamp"),
                                QStringLiteral("reset-local"),
-                               QStringLiteral("engines")};
+                               QStringLiteral("engines"),
+                               QStringLiteral("revision"), QStringLiteral("merge")};
 
 } // namespace
 
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,current,downgrade,engines,heads,history,reset-local,show,stamp,upgrade} ...\n");
+                          "              {branches,current,downgrade,engines,heads,history,merge,reset-local,revision,show,stamp,upgrade} ...\n");
 }
 
 QString helpText()
@@ -64,6 +65,13 @@ QString helpText()
                "                                         [{\"revision\", \"path\", \"upgrade\": {\"engine\",\n"
                "                                         \"available\", \"reason\", \"file\", \"line\"},\n"
                "                                         \"downgrade\": {...}}], \"summary\"}\n"
+               "  revision [-m MSG] [--head H] [--splice] [--branch-label L] [--depends-on R]...\n"
+               "           [--rev-id ID] [--version-path P]\n"
+               "                                         write a new revision file as alembic does (the\n"
+               "                                         project's script.py.mako, file_template,\n"
+               "                                         truncate_slug_length, timezone)\n"
+               "  merge [-m MSG] [--branch-label L] [--rev-id ID] REVS...\n"
+               "                                         write a merge revision of REVS (e.g. heads)\n"
                "\n"
                "options:\n"
                "  -h, --help            show this help and exit\n"
@@ -173,6 +181,9 @@ ParseResult parseArgs(const QStringList &arguments)
                        || key == QLatin1String("--rev-range"))) {
             err = takeValue(i, QStringLiteral("-r/--rev-range"), &a.revRange);
             a.hasRevRange = true;
+        } else if (takeAuthoringOption(a.command, arg, a.authoring,
+                                       [&](const QString &opt, QString *into) { return takeValue(i, opt, into); },
+                                       &err)) {
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1
                    && !(a.command == QLatin1String("downgrade") || a.command == QLatin1String("upgrade")
                         || a.command == QLatin1String("show") || a.command == QLatin1String("stamp"))) {

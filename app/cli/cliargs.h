@@ -1,5 +1,7 @@
 #pragma once
 
+#include "authoringcommand.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -33,6 +35,7 @@ struct CliArgs {
     QString engine = QStringLiteral("auto");  // --engine auto|native|python (upgrade/downgrade/stamp --sql, engines)
     QString python;            // --python: the interpreter for the alembic bridge
     QString format = QStringLiteral("text");  // engines --format text|json
+    AuthoringArgs authoring;   // revision / merge options
 
     bool help = false;
     bool version = false;

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "authoringcommand.h"
+
 #include "db/connection.h"
 #include "db/connectionsettings.h"
 #include "db/versionstate.h"
@@ -59,6 +61,10 @@ public:
         }
         if (c == QLatin1String("upgrade") || c == QLatin1String("downgrade") || c == QLatin1String("stamp")) {
             migrate();
+            return m_outcome;
+        }
+        if (c == QLatin1String("revision") || c == QLatin1String("merge")) {
+            authoring();
             return m_outcome;
         }
         if (c == QLatin1String("engines")) {
@@ -299,6 +305,20 @@ private:
         m_outcome.out += r.out;
         m_outcome.err += r.err;
         m_outcome.exitCode = r.exitCode;
+    }
+
+    void authoring()
+    {
+        if (m_args.command == QLatin1String("merge") && m_args.positionals.isEmpty())
+            return usageError(QStringLiteral("the following arguments are required: revisions"));
+        if (m_args.command == QLatin1String("revision") && !m_args.positionals.isEmpty())
+            return usageError(QStringLiteral("unrecognized arguments: %1").arg(m_args.positionals.join(QLatin1Char(' '))));
+        if (!open())
+            return;
+        const AuthoringResult r = runAuthoringCommand(m_args, m_config, m_scripts, *m_graph);
+        m_outcome.out += r.out;
+        if (r.error)
+            fail(r.error);
     }
 
     void databaseFailed(const Error &e)
