@@ -1,6 +1,5 @@
 #include "authoringcommand.h"
 
-#include "authoring/revisionwriter.h"
 #include "cliargs.h"
 
 #include <QFileInfo>
@@ -51,6 +50,21 @@ bool takeAuthoringOption(const QString &command, const QString &arg, AuthoringAr
     return false;
 }
 
+RevisionRequest revisionRequest(const CliArgs &args)
+{
+    const AuthoringArgs &a = args.authoring;
+    RevisionRequest request;
+    request.merge = args.command == QLatin1String("merge");
+    request.message = a.message;
+    request.heads = request.merge ? args.positionals : (a.head ? QStringList{*a.head} : QStringList());
+    request.splice = a.splice;
+    request.branchLabel = a.branchLabel;
+    request.versionPath = a.versionPath;
+    request.revId = a.revId;
+    request.dependsOn = a.dependsOn;
+    return request;
+}
+
 AuthoringResult runAuthoringCommand(const CliArgs &args, const ProjectConfig &config,
                                     const QVector<RevisionScript> &scripts, const RevisionGraph &graph)
 {
@@ -64,16 +78,7 @@ AuthoringResult runAuthoringCommand(const CliArgs &args, const ProjectConfig &co
                                  .arg(a.autogenerate ? QStringLiteral("--autogenerate") : QStringLiteral("--sql")));
         return result;
     }
-    RevisionRequest request;
-    request.merge = merge;
-    request.message = a.message;
-    request.heads = merge ? args.positionals : (a.head ? QStringList{*a.head} : QStringList());
-    request.splice = a.splice;
-    request.branchLabel = a.branchLabel;
-    request.versionPath = a.versionPath;
-    request.revId = a.revId;
-    request.dependsOn = a.dependsOn;
-
+    const RevisionRequest request = revisionRequest(args);
     RevisionWriter writer(config, scripts, graph);
     Result<PlannedRevision> planned = writer.plan(request);
     if (!planned) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "authoring/revisionwriter.h"
 #include "error.h"
 
 #include <QByteArray>
@@ -37,6 +38,9 @@ struct AuthoringArgs {
 // value the way the other options' values are read (and advances i).
 bool takeAuthoringOption(const QString &command, const QString &arg, AuthoringArgs &into,
                          const std::function<QString(const QString &, QString *)> &takeValue, QString *error);
+
+// The request `revision`/`merge` with these arguments makes (the clock unpinned).
+RevisionRequest revisionRequest(const CliArgs &args);
 
 struct AuthoringResult {
     QByteArray out;  // alembic's "Generating /path ...  done" lines

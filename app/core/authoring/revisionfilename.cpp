@@ -88,6 +88,47 @@ Result<CreateDate> createDateAt(qint64 usecSinceEpoch, const std::optional<QStri
     return d;
 }
 
+namespace {
+
+bool caseIgnorable(uint c)
+{
+    switch (QChar::category(char32_t(c))) {
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_Enclosing:
+    case QChar::Other_Format:
+    case QChar::Letter_Modifier:
+    case QChar::Symbol_Modifier:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool cased(uint c)
+{
+    return QChar::isLower(char32_t(c)) || QChar::isUpper(char32_t(c)) || QChar::isTitleCase(char32_t(c));
+}
+
+// str.lower()'s one context rule: a capital sigma ending a word becomes
+// the final form (ς), not σ.
+void applyFinalSigma(const QList<uint> &original, QList<uint> &lowered)
+{
+    for (qsizetype i = 0; i < original.size(); ++i) {
+        if (original[i] != 0x03A3)
+            continue;
+        qsizetype before = i - 1;
+        while (before >= 0 && caseIgnorable(original[before]))
+            --before;
+        qsizetype after = i + 1;
+        while (after < original.size() && caseIgnorable(original[after]))
+            ++after;
+        if (before >= 0 && cased(original[before]) && !(after < original.size() && cased(original[after])))
+            lowered[i] = 0x03C2;
+    }
+}
+
+} // namespace
+
 QString revisionSlug(const QString &message, int truncateLength)
 {
     // Python's \w on str: letters, digits and other numerics, and "_".
@@ -102,8 +143,12 @@ QString revisionSlug(const QString &message, int truncateLength)
         }
         inWord = word;
     }
-    QString text = QString::fromUcs4(reinterpret_cast<const char32_t *>(slug.constData()), slug.size()).toLower();
-    const QList<uint> lowered = text.toUcs4();
+    QList<uint> lowered = QString::fromUcs4(reinterpret_cast<const char32_t *>(slug.constData()), slug.size())
+                              .toLower()
+                              .toUcs4();
+    if (lowered.size() == slug.size())
+        applyFinalSigma(slug, lowered);
+    QString text = QString::fromUcs4(reinterpret_cast<const char32_t *>(lowered.constData()), lowered.size());
     if (lowered.size() > truncateLength) {
         const QList<uint> head = lowered.mid(0, truncateLength);
         QString cut = QString::fromUcs4(reinterpret_cast<const char32_t *>(head.constData()), head.size());

@@ -232,7 +232,7 @@ private:
         static const QRegularExpression condRe(QStringLiteral("^(not\\s+)?(%1)\\s*:$").arg(kName));
         auto unsupported = [&] {
             m_pos = start;
-            bridge(QStringLiteral("'%% %1'").arg(body));
+            bridge(QStringLiteral("'% ") + body + QLatin1Char('\''));
             return Error();
         };
         if (keyword == QLatin1String("if") && isEnd) {
