@@ -1,5 +1,6 @@
 #include "authoringcommand.h"
 
+#include "authoring/bridgedtemplate.h"
 #include "cliargs.h"
 
 #include <QFileInfo>
@@ -80,6 +81,7 @@ AuthoringResult runAuthoringCommand(const CliArgs &args, const ProjectConfig &co
     }
     const RevisionRequest request = revisionRequest(args);
     RevisionWriter writer(config, scripts, graph);
+    writer.setBridgeRenderer(bridgeTemplateRenderer({args.python, args.config, args.name, args.x}, request.merge));
     Result<PlannedRevision> planned = writer.plan(request);
     if (!planned) {
         result.error = planned.error();

@@ -7,6 +7,7 @@
 // too, unpinned: its output and files equal alembic's but for the Create
 // Date line.
 
+#include "authoring/bridgedtemplate.h"
 #include "authoring/revisiontemplate.h"
 #include "authoring/revisionwriter.h"
 #include "authoringcommand.h"
@@ -167,7 +168,8 @@ private:
     }
 
     // Retort's side: the CLI's parser, then RevisionWriter with the clock pinned.
-    Result<PlannedRevision> retortPinned(const QString &dir, qint64 now, const QStringList &args)
+    // bridged: templates beyond Retort's own renderer go through the bridge.
+    Result<PlannedRevision> retortPinned(const QString &dir, qint64 now, const QStringList &args, bool bridged = true)
     {
         const cli::ParseResult parsed = cli::parseArgs(QStringList{QStringLiteral("-c"), QStringLiteral("alembic.ini")}
                                                        + args);
@@ -188,6 +190,10 @@ private:
         RevisionRequest request = cli::revisionRequest(*parsed.args);
         request.nowMicroseconds = now;
         RevisionWriter writer(config.value(), loaded->scripts, graph.value());
+        if (bridged)
+            writer.setBridgeRenderer(bridgeTemplateRenderer({alembicPython(), QStringLiteral("alembic.ini"),
+                                                             QStringLiteral("alembic"), {}},
+                                                            request.merge));
         Result<PlannedRevision> planned = writer.plan(request);
         if (!planned)
             return planned;
@@ -238,6 +244,7 @@ private slots:
     void refusedWithAlembicsText();
     void reusedRevisionIdWritesNothing();
     void templateBeyondTheSubsetIsNamed();
+    void bridgedTemplateErrorNamesTheLine();
     void templateParsing_data();
     void templateParsing();
     void cliPrintsWhatAlembicPrints_data();
@@ -380,6 +387,16 @@ void TestAuthoring::sameFileAsAlembic_data()
                              "--rev-id", "fea2"} << kNow;
     QTest::newRow("generated: template features, merge") << "generated" << none << features
         << QStringList{"merge", "-m", "m", "--rev-id", "fea3", "{head0}", "{head2}"} << kNow;
+    const QString multidb = readText(QStringLiteral("/usr/lib/python3/dist-packages/alembic/templates/multidb/script.py.mako"));
+    QTest::newRow("jobs: alembic's multidb template, through the bridge") << "jobs"
+        << QStringList{"databases = engine1, engine2"} << multidb
+        << rev + QStringList{"-m", "two engines", "--depends-on", "002", "--rev-id", "mdb1"} << kNow;
+    QTest::newRow("generated: repr(create_date) and % for, through the bridge") << "generated" << none
+        << QStringLiteral("<%! import os %>\\\n\"\"\"${message}\n\nCreate Date: ${repr(create_date)}\n\"\"\"\n"
+                          "revision = ${repr(up_revision)}\ndown_revision = ${repr(down_revision)}\n"
+                          "branch_labels = ${repr(branch_labels)}\ndepends_on = ${repr(depends_on)}\n"
+                          "% for h in (down_revision or ()):\n# parent ${h}\n% endfor\n")
+        << QStringList{"merge", "-m", "bridged merge", "--branch-label", "bm", "--rev-id", "b41d", "heads"} << kNow;
     QTest::newRow("projects: typed template") << "projects" << none << QString()
         << rev + QStringList{"-m", "typed", "--rev-id", "7yped"} << kNow;
     QTest::newRow("auditing: dated file_template") << "auditing" << none << QString()
@@ -523,8 +540,8 @@ void TestAuthoring::reusedRevisionIdWritesNothing()
     QCOMPARE(snapshot(rDir), before);
 }
 
-// A template that needs Mako itself is refused by name and line, before
-// anything is written.
+// Without the bridge, a template that needs Mako itself is refused by name
+// and line, before anything is written.
 void TestAuthoring::templateBeyondTheSubsetIsNamed()
 {
     ++m_case;
@@ -532,12 +549,35 @@ void TestAuthoring::templateBeyondTheSubsetIsNamed()
     QVERIFY(!multidb.isEmpty());
     const QString rDir = copyProject(QStringLiteral("jobs"), {}, multidb, QStringLiteral("retort"));
     const auto before = snapshot(rDir);
-    const Result<PlannedRevision> planned = retortPinned(rDir, kNow, {QStringLiteral("revision"), QStringLiteral("--rev-id"), QStringLiteral("x1")});
+    const Result<PlannedRevision> planned =
+        retortPinned(rDir, kNow, {QStringLiteral("revision"), QStringLiteral("--rev-id"), QStringLiteral("x1")}, false);
     QVERIFY(!planned.ok());
     QCOMPARE(planned.error().where().file, templatePathIn(rDir));
     QCOMPARE(planned.error().where().line, 1);
     QVERIFY2(planned.error().message().contains(QLatin1String("'<%!'")), qPrintable(planned.error().message()));
     QCOMPARE(snapshot(rDir), before);
+}
+
+// Mako's own error, through the bridge, names the template line; nothing
+// is written (alembic fails too: "Template rendering failed").
+void TestAuthoring::bridgedTemplateErrorNamesTheLine()
+{
+    ++m_case;
+    const QString text = QStringLiteral("\"\"\"${message}\"\"\"\nrevision = ${repr(up_revision)}\n<% x = 1 / 0 %>\n");
+    const QString aDir = copyProject(QStringLiteral("jobs"), {}, text, QStringLiteral("alembic"));
+    const QString rDir = copyProject(QStringLiteral("jobs"), {}, text, QStringLiteral("retort"));
+    const QStringList args = {QStringLiteral("revision"), QStringLiteral("--rev-id"), QStringLiteral("z3r0")};
+    const auto before = snapshot(rDir);
+    const Result<PlannedRevision> planned = retortPinned(rDir, kNow, args);
+    QVERIFY(!planned.ok());
+    QCOMPARE(planned.error().where().file, templatePathIn(rDir));
+    QCOMPARE(planned.error().where().line, 3);
+    QVERIFY2(planned.error().message().startsWith(QLatin1String("Template rendering failed: ZeroDivisionError")),
+             qPrintable(planned.error().message()));
+    QCOMPARE(snapshot(rDir), before);
+    const QJsonObject expected = alembicPinned(aDir, kNow, args);
+    QCOMPARE(expected.value(QStringLiteral("exit")).toInt(), 255);
+    QVERIFY(expected.value(QStringLiteral("out")).toString().contains(QLatin1String("FAILED: Template rendering failed")));
 }
 
 void TestAuthoring::templateParsing_data()
@@ -557,6 +597,7 @@ void TestAuthoring::templateParsing_data()
     QTest::newRow("unclosed expression") << "a\n${message\n" << 2 << "Expected: }" << true;
     QTest::newRow("endif without if") << "a\n% endif\n" << 2 << "No starting keyword 'if' for 'endif'" << true;
     QTest::newRow("unterminated if") << "a\n% if message:\nb\n" << 2 << "Unterminated control keyword: 'if'" << true;
+    QTest::newRow("repr of the datetime") << "x\n${repr(create_date)}\n" << 2 << "repr(create_date)" << false;
     QTest::newRow("native") << "\"\"\"${message}\"\"\"\n% if x:\n${repr(up_revision)}\n% endif\n" << 0 << "" << false;
 }
 
@@ -596,6 +637,8 @@ void TestAuthoring::cliPrintsWhatAlembicPrints_data()
                                                                               "--version-path", "alembic/versions/extra",
                                                                               "--rev-id", "c15"};
     QTest::newRow("multiple heads") << "generated" << QStringList{"revision", "--rev-id", "c16"};
+    QTest::newRow("multidb template through the bridge") << "jobs-multidb"
+                                                         << QStringList{"revision", "-m", "bridged", "--rev-id", "c18"};
     QTest::newRow("not a head") << "generated" << QStringList{"revision", "--head", "{nonhead}", "--rev-id", "c17"};
     QTest::newRow("bad rev id") << "jobs" << QStringList{"revision", "--rev-id", "a@b"};
     QTest::newRow("merge without revisions") << "jobs" << QStringList{"merge", "-m", "x"};
@@ -609,13 +652,18 @@ void TestAuthoring::cliPrintsWhatAlembicPrints()
     ++m_case;
     args = resolve(args);
     QStringList settings;
+    QString templateText;
     if (project == QLatin1String("analytics-extra")) {
         project = QStringLiteral("analytics");
         settings << QStringLiteral("version_locations = %(here)s/alembic/versions/core "
                                    "%(here)s/alembic/versions/reporting %(here)s/alembic/versions/extra");
+    } else if (project == QLatin1String("jobs-multidb")) {
+        project = QStringLiteral("jobs");
+        settings << QStringLiteral("databases = one, two");
+        templateText = readText(QStringLiteral("/usr/lib/python3/dist-packages/alembic/templates/multidb/script.py.mako"));
     }
-    const QString aDir = copyProject(project, settings, {}, QStringLiteral("alembic"));
-    const QString rDir = copyProject(project, settings, {}, QStringLiteral("retort"));
+    const QString aDir = copyProject(project, settings, templateText, QStringLiteral("alembic"));
+    const QString rDir = copyProject(project, settings, templateText, QStringLiteral("retort"));
     const auto aBefore = snapshot(aDir);
     const auto rBefore = snapshot(rDir);
     const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), QStringLiteral("alembic.ini")} + args, rDir);

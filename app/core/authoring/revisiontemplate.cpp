@@ -326,7 +326,8 @@ private:
             QStringLiteral("^(%1)\\s+if\\s+(not\\s+)?(%2)\\s+else\\s+(%1)$").arg(kOperand, kName));
         static const QRegularExpression operandRe(QStringLiteral("^(%1)$").arg(kOperand));
         QStringList names;
-        if (const auto m = reprRe.match(code); m.hasMatch()) {
+        if (const auto m = reprRe.match(code); m.hasMatch() && m.captured(1) != QLatin1String("create_date")) {
+            // (create_date is a datetime to alembic: its repr needs Python)
             e.form = Expression::Form::Repr;
             e.value = operandOf(m.captured(1));
             names << m.captured(1);

@@ -255,6 +255,9 @@ Result<PlannedRevision> RevisionWriter::plan(const RevisionRequest &request) con
         text = tmpl->render(values);
     } else if (m_bridge) {
         text = m_bridge(templatePath, values);
+        if (!text && text.error().where().file == templatePath)
+            return Error(Error::Kind::Config, QStringLiteral("Template rendering failed: %1").arg(text.error().message()),
+                         text.error().where());
     } else {
         Error e = tmpl->bridgeReason();
         return Error(Error::Kind::Unresolved, QStringLiteral("script.py.mako cannot be rendered without Python: %1")
