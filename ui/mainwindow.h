@@ -27,6 +27,7 @@ class HistoryView;
 class LoadingPage;
 class ProjectSession;
 class SearchBar;
+class AuthoringController;
 class SqlPane;
 class SqlSession;
 class WelcomePage;
@@ -57,6 +58,7 @@ public:
     ApplyController *applyController() const { return m_apply; }
     SearchBar *searchBar() const { return m_search; }
     SqlSession *sqlSession() const { return m_sql; }
+    AuthoringController *authoringController() const { return m_authoring; }
 
     // The databases: saved connections and the project's own URL, each read in
     // the background. The active one colours the graph's nodes and is what an
@@ -126,6 +128,7 @@ private:
     SqlSession *m_sql = nullptr;
     DatabaseController *m_databases = nullptr;
     DatabaseStatus *m_dbStatus = nullptr;
+    AuthoringController *m_authoring = nullptr;
 
     QLabel *m_pathLabel = nullptr;
     QLabel *m_countLabel = nullptr;

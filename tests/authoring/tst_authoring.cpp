@@ -227,6 +227,25 @@ private:
         }
     }
 
+    // One row of the columns() tables: its project copied twice, its
+    // arguments with the generated project's ids filled in.
+    struct Case {
+        QString alembicDir, retortDir;
+        QStringList args;
+        qint64 now = 0;
+    };
+    Case fetchCase()
+    {
+        QFETCH(QString, project);
+        QFETCH(QStringList, settings);
+        QFETCH(QString, templateText);
+        QFETCH(QStringList, args);
+        QFETCH(qint64, now);
+        ++m_case;
+        return {copyProject(project, settings, templateText, QStringLiteral("alembic")),
+                copyProject(project, settings, templateText, QStringLiteral("retort")), resolve(args), now};
+    }
+
     void columns()
     {
         QTest::addColumn<QString>("project");
@@ -429,15 +448,11 @@ void TestAuthoring::sameFileAsAlembic_data()
 
 void TestAuthoring::sameFileAsAlembic()
 {
-    QFETCH(QString, project);
-    QFETCH(QStringList, settings);
-    QFETCH(QString, templateText);
-    QFETCH(QStringList, args);
-    QFETCH(qint64, now);
-    ++m_case;
-    args = resolve(args);
-    const QString aDir = copyProject(project, settings, templateText, QStringLiteral("alembic"));
-    const QString rDir = copyProject(project, settings, templateText, QStringLiteral("retort"));
+    const Case c = fetchCase();
+    const QString &aDir = c.alembicDir;
+    const QString &rDir = c.retortDir;
+    const QStringList &args = c.args;
+    const qint64 now = c.now;
     QVERIFY(!aDir.isEmpty() && !rDir.isEmpty());
     const auto aBefore = snapshot(aDir);
     const auto rBefore = snapshot(rDir);
@@ -499,15 +514,11 @@ void TestAuthoring::refusedWithAlembicsText_data()
 
 void TestAuthoring::refusedWithAlembicsText()
 {
-    QFETCH(QString, project);
-    QFETCH(QStringList, settings);
-    QFETCH(QString, templateText);
-    QFETCH(QStringList, args);
-    QFETCH(qint64, now);
-    ++m_case;
-    args = resolve(args);
-    const QString aDir = copyProject(project, settings, templateText, QStringLiteral("alembic"));
-    const QString rDir = copyProject(project, settings, templateText, QStringLiteral("retort"));
+    const Case c = fetchCase();
+    const QString &aDir = c.alembicDir;
+    const QString &rDir = c.retortDir;
+    const QStringList &args = c.args;
+    const qint64 now = c.now;
     const auto before = snapshot(rDir);
     const Result<PlannedRevision> planned = retortPinned(rDir, now, args);
     const QJsonObject expected = alembicPinned(aDir, now, args);
