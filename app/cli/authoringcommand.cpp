@@ -72,11 +72,21 @@ AuthoringResult runAuthoringCommand(const CliArgs &args, const ProjectConfig &co
     AuthoringResult result;
     const AuthoringArgs &a = args.authoring;
     const bool merge = args.command == QLatin1String("merge");
-    if (!merge && (a.autogenerate || args.sql)) {
-        result.error = Error(Error::Kind::Unresolved,
-                             QStringLiteral("revision %1 compares the database with the project's models through "
-                                            "env.py, which Retort does not do; run `alembic revision %1`")
-                                 .arg(a.autogenerate ? QStringLiteral("--autogenerate") : QStringLiteral("--sql")));
+    if (!merge && a.autogenerate) {
+        result.error = args.sql ? Error(Error::Kind::Revision,
+                                        QStringLiteral("Using --sql with --autogenerate does not make any sense"))
+                                : Error(Error::Kind::Unresolved,
+                                        QStringLiteral("revision --autogenerate compares the database with the "
+                                                       "project's models through env.py, which Retort does not do; "
+                                                       "run `alembic revision --autogenerate`"));
+        return result;
+    }
+    if (!merge && args.sql) {
+        // alembic's words when revision_environment is off; when it is on,
+        // RevisionWriter refuses the project anyway (env.py would run)
+        result.error = Error(Error::Kind::Revision,
+                             QStringLiteral("Using --sql with the revision command when revision_environment is not "
+                                            "configured does not make any sense"));
         return result;
     }
     const RevisionRequest request = revisionRequest(args);

@@ -654,6 +654,8 @@ void TestAuthoring::cliPrintsWhatAlembicPrints_data()
     QTest::newRow("bad rev id") << "jobs" << QStringList{"revision", "--rev-id", "a@b"};
     QTest::newRow("merge without revisions") << "jobs" << QStringList{"merge", "-m", "x"};
     QTest::newRow("-m without a value") << "jobs" << QStringList{"revision", "-m"};
+    QTest::newRow("revision --sql") << "jobs" << QStringList{"revision", "--sql", "--rev-id", "c19"};
+    QTest::newRow("--autogenerate --sql") << "jobs" << QStringList{"revision", "--autogenerate", "--sql"};
 }
 
 void TestAuthoring::cliPrintsWhatAlembicPrints()
