@@ -264,8 +264,6 @@ private slots:
     void reusedRevisionIdWritesNothing();
     void templateBeyondTheSubsetIsNamed();
     void bridgedTemplateErrorNamesTheLine();
-    void templateParsing_data();
-    void templateParsing();
     void cliPrintsWhatAlembicPrints_data();
     void cliPrintsWhatAlembicPrints();
 };
@@ -589,49 +587,6 @@ void TestAuthoring::bridgedTemplateErrorNamesTheLine()
     const QJsonObject expected = alembicPinned(aDir, kNow, args);
     QCOMPARE(expected.value(QStringLiteral("exit")).toInt(), 255);
     QVERIFY(expected.value(QStringLiteral("out")).toString().contains(QLatin1String("FAILED: Template rendering failed")));
-}
-
-void TestAuthoring::templateParsing_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<int>("line");       // the line named; 0: native
-    QTest::addColumn<QString>("named");  // what the reason or error quotes
-    QTest::addColumn<bool>("isError");   // Mako rejects it too
-    QTest::newRow("python block") << "a\nb\n<% x = 1 %>\n" << 3 << "'<% x = 1 %>'" << false;
-    QTest::newRow("for loop") << "a\n% for x in y:\n${x}\n% endfor\n" << 2 << "'% for x in y:'" << false;
-    QTest::newRow("call in an expression") << "${config.get_main_option('x')}\n" << 1
-                                           << "'${config.get_main_option('x')}'" << false;
-    QTest::newRow("context.get") << "x\n${context.get('a_upgrades', 'pass')}\n" << 2 << "context.get" << false;
-    QTest::newRow("html filter") << "${message | h}\n" << 1 << "the filter 'h'" << false;
-    QTest::newRow("def tag") << "x\n<%def name='f()'>y</%def>\n" << 2 << "<%def" << false;
-    QTest::newRow("condition on an expression") << "% if len(x) > 1:\ny\n% endif\n" << 1 << "'% if len(x) > 1:'" << false;
-    QTest::newRow("unclosed expression") << "a\n${message\n" << 2 << "Expected: }" << true;
-    QTest::newRow("endif without if") << "a\n% endif\n" << 2 << "No starting keyword 'if' for 'endif'" << true;
-    QTest::newRow("unterminated if") << "a\n% if message:\nb\n" << 2 << "Unterminated control keyword: 'if'" << true;
-    QTest::newRow("repr of the datetime") << "x\n${repr(create_date)}\n" << 2 << "repr(create_date)" << false;
-    QTest::newRow("native") << "\"\"\"${message}\"\"\"\n% if x:\n${repr(up_revision)}\n% endif\n" << 0 << "" << false;
-}
-
-void TestAuthoring::templateParsing()
-{
-    QFETCH(QString, text);
-    QFETCH(int, line);
-    QFETCH(QString, named);
-    QFETCH(bool, isError);
-    const Result<RevisionTemplate> t = RevisionTemplate::parse(QStringLiteral("/p/script.py.mako"), text.toUtf8());
-    if (isError) {
-        QVERIFY(!t.ok());
-        QCOMPARE(t.error().where().line, line);
-        QVERIFY2(t.error().message().contains(named), qPrintable(t.error().message()));
-        return;
-    }
-    QVERIFY2(t.ok(), qPrintable(t.error().toString()));
-    QCOMPARE(t->isNative(), line == 0);
-    if (line) {
-        QCOMPARE(t->bridgeReason().where().file, QStringLiteral("/p/script.py.mako"));
-        QCOMPARE(t->bridgeReason().where().line, line);
-        QVERIFY2(t->bridgeReason().message().contains(named), qPrintable(t->bridgeReason().message()));
-    }
 }
 
 void TestAuthoring::cliPrintsWhatAlembicPrints_data()
