@@ -263,6 +263,8 @@ private slots:
     void refusedWithAlembicsText();
     void reusedRevisionIdWritesNothing();
     void templateBeyondTheSubsetIsNamed();
+    void aFileOutsideTheLocationIsRefused_data();
+    void aFileOutsideTheLocationIsRefused();
     void bridgedTemplateErrorNamesTheLine();
     void cliPrintsWhatAlembicPrints_data();
     void cliPrintsWhatAlembicPrints();
@@ -587,6 +589,36 @@ void TestAuthoring::bridgedTemplateErrorNamesTheLine()
     const QJsonObject expected = alembicPinned(aDir, kNow, args);
     QCOMPARE(expected.value(QStringLiteral("exit")).toInt(), 255);
     QVERIFY(expected.value(QStringLiteral("out")).toString().contains(QLatin1String("FAILED: Template rendering failed")));
+}
+
+// alembic 1.8.1 opens whatever path the id and file_template make (a file
+// outside every version location, or an error from open()); Retort
+// refuses before writing.
+void TestAuthoring::aFileOutsideTheLocationIsRefused_data()
+{
+    QTest::addColumn<QStringList>("settings");
+    QTest::addColumn<QString>("revId");
+    QTest::newRow("a slash in the id") << QStringList() << QStringLiteral("../../escaped");
+    QTest::newRow("a slash in file_template") << QStringList{QStringLiteral("file_template = ../%%(rev)s_%%(slug)s")}
+                                              << QStringLiteral("up1");
+}
+
+void TestAuthoring::aFileOutsideTheLocationIsRefused()
+{
+    QFETCH(QStringList, settings);
+    QFETCH(QString, revId);
+    ++m_case;
+    const QString rDir = copyProject(QStringLiteral("jobs"), settings, {}, QStringLiteral("retort"));
+    const auto before = snapshot(rDir);
+    const auto outside = snapshot(m_tmp.path());
+    const Result<PlannedRevision> planned =
+        retortPinned(rDir, kNow, {QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x"),
+                                  QStringLiteral("--rev-id"), revId});
+    QVERIFY(!planned.ok());
+    QVERIFY2(planned.error().message().contains(QLatin1String("is not a file in the version location")),
+             qPrintable(planned.error().message()));
+    QCOMPARE(snapshot(rDir), before);
+    QCOMPARE(snapshot(m_tmp.path()).size(), outside.size());
 }
 
 void TestAuthoring::cliPrintsWhatAlembicPrints_data()

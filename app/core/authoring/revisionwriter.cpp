@@ -209,6 +209,14 @@ Result<PlannedRevision> RevisionWriter::plan(const RevisionRequest &request) con
     if (!fileName)
         return fileName.error();
     planned.path = QDir::cleanPath(normPath + QLatin1Char('/') + fileName.value());
+    // alembic would open() whatever the name says; a "/" in the id or the
+    // template would put the file where alembic never looks for revisions
+    if (fileName->contains(QLatin1Char('/')) || fileName->contains(QChar(0))
+        || QFileInfo(planned.path).path() != normPath)
+        return Error(Error::Kind::Config,
+                     QStringLiteral("the file name %1 (from file_template and the revision id) is not a file in the "
+                                    "version location %2")
+                         .arg(pyRepr(fileName.value()), normPath));
 
     if (!request.splice)
         for (int h : std::as_const(heads))
