@@ -1,7 +1,6 @@
 #include "commands.h"
 
 #include "authoringcommand.h"
-
 #include "db/connection.h"
 #include "db/connectionsettings.h"
 #include "db/versionstate.h"

@@ -95,13 +95,14 @@ public:
                 if (m_consumed)
                     continue;
             }
-            if (m_text.mid(m_pos, 2) == QLatin1String("${")) {
+            const QStringView rest = QStringView(m_text).mid(m_pos);
+            if (rest.startsWith(QLatin1String("${"))) {
                 const Error e = expression();
                 if (e.isError())
                     return e;
                 continue;
             }
-            if (m_text.mid(m_pos, 6) == QLatin1String("<%doc>")) {
+            if (rest.startsWith(QLatin1String("<%doc>"))) {
                 const qsizetype end = m_text.indexOf(QLatin1String("</%doc>"), m_pos);
                 if (end < 0)
                     return parseError(QStringLiteral("Unclosed tag: <%doc>"));
@@ -109,7 +110,7 @@ public:
                 m_pos = end + 7;
                 continue;
             }
-            if (m_text.mid(m_pos, 7) == QLatin1String("<%text>")) {
+            if (rest.startsWith(QLatin1String("<%text>"))) {
                 const qsizetype end = m_text.indexOf(QLatin1String("</%text>"), m_pos);
                 if (end < 0)
                     return parseError(QStringLiteral("Unclosed tag: <%text>"));
@@ -118,23 +119,22 @@ public:
                 continue;
             }
             static const QRegularExpression tag(QStringLiteral("\\G</?[%&]"));
-            if (tag.match(m_text, m_pos, QRegularExpression::NormalMatch,
-                          QRegularExpression::AnchorAtOffsetMatchOption).hasMatch()) {
+            if (rest.startsWith(QLatin1Char('<'))
+                && tag.match(m_text, m_pos, QRegularExpression::NormalMatch,
+                             QRegularExpression::AnchorAtOffsetMatchOption).hasMatch()) {
                 const qsizetype eol = m_text.indexOf(QLatin1Char('\n'), m_pos);
                 bridge(QStringLiteral("'%1' (a Mako tag or Python block)")
                            .arg(m_text.mid(m_pos, (eol < 0 ? n : eol) - m_pos).trimmed().left(60)));
                 break;
             }
             // Mako drops a backslash-newline in text (line continuation).
-            if (m_text[m_pos] == QLatin1Char('\\')) {
-                if (m_text.mid(m_pos + 1, 1) == QLatin1String("\n")) {
-                    m_pos += 2;
-                    continue;
-                }
-                if (m_text.mid(m_pos + 1, 2) == QLatin1String("\r\n")) {
-                    m_pos += 3;
-                    continue;
-                }
+            if (rest.startsWith(QLatin1String("\\\n"))) {
+                m_pos += 2;
+                continue;
+            }
+            if (rest.startsWith(QLatin1String("\\\r\n"))) {
+                m_pos += 3;
+                continue;
             }
             m_buffer += m_text[m_pos++];
         }
