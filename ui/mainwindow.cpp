@@ -2,6 +2,7 @@
 
 #include "applycontroller.h"
 #include "applyscreenshot.h"
+#include "authoringcontroller.h"
 #include "connectionsdialog.h"
 #include "databasecontroller.h"
 #include "databasesession.h"
@@ -215,6 +216,19 @@ void MainWindow::createActions()
     m_jumpCurrentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     m_jumpCurrentAction->setIconText(tr("Current"));
     m_jumpCurrentAction->setToolTip(tr("Select the revision the active database is at (Ctrl+J)"));
+
+    // New revision files: the graph reloads with the new one selected.
+    m_authoring = new AuthoringController(this, m_session, [this] {
+        const int node = m_detail->shownNode();
+        return m_model->project() && node >= 0 ? m_model->project()->graph.node(node).id : QString();
+    });
+    connect(m_authoring, &AuthoringController::written, this, [this](const QString &id) {
+        m_reselectId = id;
+        m_session->reload();
+    });
+    QMenu *revision = menuBar()->addMenu(tr("&Revision"));
+    revision->addAction(m_authoring->newRevisionAction());
+    revision->addAction(m_authoring->mergeHeadsAction());
 
     QMenu *database = menuBar()->addMenu(tr("&Database"));
     m_connectionsAction = database->addAction(icons::database(), tr("&Connections…"), this,
@@ -659,6 +673,8 @@ void MainWindow::updateActions()
         m_parentAction->setEnabled(n && !n->versionedDown.isEmpty());
         m_childAction->setEnabled(n && !n->nextrev.isEmpty());
     }
+    if (m_authoring)
+        m_authoring->updateActions();
     if (m_connectionsAction)
         m_connectionsAction->setEnabled(project != nullptr);  // saved per project
     if (m_jumpCurrentAction) {

@@ -28,6 +28,7 @@ class LoadingPage;
 class ProgressArea;
 class ProjectSession;
 class SearchBar;
+class AuthoringController;
 class SqlPane;
 class SqlSession;
 class WelcomePage;
@@ -61,6 +62,7 @@ public:
     WelcomePage *welcomePage() const { return m_welcome; }
     // The strips of loading, database reads and the needs-Python scan.
     ProgressArea *progressArea() const { return m_progress; }
+    AuthoringController *authoringController() const { return m_authoring; }
 
     // The databases: saved connections and the project's own URL, each read in
     // the background. The active one colours the graph's nodes and is what an
@@ -131,6 +133,7 @@ private:
     SqlSession *m_sql = nullptr;
     DatabaseController *m_databases = nullptr;
     DatabaseStatus *m_dbStatus = nullptr;
+    AuthoringController *m_authoring = nullptr;
 
     QLabel *m_pathLabel = nullptr;
     QLabel *m_countLabel = nullptr;

@@ -14,15 +14,15 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
                                QStringLiteral("reset-local"),
                                QStringLiteral("engines"), QStringLiteral("lint"),
                                QStringLiteral("check"), QStringLiteral("drift"),
-                               QStringLiteral("journal"), QStringLiteral("verify")};
+                               QStringLiteral("journal"), QStringLiteral("verify"),
+                               QStringLiteral("revision"), QStringLiteral("merge")};
 
 } // namespace
 
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,check,current,downgrade,drift,engines,heads,history,journal,lint,reset-local,show,stamp,upgrade,verify} ...
-");
+                          "              {branches,check,current,downgrade,drift,engines,heads,history,journal,lint,merge,reset-local,revision,show,stamp,upgrade,verify} ...\n");
 }
 
 QString helpText()
@@ -99,6 +99,13 @@ QString helpText()
                "  verify                                 exit 1 naming each revision applied there (per the\n"
                "                                         journal) whose upgrade()/downgrade() changed since,\n"
                "                                         with the diff when the journal kept the old text\n"
+               "  revision [-m MSG] [--head H] [--splice] [--branch-label L] [--depends-on R]...\n"
+               "           [--rev-id ID] [--version-path P]\n"
+               "                                         write a new revision file as alembic does (the\n"
+               "                                         project's script.py.mako, file_template,\n"
+               "                                         truncate_slug_length, timezone)\n"
+               "  merge [-m MSG] [--branch-label L] [--rev-id ID] REVS...\n"
+               "                                         write a merge revision of REVS (e.g. heads)\n"
                "\n"
                "options:\n"
                "  -h, --help            show this help and exit\n"
@@ -224,6 +231,9 @@ ParseResult parseArgs(const QStringList &arguments)
                        || key == QLatin1String("--rev-range"))) {
             err = takeValue(i, QStringLiteral("-r/--rev-range"), &a.revRange);
             a.hasRevRange = true;
+        } else if (takeAuthoringOption(a.command, arg, a.authoring,
+                                       [&](const QString &opt, QString *into) { return takeValue(i, opt, into); },
+                                       &err)) {
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1
                    && !(a.command == QLatin1String("downgrade") || a.command == QLatin1String("upgrade")
                         || a.command == QLatin1String("show") || a.command == QLatin1String("stamp"))) {

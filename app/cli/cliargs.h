@@ -1,5 +1,7 @@
 #pragma once
 
+#include "authoringcommand.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +39,7 @@ struct CliArgs {
     QString python;            // --python: the interpreter for the alembic bridge
     QString format = QStringLiteral("text");  // engines --format text|json; lint text|json|sarif
     QString failOn = QStringLiteral("error");  // lint --fail-on warning|error
+    AuthoringArgs authoring;   // revision / merge options
 
     bool help = false;
     bool version = false;

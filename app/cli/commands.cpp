@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "authoringcommand.h"
 #include "checkcommand.h"
 #include "db/connection.h"
 #include "driftcommand.h"
@@ -96,6 +97,10 @@ public:
         if (c == QLatin1String("check") || c == QLatin1String("drift")) {
             if (open())
                 scratchCommand();
+            return m_outcome;
+        }
+        if (c == QLatin1String("revision") || c == QLatin1String("merge")) {
+            authoring();
             return m_outcome;
         }
         if (c == QLatin1String("engines")) {
@@ -348,6 +353,20 @@ private:
         m_outcome = m_args.command == QLatin1String("check")
                         ? runCheckCommand(m_args, m_config, m_scripts, *m_graph, writeStderr)
                         : runDriftCommand(m_args, m_config, m_scripts, *m_graph, writeStderr);
+    }
+
+    void authoring()
+    {
+        if (m_args.command == QLatin1String("merge") && m_args.positionals.isEmpty())
+            return usageError(QStringLiteral("the following arguments are required: revisions"));
+        if (m_args.command == QLatin1String("revision") && !m_args.positionals.isEmpty())
+            return usageError(QStringLiteral("unrecognized arguments: %1").arg(m_args.positionals.join(QLatin1Char(' '))));
+        if (!open())
+            return;
+        const AuthoringResult r = runAuthoringCommand(m_args, m_config, m_scripts, *m_graph);
+        m_outcome.out += r.out;
+        if (r.error)
+            fail(r.error);
     }
 
     void databaseFailed(const Error &e)

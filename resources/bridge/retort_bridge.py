@@ -8,7 +8,7 @@ binary and written to a cache file at run time.
 
 Request::
 
-    {"mode": "offline" | "online",
+    {"mode": "offline" | "online" | "template",
      "config": "alembic.ini", "section": "alembic", "x": ["key=value", ...],
      "tag": null | "...", "destination": null | "heads",   (what env.py's
          context.get_tag_argument() / get_revision_argument() return)
@@ -27,6 +27,13 @@ alembic's own overrides do; env.py runs online and the given steps run
 against the database for real, in one run_migrations(). Events: "started",
 "finished" per step, "error", then "done"; exit status 1 on failure.
 alembic's log lines go to stderr as env.py's logging configuration says.
+
+template: {"mode": "template", "config", "section", "x", "template": path,
+"values": {name: {"kind": "none"|"str"|"tuple"|"list", "text", "items"}},
+"merge": bool}: the project's script.py.mako rendered with Mako as alembic's
+generate_revision renders it, for templates beyond what Retort renders
+itself. Events: "rendered" {"text"}, or "template_error" at the template's
+line.
 
 An interpreter that cannot import alembic writes one "unavailable" event and
 exits with status 3 before reading the request.
@@ -360,6 +367,46 @@ def run_online(request):
     return 0
 
 
+def run_template(request):
+    """script.py.mako rendered as alembic's generate_revision renders it."""
+    import datetime
+
+    from alembic.util import format_as_comma
+    from mako import exceptions
+    from mako.template import Template
+
+    kw = {}
+    for name, value in request["values"].items():
+        kind = value["kind"]
+        if kind == "none":
+            kw[name] = None
+        elif kind == "str":
+            kw[name] = value["text"]
+        elif kind == "tuple":
+            kw[name] = tuple(value["items"])
+        elif kind == "list":
+            kw[name] = list(value["items"])
+    kw["create_date"] = datetime.datetime.fromisoformat(kw["create_date"])
+    kw["comma"] = format_as_comma
+    # what alembic passes: command.merge the string, command.revision the Config
+    kw["config"] = "config" if request.get("merge") else load_config(request)
+    path = os.path.abspath(request["template"])
+    try:
+        text = Template(filename=path).render_unicode(**kw)
+    except Exception as exc:
+        error = describe_error(exc, set())
+        if getattr(exc, "lineno", None) and getattr(exc, "filename", None):
+            error["file"], error["line"] = path, exc.lineno  # a compile error
+        else:
+            for filename, lineno, _fn, _line in exceptions.RichTraceback().traceback:
+                if filename and os.path.abspath(filename) == path:
+                    error["file"], error["line"] = path, lineno
+        emit("template_error", error=error)
+        return 1
+    emit("rendered", text=text)
+    return 0
+
+
 def main():
     global _channel
     watch_parent()
@@ -384,6 +431,8 @@ def main():
             status = run_offline(request)
         elif mode == "online":
             status = run_online(request)
+        elif mode == "template":
+            status = run_template(request)
         else:
             emit("error", error={"type": "ValueError", "message": "unknown mode %r" % (mode,)})
             return 2

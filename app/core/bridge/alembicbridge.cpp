@@ -160,23 +160,8 @@ Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<Bridge
             *unavailable = run.error().message();
         return run.error();
     }
-    for (const QJsonObject &e : run->events)
-        if (e.value(QLatin1String("event")).toString() == QLatin1String("unavailable")) {
-            const QString why = QStringLiteral("cannot import alembic (%1)").arg(e.value(QLatin1String("reason")).toString());
-            if (unavailable)
-                *unavailable = why;
-            return Error(Error::Kind::Config, QStringLiteral("%1 %2").arg(m_project.python, why));
-        }
-    const bool greeted = std::any_of(run->events.cbegin(), run->events.cend(), [](const QJsonObject &e) {
-        return e.value(QLatin1String("event")).toString() == QLatin1String("hello");
-    });
-    if (!greeted) {  // not a working Python 3 at all (a broken shim, a Python 2)
-        const QStringList lines = QString::fromUtf8(run->stderrText).trimmed().split(QLatin1Char('\n'));
-        const QString why = QStringLiteral("does not run the bridge (exit %1: %2)").arg(run->exitCode).arg(lines.back());
-        if (unavailable)
-            *unavailable = why;
-        return Error(Error::Kind::Config, QStringLiteral("%1 %2").arg(m_project.python, why));
-    }
+    if (const Error e = checkGreeting(run.value(), unavailable))
+        return e;
 
     QVector<BridgeStepSql> out(steps.size());
     QVector<bool> seen(steps.size(), false);
@@ -194,6 +179,58 @@ Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<Bridge
     if (run->exitCode != 0 || seen.contains(false))
         return runError(run.value(), QStringLiteral("offline"));
     return out;
+}
+
+Error AlembicBridge::checkGreeting(const ProcessOutcome &run, QString *unavailable) const
+{
+    for (const QJsonObject &e : run.events)
+        if (e.value(QLatin1String("event")).toString() == QLatin1String("unavailable")) {
+            const QString why = QStringLiteral("cannot import alembic (%1)").arg(e.value(QLatin1String("reason")).toString());
+            if (unavailable)
+                *unavailable = why;
+            return Error(Error::Kind::Config, QStringLiteral("%1 %2").arg(m_project.python, why));
+        }
+    const bool greeted = std::any_of(run.events.cbegin(), run.events.cend(), [](const QJsonObject &e) {
+        return e.value(QLatin1String("event")).toString() == QLatin1String("hello");
+    });
+    if (!greeted) {  // not a working Python 3 at all (a broken shim, a Python 2)
+        const QStringList lines = QString::fromUtf8(run.stderrText).trimmed().split(QLatin1Char('\n'));
+        const QString why = QStringLiteral("does not run the bridge (exit %1: %2)").arg(run.exitCode).arg(lines.back());
+        if (unavailable)
+            *unavailable = why;
+        return Error(Error::Kind::Config, QStringLiteral("%1 %2").arg(m_project.python, why));
+    }
+    return {};
+}
+
+Result<QString> AlembicBridge::renderTemplate(const QString &templatePath, const QJsonObject &values, bool merge,
+                                              const std::atomic<bool> *cancel) const
+{
+    Result<std::unique_ptr<JsonLinesProcess>> process = offlineProcess(cancel);
+    if (!process)
+        return process.error();
+    if (const Error e = process.value()->start())
+        return e;
+    QJsonObject r;
+    r.insert(QLatin1String("mode"), QStringLiteral("template"));
+    r.insert(QLatin1String("config"), m_project.iniPath);
+    r.insert(QLatin1String("section"), m_project.section);
+    r.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
+    r.insert(QLatin1String("template"), templatePath);
+    r.insert(QLatin1String("values"), values);
+    r.insert(QLatin1String("merge"), merge);
+    Result<ProcessOutcome> run = process.value()->finish(QJsonDocument(r).toJson(QJsonDocument::Compact));
+    if (!run)
+        return run.error();
+    if (const Error e = checkGreeting(run.value(), nullptr))
+        return e;
+    for (const QJsonObject &e : run->events)
+        if (e.value(QLatin1String("event")).toString() == QLatin1String("rendered") && run->exitCode == 0)
+            return e.value(QLatin1String("text")).toString();
+    for (const QJsonObject &e : run->events)
+        if (e.value(QLatin1String("event")).toString() == QLatin1String("template_error"))
+            return pythonError(e.value(QLatin1String("error")).toObject(), QString(), Error::Kind::Config);
+    return runError(run.value(), QStringLiteral("template"));
 }
 
 Result<BridgeOnlineResult> AlembicBridge::runOnline(const QVector<BridgeStep> &steps, const QString &url,

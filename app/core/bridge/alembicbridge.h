@@ -3,6 +3,7 @@
 #include "render/stepsql.h"
 #include "result.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -16,6 +17,7 @@
 namespace retort {
 
 class JsonLinesProcess;
+struct ProcessOutcome;
 
 // The project as the bridge runs it: alembic's -c, -n and -x, the Python
 // that can import alembic, and the child's current directory (the first
@@ -99,10 +101,20 @@ public:
                                          const QList<QPair<QString, QString>> &environment = {},
                                          const std::function<void()> &poll = {}) const;
 
+    // Renders the project's script.py.mako with Mako as alembic's
+    // generate_revision does (config is the Config for `revision`, the
+    // string "config" for `merge`); `values` maps each name to
+    // {"kind": "none"|"str"|"tuple"|"list", "text", "items"}, create_date
+    // as str(datetime). Fails with Mako's error at the template's line.
+    Result<QString> renderTemplate(const QString &templatePath, const QJsonObject &values, bool merge,
+                                   const std::atomic<bool> *cancel = nullptr) const;
+
     // The variable the URL is passed in.
     static QString urlVariable() { return QStringLiteral("RETORT_BRIDGE_URL"); }
 
 private:
+    // The bridge's first words: it runs and can import alembic.
+    Error checkGreeting(const ProcessOutcome &run, QString *unavailable) const;
     QByteArray request(const QString &mode, const QVector<BridgeStep> &steps) const;
     // The offline bridge child, not yet started.
     Result<std::unique_ptr<JsonLinesProcess>> offlineProcess(const std::atomic<bool> *cancel) const;
