@@ -254,6 +254,10 @@ private Q_SLOTS:
         QTest::newRow("shadowed file's dependency missing") << QStringLiteral("shadowdep");
         QTest::newRow("shadowed file's parent present") << QStringLiteral("shadowparent");
         QTest::newRow("later file's parent missing") << QStringLiteral("shadowlater");
+        // depends_on = '' depends on nothing, but alembic then finds no real
+        // base (found by tst_inputfuzz seed 2284555933); () and [] are None
+        QTest::newRow("base with depends_on ''") << QStringLiteral("emptydep");
+        QTest::newRow("base with depends_on ()") << QStringLiteral("emptytupledep");
     }
 
     // The importedheaders fixture changed: where alembic fails importing
@@ -350,7 +354,12 @@ private Q_SLOTS:
                   QByteArray("\"\"\"rev ") + id + "\"\"\"\nrevision = '" + id + "'\ndown_revision = " + down + "\n" + extra
                       + "\ndef upgrade():\n    pass\n\ndef downgrade():\n    pass\n");
         };
-        rev("aaaa1", "None");
+        if (mutation == QLatin1String("emptydep"))
+            rev("aaaa1", "None", "depends_on = ''");
+        else if (mutation == QLatin1String("emptytupledep"))
+            rev("aaaa1", "None", "depends_on = ()");
+        else
+            rev("aaaa1", "None");
         if (mutation == QLatin1String("cycle")) {
             rev("bbbb2", "'cccc3'");
             rev("cccc3", "'bbbb2'");
@@ -380,13 +389,14 @@ private Q_SLOTS:
         for (const QStringList &args : {QStringList{QStringLiteral("heads")}, QStringList{QStringLiteral("history")}})
             compare(p, args);
         const ProcessResult actual = runRetort({QStringLiteral("-c"), p.ini, QStringLiteral("heads")}, root);
-        if (mutation == QLatin1String("shadowparent")) {
+        if (mutation == QLatin1String("shadowparent") || mutation == QLatin1String("emptytupledep")) {
             QCOMPARE(actual.exitCode, 0);  // alembic reads it, with a warning
             return;
         }
         QVERIFY(actual.exitCode != 0);
         if (mutation == QLatin1String("cycle") || mutation == QLatin1String("missing")
-            || mutation == QLatin1String("label") || mutation.startsWith(QLatin1String("shadow")))
+            || mutation == QLatin1String("label") || mutation.startsWith(QLatin1String("shadow"))
+            || mutation == QLatin1String("emptydep"))
             QVERIFY2(actual.err.contains(".py:"), actual.err.constData());  // names the file and line
     }
 };

@@ -224,7 +224,11 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
                 id);
 
         const bool base = node.downRevisions.isEmpty();
-        const bool realBase = base && node.dependencies.isEmpty();
+        // alembic's _is_real_base asks `dependencies is None`: depends_on = ''
+        // has no dependency, yet keeps the revision from being a real base
+        const bool noDependsOn = script.dependsOn.state == HeaderValue::State::Absent || script.dependsOn.isNone
+                                 || (script.dependsOn.isSequence && script.dependsOn.items.isEmpty());
+        const bool realBase = base && node.dependencies.isEmpty() && noDependsOn;
         auto existing = g.m_index.constFind(id);
         if (existing != g.m_index.constEnd()) {
             const int at = *existing;
