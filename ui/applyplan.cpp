@@ -3,6 +3,7 @@
 #include "bridge/onlinesteprunner.h"
 #include "bridge/planrenderer.h"
 #include "db/connection.h"
+#include "risk/livecatalog.h"
 #include "project/envreader.h"
 #include "render/destructive.h"
 
@@ -44,12 +45,18 @@ void assessRisk(ApplyPlan &plan)
 {
     risk::PlanRiskOptions options;
     options.allowed = risk::allowCommentsOf(plan.preview.steps);
-    plan.risk = risk::analyzePlan(plan.preview.steps, plan.preview.statements, risk::SchemaCatalog(), options);
     Result<std::unique_ptr<Connection>> c = Connection::open(plan.connection);
     if (!c) {
+        plan.risk = risk::analyzePlan(plan.preview.steps, plan.preview.statements, risk::SchemaCatalog(), options);
         plan.liveProblem = c.error().toString();
         return;
     }
+    // the model starts from what the database holds
+    Result<risk::SchemaCatalog> catalog = risk::readSchemaCatalog(c.value()->database());
+    if (!catalog)
+        plan.liveProblem = catalog.error().toString();
+    plan.risk = risk::analyzePlan(plan.preview.steps, plan.preview.statements,
+                                  catalog ? catalog.value() : risk::SchemaCatalog(), options);
     Result<risk::LiveRisk> live = risk::readLiveRisk(c.value()->database(), plan.risk.strongestLocks());
     if (live)
         plan.live = live.value();

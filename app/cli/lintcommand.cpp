@@ -14,6 +14,7 @@
 #include "db/connection.h"
 #include "db/connectionsettings.h"
 #include "risk/liveblockers.h"
+#include "risk/livecatalog.h"
 #include "risk/planrisk.h"
 
 #include <QDir>
@@ -265,18 +266,27 @@ LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, cons
     const QVector<PlannedStatement> statements =
         statementsFor(steps.value(), !fromBase, project.versionTable(), project.env.versionTablePk,
                       options.transactionPerMigration);
-    const PlanRisk plan = analyzePlan(steps.value(), statements, SchemaCatalog(), riskOptions);
-
-    // --url: who is in the way on that database now (read-only queries)
-    std::optional<LiveRisk> live;
+    // --url: the model starts from what that database holds, and reads who
+    // is in the way there now (read-only queries)
+    std::unique_ptr<Connection> connection;
+    SchemaCatalog catalog;
     if (!args.url.isEmpty()) {
         Result<ConnectionSettings> settings = ConnectionSettings::resolve(args.url, QString(), QString());
         if (!settings)
             return fail(settings.error());
-        Result<std::unique_ptr<Connection>> connection = Connection::open(settings.value());
-        if (!connection)
-            return fail(connection.error());
-        Result<LiveRisk> read = readLiveRisk(connection.value()->database(), plan.strongestLocks());
+        Result<std::unique_ptr<Connection>> opened = Connection::open(settings.value());
+        if (!opened)
+            return fail(opened.error());
+        connection = std::move(opened.value());
+        Result<SchemaCatalog> read = readSchemaCatalog(connection->database());
+        if (!read)
+            return fail(read.error());
+        catalog = read.value();
+    }
+    const PlanRisk plan = analyzePlan(steps.value(), statements, catalog, riskOptions);
+    std::optional<LiveRisk> live;
+    if (connection) {
+        Result<LiveRisk> read = readLiveRisk(connection->database(), plan.strongestLocks());
         if (!read)
             return fail(read.error());
         live = read.value();

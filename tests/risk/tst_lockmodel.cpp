@@ -9,6 +9,7 @@
 #include "exec/plannedstatements.h"
 #include "projectfixture.h"
 #include "risk/liveblockers.h"
+#include "risk/livecatalog.h"
 #include "risk/planrisk.h"
 #include "testcluster.h"
 
@@ -159,6 +160,7 @@ private slots:
     void cleanupTestCase();
     void predictedEqualsActual();
     void liveBlockerIsNamed();
+    void liveCatalog();
 
 private:
     // A statement PostgreSQL refuses in a transaction: the refusal, then the
@@ -386,6 +388,36 @@ void TestLockModel::liveBlockerIsNamed()
     // a plan that only reads does not wait for a reader; nobody is left once it ends
     QVERIFY(read->blockers.isEmpty());
     QVERIFY(after->blockers.isEmpty());
+}
+
+// With a connection the model starts from the database: a table with rows,
+// an index and a foreign key it did not see created.
+void TestLockModel::liveCatalog()
+{
+    for (const char *sql : {"CREATE TABLE lc_parent (id integer PRIMARY KEY)",
+                            "CREATE TABLE lc_child (id integer, pid integer REFERENCES lc_parent (id), name varchar(20))",
+                            "CREATE INDEX ix_lc_child_name ON lc_child (name)",
+                            "INSERT INTO lc_parent VALUES (1)", "INSERT INTO lc_child VALUES (1, 1, 'a')",
+                            "ANALYZE lc_parent", "ANALYZE lc_child"})
+        QVERIFY2(m_cluster.exec(m_db, QString::fromLatin1(sql)), sql);
+    Result<SchemaCatalog> catalog = readSchemaCatalog(m_main);
+    QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().toString()));
+    StatementAnalyzer analyzer(catalog.value());
+
+    const StatementRisk notNull = analyzer.analyze(QStringLiteral("ALTER TABLE lc_child ADD COLUMN c integer NOT NULL"));
+    QCOMPARE(notNull.findings.size(), 1);
+    QCOMPARE(notNull.findings.front().rule, rules::AddColumnNotNullWithoutDefault);
+    QCOMPARE(notNull.findings.front().severity, Severity::Error);  // the table has rows
+
+    const StatementRisk widen = analyzer.analyze(QStringLiteral("ALTER TABLE lc_child ALTER COLUMN name TYPE varchar(40)"));
+    QVERIFY(!widen.rewrite);  // varchar(20) -> varchar(40), as the database says name is
+
+    const StatementRisk dropIndex = analyzer.analyze(QStringLiteral("DROP INDEX ix_lc_child_name"));
+    QCOMPARE(dropIndex.locks, (QVector<RelationLock>{{QStringLiteral("lc_child"), LockMode::AccessExclusive}}));
+
+    const StatementRisk drop = analyzer.analyze(QStringLiteral("DROP TABLE lc_child"));
+    QCOMPARE(drop.locks, (QVector<RelationLock>{{QStringLiteral("lc_child"), LockMode::AccessExclusive},
+                                                {QStringLiteral("lc_parent"), LockMode::AccessExclusive}}));
 }
 
 QTEST_GUILESS_MAIN(TestLockModel)

@@ -73,6 +73,10 @@ public:
     bool isIndexed(const QString &table, const QString &column) const { return m_indexed.value(table).contains(column); }
     bool hasIndex(const QString &table) const { return std::find(m_indexTable.begin(), m_indexTable.end(), table) != m_indexTable.end(); }
 
+    // Every table and view, for filling in what a database says.
+    QHash<QString, Table>::iterator begin() { return m_tables.begin(); }
+    QHash<QString, Table>::iterator end() { return m_tables.end(); }
+
     // Views and materialized views that read `relation`.
     QStringList viewsReading(const QString &relation) const;
 
