@@ -12,6 +12,7 @@
 #include "graphlegend.h"
 #include "historymodel.h"
 #include "historyview.h"
+#include "journaldialog.h"
 #include "icons.h"
 #include "loadingpage.h"
 #include "progressarea.h"
@@ -240,6 +241,16 @@ void MainWindow::createActions()
                                             &MainWindow::refreshDatabaseState);
     m_refreshDbAction->setShortcut(QKeySequence(Qt::Key_F6));
     m_refreshDbAction->setToolTip(tr("Read every connection's version table again (F6)"));
+    QAction *journal = database->addAction(tr("Run &Journal…"), this, [this] {
+        Result<ConnectionSettings> settings = m_databases->session()->settingsFor(activeConnectionName());
+        if (!settings)
+            return;
+        auto *dialog = new JournalDialog(activeConnectionName(), settings.value(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    journal->setObjectName(QStringLiteral("journalAction"));
+    journal->setToolTip(tr("Who applied what to the active database, when, and how it ended"));
     database->addAction(m_jumpCurrentAction);
     m_previewAction = database->addAction(icons::preview(), tr("&Preview Script to Selected"), this, [this] {
         m_detail->tabs()->setCurrentIndex(DetailPane::PreviewTab);

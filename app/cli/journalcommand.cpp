@@ -13,11 +13,6 @@ namespace {
 
 constexpr int kCommandErrorExit = 255;
 
-QString rows(const QStringList &list)
-{
-    return list.isEmpty() ? QStringLiteral("(none)") : list.join(QStringLiteral(", "));
-}
-
 // The history of the database the arguments name; false (and the outcome
 // filled in) on an error.
 bool history(const CliArgs &args, const ProjectConfig &config, JournalOutcome &outcome, DatabaseHistory &h,
@@ -50,29 +45,6 @@ bool history(const CliArgs &args, const ProjectConfig &config, JournalOutcome &o
     return true;
 }
 
-QString describe(const JournalRecord &r, const QString &source)
-{
-    QString text = QStringLiteral("%1  %2 %3  %4  %5 ms  %6 (database user %7) on %8  [%9]\n")
-                       .arg(r.startedAt.toString(Qt::ISODateWithMs), r.operation, r.targets.join(QLatin1Char(' ')),
-                            r.outcome)
-                       .arg(r.durationMs)
-                       .arg(r.osUser, r.databaseUser, r.clientHost, source);
-    text += QStringLiteral("  id %1  %2  version rows %3 -> %4\n")
-                .arg(r.id, r.server, rows(r.headsBefore), rows(r.headsAfter));
-    text += QStringLiteral("  sql sha256 %1 (%2 statements)\n").arg(r.sqlSha256).arg(r.statementsSent);
-    for (const JournalStep &s : r.steps) {
-        QString line = QStringLiteral("  %1 %2 -> %3  %4").arg(s.kind, rows(s.from), rows(s.to), s.outcome);
-        if (!s.engine.isEmpty())
-            line += QStringLiteral("  %1").arg(s.engine);
-        if (!s.upgradeSha256.isEmpty())
-            line += QStringLiteral("  upgrade() %1 downgrade() %2").arg(s.upgradeSha256.left(12), s.downgradeSha256.left(12));
-        text += line + QLatin1Char('\n');
-    }
-    if (!r.error.isEmpty())
-        text += QStringLiteral("  error: %1\n").arg(QString(r.error).replace(QLatin1Char('\n'), QStringLiteral("\n    ")));
-    return text;
-}
-
 } // namespace
 
 JournalOutcome runJournalCommand(const CliArgs &args, const ProjectConfig &config)
@@ -83,7 +55,7 @@ JournalOutcome runJournalCommand(const CliArgs &args, const ProjectConfig &confi
         return outcome;
     QString text;
     for (const JournalRecord &r : h.records)
-        text += describe(r, h.sources.value(r.id));
+        text += describeRecord(r, h.sources.value(r.id));
     outcome.out += text.toUtf8();
     return outcome;
 }

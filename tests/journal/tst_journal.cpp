@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QUrl>
 #include <QtTest>
 
 using namespace retort;
@@ -303,6 +304,37 @@ private slots:
         QCOMPARE(j.inDatabase, QStringLiteral("after the run"));
         QCOMPARE(s.rows(QStringLiteral("SELECT id, outcome, heads_after FROM retort.journal")),
                  QStringList{QStringLiteral("%1|failed|s1").arg(j.id)});
+    }
+
+    // A password given in the URL (and only there) reaches neither the local
+    // journal nor retort.journal.
+    void passwordNeverRecorded()
+    {
+        Scenario s({exec(QStringLiteral("SELECT 1"))}, QStringLiteral("journal_secret"));
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QFile pass(s.cluster.passFile());
+        QVERIFY(pass.open(QIODevice::ReadOnly));
+        const QString password = QString::fromUtf8(pass.readLine()).trimmed().section(QLatin1Char(':'), 4);
+        QVERIFY(password.size() >= 8);
+        QProcessEnvironment env = s.env();
+        env.insert(QStringLiteral("DATABASE_URL"),
+                   QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+                       .arg(s.cluster.user(), QString::fromLatin1(QUrl::toPercentEncoding(password)), s.cluster.host())
+                       .arg(s.cluster.port())
+                       .arg(s.db));
+        env.insert(QStringLiteral("PGPASSFILE"), s.tmp.filePath(QStringLiteral("no-pgpass")));
+        const ProcessResult r = runRetort({QStringLiteral("-c"), s.ini, QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                           QStringLiteral("--journal-table")},
+                                          s.tmp.path(), env);
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QFile file(LocalJournal(s.journal).filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray local = file.readAll();
+        QCOMPARE(localRecords(s.journal).size(), 1);
+        QVERIFY(!local.contains(password.toUtf8()));
+        const QStringList rows = s.rows(QStringLiteral("SELECT record::text FROM retort.journal"));
+        QCOMPARE(rows.size(), 1);
+        QVERIFY(!rows.front().contains(password));
     }
 
     // The run's COMMIT itself fails (a deferred foreign key): the row written

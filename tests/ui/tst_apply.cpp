@@ -16,6 +16,7 @@
 #include "historymodel.h"
 #include "historyview.h"
 #include "journal/localjournal.h"
+#include "journaldialog.h"
 #include "mainwindow.h"
 #include "processrunner.h"
 #include "projectloader.h"
@@ -143,6 +144,18 @@ private slots:
             QCOMPARE(rows, (QStringList{ok.id + QStringLiteral("|succeeded"), failed.id + QStringLiteral("|failed")}));
         }
         QSqlDatabase::removeDatabase(connectionName);
+
+        // the window's journal of that database: newest first, from both places
+        qputenv("RETORT_JOURNAL_DIR", journal.path().toUtf8());
+        JournalDialog view(QStringLiteral("local"), settingsFor(cluster.url(db)));
+        qunsetenv("RETORT_JOURNAL_DIR");
+        QSignalSpy loaded(&view, &JournalDialog::loaded);
+        QVERIFY(loaded.wait(kWait));
+        QCOMPARE(view.runList()->topLevelItemCount(), 2);
+        QCOMPARE(view.runList()->topLevelItem(0)->text(2), QStringLiteral("failed"));
+        QCOMPARE(view.runList()->topLevelItem(0)->text(5), QStringLiteral("local, database"));
+        QCOMPARE(view.runList()->topLevelItem(1)->text(2), QStringLiteral("succeeded"));
+        QVERIFY2(view.details()->toPlainText().contains(failed.sqlSha256), qPrintable(view.details()->toPlainText()));
         cluster.dropDatabase(db);
     }
 

@@ -70,4 +70,9 @@ struct JournalRecord {
     bool operator==(const JournalRecord &o) const;
 };
 
+// A run as people read it: a headline (when, what, outcome, duration, who,
+// `source`), then the database, version rows, SQL hash, one line per step
+// and the error. What `retort journal` prints and the window's journal shows.
+QString describeRecord(const JournalRecord &record, const QString &source);
+
 } // namespace retort
