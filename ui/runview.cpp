@@ -20,6 +20,21 @@ namespace retort::gui {
 
 namespace {
 
+const QColor kFailureColor(0xc6, 0x28, 0x28);
+
+// A run that did not finish: the bar shows what stays applied, in the colour
+// of the outcome (a bar left half filled in the colour of progress reads as a
+// run still going).
+void showOutcome(QProgressBar *bar, const RunReport &report)
+{
+    bar->setValue(report.stepsCommitted);
+    bar->setFormat(report.cancelled ? RunView::tr("%v / %m steps committed; cancelled")
+                                    : RunView::tr("%v / %m steps committed; rolled back"));
+    QPalette outcome = bar->palette();
+    outcome.setColor(QPalette::Highlight, report.cancelled ? bar->palette().color(QPalette::Mid) : kFailureColor);
+    bar->setPalette(outcome);
+}
+
 QString elapsedText(qint64 ms)
 {
     const qint64 s = ms / 1000;
@@ -246,6 +261,7 @@ void RunView::onFinished(const RunReport &report)
                               .arg(after));
         appendRetortLine(QStringLiteral("Done in %1 s; now at %2").arg(double(m_report.elapsedMs) / 1000.0, 0, 'f', 2).arg(after));
     } else if (report.cancelled) {
+        showOutcome(m_progress, report);
         m_status->setText(report.stepsCommitted
                               ? tr("Cancelled after %n committed step(s); the database is at %1",
                                                nullptr, report.stepsCommitted)
@@ -253,6 +269,7 @@ void RunView::onFinished(const RunReport &report)
                               : QStringLiteral("Cancelled; the database is unchanged (at %1)").arg(after));
         appendRetortLine(QStringLiteral("Cancelled: %1").arg(report.error.toString()));
     } else {
+        showOutcome(m_progress, report);
         showFailure(report);
     }
     emit runFinished(m_report);
@@ -268,7 +285,7 @@ void RunView::showFailure(const RunReport &report)
                                 .arg(after)
                           : QStringLiteral("Failed; rolled back, the database is unchanged (at %1)").arg(after));
     const Error &e = report.error;
-    QString html = QStringLiteral("<b style='color:#c62828'>%1</b>").arg(e.message().toHtmlEscaped());
+    QString html = QStringLiteral("<b style='color:%1'>%2</b>").arg(kFailureColor.name(), e.message().toHtmlEscaped());
     if (!e.sqlState().isEmpty())
         html += QStringLiteral("<br>SQLSTATE <b>%1</b>").arg(e.sqlState().toHtmlEscaped());
     if (!e.where().isEmpty())

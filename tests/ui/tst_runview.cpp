@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTreeWidget>
+#include <QProgressBar>
 #include <QtTest>
 
 #include <functional>
@@ -88,6 +89,11 @@ private slots:
         QCOMPARE(report->error.sqlState(), QStringLiteral("42P01"));
 
         RunView *view = h.controller->runView();
+        // The bar shows what stays applied (nothing), in the failure's colour.
+        QCOMPARE(view->progressBar()->value(), report->stepsCommitted);
+        QVERIFY2(view->progressBar()->text().contains(QLatin1String("rolled back")),
+                 qPrintable(view->progressBar()->text()));
+        QCOMPARE(view->progressBar()->palette().color(QPalette::Highlight), QColor(0xc6, 0x28, 0x28));
         QVERIFY(view->errorLabel()->isVisible() || !view->errorLabel()->isHidden());
         const QString shown = view->errorLabel()->text();
         QVERIFY2(shown.contains(QLatin1String("42P01")), qPrintable(shown));
