@@ -359,6 +359,8 @@ private:
     {
         if (m_args.command == QLatin1String("merge") && m_args.positionals.isEmpty())
             return usageError(QStringLiteral("the following arguments are required: revisions"));
+        if (m_args.command == QLatin1String("merge") && m_args.sql)
+            return usageError(QStringLiteral("unrecognized arguments: --sql"));
         if (m_args.command == QLatin1String("revision") && !m_args.positionals.isEmpty())
             return usageError(QStringLiteral("unrecognized arguments: %1").arg(m_args.positionals.join(QLatin1Char(' '))));
         if (!open())

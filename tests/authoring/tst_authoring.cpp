@@ -640,6 +640,8 @@ void TestAuthoring::cliPrintsWhatAlembicPrints_data()
     QTest::newRow("not a head") << "generated" << QStringList{"revision", "--head", "{nonhead}", "--rev-id", "c17"};
     QTest::newRow("bad rev id") << "jobs" << QStringList{"revision", "--rev-id", "a@b"};
     QTest::newRow("merge without revisions") << "jobs" << QStringList{"merge", "-m", "x"};
+    QTest::newRow("merge --sql") << "jobs" << QStringList{"merge", "--sql", "heads"};
+    QTest::newRow("merge --head") << "jobs" << QStringList{"merge", "--head", "005", "heads"};
     QTest::newRow("-m without a value") << "jobs" << QStringList{"revision", "-m"};
     QTest::newRow("revision --sql") << "jobs" << QStringList{"revision", "--sql", "--rev-id", "c19"};
     QTest::newRow("--autogenerate --sql") << "jobs" << QStringList{"revision", "--autogenerate", "--sql"};
