@@ -25,9 +25,6 @@ shot() {
     retort_die "the app did not write $out/$name.png"
 }
 
-# The merge revision: both lines of the branch joining, its source on the right.
-shot history 0c8d4a6f1e93
-
 # The SQL pane with databases on the graph: a private cluster (stopped on
 # exit) with two databases stamped by the real alembic, "local" at the merge
 # (the two newest revisions pending, hollow) and "staging" at the head, saved as connections for the shot (no password:
@@ -47,4 +44,7 @@ for pair in local:0c8d4a6f1e93 staging:9b52e1c8f3a6; do
     >/dev/null 2>&1 || retort_die "alembic stamp $rev failed on analytics_$name"
   connections+="$name=$base/analytics_$name;"
 done
+# The merge revision: both lines of the branch joining, its source on the right,
+# the nodes applied or pending as the active database says.
+RETORT_SCREENSHOT_CONNECTIONS=$connections shot history 0c8d4a6f1e93
 RETORT_SCREENSHOT_CONNECTIONS=$connections shot sql d2f6b8a0c417 downgrade
