@@ -37,8 +37,9 @@ if(RETORT_HELP2MAN)
             "--name=${PROJECT_DESCRIPTION}"
             --include=${CMAKE_CURRENT_LIST_DIR}/retort.h2m
             --output=${RETORT_PACKAGE_OUT}/retort.1 $<TARGET_FILE:retort>
+    COMMAND sed -i -f ${CMAKE_CURRENT_LIST_DIR}/manpage.sed ${RETORT_PACKAGE_OUT}/retort.1
     COMMAND gzip -9nf ${RETORT_PACKAGE_OUT}/retort.1
-    DEPENDS retort ${CMAKE_CURRENT_LIST_DIR}/retort.h2m
+    DEPENDS retort ${CMAKE_CURRENT_LIST_DIR}/retort.h2m ${CMAKE_CURRENT_LIST_DIR}/manpage.sed
     VERBATIM)
   add_custom_target(retort_manpage ALL DEPENDS ${RETORT_PACKAGE_OUT}/retort.1.gz)
   install(FILES ${RETORT_PACKAGE_OUT}/retort.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
