@@ -125,7 +125,7 @@ void DatabaseController::updateViews()
     }
     // Only the active database colours the nodes; the others show as markers.
     if (!shown.isEmpty() && shown.front().name != active)
-        shown.prepend(DatabaseOnGraph{active, QColor(), DatabaseGraphState()});
+        shown.prepend(DatabaseOnGraph{active, QColor(), DatabaseGraphState(), {}});
     m_model->setDatabases(shown);
     m_banner->setVisible(!unknown.isEmpty());
     if (!unknown.isEmpty()) {

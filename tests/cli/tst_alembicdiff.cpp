@@ -287,6 +287,14 @@ private Q_SLOTS:
             << "needs-python";
         QTest::newRow("relative import in a revision file")
             << expand << "from shipyard.db.migration import cli" << "from . import cli" << "fails";
+        // rebound while the module runs, not by a module-level assignment (a hostile try found these)
+        QTest::newRow("global in a function run at import")
+            << heads << "\"e0e0e0000002\"\n" << "\"e0e0e0000002\"\n\ndef _bump():\n    global EXPAND_HEAD\n    EXPAND_HEAD = \"deadbeef\"\n\n_bump()\n"
+            << "needs-python";
+        QTest::newRow("walrus at module level")
+            << heads << "\"e0e0e0000002\"\n" << "\"e0e0e0000002\"\n(EXPAND_HEAD := \"deadbeef\")\n" << "needs-python";
+        QTest::newRow("globals() written")
+            << heads << "\"e0e0e0000002\"\n" << "\"e0e0e0000002\"\nglobals()[\"EXPAND_HEAD\"] = \"deadbeef\"\n" << "needs-python";
         QTest::newRow("a tuple constant inside a tuple")
             << QStringLiteral("migrations/versions/f00d00000001_merge.py") << "down_revision = MERGE_PARENTS"
             << "down_revision = (MERGE_PARENTS,)" << "needs-python";

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace retort {
@@ -86,13 +88,11 @@ private:
         return -1;
     }
 
+    // By hash: a constants module may bind hundreds of thousands of names.
     Binding *lookup(std::string_view name)
     {
-        for (auto it = m_bindings.rbegin(); it != m_bindings.rend(); ++it) {
-            if (it->name == name)
-                return &*it;
-        }
-        return nullptr;
+        const auto at = m_index.find(name);
+        return at == m_index.end() ? nullptr : &m_bindings[at->second];
     }
 
     void bind(std::string_view name, const Value &value, const char *nestedIn = nullptr)
@@ -100,7 +100,10 @@ private:
         if (Binding *b = lookup(name))
             b->value = value;
         else
+        {
+            m_index.emplace(name, m_bindings.size());
             m_bindings.push_back({name, value});
+        }
         const int field = headerField(name);
         if (field >= 0) {
             m_headers[field] = value;
@@ -443,6 +446,7 @@ private:
     const std::string_view m_package;
     QStringList m_imports, m_fromImports;
     std::vector<Binding> m_bindings;
+    std::unordered_map<std::string_view, size_t> m_index;  // name -> its binding
     Value m_headers[HeaderCount];
     const char *m_nestedIn[HeaderCount] = {};
 };
@@ -498,7 +502,35 @@ Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArra
     const QByteArray packageUtf8 = package.toUtf8();
     Reader reader(parsed.module, ignored, std::string_view(packageUtf8.constData(), size_t(packageUtf8.size())));
     reader.run();
-    return reader.constants();
+    ModuleConstants constants = reader.constants();
+    // What running the module may rebind besides its module-level
+    // assignments: a name declared `global` in a function or class body or
+    // bound by a walrus; anything, when the module reaches its namespace by
+    // name (globals(), vars(), exec(), eval(), setattr(), sys.modules, __dict__).
+    std::unordered_set<std::string_view> rebound;
+    bool dynamic = false;
+    for (const Stmt *s : parsed.module.body) {
+        walk(s, [&](const Node *n) {
+            if (n->kind == NodeKind::Global || n->kind == NodeKind::Nonlocal) {
+                for (std::string_view name : n->as<Global>()->names)
+                    rebound.insert(name);
+            } else if (const auto *w = n->dyn<NamedExpr>()) {
+                if (const auto *target = w->target->dyn<Name>())
+                    rebound.insert(target->id);
+            } else if (const auto *name = n->dyn<Name>()) {
+                static const std::string_view reflective[] = {"globals", "vars", "exec", "eval", "setattr", "__import__"};
+                dynamic = dynamic || std::find(std::begin(reflective), std::end(reflective), name->id) != std::end(reflective);
+            } else if (const auto *a = n->dyn<Attribute>()) {
+                dynamic = dynamic || a->attr == "modules" || a->attr == "__dict__";
+            }
+            return true;
+        });
+    }
+    if (dynamic)
+        constants.values.clear();
+    for (std::string_view name : rebound)
+        constants.values.remove(qstr(name));
+    return constants;
 }
 
 RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
