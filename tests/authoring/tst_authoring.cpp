@@ -265,6 +265,8 @@ private slots:
     void templateBeyondTheSubsetIsNamed();
     void aFileOutsideTheLocationIsRefused_data();
     void aFileOutsideTheLocationIsRefused();
+    void aRevisionTheGraphWouldRefuseIsNotWritten_data();
+    void aRevisionTheGraphWouldRefuseIsNotWritten();
     void bridgedTemplateErrorNamesTheLine();
     void cliPrintsWhatAlembicPrints_data();
     void cliPrintsWhatAlembicPrints();
@@ -619,6 +621,34 @@ void TestAuthoring::aFileOutsideTheLocationIsRefused()
              qPrintable(planned.error().message()));
     QCOMPARE(snapshot(rDir), before);
     QCOMPARE(snapshot(m_tmp.path()).size(), outside.size());
+}
+
+// alembic writes these and exits 1 (a reused label) or 0 (a symbol as id),
+// leaving a project Retort's graph refuses; found by a hostile try.
+void TestAuthoring::aRevisionTheGraphWouldRefuseIsNotWritten_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("a label another revision has") << QStringList{QStringLiteral("--branch-label"), QStringLiteral("005")}
+                                                  << QStringLiteral("already used by revision 005");
+    QTest::newRow("heads as the id") << QStringList{QStringLiteral("--rev-id"), QStringLiteral("heads")}
+                                     << QStringLiteral("is one of alembic's symbols");
+    QTest::newRow("base as the id") << QStringList{QStringLiteral("--rev-id"), QStringLiteral("base")}
+                                    << QStringLiteral("is one of alembic's symbols");
+}
+
+void TestAuthoring::aRevisionTheGraphWouldRefuseIsNotWritten()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    ++m_case;
+    const QString rDir = copyProject(QStringLiteral("jobs"), {}, {}, QStringLiteral("retort"));
+    const auto before = snapshot(rDir);
+    const Result<PlannedRevision> planned =
+        retortPinned(rDir, kNow, QStringList{QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x")} + args);
+    QVERIFY(!planned.ok());
+    QVERIFY2(planned.error().message().contains(message), qPrintable(planned.error().message()));
+    QCOMPARE(snapshot(rDir), before);
 }
 
 void TestAuthoring::cliPrintsWhatAlembicPrints_data()

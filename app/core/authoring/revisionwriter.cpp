@@ -240,6 +240,20 @@ Result<PlannedRevision> RevisionWriter::plan(const RevisionRequest &request) con
     // refuses before writing anything.
     if (m_graph.indexOf(planned.revId) >= 0)
         return commandError(QStringLiteral("Revision %1 is present more than once").arg(planned.revId));
+    // Likewise what would leave a project the graph refuses to read (alembic
+    // writes the file, then fails on a reused label; it reads these ids as
+    // its symbols wherever it resolves one).
+    if (planned.revId == QLatin1String("head") || planned.revId == QLatin1String("heads")
+        || planned.revId == QLatin1String("base"))
+        return commandError(QStringLiteral("Revision identifier '%1' is one of alembic's symbols (head, heads, base) "
+                                           "and cannot name a revision")
+                                .arg(planned.revId));
+    if (request.branchLabel) {
+        const int owner = m_graph.lookup(*request.branchLabel);
+        if (owner >= 0)
+            return commandError(QStringLiteral("Branch name '%1' in revision %2 already used by revision %3")
+                                    .arg(*request.branchLabel, planned.revId, m_graph.node(owner).id));
+    }
 
     const QString templatePath = QDir::cleanPath(m_config.scriptDirectory + QStringLiteral("/script.py.mako"));
     Result<QByteArray> bytes = readProjectFile(templatePath, FileLimit::kRevision, QStringLiteral("template"));
