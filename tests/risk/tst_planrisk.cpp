@@ -64,6 +64,7 @@ private slots:
     void autocommitBlockHoldsForOneStatement();
     void layoutRules();
     void allowComments();
+    void severalStatementsInOneText();
 };
 
 // Step a: ALTER users (AccessExclusive), its version row; step b: two
@@ -165,4 +166,29 @@ void TestPlanRisk::allowComments()
 }
 
 QTEST_GUILESS_MAIN(TestPlanRisk)
+// op.execute("SET ...; ALTER ...; DROP ...") runs all three: every one's
+// findings count (only the first's did; a hostile try).
+void TestPlanRisk::severalStatementsInOneText()
+{
+    auto rulesFor = [](const QString &sql) {
+        SchemaCatalog catalog;
+        StatementAnalyzer analyzer(catalog);
+        QStringList out;
+        for (const Finding &f : analyzer.analyze(sql).findings)
+            out << f.rule;
+        out.sort();
+        out.removeDuplicates();
+        return out;
+    };
+    const QString alter = QStringLiteral("ALTER TABLE users ALTER COLUMN name TYPE text");
+    const QString drop = QStringLiteral("DROP TABLE artifact");
+    QVERIFY(!rulesFor(alter).isEmpty());
+    QVERIFY(!rulesFor(drop).isEmpty());
+    QStringList expected = rulesFor(alter) + rulesFor(drop);
+    expected.sort();
+    expected.removeDuplicates();
+    QCOMPARE(rulesFor(QStringLiteral("SET lock_timeout = '2s'; ") + alter + QStringLiteral("; ") + drop), expected);
+    QCOMPARE(rulesFor(QStringLiteral("SELECT 1; ") + alter), rulesFor(alter));
+}
+
 #include "tst_planrisk.moc"

@@ -601,14 +601,11 @@ StatementRisk StatementWork::finish()
     return risk;
 }
 
-StatementRisk StatementAnalyzer::analyze(const QString &text)
+namespace {
+
+// One statement of a text into `w`; false when the model does not know it.
+bool analyzeOne(SqlCursor &c, StatementWork &w)
 {
-    StatementWork w(m_catalog);
-    const QVector<sql::TokenizedStatement> statements = sql::tokenizeStatements(text);
-    if (statements.isEmpty())
-        return w.finish();
-    const QVector<sql::Token> &tokens = statements.front().tokens;
-    SqlCursor c(text, tokens);
     bool known = true;
     if (c.accept("CREATE")) {
         const bool orReplace = c.accept({"OR", "REPLACE"});
@@ -679,9 +676,22 @@ StatementRisk StatementAnalyzer::analyze(const QString &text)
         known = c.accept("RESET") || c.accept("SHOW") || c.accept("GRANT") || c.accept("REVOKE")
                 || c.accept("BEGIN") || c.accept("COMMIT") || c.accept("NOTIFY");
     }
-    if (!known) {
-        w.risk.understood = false;
-        w.find(rules::NotUnderstood, QStringLiteral("Retort cannot predict the locks of this statement"));
+    return known;
+}
+
+} // namespace
+
+StatementRisk StatementAnalyzer::analyze(const QString &text)
+{
+    // op.execute("SET ...; ALTER ...; DROP ...") sends one text that runs as
+    // several statements: each is read, into one prediction.
+    StatementWork w(m_catalog);
+    for (const sql::TokenizedStatement &statement : sql::tokenizeStatements(text)) {
+        SqlCursor c(text, statement.tokens);
+        if (!analyzeOne(c, w) && w.risk.understood) {
+            w.risk.understood = false;
+            w.find(rules::NotUnderstood, QStringLiteral("Retort cannot predict the locks of this statement"));
+        }
     }
     return w.finish();
 }

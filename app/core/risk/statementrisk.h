@@ -53,8 +53,8 @@ struct StatementRisk {
 class StatementAnalyzer {
 public:
     explicit StatementAnalyzer(SchemaCatalog &catalog) : m_catalog(catalog) {}
-    // One statement, without its ';' (a text with several statements is
-    // read as the first).
+    // One statement as Retort sends it, without its ';'; a text holding
+    // several (op.execute("a; b")) gives the prediction for all of them.
     StatementRisk analyze(const QString &sql);
 
 private:
