@@ -34,6 +34,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -48,16 +50,35 @@ constexpr int kRevisions = 20000;
 const QString kReading = QStringLiteral("Reading revision files");
 
 // What the loader reported, heard on its own threads (a direct connection):
-// exact, and ahead of what the GUI has received.
+// exact, and ahead of what the GUI has received. With holdReading(), the
+// first report of files read keeps the reading threads waiting (reports are
+// made under Progress's lock, which every file's advance takes) until
+// release(): a test cancels while reading however fast the machine reads.
 class LoaderLog {
 public:
     explicit LoaderLog(ProjectLoader *loader)
     {
         QObject::connect(loader, &ProjectLoader::progressed, loader,
                          [this](quint64, const QString &step, qint64 done, qint64 total) {
-                             std::lock_guard<std::mutex> lock(m_mutex);
+                             std::unique_lock<std::mutex> lock(m_mutex);
                              m_reports << Report{step, done, total};
+                             if (m_hold && step == kReading && done > 0)
+                                 m_released.wait_for(lock, std::chrono::seconds(120), [this] { return !m_hold; });
                          }, Qt::DirectConnection);
+    }
+    ~LoaderLog() { release(); }
+    void holdReading()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_hold = true;
+    }
+    void release()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_hold = false;
+        }
+        m_released.notify_all();
     }
     struct Report {
         QString step;
@@ -86,6 +107,8 @@ public:
 
 private:
     mutable std::mutex m_mutex;
+    std::condition_variable m_released;
+    bool m_hold = false;
     QList<Report> m_reports;
 };
 
@@ -253,6 +276,7 @@ void TestLoadProgress::cancelLeavesAnEmptyWindowSayingSo()
     LoaderLog log(window.session()->loader());
     QSignalSpy shown(&window, &MainWindow::projectShown);
     QSignalSpy failed(&window, &MainWindow::projectFailed);
+    log.holdReading();
     window.openProject(m_big);
     QCOMPARE(window.page(), MainWindow::Page::Loading);
     QVERIFY(waitForReading(window));
@@ -262,6 +286,7 @@ void TestLoadProgress::cancelLeavesAnEmptyWindowSayingSo()
     // Read after the cancel flag was set: the true count then was less than
     // a report's stride above this.
     const qint64 afterCancel = log.filesRead();
+    log.release();
     // At once: an empty window that says so, no graph, no strip.
     QCOMPARE(window.page(), MainWindow::Page::Welcome);
     QVERIFY2(window.welcomePage()->notice().contains(QLatin1String("was cancelled")),
@@ -304,9 +329,12 @@ void TestLoadProgress::cancelKeepsTheProjectShown()
     const QString title = window.windowTitle();
     QVERIFY(window.selectRevision(QStringLiteral("9b52e1c8f3a6")));
 
+    LoaderLog log(window.session()->loader());
+    log.holdReading();
     window.openProject(m_big);
     QVERIFY(waitForReading(window));
     QTest::keyClick(&window, Qt::Key_Escape);  // Esc cancels a load: nothing is migrated
+    log.release();
     QCOMPARE(window.page(), MainWindow::Page::History);
     QCOMPARE(window.historyModel()->project()->iniPath, kAnalytics);
     QCOMPARE(window.historyModel()->rowCount(), rows);
