@@ -442,8 +442,8 @@ int main(int argc, char *argv[])
         c.start();
         DatabaseGraphState state = DatabaseGraphState::compute(p->graph, {middle});
         const double computeMs = msSince(c);
-        model->setDatabases({{QStringLiteral("local"), QColor(0x2da44e), state},
-                             {QStringLiteral("staging"), QColor(0xd4a72c), DatabaseGraphState::compute(p->graph, {p->graph.node(p->rows.front()).id})}});
+        model->setDatabases({{QStringLiteral("local"), QColor(0x2da44e), state, {}},
+                             {QStringLiteral("staging"), QColor(0xd4a72c), DatabaseGraphState::compute(p->graph, {p->graph.node(p->rows.front()).id}), {}}});
         HistoryView *view = window.historyView();
         QScrollBar *bar = view->verticalScrollBar();
         const int step = view->sizeHintForRow(0) * 3;
