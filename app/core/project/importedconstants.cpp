@@ -167,56 +167,54 @@ Result<HeaderValue> ImportedConstants::constant(const QString &dotted, int depth
                 return notStatic(QStringLiteral("%1.%2 is not a module").arg(moduleName, name));
             return constant(v.items.front() + QLatin1Char('.') + rest.join(QLatin1Char('.')), depth + 1);
         }
-        if (v.state == HeaderValue::State::Imported) {
-            if (!v.isSequence)
-                return constant(v.items.front(), depth + 1);
-            for (qint32 i : std::as_const(v.importedItems)) {
-                Result<HeaderValue> item = constant(v.items[i], depth + 1);
-                if (!item)
-                    return item.error();
-                if (item->isNone || item->isSequence)
-                    return notStatic(QStringLiteral("%1 is not a string").arg(v.items[i]));
-                v.items[i] = item->items.front();
-            }
-            v.importedItems.clear();
-            v.state = HeaderValue::State::Literal;
-        }
-        return v;
+        return literalOf(v, depth + 1);
     }
     return notStatic(QStringLiteral("no module named %1 on prepend_sys_path %2")
                          .arg(pyRepr(parts.front()), searchPathText()));
+}
+
+// An Imported value (a lone dotted path, or a sequence with some) as the
+// literal it names; a Literal is returned as it is.
+Result<HeaderValue> ImportedConstants::literalOf(HeaderValue value, int depth)
+{
+    if (value.state != HeaderValue::State::Imported)
+        return value;
+    if (!value.isSequence) {
+        Result<HeaderValue> v = constant(value.items.front(), depth);
+        if (!v)
+            return v;
+        HeaderValue out = v.value();
+        out.line = value.line;
+        return out;
+    }
+    for (qint32 i : std::as_const(value.importedItems)) {
+        Result<HeaderValue> item = constant(value.items[i], depth);
+        if (!item)
+            return item.error();
+        if (item->isNone || item->isSequence)
+            return notStatic(QStringLiteral("%1 is not a string").arg(value.items[i]));
+        value.items[i] = item->items.front();
+    }
+    value.importedItems.clear();
+    value.state = HeaderValue::State::Literal;
+    return value;
 }
 
 void ImportedConstants::resolve(HeaderValue &value)
 {
     if (value.state != HeaderValue::State::Imported)
         return;
-    auto unresolved = [&value](const Error &why) {
-        value.state = HeaderValue::State::Unresolved;
-        value.expression += QStringLiteral(": ") + why.message();
-        if (!why.where().file.isEmpty())
-            value.expression += QStringLiteral(" (%1)").arg(why.where().toString());
-        value.importedItems.clear();
-    };
-    if (!value.isSequence) {
-        Result<HeaderValue> v = constant(value.items.front(), 0);
-        if (!v)
-            return unresolved(v.error());
-        const int line = value.line;
-        value = v.value();
-        value.line = line;
+    Result<HeaderValue> literal = literalOf(value, 0);
+    if (literal) {
+        value = literal.value();
         return;
     }
-    for (qint32 i : std::as_const(value.importedItems)) {
-        Result<HeaderValue> v = constant(value.items[i], 0);
-        if (!v)
-            return unresolved(v.error());
-        if (v->isNone || v->isSequence)
-            return unresolved(notStatic(QStringLiteral("%1 is not a string").arg(value.items[i])));
-        value.items[i] = v->items.front();
-    }
+    const Error &why = literal.error();
+    value.state = HeaderValue::State::Unresolved;
+    value.expression += QStringLiteral(": ") + why.message();
+    if (!why.where().file.isEmpty())
+        value.expression += QStringLiteral(" (%1)").arg(why.where().toString());
     value.importedItems.clear();
-    value.state = HeaderValue::State::Literal;
 }
 
 } // namespace retort

@@ -33,6 +33,7 @@ private:
         QString package;  // anchor of its relative imports
     };
     Result<HeaderValue> constant(const QString &dotted, int depth);
+    Result<HeaderValue> literalOf(HeaderValue value, int depth);
     std::optional<Module> findModule(const QString &dotted);
     struct Constants {
         ModuleConstants read;
