@@ -25,6 +25,8 @@ public:
     // Stops the needs-Python scan: scanStopped() at once, no badges drawn.
     void cancelScan();
     bool isScanning() const { return m_scanning; }
+    // The worker that scans, for a test to hear its reports on its own thread.
+    SqlWorker *scanWorker() const { return m_scanWorker; }
     void requestRevision(int node);
     void requestRange(const QStringList &heads, bool versionTableExists, const QString &target, bool downgrade);
 

@@ -232,13 +232,16 @@ void TestLoadProgress::progressGrowsToTheTotal()
     QSignalSpy gui(window.session(), &ProjectSession::progress);
     QSignalSpy shown(&window, &MainWindow::projectShown);
     ProgressStrip *strip = window.progressArea()->loadStrip();
-    bool stripSeen = false;
-    connect(window.session(), &ProjectSession::progress, strip, [&] { stripSeen = stripSeen || strip->isVisible(); });
+    // Reading waits at its first report until the strip has shown, however
+    // fast the machine reads 20,000 files.
+    log.holdReading();
     window.openProject(m_big);
+    QVERIFY2(QTest::qWaitFor([&] { return strip->isVisible() && strip->label()->text().startsWith(kReading); }, 60000),
+             qPrintable(strip->label()->text()));
+    log.release();
     QVERIFY(waitShown(window, shown));
     QCOMPARE(window.historyModel()->rowCount(), kRevisions);
     QVERIFY(!strip->isVisible());
-    QVERIFY2(stripSeen, "a load of 20,000 files cold never showed its strip");
 
     // Files read: from 0 to every file, always forward, on the loader's side and the GUI's.
     QList<qint64> worker, received;
@@ -359,6 +362,31 @@ void TestLoadProgress::scanCanBeCancelled()
     window.resize(1200, 800);
     window.show();
     SqlSession *sql = window.sqlSession();
+    // The scan waits at its first report of revisions checked until the test
+    // has cancelled: a fast machine scans 20,000 files before the strip's delay.
+    // Shared, so a scan still running when a failed check returns outlives nothing.
+    struct Hold {
+        std::mutex mutex;
+        std::condition_variable released;
+        bool held = true;
+    };
+    const auto hold = std::make_shared<Hold>();
+    const auto holding = QObject::connect(sql->scanWorker(), &SqlWorker::needsPythonProgressed, sql->scanWorker(),
+                                          [hold](quint64, qint64 done, qint64) {
+                                              std::unique_lock<std::mutex> lock(hold->mutex);
+                                              if (done > 0)
+                                                  hold->released.wait_for(lock, std::chrono::seconds(120),
+                                                                          [&] { return !hold->held; });
+                                          }, Qt::DirectConnection);
+    const auto release = [hold, holding] {
+        QObject::disconnect(holding);
+        {
+            std::lock_guard<std::mutex> lock(hold->mutex);
+            hold->held = false;
+        }
+        hold->released.notify_all();
+    };
+    const auto releaseOnExit = qScopeGuard([&] { release(); });
     QSignalSpy ready(sql, &SqlSession::needsPythonReady);
     QSignalSpy progress(sql, &SqlSession::scanProgress);
     QSignalSpy shown(&window, &MainWindow::projectShown);
@@ -369,6 +397,7 @@ void TestLoadProgress::scanCanBeCancelled()
     QTest::mouseClick(strip->cancelButton(), Qt::LeftButton);
     QVERIFY(!strip->isVisible());
     QVERIFY(!sql->isScanning());
+    release();
     // Revisions scanned: forward only, out of every revision, never finished.
     qint64 last = -1;
     for (const QList<QVariant> &args : std::as_const(progress)) {
