@@ -5,6 +5,7 @@
 // mid-run, two concurrent runs, cancel during a long statement, a wrong
 // password, a database that is gone.
 #include "exec/executor.h"
+#include "exec/migrationlock.h"
 #include "exec/migrationrunner.h"
 #include "graph/revisiongraph.h"
 #include "processrunner.h"
@@ -270,6 +271,53 @@ private slots:
         QCOMPARE(cluster.schemaDump(db), cluster.schemaDump(untouched));
         cluster.dropDatabase(db);
         cluster.dropDatabase(untouched);
+    }
+
+    // Cancel while the run waits for the migration lock another session
+    // holds: the wait ends at once (it tries again and again, it does not
+    // block in a statement) and nothing was written.
+    void cancelWhileWaitingForTheLock()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        QString error;
+        const QString ini = writeProject(tmp.path() + QStringLiteral("/p"), {QStringLiteral("CREATE TABLE a (id int)")},
+                                         false, &error);
+        QVERIFY2(!ini.isEmpty(), qPrintable(error));
+        const LoadedProject project = loadProject(ini);
+        const QString db = cluster.createDatabase(QStringLiteral("cancelwait"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const RunRequest request = requestFor(project, cluster.url(db), upgradeHeads(), RunOptions(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QString holderName;
+        {
+            QSqlDatabase holder = cluster.open(db);
+            holderName = holder.connectionName();
+            QSqlQuery q(holder);
+            const qint64 key = MigrationLock::keyFor(request.versionTable);
+            QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key)));
+
+            ExecutorThread thread;
+            QSignalSpy finished(&thread, &ExecutorThread::finished);
+            QSignalSpy waiting(&thread, &ExecutorThread::waiting);
+            QVERIFY(thread.start(request));
+            QTRY_VERIFY_WITH_TIMEOUT(!waiting.isEmpty() || !finished.isEmpty(), 30000);
+            QVERIFY(finished.isEmpty());
+            QVERIFY2(waiting.front().front().toString().startsWith(QStringLiteral("waiting for the migration lock held by pid")),
+                     qPrintable(waiting.front().front().toString()));
+            thread.cancel();
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+            const RunReport r = finished.front().front().value<RunReport>();
+            QVERIFY(!r.ok);
+            QVERIFY(r.cancelled);
+            QCOMPARE(r.error.kind(), Error::Kind::Cancelled);
+            QCOMPARE(cluster.versionRows(db), QStringList());
+            QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key)));
+            holder.close();
+        }
+        QSqlDatabase::removeDatabase(holderName);
+        cluster.dropDatabase(db);
     }
 
     // Two appliers of one database: while the first runs, a second with

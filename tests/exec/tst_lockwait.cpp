@@ -10,6 +10,7 @@
 #include "testcluster.h"
 
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -79,6 +80,61 @@ private slots:
         waitsNaming(QString(), QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key),
                     QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key),
                     QStringLiteral("waiting for the migration lock"), QStringLiteral("op.execute(\"SELECT 1\")"));
+    }
+
+    // A run waiting for the migration lock holds no snapshot: the holder's
+    // CREATE INDEX CONCURRENTLY (which waits for every older snapshot in the
+    // database) finishes while the run waits. A run blocked in
+    // pg_advisory_lock held one: the index build failed with "deadlock
+    // detected" when it ran in the session holding the lock (as here, and as
+    // in a native run), and waited for ever when it ran in another session
+    // of the holder's run (alembic's own connection, in a bridged run).
+    void waitingRunHoldsNoSnapshot()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        const QString ini = writeSmallProject(tmp.path(), {QStringLiteral("op.execute(\"SELECT 1\")")});
+        QVERIFY(!ini.isEmpty());
+        const QString db = cluster.createDatabase(QStringLiteral("lockcic"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        QVERIFY2(cluster.exec(db, QStringLiteral("CREATE TABLE item (id int)")), qPrintable(cluster.lastError()));
+        QString holderName;
+        {
+            QSqlDatabase holder = cluster.open(db);
+            holderName = holder.connectionName();
+            QSqlQuery q(holder);
+            const qint64 key = MigrationLock::keyFor(VersionTable());
+            QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key)));
+
+            QProcess run;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("DATABASE_URL"), cluster.url(db));
+            run.setProcessEnvironment(env);
+            run.setWorkingDirectory(tmp.path());
+            run.start(QStringLiteral(RETORT_BINARY), {QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads")});
+            QVERIFY(run.waitForStarted());
+            QByteArray err;
+            QTRY_VERIFY2_WITH_TIMEOUT((err += run.readAllStandardError(), err.contains("waiting for the migration lock"))
+                                          || run.state() == QProcess::NotRunning,
+                                      qPrintable(QString::fromUtf8(err)), 30000);
+            QVERIFY2(run.state() == QProcess::Running, err.constData());
+
+            QVERIFY(q.exec(QStringLiteral("SET statement_timeout = '20s'")));
+            QVERIFY2(q.exec(QStringLiteral("CREATE INDEX CONCURRENTLY item_id ON item (id)")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(run.state() == QProcess::Running, err.constData());
+            QCOMPARE(cluster.versionRows(db), QStringList());
+
+            QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key)));
+            QVERIFY(run.waitForFinished(30000));
+            err += run.readAllStandardError();
+            QVERIFY2(run.exitStatus() == QProcess::NormalExit && run.exitCode() == 0, err.constData());
+            QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("s1")});
+            holder.close();
+        }
+        QSqlDatabase::removeDatabase(holderName);
+        QVERIFY(cluster.dropDatabase(db));
     }
 
     void tableLockHolderNamed()

@@ -187,7 +187,7 @@ private:
         m_connection = std::move(c.value());
         readSessionUser();
         m_executor.setCancelHandle(pghandle::newCancel(db()));
-        m_watch.emplace(settings, pghandle::backendPid(db()), m_request.versionTable,
+        m_watch.emplace(settings, pghandle::backendPid(db()),
                         [this](const QString &what) { Q_EMIT m_executor.waiting(what); });
         if (cancelled())
             return fail(cancelledError());
@@ -203,9 +203,11 @@ private:
             return;
 
         m_lock.emplace(db(), m_request.versionTable);
-        if (Error e = m_lock->acquire(o.lockWait == LockWait::Wait, [this](const QString &l) {
-                log(QStringLiteral("INFO  [retort] ") + l);
-            })) {
+        MigrationLock::WaitHooks hooks;
+        hooks.log = [this](const QString &l) { log(QStringLiteral("INFO  [retort] ") + l); };
+        hooks.waiting = [this](const QString &what) { Q_EMIT m_executor.waiting(what); };
+        hooks.cancelled = [this] { return cancelled(); };
+        if (Error e = m_lock->acquire(o.lockWait == LockWait::Wait, hooks)) {
             if (cancelled())
                 return fail(cancelledError());
             return fail(e);

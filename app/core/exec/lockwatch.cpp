@@ -1,7 +1,6 @@
 #include "exec/lockwatch.h"
 
 #include "db/connection.h"
-#include "exec/migrationlock.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -10,10 +9,20 @@
 
 namespace retort {
 
-LockWatch::LockWatch(ConnectionSettings settings, int backendPid, const VersionTable &table,
-                     std::function<void(const QString &)> report)
-    : m_settings(std::move(settings)), m_pid(backendPid), m_key(MigrationLock::keyFor(table)),
-      m_childKey(MigrationLock::childKeyFor(table)), m_report(std::move(report))
+QString describeBlocker(int pid, const QString &application, const QString &user, const QDateTime &since)
+{
+    QStringList about;
+    about << (application.isEmpty() ? QStringLiteral("no application_name")
+                                    : QStringLiteral("application \"%1\"").arg(application));
+    if (!user.isEmpty())
+        about << QStringLiteral("user %1").arg(user);
+    if (since.isValid())
+        about << QStringLiteral("since %1").arg(since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    return QStringLiteral("pid %1 (%2)").arg(pid).arg(about.join(QStringLiteral(", ")));
+}
+
+LockWatch::LockWatch(ConnectionSettings settings, int backendPid, std::function<void(const QString &)> report)
+    : m_settings(std::move(settings)), m_pid(backendPid), m_report(std::move(report))
 {
     m_settings.query.removeIf([](const QPair<QString, QString> &kv) { return kv.first == QLatin1String("application_name"); });
     m_settings.query.append({QStringLiteral("application_name"), QStringLiteral("retort-watch")});
@@ -50,35 +59,18 @@ void LockWatch::watch()
         // the lock the run's backend waits for, and the first backend in its way
         QSqlQuery q(db);
         q.prepare(QStringLiteral(
-            "SELECT w.locktype, w.relation::regclass::text, w.classid::bigint, w.objid::bigint, b.pid, "
+            "SELECT w.locktype, w.relation::regclass::text, b.pid, "
             "b.application_name, b.usename, coalesce(b.xact_start, b.backend_start) "
             "FROM pg_locks w JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid)) "
             "WHERE w.pid = ? AND NOT w.granted ORDER BY b.backend_start LIMIT 1"));
         q.addBindValue(m_pid);
         QString wait;
         if (q.exec() && q.next()) {
-            QString what;
-            const quint64 key = (quint64(q.value(2).toLongLong()) << 32) | quint64(q.value(3).toLongLong());
-            if (q.value(0).toString() == QLatin1String("advisory") && qint64(key) == m_key)
-                what = QStringLiteral("the migration lock");
-            else if (q.value(0).toString() == QLatin1String("advisory") && qint64(key) == m_childKey)
-                what = QStringLiteral("the end of an alembic child of an earlier run");
-            else if (!q.value(1).isNull())
-                what = QStringLiteral("a lock on %1").arg(q.value(1).toString());
-            else
-                what = QStringLiteral("a lock (%1)").arg(q.value(0).toString());
-            QStringList about;
-            const QString app = q.value(5).toString();
-            about << (app.isEmpty() ? QStringLiteral("no application_name") : QStringLiteral("application \"%1\"").arg(app));
-            if (!q.value(6).toString().isEmpty())
-                about << QStringLiteral("user %1").arg(q.value(6).toString());
-            const QDateTime start = q.value(7).toDateTime();
-            if (start.isValid())
-                about << QStringLiteral("since %1").arg(start.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
-            wait = QStringLiteral("waiting for %1 held by pid %2 (%3)")
-                       .arg(what)
-                       .arg(q.value(4).toInt())
-                       .arg(about.join(QStringLiteral(", ")));
+            const QString what = q.value(1).isNull() ? QStringLiteral("a lock (%1)").arg(q.value(0).toString())
+                                                     : QStringLiteral("a lock on %1").arg(q.value(1).toString());
+            wait = QStringLiteral("waiting for %1 held by %2")
+                       .arg(what, describeBlocker(q.value(2).toInt(), q.value(3).toString(), q.value(4).toString(),
+                                                  q.value(5).toDateTime()));
         }
         if (wait != current) {
             current = wait;

@@ -1,10 +1,15 @@
 #include "migrationlock.h"
 
 #include "db/dberror.h"
+#include "exec/lockwatch.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QSqlQuery>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace retort {
 
@@ -62,81 +67,153 @@ qint64 MigrationLock::childKeyFor(const VersionTable &table)
     return fnv1a(QStringLiteral("retort bridge ") + table.qualifiedSql());
 }
 
-QString MigrationLock::describeHolder(qint64 key) const
+namespace {
+
+// The earliest session holding `key`, other than this one.
+struct Holder {
+    bool found = false;
+    QString error;  // why it could not be read
+    int pid = 0;
+    QString application, user, address;
+    QDateTime since;
+};
+
+Holder holderOf(const QSqlDatabase &db, qint64 key)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT a.pid, a.application_name, a.usename, host(a.client_addr), a.backend_start "
                              "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE ")
               + kKeyMatch + QStringLiteral(" AND a.pid <> pg_backend_pid() ORDER BY a.backend_start LIMIT 1"));
     bindKey(q, key);
-    if (!q.exec())
-        return QStringLiteral("another session (pg_stat_activity could not be read: %1)").arg(DbError::of(q).message);
+    Holder h;
+    if (!q.exec()) {
+        h.error = DbError::of(q).message;
+        return h;
+    }
     if (!q.next())
+        return h;
+    h.found = true;
+    h.pid = q.value(0).toInt();
+    h.application = q.value(1).toString();
+    h.user = q.value(2).toString();
+    h.address = q.value(3).toString();
+    h.since = q.value(4).toDateTime();
+    return h;
+}
+
+// The session's lock_timeout in milliseconds, 0 for none.
+qint64 lockTimeoutMs(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+} // namespace
+
+QString MigrationLock::describeHolder(qint64 key) const
+{
+    const Holder h = holderOf(m_db, key);
+    if (!h.error.isEmpty())
+        return QStringLiteral("another session (pg_stat_activity could not be read: %1)").arg(h.error);
+    if (!h.found)
         return QStringLiteral("another session (it has just released the lock or is not visible to this user)");
     QStringList parts;
-    parts << QStringLiteral("pid %1").arg(q.value(0).toInt());
-    const QString app = q.value(1).toString();
-    parts << (app.isEmpty() ? QStringLiteral("no application_name") : QStringLiteral("application \"%1\"").arg(app));
-    if (!q.value(2).toString().isEmpty())
-        parts << QStringLiteral("user %1").arg(q.value(2).toString());
-    parts << (q.value(3).isNull() ? QStringLiteral("over a Unix socket") : QStringLiteral("from %1").arg(q.value(3).toString()));
-    const QDateTime since = q.value(4).toDateTime();
-    if (since.isValid())
-        parts << QStringLiteral("connected since %1").arg(since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    parts << QStringLiteral("pid %1").arg(h.pid);
+    parts << (h.application.isEmpty() ? QStringLiteral("no application_name")
+                                      : QStringLiteral("application \"%1\"").arg(h.application));
+    if (!h.user.isEmpty())
+        parts << QStringLiteral("user %1").arg(h.user);
+    parts << (h.address.isEmpty() ? QStringLiteral("over a Unix socket") : QStringLiteral("from %1").arg(h.address));
+    if (h.since.isValid())
+        parts << QStringLiteral("connected since %1").arg(h.since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
     return parts.join(QStringLiteral(", "));
 }
 
-Error MigrationLock::acquire(bool wait, const std::function<void(const QString &)> &log)
+Error MigrationLock::acquire(bool wait, const WaitHooks &hooks)
 {
     const QString table = m_table.displayName();
-    if (Error e = waitFor(m_key, true, wait, QStringLiteral("the migration lock of %1").arg(table), log))
+    if (Error e = waitFor(m_key, true, wait, QStringLiteral("the migration lock of %1").arg(table),
+                          QStringLiteral("the migration lock"), hooks))
         return e;
     m_held = true;
     return waitFor(childKeyFor(m_table), false, wait,
-                   QStringLiteral("the end of an alembic child of an earlier migration of %1").arg(table), log);
+                   QStringLiteral("the end of an alembic child of an earlier migration of %1").arg(table),
+                   QStringLiteral("the end of an alembic child of an earlier run"), hooks);
 }
 
 // Takes `key` (waiting or not), and keeps it or lets it go at once.
-Error MigrationLock::waitFor(qint64 key, bool keep, bool wait, const QString &what,
-                             const std::function<void(const QString &)> &log)
+Error MigrationLock::waitFor(qint64 key, bool keep, bool wait, const QString &what, const QString &waitingFor,
+                             const WaitHooks &hooks)
 {
-    auto unlockUnlessKept = [&] {
-        if (keep)
-            return;
-        QSqlQuery u(m_db);
-        u.prepare(QStringLiteral("SELECT pg_advisory_unlock(?)"));
-        u.addBindValue(key);
-        u.exec();
-    };
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?)"));
-    q.addBindValue(key);
-    if (!q.exec() || !q.next())
-        return DbError::of(q).toError(QStringLiteral("Could not take %1").arg(what), q.lastQuery());
-    if (q.value(0).toBool()) {
-        unlockUnlessKept();
-        return {};
-    }
+    const auto tryLock = [&]() -> Result<bool> {
+        q.addBindValue(key);
+        if (!q.exec() || !q.next())
+            return DbError::of(q).toError(QStringLiteral("Could not take %1").arg(what), q.lastQuery());
+        const bool got = q.value(0).toBool();
+        q.finish();
+        return got;
+    };
+    const auto taken = [&] {
+        if (!keep) {
+            QSqlQuery u(m_db);
+            u.prepare(QStringLiteral("SELECT pg_advisory_unlock(?)"));
+            u.addBindValue(key);
+            u.exec();
+        }
+        return Error();
+    };
+    Result<bool> got = tryLock();
+    if (!got)
+        return got.error();
+    if (got.value())
+        return taken();
     const QString holder = describeHolder(key);
     if (!wait)
         return lockError(QStringLiteral("Another migration of %1 in database \"%2\" is running (%3); "
                                         "not waiting (--no-wait) for %4")
                              .arg(m_table.displayName(), m_db.databaseName(), holder, what),
                          QStringLiteral("55P03"));
-    if (log)
-        log(QStringLiteral("Waiting for %1 held by %2").arg(what, holder));
-    QSqlQuery w(m_db);
-    w.prepare(QStringLiteral("SELECT pg_advisory_lock(?)"));
-    w.addBindValue(key);
-    if (!w.exec()) {
-        const DbError e = DbError::of(w);
-        if (e.sqlState == QLatin1String("55P03"))
+    if (hooks.log)
+        hooks.log(QStringLiteral("Waiting for %1 held by %2").arg(what, holder));
+
+    // Try again and again, never blocking in a statement (see acquire()).
+    const qint64 timeoutMs = lockTimeoutMs(m_db);
+    QElapsedTimer waited, sinceHolderRead;
+    waited.start();
+    sinceHolderRead.start();
+    QString reported;
+    int pauseMs = 5;
+    for (;;) {
+        if (hooks.cancelled && hooks.cancelled())
+            return Error(Error::Kind::Cancelled, QStringLiteral("Cancelled while waiting for %1").arg(what));
+        if (timeoutMs > 0 && waited.elapsed() >= timeoutMs)
             return lockError(QStringLiteral("Timed out (lock_timeout) waiting for %1 held by %2").arg(what, holder),
-                             e.sqlState);
-        return e.toError(QStringLiteral("Waiting for %1 failed").arg(what), w.lastQuery());
+                             QStringLiteral("55P03"));
+        QThread::msleep(timeoutMs > 0 ? std::clamp<qint64>(timeoutMs - waited.elapsed(), 1, pauseMs) : pauseMs);
+        pauseMs = std::min(pauseMs * 2, kRetryMs);
+        got = tryLock();
+        if (!got)
+            return got.error();
+        if (got.value())
+            break;
+        if (hooks.waiting && waited.elapsed() >= LockWatch::kQuietMs
+            && (reported.isEmpty() || sinceHolderRead.elapsed() >= LockWatch::kQuietMs)) {
+            sinceHolderRead.restart();
+            const Holder h = holderOf(m_db, key);
+            const QString now = QStringLiteral("waiting for %1 held by %2")
+                                    .arg(waitingFor, h.found ? describeBlocker(h.pid, h.application, h.user, h.since)
+                                                             : QStringLiteral("another session"));
+            if (now != reported)
+                hooks.waiting(reported = now);
+        }
     }
-    unlockUnlessKept();
-    return {};
+    if (!reported.isEmpty())
+        hooks.waiting(QString());
+    return taken();
 }
 
 Error MigrationLock::verify() const

@@ -27,12 +27,26 @@ public:
     // transaction has ended before anyone else migrates.
     static qint64 childKeyFor(const VersionTable &table);
 
+    // What a wait tells and asks its caller, each optional.
+    struct WaitHooks {
+        std::function<void(const QString &)> log;      // one line when a wait starts
+        // "waiting for the migration lock held by pid 4242 (...)" once a wait
+        // has lasted LockWatch::kQuietMs, again when the holder changes, ""
+        // when it is over
+        std::function<void(const QString &)> waiting;
+        std::function<bool()> cancelled;               // asked between tries
+    };
     // Takes the lock. When another session holds it: refuse naming the holder
     // (wait false, SQLSTATE 55P03), or log who holds it and wait, bounded by
     // the session's lock_timeout (timing out names the holder too).
     // Then waits, the same way, until no bridge child of an earlier run
     // holds childKeyFor().
-    Error acquire(bool wait, const std::function<void(const QString &)> &log);
+    // A wait tries again and again (pg_try_advisory_lock, each its own short
+    // statement) instead of blocking in pg_advisory_lock: a blocked statement
+    // holds a snapshot, and CREATE INDEX CONCURRENTLY in the holder's run
+    // waits for every snapshot older than its own, so two runs would wait for
+    // each other for ever, a wait no deadlock detector sees.
+    Error acquire(bool wait, const WaitHooks &hooks);
     void release();
     bool held() const { return m_held; }
     // Asks the server whether this session still holds the lock (read from
@@ -44,10 +58,11 @@ public:
     // 127.0.0.1, connected since 2026-11-21 21:00:00 UTC", or why it is unknown.
     QString describeHolder() const { return describeHolder(m_key); }
 
+    static constexpr int kRetryMs = 100;  // the longest pause between two tries
 private:
     QString describeHolder(qint64 key) const;
-    Error waitFor(qint64 key, bool exclusive, bool wait, const QString &what,
-                  const std::function<void(const QString &)> &log);
+    Error waitFor(qint64 key, bool keep, bool wait, const QString &what, const QString &waitingFor,
+                  const WaitHooks &hooks);
 
     QSqlDatabase m_db;
     VersionTable m_table;
