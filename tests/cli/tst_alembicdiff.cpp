@@ -295,6 +295,13 @@ private Q_SLOTS:
             << heads << "\"e0e0e0000002\"\n" << "\"e0e0e0000002\"\n(EXPAND_HEAD := \"deadbeef\")\n" << "needs-python";
         QTest::newRow("globals() written")
             << heads << "\"e0e0e0000002\"\n" << "\"e0e0e0000002\"\nglobals()[\"EXPAND_HEAD\"] = \"deadbeef\"\n" << "needs-python";
+        // a circular import: Python hands out the half-run module, so what it
+        // holds depends on which module ran first (a hostile try found the first)
+        QTest::newRow("circular import that stops Python")
+            << heads << "" << "from shipyard.db.migration.branches import CONTRACT\n" << "circular-fails";
+        QTest::newRow("circular import Python survives")
+            << heads << "\"e0e0e0000002\"\n" << "\"e0e0e0000002\"\nimport shipyard.db.migration.branches\n"
+            << "needs-python";
         QTest::newRow("a tuple constant inside a tuple")
             << QStringLiteral("migrations/versions/f00d00000001_merge.py") << "down_revision = MERGE_PARENTS"
             << "down_revision = (MERGE_PARENTS,)" << "needs-python";
@@ -333,6 +340,10 @@ private Q_SLOTS:
             QVERIFY2(expected.exitCode != 0, expected.out.constData());
             QVERIFY2(actual.exitCode != 0, actual.out.constData());
             QVERIFY2(actual.err.contains(".py:"), actual.err.constData());  // names the file and line
+        } else if (outcome == QLatin1String("circular-fails")) {
+            QVERIFY2(expected.exitCode != 0, expected.out.constData());
+            QVERIFY2(expected.err.contains("circular import"), expected.err.constData());
+            QVERIFY2(actual.exitCode != 0 && actual.out.contains("circular import"), actual.out.constData());
         } else {
             QCOMPARE(expected.exitCode, 0);
             QVERIFY2(actual.exitCode != 0 && actual.out.contains("reading it needs Python"), actual.out.constData());

@@ -98,39 +98,54 @@ const ImportedConstants::Constants &ImportedConstants::constantsOf(const QString
 
 Error ImportedConstants::importError(const QString &name)
 {
-    const auto known = m_importErrors.constFind(name);
-    if (known != m_importErrors.constEnd())
-        return *known;
-    if (m_importing.contains(name))
-        return {};  // Python lets a module import one that is importing it
-    m_importing << name;
-    Error error;
     const QStringList parts = name.split(QLatin1Char('.'));
-    for (int k = 1; k <= parts.size() && !error; ++k) {
+    for (int k = 1; k <= parts.size(); ++k) {
         const QString prefix = parts.mid(0, k).join(QLatin1Char('.'));
         const std::optional<Module> module = findModule(prefix);
         if (!module) {
             // a top-level name outside the search path is not the project's
             if (k > 1)
-                error = notStatic(QStringLiteral("No module named %1 (on prepend_sys_path %2)")
-                                      .arg(pyRepr(prefix), searchPathText()));
+                return notStatic(QStringLiteral("No module named %1 (on prepend_sys_path %2)")
+                                     .arg(pyRepr(prefix), searchPathText()));
+            return {};
+        }
+        // Its packages are imported first, and may be importing still (a
+        // package's __init__ importing its own submodules): only the module
+        // an import statement names must not be.
+        if (Error error = moduleError(prefix, *module, k == parts.size()))
+            return error;
+    }
+    return {};
+}
+
+Error ImportedConstants::moduleError(const QString &name, const Module &module, bool named)
+{
+    if (const int at = m_importing.indexOf(name); at >= 0) {
+        if (!named)
+            return {};
+        // Python hands out the half-run module: what it holds then depends on
+        // which module the program imported first.
+        const QStringList chain = m_importing.mid(at) << name;
+        return notStatic(QStringLiteral("%1 is imported while it is still being imported (a circular import: %2); "
+                                        "whether Python can load it depends on the order the modules run in")
+                             .arg(name, chain.join(QStringLiteral(" -> "))));
+    }
+    const auto known = m_importErrors.constFind(name);
+    if (known != m_importErrors.constEnd())
+        return *known;
+    m_importing << name;
+    const Constants &constants = constantsOf(name, module);
+    Error error = constants.error;
+    for (const QString &imported : constants.read.imports) {
+        if (error)
             break;
-        }
-        const Constants &constants = constantsOf(prefix, *module);
-        error = constants.error;
-        for (const QString &imported : constants.read.imports) {
-            if (error)
-                break;
-            error = importError(imported);
-        }
-        for (const QString &imported : constants.read.fromImports) {
-            if (error)
-                break;
-            const QString from = imported.section(QLatin1Char('.'), 0, -2);
-            error = importError(from);
-            if (!error && findModule(imported))
-                error = importError(imported);
-        }
+        error = importError(imported);
+    }
+    for (const QString &imported : constants.read.fromImports) {
+        if (error)
+            break;
+        // from a import b: b is a's name, or else its submodule
+        error = findModule(imported) ? importError(imported) : importError(imported.section(QLatin1Char('.'), 0, -2));
     }
     m_importing.removeLast();
     m_importErrors.insert(name, error);

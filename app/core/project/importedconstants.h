@@ -42,14 +42,18 @@ private:
     const Constants &constantsOf(const QString &name, const Module &module);
     // Why importing `name` would fail among what Retort can see: its
     // packages' __init__ files and the project modules it imports in turn.
+    // A circular import among them needs Python (see moduleError).
     Error importError(const QString &name);
+    // Why running `name`'s own file would fail; named: an import statement
+    // names it (not only one of its submodules).
+    Error moduleError(const QString &name, const Module &module, bool named);
     QString searchPathText() const;
 
     QStringList m_searchPath;
     QHash<QString, std::optional<Module>> m_modules;
     QHash<QString, Constants> m_constants;
     QHash<QString, Error> m_importErrors;
-    QStringList m_importing;  // the chain importError() is in, for cycles
+    QStringList m_importing;  // the modules being run, outermost first, for cycles
 };
 
 } // namespace retort
