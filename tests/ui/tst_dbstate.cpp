@@ -4,13 +4,14 @@
 // own upgrade plan from that state says; several connections show as
 // markers; a row the files do not have is announced; the range preview is
 // alembic's --sql script; saved connections never write a password; a wrong
-// password gives a clear message and a prompt. Offscreen, waits on conditions.
+// password gives a clear message and a prompt (those in tst_dbconnections.cpp).
+// Offscreen, waits on conditions.
+
+#include "tst_dbstate.h"
 
 #include "applyharness.h"
-#include "connectionsdialog.h"
 #include "databasesession.h"
 #include "databasestatus.h"
-#include "db/savedconnections.h"
 #include "db/versionstate.h"
 #include "graph/dbstate.h"
 #include "projectloader.h"
@@ -28,14 +29,9 @@
 #include "testcluster.h"
 
 #include <QAction>
-#include <QDialogButtonBox>
 #include <QPainter>
 #include <QFile>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -48,10 +44,10 @@
 using namespace retort;
 using namespace retort::gui;
 using namespace retort::testsupport;
-using retort::testui::projectKeyOf;
 using retort::testui::saveConnectionsFor;
+using namespace retort::dbstatetest;
 
-namespace {
+namespace retort::dbstatetest {
 
 const QString kSource = QStringLiteral(RETORT_SOURCE_DIR);
 const QString kAnalyticsDir = kSource + QStringLiteral("/migrations/analytics");
@@ -66,6 +62,22 @@ QProcessEnvironment envFor(const QString &url)
     e.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
     return e;
 }
+
+bool openAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    window.openProject(path);
+    return QTest::qWaitFor([&] { return !shown.isEmpty(); }, 20000);
+}
+
+int rowState(const HistoryModel &model, const QString &id)
+{
+    return model.index(model.rowOfRevision(id)).data(HistoryModel::DbStateRole).toInt();
+}
+
+} // namespace retort::dbstatetest
+
+namespace {
 
 // The revisions alembic's offline upgrade from `from` to heads would run.
 QStringList alembicPending(const QString &from)
@@ -94,34 +106,12 @@ QStringList alembicHistory()
     return ids;
 }
 
-bool openAndWait(MainWindow &window, const QString &path)
-{
-    QSignalSpy shown(&window, &MainWindow::projectShown);
-    window.openProject(path);
-    return QTest::qWaitFor([&] { return !shown.isEmpty(); }, 20000);
-}
-
-int rowState(const HistoryModel &model, const QString &id)
-{
-    return model.index(model.rowOfRevision(id)).data(HistoryModel::DbStateRole).toInt();
-}
-
 QStringList markerNames(const HistoryModel &model, const QString &id)
 {
     QStringList names;
     for (const DbMarker &m : model.index(model.rowOfRevision(id)).data(HistoryModel::DbMarkersRole).value<DbMarkers>())
         names << m.name;
     return names;
-}
-
-// The password the private cluster's PGPASSFILE holds (host:port:db:user:password).
-QString clusterPassword(const TestCluster &cluster)
-{
-    QFile f(cluster.passFile());
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QString line = QString::fromUtf8(f.readAll()).section(QLatin1Char('\n'), 0, 0).trimmed();
-    return line.section(QLatin1Char(':'), 4);
 }
 
 // The colour at the centre of revision `id`'s node as the graph's delegate
@@ -164,34 +154,6 @@ bool sameColor(const QColor &a, const QColor &b)
 }
 
 } // namespace
-
-class TestDbState : public QObject {
-    Q_OBJECT
-private slots:
-    void initTestCase();
-    void init();
-    void statesAfterAlembicStamp();
-    void unknownRevisionShown();
-    void savedConnectionsNeverWritePassword();
-    void wrongPassword();
-    void connectionsDialogTest();
-    void stateAgreesWithPlaceOnGraph();
-    void appliedRootIsFilledAndLegendShown();
-    void serverDownIsUnknownNotApplied();
-    void databasesBelongToTheirProject();
-    void databaseUrlOnlyWhereEnvReadsIt();
-    void editedAppliedRevisionIsMarked();
-    void cleanupTestCase();
-
-private:
-    // A database stamped at `revision` by alembic, saved as analytics' "local"; empty on failure.
-    QString stampedLocal(const QString &name, const QString &revision);
-    // Shows `window` on analytics and waits for its active database to be read.
-    bool openWithActiveDatabase(MainWindow &window);
-
-    TestCluster m_cluster;
-    QStringList m_databases;
-};
 
 void TestDbState::initTestCase()
 {
@@ -422,121 +384,6 @@ void TestDbState::unknownRevisionShown()
     QCOMPARE(rowState(*window.historyModel(), QStringLiteral("e07f5b3d2a19")), int(RevisionDbState::Pending));
 }
 
-void TestDbState::savedConnectionsNeverWritePassword()
-{
-    const QString secret = QStringLiteral("pw-s3cret-%1").arg(QCoreApplication::applicationPid());
-    MainWindow window;
-    window.show();
-    QVERIFY(openAndWait(window, kAnalytics));
-    window.showConnections();
-    auto *dialog = window.findChild<ConnectionsDialog *>();
-    QVERIFY(dialog);
-    QTest::mouseClick(dialog->findChildren<QPushButton *>().constFirst(), Qt::LeftButton);  // Add
-    QCOMPARE(dialog->list()->count(), 1);
-    dialog->nameField()->clear();
-    QTest::keyClicks(dialog->nameField(), QStringLiteral("prod"));
-    dialog->urlField()->clear();
-    QTest::keyClicks(dialog->urlField(),
-                     QStringLiteral("postgresql+psycopg2://app:%1@db.example.com:5433/app?sslmode=require").arg(secret));
-    dialog->accept();
-    QTRY_VERIFY(!window.findChild<ConnectionsDialog *>());
-
-    // In memory for the session, never on disk.
-    QVERIFY(window.databaseSession()->hasSessionPassword(QStringLiteral("prod")));
-    QSettings settings;
-    settings.sync();
-    QFile file(settings.fileName());
-    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
-    const QByteArray written = file.readAll();
-    QVERIFY2(!written.contains(secret.toUtf8()), written.constData());
-    QVERIFY2(written.contains("postgresql+psycopg2://app@db.example.com:5433/app?sslmode=require"), written.constData());
-
-    // Round trip: what comes back is what was saved.
-    const QString key = projectKeyOf(kAnalytics);
-    const QVector<SavedConnection> loaded = SavedConnections::load(settings, key);
-    QCOMPARE(loaded.size(), 1);
-    QCOMPARE(loaded[0].name, QStringLiteral("prod"));
-    QCOMPARE(loaded[0].url, QStringLiteral("postgresql+psycopg2://app@db.example.com:5433/app?sslmode=require"));
-    QVERIFY(loaded[0].color.startsWith(QLatin1Char('#')));
-
-    // A password in the query string is dropped too, whoever saves.
-    SavedConnections::save(settings, key, {{QStringLiteral("q"), QStringLiteral("postgresql://u@h/d?password=%1&sslmode=disable").arg(secret),
-                                       QStringLiteral("#000000")}});
-    settings.sync();
-    QFile again(settings.fileName());
-    QVERIFY(again.open(QIODevice::ReadOnly));
-    QVERIFY(!again.readAll().contains(secret.toUtf8()));
-    QCOMPARE(SavedConnections::load(settings, key).value(0).url, QStringLiteral("postgresql://u@h/d?sslmode=disable"));
-}
-
-void TestDbState::wrongPassword()
-{
-    const QString db = m_cluster.createDatabase(QStringLiteral("gui_pw"));
-    QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-    m_databases << db;
-    const QString password = clusterPassword(m_cluster);
-    QVERIFY2(!password.isEmpty(), qPrintable(m_cluster.passFile()));
-    saveConnectionsFor(kAnalytics, {{QStringLiteral("tcp"), m_cluster.url(db), QStringLiteral("#8250df")}});
-    MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(openAndWait(window, kAnalytics));
-    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);  // PGPASSFILE
-
-    // A wrong password typed for the session: a clear message and a prompt.
-    QSignalSpy changed(&window, &MainWindow::databaseStateChanged);
-    window.databaseSession()->setSessionPassword(QStringLiteral("tcp"), QStringLiteral("certainly-wrong"));
-    QTRY_VERIFY_WITH_TIMEOUT(changed.contains(QList<QVariant>{QStringLiteral("tcp")}), 20000);
-    QVERIFY(window.activeDatabase() == nullptr);
-    const DatabaseSession::Entry *e = window.databaseSession()->entry(QStringLiteral("tcp"));
-    QVERIFY(e && e->last && !e->last->ok);
-    QCOMPARE(e->last->error.sqlState(), QStringLiteral("28P01"));
-    QVERIFY2(e->last->error.message().startsWith(QLatin1String("Password authentication failed for user \"")
-                                                 + m_cluster.user()),
-             qPrintable(e->last->error.message()));
-    QVERIFY(!e->last->error.message().contains(QLatin1String("certainly-wrong")));
-    QVERIFY(window.databaseStatus()->text().contains(QLatin1String("tcp: not connected")));
-    QVERIFY(window.databaseStatus()->toolTip().contains(QLatin1String("Password authentication failed")));
-    QInputDialog *prompt = nullptr;
-    QTRY_VERIFY((prompt = window.findChild<QInputDialog *>(QStringLiteral("passwordPrompt"))) != nullptr);
-    QVERIFY(prompt->labelText().contains(QLatin1String("Password authentication failed")));
-
-    // The right one at the prompt connects.
-    changed.clear();
-    prompt->setTextValue(password);
-    prompt->accept();
-    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
-    QVERIFY(window.databaseStatus()->text().contains(db));
-}
-
-void TestDbState::connectionsDialogTest()
-{
-    // The dialog's Test connects on a thread of its own and says what it found.
-    ConnectionsDialog dialog({{QStringLiteral("cluster"), m_cluster.url(QStringLiteral("postgres")), QStringLiteral("#2da44e")}});
-    dialog.show();
-    QSignalSpy finished(&dialog, &ConnectionsDialog::testFinished);
-    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
-    QVERIFY(!dialog.testButton()->isEnabled());  // while it runs
-    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
-    QCOMPARE(finished.front().value(0).toBool(), true);
-    QVERIFY2(dialog.testResult()->text().startsWith(QLatin1String("Connected: PostgreSQL ")),
-             qPrintable(dialog.testResult()->text()));
-
-    // A wrong password typed into the URL: refused, said plainly, never shown back.
-    finished.clear();
-    dialog.urlField()->clear();
-    QTest::keyClicks(dialog.urlField(), QStringLiteral("postgresql://%1:not-the-password@%2:%3/postgres")
-                                            .arg(m_cluster.user(), m_cluster.host())
-                                            .arg(m_cluster.port()));
-    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
-    QCOMPARE(finished.front().value(0).toBool(), false);
-    const QString message = dialog.testResult()->text();
-    QVERIFY2(message.startsWith(QLatin1String("Password authentication failed for user")), qPrintable(message));
-    QVERIFY(!message.contains(QLatin1String("not-the-password")));
-    QVERIFY(!dialog.connections().front().url.contains(QLatin1String("not-the-password")));
-}
-
 void TestDbState::stateAgreesWithPlaceOnGraph()
 {
     // DatabaseGraphState computes alembic's get_all_current in linear time;
@@ -575,8 +422,6 @@ void TestDbState::stateAgreesWithPlaceOnGraph()
     }
     QCOMPARE(states, 55);
 }
-
-
 
 // A database past the root: the root is applied and drawn filled in its
 // lane's colour, as every applied revision is; a pending one is a ring. The
@@ -644,170 +489,4 @@ void TestDbState::serverDownIsUnknownNotApplied()
     }
 }
 
-// Saved databases belong to their project. Two projects in one window, each
-// with its own databases: switching shows none of the other's (no banner for
-// its rows, no prompt for its password, not its active database), and a new
-// window restores each project's active database. The global list an earlier
-// version saved is shown to no project.
-void TestDbState::databasesBelongToTheirProject()
-{
-    const QString a1 = m_cluster.createDatabase(QStringLiteral("gui_proj_a1"));
-    const QString a2 = m_cluster.createDatabase(QStringLiteral("gui_proj_a2"));
-    const QString b1 = m_cluster.createDatabase(QStringLiteral("gui_proj_b1"));
-    QVERIFY2(!a1.isEmpty() && !a2.isEmpty() && !b1.isEmpty(), qPrintable(m_cluster.lastError()));
-    m_databases << a1 << a2 << b1;
-    for (const auto &[ini, dir, db, rev] : {std::tuple{kAnalytics, kAnalyticsDir, a1, QStringLiteral("a91d0c6e5b27")},
-                                           std::tuple{kAnalytics, kAnalyticsDir, a2, QStringLiteral("7e3b9f0a2c65")},
-                                           std::tuple{kJobs, kJobsDir, b1, QStringLiteral("heads")}}) {
-        const ProcessResult r = runAlembic(ini, {"stamp", rev}, dir, envFor(m_cluster.url(db)));
-        QVERIFY2(r.ok(), qPrintable(r.describe()));
-    }
-    {
-        // What an earlier Retort saved, for every project at once.
-        QSettings settings;
-        settings.beginWriteArray(QStringLiteral("connections"), 1);
-        settings.setArrayIndex(0);
-        settings.setValue(QStringLiteral("name"), QStringLiteral("legacy"));
-        settings.setValue(QStringLiteral("url"), m_cluster.url(a1));
-        settings.setValue(QStringLiteral("color"), QStringLiteral("#000000"));
-        settings.endArray();
-    }
-    const QStringList aNames = {QStringLiteral("a-one"), QStringLiteral("a-two"), QStringLiteral("a-tcp")};
-    const auto names = [](const DatabaseSession &session) {
-        QStringList out;
-        for (const DatabaseSession::Entry &e : session.entries())
-            out << e.connection.name;
-        return out;
-    };
-    const auto allRead = [](const DatabaseSession &session) {
-        for (const DatabaseSession::Entry &e : session.entries())
-            if (e.reading || !e.last)
-                return false;
-        return true;
-    };
-    const auto prompt = [](MainWindow &window) {
-        return window.findChild<QInputDialog *>(QStringLiteral("passwordPrompt"));
-    };
-
-    {
-        MainWindow window;
-        window.resize(1200, 800);
-        window.show();
-        DatabaseSession &session = *window.databaseSession();
-        QVERIFY(openAndWait(window, kAnalytics));
-        QVERIFY2(!names(session).contains(QStringLiteral("legacy")), qPrintable(names(session).join(QLatin1Char(' '))));
-        // Project A's databases, as the connections dialog saves them; the second made active.
-        session.setSavedConnections({{aNames[0], m_cluster.url(a1), QStringLiteral("#2da44e")},
-                                     {aNames[1], m_cluster.url(a2), QStringLiteral("#d4a72c")},
-                                     {aNames[2], m_cluster.url(a1), QStringLiteral("#8250df")}});
-        session.setActive(aNames[1]);
-        QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
-        QCOMPARE(rowState(*window.historyModel(), QStringLiteral("7e3b9f0a2c65")), int(RevisionDbState::Current));
-        // A wrong password for one of them: A asks for it (that is A's business).
-        session.setSessionPassword(aNames[2], QStringLiteral("certainly-wrong"));
-        QTRY_VERIFY_WITH_TIMEOUT(prompt(window) != nullptr, 20000);
-        prompt(window)->reject();
-        QTRY_VERIFY(prompt(window) == nullptr);
-        QTRY_VERIFY_WITH_TIMEOUT(allRead(session), 20000);
-
-        // Project B in the same window: nothing of A.
-        QVERIFY(openAndWait(window, kJobs));
-        QTRY_VERIFY_WITH_TIMEOUT(allRead(session), 20000);
-        for (const QString &a : aNames)
-            QVERIFY2(!names(session).contains(a), qPrintable(names(session).join(QLatin1Char(' '))));
-        QVERIFY2(!aNames.contains(window.activeConnectionName()), qPrintable(window.activeConnectionName()));
-        QVERIFY2(!window.databaseBanner()->isVisible(), qPrintable(window.databaseBanner()->text()));
-        QVERIFY(prompt(window) == nullptr);
-        for (int row = 0; row < window.historyModel()->rowCount(); ++row)
-            for (const DbMarker &m : window.historyModel()->index(row).data(HistoryModel::DbMarkersRole).value<DbMarkers>())
-                QVERIFY2(!aNames.contains(m.name), qPrintable(m.name));
-        QVERIFY(!window.databaseSession()->hasSessionPassword(aNames[2]));
-
-        // B's own database.
-        session.setSavedConnections({{QStringLiteral("b-one"), m_cluster.url(b1), QStringLiteral("#2da44e")}});
-        QCOMPARE(window.activeConnectionName(), QStringLiteral("b-one"));
-        QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
-        QVERIFY(!window.databaseBanner()->isVisible());
-
-        // Back to A: its databases, its active one, nothing of B.
-        QVERIFY(openAndWait(window, kAnalytics));
-        QCOMPARE(window.activeConnectionName(), aNames[1]);
-        QVERIFY(!names(session).contains(QStringLiteral("b-one")));
-        QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
-        QCOMPARE(rowState(*window.historyModel(), QStringLiteral("7e3b9f0a2c65")), int(RevisionDbState::Current));
-        QVERIFY(!window.databaseBanner()->isVisible());
-    }
-
-    // Reopened: each project's active database is restored.
-    MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(openAndWait(window, kJobs));
-    QCOMPARE(window.activeConnectionName(), QStringLiteral("b-one"));
-    QCOMPARE(names(*window.databaseSession()).count(QStringLiteral("b-one")), 1);
-    QVERIFY(openAndWait(window, kAnalytics));
-    QCOMPARE(window.activeConnectionName(), aNames[1]);
-    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
-    QCOMPARE(window.activeDatabase()->database, a2);
-}
-
-// DATABASE_URL is a project's own database only where its env.py reads it:
-// alembic never reads it itself, so for any other project it names a
-// database that project's commands would not touch, and must not be offered
-// (let alone made active) there.
-void TestDbState::databaseUrlOnlyWhereEnvReadsIt()
-{
-    const QString envDb = m_cluster.createDatabase(QStringLiteral("gui_envurl"));
-    const QString iniDb = m_cluster.createDatabase(QStringLiteral("gui_iniurl"));
-    QVERIFY2(!envDb.isEmpty() && !iniDb.isEmpty(), qPrintable(m_cluster.lastError()));
-    m_databases << envDb << iniDb;
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const auto write = [&dir](const QString &name, const QByteArray &text) {
-        QDir().mkpath(QFileInfo(dir.filePath(name)).path());
-        QFile f(dir.filePath(name));
-        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
-    };
-    const QString ini = dir.filePath(QStringLiteral("alembic.ini"));
-    // the bridge fixtures' env.py: sqlalchemy.url only
-    QVERIFY(write(QStringLiteral("alembic.ini"),
-                  "[alembic]\nscript_location = %(here)s/mig\nsqlalchemy.url = " + m_cluster.url(iniDb).toUtf8()
-                      + "\n\n[loggers]\nkeys = root\n\n[handlers]\nkeys =\n\n[formatters]\nkeys =\n\n"
-                        "[logger_root]\nlevel = WARN\nhandlers =\n"));
-    QFile env(kSource + QStringLiteral("/tests/bridge/fixtures/migrations/env.py"));
-    QVERIFY(env.open(QIODevice::ReadOnly));
-    QVERIFY(write(QStringLiteral("mig/env.py"), env.readAll()));
-    QVERIFY(write(QStringLiteral("mig/versions/a1_first.py"),
-                  "\"\"\"first\n\nRevision ID: a1\n\"\"\"\nrevision = 'a1'\ndown_revision = None\nbranch_labels = None\n"
-                  "depends_on = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n"));
-    // alembic itself, with DATABASE_URL set, stamps the ini's database
-    const ProcessResult stamp = runAlembic(ini, {"stamp", "a1"}, dir.path(), envFor(m_cluster.url(envDb)));
-    QVERIFY2(stamp.ok(), qPrintable(stamp.describe()));
-    QCOMPARE(m_cluster.versionRows(iniDb), QStringList{QStringLiteral("a1")});
-    QCOMPARE(m_cluster.versionRows(envDb), QStringList());
-
-    qputenv("DATABASE_URL", m_cluster.url(envDb).toUtf8());
-    const auto unset = qScopeGuard([] { qunsetenv("DATABASE_URL"); });
-    const auto names = [](const DatabaseSession &session) {
-        QStringList out;
-        for (const DatabaseSession::Entry &e : session.entries())
-            out << e.connection.name;
-        return out;
-    };
-    MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(openAndWait(window, ini));
-    QCOMPARE(names(*window.databaseSession()), QStringList{QStringLiteral("alembic.ini")});
-    QCOMPARE(window.activeConnectionName(), QStringLiteral("alembic.ini"));
-    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
-    QCOMPARE(window.activeDatabase()->database, iniDb);
-    // analytics' env.py reads DATABASE_URL: there it is the project's URL
-    QVERIFY(openAndWait(window, kAnalytics));
-    QCOMPARE(names(*window.databaseSession()), QStringList{QStringLiteral("DATABASE_URL")});
-    QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
-    QCOMPARE(window.activeDatabase()->database, envDb);
-}
-
 QTEST_MAIN(TestDbState)
-#include "tst_dbstate.moc"
