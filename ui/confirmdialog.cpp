@@ -2,6 +2,8 @@
 
 #include "applyscripteditor.h"
 #include "backupjob.h"
+#include "graph/dbstate.h"
+#include "graph/revisiongraph.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -68,6 +70,33 @@ QString rowsText(const VersionState &state)
     if (state.rows.isEmpty())
         return QStringLiteral("base (%1 is empty)").arg(state.table.displayName());
     return state.rows.join(QStringLiteral(", "));
+}
+
+// The version rows the plan leaves, said so that a database ending on
+// several branches is noticed.
+QString endRowsText(const QStringList &end, const QStringList &now)
+{
+    if (end.isEmpty())
+        return QStringLiteral("base (no revision applied)");
+    QStringList rows = end;
+    rows.sort();
+    QString text = rows.join(QStringLiteral(", ")).toHtmlEscaped();
+    if (end.size() > 1 && end.size() > now.size())
+        text += QStringLiteral(" <b>(%1 version rows: the database ends on separate branches)</b>").arg(end.size());
+    return text;
+}
+
+// Revisions applied now that a stamp to `end` would mark as not applied,
+// though their changes stay in the schema.
+int unmarkedByStamp(const RevisionGraph &graph, const QStringList &now, const QStringList &end)
+{
+    const DatabaseGraphState before = DatabaseGraphState::compute(graph, now);
+    const DatabaseGraphState after = DatabaseGraphState::compute(graph, end);
+    int count = 0;
+    for (int node = 0; node < graph.size(); ++node)
+        count += before.state(node) != RevisionDbState::Pending && before.state(node) != RevisionDbState::Unknown
+                 && after.state(node) == RevisionDbState::Pending;
+    return count;
 }
 
 } // namespace
@@ -141,7 +170,27 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
         form->addRow(QString(), why);
     }
     form->addRow(QStringLiteral("Now at:"), new QLabel(rowsText(m_plan.preview.state).toHtmlEscaped(), box));
+    const QStringList &now = m_plan.preview.state.rows;
+    const QStringList end = m_plan.preview.steps.isEmpty() ? now : m_plan.preview.steps.back().step.headsAfter;
+    auto *ends = new QLabel(endRowsText(end, now), box);
+    ends->setObjectName(QStringLiteral("endState"));
+    ends->setWordWrap(true);
+    form->addRow(QStringLiteral("Ends at:"), ends);
     layout->addLayout(form);
+    if (m_plan.operation.kind == Operation::Kind::Stamp && project) {
+        if (const int unmarked = unmarkedByStamp(project->graph, now, end)) {
+            auto *backwards = new QLabel(
+                QStringLiteral("<span style='color:#c62828'><b>This stamp goes backwards:</b></span> %1 "
+                               "will be marked as not applied, though no downgrade runs and the schema keeps "
+                               "their changes; the next upgrade runs them again.")
+                    .arg(unmarked == 1 ? QStringLiteral("1 applied revision")
+                                       : QStringLiteral("%1 applied revisions").arg(unmarked)),
+                box);
+            backwards->setObjectName(QStringLiteral("stampBackwards"));
+            backwards->setWordWrap(true);
+            layout->addWidget(backwards);
+        }
+    }
 
     m_steps = new QTreeWidget(box);
     m_steps->setRootIsDecorated(false);

@@ -41,6 +41,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QTextDocument>
 #include <QtTest>
 
 using namespace retort;
@@ -335,9 +336,15 @@ private slots:
             Operation::Kind kind;
             QString target;
             QStringList alembic;
+            QString endsAt;  // what the dialog says the database ends at
         } cases[] = {
-            {Operation::Kind::Upgrade, QStringLiteral("9b52e1c8f3a6"), {"upgrade", "9b52e1c8f3a6"}},
-            {Operation::Kind::Downgrade, QStringLiteral("a91d0c6e5b27"), {"downgrade", "a91d0c6e5b27"}},
+            {Operation::Kind::Upgrade, QStringLiteral("9b52e1c8f3a6"), {"upgrade", "9b52e1c8f3a6"},
+             QStringLiteral("9b52e1c8f3a6")},
+            // below the merge: two version rows, said so before it runs
+            {Operation::Kind::Downgrade, QStringLiteral("7e3b9f0a2c65"), {"downgrade", "7e3b9f0a2c65"},
+             QStringLiteral("7e3b9f0a2c65, f3a1c7e9d048 (2 version rows: the database ends on separate branches)")},
+            {Operation::Kind::Downgrade, QStringLiteral("a91d0c6e5b27"), {"downgrade", "a91d0c6e5b27"},
+             QStringLiteral("a91d0c6e5b27")},
         };
         for (const Case &c : cases) {
             Operation op;
@@ -348,6 +355,12 @@ private slots:
             QVERIFY2(dialog, qPrintable(h.controller->planError().toString()));
             QVERIFY(dialog->stepList()->topLevelItemCount() > 0);
             QVERIFY(!dialog->runButton()->isEnabled());
+            auto *endState = dialog->findChild<QLabel *>(QStringLiteral("endState"));
+            QVERIFY(endState);
+            QTextDocument rendered;
+            rendered.setHtml(endState->text());
+            QCOMPARE(rendered.toPlainText(), c.endsAt);
+            QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("stampBackwards")));
             const RunReport *report = runConfirmed(h, dialog);
             QVERIFY2(report, "the run did not finish");
             QVERIFY2(report->ok, qPrintable(report->error.toString()));
@@ -467,6 +480,12 @@ private slots:
         QVERIFY(dialog);
         QVERIFY2(dialog->destructiveLabel()->text().contains(QLatin1String("only the version table changes")),
                  qPrintable(dialog->destructiveLabel()->text()));
+        // From the head back to below the merge: the merge and the two after
+        // it would be marked not applied, with their changes still there.
+        auto *backwards = dialog->findChild<QLabel *>(QStringLiteral("stampBackwards"));
+        QVERIFY(backwards);
+        QVERIFY2(backwards->text().contains(QLatin1String("3 applied revisions will be marked as not applied")),
+                 qPrintable(backwards->text()));
         report = runConfirmed(h, dialog);
         QVERIFY2(report && report->ok, report ? qPrintable(report->error.toString()) : "no report");
         auto a = runAlembic(kAnalytics, {"stamp", "--purge", "f3a1c7e9d048", "7e3b9f0a2c65"}, projectDir,
