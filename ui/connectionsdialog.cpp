@@ -196,7 +196,7 @@ void ConnectionsDialog::addConnection()
     while (names.contains(c.name))
         c.name = QStringLiteral("database %1").arg(++n);
     c.url = QStringLiteral("postgresql://localhost/");
-    c.color = SavedConnections::defaultColor(int(m_connections.size()));
+    c.color = SavedConnections::defaultColor(m_connections);
     m_connections.append(c);
     m_list->addItem(new QListWidgetItem(swatch(c.color), c.name));
     m_list->setCurrentRow(int(m_connections.size()) - 1);

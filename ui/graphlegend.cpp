@@ -1,5 +1,6 @@
 #include "graphlegend.h"
 
+#include "db/savedconnections.h"
 #include "graphstyle.h"
 #include "historydelegate.h"
 
@@ -84,7 +85,7 @@ void GraphLegend::paintEvent(QPaintEvent *)
             p.drawText(mark, Qt::AlignCenter, QStringLiteral("!"));
         } else if (kEntries[i].state == RevisionDbState::Current) {
             // the marker pill, as the rows draw it
-            const QColor marker(0x2da44e);
+            const QColor marker(SavedConnections::defaultColor({}));
             const QRectF pill(x, height() / 2.0 - fm.height() / 2.0, lane, fm.height());
             p.setPen(Qt::NoPen);
             p.setBrush(marker);

@@ -39,7 +39,7 @@ int run(int argc, char *argv[])
         for (const QString &spec : specs) {
             const int eq = int(spec.indexOf(QLatin1Char('=')));
             if (eq > 0)
-                connections.append({spec.left(eq), spec.mid(eq + 1), SavedConnections::defaultColor(int(connections.size()))});
+                connections.append({spec.left(eq), spec.mid(eq + 1), SavedConnections::defaultColor(connections)});
         }
         if (!connections.isEmpty()) {
             QObject::connect(&window, &MainWindow::projectShown, &window, [&window, connections] {

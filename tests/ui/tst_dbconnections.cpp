@@ -17,6 +17,8 @@
 #include "testcluster.h"
 
 #include <QAction>
+#include <QColor>
+#include <QSet>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QInputDialog>
@@ -162,6 +164,21 @@ void TestDbState::connectionsDialogTest()
     QVERIFY2(message.startsWith(QLatin1String("Password authentication failed for user")), qPrintable(message));
     QVERIFY(!message.contains(QLatin1String("not-the-password")));
     QVERIFY(!dialog.connections().front().url.contains(QLatin1String("not-the-password")));
+
+    // New connections get colours of their own: none repeats (the first
+    // one's green included), none is a green that reads as the head pill or
+    // a red that reads as an error.
+    for (int i = 0; i < 11; ++i)
+        dialog.addConnection();
+    QStringList colors;
+    for (const SavedConnection &c : dialog.connections())
+        colors << QColor(c.color).name();
+    QCOMPARE(colors.size(), 12);
+    QCOMPARE(QSet<QString>(colors.cbegin(), colors.cend()).size(), 12);
+    for (const QString &color : colors.mid(1)) {
+        const int hue = QColor(color).hslHue();
+        QVERIFY2(hue > 25 && hue < 335 && !(hue > 85 && hue < 165), qPrintable(color));
+    }
 }
 
 // Saved databases belong to their project. Two projects in one window, each

@@ -1,10 +1,13 @@
 #include "db/savedconnections.h"
 
+
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace retort {
@@ -130,7 +133,7 @@ QVector<SavedConnection> SavedConnections::load(QSettings &settings, const QStri
         c.url = stripUrlPassword(settings.value(QStringLiteral("url")).toString());
         c.color = settings.value(QStringLiteral("color")).toString();
         if (!c.color.startsWith(QLatin1Char('#')))
-            c.color = defaultColor(i);
+            c.color = defaultColor(out);
         c.journalInDatabase = settings.value(QStringLiteral("journalInDatabase"), false).toBool();
         if (!c.name.isEmpty() && !c.url.isEmpty())
             out.append(c);
@@ -158,10 +161,56 @@ void SavedConnections::save(QSettings &settings, const QString &projectKey,
     settings.sync();
 }
 
-QString SavedConnections::defaultColor(int index)
+namespace {
+
+// "#rrggbb" of a colour given as hue (degrees), saturation and lightness (0..1).
+QString hslName(double hue, double saturation, double lightness)
 {
-    static const char *const colors[] = {"#2da44e", "#d4a72c", "#cf222e", "#8250df", "#0969da", "#bc4c00"};
-    return QString::fromLatin1(colors[size_t(index) % (sizeof colors / sizeof colors[0])]);
+    const double c = (1 - std::fabs(2 * lightness - 1)) * saturation;
+    const double h = hue / 60.0;
+    const double x = c * (1 - std::fabs(std::fmod(h, 2.0) - 1));
+    double r = 0, g = 0, b = 0;
+    switch (int(h) % 6) {
+    case 0: r = c, g = x; break;
+    case 1: r = x, g = c; break;
+    case 2: g = c, b = x; break;
+    case 3: g = x, b = c; break;
+    case 4: r = x, b = c; break;
+    default: r = c, b = x; break;
+    }
+    const double m = lightness - c / 2;
+    const auto byte = [m](double v) { return int(std::lround((v + m) * 255)); };
+    return QStringLiteral("#%1%2%3")
+        .arg(byte(r), 2, 16, QLatin1Char('0'))
+        .arg(byte(g), 2, 16, QLatin1Char('0'))
+        .arg(byte(b), 2, 16, QLatin1Char('0'));
+}
+
+} // namespace
+
+QString SavedConnections::defaultColor(const QVector<SavedConnection> &others)
+{
+    // No green (the head pill is green) and no red (errors and destructive
+    // statements are): a marker must never read as either.
+    static const char *const palette[] = {"#0969da", "#8250df", "#b35900", "#bf3989",
+                                          "#1b7c83", "#9a6700", "#4f5bd5", "#6e7781"};
+    const auto isTaken = [&others](const QString &name) {
+        return std::any_of(others.cbegin(), others.cend(),
+                           [&name](const SavedConnection &c) { return c.color.compare(name, Qt::CaseInsensitive) == 0; });
+    };
+    for (const char *name : palette)
+        if (!isTaken(QLatin1String(name)))
+            return QString::fromLatin1(name);
+    // Past the palette: hues spread by the golden angle, outside the greens
+    // and the reds, dark enough for white text.
+    for (int i = 0;; ++i) {
+        const double hue = std::fmod(20 + i * 137.508, 360.0);
+        if (hue < 25 || hue > 335 || (hue > 85 && hue < 165))
+            continue;
+        const QString name = hslName(hue, 0.55 + (i % 4) * 0.1, 0.32 + (i % 3) * 0.05);
+        if (!isTaken(name))
+            return name;
+    }
 }
 
 } // namespace retort

@@ -47,8 +47,9 @@ public:
     // The connection last made active in the project, empty when none was chosen.
     static QString active(QSettings &settings, const QString &projectKey);
     static void setActive(QSettings &settings, const QString &projectKey, const QString &name);
-    // Colours for new connections, distinct from each other and from the graph's lanes.
-    static QString defaultColor(int index);
+    // The colour for a new connection: one none of `others` (the project's
+    // other connections) has, never the head pill's green nor the error red.
+    static QString defaultColor(const QVector<SavedConnection> &others);
 };
 
 } // namespace retort
