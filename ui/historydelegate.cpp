@@ -260,6 +260,22 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(QRectF(x, g.top(), idWidth, option.rect.height()), Qt::AlignVCenter | Qt::AlignLeft, id);
     x += idWidth + kGap;
 
+    // The date keeps its place on every row, pills or not, whenever the row
+    // is wide enough; pills and the message are cut before it.
+    const QFontMetricsF &fm = m_baseMetrics;
+    const QString date = index.data(HistoryModel::CreateDateRole).toString();
+    const qreal dateWidth = fm.horizontalAdvance(date);
+    qreal messageRight = right;
+    if (!date.isEmpty() && right - x > dateWidth + 160) {
+        painter->setFont(m_base);
+        painter->setPen(dim);
+        painter->drawText(QRectF(right - dateWidth, g.top(), dateWidth, option.rect.height()),
+                          Qt::AlignVCenter | Qt::AlignRight, date);
+        messageRight = right - dateWidth - kGap * 2;
+    }
+    painter->setClipRect(QRectF(x, option.rect.top(), std::max<qreal>(0, messageRight - x), option.rect.height()),
+                         Qt::IntersectClip);
+
     const QFontMetricsF &pillFm = m_pillMetrics;
     painter->setFont(m_pill);
     if (flags & HistoryModel::Head) {
@@ -292,16 +308,6 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         x += 2;
 
     painter->setFont(m_base);
-    const QFontMetricsF &fm = m_baseMetrics;
-    const QString date = index.data(HistoryModel::CreateDateRole).toString();
-    const qreal dateWidth = fm.horizontalAdvance(date);
-    qreal messageRight = right;
-    if (!date.isEmpty() && right - x > dateWidth + 160) {
-        painter->setPen(dim);
-        painter->drawText(QRectF(right - dateWidth, g.top(), dateWidth, option.rect.height()),
-                          Qt::AlignVCenter | Qt::AlignRight, date);
-        messageRight = right - dateWidth - kGap * 2;
-    }
     if (messageRight > x) {
         const QString message = index.data(HistoryModel::MessageRole).toString().simplified();
         painter->setPen(text);
