@@ -52,11 +52,10 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
 
     auto *header = new QHBoxLayout;
     header->setContentsMargins(8, 3, 4, 3);
-    m_engine = new QLabel;
+    // One line, cut with an ellipsis: the full text (a long "needs Python"
+    // reason) is in the tooltip.
+    m_engine = new ElidedLabel;
     m_engine->setObjectName(QStringLiteral("sqlEngineLabel"));
-    m_engine->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // One line, clipped: the full text (a long "needs Python" reason) is in the tooltip.
-    m_engine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_destructiveLabel = new QLabel;
     m_destructiveLabel->setObjectName(QStringLiteral("destructiveLabel"));
     m_destructiveLabel->hide();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "elidedlabel.h"
 #include "sqlworker.h"
 
 #include <QWidget>
@@ -29,7 +30,7 @@ public:
     const SqlScript &script() const { return m_script; }
     int destructiveCount() const { return int(m_script.destructive.size()); }
     CodeEditor *editor() const { return m_editor; }
-    QLabel *engineLabel() const { return m_engine; }
+    ElidedLabel *engineLabel() const { return m_engine; }
     QLabel *destructiveLabel() const { return m_destructiveLabel; }
 
     // The indicator and marker numbers the editor uses for destructive statements.
@@ -63,7 +64,7 @@ private:
     SqlScript m_script;
     QString m_suggestedPath;
     CodeEditor *m_editor = nullptr;
-    QLabel *m_engine = nullptr;
+    ElidedLabel *m_engine = nullptr;
     QLabel *m_destructiveLabel = nullptr;
     QLabel *m_riskLabel = nullptr;
     QWidget *m_findBar = nullptr;

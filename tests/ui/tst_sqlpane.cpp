@@ -6,6 +6,7 @@
 
 #include "codeeditor.h"
 #include "detailpane.h"
+#include "elidedlabel.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "mainwindow.h"
@@ -91,6 +92,7 @@ private slots:
     void destructiveMarks();
     void findAndCopy();
     void riskMarks();
+    void engineLineIsCutWithAnEllipsis();
 
 private:
     QString m_upgradeScript;
@@ -251,6 +253,28 @@ void TestSqlPane::riskMarks()
     pane.setScript(script, QStringLiteral("x.sql"));
     QCOMPARE(editor->markersAtLine(0), 0u);
     QVERIFY(pane.riskLabel()->isHidden());
+}
+
+// A pane narrower than its header line shows it cut with an ellipsis (never
+// "Rendered by:" with the value gone), the whole line in its tooltip.
+void TestSqlPane::engineLineIsCutWithAnEllipsis()
+{
+    SqlPane pane(QStringLiteral("narrow"));
+    SqlScript script;
+    script.ok = false;
+    script.engine = QStringLiteral("needs Python: the body calls helpers.make_table(), which Retort does not read");
+    script.problem = QStringLiteral("line 12");
+    pane.setScript(script, QString());
+    pane.resize(260, 200);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    ElidedLabel *line = pane.engineLabel();
+    QCOMPARE(line->text(), script.engine);
+    QVERIFY2(line->displayedText().endsWith(QStringLiteral("…")), qPrintable(line->displayedText()));
+    QVERIFY(line->displayedText().size() < script.engine.size());
+    QVERIFY(line->toolTip().contains(script.engine));
+    pane.resize(1600, 200);
+    QTRY_COMPARE(line->displayedText(), script.engine);
 }
 
 void TestSqlPane::findAndCopy()
