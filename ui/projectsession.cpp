@@ -1,6 +1,7 @@
 #include "projectsession.h"
 
 #include "projectloader.h"
+#include "projectwatcher.h"
 #include "threadpriority.h"
 
 #include <QThread>
@@ -8,8 +9,10 @@
 namespace retort::gui {
 
 ProjectSession::ProjectSession(QObject *parent)
-    : QObject(parent), m_thread(new QThread(this)), m_loader(new ProjectLoader)
+    : QObject(parent), m_thread(new QThread(this)), m_loader(new ProjectLoader), m_watcher(new ProjectWatcher(this))
 {
+    // Files added, edited or removed on disk read the project again.
+    connect(m_watcher, &ProjectWatcher::changed, this, &ProjectSession::reload);
     qRegisterMetaType<retort::gui::LoadedProjectPtr>();
     qRegisterMetaType<retort::Error>();
     m_thread->setObjectName(QStringLiteral("retort-project-loader"));
@@ -28,6 +31,7 @@ ProjectSession::ProjectSession(QObject *parent)
             return;  // superseded by a later open(), or cancelled
         m_loading = false;
         m_project = std::move(project);
+        m_watcher->watch(*m_project);
         emit loaded(m_project);
     }, Qt::QueuedConnection);
     connect(m_loader, &ProjectLoader::failed, this,
@@ -36,6 +40,7 @@ ProjectSession::ProjectSession(QObject *parent)
                     return;
                 m_loading = false;
                 m_project.reset();
+                m_watcher->watchFailed(iniPath, error.where().file);
                 emit failed(error, iniPath);
             }, Qt::QueuedConnection);
     connect(m_loader, &ProjectLoader::sourceRead, this,

@@ -13,6 +13,7 @@ class QThread;
 namespace retort::gui {
 
 class ProjectLoader;
+class ProjectWatcher;
 
 // The GUI side of the opened project: owns the loader's worker thread, sends
 // it requests, cancels the one a later request or the user supersedes (its
@@ -40,6 +41,7 @@ public:
     // For tests and benchmarks: the worker and its thread.
     ProjectLoader *loader() const { return m_loader; }
     QThread *workerThread() const { return m_thread; }
+    ProjectWatcher *watcher() const { return m_watcher; }
 
 signals:
     void loadingStarted(const QString &iniPath);
@@ -56,6 +58,7 @@ signals:
 private:
     QThread *m_thread = nullptr;
     ProjectLoader *m_loader = nullptr;
+    ProjectWatcher *m_watcher = nullptr;  // reloads when the project's files change
     quint64 m_request = 0;
     quint64 m_sourceRequest = 0;
     bool m_loading = false;

@@ -1,0 +1,77 @@
+#include "projectwatcher.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QSet>
+#include <QTimer>
+
+namespace retort::gui {
+
+ProjectWatcher::ProjectWatcher(QObject *parent)
+    : QObject(parent), m_watcher(new QFileSystemWatcher(this)), m_settle(new QTimer(this))
+{
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(kSettleMs);
+    connect(m_settle, &QTimer::timeout, this, &ProjectWatcher::changed);
+    const auto changedPath = [this] { m_settle->start(); };
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, changedPath);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, changedPath);
+}
+
+void ProjectWatcher::watch(const LoadedProject &project)
+{
+    const QDir here = QFileInfo(project.iniPath).absoluteDir();
+    QStringList paths{project.iniPath};
+    const QString scripts = here.absoluteFilePath(project.config.scriptLocation);
+    paths << scripts + QStringLiteral("/env.py");
+    for (const QString &location : project.config.versionLocations)
+        paths << here.absoluteFilePath(location);
+    // Folders under a recursive version location, and the files themselves
+    // (a folder does not hear a file written in place).
+    QSet<QString> folders;
+    for (const RevisionScript &script : project.scripts)
+        folders.insert(QFileInfo(here.absoluteFilePath(script.path)).absolutePath());
+    paths << QStringList(folders.cbegin(), folders.cend());
+    if (project.scripts.size() <= kMaxFiles)
+        for (const RevisionScript &script : project.scripts)
+            paths << here.absoluteFilePath(script.path);
+    watchOnly(paths);
+}
+
+void ProjectWatcher::watchFailed(const QString &iniPath, const QString &errorFile)
+{
+    QStringList paths{iniPath};
+    if (!errorFile.isEmpty()) {
+        const QString file = QFileInfo(iniPath).absoluteDir().absoluteFilePath(errorFile);
+        paths << file << QFileInfo(file).absolutePath();
+    }
+    watchOnly(paths);
+}
+
+void ProjectWatcher::stop()
+{
+    watchOnly({});
+}
+
+QStringList ProjectWatcher::watched() const
+{
+    return m_watcher->files() + m_watcher->directories();
+}
+
+void ProjectWatcher::watchOnly(const QStringList &paths)
+{
+    m_settle->stop();
+    const QStringList old = watched();
+    if (!old.isEmpty())
+        m_watcher->removePaths(old);
+    QStringList existing;
+    for (const QString &path : paths)
+        if (QFileInfo::exists(path))
+            existing << QDir::cleanPath(path);
+    existing.removeDuplicates();
+    if (!existing.isEmpty())
+        m_watcher->addPaths(existing);
+}
+
+} // namespace retort::gui
