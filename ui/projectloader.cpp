@@ -6,6 +6,7 @@
 #include "project/scriptcache.h"
 #include "project/scriptloader.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -28,9 +29,18 @@ QVector<int> fallbackOrder(const RevisionGraph &graph)
 QString ProjectLoader::resolveIniPath(const QString &path)
 {
     const QFileInfo info(path);
-    if (info.isDir())
-        return QFileInfo(info.absoluteFilePath() + QStringLiteral("/alembic.ini")).absoluteFilePath();
-    return info.absoluteFilePath();
+    if (!info.isDir())
+        return info.absoluteFilePath();
+    // A folder inside the project (its versions, its script directory)
+    // opens the project whose alembic.ini is in it or above it.
+    for (QDir dir(info.absoluteFilePath());;) {
+        const QFileInfo ini(dir.absoluteFilePath(QStringLiteral("alembic.ini")));
+        if (ini.isFile())
+            return ini.absoluteFilePath();
+        if (!dir.cdUp())
+            break;
+    }
+    return QFileInfo(info.absoluteFilePath() + QStringLiteral("/alembic.ini")).absoluteFilePath();
 }
 
 Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progress *progress)
@@ -47,7 +57,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
         where.file = project->iniPath;
         return Error(Error::Kind::Io,
                      QFileInfo(path).isDir()
-                         ? QStringLiteral("No alembic.ini in this folder")
+                         ? QStringLiteral("No alembic.ini in this folder or any folder above it")
                          : QStringLiteral("No such file: %1").arg(project->iniPath),
                      where);
     }

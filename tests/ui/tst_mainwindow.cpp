@@ -591,6 +591,15 @@ void TestMainWindow::folderAndDropOpenProjects()
 {
     const QString folder = QFileInfo(kAnalytics).absolutePath();
     QCOMPARE(ProjectLoader::resolveIniPath(folder), QFileInfo(kAnalytics).absoluteFilePath());
+    // A folder inside the project finds the alembic.ini above it.
+    QCOMPARE(ProjectLoader::resolveIniPath(folder + QStringLiteral("/alembic/versions/core")),
+             QFileInfo(kAnalytics).absoluteFilePath());
+    {
+        QTemporaryDir none;
+        QVERIFY(QDir(none.path()).mkpath(QStringLiteral("a/b")));
+        QCOMPARE(ProjectLoader::resolveIniPath(none.filePath(QStringLiteral("a/b"))),
+                 none.filePath(QStringLiteral("a/b/alembic.ini")));
+    }
 
     MainWindow window;
     window.show();
