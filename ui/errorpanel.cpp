@@ -1,14 +1,23 @@
 #include "errorpanel.h"
 
 #include "icons.h"
+#include "project/projectfile.h"
 
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStyle>
+#include <QThreadPool>
+#include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace retort::gui {
 
@@ -40,6 +49,14 @@ ErrorPanel::ErrorPanel(QWidget *parent) : QWidget(parent)
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_location->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
+    m_excerpt = new QPlainTextEdit;
+    m_excerpt->setObjectName(QStringLiteral("errorExcerpt"));
+    m_excerpt->setReadOnly(true);
+    m_excerpt->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_excerpt->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_excerpt->setMaximumHeight(m_excerpt->fontMetrics().lineSpacing() * (2 * kContextLines + 3) + 12);
+    m_excerpt->hide();
+
     m_details = new QPlainTextEdit;
     m_details->setObjectName(QStringLiteral("errorDetails"));
     m_details->setReadOnly(true);
@@ -49,9 +66,15 @@ ErrorPanel::ErrorPanel(QWidget *parent) : QWidget(parent)
     auto *retry = new QPushButton(icons::reload(), tr("&Try Again"));
     retry->setToolTip(tr("Read the project again (after fixing the file)"));
     connect(retry, &QPushButton::clicked, this, &ErrorPanel::retryRequested);
+    m_openFile = new QPushButton(tr("Open in &Editor"));
+    m_openFile->setObjectName(QStringLiteral("openInEditor"));
+    m_openFile->setToolTip(tr("Open the file in the desktop's editor for it"));
+    m_openFile->hide();
+    connect(m_openFile, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_file)); });
     auto *open = new QPushButton(icons::open(), tr("&Open Another Project…"));
     connect(open, &QPushButton::clicked, this, &ErrorPanel::openRequested);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_openFile);
     buttons->addWidget(retry);
     buttons->addWidget(open);
     buttons->addStretch(1);
@@ -61,6 +84,7 @@ ErrorPanel::ErrorPanel(QWidget *parent) : QWidget(parent)
     text->addWidget(m_title);
     text->addWidget(m_message);
     text->addWidget(m_location);
+    text->addWidget(m_excerpt);
     text->addWidget(m_details);
     text->addLayout(buttons);
 
@@ -85,6 +109,59 @@ void ErrorPanel::showError(const Error &error, const QString &iniPath)
     // The cause chain, when there is more than the headline above.
     m_details->setPlainText(error.toString());
     m_details->setVisible(error.cause() != nullptr);
+
+    const quint64 request = ++m_request;
+    m_excerpt->clear();
+    m_excerpt->hide();
+    m_file.clear();
+    m_openFile->hide();
+    if (error.where().file.isEmpty())
+        return;
+    m_file = QFileInfo(iniPath).absoluteDir().absoluteFilePath(error.where().file);
+    m_openFile->setVisible(QFileInfo(m_file).isFile());
+    const int line = error.where().line;
+    if (line <= 0)
+        return;
+    // Read on a pool thread: the file may be large, slow or not a file at all.
+    const int column = error.where().column;
+    QThreadPool::globalInstance()->start([panel = QPointer<ErrorPanel>(this), file = m_file, request, line, column] {
+        const Result<QByteArray> bytes = readProjectFile(file, FileLimit::kRevision, QStringLiteral("project file"));
+        const QString text = bytes ? QString::fromUtf8(bytes.value()) : QString();
+        QMetaObject::invokeMethod(panel, [panel, request, text, line, column] {
+            if (panel)
+                panel->showExcerpt(request, text, line, column);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ErrorPanel::showExcerpt(quint64 request, const QString &text, int line, int column)
+{
+    if (request != m_request || text.isEmpty())
+        return;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    if (line > lines.size())
+        return;
+    const int first = std::max(1, line - kContextLines);
+    const int last = std::min(int(lines.size()), line + kContextLines);
+    const int width = int(QString::number(last).size());
+    QStringList out;
+    for (int n = first; n <= last; ++n) {
+        QString shown = lines[n - 1];
+        shown.remove(QLatin1Char('\r'));
+        out << QStringLiteral("%1 %2 | %3").arg(n == line ? QStringLiteral(">") : QStringLiteral(" "))
+                   .arg(n, width)
+                   .arg(shown);
+        if (n == line && column > 0)
+            out << QString(width + 5 + column - 1, QLatin1Char(' ')) + QLatin1Char('^');
+    }
+    m_excerpt->setPlainText(out.join(QLatin1Char('\n')));
+    m_excerpt->show();
+    emit excerptShown();
+}
+
+QString ErrorPanel::excerptText() const
+{
+    return m_excerpt->isHidden() ? QString() : m_excerpt->toPlainText();
 }
 
 QString ErrorPanel::messageText() const

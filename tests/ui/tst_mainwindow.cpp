@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QProcess>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
@@ -470,6 +471,18 @@ void TestMainWindow::brokenProjectsShowTheErrorPanel()
     for (const QString &part : messageHas)
         QVERIFY2(message.contains(part), qPrintable(message));
     QVERIFY2(window.errorPanel()->locationText().contains(locationHas), qPrintable(window.errorPanel()->locationText()));
+    // The lines around it, that line marked, and the file offered to the desktop's editor.
+    const QString file = locationHas.section(QLatin1Char(':'), 0, 0);
+    const int line = locationHas.section(QLatin1Char(':'), 1).toInt();
+    QVERIFY2(window.errorPanel()->fileToOpen().endsWith(QStringLiteral("/alembic/versions/") + file),
+             qPrintable(window.errorPanel()->fileToOpen()));
+    QVERIFY(window.errorPanel()->findChild<QPushButton *>(QStringLiteral("openInEditor"))->isVisibleTo(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.errorPanel()->excerptText().isEmpty(), 20000);
+    QFile source(window.errorPanel()->fileToOpen());
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QString marked = QString::fromUtf8(source.readAll()).split(QLatin1Char('\n')).value(line - 1);
+    QVERIFY2(window.errorPanel()->excerptText().contains(QStringLiteral("> %1 | %2").arg(line).arg(marked)),
+             qPrintable(window.errorPanel()->excerptText()));
     // No dialog popped up over it.
     QVERIFY(QApplication::activeModalWidget() == nullptr);
 
