@@ -22,6 +22,15 @@ class TestLockWait : public QObject {
     Q_OBJECT
 
 private:
+    static void startUpgrade(QProcess &run, const QString &url, const QString &dir, const QString &ini)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DATABASE_URL"), url);
+        run.setProcessEnvironment(env);
+        run.setWorkingDirectory(dir);
+        run.start(QStringLiteral(RETORT_BINARY), {QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads")});
+    }
+
     // Starts `retort upgrade heads`, waits until its stderr holds `expected`,
     // lets `release` run in the holder's session, and expects exit 0 with
     // `expected` printed once.
@@ -48,11 +57,7 @@ private:
                 QVERIFY2(q.exec(statement), qPrintable(statement));
 
             QProcess run;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("DATABASE_URL"), cluster.url(db));
-            run.setProcessEnvironment(env);
-            run.setWorkingDirectory(tmp.path());
-            run.start(QStringLiteral(RETORT_BINARY), {QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads")});
+            startUpgrade(run, cluster.url(db), tmp.path(), ini);
             QVERIFY(run.waitForStarted());
             const QString line = QStringLiteral("retort: %1 held by pid %2 (").arg(expected).arg(pid);
             QByteArray err;
@@ -108,11 +113,7 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key)));
 
             QProcess run;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("DATABASE_URL"), cluster.url(db));
-            run.setProcessEnvironment(env);
-            run.setWorkingDirectory(tmp.path());
-            run.start(QStringLiteral(RETORT_BINARY), {QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads")});
+            startUpgrade(run, cluster.url(db), tmp.path(), ini);
             QVERIFY(run.waitForStarted());
             QByteArray err;
             QTRY_VERIFY2_WITH_TIMEOUT((err += run.readAllStandardError(), err.contains("waiting for the migration lock"))
