@@ -129,7 +129,7 @@ def gui_bench(exe, ini, runs):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     p.add_argument("--retort", required=True)
-    p.add_argument("--graph-bench", required=True)
+    p.add_argument("--graph-bench", help="without it, no `core` rows")
     p.add_argument("--gui-bench")
     p.add_argument("--shapes", default=",".join(SHAPES))
     p.add_argument("--sizes", default="1000,10000,50000,100000")
@@ -138,13 +138,15 @@ def main():
     p.add_argument("--alembic-timeout", type=int, default=300)
     p.add_argument("--alembic-commands", default=",".join(name for name, _ in COMMANDS),
                    help="which commands alembic runs above 1,000 revisions (all of them at 1,000 and below)")
+    p.add_argument("--commands", default=",".join(name for name, _ in COMMANDS),
+                   help="which CLI commands to time (default: all)")
     p.add_argument("--gui-sizes", default="10000,100000")
     p.add_argument("--check-max", type=int, default=10000)
     p.add_argument("--work", default="/tmp/retort-shape-sweep")
     p.add_argument("--markdown")
     a = p.parse_args()
     retort = os.path.abspath(a.retort)
-    a.graph_bench = os.path.abspath(a.graph_bench)
+    a.graph_bench = a.graph_bench and os.path.abspath(a.graph_bench)
     a.gui_bench = a.gui_bench and os.path.abspath(a.gui_bench)
     python = find_alembic_python()
     sizes = [int(s) for s in a.sizes.split(",")]
@@ -163,6 +165,8 @@ def main():
             _, heads = run([retort, "-c", "alembic.ini", "heads"], out, warm_env)
             head = heads.stdout.decode().split()[0]
             for name, args in COMMANDS:
+                if name not in a.commands.split(","):
+                    continue
                 args = [head if x == "@HEAD@" else x for x in args]
                 warm, proc = median_run([retort, "-c", "alembic.ini"] + args, out, a.runs, warm_env)
                 if proc.returncode != 0:
@@ -184,7 +188,7 @@ def main():
                     shape, size, name, warm,
                     "" if alembic_t is None else "  alembic %8.2f s  x%.0f" % (alembic_t, alembic_t / warm),
                     "" if same is None else ("  same" if same else "  DIFFERENT")), flush=True)
-            for step, seconds in graph_bench(a.graph_bench, ini, a.runs).items():
+            for step, seconds in (graph_bench(a.graph_bench, ini, a.runs) if a.graph_bench else {}).items():
                 rows.append((shape, size, "core " + step, seconds, None, None))
                 print("%-14s %6d core %-17s %8.3f s" % (shape, size, step, seconds), flush=True)
             if a.gui_bench and str(size) in a.gui_sizes.split(","):

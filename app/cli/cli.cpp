@@ -123,7 +123,7 @@ int run(int argc, char *argv[])
         write(stderr, (usageText() + QStringLiteral("retort: error: too few arguments\n")).toUtf8());
         return 2;
     }
-    const Outcome outcome = runCommand(args);
+    const Outcome outcome = runCommand(args, stdout);
     write(stdout, outcome.exitCode != 0 ? wrapForTerminal(outcome.out) : outcome.out);
     write(stderr, outcome.err);
     return outcome.exitCode;

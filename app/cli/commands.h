@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+#include <cstdio>
+
 namespace retort::cli {
 
 // What one command printed and how it ended.
@@ -14,6 +16,8 @@ struct Outcome {
 };
 
 // Runs an alembic-style command against the project named by args.config.
-Outcome runCommand(const CliArgs &args);
+// With a stream, the listings (heads, history, branches) write their text to
+// it in pieces as they go and the outcome holds only what is left.
+Outcome runCommand(const CliArgs &args, std::FILE *stream = nullptr);
 
 } // namespace retort::cli

@@ -27,68 +27,107 @@ QString RevisionFormat::downRevisionText(int rev) const
     return n.downRevisions.isEmpty() ? QStringLiteral("<base>") : n.downRevisions.join(kComma);
 }
 
-QString RevisionFormat::headOnly(int rev, const Options &o) const
+const QByteArray &RevisionFormat::labelText(int rev) const
 {
     const RevisionNode &n = m_graph.node(rev);
-    QString text = n.id;
-    if (o.includeParents) {
-        if (!n.dependencies.isEmpty())
-            text = QStringLiteral("%1 (%2) -> %3").arg(downRevisionText(rev), n.dependencies.join(kComma), text);
-        else
-            text = QStringLiteral("%1 -> %2").arg(downRevisionText(rev), text);
+    if (m_labelText.empty())
+        m_labelText.resize(size_t(m_graph.labelSetCount()));
+    QByteArray &text = m_labelText[size_t(n.labelSet)];
+    if (text.isEmpty()) {
+        text = n.branchLabels.join(kComma).toUtf8();
+        ++m_labelTextsBuilt;
     }
-    if (o.includeBranches && !n.branchLabels.isEmpty())
-        text += QStringLiteral(" (%1)").arg(n.branchLabels.join(kComma));
-    // head_indicators is always on for the callers alembic has
-    if (n.isRealHead())
-        text += QStringLiteral(" (head)");
-    if (n.isHead() && !n.isRealHead())
-        text += QStringLiteral(" (effective head)");
-    if (o.current)
-        text += QStringLiteral(" (current)");
-    if (o.treeIndicators) {
-        if (n.isBranchPoint())
-            text += QStringLiteral(" (branchpoint)");
-        if (n.isMergePoint())
-            text += QStringLiteral(" (mergepoint)");
-    }
-    if (o.includeDoc)
-        text += kComma + doc(rev);
     return text;
 }
 
-QString RevisionFormat::logEntry(int rev, bool current) const
+void RevisionFormat::appendHeadOnly(QByteArray &out, int rev, const Options &o) const
+{
+    const RevisionNode &n = m_graph.node(rev);
+    if (o.includeParents) {
+        out += downRevisionText(rev).toUtf8();
+        if (!n.dependencies.isEmpty())
+            out += " (" + n.dependencies.join(kComma).toUtf8() + ')';
+        out += " -> ";
+    }
+    out += n.id.toUtf8();
+    if (o.includeBranches && !n.branchLabels.isEmpty()) {
+        out += " (";
+        out += labelText(rev);
+        out += ')';
+    }
+    // head_indicators is always on for the callers alembic has
+    if (n.isRealHead())
+        out += " (head)";
+    if (n.isHead() && !n.isRealHead())
+        out += " (effective head)";
+    if (o.current)
+        out += " (current)";
+    if (o.treeIndicators) {
+        if (n.isBranchPoint())
+            out += " (branchpoint)";
+        if (n.isMergePoint())
+            out += " (mergepoint)";
+    }
+    if (o.includeDoc)
+        out += (kComma + doc(rev)).toUtf8();
+}
+
+void RevisionFormat::appendLogEntry(QByteArray &out, int rev, bool current) const
 {
     const RevisionNode &n = m_graph.node(rev);
     const RevisionScript &s = m_scripts[n.script];
-    QString entry = QStringLiteral("Rev: ") + n.id;
+    out += "Rev: " + n.id.toUtf8();
     if (n.isHead())
-        entry += QStringLiteral(" (head)");
+        out += " (head)";
     if (n.isBranchPoint())
-        entry += QStringLiteral(" (branchpoint)");
+        out += " (branchpoint)";
     if (n.isMergePoint())
-        entry += QStringLiteral(" (mergepoint)");
+        out += " (mergepoint)";
     if (current)
-        entry += QStringLiteral(" (current)");
-    entry += QLatin1Char('\n');
-    entry += (n.isMergePoint() ? QStringLiteral("Merges: ") : QStringLiteral("Parent: ")) + downRevisionText(rev)
-             + QLatin1Char('\n');
+        out += " (current)";
+    out += '\n';
+    out += n.isMergePoint() ? "Merges: " : "Parent: ";
+    out += downRevisionText(rev).toUtf8() + '\n';
     if (!n.dependencies.isEmpty())
-        entry += QStringLiteral("Also depends on: %1\n").arg(n.dependencies.join(kComma));
+        out += "Also depends on: " + n.dependencies.join(kComma).toUtf8() + '\n';
     if (n.isBranchPoint()) {
         QStringList next;
         for (int c : n.nextrev)
             next << m_graph.node(c).id;
-        entry += QStringLiteral("Branches into: %1\n").arg(next.join(kComma));
+        out += "Branches into: " + next.join(kComma).toUtf8() + '\n';
     }
-    if (!n.branchLabels.isEmpty())
-        entry += QStringLiteral("Branch names: %1\n").arg(n.branchLabels.join(kComma));
-    entry += QStringLiteral("Path: %1\n").arg(s.path);
+    if (!n.branchLabels.isEmpty()) {
+        out += "Branch names: ";
+        out += labelText(rev);
+        out += '\n';
+    }
+    out += "Path: " + s.path.toUtf8() + '\n';
     QStringList paras;
     for (const QString &line : pySplitlines(longdoc(rev)))
         paras << QStringLiteral("    ") + line;
-    entry += QLatin1Char('\n') + paras.join(QLatin1Char('\n')) + QLatin1Char('\n');
-    return entry;
+    out += '\n' + paras.join(QLatin1Char('\n')).toUtf8() + '\n';
+}
+
+void RevisionFormat::appendCmdFormat(QByteArray &out, int rev, bool verbose, const Options &o) const
+{
+    if (verbose)
+        appendLogEntry(out, rev, o.current);
+    else
+        appendHeadOnly(out, rev, o);
+}
+
+QString RevisionFormat::headOnly(int rev, const Options &o) const
+{
+    QByteArray out;
+    appendHeadOnly(out, rev, o);
+    return QString::fromUtf8(out);
+}
+
+QString RevisionFormat::logEntry(int rev, bool current) const
+{
+    QByteArray out;
+    appendLogEntry(out, rev, current);
+    return QString::fromUtf8(out);
 }
 
 QString RevisionFormat::cmdFormat(int rev, bool verbose, const Options &o) const

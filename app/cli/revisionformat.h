@@ -3,8 +3,11 @@
 #include "graph/revisiongraph.h"
 #include "project/revisionscript.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QVector>
+
+#include <vector>
 
 namespace retort::cli {
 
@@ -28,6 +31,16 @@ public:
     QString logEntry(int rev, bool current = false) const;
     // Script.cmd_format
     QString cmdFormat(int rev, bool verbose, const Options &o) const;
+    // The same texts appended as UTF-8, for the commands that print one per
+    // revision: a label list is as long as the labels above the revision, so
+    // the text grows with revisions x labels, and each list is copied once.
+    void appendHeadOnly(QByteArray &out, int rev, const Options &o) const;
+    void appendLogEntry(QByteArray &out, int rev, bool current = false) const;
+    void appendCmdFormat(QByteArray &out, int rev, bool verbose, const Options &o) const;
+
+    // How many label lists were joined into text: one per distinct list
+    // (RevisionNode::labelSet), however many revisions carry it.
+    int labelTextsBuilt() const { return m_labelTextsBuilt; }
 
     // Script.longdoc: the stripped module docstring
     QString longdoc(int rev) const;
@@ -36,8 +49,13 @@ public:
     QString downRevisionText(int rev) const;
 
 private:
+    // "a, b" for the revision's (non-empty) labels, UTF-8, joined on first use.
+    const QByteArray &labelText(int rev) const;
+
     const RevisionGraph &m_graph;
     const QVector<RevisionScript> &m_scripts;
+    mutable std::vector<QByteArray> m_labelText;  // by RevisionNode::labelSet
+    mutable int m_labelTextsBuilt = 0;
 };
 
 } // namespace retort::cli

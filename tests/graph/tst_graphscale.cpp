@@ -10,6 +10,7 @@
 
 #include "graph/revisiongraph.h"
 #include "graph/revisionwalker.h"
+#include "revisionformat.h"
 
 #include <QtTest>
 
@@ -216,6 +217,51 @@ private Q_SLOTS:
         QStringList labels = g.node(g.node(second).nextrev.front()).branchLabels;
         labels.sort();
         QCOMPARE(labels, (QStringList{QStringLiteral("label_1"), QStringLiteral("label_2")}));
+    }
+
+    // `history` (and `history -v`) print every revision's labels; here the
+    // lists grow with the history, so the text is revisions x labels long
+    // (as alembic's). Each distinct list is joined into text once, however
+    // many revisions carry it, not once per revision.
+    void historyJoinsEachLabelListOnce()
+    {
+        const Shape s = linearLabels(5000);
+        Result<RevisionGraph> built = RevisionGraph::build(s.scripts());
+        QVERIFY(built);
+        const RevisionGraph &g = built.value();
+        Result<QVector<int>> order = RevisionWalker(g).history(QString(), QString());
+        QVERIFY(order);
+        cli::RevisionFormat format(g, s.scripts());
+        cli::RevisionFormat::Options o;
+        o.includeBranches = o.includeDoc = o.includeParents = true;
+        QByteArray text;
+        QSet<QString> distinctLists;
+        int labelled = 0;
+        for (int r : order.value()) {
+            format.appendCmdFormat(text, r, false, o);
+            text += '\n';
+            format.appendCmdFormat(text, r, true, o);
+            if (!g.node(r).branchLabels.isEmpty()) {
+                ++labelled;
+                distinctLists.insert(g.node(r).branchLabels.join(QLatin1Char('\n')));
+            }
+        }
+        QVERIFY2(labelled > 40 * distinctLists.size(),
+                 qPrintable(QStringLiteral("%1 labelled revisions, %2 lists").arg(labelled).arg(distinctLists.size())));
+        QVERIFY2(format.labelTextsBuilt() <= distinctLists.size(),
+                 qPrintable(QStringLiteral("%1 label lists joined for %2 distinct lists on %3 labelled revisions")
+                                .arg(format.labelTextsBuilt())
+                                .arg(distinctLists.size())
+                                .arg(labelled)));
+        // The newest revision, printed first, still names every label in both forms.
+        QCOMPARE(order.value().front(), g.heads().front());
+        const QList<QByteArray> lines = text.split('\n');
+        QVERIFY(lines.front().contains(" -> " + g.node(g.heads().front()).id.toUtf8() + " (label_"));
+        QCOMPARE(lines.front().count("label_"), qsizetype(g.labels().size()));
+        const auto names = std::find_if(lines.cbegin(), lines.cend(),
+                                         [](const QByteArray &l) { return l.startsWith("Branch names: "); });
+        QVERIFY(names != lines.cend());
+        QCOMPARE(names->count("label_"), qsizetype(g.labels().size()));
     }
 };
 

@@ -606,7 +606,9 @@ void RevisionGraph::propagateLabels(const QVector<int> &labelled)
             named[size_t(s)] = 1;
         }
         m_nodes[x].branchLabels = names[size_t(s)];
+        m_nodes[x].labelSet = s;
     }
+    m_labelSetCount = int(sets.size());
 }
 
 const QVector<int> &RevisionGraph::edges(int i, Relation relation) const

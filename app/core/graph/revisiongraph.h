@@ -22,6 +22,7 @@ struct RevisionNode {
     QStringList dependencies;         // depends_on as declared (ids or labels)
     QStringList declaredLabels;       // branch_labels as declared in the file
     QStringList branchLabels;         // after alembic's propagation
+    int labelSet = 0;                 // branchLabels interned: equal lists, equal ids; 0 when empty
 
     QVector<int> versionedDown;       // downRevisions as indices
     QVector<int> resolvedDeps;        // dependencies resolved to revisions
@@ -57,6 +58,8 @@ public:
     int lookup(const QString &key) const;
     bool isLabel(const QString &key) const { return m_labels.contains(key); }
     const QHash<QString, int> &labels() const { return m_labels; }
+    // Ids of RevisionNode::labelSet are below this.
+    int labelSetCount() const { return m_labelSetCount; }
 
     // Heads through down_revision only (alembic's `heads` attribute, which
     // includes revisions that are only depends_on targets: "effective heads").
@@ -98,6 +101,7 @@ private:
     QHash<QString, int> m_labels;
     QVector<int> m_heads, m_realHeads, m_bases, m_realBases;
     QList<Error> m_warnings;
+    int m_labelSetCount = 1;
 };
 
 } // namespace retort
