@@ -229,9 +229,13 @@ private slots:
 
         QVERIFY(m_cluster.exec(db, QStringLiteral("ALTER TABLE users ADD COLUMN note text")));
         QVERIFY(m_cluster.exec(db, QStringLiteral("DROP INDEX ix_users_name")));
+        QVERIFY(m_cluster.exec(db, QStringLiteral("CREATE INDEX \"Weird \"\"Idx\"\"\" ON users (email)")));
+        QVERIFY(m_cluster.exec(db, QStringLiteral("ALTER TABLE users ALTER COLUMN name SET NOT NULL")));
         const ProcessResult drift = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
         QCOMPARE(drift.exitCode, 1);
-        QCOMPARE(lines(drift.out).mid(1), (QStringList{QStringLiteral("  column users.note added"),
+        QCOMPARE(lines(drift.out).mid(1), (QStringList{QStringLiteral("  column users.name changed: nullable -> NOT NULL"),
+                                                       QStringLiteral("  column users.note added"),
+                                                       QStringLiteral("  index \"Weird \"\"Idx\"\"\" added"),
                                                        QStringLiteral("  index ix_users_name dropped")}));
         QVERIFY2(lines(drift.out).value(0).startsWith(QLatin1String("drift: ")), qPrintable(drift.out));
         QVERIFY2(lines(drift.out).value(0).contains(QLatin1String("version rows (s3)")), qPrintable(drift.out));
@@ -240,7 +244,9 @@ private slots:
         QVERIFY(m_cluster.exec(db, QStringLiteral("UPDATE alembic_version SET version_num = 's2'")));
         const ProcessResult atS2 = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
         QCOMPARE(atS2.exitCode, 1);
-        QCOMPARE(lines(atS2.out).mid(1), QStringList{QStringLiteral("  column users.note added")});
+        QCOMPARE(lines(atS2.out).mid(1), (QStringList{QStringLiteral("  column users.name changed: nullable -> NOT NULL"),
+                                                      QStringLiteral("  column users.note added"),
+                                                      QStringLiteral("  index \"Weird \"\"Idx\"\"\" added")}));
         QCOMPARE(scratchDatabasesLeft(), QStringList());
         m_cluster.dropDatabase(db);
     }

@@ -171,7 +171,7 @@ private slots:
                  (QStringList{
                      "type mood changed: definition enum ('sad', 'ok', 'happy') -> enum ('sad', 'ok', 'happy', 'meh')",
                      "table notes dropped",
-                     "column users.email changed: comment contact -> mail; not null (none) -> yes",
+                     "column users.email changed: comment contact -> mail; nullable -> NOT NULL",
                      "column users.name changed: type character varying(50) -> character varying(80)",
                      "column users.note added",
                      "constraint orders.ck_total dropped",
@@ -184,6 +184,49 @@ private slots:
         QVERIFY2(back.contains(QStringLiteral("column users.note dropped")), qPrintable(back.join('\n')));
         QVERIFY2(back.contains(QStringLiteral("table notes added")), qPrintable(back.join('\n')));
         QCOMPARE(describeChanges(diffSchemas(sa.value(), sb.value()), 2).last(), QStringLiteral("... and 7 more"));
+        m_cluster.dropDatabase(a);
+        m_cluster.dropDatabase(b);
+    }
+
+    // Names read as PostgreSQL prints them: a capital, a space, a quote, a dot
+    // or a reserved word quotes the name, so "a.b" in public is not b in a.
+    void namesAreQuotedAsPostgresQuotesThem()
+    {
+        const QStringList base = {
+            QStringLiteral("CREATE SCHEMA \"Audit\""),
+            QStringLiteral("CREATE TABLE users (id int, name text NOT NULL, email text DEFAULT 'x')"),
+        };
+        const QString a = databaseWith(base);
+        const QString b = databaseWith(base + QStringList{
+            QStringLiteral("CREATE TABLE \"Audit\".\"Log Entries\" (id int)"),
+            QStringLiteral("CREATE TABLE \"a.b\" (x int)"),
+            QStringLiteral("CREATE SCHEMA a"),
+            QStringLiteral("CREATE TABLE a.b (x int)"),
+            QStringLiteral("CREATE TABLE \"select\" (x int)"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN \"Email\" text"),
+            QStringLiteral("CREATE INDEX \"Weird \"\"Idx\"\"\" ON users (email)"),
+            QStringLiteral("ALTER TABLE users ALTER COLUMN name DROP NOT NULL"),
+            QStringLiteral("ALTER TABLE users ALTER COLUMN email DROP DEFAULT"),
+            QStringLiteral("ALTER TABLE users ALTER COLUMN email TYPE text COLLATE \"C\""),
+            QStringLiteral("CREATE FUNCTION \"Touch\"(a int) RETURNS int LANGUAGE sql AS 'SELECT a'"),
+        });
+        QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(m_cluster.lastError()));
+        const Result<SchemaSnapshot> sa = snapshotOf(a);
+        const Result<SchemaSnapshot> sb = snapshotOf(b);
+        QVERIFY2(sa && sb, qPrintable(sa.error().toString() + sb.error().toString()));
+        QCOMPARE(describeChanges(diffSchemas(sa.value(), sb.value())),
+                 (QStringList{
+                     "schema a added",
+                     "table \"Audit\".\"Log Entries\" added",
+                     "table \"a.b\" added",
+                     "table \"select\" added",
+                     "table a.b added",
+                     "column users.\"Email\" added",
+                     "column users.email changed: no collation -> collation \"C\"; default 'x'::text -> no default",
+                     "column users.name changed: NOT NULL -> nullable",
+                     "index \"Weird \"\"Idx\"\"\" added",
+                     "function \"Touch\"(a integer) added",
+                 }));
         m_cluster.dropDatabase(a);
         m_cluster.dropDatabase(b);
     }
