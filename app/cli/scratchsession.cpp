@@ -58,6 +58,8 @@ Result<std::shared_ptr<ScratchSession>> openScratchSession(const CliArgs &args, 
     if (!scratch)
         return scratch.error();
     session->scratch = std::move(scratch.value());
+    for (const QString &line : session->scratch->droppedLeftovers())
+        log("retort: " + line.toUtf8() + '\n');
     log("retort: " + session->scratch->note().toUtf8() + '\n');
     session->render = planRenderSettings(args, config, RenderMode::Online);
     return session;

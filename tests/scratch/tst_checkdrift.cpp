@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -93,6 +94,28 @@ private:
         }
         QSqlDatabase::removeDatabase(connection);
         return names;
+    }
+
+    // Starts `check --scratch-url` on a project whose step sleeps a minute,
+    // and returns once the run has made its scratch database (its name in
+    // `database`).
+    void startSleepingCheck(QProcess &retort, const QString &ini, const QString &dir, QString *database)
+    {
+        retort.setWorkingDirectory(dir);
+        retort.setReadChannel(QProcess::StandardError);
+        retort.start(QStringLiteral(RETORT_BINARY), {QStringLiteral("--scratch-url"), m_cluster.url(QStringLiteral("postgres")),
+                                                     QStringLiteral("-c"), ini, QStringLiteral("check")});
+        QVERIFY(retort.waitForStarted());
+        QByteArray err;
+        while (database->isEmpty() && retort.state() == QProcess::Running) {
+            retort.waitForReadyRead(1000);
+            err += retort.readAllStandardError();
+            const QRegularExpressionMatch m =
+                QRegularExpression(QStringLiteral("retort: scratch: database (retort_scratch_\\w+) on ")).match(QString::fromUtf8(err));
+            if (m.hasMatch())
+                *database = m.captured(1);
+        }
+        QVERIFY2(!database->isEmpty(), err.constData());
     }
 
 private slots:
@@ -229,9 +252,13 @@ private slots:
 
         QVERIFY(m_cluster.exec(db, QStringLiteral("ALTER TABLE users ADD COLUMN note text")));
         QVERIFY(m_cluster.exec(db, QStringLiteral("DROP INDEX ix_users_name")));
+        QVERIFY(m_cluster.exec(db, QStringLiteral("CREATE INDEX \"Weird \"\"Idx\"\"\" ON users (email)")));
+        QVERIFY(m_cluster.exec(db, QStringLiteral("ALTER TABLE users ALTER COLUMN name SET NOT NULL")));
         const ProcessResult drift = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
         QCOMPARE(drift.exitCode, 1);
-        QCOMPARE(lines(drift.out).mid(1), (QStringList{QStringLiteral("  column users.note added"),
+        QCOMPARE(lines(drift.out).mid(1), (QStringList{QStringLiteral("  column users.name changed: nullable -> NOT NULL"),
+                                                       QStringLiteral("  column users.note added"),
+                                                       QStringLiteral("  index \"Weird \"\"Idx\"\"\" added"),
                                                        QStringLiteral("  index ix_users_name dropped")}));
         QVERIFY2(lines(drift.out).value(0).startsWith(QLatin1String("drift: ")), qPrintable(drift.out));
         QVERIFY2(lines(drift.out).value(0).contains(QLatin1String("version rows (s3)")), qPrintable(drift.out));
@@ -240,7 +267,9 @@ private slots:
         QVERIFY(m_cluster.exec(db, QStringLiteral("UPDATE alembic_version SET version_num = 's2'")));
         const ProcessResult atS2 = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
         QCOMPARE(atS2.exitCode, 1);
-        QCOMPARE(lines(atS2.out).mid(1), QStringList{QStringLiteral("  column users.note added")});
+        QCOMPARE(lines(atS2.out).mid(1), (QStringList{QStringLiteral("  column users.name changed: nullable -> NOT NULL"),
+                                                      QStringLiteral("  column users.note added"),
+                                                      QStringLiteral("  index \"Weird \"\"Idx\"\"\" added")}));
         QCOMPARE(scratchDatabasesLeft(), QStringList());
         m_cluster.dropDatabase(db);
     }
@@ -295,6 +324,72 @@ private slots:
         QCOMPARE(m_cluster.versionRows(db), QStringList{QStringLiteral("s1")});
         QCOMPARE(scratchDatabasesLeft(), QStringList());
         m_cluster.dropDatabase(db);
+    }
+
+    // A killed --scratch-url run leaves its database; the next run on that
+    // server drops it, and only it: not a live run's, not one Retort did not
+    // make, not one made in another boot of the machine.
+    void aKilledRunsScratchDatabaseIsDroppedByTheNextRun()
+    {
+        QTemporaryDir tmp;
+        const QString ini = writeSmallProject(tmp.path(), {QStringLiteral("op.execute('SELECT pg_sleep(60)')")});
+        QVERIFY(!ini.isEmpty());
+        QProcess killed;
+        QProcess live;
+        QString killedDatabase;
+        QString liveDatabase;
+        startSleepingCheck(killed, ini, tmp.path(), &killedDatabase);
+        startSleepingCheck(live, ini, tmp.path(), &liveDatabase);
+        if (QTest::currentTestFailed())
+            return;
+        // Retort's mark for a process of this machine's pid namespace, but in
+        // another boot: there a pid proves nothing
+        const QString otherBoot =
+            QStringLiteral("retort scratch database; made by host=%1 boot=00000000-0000-0000-0000-000000000000 "
+                           "pidns=%2 pid=%3 start=1")
+                .arg(QSysInfo::machineHostName(),
+                     QFileInfo(QStringLiteral("/proc/self/ns/pid")).symLinkTarget().section(QLatin1Char('/'), -1))
+                .arg(killed.processId());
+        QVERIFY(m_cluster.exec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE retort_scratch_other_boot")));
+        QVERIFY(m_cluster.exec(QStringLiteral("postgres"),
+                               QStringLiteral("COMMENT ON DATABASE retort_scratch_other_boot IS '%1'").arg(otherBoot)));
+        QVERIFY(m_cluster.exec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE retort_scratch_users_own")));
+        const qint64 killedPid = killed.processId();
+        killed.kill();
+        QVERIFY(killed.waitForFinished());
+
+        const QString quick = writeSmallProject(tmp.path() + QStringLiteral("/quick"), kUpgrades, false, kDowngrades);
+        const QStringList check = {QStringLiteral("--scratch-url"), m_cluster.url(QStringLiteral("postgres")),
+                                   QStringLiteral("-c"), quick, QStringLiteral("check")};
+        const ProcessResult next = runRetort(check, tmp.path());
+        QVERIFY2(next.ok(), qPrintable(next.describe() + QString::fromUtf8(next.out)));
+        const QStringList err = lines(next.err);
+        QVERIFY2(err.value(0).startsWith(QStringLiteral("retort: scratch: dropped %1 on ").arg(killedDatabase)),
+                 qPrintable(next.err));
+        QVERIFY2(err.value(0).endsWith(QStringLiteral(", left by a run that ended without dropping it (process %1 of "
+                                                      "this machine)")
+                                           .arg(killedPid)),
+                 qPrintable(next.err));
+        QVERIFY2(err.value(1).startsWith(QLatin1String("retort: scratch: database retort_scratch_")), qPrintable(next.err));
+        QStringList left = scratchDatabasesLeft();
+        std::sort(left.begin(), left.end());
+        QCOMPARE(left, (QStringList{liveDatabase, QStringLiteral("retort_scratch_other_boot"),
+                                    QStringLiteral("retort_scratch_users_own")}));
+        QVERIFY(live.state() == QProcess::Running);
+
+        // once the other run is killed too, its database goes as well
+        live.kill();
+        QVERIFY(live.waitForFinished());
+        const ProcessResult after = runRetort(check, tmp.path());
+        QVERIFY2(after.ok(), qPrintable(after.describe()));
+        QVERIFY2(lines(after.err).value(0).startsWith(QStringLiteral("retort: scratch: dropped %1 on ").arg(liveDatabase)),
+                 qPrintable(after.err));
+        QVERIFY2(lines(after.err).value(1).startsWith(QLatin1String("retort: scratch: database ")), qPrintable(after.err));
+        left = scratchDatabasesLeft();
+        std::sort(left.begin(), left.end());
+        QCOMPARE(left, (QStringList{QStringLiteral("retort_scratch_other_boot"), QStringLiteral("retort_scratch_users_own")}));
+        m_cluster.dropDatabase(QStringLiteral("retort_scratch_other_boot"));
+        m_cluster.dropDatabase(QStringLiteral("retort_scratch_users_own"));
     }
 
     // SIGKILL while a step runs on the private cluster: the server, its

@@ -116,6 +116,18 @@ private:
         return s;
     }
 
+    // The snapshot of what `statements` make in a database of their own,
+    // dropped again.
+    Result<SchemaSnapshot> schemaMadeBy(const QStringList &statements)
+    {
+        const QString db = databaseWith(statements);
+        if (db.isEmpty())
+            return Error(Error::Kind::Internal, m_cluster.lastError());
+        Result<SchemaSnapshot> s = snapshotOf(db);
+        m_cluster.dropDatabase(db);
+        return s;
+    }
+
 private slots:
     void initTestCase() { RETORT_REQUIRE_CLUSTER(m_cluster); }
 
@@ -150,8 +162,8 @@ private slots:
 
     void diffNamesWhatChanged()
     {
-        const QString a = databaseWith(kSchemaInOrder);
-        const QString b = databaseWith(kSchemaInOrder + QStringList{
+        const Result<SchemaSnapshot> sa = schemaMadeBy(kSchemaInOrder);
+        const Result<SchemaSnapshot> sb = schemaMadeBy(kSchemaInOrder + QStringList{
             QStringLiteral("ALTER TABLE users ADD COLUMN note text"),
             QStringLiteral("DROP INDEX ix_users_name"),
             QStringLiteral("ALTER TABLE users ALTER COLUMN name TYPE varchar(80)"),
@@ -163,15 +175,12 @@ private slots:
             QStringLiteral("CREATE INDEX ix_orders_user ON orders (user_id)"),
             QStringLiteral("ALTER TABLE users ALTER COLUMN email SET NOT NULL"),
         });
-        QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(m_cluster.lastError()));
-        const Result<SchemaSnapshot> sa = snapshotOf(a);
-        const Result<SchemaSnapshot> sb = snapshotOf(b);
         QVERIFY2(sa && sb, qPrintable(sa.error().toString() + sb.error().toString()));
         QCOMPARE(describeChanges(diffSchemas(sa.value(), sb.value())),
                  (QStringList{
                      "type mood changed: definition enum ('sad', 'ok', 'happy') -> enum ('sad', 'ok', 'happy', 'meh')",
                      "table notes dropped",
-                     "column users.email changed: comment contact -> mail; not null (none) -> yes",
+                     "column users.email changed: comment contact -> mail; nullable -> NOT NULL",
                      "column users.name changed: type character varying(50) -> character varying(80)",
                      "column users.note added",
                      "constraint orders.ck_total dropped",
@@ -184,14 +193,50 @@ private slots:
         QVERIFY2(back.contains(QStringLiteral("column users.note dropped")), qPrintable(back.join('\n')));
         QVERIFY2(back.contains(QStringLiteral("table notes added")), qPrintable(back.join('\n')));
         QCOMPARE(describeChanges(diffSchemas(sa.value(), sb.value()), 2).last(), QStringLiteral("... and 7 more"));
-        m_cluster.dropDatabase(a);
-        m_cluster.dropDatabase(b);
+    }
+
+    // Names read as PostgreSQL prints them: a capital, a space, a quote, a dot
+    // or a reserved word quotes the name, so "a.b" in public is not b in a.
+    void namesAreQuotedAsPostgresQuotesThem()
+    {
+        const QStringList base = {
+            QStringLiteral("CREATE SCHEMA \"Audit\""),
+            QStringLiteral("CREATE TABLE users (id int, name text NOT NULL, email text DEFAULT 'x')"),
+        };
+        const Result<SchemaSnapshot> sa = schemaMadeBy(base);
+        const Result<SchemaSnapshot> sb = schemaMadeBy(base + QStringList{
+            QStringLiteral("CREATE TABLE \"Audit\".\"Log Entries\" (id int)"),
+            QStringLiteral("CREATE TABLE \"a.b\" (x int)"),
+            QStringLiteral("CREATE SCHEMA a"),
+            QStringLiteral("CREATE TABLE a.b (x int)"),
+            QStringLiteral("CREATE TABLE \"select\" (x int)"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN \"Email\" text"),
+            QStringLiteral("CREATE INDEX \"Weird \"\"Idx\"\"\" ON users (email)"),
+            QStringLiteral("ALTER TABLE users ALTER COLUMN name DROP NOT NULL"),
+            QStringLiteral("ALTER TABLE users ALTER COLUMN email DROP DEFAULT"),
+            QStringLiteral("ALTER TABLE users ALTER COLUMN email TYPE text COLLATE \"C\""),
+            QStringLiteral("CREATE FUNCTION \"Touch\"(a int) RETURNS int LANGUAGE sql AS 'SELECT a'"),
+        });
+        QVERIFY2(sa && sb, qPrintable(sa.error().toString() + sb.error().toString()));
+        QCOMPARE(describeChanges(diffSchemas(sa.value(), sb.value())),
+                 (QStringList{
+                     "schema a added",
+                     "table \"Audit\".\"Log Entries\" added",
+                     "table \"a.b\" added",
+                     "table \"select\" added",
+                     "table a.b added",
+                     "column users.\"Email\" added",
+                     "column users.email changed: no collation -> collation \"C\"; default 'x'::text -> no default",
+                     "column users.name changed: NOT NULL -> nullable",
+                     "index \"Weird \"\"Idx\"\"\" added",
+                     "function \"Touch\"(a integer) added",
+                 }));
     }
 
     void functionsViewsAndTriggersCompareByDefinition()
     {
-        const QString a = databaseWith(kSchemaInOrder);
-        const QString b = databaseWith(kSchemaInOrder + QStringList{
+        const Result<SchemaSnapshot> sa = schemaMadeBy(kSchemaInOrder);
+        const Result<SchemaSnapshot> sb = schemaMadeBy(kSchemaInOrder + QStringList{
             QStringLiteral("CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
                            "$$ BEGIN NEW.total := 0; RETURN NEW; END $$"),
             QStringLiteral("CREATE OR REPLACE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 500"),
@@ -199,17 +244,12 @@ private slots:
             QStringLiteral("CREATE TRIGGER orders_touch BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION touch()"),
             QStringLiteral("ALTER SEQUENCE ticket_seq INCREMENT 5"),
         });
-        QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(m_cluster.lastError()));
-        const Result<SchemaSnapshot> sa = snapshotOf(a);
-        const Result<SchemaSnapshot> sb = snapshotOf(b);
         QVERIFY2(sa && sb, qPrintable(sa.error().toString() + sb.error().toString()));
         QStringList names;
         for (const SchemaChange &c : diffSchemas(sa.value(), sb.value()))
             names << c.objectKind + QLatin1Char(' ') + c.name + QLatin1Char(' ') + c.details.value(0).section(QLatin1Char(' '), 0, 0);
         QCOMPARE(names, (QStringList{"sequence ticket_seq increment", "view big_orders definition",
                                      "function touch() definition", "trigger orders.orders_touch definition"}));
-        m_cluster.dropDatabase(a);
-        m_cluster.dropDatabase(b);
     }
 
     // The private cluster: a unix socket only, then nothing left.

@@ -1,9 +1,9 @@
 #include "driftcheck.h"
 
 #include "db/connection.h"
-#include "db/versionstate.h"
 #include "scratch/consistencycheck.h"
 #include "scratch/schemasnapshot.h"
+#include "scratch/targetversion.h"
 
 namespace retort {
 
@@ -14,18 +14,13 @@ DriftReport checkDrift(const ProjectContext &project, const ConnectionSettings &
     DriftReport report;
     const VersionTable table = project.versionTable();
     const SnapshotOptions options{table.name, table.schema};
-    Result<std::unique_ptr<Connection>> live = Connection::open(target);
+    Result<OpenedTarget> live = openTarget(target, table);
     if (!live) {
         report.error = live.error();
         return report;
     }
-    Result<VersionState> state = readVersionState(live.value()->database(), table);
-    if (!state) {
-        report.error = state.error();
-        return report;
-    }
-    report.rows = state->rows;
-    Result<SchemaSnapshot> actual = readSchemaSnapshot(live.value()->database(), options);
+    report.rows = live->rows;
+    Result<SchemaSnapshot> actual = readSchemaSnapshot(live->connection->database(), options);
     if (!actual) {
         report.error = actual.error();
         return report;

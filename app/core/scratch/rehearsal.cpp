@@ -2,8 +2,8 @@
 
 #include "db/backup.h"
 #include "db/connection.h"
-#include "db/versionstate.h"
 #include "scratch/consistencycheck.h"
+#include "scratch/targetversion.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -58,17 +58,12 @@ RehearsalReport rehearse(const ProjectContext &project, const ConnectionSettings
     RehearsalReport report;
     const VersionTable table = project.versionTable();
     {
-        Result<std::unique_ptr<Connection>> live = Connection::open(target);
+        Result<OpenedTarget> live = openTarget(target, table);
         if (!live) {
             report.error = live.error();
             return report;
         }
-        Result<VersionState> state = readVersionState(live.value()->database(), table);
-        if (!state) {
-            report.error = state.error();
-            return report;
-        }
-        report.rows = state->rows;
+        report.rows = live->rows;
     }
     if ((report.error = copySchema(target, scratch)))
         return report;

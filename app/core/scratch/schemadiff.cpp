@@ -32,7 +32,32 @@ QString shown(const QString &value)
     QString v = value.simplified();
     if (v.size() > 120)
         v = v.left(117) + QStringLiteral("...");
-    return v.isEmpty() ? QStringLiteral("(none)") : v;
+    return v;
+}
+
+// Attributes that are there or not ("yes" or left out), by what each state
+// is called in SQL.
+struct Flag {
+    QLatin1String attribute;
+    QLatin1String set;
+    QLatin1String unset;
+};
+const Flag kFlags[] = {
+    {QLatin1String("not null"), QLatin1String("NOT NULL"), QLatin1String("nullable")},
+    {QLatin1String("unlogged"), QLatin1String("UNLOGGED"), QLatin1String("logged")},
+    {QLatin1String("cycle"), QLatin1String("CYCLE"), QLatin1String("NO CYCLE")},
+};
+
+// "type integer -> bigint", "NOT NULL -> nullable", "default 0 -> no
+// default", "no comment -> comment people".
+QString changeOf(const QString &attribute, const QString &from, const QString &to)
+{
+    for (const Flag &f : kFlags)
+        if (attribute == f.attribute)
+            return QStringLiteral("%1 -> %2").arg(from.isEmpty() ? f.unset : f.set, to.isEmpty() ? f.unset : f.set);
+    if (from.isEmpty())
+        return QStringLiteral("no %1 -> %1 %2").arg(attribute, shown(to));
+    return QStringLiteral("%1 %2 -> %3").arg(attribute, shown(from), to.isEmpty() ? QStringLiteral("no ") + attribute : shown(to));
 }
 
 } // namespace
@@ -68,8 +93,7 @@ QVector<SchemaChange> diffSchemas(const SchemaSnapshot &before, const SchemaSnap
             std::sort(keys.begin(), keys.end());
             for (const QString &k : keys)
                 if (a->attributes.value(k) != b->attributes.value(k))
-                    c.details << QStringLiteral("%1 %2 -> %3")
-                                     .arg(k, shown(a->attributes.value(k)), shown(b->attributes.value(k)));
+                    c.details << changeOf(k, a->attributes.value(k), b->attributes.value(k));
             changes << c;
             return;
         }

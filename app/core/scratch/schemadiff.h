@@ -16,7 +16,9 @@ struct SchemaChange {
     Kind change = Kind::Added;
     QString objectKind;  // "column"
     QString name;        // "users.email"
-    QStringList details; // Changed: "type character varying(50) -> text", one per attribute
+    // Changed, one per attribute: "type character varying(50) -> text",
+    // "NOT NULL -> nullable", "default 0 -> no default"
+    QStringList details;
     QString parent;      // SchemaObject::parent
 
     QString text() const;

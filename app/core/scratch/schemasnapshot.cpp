@@ -1,5 +1,7 @@
 #include "schemasnapshot.h"
 
+#include "risk/relationname.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -22,17 +24,23 @@ QString notInExtension(const char *catalog, const char *oid)
 }
 
 // How a query's rows become objects. Each row: schema, the table it belongs
-// to (NULL when none), the object's own name, then one value per attribute.
+// to (NULL when none), the object's own name, for a function its argument
+// list, then one value per attribute. Identifiers in attribute values are
+// quoted by the query (quote_ident, format's %I), as PostgreSQL's own
+// pg_get_*def() quote them.
 struct Source {
     const char *kind;
     bool namedUnderTable;  // "users.email" (columns, constraints, ...) rather than "ix_a" (indexes)
     QStringList attributes;
     QString sql;
+    bool withArguments = false;  // "touch(integer)"
 };
 
+// Names as PostgreSQL prints them (quote_ident, regclass): "Users"."E-mail",
+// so that a name with a dot, a quote or a capital reads as one name.
 QString qualified(const QString &schema, const QString &name)
 {
-    return schema == QLatin1String("public") ? name : schema + QLatin1Char('.') + name;
+    return risk::regclassText(schema, name);
 }
 
 QVector<Source> sources()
@@ -44,7 +52,7 @@ QVector<Source> sources()
                              "FROM pg_namespace n WHERE ")
                   + user + notInExtension("pg_namespace", "n.oid")});
     s.append({"extension", false, {QStringLiteral("schema")},
-              QStringLiteral("SELECT 'public', NULL, x.extname, n.nspname FROM pg_extension x "
+              QStringLiteral("SELECT 'public', NULL, x.extname, quote_ident(n.nspname) FROM pg_extension x "
                              "JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql'")});
     s.append({"table", false,
               {QStringLiteral("kind"), QStringLiteral("unlogged"), QStringLiteral("row security"),
@@ -69,7 +77,7 @@ QVector<Source> sources()
                              "CASE WHEN a.attnotnull THEN 'yes' END, pg_get_expr(d.adbin, d.adrelid), "
                              "CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END, "
                              "CASE a.attgenerated WHEN 's' THEN 'stored' END, "
-                             "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
+                             "CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(co.collname) END, "
                              "col_description(c.oid, a.attnum) "
                              "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                              "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid "
@@ -103,7 +111,7 @@ QVector<Source> sources()
                              " AND d.refobjsubid > 0 LIMIT 1), c.relname, format_type(q.seqtypid, NULL), q.seqstart::text, "
                              "q.seqincrement::text, q.seqmin::text, q.seqmax::text, q.seqcache::text, "
                              "CASE WHEN q.seqcycle THEN 'yes' END, "
-                             "(SELECT tn.nspname || '.' || tc.relname || '.' || a.attname FROM pg_depend d "
+                             "(SELECT format('%I.%I.%I', tn.nspname, tc.relname, a.attname) FROM pg_depend d "
                              " JOIN pg_class tc ON tc.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = tc.relnamespace "
                              " JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid "
                              " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid "
@@ -131,11 +139,12 @@ QVector<Source> sources()
                              " (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) AND ")
                   + user + notInExtension("pg_type", "t.oid")});
     s.append({"function", false, {QStringLiteral("definition"), QStringLiteral("comment")},
-              QStringLiteral("SELECT n.nspname, NULL, p.proname || '(' || pg_get_function_identity_arguments(p.oid) "
-                             "|| ')', pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc') "
+              QStringLiteral("SELECT n.nspname, NULL, p.proname, pg_get_function_identity_arguments(p.oid), "
+                             "pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc') "
                              "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                              "WHERE p.prokind IN ('f', 'p') AND ")
-                  + user + notInExtension("pg_proc", "p.oid")});
+                  + user + notInExtension("pg_proc", "p.oid"),
+              true});
     s.append({"trigger", true, {QStringLiteral("definition"), QStringLiteral("enabled"), QStringLiteral("comment")},
               QStringLiteral("SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid, true), "
                              "CASE g.tgenabled WHEN 'O' THEN NULL WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' "
@@ -148,7 +157,7 @@ QVector<Source> sources()
                QStringLiteral("using"), QStringLiteral("with check"), QStringLiteral("comment")},
               QStringLiteral("SELECT n.nspname, c.relname, p.polname, p.polcmd::text, "
                              "CASE WHEN p.polpermissive THEN 'yes' ELSE 'no' END, "
-                             "(SELECT string_agg(CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END, "
+                             "(SELECT string_agg(CASE WHEN r = 0 THEN 'public' ELSE quote_ident(pg_get_userbyid(r)::text) END, "
                              " ', ' ORDER BY 1) FROM unnest(p.polroles) r), "
                              "pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid), "
                              "obj_description(p.oid, 'pg_policy') "
@@ -200,15 +209,18 @@ Result<SchemaSnapshot> readSchemaSnapshot(const QSqlDatabase &db, const Snapshot
             SchemaObject o;
             o.kind = kind;
             if (kind == QLatin1String("schema"))
-                o.name = schema;
+                o.name = risk::pgQuoteIdentifier(schema);
             else if (source.namedUnderTable)
-                o.name = qualified(schema, table) + QLatin1Char('.') + own;
+                o.name = qualified(schema, table) + QLatin1Char('.') + risk::pgQuoteIdentifier(own);
             else
                 o.name = qualified(schema, own);
+            const int firstAttribute = source.withArguments ? 4 : 3;
+            if (source.withArguments)
+                o.name += QLatin1Char('(') + q.value(3).toString() + QLatin1Char(')');
             if (!table.isEmpty())
                 o.parent = qualified(schema, table);
             for (int i = 0; i < source.attributes.size(); ++i) {
-                const QString value = q.value(3 + i).toString();
+                const QString value = q.value(firstAttribute + i).toString();
                 if (!value.isEmpty())
                     o.attributes.insert(source.attributes[i], value);
             }

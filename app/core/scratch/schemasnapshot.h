@@ -11,11 +11,12 @@ namespace retort {
 
 // One object of a schema, by name, never by OID: "column users.email" with
 // its attributes ("type" -> "character varying(200)", "not null" -> "yes").
-// Names carry their schema unless it is public. Empty attributes are left
+// Names are quoted as PostgreSQL's quote_ident() quotes them ("Users"."Email")
+// and carry their schema unless it is public. Empty attributes are left
 // out, so "no comment" and "comment ''" are the same.
 struct SchemaObject {
     QString kind;    // "table", "column", "index", ...
-    QString name;    // "users", "users.email", "ix_a", "audit.log"
+    QString name;    // "users", "users.email", "ix_a", "audit.log", "\"Users\".\"Email\""
     QString parent;  // the table (or view, domain) a column/constraint/index/trigger/policy is on
     QMap<QString, QString> attributes;
 

@@ -4,6 +4,7 @@
 #include "db/versionstate.h"
 #include "scratch/pginstallation.h"
 #include "scratch/scratchcluster.h"
+#include "scratch/scratchowner.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -35,6 +36,45 @@ QString uniqueName()
     return QStringLiteral("retort_scratch_%1_%2")
         .arg(QCoreApplication::applicationPid())
         .arg(QRandomGenerator::global()->generate() & 0xffffff, 6, 16, QLatin1Char('0'));
+}
+
+// The retort_scratch_* databases on the server of `db` whose comment names a
+// maker that provably no longer runs (a killed run's), dropped; one line per
+// database for the user. Any other database, ours or not, is left alone.
+QStringList dropAbandoned(const QSqlDatabase &db, const QString &server)
+{
+    QStringList lines;
+    const std::optional<ScratchOwner> here = ScratchOwner::current();
+    if (!here)
+        return lines;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
+                               "WHERE datname LIKE 'retort\\_scratch\\_%' ORDER BY datname")))
+        return lines;
+    QVector<std::pair<QString, ScratchOwner>> abandoned;
+    while (q.next()) {
+        const std::optional<ScratchOwner> owner = ScratchOwner::fromComment(q.value(1).toString());
+        if (owner && owner->provablyGone(*here))
+            abandoned.append({q.value(0).toString(), *owner});
+    }
+    for (const auto &[name, owner] : abandoned) {
+        // the killed run's sessions may still be open (a backend notices a
+        // dead client only when it next talks to it): FORCE ends them
+        QSqlQuery drop(db);
+        const QString sql = QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quotePgIdentifier(name));
+        if (drop.exec(sql))
+            lines << QStringLiteral("scratch: dropped %1 on %2, left by a run that ended without dropping it "
+                                    "(process %3 of this machine)")
+                         .arg(name, server)
+                         .arg(owner.pid);
+        else
+            lines << QStringLiteral("scratch: cannot drop %1 on %2, left by a run that ended (process %3 of this "
+                                    "machine): %4")
+                         .arg(name, server)
+                         .arg(owner.pid)
+                         .arg(drop.lastError().text());
+    }
+    return lines;
 }
 
 } // namespace
@@ -97,6 +137,7 @@ Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::create(const ScratchRe
                            .arg(request.targetMajor);
         scratch->m_note = QStringLiteral("scratch: database %1 on %2, %3")
                               .arg(name, scratch->m_server.describe(), versions);
+        scratch->m_dropped = dropAbandoned(c.value()->database(), scratch->m_server.describe());
     }
     if (Error e = runOn(scratch->m_server, QStringLiteral("CREATE DATABASE %1").arg(quotePgIdentifier(name)))) {
         return Error(Error::Kind::Database, QStringLiteral("cannot create the scratch database %1 on %2")
@@ -105,6 +146,16 @@ Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::create(const ScratchRe
     }
     scratch->m_settings = scratch->m_server;
     scratch->m_settings.database = name;
+    // a private cluster dies with the run; a database on a named server is
+    // marked so that the next run can drop it should this one be killed
+    const std::optional<ScratchOwner> owner = ScratchOwner::current();
+    if (!scratch->m_cluster && owner) {
+        const QString sql = QStringLiteral("COMMENT ON DATABASE %1 IS '%2'").arg(quotePgIdentifier(name), owner->comment());
+        if (Error e = runOn(scratch->m_server, sql))
+            scratch->m_note += QStringLiteral(" (not marked as this run's, so not dropped by a later run should this "
+                                              "one be killed: %1)")
+                                   .arg(e.message());
+    }
     return scratch;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -26,8 +27,10 @@ struct ScratchRequest {
 };
 
 // A throwaway PostgreSQL database, gone when this object is (and, for the
-// private cluster, when the process dies; a database made with --scratch-url
-// outlives a killed run and is named retort_scratch_* for that case).
+// private cluster, when the process dies). A database made with --scratch-url
+// outlives a killed run: it is named retort_scratch_* and its comment names
+// the run (ScratchOwner), and the next run on that server drops it once that
+// run provably no longer runs.
 class ScratchDatabase {
 public:
     ~ScratchDatabase();
@@ -40,6 +43,9 @@ public:
     // Where the scratch database is and which server version it runs,
     // compared with the target's: for the user, on stderr or in a dialog.
     const QString &note() const { return m_note; }
+    // What create() dropped on the --scratch-url server: databases of runs
+    // that were killed; one line each, for the user.
+    const QStringList &droppedLeftovers() const { return m_dropped; }
     // The private cluster's dir; empty with --scratch-url.
     QString clusterDirectory() const;
 
@@ -53,6 +59,7 @@ private:
     ConnectionSettings m_server;  // --scratch-url as given: where DROP DATABASE runs
     ConnectionSettings m_settings;
     QString m_note;
+    QStringList m_dropped;
 };
 
 // SHOW server_version_num of an open connection (150008), or an error.
