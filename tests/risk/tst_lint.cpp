@@ -72,6 +72,8 @@ private slots:
     void vacuumFullIsRefusedNotConcurrently();
     void statementNumbersCountFromOne();
     void unanalysedTableSizeIsExplained();
+    void sarifMatchesTheSchema_data();
+    void sarifMatchesTheSchema();
 };
 
 void TestLint::exitCodes_data()
@@ -159,9 +161,9 @@ void TestLint::allowedFindingIsReported()
     QCOMPARE(notAllowed, QStringList{QStringLiteral("r3")});
 }
 
-// No SARIF schema is installed offline: the properties SARIF 2.1.0 requires
-// (sarifLog: version, runs; run: tool.driver.name; result: message.text;
-// ruleIndex within the driver's rules; region.startLine >= 1) are checked here.
+// What the schema cannot say (sarifMatchesTheSchema checks the schema):
+// ruleIndex points at the rule named by ruleId, locations are the revision
+// files, the opted-out finding carries the suppression.
 void TestLint::sarifStructure()
 {
     const Run r = lint(QStringLiteral("lintallow"), {QStringLiteral("r1:r3"), QStringLiteral("--format"), QStringLiteral("sarif")});
@@ -345,6 +347,72 @@ void TestLint::unanalysedTableSizeIsExplained()
         QVERIFY2(o.value(QLatin1String("estimatedRows")).isNull(), json.out);
     }
     QVERIFY2(sawT, json.out);
+}
+
+namespace {
+
+// The errors of `log` against the official SARIF 2.1.0 schema, by Debian's
+// python3-jsonschema; empty when it is valid.
+QString schemaErrors(const QByteArray &log)
+{
+    const QString schema = qEnvironmentVariable("RETORT_SARIF_SCHEMA");
+    if (schema.isEmpty())
+        return QStringLiteral("RETORT_SARIF_SCHEMA is not set: scripts/run-tests.sh fetches the SARIF 2.1.0 schema "
+                              "(retort_ensure_sarif_schema in scripts/lib/common.sh)");
+    static const char *validate =
+        "import json, sys, jsonschema\n"
+        "schema = json.load(open(sys.argv[1]))\n"
+        "log = json.load(sys.stdin)\n"
+        "validator = jsonschema.validators.validator_for(schema)(schema)\n"
+        "errors = sorted(validator.iter_errors(log), key=lambda e: [str(p) for p in e.path])\n"
+        "for e in errors[:20]:\n"
+        "    print('/'.join(str(p) for p in e.path) + ': ' + e.message)\n"
+        "sys.exit(1 if errors else 0)\n";
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QString::fromLatin1(validate), schema});
+    p.write(log);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return out.isEmpty() ? QStringLiteral("the validator failed to run") : out;
+    return QString();
+}
+
+} // namespace
+
+void TestLint::sarifMatchesTheSchema_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<QString>("range");
+    QTest::newRow("a suppression") << "lintallow" << "r1:r3";
+    QTest::newRow("errors and no lock_timeout") << "lintallow" << "r3:r6";
+    QTest::newRow("the lock model fixture") << "lockmodel" << "base:heads";
+}
+
+// Every SARIF log lint writes is valid against the SARIF 2.1.0 schema, and
+// the validator does reject a log that is not (so it really checks).
+void TestLint::sarifMatchesTheSchema()
+{
+    QFETCH(QString, fixture);
+    QFETCH(QString, range);
+    const Run r = lint(fixture, {range, QStringLiteral("--format"), QStringLiteral("sarif")});
+    QVERIFY2(r.exitCode == 0 || r.exitCode == 1, r.out + r.err);
+    const QString errors = schemaErrors(r.out);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors));
+
+    QJsonObject broken = parse(r.out);
+    QJsonArray runs = broken.value(QLatin1String("runs")).toArray();
+    QJsonObject run = runs.first().toObject();
+    QJsonArray results = run.value(QLatin1String("results")).toArray();
+    QVERIFY(!results.isEmpty());
+    QJsonObject result = results.first().toObject();
+    result.insert(QLatin1String("level"), QStringLiteral("fatal"));
+    results.replace(0, result);
+    run.insert(QLatin1String("results"), results);
+    runs.replace(0, run);
+    broken.insert(QLatin1String("runs"), runs);
+    QVERIFY(schemaErrors(QJsonDocument(broken).toJson()).contains(QLatin1String("'fatal' is not one of")));
 }
 
 QTEST_GUILESS_MAIN(TestLint)
