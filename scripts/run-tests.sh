@@ -19,6 +19,7 @@ retort_ensure_packages
 retort_export_alembic_python
 t1=$SECONDS
 retort_build
+retort_ensure_sarif_schema
 t2=$SECONDS
 pgcluster_start
 t3=$SECONDS

@@ -390,6 +390,8 @@ QString ConfirmDialog::riskText() const
         lines << QStringLiteral("&nbsp;&nbsp;<span style='color:#c62828'>now: %1</span>").arg(b.describe().toHtmlEscaped());
     if (!m_plan.liveProblem.isEmpty())
         lines << QStringLiteral("&nbsp;&nbsp;(who is in the way now could not be read: %1)").arg(m_plan.liveProblem.toHtmlEscaped());
+    for (const Error &e : r.allowProblems)
+        lines << QStringLiteral("&nbsp;&nbsp;<span style='color:#c62828'>not honoured: %1</span>").arg(e.headline().toHtmlEscaped());
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -400,7 +402,7 @@ QString ConfirmDialog::findingsText() const
         for (const risk::Finding &f : s.risk.findings)
             lines << QStringLiteral("%1 %2 #%3 [%4] %5%6")
                          .arg(risk::severityName(f.severity), s.revision.isEmpty() ? QStringLiteral("(run)") : s.revision)
-                         .arg(s.index)
+                         .arg(s.number)
                          .arg(f.rule, f.message,
                               f.allowedBecause.isEmpty() ? QString() : QStringLiteral(" (allowed: %1)").arg(f.allowedBecause));
     return lines.join(QLatin1Char('\n'));

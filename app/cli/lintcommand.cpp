@@ -46,9 +46,9 @@ QJsonObject spanJson(const PlanRisk &plan, const LockSpan &span)
     o.insert(QLatin1String("relation"), span.relation);
     o.insert(QLatin1String("mode"), lockModeName(span.mode));
     o.insert(QLatin1String("from"), QJsonObject{{QLatin1String("revision"), revisionValue(a.revision)},
-                                                {QLatin1String("index"), a.index}});
+                                                {QLatin1String("statement"), a.number}});
     o.insert(QLatin1String("to"), QJsonObject{{QLatin1String("revision"), revisionValue(b.revision)},
-                                              {QLatin1String("index"), b.index}});
+                                              {QLatin1String("statement"), b.number}});
     o.insert(QLatin1String("statements"), span.statements);
     o.insert(QLatin1String("revisions"), span.revisions);
     o.insert(QLatin1String("autocommit"), span.autocommit);
@@ -64,7 +64,8 @@ QJsonObject liveJson(const LiveRisk &live)
                                      {QLatin1String("mode"), lockModeName(r.mode)},
                                      {QLatin1String("exists"), r.exists},
                                      {QLatin1String("bytes"), double(r.totalBytes)},
-                                     {QLatin1String("estimatedRows"), r.estimatedRows}});
+                                     {QLatin1String("estimatedRows"),
+                                      r.estimatedRows < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(r.estimatedRows)}});
     QJsonArray blockers;
     for (const LiveBlocker &b : live.blockers)
         blockers.append(QJsonObject{{QLatin1String("relation"), b.relation},
@@ -99,7 +100,7 @@ QByteArray jsonReport(const PlanRisk &plan, const std::optional<LiveRisk> &live)
         QJsonObject o;
         o.insert(QLatin1String("revision"), revisionValue(s.revision));
         o.insert(QLatin1String("direction"), s.upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"));
-        o.insert(QLatin1String("index"), s.index);
+        o.insert(QLatin1String("statement"), s.number);
         o.insert(QLatin1String("sql"), s.sql);
         o.insert(QLatin1String("transactional"), s.risk.transactional);
         o.insert(QLatin1String("locks"), locks);
@@ -153,6 +154,9 @@ QByteArray sarifReport(const PlanRisk &plan, const QString &baseDir)
                 result.insert(QLatin1String("locations"),
                               QJsonArray{QJsonObject{{QLatin1String("physicalLocation"), physical}}});
             }
+            result.insert(QLatin1String("properties"),
+                          QJsonObject{{QLatin1String("revision"), revisionValue(s.revision)},
+                                      {QLatin1String("statement"), s.number}});
             if (!f.allowedBecause.isNull())
                 result.insert(QLatin1String("suppressions"),
                               QJsonArray{QJsonObject{{QLatin1String("kind"), QStringLiteral("inSource")},
@@ -194,10 +198,11 @@ QByteArray textReport(const PlanRisk &plan, const std::optional<LiveRisk> &live)
     if (live) {
         for (const LiveRelation &r : live->relations)
             if (r.exists)
-                out += QStringLiteral("size: %1 %2 bytes, about %3 rows\n")
+                out += QStringLiteral("size: %1 %2 bytes, %3\n")
                            .arg(r.relation)
                            .arg(r.totalBytes)
-                           .arg(r.estimatedRows < 0 ? QStringLiteral("?") : QString::number(qint64(r.estimatedRows)));
+                           .arg(r.estimatedRows < 0 ? QStringLiteral("rows unknown (table not analysed)")
+                                                    : QStringLiteral("about %1 rows").arg(qint64(r.estimatedRows)));
         for (const LiveBlocker &b : live->blockers)
             out += QStringLiteral("now: %1\n").arg(b.describe());
     }
@@ -263,6 +268,14 @@ LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, cons
 
     PlanRiskOptions riskOptions;
     riskOptions.allowed = allowCommentsOf(steps.value());
+    if (!riskOptions.allowed.problems.isEmpty()) {
+        for (const Error &e : std::as_const(riskOptions.allowed.problems)) {
+            result.out += "FAILED: " + e.message().toUtf8() + '\n';
+            result.err += "retort: " + e.headline().toUtf8() + '\n';
+        }
+        result.exitCode = kCommandErrorExit;
+        return result;
+    }
     const QVector<PlannedStatement> statements =
         statementsFor(steps.value(), !fromBase, project.versionTable(), project.env.versionTablePk,
                       options.transactionPerMigration);

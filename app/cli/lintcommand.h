@@ -23,7 +23,7 @@ struct LintResult {
 // [--fail-on warning|error]`: the plan's statements through the lock model
 // (locks, rewrites, scans, rule findings, spans), rendered as `upgrade --sql`
 // renders them. RANGE is FROM:TO (default base:heads; for a downgrade
-// FROM:TO goes down, heads:base). `# retort: allow RULE reason` in a revision
+// FROM:TO goes down, heads:base). `# retort: allow RULE[, RULE...] reason` in a revision
 // file opts its statements out of that rule; they are reported as allowed.
 LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, const QVector<RevisionScript> &scripts,
                           const RevisionGraph &graph);

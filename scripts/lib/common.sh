@@ -15,6 +15,7 @@ RETORT_DEB_PACKAGES=(
   python3 python3-alembic python3-psycopg2 python3-dateutil
   xvfb xauth
   help2man lintian appstream
+  python3-jsonschema
 )
 
 retort_log() { printf '[retort] %s\n' "$*" >&2; }
@@ -101,6 +102,33 @@ retort_build() {
     retort_die "cmake configure failed"
   retort_log "building with -j$jobs"
   cmake --build "$RETORT_BUILD_DIR" -j "$jobs" "$@" || retort_die "build failed"
+}
+
+# The SARIF 2.1.0 JSON schema (2.1.0-rtm.5, as SchemaStore keeps it) that
+# tests/risk/tst_lint validates `lint --format sarif` against, with Debian's
+# python3-jsonschema. Neither Debian nor PyPI-free npm ships it alone: the npm
+# package @microsoft/jest-sarif carries it as lib/schemas/sarif-2.1.0-rtm.5.json.
+# Fetched once into the build directory with `npm pack` (no dependencies, no
+# scripts run), checked against its SHA-256, exported as RETORT_SARIF_SCHEMA.
+# npm comes from Debian (nodejs npm) when there is none on PATH.
+RETORT_SARIF_NPM_PACKAGE=@microsoft/jest-sarif@1.0.0-beta.0
+RETORT_SARIF_SCHEMA_SHA256=2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8
+retort_ensure_sarif_schema() {
+  local dir=$RETORT_BUILD_DIR/sarif-schema tarball
+  local schema=$dir/package/lib/schemas/sarif-2.1.0-rtm.5.json
+  if [ ! -f "$schema" ]; then
+    command -v npm >/dev/null 2>&1 || retort_ensure_packages nodejs npm
+    retort_log "fetching the SARIF 2.1.0 schema: npm pack $RETORT_SARIF_NPM_PACKAGE"
+    rm -rf "$dir" && mkdir -p "$dir" || retort_die "cannot create $dir"
+    tarball=$(cd "$dir" && npm pack --silent "$RETORT_SARIF_NPM_PACKAGE") ||
+      retort_die "npm pack $RETORT_SARIF_NPM_PACKAGE failed: tests/risk/tst_lint needs the SARIF schema it ships"
+    tar -xzf "$dir/$tarball" -C "$dir" package/lib/schemas/sarif-2.1.0-rtm.5.json ||
+      retort_die "$RETORT_SARIF_NPM_PACKAGE holds no lib/schemas/sarif-2.1.0-rtm.5.json"
+  fi
+  echo "$RETORT_SARIF_SCHEMA_SHA256  $schema" | sha256sum --check --quiet - >/dev/null ||
+    retort_die "$schema is not the SARIF 2.1.0-rtm.5 schema expected (SHA-256 differs): remove $dir and retry"
+  export RETORT_SARIF_SCHEMA=$schema
+  retort_log "SARIF schema: $RETORT_SARIF_SCHEMA"
 }
 
 # Runs a command in its own session and process group and waits for it, so a

@@ -291,7 +291,7 @@ void TestLockModel::predictedEqualsActual()
 
     Probe main(m_main);
     QStringList mismatches;
-    QStringList results{QStringLiteral("# revision\tindex\tpredicted locks\tactual locks\trewrite p/a\tscan p/a (tables scanned)\ttransactional p/a\tsql")};
+    QStringList results{QStringLiteral("# revision\tstatement\tpredicted locks\tactual locks\trewrite p/a\tscan p/a (tables scanned)\ttransactional p/a\tsql")};
     int outside = 0;
     for (const StatementReport &r : plan.statements) {
         const QHash<QString, Relation> before = main.relations();
@@ -311,7 +311,7 @@ void TestLockModel::predictedEqualsActual()
             main.exec(QStringLiteral("BEGIN"));
             if (!main.exec(r.sql, &o.error)) {
                 main.exec(QStringLiteral("ROLLBACK"));
-                QFAIL(qPrintable(QStringLiteral("%1 #%2 failed: %3\n%4").arg(r.revision).arg(r.index).arg(o.error, r.sql)));
+                QFAIL(qPrintable(QStringLiteral("%1 #%2 failed: %3\n%4").arg(r.revision).arg(r.number).arg(o.error, r.sql)));
             }
             o.locks = main.heldLocks(before);
             o.rewrite = main.rewritten(before);
@@ -320,7 +320,7 @@ void TestLockModel::predictedEqualsActual()
         } else {
             ++outside;
             o = observeOutsideTransaction(main, r.sql, r.risk, before);
-            QVERIFY2(o.error.isEmpty(), qPrintable(QStringLiteral("%1 #%2: %3").arg(r.revision).arg(r.index).arg(o.error)));
+            QVERIFY2(o.error.isEmpty(), qPrintable(QStringLiteral("%1 #%2: %3").arg(r.revision).arg(r.number).arg(o.error)));
             o.rewrite = main.rewritten(before);
             main.exec(QStringLiteral("SELECT pg_stat_force_next_flush()"));
         }
@@ -332,7 +332,7 @@ void TestLockModel::predictedEqualsActual()
                           && o.transactional == r.risk.transactional;
         const QString line = QStringLiteral("%1\t%2\t%3\t%4\t%5/%6\t%7/%8 (%12)\t%9/%10\t%11")
                                  .arg(r.revision.isEmpty() ? QStringLiteral("-") : r.revision)
-                                 .arg(r.index)
+                                 .arg(r.number)
                                  .arg(describeLocks(r.risk.locks), describeLocks(o.locks))
                                  .arg(r.risk.rewrite).arg(o.rewrite)
                                  .arg(r.risk.scan).arg(o.scan)

@@ -63,6 +63,7 @@ private slots:
     void perMigrationCommitsEachStep();
     void autocommitBlockHoldsForOneStatement();
     void layoutRules();
+    void allowComments_data();
     void allowComments();
     void severalStatementsInOneText();
 };
@@ -83,12 +84,12 @@ void TestPlanRisk::oneTransactionHoldsToTheLastCommit()
     const LockSpan *users = spanOf(plan, QStringLiteral("users"), LockMode::AccessExclusive);
     QVERIFY(users);
     QCOMPARE(plan.statements[users->from].revision, QStringLiteral("a"));
-    QCOMPARE(plan.statements[users->from].index, 1);
+    QCOMPARE(plan.statements[users->from].number, 2);
     QCOMPARE(plan.statements[users->to].revision, QStringLiteral("b"));
     QCOMPARE(users->statements, 5);  // ALTER through b's version row
     QCOMPARE(users->revisions, 2);
     QCOMPARE(plan.describe(*users),
-             QStringLiteral("AccessExclusiveLock on users from revision a statement 1 to revision b COMMIT "
+             QStringLiteral("AccessExclusiveLock on users from revision a statement 2 to revision b COMMIT "
                             "(5 statements, 2 revisions)"));
     const LockSpan *orders = spanOf(plan, QStringLiteral("orders"), LockMode::RowExclusive);
     QVERIFY(orders);
@@ -153,16 +154,73 @@ void TestPlanRisk::layoutRules()
     QCOMPARE(rulesOf(perStep.statements[3]), QStringList{rules::MissingLockTimeout});
 }
 
+void TestPlanRisk::allowComments_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QStringList>("allowed");   // "rule=reason"
+    QTest::addColumn<QStringList>("problems");  // "line: part of the message"
+    const QString idx = QStringLiteral("index-without-concurrently");
+    const QString lt = QStringLiteral("missing-lock-timeout");
+    QTest::newRow("own line and after code")
+        << QStringLiteral("def upgrade():\n"
+                          "    # retort: allow index-without-concurrently the table has 40 rows\n"
+                          "    op.create_index('ix', 't', ['a'])  # retort: allow missing-lock-timeout\n")
+        << QStringList{idx + QStringLiteral("=the table has 40 rows"), lt + QStringLiteral("=(no reason given)")}
+        << QStringList();
+    QTest::newRow("a list")
+        << QStringLiteral("#retort:allow index-without-concurrently ,missing-lock-timeout, drop-table  small, and old\n")
+        << QStringList{idx + QStringLiteral("=small, and old"), lt + QStringLiteral("=small, and old"),
+                       QStringLiteral("drop-table=small, and old")}
+        << QStringList();
+    QTest::newRow("a list without spaces") << QStringLiteral("# retort: allow index-without-concurrently,missing-lock-timeout\n")
+                                           << QStringList{idx + QStringLiteral("=(no reason given)"), lt + QStringLiteral("=(no reason given)")}
+                                           << QStringList();
+    QTest::newRow("strings and docstrings")
+        << QStringLiteral("\"\"\"doc\n# retort: allow index-without-concurrently\n\"\"\"\n"
+                          "x = '# retort: allow missing-lock-timeout'\n"
+                          "y = f\"{x} # retort: allow drop-table\"\n"
+                          "op.execute(\"\"\"\n    -- # retort: allow drop-column\n\"\"\")\n")
+        << QStringList() << QStringList();
+    QTest::newRow("not a directive") << QStringLiteral("# see retort: allow lists in the README\n# retort\n")
+                                     << QStringList() << QStringList();
+    QTest::newRow("unknown rule")
+        << QStringLiteral("\n# retort: allow index-without-concurency typo\n")
+        << QStringList() << QStringList{QStringLiteral("2: unknown rule 'index-without-concurency'")};
+    QTest::newRow("an unknown rule in a list leaves the list")
+        << QStringLiteral("# retort: allow missing-lock-timeout, nosuch\n")
+        << QStringList() << QStringList{QStringLiteral("1: unknown rule 'nosuch'")};
+    QTest::newRow("no rule") << QStringLiteral("x = 1  # retort: allow\n") << QStringList()
+                             << QStringList{QStringLiteral("1: '# retort: allow' names no rule")};
+    QTest::newRow("nothing after a comma") << QStringLiteral("# retort: allow drop-table,\n") << QStringList()
+                                           << QStringList{QStringLiteral("1: '# retort: allow drop-table,' names no rule after ','")};
+    QTest::newRow("two rules without a comma")
+        << QStringLiteral("# retort: allow drop-table drop-column gone\n") << QStringList()
+        << QStringList{QStringLiteral("1: rule 'drop-column' follows 'drop-table' without a comma")};
+    QTest::newRow("another word") << QStringLiteral("\n\n    # retort: allowance is not a rule\n") << QStringList()
+                                  << QStringList{QStringLiteral("3: '# retort: allowance is not a rule' is not '# retort: allow RULE")};
+}
+
 void TestPlanRisk::allowComments()
 {
-    const QHash<QString, QString> allowed = risk::allowComments(QStringLiteral(
-        "def upgrade():\n"
-        "    # retort: allow index-without-concurrently the table has 40 rows\n"
-        "    op.create_index('ix', 't', ['a'])  # retort: allow missing-lock-timeout\n"
-        "    # retort: allowance is not a rule\n"));
-    QCOMPARE(allowed.size(), 2);
-    QCOMPARE(allowed.value(QStringLiteral("index-without-concurrently")), QStringLiteral("the table has 40 rows"));
-    QCOMPARE(allowed.value(QStringLiteral("missing-lock-timeout")), QStringLiteral("(no reason given)"));
+    QFETCH(QString, source);
+    QFETCH(QStringList, allowed);
+    QFETCH(QStringList, problems);
+    const AllowComments read = risk::allowComments(source.toUtf8(), QStringLiteral("r.py"));
+    QStringList gotAllowed;
+    for (auto it = read.rules.cbegin(); it != read.rules.cend(); ++it)
+        gotAllowed << it.key() + QLatin1Char('=') + it.value();
+    gotAllowed.sort();
+    allowed.sort();
+    QCOMPARE(gotAllowed, allowed);
+    QCOMPARE(read.problems.size(), problems.size());
+    for (int i = 0; i < problems.size(); ++i) {
+        QCOMPARE(read.problems[i].where().file, QStringLiteral("r.py"));
+        const QString got = QStringLiteral("%1: %2").arg(read.problems[i].where().line).arg(read.problems[i].message());
+        QVERIFY2(got.startsWith(problems[i]), qPrintable(got));
+    }
+    if (!problems.isEmpty() && !problems.first().contains(QLatin1String("without a comma")))
+        QVERIFY2(read.problems.first().message().contains(QStringLiteral("the rules are: index-without-concurrently, ")),
+                 qPrintable(read.problems.first().message()));
 }
 
 QTEST_GUILESS_MAIN(TestPlanRisk)

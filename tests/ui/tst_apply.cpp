@@ -207,6 +207,8 @@ private slots:
         blocker.application = QStringLiteral("pg_dump");
         blocker.transactionSeconds = 720;
         plan.live.blockers = {blocker};
+        plan.risk.allowProblems = {Error(Error::Kind::Config, QStringLiteral("unknown rule 'nosuch' in '# retort: allow nosuch'"),
+                                         Location{QStringLiteral("v/abc123_users.py"), 7, 0, QString(), -1, 0})};
         ConfirmDialog dialog(plan, nullptr);
         QVERIFY(dialog.riskCheck());
         QVERIFY(dialog.riskCheck()->text().contains(QLatin1String("alter-column-type-rewrite")));
@@ -217,7 +219,8 @@ private slots:
         dialog.riskCheck()->setChecked(true);
         QVERIFY(dialog.runButton()->isEnabled());
         const QString text = dialog.riskLabel()->text();
-        QVERIFY2(text.contains(QLatin1String("AccessExclusiveLock on users from revision abc123 statement 0")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("AccessExclusiveLock on users from revision abc123 statement 1")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("not honoured: v/abc123_users.py:7: unknown rule 'nosuch'")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("will wait behind pid 4242 (pg_dump, 12 min)")), qPrintable(text));
 
         // Warnings only: no extra box.

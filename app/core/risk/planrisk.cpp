@@ -2,7 +2,6 @@
 
 #include "risk/scriptrisk.h"
 
-#include <QFile>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -33,7 +32,7 @@ QString PlanRisk::describe(const LockSpan &span) const
     const StatementReport &b = statements[span.to];
     QString text = QStringLiteral("%1 on %2 from revision %3 statement %4")
                        .arg(lockModeName(span.mode), span.relation, shortId(a.revision))
-                       .arg(a.index);
+                       .arg(a.number);
     if (span.autocommit)
         return text + QStringLiteral(" (autocommit: that statement only)");
     return text + QStringLiteral(" to revision %1 COMMIT (%2 statement%3, %4 revision%5)")
@@ -58,11 +57,12 @@ PlanRisk analyzePlan(const QVector<PlannedStep> &steps, const QVector<PlannedSta
                      SchemaCatalog catalog, const PlanRiskOptions &options)
 {
     PlanRisk out;
+    out.allowProblems = options.allowed.problems;
     StatementAnalyzer analyzer(catalog);
     OpenTransaction tx;
     bool inTransaction = false;
     bool sessionLockTimeout = options.lockTimeoutSet;
-    QHash<int, int> perStep;  // statements seen per step, for `index`
+    QHash<int, int> perStep;  // statements seen per step (-1: the run's own), for `number`
 
     auto closeTransaction = [&] {
         for (const QString &relation : std::as_const(tx.order)) {
@@ -107,8 +107,8 @@ PlanRisk analyzePlan(const QVector<PlannedStep> &steps, const QVector<PlannedSta
             r.revision = step.revision;
             r.upgrade = step.step.kind != MigrationStep::Kind::Downgrade;
             r.file = step.file;
-            r.index = perStep[ps.step]++;
         }
+        r.number = ++perStep[ps.step];
         r.sql = ps.sql;
         r.line = ps.line;
         r.inTransaction = inTransaction;
@@ -128,7 +128,7 @@ PlanRisk analyzePlan(const QVector<PlannedStep> &steps, const QVector<PlannedSta
                 QStringLiteral("takes %1 with no lock_timeout set: a long query ahead of it queues every later query")
                     .arg(lockModeName(risk.strongestOnExisting))));
         if (!r.revision.isEmpty()) {
-            const QHash<QString, QString> allowed = options.allowed.value(r.revision);
+            const QHash<QString, QString> allowed = options.allowed.byRevision.value(r.revision);
             for (Finding &f : risk.findings)
                 if (allowed.contains(f.rule))
                     f.allowedBecause = allowed.value(f.rule);
@@ -185,30 +185,6 @@ QVector<LockSpan> PlanRisk::strongestSpans() const
             best.insert(span.relation, span);
     }
     return best.values().toVector();
-}
-
-QHash<QString, QHash<QString, QString>> allowCommentsOf(const QVector<PlannedStep> &steps)
-{
-    QHash<QString, QHash<QString, QString>> out;
-    for (const PlannedStep &s : steps) {
-        QFile f(s.file);
-        if (!s.revision.isEmpty() && !out.contains(s.revision) && f.open(QIODevice::ReadOnly))
-            out.insert(s.revision, allowComments(QString::fromUtf8(f.readAll())));
-    }
-    return out;
-}
-
-QHash<QString, QString> allowComments(const QString &fileText)
-{
-    static const QRegularExpression allow(
-        QStringLiteral("#\\s*retort:\\s*allow\\s+([A-Za-z0-9_-]+)[ \\t]*([^\\n]*)"));
-    QHash<QString, QString> out;
-    for (auto it = allow.globalMatch(fileText); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        const QString reason = m.captured(2).trimmed();
-        out.insert(m.captured(1), reason.isEmpty() ? QStringLiteral("(no reason given)") : reason);
-    }
-    return out;
 }
 
 } // namespace retort::risk

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "error.h"
 #include "exec/plannedstatements.h"
+#include "risk/allowcomments.h"
 #include "risk/schemacatalog.h"
 #include "risk/statementrisk.h"
 
@@ -16,7 +18,9 @@ struct StatementReport {
     int step = -1;        // index in the plan's steps; -1 for run-level statements
     QString revision;     // the revision whose function sent it; empty for the version table's CREATE and stamps
     bool upgrade = true;
-    int index = 0;        // 0-based among the revision's statements (body, then version rows)
+    // 1-based among the revision's statements (body, then version rows), as
+    // the run view's "statement N/M" counts them
+    int number = 0;
     QString sql;
     QString file;
     int line = 0;
@@ -39,6 +43,8 @@ struct LockSpan {
 struct PlanRisk {
     QVector<StatementReport> statements;
     QVector<LockSpan> spans;
+    // The revision files' `# retort:` comments that could not be honoured.
+    QVector<Error> allowProblems;
     // "AccessExclusiveLock on users from revision 3a1f statement 2 to revision 9f0c COMMIT (14 statements, 3 revisions)"
     QString describe(const LockSpan &span) const;
     int countAtLeast(Severity severity, bool includeAllowed = false) const;
@@ -51,8 +57,8 @@ struct PlanRisk {
 struct PlanRiskOptions {
     // lock_timeout is set for the run (--lock-timeout, or by env.py/the role)
     bool lockTimeoutSet = false;
-    // Per revision id: the rules its file opts out of (rule -> reason).
-    QHash<QString, QHash<QString, QString>> allowed;
+    // The rules each revision's file opts out of, and the comments that could not be read.
+    PlanAllowComments allowed;
 };
 
 // Every statement of `statements` (as statementsFor() lays them out) read in
@@ -62,11 +68,5 @@ struct PlanRiskOptions {
 // before the plan (empty for a plan read offline).
 PlanRisk analyzePlan(const QVector<PlannedStep> &steps, const QVector<PlannedStatement> &statements,
                      SchemaCatalog catalog = SchemaCatalog(), const PlanRiskOptions &options = PlanRiskOptions());
-
-// The `# retort: allow RULE-ID reason` comments of a revision file's text:
-// rule id -> reason.
-QHash<QString, QString> allowComments(const QString &fileText);
-// The allow comments of each step's revision file, by revision id (reads the files).
-QHash<QString, QHash<QString, QString>> allowCommentsOf(const QVector<PlannedStep> &steps);
 
 } // namespace retort::risk

@@ -27,9 +27,14 @@ const QVector<RiskRule> &riskRules()
          QStringLiteral("drop it with postgresql_concurrently=True inside op.get_context().autocommit_block()"),
          QStringLiteral("9.2")},
         {rules::ConcurrentlyInTransaction, S::Error,
-         QStringLiteral("This statement cannot run inside a transaction block: PostgreSQL refuses it and the "
-                        "migration fails."),
+         QStringLiteral("CREATE INDEX, DROP INDEX and REINDEX with CONCURRENTLY cannot run inside a transaction "
+                        "block: PostgreSQL refuses them and the migration fails."),
          QStringLiteral("run it inside op.get_context().autocommit_block()"), QStringLiteral("8.2")},
+        {rules::RefusedInTransaction, S::Error,
+         QStringLiteral("VACUUM, CLUSTER without a table, REINDEX SCHEMA/DATABASE/SYSTEM, CREATE or DROP DATABASE or "
+                        "TABLESPACE and ALTER SYSTEM cannot run inside a transaction block: PostgreSQL refuses them "
+                        "and the migration fails."),
+         QStringLiteral("run it inside op.get_context().autocommit_block()"), QStringLiteral("8.0")},
         {rules::ConstraintWithoutNotValid, S::Warning,
          QStringLiteral("Adding a FOREIGN KEY or CHECK constraint checks every existing row while holding its lock "
                         "(SHARE ROW EXCLUSIVE on both tables for a foreign key, ACCESS EXCLUSIVE for a check)."),

@@ -29,6 +29,7 @@ namespace rules {
 inline const QString IndexWithoutConcurrently = QStringLiteral("index-without-concurrently");
 inline const QString DropIndexWithoutConcurrently = QStringLiteral("drop-index-without-concurrently");
 inline const QString ConcurrentlyInTransaction = QStringLiteral("concurrently-in-transaction");
+inline const QString RefusedInTransaction = QStringLiteral("refused-in-transaction");
 inline const QString ConstraintWithoutNotValid = QStringLiteral("constraint-without-not-valid");
 inline const QString SetNotNullScan = QStringLiteral("set-not-null-scan");
 inline const QString AlterColumnTypeRewrite = QStringLiteral("alter-column-type-rewrite");

@@ -10,7 +10,7 @@ void addTransactionFindings(StatementRisk &risk, bool inTransaction)
         return;
     if (!risk.transactional)
         risk.findings.append(Finding::of(
-            rules::ConcurrentlyInTransaction,
+            risk.concurrently ? rules::ConcurrentlyInTransaction : rules::RefusedInTransaction,
             QStringLiteral("this statement runs inside the plan's transaction, where PostgreSQL refuses it")));
     if (risk.addsEnumValue)
         risk.findings.append(Finding::of(rules::EnumAddValueInTransaction,

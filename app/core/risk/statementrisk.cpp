@@ -189,7 +189,7 @@ void createIndex(SqlCursor &c, StatementWork &w)
     w.catalog.touch(table);
     w.lock(table, concurrently ? LockMode::ShareUpdateExclusive : LockMode::Share);
     w.risk.scan = true;
-    w.risk.transactional = !concurrently;
+    w.setConcurrently(concurrently);
     if (!index.isEmpty())
         w.catalog.addIndex(regclassText(tableName.schema, index.name), table);
     while (!c.atEnd() && !c.peek().isPunct('('))
@@ -230,7 +230,7 @@ void dropIndex(SqlCursor &c, StatementWork &w)
 {
     const bool concurrently = c.accept("CONCURRENTLY");
     c.accept({"IF", "EXISTS"});
-    w.risk.transactional = !concurrently;
+    w.setConcurrently(concurrently);
     do {
         const QString index = relationKey(c.qualifiedName());
         const QString table = w.catalog.tableOfIndex(index);
@@ -496,7 +496,7 @@ void reindex(SqlCursor &c, StatementWork &w)
     const bool concurrently = c.accept("CONCURRENTLY");
     const QString name = relationKey(c.qualifiedName());
     const QString table = index ? w.catalog.tableOfIndex(name) : name;
-    w.risk.transactional = !concurrently;
+    w.setConcurrently(concurrently);
     w.risk.scan = true;
     if (table.isEmpty()) {
         w.risk.understood = false;

@@ -36,6 +36,7 @@ struct StatementRisk {
     bool rewrite = false;        // a relation gets new storage (relfilenode)
     bool scan = false;           // every row of an existing table is read
     bool transactional = true;   // may run inside a transaction block
+    bool concurrently = false;   // CREATE/DROP INDEX or REINDEX CONCURRENTLY (not transactional either)
     bool understood = true;      // false: the model does not know this statement
     bool setsLockTimeout = false;  // SET [LOCAL] lock_timeout to a non-zero value
     bool addsEnumValue = false;  // ALTER TYPE ... ADD VALUE
@@ -68,6 +69,11 @@ public:
     void lock(const QString &relation, LockMode mode);
     void created(const QString &relation) { m_created.insert(relation); }
     void find(const QString &rule, const QString &message);
+    void setConcurrently(bool yes)
+    {
+        risk.concurrently = yes;
+        risk.transactional = !yes;
+    }
     StatementRisk finish();
     bool isNew(const QString &relation) const;  // created in this plan (empty, unused)
     bool hasRows(const QString &relation) const;  // known to have rows, or not known to be empty
