@@ -46,9 +46,9 @@ QJsonObject spanJson(const PlanRisk &plan, const LockSpan &span)
     o.insert(QLatin1String("relation"), span.relation);
     o.insert(QLatin1String("mode"), lockModeName(span.mode));
     o.insert(QLatin1String("from"), QJsonObject{{QLatin1String("revision"), revisionValue(a.revision)},
-                                                {QLatin1String("statement"), a.number}});
+                                                {QLatin1String("index"), a.number - 1}});
     o.insert(QLatin1String("to"), QJsonObject{{QLatin1String("revision"), revisionValue(b.revision)},
-                                              {QLatin1String("statement"), b.number}});
+                                              {QLatin1String("index"), b.number - 1}});
     o.insert(QLatin1String("statements"), span.statements);
     o.insert(QLatin1String("revisions"), span.revisions);
     o.insert(QLatin1String("autocommit"), span.autocommit);
@@ -100,7 +100,8 @@ QByteArray jsonReport(const PlanRisk &plan, const std::optional<LiveRisk> &live)
         QJsonObject o;
         o.insert(QLatin1String("revision"), revisionValue(s.revision));
         o.insert(QLatin1String("direction"), s.upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"));
-        o.insert(QLatin1String("statement"), s.number);
+        // the documented JSON counts from 0; people (text, SARIF) from 1
+        o.insert(QLatin1String("index"), s.number - 1);
         o.insert(QLatin1String("sql"), s.sql);
         o.insert(QLatin1String("transactional"), s.risk.transactional);
         o.insert(QLatin1String("locks"), locks);
