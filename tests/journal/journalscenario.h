@@ -91,6 +91,13 @@ struct Scenario {
         return runRetort(QStringList{QStringLiteral("-c"), ini} + args, tmp.path(), env());
     }
     QStringList rows(const QString &sql) { return queryRows(cluster, db, sql); }
+    // alembic -c INI args... itself, against the database
+    ProcessResult alembic(const QStringList &args) const
+    {
+        return runAlembic(ini, args, tmp.path(), alembicEnv(cluster.url(db)));
+    }
+    // the project's revision file s<i>.py
+    QString file(int i) const { return tmp.filePath(QStringLiteral("p/migrations/versions/s%1.py").arg(i)); }
 };
 
 } // namespace retort::testsupport
