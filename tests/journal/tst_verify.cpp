@@ -360,6 +360,27 @@ private slots:
                                 "created again, or another server): not used"),
                  v.err.constData());
     }
+
+    // A copy of the database (CREATE DATABASE ... TEMPLATE, as a restored
+    // dump) carries its retort.journal: those rows describe the copy too,
+    // though written with the original's identity (transaction_per_migration
+    // writes the row after the run, identity included).
+    void verifyTrustsTheRowsACopiedDatabaseCarries()
+    {
+        Scenario s({exec(QStringLiteral("SELECT 1"))}, QStringLiteral("verify_copied"), true);
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QVERIFY(s.retort({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--journal-table")}).ok());
+        QCOMPARE(s.rows(QStringLiteral("SELECT record->>'databaseIdentity' <> '' FROM retort.journal")),
+                 QStringList{QStringLiteral("true")});
+        const QString copy = s.db + QStringLiteral("_copy");
+        QVERIFY2(s.cluster.exec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1 TEMPLATE %2")
+                                                                 .arg(quoteIdentifier(copy), quoteIdentifier(s.db))),
+                 qPrintable(s.cluster.lastError()));
+        const ProcessResult v = s.retort({QStringLiteral("--url"), s.cluster.url(copy), QStringLiteral("verify")});
+        s.cluster.dropDatabase(copy);
+        QCOMPARE(v.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(v.out), QStringLiteral("1 applied revision(s) checked: none changed since it was applied\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVerify)

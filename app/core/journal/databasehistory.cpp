@@ -67,6 +67,12 @@ DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const 
         }
     }
     h.records = mergeRecords(mine, shared);
+    // A row of the database's own journal travels with its data (a copy, a
+    // dump restored elsewhere): it describes this database whatever identity
+    // it was written with.
+    for (JournalRecord &r : h.records)
+        if (h.sources.value(r.id).contains(QLatin1String("database")))
+            r.databaseIdentity.clear();
     return h;
 }
 
