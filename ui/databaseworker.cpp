@@ -48,8 +48,9 @@ DatabaseRead DatabaseWorker::readDatabase(const QString &name, const ConnectionS
         const QSqlDatabase db = connection.value()->database();
         const DatabaseHistory history = loadDatabaseHistory(settings, nullptr, &db);
         out.journalWarnings = history.warnings;
-        out.edited = editedSummary(editedRevisions(
-            stillApplied(appliedRevisions(history.records), project->graph, out.state), project->graph, project->scripts));
+        const QVector<JournalRecord> records =
+            recordsOfDatabase(history.records, history.databaseIdentity, table.displayName(), &out.journalWarnings);
+        out.edited = editedSummary(verifyApplied(records, project->graph, project->scripts, out.state).edited);
     }
     out.ok = true;
     return out;

@@ -13,36 +13,51 @@ namespace {
 
 constexpr int kCommandErrorExit = 255;
 
-// The history of the database the arguments name; false (and the outcome
-// filled in) on an error.
+void failed(JournalOutcome &outcome, const QString &message)
+{
+    outcome.out += "FAILED: " + message.toUtf8() + '\n';
+    outcome.exitCode = kCommandErrorExit;
+}
+
+// The history of the database the arguments name, with its version rows
+// read from `versionTable` when given; false (and the outcome filled in) on
+// an error.
 bool history(const CliArgs &args, const ProjectConfig &config, JournalOutcome &outcome, DatabaseHistory &h,
-             bool withVersionRows = false)
+             const VersionTable *versionTable = nullptr)
 {
     Result<ConnectionSettings> settings =
         ConnectionSettings::resolve(args.url, qEnvironmentVariable("DATABASE_URL"), config.sqlalchemyUrl);
     if (!settings) {
-        outcome.out += "FAILED: " + settings.error().message().toUtf8() + '\n';
-        outcome.exitCode = kCommandErrorExit;
+        failed(outcome, settings.error().message());
         return false;
     }
-    std::optional<VersionTable> table;
-    if (withVersionRows) {
-        // what the database has applied now bounds what verify checks
-        Result<EnvOptions> env = loadEnvOptions(config.envPath);
-        if (env)
-            table = VersionTable::fromEnv(env.value());
-        else
-            outcome.err += "retort: warning: " + env.error().toString().toUtf8() + '\n';
-    }
-    h = loadDatabaseHistory(settings.value(), table ? &*table : nullptr);
+    h = loadDatabaseHistory(settings.value(), versionTable);
     for (const QString &w : h.warnings)
         outcome.err += "retort: warning: " + w.toUtf8() + '\n';
     if (h.error.isError()) {
-        outcome.out += "FAILED: " + h.error.message().toUtf8() + '\n';
-        outcome.exitCode = kCommandErrorExit;
+        failed(outcome, h.error.message());
         return false;
     }
     return true;
+}
+
+// Where verify reads what the database has applied: env.py's version table,
+// which must be known, or the rows read would be another table's (or none).
+Result<VersionTable> versionTableOf(const ProjectConfig &config)
+{
+    Result<EnvOptions> env = loadEnvOptions(config.envPath);
+    if (!env)
+        return env.error();
+    // readEnvOptions says an option it cannot read by its name first, and
+    // options passed through ** could be any of them
+    for (const Error &problem : env->problems)
+        if (problem.kind() == Error::Kind::Unresolved
+            && (problem.message().startsWith(QLatin1String("version_table"))
+                || problem.message().startsWith(QLatin1String("context.configure(**"))))
+            return Error(Error::Kind::Unresolved,
+                         QStringLiteral("verify cannot tell which version table the database keeps its revisions in: %1")
+                             .arg(problem.toString()));
+    return VersionTable::fromEnv(env.value());
 }
 
 } // namespace
@@ -64,23 +79,48 @@ JournalOutcome runVerifyCommand(const CliArgs &args, const ProjectConfig &config
                                 const RevisionGraph &graph)
 {
     JournalOutcome outcome;
-    DatabaseHistory h;
-    if (!history(args, config, outcome, h, true))
+    Result<VersionTable> table = versionTableOf(config);
+    if (!table) {
+        failed(outcome, table.error().toString());
         return outcome;
-    QVector<AppliedRevision> applied = appliedRevisions(h.records);
-    if (h.versionRows)
-        applied = stillApplied(applied, graph, DatabaseGraphState::compute(graph, *h.versionRows));
-    const QVector<EditedRevision> edited = editedRevisions(applied, graph, scripts);
+    }
+    DatabaseHistory h;
+    if (!history(args, config, outcome, h, &table.value()))
+        return outcome;
+    if (!h.versionRows) {
+        failed(outcome, QStringLiteral("the version rows in %1 were not read, so nothing was verified: %2")
+                            .arg(table->displayName(), h.versionRowsError));
+        return outcome;
+    }
+    QStringList notes;
+    const QVector<JournalRecord> records =
+        recordsOfDatabase(h.records, h.databaseIdentity, table->displayName(), &notes);
+    for (const QString &note : notes)
+        outcome.err += "retort: warning: " + note.toUtf8() + '\n';
+    const Verification v = verifyApplied(records, graph, scripts, DatabaseGraphState::compute(graph, *h.versionRows));
     QString text;
-    for (const EditedRevision &e : edited) {
+    for (const EditedRevision &e : v.edited) {
         text += QStringLiteral("%1 (%2): %3 changed since it was applied %4\n")
                     .arg(e.revision, e.file, e.changed.join(QStringLiteral(", ")),
                          e.appliedAt.toString(Qt::ISODateWithMs));
         text += e.diff;
     }
-    if (edited.isEmpty())
-        text = QStringLiteral("%1 applied revision(s) checked: none changed since it was applied\n").arg(applied.size());
-    else
+    if (!v.unchecked.isEmpty()) {
+        const QString at = h.versionRows->isEmpty() ? QStringLiteral("base") : h.versionRows->join(QStringLiteral(", "));
+        text += QStringLiteral("the database is at %1 (%2); no journal record lets verify check %3 of its %4 "
+                               "applied revision(s):\n")
+                    .arg(at, table->displayName())
+                    .arg(v.unchecked.size())
+                    .arg(v.appliedOnDatabase);
+        for (const UncheckedRevision &u : v.unchecked)
+            text += u.file.isEmpty() ? QStringLiteral("  %1: %2\n").arg(u.revision, u.reason)
+                                     : QStringLiteral("  %1 (%2): %3\n").arg(u.revision, u.file, u.reason);
+    }
+    if (v.edited.isEmpty())
+        text += QStringLiteral("%1 applied revision(s) checked: none changed since it was applied\n").arg(v.checked);
+    if (!v.unchecked.isEmpty())
+        text += QStringLiteral("not verified: %1 applied revision(s) not checked\n").arg(v.unchecked.size());
+    if (!v.verified())
         outcome.exitCode = 1;
     outcome.out += text.toUtf8();
     return outcome;

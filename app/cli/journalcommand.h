@@ -24,10 +24,12 @@ struct JournalOutcome {
 // when there is no database URL or the local journal cannot be read.
 JournalOutcome runJournalCommand(const CliArgs &args, const ProjectConfig &config);
 
-// `verify`: 0 when every revision the journal says is applied on the
-// database still has the upgrade()/downgrade() it was applied with; 1
-// listing those that changed, with a unified diff of each changed function
-// whose old text the journal kept; 255 on errors.
+// `verify`: 0 when every revision the database's version rows say is
+// applied was applied by a journaled run and its file still has the
+// upgrade(), downgrade() and module-level code it was applied with; 1
+// listing those that changed (with a unified diff of each changed part whose
+// old text the journal kept) and those no journal record lets it check; 255
+// on errors, the version rows not read among them.
 JournalOutcome runVerifyCommand(const CliArgs &args, const ProjectConfig &config,
                                 const QVector<RevisionScript> &scripts, const RevisionGraph &graph);
 

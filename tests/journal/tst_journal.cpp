@@ -3,12 +3,8 @@
 // of the SQL hash, diff -u as the oracle of the unified diff.
 #include "journal/databasejournal.h"
 #include "journal/journalrecorder.h"
-#include "journal/localjournal.h"
 #include "journal/unifieddiff.h"
-#include "processrunner.h"
-#include "projectfixture.h"
-#include "smallproject.h"
-#include "testcluster.h"
+#include "journalscenario.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -26,13 +22,6 @@ namespace {
 QString sha256(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-QProcessEnvironment runEnv(const QString &url, const QString &journalDir)
-{
-    QProcessEnvironment e = alembicEnv(url);
-    e.insert(QStringLiteral("RETORT_JOURNAL_DIR"), journalDir);
-    return e;
 }
 
 // The SHA-256 of alembic's own offline script for `args` (its statements,
@@ -59,16 +48,6 @@ QString alembicScriptSha(const QString &ini, const QStringList &args, const QStr
     return sha256(joined);
 }
 
-QVector<JournalRecord> localRecords(const QString &dir, QVector<DamagedRecord> *damaged = nullptr)
-{
-    Result<JournalContents> c = LocalJournal(dir).read();
-    if (!c)
-        return {};
-    if (damaged)
-        *damaged = c->damaged;
-    return c->records;
-}
-
 QString osUser()
 {
     const ProcessResult r = runProcess(QStringLiteral("id"), {QStringLiteral("-un")}, QString());
@@ -79,62 +58,6 @@ QString upgradeText(const QString &statement)
 {
     return QStringLiteral("def upgrade() -> None:\n    ") + statement;
 }
-
-QString exec(const QString &sql)
-{
-    return QStringLiteral("op.execute(\"%1\")").arg(sql);
-}
-
-bool replaceInFile(const QString &path, const QString &from, const QString &to)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    QString text = QString::fromUtf8(f.readAll());
-    f.close();
-    if (!text.contains(from))
-        return false;
-    text.replace(from, to);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) > 0;
-}
-
-// One test's world in one temporary directory: a small project
-// (writeSmallProject), a fresh database of the cluster, a journal folder.
-struct Scenario {
-    TestCluster cluster;
-    QTemporaryDir tmp;
-    QString ini;
-    QString db;
-    QString journal;
-    QString error;  // why it could not be set up
-
-    Scenario(const QStringList &upgrades, const QString &prefix, bool perMigration = false)
-    {
-        if (!cluster.available()) {
-            error = cluster.missingReason();
-            return;
-        }
-        ini = writeSmallProject(tmp.filePath(QStringLiteral("p")), upgrades, perMigration);
-        db = cluster.createDatabase(prefix);
-        journal = tmp.filePath(QStringLiteral("journal"));
-        if (ini.isEmpty())
-            error = QStringLiteral("the project was not written");
-        else if (db.isEmpty())
-            error = cluster.lastError();
-    }
-    ~Scenario()
-    {
-        if (!db.isEmpty())
-            cluster.dropDatabase(db);
-    }
-    QProcessEnvironment env() const { return runEnv(cluster.url(db), journal); }
-    // retort -c INI args..., against the database, with the journal folder
-    ProcessResult retort(const QStringList &args) const
-    {
-        return runRetort(QStringList{QStringLiteral("-c"), ini} + args, tmp.path(), env());
-    }
-    QStringList rows(const QString &sql) { return queryRows(cluster, db, sql); }
-};
 
 } // namespace
 
@@ -417,69 +340,6 @@ private slots:
         QCOMPARE(recorder->problems(), QStringList());
         QCOMPARE(queryRows(cluster, db, QStringLiteral("SELECT id, outcome, duration_ms > 0, sql_sha256 FROM retort.journal")),
                  QStringList{QStringLiteral("%1|cancelled|true|%2").arg(j.id, j.sqlSha256)});
-    }
-
-    // verify: clean after an upgrade (exit 0); an applied revision whose
-    // upgrade() was edited is named with the diff (exit 1); an edit outside
-    // the bodies is not a change; a revision rolled back is no longer checked.
-    void verifyFlagsEditedRevision()
-    {
-        // downgrade() is `pass`: upgrades that can run again
-        Scenario s({exec(QStringLiteral("SELECT 1")), exec(QStringLiteral("SELECT 2"))}, QStringLiteral("journal_verify"));
-        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
-        const QString &ini = s.ini, &db = s.db;
-        TestCluster &cluster = s.cluster;
-        const QString dir = s.tmp.filePath(QStringLiteral("p"));
-        const QProcessEnvironment env = s.env();
-        const QStringList verify{QStringLiteral("-c"), ini, QStringLiteral("verify")};
-        QVERIFY(s.retort({QStringLiteral("upgrade"), QStringLiteral("heads")}).ok());
-
-        ProcessResult v = runRetort(verify, s.tmp.path(), env);
-        QCOMPARE(v.exitCode, 0);
-        QCOMPARE(QString::fromUtf8(v.out), QStringLiteral("2 applied revision(s) checked: none changed since it was applied\n"));
-
-        const QString s1 = dir + QStringLiteral("/migrations/versions/s1.py");
-        QVERIFY(replaceInFile(s1, QStringLiteral("step 1"), QStringLiteral("the first step")));
-        v = runRetort(verify, s.tmp.path(), env);
-        QCOMPARE(v.exitCode, 0);
-
-        QVERIFY(replaceInFile(s1, QStringLiteral("SELECT 1\""), QStringLiteral("SELECT 10\"")));
-        v = runRetort(verify, s.tmp.path(), env);
-        QCOMPARE(v.exitCode, 1);
-        const QString out = QString::fromUtf8(v.out);
-        QVERIFY2(out.startsWith(QStringLiteral("s1 (%1): upgrade() changed since it was applied ").arg(s1)), qPrintable(out));
-        QVERIFY2(!out.contains(QStringLiteral("\ns2 (")), qPrintable(out));
-        const QString diff = out.mid(out.indexOf(QStringLiteral("\n---")) + 1);
-        QVERIFY2(diff.endsWith(QStringLiteral("+++ %1 upgrade() now\n"
-                                              "@@ -1,2 +1,2 @@\n"
-                                              " def upgrade() -> None:\n"
-                                              "-    op.execute(\"SELECT 1\")\n"
-                                              "+    op.execute(\"SELECT 10\")\n")
-                                   .arg(s1)),
-                 qPrintable(out));
-        QVERIFY2(diff.startsWith(QStringLiteral("--- s1 upgrade() as applied ")), qPrintable(diff));
-
-        // rolled back by alembic itself: the journal still says applied, the
-        // database does not, and only what the database has is checked
-        const ProcessResult a = runAlembic(ini, {QStringLiteral("downgrade"), QStringLiteral("base")}, s.tmp.path(),
-                                           alembicEnv(cluster.url(db)));
-        QVERIFY2(a.ok(), qPrintable(a.describe()));
-        v = runRetort(verify, s.tmp.path(), env);
-        QCOMPARE(v.exitCode, 0);
-        QCOMPARE(QString::fromUtf8(v.out), QStringLiteral("0 applied revision(s) checked: none changed since it was applied\n"));
-
-        // applied again as it is now: clean
-        QVERIFY(s.retort({QStringLiteral("upgrade"), QStringLiteral("heads")}).ok());
-        v = runRetort(verify, s.tmp.path(), env);
-        QCOMPARE(v.exitCode, 0);
-        QCOMPARE(QString::fromUtf8(v.out), QStringLiteral("2 applied revision(s) checked: none changed since it was applied\n"));
-
-        // no database named anywhere: an error, not a clean bill
-        QProcessEnvironment none = env;
-        none.insert(QStringLiteral("DATABASE_URL"), QString());
-        v = runRetort(verify, s.tmp.path(), none);
-        QCOMPARE(v.exitCode, 255);
-        QVERIFY2(v.out.startsWith("FAILED: "), v.out.constData());
     }
 
     // A journal file with a garbage line, a record whose bytes changed and a

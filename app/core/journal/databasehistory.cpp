@@ -32,19 +32,28 @@ DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const 
     std::unique_ptr<Connection> own;
     if (!open) {
         Result<std::unique_ptr<Connection>> c = Connection::open(connection);
-        if (c)
+        if (c) {
             own = std::move(c.value());
-        else
+        } else {
             h.warnings << QStringLiteral("the database's own journal was not read: ") + c.error().toString();
+            if (versionTable)
+                h.versionRowsError = c.error().toString();
+        }
     }
     if (open || own) {
         const QSqlDatabase db = open ? *open : own->database();
+        if (Result<QString> identity = databasejournal::identity(db))
+            h.databaseIdentity = identity.value();
+        else
+            h.warnings << identity.error().toString();
         if (versionTable) {
             Result<VersionState> state = readVersionState(db, *versionTable);
-            if (state)
+            if (state) {
                 h.versionRows = state->rows;
-            else
-                h.warnings << QStringLiteral("the version rows were not read: ") + state.error().toString();
+            } else {
+                h.versionRowsError = state.error().toString();
+                h.warnings << QStringLiteral("the version rows were not read: ") + h.versionRowsError;
+            }
         }
         Result<JournalContents> rows = databasejournal::read(db);
         if (!rows) {
@@ -58,6 +67,12 @@ DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const 
         }
     }
     h.records = mergeRecords(mine, shared);
+    // A row of the database's own journal travels with its data (a copy, a
+    // dump restored elsewhere): it describes this database whatever identity
+    // it was written with.
+    for (JournalRecord &r : h.records)
+        if (h.sources.value(r.id).contains(QLatin1String("database")))
+            r.databaseIdentity.clear();
     return h;
 }
 

@@ -23,8 +23,11 @@ struct DatabaseHistory {
     // reached: said, never fatal.
     QStringList warnings;
     Error error;  // the local journal could not be read at all
-    // The version rows, when a version table was given and could be read.
+    // The version rows, when a version table was given and could be read;
+    // else, when one was given, why they could not be.
     std::optional<QStringList> versionRows;
+    QString versionRowsError;
+    QString databaseIdentity;  // databasejournal::identity(), when read
 };
 
 // Blocks (reads a file, connects): call it on a worker or from the CLI.

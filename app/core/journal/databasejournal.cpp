@@ -36,6 +36,16 @@ Result<bool> exists(const QSqlDatabase &db)
     return q.value(0).toBool();
 }
 
+Result<QString> identity(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    const QString sql = QStringLiteral("SELECT s.system_identifier::text || '/' || d.oid::text "
+                                       "FROM pg_control_system() s, pg_database d WHERE d.datname = current_database()");
+    if (!q.exec(sql) || !q.next())
+        return DbError::of(q).toError(QStringLiteral("Could not read which database this is"), sql);
+    return q.value(0).toString();
+}
+
 Error write(const QSqlDatabase &db, const JournalRecord &record)
 {
     Result<bool> there = exists(db);

@@ -26,6 +26,12 @@ QString tableName();  // "retort.journal"
 // reason.
 Error write(const QSqlDatabase &db, const JournalRecord &record);
 
+// Which database `db` is: the server's system identifier and the database's
+// OID ("7301234567890123456/16384"). Another database later reached by the
+// same host, port and name (dropped and created again, a new cluster on that
+// port) has another.
+Result<QString> identity(const QSqlDatabase &db);
+
 // Whether the table exists (false, no error, when it does not).
 Result<bool> exists(const QSqlDatabase &db);
 

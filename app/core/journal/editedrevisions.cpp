@@ -26,6 +26,20 @@ QVector<JournalRecord> mergeRecords(const QVector<JournalRecord> &a, const QVect
     return all;
 }
 
+namespace {
+
+// A revision the journal says is applied on a database, with its bodies as
+// they were when it was applied.
+struct AppliedRevision {
+    QString revision;
+    QDateTime appliedAt;
+    QString recordId;
+    JournalStep step;  // upgradeSha256/downgradeSha256 and, when kept, the texts
+};
+
+// Replays the records (any order; the same id twice counts once) oldest
+// first: a committed upgrade step applies its revision, a committed
+// downgrade step removes it. Stamps run no body and change nothing here.
 QVector<AppliedRevision> appliedRevisions(const QVector<JournalRecord> &records)
 {
     QVector<JournalRecord> ordered = mergeRecords(records, {});
@@ -48,6 +62,10 @@ QVector<AppliedRevision> appliedRevisions(const QVector<JournalRecord> &records)
     return applied;
 }
 
+// Those the database's version rows still have applied (an ancestor of, or
+// a current revision): a database reset or downgraded by another tool does
+// not flag revisions it no longer has. Revisions the graph does not know are
+// kept (their file is gone).
 QVector<AppliedRevision> stillApplied(const QVector<AppliedRevision> &applied, const RevisionGraph &graph,
                                       const DatabaseGraphState &state)
 {
@@ -61,6 +79,8 @@ QVector<AppliedRevision> stillApplied(const QVector<AppliedRevision> &applied, c
     return out;
 }
 
+// Compares each applied revision's recorded checksums with the current file
+// (RevisionBodies); an unreadable file is an edit too, with the reason.
 QVector<EditedRevision> editedRevisions(const QVector<AppliedRevision> &applied, const RevisionGraph &graph,
                                         const QVector<RevisionScript> &scripts)
 {
@@ -91,6 +111,7 @@ QVector<EditedRevision> editedRevisions(const QVector<AppliedRevision> &applied,
         const Part parts[] = {
             {"upgrade()", a.step.upgradeSha256, a.step.upgradeText, now->upgrade},
             {"downgrade()", a.step.downgradeSha256, a.step.downgradeText, now->downgrade},
+            {"module-level code", a.step.moduleSha256, a.step.moduleText, now->module},
         };
         for (const Part &p : parts) {
             if (p.recordedSha.isEmpty() || p.recordedSha == RevisionBodies::sha256(p.current))
@@ -106,6 +127,72 @@ QVector<EditedRevision> editedRevisions(const QVector<AppliedRevision> &applied,
             out.append(e);
     }
     return out;
+}
+
+} // namespace
+
+QVector<JournalRecord> recordsOfDatabase(const QVector<JournalRecord> &records, const QString &identity,
+                                         const QString &versionTable, QStringList *notes)
+{
+    QVector<JournalRecord> out;
+    int otherDatabase = 0;
+    QHash<QString, int> otherTables;
+    for (const JournalRecord &r : records) {
+        if (!identity.isEmpty() && !r.databaseIdentity.isEmpty() && r.databaseIdentity != identity)
+            ++otherDatabase;
+        else if (!r.versionTable.isEmpty() && r.versionTable != versionTable)
+            ++otherTables[r.versionTable];
+        else
+            out.append(r);
+    }
+    if (otherDatabase > 0)
+        *notes << QStringLiteral("%1 journal record(s) describe another database reached the same way (dropped and "
+                                 "created again, or another server): not used")
+                      .arg(otherDatabase);
+    for (auto it = otherTables.cbegin(); it != otherTables.cend(); ++it)
+        *notes << QStringLiteral("%1 journal record(s) are of the version table %2, not %3 (another project): not used")
+                      .arg(it.value())
+                      .arg(it.key(), versionTable);
+    return out;
+}
+
+Verification verifyApplied(const QVector<JournalRecord> &records, const RevisionGraph &graph,
+                           const QVector<RevisionScript> &scripts, const DatabaseGraphState &state)
+{
+    Verification v;
+    QVector<AppliedRevision> withChecksums;
+    QHash<QString, QString> withoutChecksums;  // revision -> why
+    for (const AppliedRevision &a : stillApplied(appliedRevisions(records), graph, state)) {
+        if (!a.step.upgradeSha256.isEmpty() || !a.step.downgradeSha256.isEmpty())
+            withChecksums.append(a);
+        else
+            withoutChecksums.insert(a.revision, a.step.bodyError.isEmpty()
+                                                     ? QStringLiteral("the journal kept no checksum of its file")
+                                                     : QStringLiteral("the journal kept no checksum of its file: ")
+                                                           + a.step.bodyError);
+    }
+    v.edited = editedRevisions(withChecksums, graph, scripts);
+    v.checked = int(withChecksums.size());
+
+    QSet<QString> covered;
+    for (const AppliedRevision &a : withChecksums)
+        covered.insert(a.revision);
+    for (int node : graph.parentsFirst(RevisionGraph::Relation::AllDown)) {
+        const RevisionDbState s = state.state(node);
+        if (s != RevisionDbState::Applied && s != RevisionDbState::Current)
+            continue;
+        ++v.appliedOnDatabase;
+        const RevisionNode &n = graph.node(node);
+        if (!covered.contains(n.id))
+            v.unchecked.append({n.id, scripts[n.script].path,
+                                withoutChecksums.value(n.id, QStringLiteral("no committed upgrade of it in the journal"))});
+    }
+    for (const QString &row : state.unknown) {
+        ++v.appliedOnDatabase;
+        if (!covered.contains(row))  // else flagged as gone
+            v.unchecked.append({row, QString(), QStringLiteral("a version row naming no revision of the project")});
+    }
+    return v;
 }
 
 QHash<QString, QString> editedSummary(const QVector<EditedRevision> &edited)

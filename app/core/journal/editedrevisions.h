@@ -13,27 +13,6 @@ namespace retort {
 class RevisionGraph;
 struct DatabaseGraphState;
 
-// A revision the journal says is applied on a database, with its bodies as
-// they were when it was applied.
-struct AppliedRevision {
-    QString revision;
-    QDateTime appliedAt;
-    QString recordId;
-    JournalStep step;  // upgradeSha256/downgradeSha256 and, when kept, the texts
-};
-
-// Replays the records (any order; the same id twice counts once) oldest
-// first: a committed upgrade step applies its revision, a committed
-// downgrade step removes it. Stamps run no body and change nothing here.
-QVector<AppliedRevision> appliedRevisions(const QVector<JournalRecord> &records);
-
-// Those the database's version rows still have applied (an ancestor of, or
-// a current revision): a database reset or downgraded by another tool does
-// not flag revisions it no longer has. Revisions the graph does not know are
-// kept (their file is gone).
-QVector<AppliedRevision> stillApplied(const QVector<AppliedRevision> &applied, const RevisionGraph &graph,
-                                      const DatabaseGraphState &state);
-
 // The records of several sources merged: one per id, newest first.
 QVector<JournalRecord> mergeRecords(const QVector<JournalRecord> &a, const QVector<JournalRecord> &b);
 
@@ -42,14 +21,46 @@ struct EditedRevision {
     QString revision;
     QString file;          // the file now, or the file recorded when the revision is gone
     QDateTime appliedAt;
-    QStringList changed;   // "upgrade()", "downgrade()", or "the revision file is gone"
-    QString diff;          // unified diff of the changed functions, when the old text is recorded
+    QStringList changed;   // "upgrade()", "downgrade()", "module-level code", or "the revision file is gone"
+    QString diff;          // unified diff of each changed part, when the old text is recorded
 };
 
-// Compares each applied revision's recorded checksums with the current file
-// (RevisionBodies); an unreadable file is an edit too, with the reason.
-QVector<EditedRevision> editedRevisions(const QVector<AppliedRevision> &applied, const RevisionGraph &graph,
-                                        const QVector<RevisionScript> &scripts);
+// The records that may describe the database verify reads: those of another
+// database reached by the same key (their identity is another) and those of
+// another version table (another project in the same database) are left
+// out, each kind said once in `notes`. Records without an identity or a
+// version table (older ones) are kept.
+QVector<JournalRecord> recordsOfDatabase(const QVector<JournalRecord> &records, const QString &identity,
+                                         const QString &versionTable, QStringList *notes);
+
+// An applied revision of the database that nothing in the journal lets
+// `verify` check.
+struct UncheckedRevision {
+    QString revision;
+    QString file;    // empty when the project has no such revision
+    QString reason;
+};
+
+// What `verify` found for one database.
+struct Verification {
+    QVector<EditedRevision> edited;
+    // Graph order, parents first; then version rows naming no revision.
+    QVector<UncheckedRevision> unchecked;
+    int checked = 0;  // applied revisions compared with their files
+    int appliedOnDatabase = 0;  // what the version rows say is applied (unknown rows included)
+
+    // Every applied revision checked and none changed.
+    bool verified() const { return edited.isEmpty() && unchecked.isEmpty(); }
+};
+
+// The journal's records replayed (appliedRevisions), bounded by what the
+// version rows still have applied (stillApplied), compared with the files
+// (editedRevisions); and every revision the rows say is applied that no
+// committed upgrade with its checksums covers: applied by another tool or
+// before the journal, stamped, its record lost or damaged, a version row
+// naming a revision the project does not have.
+Verification verifyApplied(const QVector<JournalRecord> &records, const RevisionGraph &graph,
+                           const QVector<RevisionScript> &scripts, const DatabaseGraphState &state);
 
 // Revision id -> the first line of why it is flagged, for the window's graph.
 QHash<QString, QString> editedSummary(const QVector<EditedRevision> &edited);

@@ -43,8 +43,10 @@ QJsonObject stepJson(const JournalStep &s)
     putIfSet(o, "file", s.file);
     putIfSet(o, "upgradeSha256", s.upgradeSha256);
     putIfSet(o, "downgradeSha256", s.downgradeSha256);
+    putIfSet(o, "moduleSha256", s.moduleSha256);
     putIfSet(o, "upgradeText", s.upgradeText);
     putIfSet(o, "downgradeText", s.downgradeText);
+    putIfSet(o, "moduleText", s.moduleText);
     putIfSet(o, "bodyError", s.bodyError);
     return o;
 }
@@ -61,8 +63,10 @@ JournalStep stepOf(const QJsonObject &o)
     s.file = o.value(QLatin1String("file")).toString();
     s.upgradeSha256 = o.value(QLatin1String("upgradeSha256")).toString();
     s.downgradeSha256 = o.value(QLatin1String("downgradeSha256")).toString();
+    s.moduleSha256 = o.value(QLatin1String("moduleSha256")).toString();
     s.upgradeText = o.value(QLatin1String("upgradeText")).toString();
     s.downgradeText = o.value(QLatin1String("downgradeText")).toString();
+    s.moduleText = o.value(QLatin1String("moduleText")).toString();
     s.bodyError = o.value(QLatin1String("bodyError")).toString();
     return s;
 }
@@ -88,6 +92,7 @@ QJsonObject JournalRecord::toJson() const
     o.insert(QLatin1String("databaseUser"), databaseUser);
     o.insert(QLatin1String("clientHost"), clientHost);
     o.insert(QLatin1String("databaseKey"), databaseKey);
+    putIfSet(o, "databaseIdentity", databaseIdentity);
     o.insert(QLatin1String("server"), server);
     putIfSet(o, "project", project);
     putIfSet(o, "versionTable", versionTable);
@@ -126,6 +131,7 @@ Result<JournalRecord> JournalRecord::fromJson(const QJsonObject &o)
     r.databaseUser = o.value(QLatin1String("databaseUser")).toString();
     r.clientHost = o.value(QLatin1String("clientHost")).toString();
     r.databaseKey = o.value(QLatin1String("databaseKey")).toString();
+    r.databaseIdentity = o.value(QLatin1String("databaseIdentity")).toString();
     r.server = o.value(QLatin1String("server")).toString();
     r.project = o.value(QLatin1String("project")).toString();
     r.versionTable = o.value(QLatin1String("versionTable")).toString();

@@ -19,12 +19,15 @@ struct JournalStep {
     QString outcome;     // "committed", "rolled back", "failed", "cancelled", "not run"
     QString engine;      // "native" (Retort sent the SQL) or "python" (alembic online)
     QString file;        // the revision file
-    // The revision file's upgrade() and downgrade() when the run was
-    // recorded (RevisionBodies): SHA-256 hex and the text itself.
+    // The revision file's upgrade(), downgrade() and module-level code when
+    // the run was recorded (RevisionBodies): SHA-256 hex and the text itself.
+    // Records written before the module-level code was kept have none.
     QString upgradeSha256;
     QString downgradeSha256;
+    QString moduleSha256;
     QString upgradeText;
     QString downgradeText;
+    QString moduleText;
     QString bodyError;   // why they could not be read, when they could not
 
     bool operator==(const JournalStep &o) const;
@@ -46,6 +49,9 @@ struct JournalRecord {
     QString databaseUser;    // current_user, else the user the connection asked for
     QString clientHost;      // the machine Retort ran on
     QString databaseKey;     // host:port/database, the key `journal` and `verify` select by
+    // databasejournal::identity() after the run: tells this database from
+    // another one later reached by the same key. Empty when not read.
+    QString databaseIdentity;
     QString server;          // ConnectionSettings::describe(): user@host:port/db
     QString project;         // alembic.ini
     QString versionTable;

@@ -139,8 +139,10 @@ JournalRecord JournalRecorder::build(const RunReport &report, const QVector<Plan
             if (it.value()) {
                 s.upgradeText = it.value()->upgrade;
                 s.downgradeText = it.value()->downgrade;
+                s.moduleText = it.value()->module;
                 s.upgradeSha256 = it.value()->upgradeSha256();
                 s.downgradeSha256 = it.value()->downgradeSha256();
+                s.moduleSha256 = it.value()->moduleSha256();
             } else {
                 s.bodyError = it.value().error().toString();
             }
@@ -175,6 +177,11 @@ Error JournalRecorder::recordInTransaction(const QSqlDatabase &db, const RunRepo
 void JournalRecorder::recordFinished(const QSqlDatabase *db, const RunReport &report, const QVector<PlannedStep> &steps)
 {
     JournalRecord r = build(report, steps);
+    if (db) {
+        // after the run, outside its transaction: a failure here harms nothing
+        if (Result<QString> identity = databasejournal::identity(*db))
+            r.databaseIdentity = identity.value();
+    }
     QStringList problems;
     bool inTransaction = false;
     {

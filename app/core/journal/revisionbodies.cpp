@@ -12,6 +12,37 @@ namespace {
 // Revision files are read up to this size elsewhere too (RevisionReader).
 constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
 
+QString textOf(std::string_view text)
+{
+    QString out = QString::fromUtf8(text.data(), qsizetype(text.size()));
+    out.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    return out;
+}
+
+bool isDocstring(const py::Stmt *s)
+{
+    const auto *e = s->dyn<py::ExprStmt>();
+    const auto *c = e ? e->value->dyn<py::Constant>() : nullptr;
+    return c && c->isString();
+}
+
+// `revision = ...` and the like: what the graph reads, not what the SQL uses.
+bool isHeader(const py::Stmt *s)
+{
+    const py::Expr *target = nullptr;
+    if (const auto *a = s->dyn<py::Assign>(); a && a->targets.size() == 1)
+        target = a->targets[0];
+    else if (const auto *an = s->dyn<py::AnnAssign>())
+        target = an->target;
+    const auto *name = target ? target->dyn<py::Name>() : nullptr;
+    if (!name)
+        return false;
+    for (const char *header : {"revision", "down_revision", "branch_labels", "depends_on"})
+        if (name->id == header)
+            return true;
+    return false;
+}
+
 } // namespace
 
 QString RevisionBodies::sha256(const QString &text)
@@ -28,19 +59,24 @@ Result<RevisionBodies> RevisionBodies::fromSource(const QByteArray &source, cons
     if (!parsed.ok())
         return parsed.error;
     RevisionBodies bodies;
-    // the last definition at module level is the one Python keeps
-    for (const py::Stmt *s : parsed.module.body) {
-        const auto *f = s->dyn<py::FunctionDef>();
-        if (!f)
+    QStringList module;
+    const py::Span<py::Stmt *> &body = parsed.module.body;
+    for (uint32_t i = 0; i < body.size(); ++i) {
+        const py::Stmt *s = body[i];
+        if ((i == 0 && isDocstring(s)) || isHeader(s))
             continue;
-        const std::string_view text = parsed.module.text(f);
-        QString body = QString::fromUtf8(text.data(), qsizetype(text.size()));
-        body.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-        if (f->name == "upgrade")
-            bodies.upgrade = body;
-        else if (f->name == "downgrade")
-            bodies.downgrade = body;
+        const auto *f = s->dyn<py::FunctionDef>();
+        if (!f || (f->name != "upgrade" && f->name != "downgrade")) {
+            module << textOf(parsed.module.text(s));
+            continue;
+        }
+        // the last definition at module level is the one Python keeps
+        (f->name == "upgrade" ? bodies.upgrade : bodies.downgrade) = textOf(parsed.module.text(f));
+        // a decorator starts before `def`, outside the function's text
+        for (const py::Expr *d : f->decoratorList)
+            module << QLatin1Char('@') + textOf(parsed.module.text(d));
     }
+    bodies.module = module.join(QLatin1Char('\n'));
     return bodies;
 }
 
