@@ -67,6 +67,16 @@ OFFLINE_NOTE = (
 )
 
 
+def offline_note_applies(exc):
+    """Whether an offline failure looks like the mock connection's doing (a
+    None where a result was expected, or SQLAlchemy failing to reflect), not
+    the revision's own exception (NotImplementedError for an irreversible
+    downgrade, a ValueError it raises)."""
+    if isinstance(exc, (AttributeError, TypeError)) and "NoneType" in str(exc):
+        return True
+    return type(exc).__module__.split(".")[0] == "sqlalchemy"
+
+
 def describe_error(exc, paths):
     """alembic's error verbatim: type, message and, when the traceback passes
     through one of the revision files, that file's innermost line."""
@@ -219,7 +229,8 @@ def run_offline(request):
                 fn(*args, **kw)
             except Exception as exc:
                 error = describe_error(exc, {os.path.abspath(rev.path)})
-                error["offline_note"] = OFFLINE_NOTE
+                if offline_note_applies(exc):
+                    error["offline_note"] = OFFLINE_NOTE
                 results[i] = {"statements": recorder.statements, "error": error}
             else:
                 results[i] = {"statements": recorder.statements}

@@ -176,6 +176,36 @@ private slots:
         QVERIFY2(err.contains(QLatin1String("can only run online")), qPrintable(err));
     }
 
+    // A downgrade that raises on purpose (NotImplementedError: irreversible)
+    // fails as alembic fails, with the revision's own words and line, and
+    // without the note that blames offline mode's mock connection.
+    void irreversibleDowngradeIsTheRevisionsOwnError()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/bridge/fixtures"), dir.path()));
+        QFile f(dir.filePath(QStringLiteral("migrations/versions/b008_irreversible.py")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\"\"\"irreversible\"\"\"\nfrom alembic import op\n\nrevision = \"b008\"\ndown_revision = \"b007\"\n"
+                "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"SELECT 1\")\n\n\n"
+                "def downgrade():\n    raise NotImplementedError(\"irreversible: the old data is gone\")\n");
+        f.close();
+        const QStringList args{QStringLiteral("-c"), QStringLiteral("alembic.ini"), QStringLiteral("downgrade"),
+                               QStringLiteral("b008:b007"), QStringLiteral("--sql")};
+        const ProcessResult expected = runAlembic(QStringLiteral("alembic.ini"), args.mid(2), dir.path());
+        QCOMPARE(expected.exitCode, 1);
+        QVERIFY2(expected.err.contains("NotImplementedError: irreversible: the old data is gone"), expected.err.constData());
+        static const QRegularExpression frame(QStringLiteral("File \"[^\"]*b008_irreversible\\.py\", line (\\d+)"));
+        const QString line = frame.match(QString::fromUtf8(expected.err)).captured(1);
+        QVERIFY2(!line.isEmpty(), expected.err.constData());
+        const ProcessResult actual = runRetort(args, dir.path());
+        QCOMPARE(actual.exitCode, 1);
+        QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+        const QString err = QString::fromUtf8(actual.err);
+        QVERIFY2(err.contains(QStringLiteral("b008_irreversible.py:%1").arg(line)), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("NotImplementedError: irreversible: the old data is gone")), qPrintable(err));
+        QVERIFY2(!err.contains(QLatin1String("can only run online")), qPrintable(err));
+    }
+
     // --engine native never runs Python: the first step that needs it fails
     // with its file and line.
     void nativeEngineRefuses()
