@@ -49,6 +49,13 @@ void HistoryModel::setNeedsPython(const QVector<int> &nodes)
         emit dataChanged(index(0), index(rowCount() - 1), {NeedsPythonRole});
 }
 
+void HistoryModel::setTouchedObjects(const QVector<QStringList> &byNode)
+{
+    m_touched = m_project && byNode.size() == m_project->graph.size() ? byNode : QVector<QStringList>();
+    if (!m_search.isEmpty())
+        updateMatches();  // a search typed while the scan ran
+}
+
 void HistoryModel::setProject(LoadedProjectPtr project)
 {
     beginResetModel();
@@ -59,6 +66,7 @@ void HistoryModel::setProject(LoadedProjectPtr project)
     m_databases.clear();
     m_markers.clear();
     m_needsPython.clear();
+    m_touched.clear();
     m_needsPythonCount = 0;
     const QString search = m_search;
     m_search.clear();
@@ -202,7 +210,12 @@ bool HistoryModel::matches(int node, const QString &needle) const
         if (label.contains(needle, Qt::CaseInsensitive))
             return true;
     }
-    return m_project->messages.value(node).contains(needle, Qt::CaseInsensitive);
+    if (m_project->messages.value(node).contains(needle, Qt::CaseInsensitive))
+        return true;
+    for (const QString &name : m_touched.value(node))
+        if (name.contains(needle, Qt::CaseInsensitive))
+            return true;
+    return false;
 }
 
 void HistoryModel::setSearchText(const QString &text)
@@ -211,12 +224,17 @@ void HistoryModel::setSearchText(const QString &text)
     if (needle == m_search)
         return;
     m_search = needle;
+    updateMatches();
+}
+
+void HistoryModel::updateMatches()
+{
     m_match.clear();
     m_matchCount = 0;
-    if (m_project && !needle.isEmpty()) {
+    if (m_project && !m_search.isEmpty()) {
         m_match.resize(size_t(m_project->rows.size()));
         for (int r = 0; r < m_project->rows.size(); ++r) {
-            const bool hit = matches(m_project->rows[r], needle);
+            const bool hit = matches(m_project->rows[r], m_search);
             m_match[size_t(r)] = hit;
             m_matchCount += hit;
         }

@@ -81,13 +81,16 @@ public:
     // From the background scan: graph indices whose upgrade needs Python.
     void setNeedsPython(const QVector<int> &nodes);
     int needsPythonCount() const { return m_needsPythonCount; }
+    // From the same scan: what each revision's upgrade names, searched too.
+    void setTouchedObjects(const QVector<QStringList> &byNode);
 
     int nodeAt(int row) const;
     int rowOfNode(int node) const;
     // A full revision id, or a unique id prefix; -1 when none.
     int rowOfRevision(const QString &idOrPrefix) const;
 
-    // Search by id prefix, message or branch label (case-insensitive). Rows
+    // Search by id prefix, message, branch label or a table, column
+    // ("users.email") or index the upgrade names (case-insensitive). Rows
     // that do not match report SearchMatchRole false.
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }
@@ -99,6 +102,7 @@ public:
 
 private:
     bool matches(int node, const QString &needle) const;
+    void updateMatches();
 
     LoadedProjectPtr m_project;
     QString m_search;
@@ -109,6 +113,7 @@ private:
     QHash<int, DbMarkers> m_markers;     // by graph index
     std::vector<bool> m_needsPython;     // by graph index; empty until scanned
     int m_needsPythonCount = 0;
+    QVector<QStringList> m_touched;      // by graph index; empty until scanned
 };
 
 } // namespace retort::gui

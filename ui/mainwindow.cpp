@@ -78,6 +78,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_model = new HistoryModel(this);
     m_sql = new SqlSession(this);
     connect(m_sql, &SqlSession::needsPythonReady, m_model, &HistoryModel::setNeedsPython);
+    connect(m_sql, &SqlSession::touchedObjectsReady, this, [this](const QVector<QStringList> &byNode) {
+        m_model->setTouchedObjects(byNode);  // a search already typed counts them too
+        m_search->setMatchCount(m_model->matchCount(), !m_model->searchText().isEmpty());
+    });
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);

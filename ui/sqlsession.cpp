@@ -39,10 +39,12 @@ SqlSession::SqlSession(QObject *parent)
         if (request == m_latestScan->load() && m_scanning)
             emit scanProgress(done, total);
     }, Qt::QueuedConnection);
-    connect(m_scanWorker, &SqlWorker::needsPythonScanned, this, [this](quint64 request, const QVector<int> &nodes) {
+    connect(m_scanWorker, &SqlWorker::needsPythonScanned, this,
+            [this](quint64 request, const QVector<int> &nodes, const QVector<QStringList> &touched) {
         if (request != m_latestScan->load() || !m_scanning)
             return;
         m_scanning = false;
+        emit touchedObjectsReady(touched);
         emit needsPythonReady(nodes);
     }, Qt::QueuedConnection);
     m_thread->start();

@@ -36,6 +36,9 @@ signals:
     void scanStarted();
     void scanProgress(qint64 done, qint64 total);
     void needsPythonReady(const QVector<int> &nodes);
+    // Per graph index, the tables, columns and indexes its upgrade names
+    // (natively rendered revisions only), just before needsPythonReady().
+    void touchedObjectsReady(const QVector<QStringList> &byNode);
     // The scan was cancelled, or its project replaced by none.
     void scanStopped();
 

@@ -7,6 +7,7 @@
 #include "graph/migrationplan.h"
 #include "progress.h"
 #include "render/revisionrenderer.h"
+#include "risk/touchedobjects.h"
 
 #include <QFileInfo>
 
@@ -175,6 +176,7 @@ void SqlWorker::scanNeedsPython(quint64 request, const LoadedProjectPtr &project
     // file it parsed, and 10,000 parsed files would not fit the memory budget.
     std::unique_ptr<RevisionRenderer> renderer;
     QVector<int> nodes;
+    QVector<QStringList> touched(project->graph.size());
     Progress progress([this, request](const QString &, qint64 done, qint64 total) {
         emit needsPythonProgressed(request, done, total);
     }, nullptr);
@@ -184,11 +186,19 @@ void SqlWorker::scanNeedsPython(quint64 request, const LoadedProjectPtr &project
             return;  // a newer project is loading, or the user cancelled
         if (i % 64 == 0)
             renderer = std::make_unique<RevisionRenderer>();
-        if (!renderer->render(project->script(i).path, project->graph.node(i).id, true))
+        const Result<StepBody> body = renderer->render(project->script(i).path, project->graph.node(i).id, true);
+        if (!body) {
             nodes.append(i);
+        } else {
+            for (const SqlStatement &s : body.value())
+                if (s.isSql())
+                    for (const QString &name : risk::touchedObjects(s.sql))
+                        if (!touched[i].contains(name))
+                            touched[i] << name;
+        }
         progress.advance();
     }
-    emit needsPythonScanned(request, nodes);
+    emit needsPythonScanned(request, nodes, touched);
 }
 
 } // namespace retort::gui

@@ -78,8 +78,9 @@ signals:
     void rangeRendered(quint64 request, const retort::gui::SqlScript &script);
     // Revisions scanned so far, about a hundred times per scan.
     void needsPythonProgressed(quint64 request, qint64 done, qint64 total);
-    // Graph indices whose upgrade() the native renderer cannot render.
-    void needsPythonScanned(quint64 request, const QVector<int> &nodes);
+    // Graph indices whose upgrade() the native renderer cannot render, and
+    // per graph index what the rendered upgrade names (risk::touchedObjects).
+    void needsPythonScanned(quint64 request, const QVector<int> &nodes, const QVector<QStringList> &touched);
 
 private:
     PlanRenderer &planRendererFor(const LoadedProjectPtr &project);

@@ -3,6 +3,7 @@
 
 #include "exec/plannedstatements.h"
 #include "risk/planrisk.h"
+#include "risk/touchedobjects.h"
 
 #include <QtTest>
 
@@ -66,6 +67,8 @@ private slots:
     void allowComments_data();
     void allowComments();
     void severalStatementsInOneText();
+    void touchedObjects_data();
+    void touchedObjects();
 };
 
 // Step a: ALTER users (AccessExclusive), its version row; step b: two
@@ -221,6 +224,44 @@ void TestPlanRisk::allowComments()
     if (!problems.isEmpty() && !problems.first().contains(QLatin1String("without a comma")))
         QVERIFY2(read.problems.first().message().contains(QStringLiteral("the rules are: index-without-concurrently, ")),
                  qPrintable(read.problems.first().message()));
+}
+
+// What a statement names, for the window's search ("users.email"): the SQL
+// as alembic 1.8.1 prints it for the ops, and hand-written raw SQL.
+void TestPlanRisk::touchedObjects_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QStringList>("touched");
+    QTest::newRow("create table") << QStringLiteral(
+        "CREATE TABLE users (\n    id SERIAL NOT NULL, \n    email VARCHAR(255), \n    \"Org Id\" INTEGER, \n"
+        "    PRIMARY KEY (id), \n    UNIQUE (email), \n    CONSTRAINT fk FOREIGN KEY(\"Org Id\") REFERENCES orgs (id)\n)")
+        << QStringList{"users", "users.id", "users.email", "users.Org Id"};
+    QTest::newRow("create index") << QStringLiteral(
+        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email ON app.users USING btree (email, lower(name), ts DESC)")
+        << QStringList{"idx_users_email", "users", "app.users", "users.email", "users.ts"};
+    QTest::newRow("alter table, several actions") << QStringLiteral(
+        "ALTER TABLE audit_logs ADD COLUMN request_id UUID, DROP COLUMN IF EXISTS ip, ALTER COLUMN ts TYPE TIMESTAMP, "
+        "ADD CONSTRAINT uq_req UNIQUE (request_id)")
+        << QStringList{"audit_logs", "audit_logs.request_id", "audit_logs.ip", "audit_logs.ts", "uq_req"};
+    QTest::newRow("renames") << QStringLiteral("ALTER TABLE t RENAME COLUMN a TO b; ALTER TABLE t RENAME TO u")
+                             << QStringList{"t", "t.a", "t.b", "u"};
+    QTest::newRow("drops") << QStringLiteral("DROP INDEX idx_a; DROP TABLE IF EXISTS a, s.b")
+                           << QStringList{"idx_a", "a", "b", "s.b"};
+    QTest::newRow("dml") << QStringLiteral(
+        "INSERT INTO users (id, email) VALUES (1, 'a@b'); UPDATE users SET email = lower(email), name = 'x' WHERE id = 1; "
+        "DELETE FROM sessions WHERE true")
+        << QStringList{"users", "users.id", "users.email", "users.name", "sessions"};
+    QTest::newRow("comments, views") << QStringLiteral(
+        "COMMENT ON COLUMN app.users.email IS 'x'; CREATE OR REPLACE VIEW v AS SELECT email FROM users")
+        << QStringList{"users.email", "v"};
+    QTest::newRow("names nothing") << QStringLiteral("SELECT 1; SET lock_timeout = 1000; VACUUM users") << QStringList{};
+}
+
+void TestPlanRisk::touchedObjects()
+{
+    QFETCH(QString, sql);
+    QFETCH(QStringList, touched);
+    QCOMPARE(risk::touchedObjects(sql), touched);
 }
 
 QTEST_GUILESS_MAIN(TestPlanRisk)

@@ -14,6 +14,7 @@
 #include "projectloader.h"
 #include "projectsession.h"
 #include "sqlpane.h"
+#include "sqlsession.h"
 #include "project/projectconfig.h"
 #include "project/scriptloader.h"
 #include "recentprojects.h"
@@ -507,7 +508,13 @@ void TestMainWindow::searchSelectsRows_data()
 
     QTest::newRow("id prefix") << "b6f0" << "b6f04d8c3e52" << QStringList{"b6f04d8c3e52"};
     QTest::newRow("id prefix, upper case") << "F3A1" << "f3a1c7e9d048" << QStringList{"f3a1c7e9d048"};
-    QTest::newRow("message") << "audit_logs" << "9b52e1c8f3a6" << QStringList{"9b52e1c8f3a6", "e07f5b3d2a19"};
+    QTest::newRow("message") << "retention" << "d2f6b8a0c417" << QStringList{"d2f6b8a0c417"};
+    // What the upgrade's SQL names: a table (in two messages, and indexed by
+    // 7e3b's), a column, an index.
+    QTest::newRow("table") << "audit_logs" << "9b52e1c8f3a6"
+                           << QStringList{"9b52e1c8f3a6", "7e3b9f0a2c65", "e07f5b3d2a19"};
+    QTest::newRow("column") << "users.email" << "4b1e7f2a9c03" << QStringList{"4b1e7f2a9c03"};
+    QTest::newRow("index") << "idx_events_org_ts" << "7e3b9f0a2c65" << QStringList{"7e3b9f0a2c65"};
     // A branch label matches every revision carrying it (alembic propagates
     // labels along their line); the selected head carries it already.
     QTest::newRow("label") << "reporting" << "9b52e1c8f3a6"
@@ -525,7 +532,9 @@ void TestMainWindow::searchSelectsRows()
 
     MainWindow window;
     window.show();
+    QSignalSpy scanned(window.sqlSession(), &SqlSession::needsPythonReady);
     QVERIFY(open(window, kAnalytics));
+    QVERIFY(!scanned.isEmpty() || scanned.wait(20000));  // what each upgrade names is known
     QTest::keyClicks(window.searchBar()->field(), typed);
     const HistoryModel &model = *window.historyModel();
     QStringList matched;
