@@ -1,0 +1,112 @@
+// History rows as the delegate paints them: the date keeps its place on rows
+// that carry pills (head, labels, markers), at every width.
+
+#include "historydelegate.h"
+#include "historymodel.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QIdentityProxyModel>
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace retort;
+using namespace retort::gui;
+
+namespace {
+
+const QString kAnalytics = QStringLiteral(RETORT_SOURCE_DIR "/migrations/analytics/alembic.ini");
+
+// The history's rows as the delegate sees them, optionally without their
+// pills (head, labels, markers, edited, py) or without their date.
+class RowVariant : public QIdentityProxyModel {
+public:
+    bool noPills = false;
+    bool noDate = false;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (noDate && role == HistoryModel::CreateDateRole)
+            return QString();
+        if (noPills) {
+            switch (role) {
+            case HistoryModel::FlagsRole:
+                return QIdentityProxyModel::data(index, role).toInt() & ~(HistoryModel::Head | HistoryModel::EffectiveHead);
+            case HistoryModel::LabelsRole: return QStringList();
+            case HistoryModel::DbMarkersRole: return QVariant();
+            case HistoryModel::EditedRole: return QString();
+            case HistoryModel::NeedsPythonRole: return false;
+            default: break;
+            }
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+QImage paintRow(const QModelIndex &index, int width)
+{
+    HistoryDelegate delegate;
+    const QFontMetrics fm(QApplication::font());
+    QImage image(width, HistoryDelegate::rowHeight(fm), QImage::Format_ARGB32);
+    image.fill(QApplication::palette().color(QPalette::Base));
+    QStyleOptionViewItem option;
+    option.rect = image.rect();
+    option.palette = QApplication::palette();
+    option.font = QApplication::font();
+    option.fontMetrics = fm;
+    option.state = QStyle::State_Enabled;
+    QPainter painter(&image);
+    delegate.paint(&painter, option, index);
+    return image;
+}
+
+// Whether the row's date is painted at its place, the row's right end: the
+// row painted without its date differs there.
+bool datePainted(HistoryModel *model, const QString &id, int width, bool pills)
+{
+    RowVariant with, without;
+    with.setSourceModel(model);
+    without.setSourceModel(model);
+    with.noPills = without.noPills = !pills;
+    without.noDate = true;
+    const int row = model->rowOfRevision(id);
+    const QImage a = paintRow(with.index(row, 0), width);
+    const QImage b = paintRow(without.index(row, 0), width);
+    for (int x = width - 40; x < width - 8; ++x)
+        for (int y = 0; y < a.height(); ++y)
+            if (a.pixel(x, y) != b.pixel(x, y))
+                return true;
+    return false;
+}
+
+} // namespace
+
+class TestHistoryRows : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void datesStayOnRowsWithPills();
+};
+
+// A row's date does not vanish because the row carries pills: at any width
+// the head row shows its date exactly when the same row without pills does.
+void TestHistoryRows::datesStayOnRowsWithPills()
+{
+    MainWindow window;
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    window.openProject(kAnalytics);
+    QVERIFY(QTest::qWaitFor([&] { return !shown.isEmpty(); }, 20000));
+    HistoryModel *model = window.historyModel();
+    const QString head = QStringLiteral("9b52e1c8f3a6");
+    QVERIFY(model->index(model->rowOfRevision(head)).data(HistoryModel::FlagsRole).toInt() & HistoryModel::Head);
+    QVERIFY(!model->index(model->rowOfRevision(head)).data(HistoryModel::CreateDateRole).toString().isEmpty());
+    for (int width = 360; width <= 1000; width += 20)
+        QVERIFY2(datePainted(model, head, width, true) == datePainted(model, head, width, false),
+                 qPrintable(QStringLiteral("width %1").arg(width)));
+    QVERIFY(datePainted(model, head, 1000, true));
+}
+
+QTEST_MAIN(TestHistoryRows)
+#include "tst_historyrows.moc"
