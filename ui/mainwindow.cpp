@@ -202,7 +202,7 @@ void MainWindow::createActions()
             m_search->focusField();
     });
     m_findAction->setShortcut(QKeySequence::Find);
-    m_findAction->setToolTip(tr("Search by revision id prefix, message or branch label (Ctrl+F)"));
+    m_findAction->setToolTip(tr("Search by revision id prefix, message, branch label, or a table, column or index the upgrade names (Ctrl+F)"));
     m_findNextAction = edit->addAction(tr("Find &Next"), this, [this] { findNext(true); });
     m_findNextAction->setShortcut(QKeySequence::FindNext);
     m_findPreviousAction = edit->addAction(tr("Find &Previous"), this, [this] { findNext(false); });

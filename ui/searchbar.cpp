@@ -15,7 +15,7 @@ SearchBar::SearchBar(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("searchBar"));
     m_field = new QLineEdit;
     m_field->setObjectName(QStringLiteral("searchField"));
-    m_field->setPlaceholderText(tr("Search revision id, message or branch label"));
+    m_field->setPlaceholderText(tr("Search revision id, message, branch label, or a table, column or index (users.email)"));
     m_field->setClearButtonEnabled(true);
     m_field->addAction(icons::find(), QLineEdit::LeadingPosition);
     m_field->setToolTip(tr("Rows that do not match are dimmed; Enter: next match, Shift+Enter: previous"));
