@@ -3,6 +3,7 @@
 #include "icons.h"
 #include "project/projectfile.h"
 
+#include <QApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
@@ -127,7 +128,9 @@ void ErrorPanel::showError(const Error &error, const QString &iniPath)
     QThreadPool::globalInstance()->start([panel = QPointer<ErrorPanel>(this), file = m_file, request, line, column] {
         const Result<QByteArray> bytes = readProjectFile(file, FileLimit::kRevision, QStringLiteral("project file"));
         const QString text = bytes ? QString::fromUtf8(bytes.value()) : QString();
-        QMetaObject::invokeMethod(panel, [panel, request, text, line, column] {
+        // Back through the application object, which outlives the panel: the
+        // panel is looked at only on the GUI thread, where it is deleted.
+        QMetaObject::invokeMethod(qApp, [panel, request, text, line, column] {
             if (panel)
                 panel->showExcerpt(request, text, line, column);
         }, Qt::QueuedConnection);
