@@ -49,6 +49,35 @@ const QString kAnalytics = QStringLiteral(RETORT_SOURCE_DIR "/migrations/analyti
 constexpr int kRevisions = 20000;
 const QString kReading = QStringLiteral("Reading revision files");
 
+// Keeps the threads that reach pass() waiting while it is held (120 s at
+// most): a test acts while work is under way however fast the machine is.
+class Gate {
+public:
+    void hold()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_held = true;
+    }
+    void release()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_held = false;
+        }
+        m_released.notify_all();
+    }
+    void pass()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_released.wait_for(lock, std::chrono::seconds(120), [this] { return !m_held; });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_released;
+    bool m_held = false;
+};
+
 // What the loader reported, heard on its own threads (a direct connection):
 // exact, and ahead of what the GUI has received. With holdReading(), the
 // first report of files read keeps the reading threads waiting (reports are
@@ -60,26 +89,17 @@ public:
     {
         QObject::connect(loader, &ProjectLoader::progressed, loader,
                          [this](quint64, const QString &step, qint64 done, qint64 total) {
-                             std::unique_lock<std::mutex> lock(m_mutex);
-                             m_reports << Report{step, done, total};
-                             if (m_hold && step == kReading && done > 0)
-                                 m_released.wait_for(lock, std::chrono::seconds(120), [this] { return !m_hold; });
+                             {
+                                 std::lock_guard<std::mutex> lock(m_mutex);
+                                 m_reports << Report{step, done, total};
+                             }
+                             if (step == kReading && done > 0)
+                                 m_gate.pass();
                          }, Qt::DirectConnection);
     }
     ~LoaderLog() { release(); }
-    void holdReading()
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_hold = true;
-    }
-    void release()
-    {
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_hold = false;
-        }
-        m_released.notify_all();
-    }
+    void holdReading() { m_gate.hold(); }
+    void release() { m_gate.release(); }
     struct Report {
         QString step;
         qint64 done;
@@ -107,9 +127,8 @@ public:
 
 private:
     mutable std::mutex m_mutex;
-    std::condition_variable m_released;
-    bool m_hold = false;
     QList<Report> m_reports;
+    Gate m_gate;
 };
 
 // Returns once the loader's thread has finished whatever it was doing.
@@ -365,26 +384,16 @@ void TestLoadProgress::scanCanBeCancelled()
     // The scan waits at its first report of revisions checked until the test
     // has cancelled: a fast machine scans 20,000 files before the strip's delay.
     // Shared, so a scan still running when a failed check returns outlives nothing.
-    struct Hold {
-        std::mutex mutex;
-        std::condition_variable released;
-        bool held = true;
-    };
-    const auto hold = std::make_shared<Hold>();
+    const auto gate = std::make_shared<Gate>();
+    gate->hold();
     const auto holding = QObject::connect(sql->scanWorker(), &SqlWorker::needsPythonProgressed, sql->scanWorker(),
-                                          [hold](quint64, qint64 done, qint64) {
-                                              std::unique_lock<std::mutex> lock(hold->mutex);
+                                          [gate](quint64, qint64 done, qint64) {
                                               if (done > 0)
-                                                  hold->released.wait_for(lock, std::chrono::seconds(120),
-                                                                          [&] { return !hold->held; });
+                                                  gate->pass();
                                           }, Qt::DirectConnection);
-    const auto release = [hold, holding] {
+    const auto release = [gate, holding] {
         QObject::disconnect(holding);
-        {
-            std::lock_guard<std::mutex> lock(hold->mutex);
-            hold->held = false;
-        }
-        hold->released.notify_all();
+        gate->release();
     };
     const auto releaseOnExit = qScopeGuard([&] { release(); });
     QSignalSpy ready(sql, &SqlSession::needsPythonReady);
