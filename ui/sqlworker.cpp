@@ -192,9 +192,8 @@ void SqlWorker::scanNeedsPython(quint64 request, const LoadedProjectPtr &project
         } else {
             for (const SqlStatement &s : body.value())
                 if (s.isSql())
-                    for (const QString &name : risk::touchedObjects(s.sql))
-                        if (!touched[i].contains(name))
-                            touched[i] << name;
+                    touched[i] += risk::touchedObjects(s.sql);
+            touched[i].removeDuplicates();
         }
         progress.advance();
     }
