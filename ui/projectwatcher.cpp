@@ -49,11 +49,6 @@ void ProjectWatcher::watchFailed(const QString &iniPath, const QString &errorFil
     watchOnly(paths);
 }
 
-void ProjectWatcher::stop()
-{
-    watchOnly({});
-}
-
 QStringList ProjectWatcher::watched() const
 {
     return m_watcher->files() + m_watcher->directories();

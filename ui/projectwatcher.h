@@ -24,7 +24,6 @@ public:
     // A load that failed: the ini, and the file its error names with its folder,
     // so fixing that file reads the project again.
     void watchFailed(const QString &iniPath, const QString &errorFile);
-    void stop();
     QStringList watched() const;
 
     static constexpr int kSettleMs = 300;
