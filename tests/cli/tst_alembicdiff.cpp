@@ -302,6 +302,40 @@ private Q_SLOTS:
         QTest::newRow("circular import Python survives")
             << heads << "\"e0e0e0000002\"\n" << "\"e0e0e0000002\"\nimport shipyard.db.migration.branches\n"
             << "needs-python";
+        // another module's constant changed while the modules are imported:
+        // alembic reads the changed value (a hostile try found the first three)
+        const QString first = QStringLiteral("migrations/versions/a1b2c3d4e5f6_create_yards.py");
+        const QString berths = QStringLiteral("migrations/versions/e0e0e0000002_add_berths.py");
+        QTest::newRow("the revision sets the constant it reads")
+            << expand << "branch_labels = (" << "cli.EXPAND_BRANCH = \"mine\"\nbranch_labels = (" << "needs-python";
+        QTest::newRow("another revision sets it")
+            << first << "from shipyard.db import migration\n"
+            << "from shipyard.db import migration\nimport shipyard.db.migration.cli\n"
+               "shipyard.db.migration.cli.EXPAND_BRANCH = \"mine\"\n"
+            << "needs-python";
+        QTest::newRow("a module it imports sets it")
+            << cli << "import branches\n" << "import branches\n\nbranches.CONTRACT = \"mine\"\n" << "needs-python";
+        QTest::newRow("a function run at import sets it")
+            << cli << "import branches\n"
+            << "import branches\n\n\ndef _rename():\n    branches.CONTRACT += \"-mine\"\n\n\n_rename()\n"
+            << "needs-python";
+        QTest::newRow("importlib hands out the module")
+            << first << "from shipyard.db import migration\n"
+            << "from shipyard.db import migration\nimport importlib\n"
+               "importlib.import_module(\"shipyard.db.migration.cli\").EXPAND_BRANCH = \"mine\"\n"
+            << "needs-python";
+        QTest::newRow("sys.modules hands out the module")
+            << first << "from shipyard.db import migration\n"
+            << "from shipyard.db import migration\nimport sys\nimport shipyard.db.migration.branches\n"
+               "setattr(sys.modules[\"shipyard.db.migration.branches\"], \"CONTRACT\", \"mine\")\n"
+            << "needs-python";
+        // the revision's own header, set some other way than by assigning it
+        QTest::newRow("header set through globals()")
+            << berths << "branch_labels = None" << "globals()[\"branch_labels\"] = (\"mine\",)" << "needs-python";
+        QTest::newRow("header set by a walrus")
+            << berths << "branch_labels = None" << "(branch_labels := (\"mine\",))" << "needs-python";
+        QTest::newRow("header set by exec()")
+            << berths << "branch_labels = None" << "exec(\"branch_labels = ('mine',)\")" << "needs-python";
         QTest::newRow("a tuple constant inside a tuple")
             << QStringLiteral("migrations/versions/f00d00000001_merge.py") << "down_revision = MERGE_PARENTS"
             << "down_revision = (MERGE_PARENTS,)" << "needs-python";
@@ -347,6 +381,10 @@ private Q_SLOTS:
         } else {
             QCOMPARE(expected.exitCode, 0);
             QVERIFY2(actual.exitCode != 0 && actual.out.contains("reading it needs Python"), actual.out.constData());
+            // read again from the header cache the first run wrote
+            const ProcessResult again = runRetort(QStringList{QStringLiteral("-c"), p.ini} + heads, p.dir);
+            QCOMPARE(again.out, actual.out);
+            QCOMPARE(again.exitCode, actual.exitCode);
         }
     }
 

@@ -152,6 +152,104 @@ Error ImportedConstants::moduleError(const QString &name, const Module &module, 
     return error;
 }
 
+void ImportedConstants::setRevisions(const QVector<RevisionScript> &scripts)
+{
+    for (const RevisionScript &s : scripts) {
+        if (!s.imports.isEmpty() || !s.fromImports.isEmpty())
+            m_revisionImports.append({s.imports, s.fromImports});
+        m_revisionStores += s.stores;
+    }
+}
+
+void ImportedConstants::collectStores()
+{
+    if (m_storesCollected)
+        return;
+    m_storesCollected = true;
+    // Whether an import fails matters only for the header that needs it;
+    // here every module reached is read for what it changes.
+    for (const auto &[imports, fromImports] : std::as_const(m_revisionImports)) {
+        for (const QString &name : imports)
+            importError(name);
+        for (const QString &name : fromImports)
+            importError(findModule(name) ? name : name.section(QLatin1Char('.'), 0, -2));
+    }
+    for (const ModuleStore &store : std::as_const(m_revisionStores))
+        addStore(store);
+    for (const Constants &c : std::as_const(m_constants)) {
+        for (const ModuleStore &store : c.read.stores)
+            addStore(store);
+    }
+}
+
+void ImportedConstants::addStore(const ModuleStore &store)
+{
+    if (store.target == QLatin1String("*")) {
+        if (!m_anyStore)
+            m_anyStore = store;
+        return;
+    }
+    const std::optional<std::pair<QString, QString>> at = storedAttribute(store.target, 0);
+    if (at && !m_stores[at->first].contains(at->second))
+        m_stores[at->first].insert(at->second, store);
+}
+
+std::optional<std::pair<QString, QString>> ImportedConstants::storedAttribute(const QString &dotted, int depth)
+{
+    if (depth > kMaxDepth)
+        return std::nullopt;
+    const QStringList parts = dotted.split(QLatin1Char('.'));
+    for (int k = int(parts.size()) - 1; k >= 1; --k) {
+        const QString moduleName = parts.mid(0, k).join(QLatin1Char('.'));
+        const std::optional<Module> module = findModule(moduleName);
+        if (!module)
+            continue;
+        if (k + 1 == parts.size())
+            return std::make_pair(moduleName, parts[k]);
+        const HeaderValue bound = constantsOf(moduleName, *module).read.values.value(parts[k]);
+        if (bound.state != HeaderValue::State::Imported || bound.isSequence || bound.items.size() != 1)
+            return std::nullopt;
+        return storedAttribute(bound.items.front() + QLatin1Char('.') + parts.mid(k + 1).join(QLatin1Char('.')),
+                               depth + 1);
+    }
+    return std::nullopt;
+}
+
+Error ImportedConstants::storeError(const QStringList &parts, int k) const
+{
+    const auto changed = [&](const ModuleStore &store) {
+        Location where;
+        where.file = store.file;
+        where.line = store.line;
+        return Error(Error::Kind::Unresolved,
+                     QStringLiteral("%1 is changed while the modules are imported (`%2`), so its value depends on "
+                                    "the order Python runs them in")
+                         .arg(parts.mid(0, k + 1).join(QLatin1Char('.')), store.what),
+                     where);
+    };
+    if (m_anyStore) {
+        Location where;
+        where.file = m_anyStore->file;
+        where.line = m_anyStore->line;
+        return Error(Error::Kind::Unresolved,
+                     QStringLiteral("`%1` can change any module's constants while the modules are imported")
+                         .arg(m_anyStore->what),
+                     where);
+    }
+    // the constant itself, or a submodule on the way rebound in its package
+    for (int j = k; j >= 1; --j) {
+        const auto module = m_stores.constFind(parts.mid(0, j).join(QLatin1Char('.')));
+        if (module == m_stores.constEnd())
+            continue;
+        for (const QString &attribute : {parts[j], QStringLiteral("*")}) {
+            const auto store = module->constFind(attribute);
+            if (store != module->constEnd())
+                return changed(*store);
+        }
+    }
+    return {};
+}
+
 Result<HeaderValue> ImportedConstants::constant(const QString &dotted, int depth)
 {
     if (depth > kMaxDepth)
@@ -166,6 +264,8 @@ Result<HeaderValue> ImportedConstants::constant(const QString &dotted, int depth
         if (!module)
             continue;
         if (Error error = importError(moduleName))
+            return error;
+        if (Error error = storeError(parts, k))
             return error;
         const Constants &constants = constantsOf(moduleName, *module);
         const QString &name = parts[k];
@@ -219,6 +319,7 @@ void ImportedConstants::resolve(HeaderValue &value)
 {
     if (value.state != HeaderValue::State::Imported)
         return;
+    collectStores();
     Result<HeaderValue> literal = literalOf(value, 0);
     if (literal) {
         value = literal.value();

@@ -5,10 +5,13 @@
 #include "result.h"
 
 #include <QHash>
+#include <QPair>
+#include <QVector>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace retort {
 
@@ -22,6 +25,12 @@ class ImportedConstants {
 public:
     // searchPath: absolute directories, in sys.path order.
     explicit ImportedConstants(QStringList searchPath);
+
+    // The revision files alembic loads: the modules they import and the
+    // module attributes they change. A constant that any of them, or any
+    // project module they import, may change while the modules run is not
+    // read statically (Python's answer depends on the order they run in).
+    void setRevisions(const QVector<RevisionScript> &scripts);
 
     // An Imported value becomes Literal, or Unresolved with the reason
     // appended to its expression. Other values are left alone.
@@ -48,12 +57,26 @@ private:
     // names it (not only one of its submodules).
     Error moduleError(const QString &name, const Module &module, bool named);
     QString searchPathText() const;
+    // Runs through every module the revisions import, gathering the stores.
+    void collectStores();
+    void addStore(const ModuleStore &store);
+    // "pkg.consts.X" as (module, attribute), following modules bound by
+    // imports ("cli.branches.X" where cli imported branches); none for an
+    // object's attribute or a module that is not the project's.
+    std::optional<std::pair<QString, QString>> storedAttribute(const QString &dotted, int depth);
+    // Why parts[0..k) (a module) .parts[k] may not hold what its file says.
+    Error storeError(const QStringList &parts, int k) const;
 
     QStringList m_searchPath;
     QHash<QString, std::optional<Module>> m_modules;
     QHash<QString, Constants> m_constants;
     QHash<QString, Error> m_importErrors;
     QStringList m_importing;  // the modules being run, outermost first, for cycles
+    QList<QPair<QStringList, QStringList>> m_revisionImports;  // imports, fromImports
+    QList<ModuleStore> m_revisionStores;
+    bool m_storesCollected = false;
+    std::optional<ModuleStore> m_anyStore;                   // one that may change any module
+    QHash<QString, QHash<QString, ModuleStore>> m_stores;    // module -> attribute ("*": all) -> where
 };
 
 } // namespace retort

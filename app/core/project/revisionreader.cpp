@@ -1,6 +1,7 @@
 #include "project/revisionreader.h"
 
 #include "project/headerbuiltins.h"
+#include "project/importtimeeffects.h"
 #include "python/compilecheck.h"
 #include "python/parser.h"
 
@@ -9,7 +10,6 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace retort {
@@ -58,6 +58,17 @@ public:
         out.imports = m_imports;
         out.fromImports = m_fromImports;
         return out;
+    }
+
+    // The module (or a module's name) an import bound `name` to, as it
+    // stands at the end of the module; empty when it is not an import.
+    QString moduleBinding(std::string_view name) const
+    {
+        const auto at = m_index.find(name);
+        if (at == m_index.end())
+            return {};
+        const HeaderValue &h = m_bindings[at->second].value.header;
+        return isLoneImport(h) ? h.items.front() : QString();
     }
 
     void run()
@@ -487,6 +498,41 @@ void reportUnresolved(const QString &path, const char *name, const HeaderValue &
     script.problems << Error(Error::Kind::Unresolved, message, where);
 }
 
+// A header the module may set some other way than by assigning it: a
+// global statement, a walrus, globals()/vars()/exec()/setattr() (a hostile
+// try wrote `globals()["branch_labels"] = ...`, which alembic reads).
+void rebindAtRunTime(const char *name, const ImportTimeEffects &effects, HeaderValue &value)
+{
+    QString why;
+    if (effects.reboundNames.contains(QLatin1String(name)))
+        why = QStringLiteral("%1 is also bound by a global statement or a := expression").arg(QLatin1String(name));
+    else if (!effects.reflective.isEmpty())
+        why = QStringLiteral("the module uses %1 on line %2, which can set %3")
+                  .arg(effects.reflective)
+                  .arg(effects.reflectiveLine)
+                  .arg(QLatin1String(name));
+    if (why.isEmpty())
+        return;
+    if (value.state == HeaderValue::State::Absent)
+        value.line = effects.reflectiveLine;
+    value.expression = why;
+    value.state = HeaderValue::State::Unresolved;
+    value.importedItems.clear();
+}
+
+// alembic's and SQLAlchemy's own modules: a project that shadowed them
+// could not run alembic at all.
+QStringList projectModules(const QStringList &modules)
+{
+    QStringList out;
+    for (const QString &m : modules) {
+        const QString top = m.section(QLatin1Char('.'), 0, 0);
+        if (top != QLatin1String("alembic") && top != QLatin1String("sqlalchemy"))
+            out << m;
+    }
+    return out;
+}
+
 } // namespace
 
 Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArray &source, const QString &package)
@@ -503,33 +549,15 @@ Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArra
     Reader reader(parsed.module, ignored, std::string_view(packageUtf8.constData(), size_t(packageUtf8.size())));
     reader.run();
     ModuleConstants constants = reader.constants();
-    // What running the module may rebind besides its module-level
-    // assignments: a name declared `global` in a function or class body or
-    // bound by a walrus; anything, when the module reaches its namespace by
-    // name (globals(), vars(), exec(), eval(), setattr(), sys.modules, __dict__).
-    std::unordered_set<std::string_view> rebound;
-    bool dynamic = false;
-    for (const Stmt *s : parsed.module.body) {
-        walk(s, [&](const Node *n) {
-            if (n->kind == NodeKind::Global || n->kind == NodeKind::Nonlocal) {
-                for (std::string_view name : n->as<Global>()->names)
-                    rebound.insert(name);
-            } else if (const auto *w = n->dyn<NamedExpr>()) {
-                if (const auto *target = w->target->dyn<Name>())
-                    rebound.insert(target->id);
-            } else if (const auto *name = n->dyn<Name>()) {
-                static const std::string_view reflective[] = {"globals", "vars", "exec", "eval", "setattr", "__import__"};
-                dynamic = dynamic || std::find(std::begin(reflective), std::end(reflective), name->id) != std::end(reflective);
-            } else if (const auto *a = n->dyn<Attribute>()) {
-                dynamic = dynamic || a->attr == "modules" || a->attr == "__dict__";
-            }
-            return true;
-        });
-    }
-    if (dynamic)
+    const ImportTimeEffects effects =
+        importTimeEffects(parsed.module, [&reader](std::string_view name) { return reader.moduleBinding(name); });
+    if (!effects.reflective.isEmpty())
         constants.values.clear();
-    for (std::string_view name : rebound)
-        constants.values.remove(qstr(name));
+    for (const QString &name : effects.reboundNames)
+        constants.values.remove(name);
+    constants.stores = effects.stores;
+    for (ModuleStore &store : constants.stores)
+        store.file = path;
     return constants;
 }
 
@@ -562,11 +590,22 @@ RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
         {DependsOn, &RevisionScript::dependsOn},
     };
     static const char *const names[] = {"revision", "down_revision", "branch_labels", "depends_on"};
+    // upgrade() and downgrade() run after alembic has read the headers
+    const ImportTimeEffects effects =
+        importTimeEffects(parsed.module, [&reader](std::string_view name) { return reader.moduleBinding(name); },
+                          {QStringLiteral("upgrade"), QStringLiteral("downgrade")});
     for (const auto &[field, member] : fields) {
         const char *nestedIn = nullptr;
         script.*member = reader.result(field, &nestedIn);
+        rebindAtRunTime(names[field], effects, script.*member);
         reportUnresolved(path, names[field], script.*member, nestedIn, script);
     }
+    const ModuleConstants imported = reader.constants();
+    script.imports = projectModules(imported.imports);
+    script.fromImports = projectModules(imported.fromImports);
+    script.stores = effects.stores;
+    for (ModuleStore &store : script.stores)
+        store.file = path;
     return script;
 }
 

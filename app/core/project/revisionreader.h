@@ -29,6 +29,8 @@ struct ModuleConstants {
     // (import a.b), and for `from a import b` "a.b", a name of module a
     // or, when a has none, its submodule.
     QStringList imports, fromImports;
+    // Other modules' attributes it assigns or deletes (see ModuleStore).
+    QList<ModuleStore> stores;
 };
 // package: the module's own package, for its relative imports. A syntax
 // error (which stops Python's import) is the error.

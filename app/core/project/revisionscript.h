@@ -31,6 +31,16 @@ struct HeaderValue {
     bool isLiteral() const { return state == State::Literal; }
 };
 
+// An assignment or deletion of another module's attribute, found in a
+// revision file or a module it imports: what that module's constant holds
+// then depends on the order Python runs them in.
+struct ModuleStore {
+    QString target;  // "pkg.mod.NAME"; "pkg.mod.*" (setattr/delattr on the module); "*" (any module)
+    QString what;    // the construct, for messages: "consts.X = ...", "setattr(consts, ...)", "sys.modules"
+    QString file;
+    int line = 0;
+};
+
 // Everything Retort knows about one revision file without running Python.
 // ScriptCache stores these between runs: a field added here goes into its
 // file format too (and bumps its format number).
@@ -50,6 +60,18 @@ struct RevisionScript {
 
     int upgradeLine = 0;    // line of "def upgrade", 0 when absent
     int downgradeLine = 0;  // line of "def downgrade", 0 when absent
+
+    // Read only when a header names another module's constant
+    // (ImportedConstants): the modules it imports (as ModuleConstants
+    // lists them; alembic's and SQLAlchemy's own left out, a project cannot
+    // shadow them and still run alembic), and other modules' attributes it
+    // changes outside upgrade() and downgrade().
+    QStringList imports, fromImports;
+    QList<ModuleStore> stores;
+
+    // Its headers were read by Python through the bridge (bridge/pythonheaders):
+    // the static reader could not. Never cached.
+    bool headersFromPython = false;
 
     // Syntax errors, undecodable bytes, unresolved header values: each with
     // file and line. A syntax error leaves the header fields as far as read.

@@ -20,7 +20,7 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52545243;  // "RTRC"
-constexpr quint32 kFormat = 6;
+constexpr quint32 kFormat = 7;
 // Every file ends in a digest of everything before it: a flipped bit in an
 // id or a parent would otherwise be believed, and rewrite the history.
 // MD5 is for damage, not attacks: whoever can write the cache can write
@@ -59,6 +59,16 @@ public:
             pod(i);
         str(v.expression);
         pod(qint32(v.line));
+    }
+    void stores(const QList<ModuleStore> &l)
+    {
+        pod(qint32(l.size()));
+        for (const ModuleStore &s : l) {
+            str(s.target);
+            str(s.what);
+            str(s.file);
+            pod(qint32(s.line));
+        }
     }
 };
 
@@ -115,6 +125,21 @@ public:
         v.expression = str();
         v.line = pod<qint32>();
         return v;
+    }
+    QList<ModuleStore> stores()
+    {
+        const qint32 n = pod<qint32>();
+        QList<ModuleStore> l;
+        for (qint32 i = 0; i < n && m_ok; ++i) {
+            ModuleStore s;
+            s.target = str();
+            s.what = str();
+            s.file = str();
+            s.line = pod<qint32>();
+            l << s;
+        }
+        m_ok = m_ok && n >= 0;
+        return l;
     }
 
 private:
@@ -200,6 +225,9 @@ void ScriptCache::load()
         s.createDate = in.str();
         s.upgradeLine = in.pod<qint32>();
         s.downgradeLine = in.pod<qint32>();
+        s.imports = in.list();
+        s.fromImports = in.list();
+        s.stores = in.stores();
         entries.insert(key, std::move(e));
     }
     if (in.ok())
@@ -264,6 +292,9 @@ void ScriptCache::save() const
         out.str(s.createDate);
         out.pod(qint32(s.upgradeLine));
         out.pod(qint32(s.downgradeLine));
+        out.list(s.imports);
+        out.list(s.fromImports);
+        out.stores(s.stores);
     };
     for (const QString &key : m_hits)
         write(key, m_entries[key]);

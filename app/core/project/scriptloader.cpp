@@ -78,6 +78,7 @@ void ScriptLoader::resolveImportedHeaders(const ProjectConfig &config, QVector<R
                 for (const QString &entry : config.prependSysPath)
                     dirs << QDir::cleanPath(base.absoluteFilePath(entry));
                 constants.emplace(dirs);
+                constants->setRevisions(scripts);
             }
             constants->resolve(*h);
         }

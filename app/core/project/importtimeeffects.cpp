@@ -1,0 +1,211 @@
+#include "project/importtimeeffects.h"
+
+#include "python/ast.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <iterator>
+
+namespace retort {
+
+namespace {
+
+using namespace retort::py;
+
+QString qstr(std::string_view s) { return QString::fromUtf8(s.data(), int(s.size())); }
+
+class Scanner {
+public:
+    Scanner(const Module &module, const std::function<QString(std::string_view)> &moduleOf)
+        : m_module(module), m_moduleOf(moduleOf)
+    {
+    }
+
+    void collectLocalImports(const Node *root)
+    {
+        // An absolute import inside a function binds the name there: enough
+        // to know `consts.X = ...` next to it changes a module.
+        walk(root, [this](const Node *n) {
+            if (n->kind != NodeKind::Import && n->kind != NodeKind::ImportFrom)
+                return true;
+            const Span<Alias *> names = n->kind == NodeKind::Import ? n->as<Import>()->names : n->as<ImportFrom>()->names;
+            for (const Alias *a : names) {
+                const std::string_view bound = boundName(a, n->kind);
+                QString target;
+                if (n->kind == NodeKind::Import)
+                    target = a->asname.empty() ? qstr(a->name).section(QLatin1Char('.'), 0, 0) : qstr(a->name);
+                else if (n->as<ImportFrom>()->level == 0)
+                    target = qstr(n->as<ImportFrom>()->module) + QLatin1Char('.') + qstr(a->name);
+                if (bound != "*" && !target.isEmpty() && !m_localImports.contains(qstr(bound)))
+                    m_localImports.insert(qstr(bound), target);
+            }
+            return true;
+        });
+    }
+
+    void scan(const Node *root)
+    {
+        walk(root, [this](const Node *n) {
+            visit(n);
+            return true;
+        });
+    }
+
+    ImportTimeEffects effects;
+
+private:
+    QString moduleOf(std::string_view name) const
+    {
+        const QString bound = m_moduleOf(name);
+        return bound.isEmpty() ? m_localImports.value(qstr(name)) : bound;
+    }
+
+    // "pkg.consts.X" for `consts.X` where consts is an imported module.
+    QString moduleDotted(const Expr *e) const
+    {
+        const std::string dotted = dottedName(e);
+        const size_t dot = dotted.find('.');
+        const std::string_view root(dotted.data(), dot == std::string::npos ? dotted.size() : dot);
+        if (root.empty())
+            return {};
+        const QString module = moduleOf(root);
+        return module.isEmpty() ? module : module + QString::fromStdString(dotted.substr(root.size()));
+    }
+
+    // sys.modules[...], importlib.import_module(...), __import__(...): an
+    // expression that hands out a module named at run time.
+    static bool namesAModuleAtRunTime(const Expr *e)
+    {
+        if (const auto *s = e->dyn<Subscript>()) {
+            const std::string v = dottedName(s->value);
+            return v == "sys.modules" || v == "modules";
+        }
+        if (const auto *c = e->dyn<Call>()) {
+            const std::string f = dottedName(c->func);
+            return f == "__import__" || f == "import_module" || f == "importlib.import_module"
+                || f == "sys.modules.get" || f == "modules.get" || f == "reload" || f == "importlib.reload";
+        }
+        return false;
+    }
+
+    static const Expr *chainRoot(const Expr *e)
+    {
+        while (const auto *a = e->dyn<Attribute>())
+            e = a->value;
+        return e;
+    }
+
+    void store(const QString &target, const Node *at, ExprContext ctx = ExprContext::Load)
+    {
+        QString what = qstr(m_module.text(at)).simplified().left(80);
+        if (ctx == ExprContext::Store)
+            what += QStringLiteral(" = ...");
+        else if (ctx == ExprContext::Del)
+            what.prepend(QStringLiteral("del "));
+        effects.stores << ModuleStore{target, what, QString(), int(at->line)};
+    }
+
+    void reflect(const QString &what, const Node *at)
+    {
+        if (effects.reflective.isEmpty()) {
+            effects.reflective = what;
+            effects.reflectiveLine = int(at->line);
+        }
+    }
+
+    void visit(const Node *n)
+    {
+        if (n->kind == NodeKind::Global || n->kind == NodeKind::Nonlocal) {
+            for (std::string_view name : n->as<Global>()->names)
+                effects.reboundNames << qstr(name);
+        } else if (const auto *w = n->dyn<NamedExpr>()) {
+            if (const auto *target = w->target->dyn<Name>())
+                effects.reboundNames << qstr(target->id);
+        } else if (const auto *name = n->dyn<Name>()) {
+            static const std::string_view reflective[] = {"globals", "vars", "exec", "eval", "setattr", "delattr", "__import__"};
+            if (std::find(std::begin(reflective), std::end(reflective), name->id) != std::end(reflective))
+                reflect(qstr(name->id) + QStringLiteral("()"), n);
+            // exec and eval can change any module
+            if (name->id == "exec" || name->id == "eval")
+                store(QStringLiteral("*"), n);
+        } else if (const auto *a = n->dyn<Attribute>()) {
+            visitAttribute(a);
+        } else if (const auto *s = n->dyn<Subscript>()) {
+            if (s->ctx != ExprContext::Load && namesAModuleAtRunTime(s->value))
+                store(QStringLiteral("*"), n, s->ctx);  // sys.modules["x"] = other
+        } else if (const auto *c = n->dyn<Call>()) {
+            visitCall(c);
+        }
+    }
+
+    void visitAttribute(const Attribute *a)
+    {
+        if (a->attr == "modules" || a->attr == "__dict__")
+            reflect(qstr(m_module.text(a)), a);
+        if (a->attr == "__dict__") {
+            // consts.__dict__[...] = ..., consts.__dict__.update(...)
+            const QString module = moduleDotted(a->value);
+            if (!module.isEmpty())
+                store(module + QStringLiteral(".*"), a);
+            return;
+        }
+        if (a->ctx == ExprContext::Load)
+            return;
+        const QString target = moduleDotted(a);
+        if (!target.isEmpty()) {
+            store(target, a, a->ctx);
+            return;
+        }
+        if (namesAModuleAtRunTime(chainRoot(a)))
+            store(QStringLiteral("*"), a, a->ctx);
+    }
+
+    void visitCall(const Call *c)
+    {
+        const auto *f = c->func->dyn<Name>();
+        if (!f || c->args.empty())
+            return;
+        if (f->id != "setattr" && f->id != "delattr" && f->id != "vars")
+            return;
+        const Expr *object = c->args[0];
+        const QString module = moduleDotted(object);
+        if (!module.isEmpty())
+            store(module + QStringLiteral(".*"), c);
+        else if (namesAModuleAtRunTime(object))
+            store(QStringLiteral("*"), c);
+        // anything else is an object's attribute, not a module's
+    }
+
+    const Module &m_module;
+    const std::function<QString(std::string_view)> &m_moduleOf;
+    QHash<QString, QString> m_localImports;
+};
+
+bool skipped(const Stmt *s, const QStringList &skipFunctions)
+{
+    if (skipFunctions.isEmpty() || (s->kind != NodeKind::FunctionDef && s->kind != NodeKind::AsyncFunctionDef))
+        return false;
+    const std::string_view name = s->as<FunctionDef>()->name;
+    return skipFunctions.contains(QString::fromUtf8(name.data(), int(name.size())));
+}
+
+} // namespace
+
+ImportTimeEffects importTimeEffects(const py::Module &module,
+                                    const std::function<QString(std::string_view name)> &moduleOf,
+                                    const QStringList &skipFunctions)
+{
+    Scanner scanner(module, moduleOf);
+    for (const Stmt *s : module.body) {
+        if (!skipped(s, skipFunctions))
+            scanner.collectLocalImports(s);
+    }
+    for (const Stmt *s : module.body) {
+        if (!skipped(s, skipFunctions))
+            scanner.scan(s);
+    }
+    return scanner.effects;
+}
+
+} // namespace retort

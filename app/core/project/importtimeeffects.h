@@ -1,0 +1,42 @@
+#pragma once
+
+#include "project/revisionscript.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <string_view>
+
+namespace retort::py {
+struct Module;
+}
+
+namespace retort {
+
+// What running a module may change besides its own module-level
+// assignments, read statically: names it rebinds from inside functions or
+// expressions, whether it reaches namespaces by name, and the attributes of
+// other modules it assigns or deletes.
+struct ImportTimeEffects {
+    // Declared `global`/`nonlocal` in a function or class body, or bound by
+    // a walrus: the module-level value may not be the last assignment's.
+    QStringList reboundNames;
+    // The first use of globals(), vars(), exec(), eval(), setattr(),
+    // delattr(), __import__, sys.modules or __dict__ (empty: none) and its line.
+    QString reflective;
+    int reflectiveLine = 0;
+    // `mod.NAME = ...`, `mod.NAME += ...`, `del mod.NAME`, `for mod.NAME in`,
+    // `setattr(mod, ...)` where mod is an imported module.
+    QList<ModuleStore> stores;
+};
+
+// moduleOf(name): the dotted module (or imported name) a module-level name
+// is bound to by an import, empty when it is not. Bodies of the functions
+// named in `skipFunctions` (module level) are not read: they run after
+// alembic has read the headers (a revision's upgrade and downgrade).
+ImportTimeEffects importTimeEffects(const py::Module &module,
+                                    const std::function<QString(std::string_view name)> &moduleOf,
+                                    const QStringList &skipFunctions = {});
+
+} // namespace retort
