@@ -224,7 +224,12 @@ void DetailPane::showRevision(int node)
         kind << tr("branch point");
     if (n.isBase())
         kind << tr("base");
+    if (s.headersFromPython)
+        kind << tr("headers read by Python");
     m_kind->setText(kind.join(QStringLiteral(" · ")));
+    m_kind->setToolTip(s.headersFromPython ? tr("Retort could not read this revision's headers without running "
+                                                "Python; alembic read them (the bridge)")
+                                           : QString());
     m_message->setText(m_project->messages.value(node));
 
     m_parents->setText(n.isBase() ? QStringLiteral("&lt;base&gt;") : links(n.versionedDown));

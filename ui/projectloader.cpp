@@ -1,5 +1,6 @@
 #include "projectloader.h"
 
+#include "bridge/pythonheaders.h"
 #include "graph/revisionwalker.h"
 #include "progress.h"
 #include "project/envreader.h"
@@ -82,6 +83,20 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
         return loaded.error();
     project->scripts = std::move(loaded.value().scripts);
     project->warnings = loaded.value().warnings;
+    if (headersNeedPython(project->scripts)) {
+        // alembic reads what the static reader cannot (the graph marks those revisions)
+        if (progress)
+            progress->begin(QStringLiteral("Reading computed headers with Python"));
+        PythonHeaderSettings python;
+        python.interpreter.iniPath = project->iniPath;
+        python.bridge.iniPath = project->iniPath;
+        python.bridge.workDir = project->config.workDir;
+        const Result<int> read = readHeadersWithPython(python, project->scripts, progress ? progress->cancelFlag() : nullptr);
+        if (cancelled())
+            return Progress::cancelledError(what);
+        if (!read)
+            project->warnings << read.error();
+    }
     project->timings.scriptsMs = step.restart();
 
     // The graph's steps each take a fraction of the files' time (well under

@@ -2,6 +2,7 @@
 
 #include "authoringcommand.h"
 #include "checkcommand.h"
+#include "bridge/pythonheaders.h"
 #include "db/connection.h"
 #include "driftcommand.h"
 #include "rehearsecommand.h"
@@ -145,6 +146,24 @@ private:
         m_outcome.exitCode = 1;
     }
 
+    // Headers the static reader cannot read are read by alembic itself
+    // (--engine native forbids it). When that fails too, the graph below
+    // fails naming the header, and stderr says why Python could not answer.
+    void readComputedHeaders()
+    {
+        if (m_args.engine == QLatin1String("native") || !headersNeedPython(m_scripts))
+            return;
+        PythonHeaderSettings settings;
+        settings.interpreter.explicitPath = m_args.python;
+        settings.interpreter.iniPath = m_config.iniPath;
+        settings.bridge.iniPath = m_args.config;
+        settings.bridge.section = m_args.name;
+        settings.bridge.x = m_args.x;
+        Result<int> read = readHeadersWithPython(settings, m_scripts);
+        if (!read)
+            m_outcome.err += "retort: reading the headers with Python failed: " + read.error().toString().toUtf8() + '\n';
+    }
+
     bool open()
     {
         Result<ProjectConfig> cfg = ProjectConfig::load(m_args.config, m_args.name);
@@ -161,6 +180,7 @@ private:
         m_scripts = std::move(loaded.value().scripts);
         for (const Error &w : loaded.value().warnings)
             warn(w);
+        readComputedHeaders();
         Result<RevisionGraph> graph = RevisionGraph::build(m_scripts);
         if (!graph) {
             if (graph.error().kind() == Error::Kind::Syntax || graph.error().kind() == Error::Kind::Io)

@@ -28,6 +28,8 @@ public:
     Progress &operator=(const Progress &) = delete;
 
     bool isCancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+    // For work that takes the flag itself (a child process it stops).
+    const std::atomic<bool> *cancelFlag() const { return m_cancel; }
     // What work returns when it stopped because it was asked to.
     static Error cancelledError(const QString &what);
 

@@ -418,6 +418,43 @@ def run_template(request):
     return 0
 
 
+def header_value(module, name):
+    """A header as the revision module holds it when alembic reads it."""
+    if not hasattr(module, name):
+        return {"kind": "absent"}
+    value = getattr(module, name)
+    if value is None:
+        return {"kind": "none"}
+    if isinstance(value, str):
+        return {"kind": "str", "text": value}
+    if isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value):
+        return {"kind": "tuple" if isinstance(value, tuple) else "list", "items": list(value)}
+    return {"kind": "other", "repr": repr(value)[:200]}
+
+
+def run_headers(request):
+    """The headers of the requested revision files, read as alembic reads
+    them: every revision file imported in alembic's order (one may change
+    what a module the next one reads holds), each read right after it ran."""
+    from alembic.script import ScriptDirectory
+
+    wanted = {os.path.realpath(p) for p in request["paths"]}
+    script = ScriptDirectory.from_config(load_config(request))
+    for found in script._load_revisions():
+        path = os.path.realpath(found.path)
+        if path not in wanted:
+            continue
+        emit(
+            "header",
+            path=path,
+            values={
+                name: header_value(found.module, name)
+                for name in ("revision", "down_revision", "branch_labels", "depends_on")
+            },
+        )
+    return 0
+
+
 def main():
     global _channel
     watch_parent()
@@ -444,6 +481,8 @@ def main():
             status = run_online(request)
         elif mode == "template":
             status = run_template(request)
+        elif mode == "headers":
+            status = run_headers(request)
         else:
             emit("error", error={"type": "ValueError", "message": "unknown mode %r" % (mode,)})
             return 2

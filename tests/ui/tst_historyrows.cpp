@@ -1,6 +1,8 @@
-// History rows as the delegate paints them: the date keeps its place on rows
-// that carry pills (head, labels, markers), at every width.
+// History rows as the window shows them: the date keeps its place on rows
+// that carry pills (head, labels, markers), at every width; labels Python
+// computes are what alembic reads.
 
+#include "filetree.h"
 #include "historydelegate.h"
 #include "historymodel.h"
 #include "mainwindow.h"
@@ -10,11 +12,14 @@
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
+#include <QLabel>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace retort;
 using namespace retort::gui;
+using retort::testsupport::copyTree;
 
 namespace {
 
@@ -88,6 +93,7 @@ class TestHistoryRows : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void datesStayOnRowsWithPills();
+    void headersPythonComputesAreAlembics();
 };
 
 // A row's date does not vanish because the row carries pills: at any width
@@ -106,6 +112,39 @@ void TestHistoryRows::datesStayOnRowsWithPills()
         QVERIFY2(datePainted(model, head, width, true) == datePainted(model, head, width, false),
                  qPrintable(QStringLiteral("width %1").arg(width)));
     QVERIFY(datePainted(model, head, 1000, true));
+}
+
+// A revision that changes an imported constant before its header reads it:
+// the static reader cannot know the value, alembic (through the bridge)
+// reads "mine", and the window shows that label and says Python read it.
+void TestHistoryRows::headersPythonComputesAreAlembics()
+{
+    QTemporaryDir dir;
+    QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"), dir.path()));
+    QFile f(dir.filePath(QStringLiteral("migrations/versions/e0e0e0000001_expand_start.py")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    text.replace("branch_labels = (", "cli.EXPAND_BRANCH = \"mine\"\nbranch_labels = (");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+
+    MainWindow window;
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    window.openProject(dir.filePath(QStringLiteral("alembic.ini")));
+    QVERIFY(QTest::qWaitFor([&] { return !shown.isEmpty(); }, 60000));
+    HistoryModel *model = window.historyModel();
+    const QModelIndex row = model->index(model->rowOfRevision(QStringLiteral("e0e0e0000001")));
+    QVERIFY(row.isValid());
+    QCOMPARE(row.data(HistoryModel::LabelsRole).toStringList(), QStringList{QStringLiteral("mine")});
+    QVERIFY(window.selectRevision(QStringLiteral("e0e0e0000001")));
+    auto *kind = window.findChild<QLabel *>(QStringLiteral("revisionKindLabel"));
+    QVERIFY(kind);
+    QVERIFY2(kind->text().contains(QStringLiteral("headers read by Python")), qPrintable(kind->text()));
+    // a revision the static reader read is not marked
+    QVERIFY(window.selectRevision(QStringLiteral("a1b2c3d4e5f6")));
+    QVERIFY2(!kind->text().contains(QStringLiteral("Python")), qPrintable(kind->text()));
 }
 
 QTEST_MAIN(TestHistoryRows)

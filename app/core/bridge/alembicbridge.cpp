@@ -233,6 +233,35 @@ Result<QString> AlembicBridge::renderTemplate(const QString &templatePath, const
     return runError(run.value(), QStringLiteral("template"));
 }
 
+Result<QHash<QString, QJsonObject>> AlembicBridge::readHeaders(const QStringList &paths,
+                                                               const std::atomic<bool> *cancel) const
+{
+    Result<std::unique_ptr<JsonLinesProcess>> process = offlineProcess(cancel);
+    if (!process)
+        return process.error();
+    if (const Error e = process.value()->start())
+        return e;
+    QJsonObject r;
+    r.insert(QLatin1String("mode"), QStringLiteral("headers"));
+    r.insert(QLatin1String("config"), m_project.iniPath);
+    r.insert(QLatin1String("section"), m_project.section);
+    r.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
+    r.insert(QLatin1String("paths"), QJsonArray::fromStringList(paths));
+    Result<ProcessOutcome> run = process.value()->finish(QJsonDocument(r).toJson(QJsonDocument::Compact));
+    if (!run)
+        return run.error();
+    if (const Error e = checkGreeting(run.value(), nullptr))
+        return e;
+    if (run->exitCode != 0)
+        return runError(run.value(), QStringLiteral("headers"));
+    QHash<QString, QJsonObject> headers;
+    for (const QJsonObject &e : run->events) {
+        if (e.value(QLatin1String("event")).toString() == QLatin1String("header"))
+            headers.insert(e.value(QLatin1String("path")).toString(), e.value(QLatin1String("values")).toObject());
+    }
+    return headers;
+}
+
 Result<BridgeOnlineResult> AlembicBridge::runOnline(const QVector<BridgeStep> &steps, const QString &url,
                                                     const std::function<void(const BridgeEvent &)> &onEvent,
                                                     const std::atomic<bool> *cancel,

@@ -3,6 +3,7 @@
 #include "render/stepsql.h"
 #include "result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -108,6 +109,15 @@ public:
     // as str(datetime). Fails with Mako's error at the template's line.
     Result<QString> renderTemplate(const QString &templatePath, const QJsonObject &values, bool merge,
                                    const std::atomic<bool> *cancel = nullptr) const;
+
+    // The four headers (revision, down_revision, branch_labels, depends_on)
+    // of the revision files at `paths`, as alembic reads them: every revision
+    // file imported in alembic's order, each read right after it ran. Keyed
+    // by canonical path; each value maps a header to {"kind": "absent" |
+    // "none" | "str" | "tuple" | "list" | "other", "text", "items", "repr"}.
+    // Fails with alembic's error (an import that fails, a bad revision).
+    Result<QHash<QString, QJsonObject>> readHeaders(const QStringList &paths,
+                                                    const std::atomic<bool> *cancel = nullptr) const;
 
     // The variable the URL is passed in.
     static QString urlVariable() { return QStringLiteral("RETORT_BRIDGE_URL"); }

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "bridge/alembicbridge.h"
+#include "bridge/interpreterfinder.h"
+#include "project/revisionscript.h"
+#include "result.h"
+
+#include <QVector>
+
+#include <atomic>
+
+namespace retort {
+
+struct PythonHeaderSettings {
+    BridgeProject bridge;          // an empty bridge.python is looked up with `interpreter`
+    InterpreterQuery interpreter;
+};
+
+// Whether a header of some revision file could not be read without Python
+// (a value computed at run time, a constant another module may change).
+bool headersNeedPython(const QVector<RevisionScript> &scripts);
+
+// Reads those headers the way alembic does, through the bridge (alembic
+// imports every revision file in its order), and puts the values in place:
+// the graph never fails where alembic reads the project. Each script read so
+// has headersFromPython set and its unresolved-header problems removed. Fails
+// when no interpreter can import alembic, or with alembic's own error.
+// Runs a process: not on the GUI thread.
+Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<RevisionScript> &scripts,
+                                  const std::atomic<bool> *cancel = nullptr);
+
+} // namespace retort
