@@ -82,6 +82,9 @@ public:
                 m_outcome.out += r.out;
                 m_outcome.err += r.err;
                 m_outcome.exitCode = r.exitCode;
+            } else if (lintReportIsMachineReadable(m_args)) {
+                m_outcome.err.prepend(m_outcome.out);
+                m_outcome.out.clear();
             }
             return m_outcome;
         }
