@@ -283,7 +283,7 @@ void ApplyController::run(const ApplyPlan &plan, const QString &backupNote)
     JournalContext journal;
     journal.operation = plan.operation;
     journal.project = m_planProject ? m_planProject->iniPath : QString();
-    journal.versionTable = plan.versionTable.displayName();
+    journal.versionTable = plan.versionTable;
     journal.transactionPerMigration = plan.transactionPerMigration;
     journal.connection = plan.connection;
     journal.databaseTable = m_context.journalInDatabase && m_context.journalInDatabase();

@@ -118,7 +118,7 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     JournalContext journal;
     journal.operation = operationFor(args);
     journal.project = config.iniPath;
-    journal.versionTable = project.versionTable().displayName();
+    journal.versionTable = project.versionTable();
     journal.transactionPerMigration = options.transactionPerMigration;
     journal.connection = connection;
     journal.databaseTable = args.journalTable;

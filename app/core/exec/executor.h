@@ -122,6 +122,9 @@ struct RunReport {
     int stepsCommitted = 0;     // steps whose effects are in the database
     int stepCount = 0;
     QStringList headsBefore;    // version rows when the run started
+    // readVersionRowWrites() when the run started, under the lock (unset
+    // when it could not be read): the journal chains runs by it.
+    std::optional<QStringList> rowWritesBefore;
     QStringList headsAfter;     // version rows when the run ended (re-read)
     QStringList log;            // the lines logLine() emitted
     qint64 elapsedMs = 0;

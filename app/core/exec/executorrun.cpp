@@ -218,6 +218,8 @@ private:
             return fail(state.error());
         m_report.headsBefore = state->rows;
         m_report.headsAfter = state->rows;
+        if (Result<QStringList> writes = readVersionRowWrites(db(), m_request.versionTable))
+            m_report.rowWritesBefore = writes.value();
         if (m_request.expectedHeads) {
             QStringList expected = *m_request.expectedHeads, found = state->rows;
             expected.sort();
