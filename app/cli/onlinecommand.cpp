@@ -41,6 +41,10 @@ Operation operationFor(const CliArgs &args)
     op.targets = args.positionals;
     op.purge = args.purge;
     op.forceDatabase = args.forceDatabase;
+    op.recreate = args.recreate;
+    op.disconnectOthers = args.disconnectOthers;
+    if (args.recreate)
+        op.targets = QStringList{args.resetTo.isEmpty() ? QStringLiteral("heads") : args.resetTo};
     return op;
 }
 

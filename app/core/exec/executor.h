@@ -76,6 +76,10 @@ struct RunOptions {
 // when the run starts (under the migration lock). `replan` lets the runner
 // plan from those rows; without it `steps` run as given, and when
 // `expectedHeads` is set a database whose rows differ is refused.
+// Given whether the run was cancelled and where its log lines go.
+using RunPrepare =
+    std::function<Error(const std::function<bool()> &cancelled, const std::function<void(const QString &)> &log)>;
+
 struct RunRequest {
     ConnectionSettings connection;
     VersionTable versionTable;
@@ -95,6 +99,9 @@ struct RunRequest {
     PythonStepRunner pythonRunner;
     // Told when the run commits and when it ends (the journal); may be unset.
     std::shared_ptr<RunRecorder> recorder;
+    // Runs first, on the executor's thread, before the run connects: a
+    // reset's drop and create of the database. Its error fails the run.
+    RunPrepare prepare;
 };
 
 struct RunProgress {

@@ -177,6 +177,12 @@ private:
         m_report.stepCount = stepCount;
         if (cancelled())
             return fail(cancelledError());
+        if (m_request.prepare) {
+            const Error prepared = m_request.prepare([this] { return cancelled(); },
+                                                     [this](const QString &line) { log(QStringLiteral("INFO  [retort] ") + line); });
+            if (prepared)
+                return fail(prepared);
+        }
 
         ConnectionSettings settings = m_request.connection;
         if (settings.queryValue(QStringLiteral("application_name")).isEmpty())

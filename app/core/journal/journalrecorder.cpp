@@ -50,6 +50,8 @@ QString operationName(Operation::Kind kind)
         return QStringLiteral("downgrade");
     case Operation::Kind::Stamp:
         return QStringLiteral("stamp");
+    case Operation::Kind::Restore:
+        return QStringLiteral("restore");
     case Operation::Kind::ResetLocal:
         break;
     }
