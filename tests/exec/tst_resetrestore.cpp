@@ -63,6 +63,15 @@ struct Target {
         return runRetort(QStringList{QStringLiteral("-c"), analyticsIni()} + args, projectDir(),
                          env(url.isEmpty() ? socketUrl() : url));
     }
+    // What the confirmation's "Back up now" runs: pg_dump -Fc into `file`.
+    bool backUp(const QString &file) const
+    {
+        Backup backup;
+        BackupRequest request;
+        request.connection = clusterSettings(cluster.url(db));
+        request.outputFile = file;
+        return backup.run(request).ok();
+    }
     QVector<JournalRecord> journal() const
     {
         Result<JournalContents> c = LocalJournal(tmp.filePath(QStringLiteral("journal"))).read();
@@ -182,11 +191,7 @@ private slots:
         const QString tunnel =
             QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(m_cluster.user()).arg(forwarder.port()).arg(t.db);
         const QString dump = t.tmp.filePath(QStringLiteral("any.dump"));
-        Backup backup;
-        BackupRequest request;
-        request.connection = clusterSettings(m_cluster.url(t.db));
-        request.outputFile = dump;
-        QVERIFY2(backup.run(request).ok(), "the backup failed");
+        QVERIFY2(t.backUp(dump), "the backup failed");
 
         for (const QStringList &args : {QStringList{QStringLiteral("reset-local"), QStringLiteral("--recreate")},
                                         QStringList{QStringLiteral("restore"), QStringLiteral("--from"), dump}}) {
@@ -212,11 +217,7 @@ private slots:
         QVERIFY2(before.contains(QLatin1String("acme")), qPrintable(before.left(500)));
 
         const QString dump = t.tmp.filePath(QStringLiteral("before.dump"));
-        Backup backup;
-        BackupRequest request;
-        request.connection = clusterSettings(m_cluster.url(t.db));
-        request.outputFile = dump;
-        QVERIFY2(backup.run(request).ok(), "the backup failed");
+        QVERIFY2(t.backUp(dump), "the backup failed");
 
         QVERIFY(m_cluster.exec(t.db, QStringLiteral("INSERT INTO organizations (org_id, name) VALUES ('o3', 'initech')")));
         r = t.retort({QStringLiteral("downgrade"), kMiddle});
@@ -264,11 +265,7 @@ private slots:
         QVERIFY2(r.err.contains(plain.toUtf8()), r.err.constData());
 
         const QString good = t.tmp.filePath(QStringLiteral("good.dump"));
-        Backup backup;
-        BackupRequest request;
-        request.connection = clusterSettings(m_cluster.url(t.db));
-        request.outputFile = good;
-        QVERIFY2(backup.run(request).ok(), "the backup failed");
+        QVERIFY2(t.backUp(good), "the backup failed");
         QFile in(good);
         QVERIFY(in.open(QIODevice::ReadOnly));
         const QByteArray bytes = in.readAll();

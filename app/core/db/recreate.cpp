@@ -3,6 +3,7 @@
 #include "db/connection.h"
 #include "db/dberror.h"
 #include "db/versionstate.h"
+#include "render/sqlquoting.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,13 +16,12 @@ namespace {
 
 constexpr int kMaxIdentifierBytes = 63;
 
-// An escape-string literal means the same whatever standard_conforming_strings.
+// Online literals: an escape string when needed, the same whatever
+// standard_conforming_strings a role or database sets.
 QString literal(const QString &value)
 {
-    QString v = value;
-    v.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    v.replace(QLatin1Char('\''), QStringLiteral("''"));
-    return QStringLiteral("E'") + v + QLatin1Char('\'');
+    const sql::OnlineLiterals online(true);
+    return sql::stringLiteral(value);
 }
 
 // What CREATE DATABASE needs to make the same database again.
