@@ -178,7 +178,10 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
     form->addRow(QStringLiteral("Now at:"), new QLabel(rowsText(m_plan.preview.state).toHtmlEscaped(), box));
     const QStringList &now = m_plan.preview.state.rows;
     const QStringList end = m_plan.preview.steps.isEmpty() ? now : m_plan.preview.steps.back().step.headsAfter;
-    auto *ends = new QLabel(endRowsText(end, now), box);
+    auto *ends = new QLabel(m_plan.operation.kind == Operation::Kind::Restore
+                                ? QStringLiteral("the version rows in the dump")
+                                : endRowsText(end, now),
+                            box);
     ends->setObjectName(QStringLiteral("endState"));
     ends->setWordWrap(true);
     form->addRow(QStringLiteral("Ends at:"), ends);
@@ -240,6 +243,14 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
 
     QString summary = steps.isEmpty() ? QStringLiteral("Nothing to do: the database is already there.")
                                       : tr("%n step(s)", nullptr, int(steps.size()));
+    if (m_plan.operation.kind == Operation::Kind::Restore)
+        summary = QStringLiteral("<span style='color:#c62828'><b>Everything in %1 is replaced</b></span> by the "
+                                 "dump %2 (pg_restore into a new database, which then takes its place)")
+                      .arg(targetDatabase().toHtmlEscaped(), m_plan.operation.targets.value(0).toHtmlEscaped());
+    else if (m_plan.operation.recreate)
+        summary.prepend(QStringLiteral("<span style='color:#c62828'><b>%1 is dropped with everything in it</b></span> "
+                                       "and created again empty, then ")
+                            .arg(targetDatabase().toHtmlEscaped()));
     if (!steps.isEmpty()) {
         summary += m_plan.destructiveCount
                        ? QStringLiteral(", <span style='color:#c62828'><b>%1 destructive statement%2</b></span>")

@@ -105,6 +105,8 @@ private slots:
         ConfirmDialog *dialog = confirmAction(h, h.controller->recreateAction());
         QVERIFY(dialog);
         QVERIFY(dialog->disconnectCheck());
+        QVERIFY2(dialog->destructiveLabel()->text().contains(QStringLiteral("%1 is dropped with everything in it").arg(db)),
+                 qPrintable(dialog->destructiveLabel()->text()));
         QCOMPARE(dialog->plan().preview.steps.front().step.from, QStringList());  // from base: the database is new
         const RunReport *report = runConfirmed(h, dialog);
         QVERIFY(report);
@@ -171,6 +173,9 @@ private slots:
         QVERIFY(dialog);
         QCOMPARE(dialog->plan().operation.kind, Operation::Kind::Restore);
         QCOMPARE(dialog->plan().operation.targets, QStringList{file});
+        QVERIFY2(dialog->destructiveLabel()->text().contains(QStringLiteral("Everything in %1 is replaced").arg(db))
+                     && dialog->destructiveLabel()->text().contains(file),
+                 qPrintable(dialog->destructiveLabel()->text()));
         QSignalSpy restored(h.controller.get(), &ApplyController::restoreFinished);
         tickAll(dialog);
         QVERIFY(dialog->runButton()->isEnabled());
