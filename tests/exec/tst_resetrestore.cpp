@@ -5,6 +5,7 @@
 // the schema an upgrade to REV leaves, pg_dump (schema and data) as the
 // judge of "equal", and the journal as written.
 #include "db/backup.h"
+#include "exec/restorerun.h"
 #include "foreignserver.h"
 #include "journal/localjournal.h"
 #include "processrunner.h"
@@ -300,6 +301,36 @@ private slots:
             outcomes << rec.operation + QLatin1Char(' ') + rec.outcome;
         QCOMPARE(outcomes, (QStringList{QStringLiteral("restore failed"), QStringLiteral("restore failed"),
                                         QStringLiteral("restore failed"), QStringLiteral("restore succeeded")}));
+    }
+
+    // Cancelled while pg_restore runs (the second time it is asked: the
+    // first is before the new database is created): pg_restore is stopped,
+    // the new database dropped, the old one as it was.
+    void restoreCancelledLeavesTheDatabase()
+    {
+        Target t(m_cluster, QStringLiteral("restore_cancel"));
+        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
+        QVERIFY(m_cluster.exec(t.db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (1)")));
+        const QString dump = t.tmp.filePath(QStringLiteral("cancel.dump"));
+        QVERIFY2(t.backUp(dump), "the backup failed");
+        QVERIFY(m_cluster.exec(t.db, QStringLiteral("INSERT INTO kept VALUES (2)")));
+        const QString before = m_cluster.fullDump(t.db);
+
+        RestoreRun run;
+        run.connection = clusterSettings(m_cluster.url(t.db));
+        run.operation.kind = Operation::Kind::Restore;
+        run.operation.targets = {dump};
+        int asked = 0;
+        QStringList log;
+        const RunReport report = restoreDatabase(
+            run, nullptr, [&asked] { return ++asked >= 2; }, [&log](const QString &line) { log << line; });
+        QVERIFY(report.cancelled);
+        QCOMPARE(report.error.kind(), Error::Kind::Cancelled);
+        QVERIFY2(log.join(QLatin1Char('\n')).contains(QLatin1String("Restoring ")), qPrintable(log.join(QLatin1Char('\n'))));
+        QCOMPARE(m_cluster.fullDump(t.db), before);
+        QCOMPARE(queryRows(m_cluster, QStringLiteral("postgres"),
+                           QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_retort_%'")),
+                 QStringList{QStringLiteral("0")});
     }
 };
 
