@@ -3,6 +3,7 @@
 #include "confirmdialog.h"
 #include "icons.h"
 #include "journal/journalrecorder.h"
+#include "restorejob.h"
 #include "runview.h"
 
 #include <QAction>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStyle>
 #include <QThread>
 #include <QWidget>
@@ -30,11 +32,17 @@ ApplyController::ApplyController(Context context, QWidget *window)
     m_stamp->setObjectName(QStringLiteral("stamp"));
     m_reset = new QAction(window->style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reset Local Database…"), this);
     m_reset->setObjectName(QStringLiteral("resetLocal"));
+    m_recreate = new QAction(tr("Re&create Local Database Here…"), this);
+    m_recreate->setObjectName(QStringLiteral("recreateLocal"));
+    m_restore = new QAction(tr("Restore the Backup Just &Taken…"), this);
+    m_restore->setObjectName(QStringLiteral("restoreBackup"));
 
     connect(m_upgrade, &QAction::triggered, this, &ApplyController::upgradeToSelected);
     connect(m_downgrade, &QAction::triggered, this, &ApplyController::downgradeToSelected);
     connect(m_stamp, &QAction::triggered, this, &ApplyController::askStamp);
     connect(m_reset, &QAction::triggered, this, &ApplyController::resetLocal);
+    connect(m_recreate, &QAction::triggered, this, &ApplyController::recreateToSelected);
+    connect(m_restore, &QAction::triggered, this, &ApplyController::restoreLastBackup);
     qRegisterMetaType<retort::gui::ConfirmDialog *>();
     qRegisterMetaType<retort::gui::RunView *>();
     qRegisterMetaType<retort::RunProgress>();
@@ -52,7 +60,7 @@ ApplyController::~ApplyController()
 
 QList<QAction *> ApplyController::actions() const
 {
-    return {m_upgrade, m_downgrade, m_stamp, m_reset};
+    return {m_upgrade, m_downgrade, m_stamp, m_reset, m_recreate, m_restore};
 }
 
 ConfirmDialog *ApplyController::confirmDialog() const
@@ -67,7 +75,7 @@ RunView *ApplyController::runView() const
 
 bool ApplyController::isBusy() const
 {
-    return m_planThread || m_dialog || (m_runView && m_runView->isRunning());
+    return m_planThread || m_dialog || (m_runView && m_runView->isRunning()) || (m_restoreJob && m_restoreJob->isRunning());
 }
 
 void ApplyController::updateActions()
@@ -76,6 +84,10 @@ void ApplyController::updateActions()
     const QString downgradeTip = tr("Roll the database back to the selected revision (with a confirmation)");
     const QString stampTip = tr("Set the version table to revisions without running them");
     const QString resetTip = tr("Downgrade to base, then upgrade to the heads (local databases only)");
+    const QString recreateTip = tr("Drop the database, create it again empty, then upgrade it to the selected "
+                                   "revision (local databases only)");
+    const QString restoreTip = tr("Replace the database with the backup the last confirmation took (local "
+                                  "databases only)");
     const auto set = [](QAction *action, const QString &whyNot, const QString &tip) {
         action->setEnabled(whyNot.isEmpty());
         action->setToolTip(whyNot.isEmpty() ? tip : whyNot);
@@ -102,6 +114,8 @@ void ApplyController::updateActions()
         set(m_downgrade, all, downgradeTip);
         set(m_stamp, all, stampTip);
         set(m_reset, all, resetTip);
+        set(m_recreate, all, recreateTip);
+        set(m_restore, all, restoreTip);
         return;
     }
 
@@ -129,6 +143,16 @@ void ApplyController::updateActions()
     set(m_downgrade, downgrade, downgradeTip);
     set(m_stamp, stamp, stampTip);
     set(m_reset, QString(), resetTip);
+    set(m_recreate, node < 0 ? tr("Select the revision to upgrade the new database to") : QString(), recreateTip);
+    set(m_restore,
+        m_lastBackup && m_lastBackupOf == target.name
+            ? QString()
+            : tr("No backup of %1 was taken in this session: take one with \"Back up now…\" in a confirmation")
+                  .arg(target.name),
+        restoreTip);
+    if (m_lastBackup && m_lastBackupOf == target.name)
+        m_restore->setToolTip(tr("Replace %1 with %2 (%3)")
+                                  .arg(target.name, m_lastBackup->file, formatBytes(m_lastBackup->size)));
 }
 
 void ApplyController::upgradeToSelected()
@@ -151,6 +175,25 @@ void ApplyController::resetLocal()
 {
     Operation op;
     op.kind = Operation::Kind::ResetLocal;
+    start(op);
+}
+
+void ApplyController::recreateToSelected()
+{
+    Operation op;
+    op.kind = Operation::Kind::ResetLocal;
+    op.recreate = true;
+    op.targets = {m_context.selectedRevision()};
+    start(op);
+}
+
+void ApplyController::restoreLastBackup()
+{
+    if (!m_lastBackup)
+        return;
+    Operation op;
+    op.kind = Operation::Kind::Restore;
+    op.targets = {m_lastBackup->file};
     start(op);
 }
 
@@ -243,9 +286,14 @@ void ApplyController::openConfirmation(const ApplyPlan &plan)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
+        if (const BackupResult *taken = dialog->backup()) {
+            m_lastBackup = *taken;
+            m_lastBackupOf = m_context.database ? m_context.database().name : QString();
+        }
         if (result == QDialog::Accepted) {
             ApplyPlan accepted = dialog->plan();
             accepted.operation.forceDatabase = dialog->forcedDatabase();
+            accepted.operation.disconnectOthers = dialog->disconnectOthers();
             const BackupResult *backup = dialog->backup();
             const QString note = backup ? tr("Backup taken before this run: %1 (%2, pg_dump %3)")
                                               .arg(backup->file, formatBytes(backup->size), backup->pgDumpVersion)
@@ -269,6 +317,10 @@ void ApplyController::run(const ApplyPlan &plan, const QString &backupNote)
         updateActions();
         return;
     }
+    if (plan.operation.kind == Operation::Kind::Restore) {
+        restore(plan);
+        return;
+    }
     // Exactly the steps that were confirmed: the run refuses a database whose
     // rows changed since the plan was made, rather than re-planning silently.
     RunRequest request;
@@ -278,16 +330,12 @@ void ApplyController::run(const ApplyPlan &plan, const QString &backupNote)
     request.options.transactionPerMigration = plan.transactionPerMigration;
     request.steps = plan.preview.steps;
     request.purge = plan.operation.kind == Operation::Kind::Stamp && plan.operation.purge;
-    request.expectedHeads = plan.preview.state.rows;
+    // a recreate plans from no rows: the database it runs in is new
+    request.prepare = recreatePrepare(plan.connection, plan.operation);
+    if (!request.prepare)
+        request.expectedHeads = plan.preview.state.rows;
     request.pythonRunner = plan.pythonRunner;
-    JournalContext journal;
-    journal.operation = plan.operation;
-    journal.project = m_planProject ? m_planProject->iniPath : QString();
-    journal.versionTable = plan.versionTable.displayName();
-    journal.transactionPerMigration = plan.transactionPerMigration;
-    journal.connection = plan.connection;
-    journal.databaseTable = m_context.journalInDatabase && m_context.journalInDatabase();
-    auto recorder = std::make_shared<JournalRecorder>(journal);
+    auto recorder = std::make_shared<JournalRecorder>(journalFor(plan));
     request.recorder = recorder;
 
     auto *view = new RunView(plan, m_window);
@@ -308,6 +356,55 @@ void ApplyController::run(const ApplyPlan &plan, const QString &backupNote)
     }
     updateActions();
     emit runStarted(view);
+}
+
+JournalContext ApplyController::journalFor(const ApplyPlan &plan) const
+{
+    JournalContext journal;
+    journal.operation = plan.operation;
+    journal.project = m_planProject ? m_planProject->iniPath : QString();
+    journal.versionTable = plan.versionTable;
+    journal.transactionPerMigration = plan.transactionPerMigration;
+    journal.connection = plan.connection;
+    journal.databaseTable = m_context.journalInDatabase && m_context.journalInDatabase();
+    return journal;
+}
+
+// pg_restore takes as long as the dump is big: on a thread of its own, with
+// a busy indicator whose Cancel stops it before the old database is dropped.
+void ApplyController::restore(const ApplyPlan &plan)
+{
+    RestoreRun run;
+    run.connection = plan.connection;
+    run.operation = plan.operation;
+    run.versionTable = plan.versionTable;
+    auto *progress = new QProgressDialog(tr("Restoring %1 from %2…").arg(plan.preview.database, plan.operation.targets.value(0)),
+                                         tr("Cancel"), 0, 0, m_window);
+    progress->setObjectName(QStringLiteral("restoreProgress"));
+    progress->setWindowTitle(plan.title);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(0);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    auto *job = new RestoreJob(this);
+    m_restoreJob = job;
+    connect(job, &RestoreJob::logLine, progress, &QProgressDialog::setLabelText);
+    connect(progress, &QProgressDialog::canceled, job, &RestoreJob::cancel);
+    connect(job, &RestoreJob::finished, this, [this, job, progress](const RunReport &report) {
+        disconnect(progress, &QProgressDialog::canceled, job, &RestoreJob::cancel);
+        progress->close();
+        m_restoreJob = nullptr;
+        job->deleteLater();
+        if (m_context.refreshDatabase)
+            m_context.refreshDatabase();
+        updateActions();
+        if (!report.ok)
+            showError(report.cancelled ? tr("Restore cancelled") : tr("Not restored"), report.error);
+        emit restoreFinished(report);
+    });
+    job->start(run, std::make_shared<JournalRecorder>(journalFor(plan)));
+    progress->show();
+    updateActions();
 }
 
 void ApplyController::showError(const QString &title, const Error &error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "applyplan.h"
+#include "db/backup.h"
 #include "exec/executor.h"
 #include "graph/dbstate.h"
 
@@ -9,18 +10,25 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QThread;
 class QWidget;
 
+namespace retort {
+struct JournalContext;
+}
+
 namespace retort::gui {
 
 class ConfirmDialog;
+class RestoreJob;
 class RunView;
 
 // The guarded apply flow: actions (upgrade or downgrade to the selected
-// revision, stamp, reset a local database) that plan on a worker from the
+// revision, stamp, reset a local database, recreate it and upgrade to the
+// selected revision, restore the backup the confirmation just took) that plan on a worker from the
 // database's own rows, show the plan and a checklist (ConfirmDialog), run it
 // on the executor's thread (RunView), then ask the window to read the
 // database again. What it needs of the window comes through Context, so the
@@ -59,6 +67,8 @@ public:
     QAction *downgradeAction() const { return m_downgrade; }
     QAction *stampAction() const { return m_stamp; }
     QAction *resetAction() const { return m_reset; }
+    QAction *recreateAction() const { return m_recreate; }
+    QAction *restoreAction() const { return m_restore; }
     QList<QAction *> actions() const;
 
     // Plans `operation` in the background, then opens the confirmation.
@@ -81,12 +91,17 @@ signals:
     void confirmationOpened(retort::gui::ConfirmDialog *dialog);
     void runStarted(retort::gui::RunView *view);
     void runFinished(const retort::RunReport &report);
+    void restoreFinished(const retort::RunReport &report);
 
 private:
     void upgradeToSelected();
     void downgradeToSelected();
     void askStamp();
     void resetLocal();
+    void recreateToSelected();
+    void restoreLastBackup();
+    void restore(const ApplyPlan &plan);
+    JournalContext journalFor(const ApplyPlan &plan) const;
     void onPlanned(quint64 request, const Result<ApplyPlan> &plan);
     void openConfirmation(const ApplyPlan &plan);
     void run(const ApplyPlan &plan, const QString &backupNote);
@@ -98,6 +113,8 @@ private:
     QAction *m_downgrade = nullptr;
     QAction *m_stamp = nullptr;
     QAction *m_reset = nullptr;
+    QAction *m_recreate = nullptr;
+    QAction *m_restore = nullptr;
 
     QThread *m_planThread = nullptr;
     quint64 m_request = 0;
@@ -105,6 +122,11 @@ private:
     LoadedProjectPtr m_planProject;  // the project the plan was made for
     QPointer<ConfirmDialog> m_dialog;
     QPointer<RunView> m_runView;
+    RestoreJob *m_restoreJob = nullptr;
+    // The last backup a confirmation took, and of which database (the
+    // target's name, as the window knows it).
+    std::optional<BackupResult> m_lastBackup;
+    QString m_lastBackupOf;
 };
 
 } // namespace retort::gui

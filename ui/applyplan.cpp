@@ -112,7 +112,12 @@ QString operationTitle(const Operation &operation)
             .arg(operation.targets.join(QStringLiteral(", ")),
                  operation.purge ? QStringLiteral(" (purge)") : QString());
     case Operation::Kind::ResetLocal:
+        if (operation.recreate)
+            return QStringLiteral("Recreate local database, then upgrade to %1")
+                .arg(operation.targets.value(0, QStringLiteral("heads")));
         return QStringLiteral("Reset local database");
+    case Operation::Kind::Restore:
+        return QStringLiteral("Restore %1").arg(operation.targets.value(0));
     }
     return QString();
 }

@@ -99,6 +99,12 @@ int unmarkedByStamp(const RevisionGraph &graph, const QStringList &now, const QS
     return count;
 }
 
+// A reset or restore: everything in the database goes.
+bool replacesDatabase(const Operation &operation)
+{
+    return operation.kind == Operation::Kind::ResetLocal || operation.kind == Operation::Kind::Restore;
+}
+
 } // namespace
 
 QString formatBytes(qint64 bytes)
@@ -111,7 +117,7 @@ ConfirmDialog::ConfirmDialog(const ApplyPlan &plan, const LoadedProjectPtr &proj
 {
     // Only a server proven to run here counts as this machine (Locality).
     m_needsTypedName = !plan.preview.locality.local;
-    m_needsForce = plan.operation.kind == Operation::Kind::ResetLocal && !plan.preview.locality.local;
+    m_needsForce = replacesDatabase(plan.operation) && !plan.preview.locality.local;
     setWindowTitle(QStringLiteral("%1 — %2").arg(plan.title, plan.connection.database));
 
     auto *layout = new QVBoxLayout(this);
@@ -172,7 +178,10 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
     form->addRow(QStringLiteral("Now at:"), new QLabel(rowsText(m_plan.preview.state).toHtmlEscaped(), box));
     const QStringList &now = m_plan.preview.state.rows;
     const QStringList end = m_plan.preview.steps.isEmpty() ? now : m_plan.preview.steps.back().step.headsAfter;
-    auto *ends = new QLabel(endRowsText(end, now), box);
+    auto *ends = new QLabel(m_plan.operation.kind == Operation::Kind::Restore
+                                ? QStringLiteral("the version rows in the dump")
+                                : endRowsText(end, now),
+                            box);
     ends->setObjectName(QStringLiteral("endState"));
     ends->setWordWrap(true);
     form->addRow(QStringLiteral("Ends at:"), ends);
@@ -234,6 +243,14 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
 
     QString summary = steps.isEmpty() ? QStringLiteral("Nothing to do: the database is already there.")
                                       : tr("%n step(s)", nullptr, int(steps.size()));
+    if (m_plan.operation.kind == Operation::Kind::Restore)
+        summary = QStringLiteral("<span style='color:#c62828'><b>Everything in %1 is replaced</b></span> by the "
+                                 "dump %2 (pg_restore into a new database, which then takes its place)")
+                      .arg(targetDatabase().toHtmlEscaped(), m_plan.operation.targets.value(0).toHtmlEscaped());
+    else if (m_plan.operation.recreate)
+        summary.prepend(QStringLiteral("<span style='color:#c62828'><b>%1 is dropped with everything in it</b></span> "
+                                       "and created again empty, then ")
+                            .arg(targetDatabase().toHtmlEscaped()));
     if (!steps.isEmpty()) {
         summary += m_plan.destructiveCount
                        ? QStringLiteral(", <span style='color:#c62828'><b>%1 destructive statement%2</b></span>")
@@ -327,6 +344,12 @@ QWidget *ConfirmDialog::createChecklist()
         connect(m_riskCheck, &QCheckBox::toggled, this, &ConfirmDialog::updateRunButton);
     }
 
+    if (m_plan.operation.recreate || m_plan.operation.kind == Operation::Kind::Restore) {
+        m_disconnectCheck = new QCheckBox(
+            QStringLiteral("End other sessions of %1 (else it is refused, naming them)").arg(targetDatabase()), group);
+        m_disconnectCheck->setObjectName(QStringLiteral("disconnectOthers"));
+        layout->addWidget(m_disconnectCheck);
+    }
     if (m_needsForce) {
         m_forceCheck = new QCheckBox(
             QStringLiteral("%1 is not proven to be this machine: reset it anyway").arg(hostText(m_plan)), group);
@@ -354,7 +377,8 @@ QWidget *ConfirmDialog::createChecklist()
 
 bool ConfirmDialog::isComplete() const
 {
-    if (m_plan.preview.steps.isEmpty() && !(m_plan.operation.kind == Operation::Kind::Stamp && m_plan.operation.purge))
+    if (m_plan.preview.steps.isEmpty() && !(m_plan.operation.kind == Operation::Kind::Stamp && m_plan.operation.purge)
+        && m_plan.operation.kind != Operation::Kind::Restore)
         return false;  // nothing would run
     if (!m_backupCheck->isChecked() || !m_reviewedCheck->isChecked() || !m_trafficCheck->isChecked())
         return false;
@@ -406,6 +430,11 @@ QString ConfirmDialog::findingsText() const
                          .arg(f.rule, f.message,
                               f.allowedBecause.isEmpty() ? QString() : QStringLiteral(" (allowed: %1)").arg(f.allowedBecause));
     return lines.join(QLatin1Char('\n'));
+}
+
+bool ConfirmDialog::disconnectOthers() const
+{
+    return m_disconnectCheck && m_disconnectCheck->isChecked();
 }
 
 bool ConfirmDialog::forceReset() const

@@ -33,6 +33,8 @@ public:
     bool isComplete() const;
     // For a reset of a database that is not local: the user insisted.
     bool forceReset() const;
+    // For a recreate or restore: other sessions are ended rather than refused.
+    bool disconnectOthers() const;
     // The database name typed to force that reset (Operation::forceDatabase), or empty.
     QString forcedDatabase() const;
     // The database the plan's connection reached (current_database()).
@@ -50,6 +52,7 @@ public:
     QCheckBox *reviewedCheck() const { return m_reviewedCheck; }
     QCheckBox *trafficCheck() const { return m_trafficCheck; }
     QCheckBox *forceCheck() const { return m_forceCheck; }
+    QCheckBox *disconnectCheck() const { return m_disconnectCheck; }
     QLineEdit *typedNameEdit() const { return m_typedName; }
     QPushButton *runButton() const { return m_runButton; }
     QPushButton *backupButton() const { return m_backupButton; }
@@ -91,6 +94,7 @@ private:
     QCheckBox *m_trafficCheck = nullptr;
     QLineEdit *m_typedName = nullptr;
     QCheckBox *m_forceCheck = nullptr;
+    QCheckBox *m_disconnectCheck = nullptr;
     QPushButton *m_runButton = nullptr;
 
     BackupJob *m_backupJob = nullptr;

@@ -11,7 +11,7 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
                                QStringLiteral("branches"), QStringLiteral("show"),
                                QStringLiteral("current"), QStringLiteral("upgrade"),
                                QStringLiteral("downgrade"), QStringLiteral("stamp"),
-                               QStringLiteral("reset-local"),
+                               QStringLiteral("reset-local"), QStringLiteral("restore"),
                                QStringLiteral("engines"), QStringLiteral("lint"),
                                QStringLiteral("check"), QStringLiteral("drift"),
                                QStringLiteral("journal"), QStringLiteral("verify"),
@@ -22,7 +22,7 @@ const QStringList kCommands = {QStringLiteral("heads"),   QStringLiteral("histor
 QString usageText()
 {
     return QStringLiteral("usage: retort [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [--url URL]\n"
-                          "              {branches,check,current,downgrade,drift,engines,heads,history,journal,lint,merge,reset-local,revision,show,stamp,upgrade,verify} ...\n");
+                          "              {branches,check,current,downgrade,drift,engines,heads,history,journal,lint,merge,reset-local,restore,revision,show,stamp,upgrade,verify} ...\n");
 }
 
 QString helpText()
@@ -53,6 +53,15 @@ QString helpText()
                "                                         socket, or a local postgres process at the other end\n"
                "                                         of the TCP connection: never a tunnel or container),\n"
                "                                         unless --force names the database\n"
+               "      --recreate [--to REV]              instead: drop the database and create it again (same\n"
+               "                                         owner, encoding and collation, from template0), then\n"
+               "                                         upgrade to REV (default heads)\n"
+               "      --disconnect-others                end other sessions of the database rather than refuse\n"
+               "  restore --from FILE [--force=NAME] [--disconnect-others]\n"
+               "                                         replace the database with a pg_dump -Fc dump (the\n"
+               "                                         window's backup): restored into a new database first,\n"
+               "                                         which then takes the old one's place; local only, as\n"
+               "                                         reset-local\n"
                "  upgrade|downgrade A:B --sql, stamp [A:]B --sql\n"
                "                                         print alembic's offline script\n"
                "      --engine auto|native|python        auto (default): natively where Retort understands a\n"
@@ -218,7 +227,17 @@ ParseResult parseArgs(const QStringList &arguments)
             a.noWait = true;
         } else if (!a.command.isEmpty() && arg == QLatin1String("--journal-table")) {
             a.journalTable = true;
-        } else if (a.command == QLatin1String("reset-local") && key == QLatin1String("--force")) {
+        } else if (a.command == QLatin1String("reset-local") && arg == QLatin1String("--recreate")) {
+            a.recreate = true;
+        } else if (a.command == QLatin1String("reset-local") && key == QLatin1String("--to")) {
+            err = takeValue(i, QStringLiteral("--to"), &a.resetTo);
+        } else if ((a.command == QLatin1String("reset-local") || a.command == QLatin1String("restore"))
+                   && arg == QLatin1String("--disconnect-others")) {
+            a.disconnectOthers = true;
+        } else if (a.command == QLatin1String("restore") && key == QLatin1String("--from")) {
+            err = takeValue(i, QStringLiteral("--from"), &a.restoreFrom);
+        } else if ((a.command == QLatin1String("reset-local") || a.command == QLatin1String("restore"))
+                   && key == QLatin1String("--force")) {
             // the name, not a flag: a habit of typing --force must not reset
             // whatever database a URL or PGHOST happens to reach
             if (!arg.contains(QLatin1Char('=')) || arg.section(QLatin1Char('='), 1).isEmpty())

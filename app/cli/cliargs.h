@@ -34,7 +34,11 @@ struct CliArgs {
     QString statementTimeout;  // --statement-timeout MS
     bool noWait = false;       // --no-wait: refuse when another migration holds the lock
     bool journalTable = false; // --journal-table: also record the run in the database's retort.journal
-    QString forceDatabase;     // reset-local --force=NAME: this database even when not proven local
+    QString forceDatabase;     // reset-local/restore --force=NAME: this database even when not proven local
+    bool recreate = false;     // reset-local --recreate: drop and create the database, then upgrade
+    QString resetTo;           // reset-local --recreate --to REV (default heads)
+    bool disconnectOthers = false;  // reset-local --recreate, restore: DROP DATABASE ... WITH (FORCE)
+    QString restoreFrom;       // restore --from FILE: a pg_dump -Fc dump
     QString engine = QStringLiteral("auto");  // --engine auto|native|python (upgrade/downgrade/stamp --sql, engines)
     QString python;            // --python: the interpreter for the alembic bridge
     QString format = QStringLiteral("text");  // engines --format text|json; lint text|json|sarif

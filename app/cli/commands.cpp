@@ -15,6 +15,7 @@
 #include "lintcommand.h"
 #include "offlinecommand.h"
 #include "onlinecommand.h"
+#include "restorecommand.h"
 #include "project/projectconfig.h"
 #include "project/scriptcache.h"
 #include "project/scriptloader.h"
@@ -69,8 +70,23 @@ public:
         if (c == QLatin1String("reset-local")) {
             if (!m_args.positionals.isEmpty())
                 usageError(QStringLiteral("unrecognized arguments: %1").arg(m_args.positionals.join(QLatin1Char(' '))));
+            else if (!m_args.recreate && (!m_args.resetTo.isEmpty() || m_args.disconnectOthers))
+                usageError(QStringLiteral("--to and --disconnect-others go with --recreate"));
             else if (open())
                 online();
+            return m_outcome;
+        }
+        if (c == QLatin1String("restore")) {
+            if (!m_args.positionals.isEmpty())
+                usageError(QStringLiteral("unrecognized arguments: %1").arg(m_args.positionals.join(QLatin1Char(' '))));
+            else if (m_args.restoreFrom.isEmpty())
+                usageError(QStringLiteral("the following arguments are required: --from"));
+            else if (open()) {
+                const OnlineResult r = runRestoreCommand(m_args, m_config, writeStderr);
+                m_outcome.out += r.out;
+                m_outcome.err += r.err;
+                m_outcome.exitCode = r.exitCode;
+            }
             return m_outcome;
         }
         if (c == QLatin1String("upgrade") || c == QLatin1String("downgrade") || c == QLatin1String("stamp")) {
@@ -83,6 +99,9 @@ public:
                 m_outcome.out += r.out;
                 m_outcome.err += r.err;
                 m_outcome.exitCode = r.exitCode;
+            } else if (lintReportIsMachineReadable(m_args)) {
+                m_outcome.err.prepend(m_outcome.out);
+                m_outcome.out.clear();
             }
             return m_outcome;
         }

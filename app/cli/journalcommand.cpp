@@ -97,7 +97,8 @@ JournalOutcome runVerifyCommand(const CliArgs &args, const ProjectConfig &config
         recordsOfDatabase(h.records, h.databaseIdentity, table->displayName(), &notes);
     for (const QString &note : notes)
         outcome.err += "retort: warning: " + note.toUtf8() + '\n';
-    const Verification v = verifyApplied(records, graph, scripts, DatabaseGraphState::compute(graph, *h.versionRows));
+    const Verification v = verifyApplied(records, graph, scripts, DatabaseGraphState::compute(graph, *h.versionRows),
+                                         h.rowWrites);
     QString text;
     for (const EditedRevision &e : v.edited) {
         text += QStringLiteral("%1 (%2): %3 changed since it was applied %4\n")

@@ -217,12 +217,18 @@ QByteArray textReport(const PlanRisk &plan, const std::optional<LiveRisk> &live)
 
 } // namespace
 
+bool lintReportIsMachineReadable(const CliArgs &args)
+{
+    return args.format == QLatin1String("json") || args.format == QLatin1String("sarif");
+}
+
 LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, const QVector<RevisionScript> &scripts,
                           const RevisionGraph &graph)
 {
     LintResult result;
+    QByteArray &failedLines = lintReportIsMachineReadable(args) ? result.err : result.out;
     auto fail = [&](const Error &e) {
-        result.out += "FAILED: " + e.message().toUtf8() + '\n';
+        failedLines += "FAILED: " + e.message().toUtf8() + '\n';
         if (!e.where().isEmpty() || e.cause())
             result.err += "retort: " + e.toString().toUtf8() + '\n';
         result.exitCode = kCommandErrorExit;
@@ -271,7 +277,7 @@ LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, cons
     riskOptions.allowed = allowCommentsOf(steps.value());
     if (!riskOptions.allowed.problems.isEmpty()) {
         for (const Error &e : std::as_const(riskOptions.allowed.problems)) {
-            result.out += "FAILED: " + e.message().toUtf8() + '\n';
+            failedLines += "FAILED: " + e.message().toUtf8() + '\n';
             result.err += "retort: " + e.headline().toUtf8() + '\n';
         }
         result.exitCode = kCommandErrorExit;

@@ -25,6 +25,11 @@ struct LintResult {
 // renders them. RANGE is FROM:TO (default base:heads; for a downgrade
 // FROM:TO goes down, heads:base). `# retort: allow RULE[, RULE...] reason` in a revision
 // file opts its statements out of that rule; they are reported as allowed.
+// --format json or sarif: a CI job parses stdout as that document, so an
+// error leaves stdout empty and alembic's "FAILED: ..." line goes to stderr
+// with the file and line (exit 255 as ever).
+bool lintReportIsMachineReadable(const CliArgs &args);
+
 LintResult runLintCommand(const CliArgs &args, const ProjectConfig &config, const QVector<RevisionScript> &scripts,
                           const RevisionGraph &graph);
 

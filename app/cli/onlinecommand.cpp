@@ -41,6 +41,10 @@ Operation operationFor(const CliArgs &args)
     op.targets = args.positionals;
     op.purge = args.purge;
     op.forceDatabase = args.forceDatabase;
+    op.recreate = args.recreate;
+    op.disconnectOthers = args.disconnectOthers;
+    if (args.recreate)
+        op.targets = QStringList{args.resetTo.isEmpty() ? QStringLiteral("heads") : args.resetTo};
     return op;
 }
 
@@ -118,7 +122,7 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     JournalContext journal;
     journal.operation = operationFor(args);
     journal.project = config.iniPath;
-    journal.versionTable = project.versionTable().displayName();
+    journal.versionTable = project.versionTable();
     journal.transactionPerMigration = options.transactionPerMigration;
     journal.connection = connection;
     journal.databaseTable = args.journalTable;

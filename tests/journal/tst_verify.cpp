@@ -11,6 +11,15 @@ namespace {
 
 const QString kNoUpgrade = QStringLiteral("no committed upgrade of it in the journal");
 
+// Why a revision applied by Retort's run `applied` is not checked when
+// another tool wrote the version rows since.
+QString writtenOutside(const JournalRecord &applied)
+{
+    return QStringLiteral("the version rows were written outside Retort since it applied this revision %1 (another "
+                          "tool may have run it again, with other code)")
+        .arg(applied.startedAt.toString(Qt::ISODateWithMs));
+}
+
 struct Unchecked {
     QString revision, file, reason;
 };
@@ -171,11 +180,17 @@ private slots:
                    QStringLiteral("verify_outside"));
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
         QVERIFY(s.retort({QStringLiteral("upgrade"), QStringLiteral("s1")}).ok());
+        QCOMPARE(localRecords(s.journal).size(), 1);
+        const JournalRecord first = localRecords(s.journal).front();
         QVERIFY(s.alembic({QStringLiteral("upgrade"), QStringLiteral("s2")}).ok());
         ProcessResult v = s.retort({QStringLiteral("verify")});
         QCOMPARE(v.exitCode, 1);
+        // alembic wrote the rows after Retort: it may have run s1 again too
         QCOMPARE(QString::fromUtf8(v.out),
-                 notVerified(QStringLiteral("s2"), 2, {{QStringLiteral("s2"), s.file(2), kNoUpgrade}}, 1));
+                 notVerified(QStringLiteral("s2"), 2,
+                             {{QStringLiteral("s1"), s.file(1), writtenOutside(first)},
+                              {QStringLiteral("s2"), s.file(2), kNoUpgrade}},
+                             0));
 
         // the journal's records stop before the revision the database is at
         QVERIFY(s.retort({QStringLiteral("upgrade"), QStringLiteral("s3")}).ok());
@@ -191,8 +206,10 @@ private slots:
         QCOMPARE(v.exitCode, 1);
         QCOMPARE(QString::fromUtf8(v.out),
                  notVerified(QStringLiteral("s3"), 3,
-                             {{QStringLiteral("s2"), s.file(2), kNoUpgrade}, {QStringLiteral("s3"), s.file(3), kNoUpgrade}},
-                             1));
+                             {{QStringLiteral("s1"), s.file(1), writtenOutside(first)},
+                              {QStringLiteral("s2"), s.file(2), kNoUpgrade},
+                              {QStringLiteral("s3"), s.file(3), kNoUpgrade}},
+                             0));
 
         QVERIFY(journal.open(QIODevice::WriteOnly | QIODevice::Truncate));
         journal.close();
@@ -204,6 +221,54 @@ private slots:
                               {QStringLiteral("s2"), s.file(2), kNoUpgrade},
                               {QStringLiteral("s3"), s.file(3), kNoUpgrade}},
                              0));
+    }
+
+    // The finding: alembic downgrades a revision Retort applied and applies
+    // it again with other code, then the file is put back as Retort recorded
+    // it. The version rows read the same, but another transaction wrote
+    // them: nothing is verified (exit 1), and a Retort run that changes
+    // nothing does not make it so; what Retort applies again is checked.
+    void verifyNoticesRowsWrittenAgainOutsideRetort()
+    {
+        Scenario s({exec(QStringLiteral("CREATE TABLE a (id int)")), exec(QStringLiteral("CREATE TABLE b (id int)"))},
+                   QStringLiteral("verify_rewritten"));
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QVERIFY(s.retort({QStringLiteral("upgrade"), QStringLiteral("heads")}).ok());
+        ProcessResult v = s.retort({QStringLiteral("verify")});
+        QCOMPARE(v.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(v.out), QStringLiteral("2 applied revision(s) checked: none changed since it was applied\n"));
+        const JournalRecord applied = localRecords(s.journal).front();
+
+        QVERIFY(replaceInFile(s.file(2), QStringLiteral("CREATE TABLE b"), QStringLiteral("CREATE TABLE c")));
+        ProcessResult a = s.alembic({QStringLiteral("downgrade"), QStringLiteral("-1")});
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
+        a = s.alembic({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(a.ok(), qPrintable(a.describe()));
+        QVERIFY(replaceInFile(s.file(2), QStringLiteral("CREATE TABLE c"), QStringLiteral("CREATE TABLE b")));
+        QCOMPARE(s.rows(QStringLiteral("SELECT version_num FROM alembic_version")), QStringList{QStringLiteral("s2")});
+        QCOMPARE(s.rows(QStringLiteral("SELECT to_regclass('c') IS NOT NULL")), QStringList{QStringLiteral("true")});
+
+        const QString expected = notVerified(QStringLiteral("s2"), 2,
+                                             {{QStringLiteral("s1"), s.file(1), writtenOutside(applied)},
+                                              {QStringLiteral("s2"), s.file(2), writtenOutside(applied)}},
+                                             0);
+        v = s.retort({QStringLiteral("verify")});
+        QCOMPARE(v.exitCode, 1);
+        QCOMPARE(QString::fromUtf8(v.out), expected);
+
+        QVERIFY(s.retort({QStringLiteral("upgrade"), QStringLiteral("heads")}).ok());
+        QCOMPARE(localRecords(s.journal).size(), 2);
+        v = s.retort({QStringLiteral("verify")});
+        QCOMPARE(v.exitCode, 1);
+        QCOMPARE(QString::fromUtf8(v.out), expected);
+
+        QVERIFY(s.cluster.exec(s.db, QStringLiteral("DROP TABLE b, c")));
+        QVERIFY(s.retort({QStringLiteral("downgrade"), QStringLiteral("s1")}).ok());
+        QVERIFY(s.retort({QStringLiteral("upgrade"), QStringLiteral("heads")}).ok());
+        v = s.retort({QStringLiteral("verify")});
+        QCOMPARE(v.exitCode, 1);
+        QCOMPARE(QString::fromUtf8(v.out),
+                 notVerified(QStringLiteral("s2"), 2, {{QStringLiteral("s1"), s.file(1), writtenOutside(applied)}}, 1));
     }
 
     // A revision stamped by Retort: recorded, but no upgrade() ran, so

@@ -69,6 +69,8 @@ private slots:
     void allowInStringsIsNotHonoured();
     void allowListHonoursEveryRule();
     void badAllowCommentsAreErrors();
+    void errorsLeaveMachineReadableStdoutEmpty_data();
+    void errorsLeaveMachineReadableStdoutEmpty();
     void vacuumFullIsRefusedNotConcurrently();
     void statementNumbersCountFromOne();
     void unanalysedTableSizeIsExplained();
@@ -277,6 +279,40 @@ void TestLint::badAllowCommentsAreErrors()
     QVERIFY2(err.contains(file + QStringLiteral(":18: '# retort: allow' names no rule")), r.err);
     QVERIFY2(err.contains(QStringLiteral("the rules are: index-without-concurrently, ")), r.err);
     QVERIFY2(r.out.contains("unknown rule 'index-without-concurency'"), r.out);
+}
+
+void TestLint::errorsLeaveMachineReadableStdoutEmpty_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("range");
+    QTest::addColumn<QString>("failed");
+    QTest::addColumn<QString>("where");
+    const QString bad = QStringLiteral(RETORT_SOURCE_DIR "/tests/risk/fixtures/lintallow/migrations/versions/r7_bad.py");
+    const QString unknownRule = QStringLiteral("unknown rule 'index-without-concurency'");
+    QTest::newRow("json, a rejected allow") << "lintallow" << "json" << "r6:r7" << unknownRule << bad + QStringLiteral(":16: ");
+    QTest::newRow("sarif, a rejected allow") << "lintallow" << "sarif" << "r6:r7" << unknownRule << bad + QStringLiteral(":16: ");
+    QTest::newRow("json, not a range") << "lintallow" << "json" << "r1" << "lint needs a range FROM:TO, not 'r1'" << QString();
+    QTest::newRow("sarif, an unknown revision") << "lintallow" << "sarif" << "nosuch:heads" << "nosuch" << QString();
+    QTest::newRow("json, no project") << "nosuch" << "json" << "base:heads" << "No config file" << QString();
+}
+
+// A CI job parses stdout as the json or SARIF it asked for: an error leaves
+// stdout empty, alembic's FAILED line and the file:line go to stderr.
+void TestLint::errorsLeaveMachineReadableStdoutEmpty()
+{
+    QFETCH(QString, fixture);
+    QFETCH(QString, format);
+    QFETCH(QString, range);
+    QFETCH(QString, failed);
+    QFETCH(QString, where);
+    const Run r = lint(fixture, {range, QStringLiteral("--format"), format});
+    QCOMPARE(r.exitCode, 255);
+    QVERIFY2(r.out.isEmpty(), r.out);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(QStringLiteral("FAILED: ")) && err.contains(failed), r.err);
+    if (!where.isEmpty())
+        QVERIFY2(err.contains(where + failed), r.err);
 }
 
 // VACUUM FULL in alembic's transaction: PostgreSQL refuses it (not a

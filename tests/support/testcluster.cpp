@@ -167,6 +167,16 @@ bool TestCluster::dropDatabase(const QString &name)
 
 QString TestCluster::schemaDump(const QString &db)
 {
+    return dump(db, {QStringLiteral("--schema-only"), QStringLiteral("--no-owner")});
+}
+
+QString TestCluster::fullDump(const QString &db)
+{
+    return dump(db, {});
+}
+
+QString TestCluster::dump(const QString &db, const QStringList &options)
+{
     m_lastError.clear();
     QString pgDump = m_binDir.isEmpty() ? QString() : QDir(m_binDir).filePath(QStringLiteral("pg_dump"));
     if (pgDump.isEmpty() || !QFileInfo(pgDump).isExecutable())
@@ -176,10 +186,10 @@ QString TestCluster::schemaDump(const QString &db)
         return QString();
     }
     const ProcessResult r = runProcess(pgDump,
-                                       {QStringLiteral("--schema-only"), QStringLiteral("--no-owner"),
-                                        QStringLiteral("--no-password"), QStringLiteral("-h"), m_host,
-                                        QStringLiteral("-p"), QString::number(m_port),
-                                        QStringLiteral("-U"), m_user, QStringLiteral("-d"), db},
+                                       options
+                                           + QStringList{QStringLiteral("--no-password"), QStringLiteral("-h"), m_host,
+                                                         QStringLiteral("-p"), QString::number(m_port),
+                                                         QStringLiteral("-U"), m_user, QStringLiteral("-d"), db},
                                        QString());
     if (!r.ok()) {
         m_lastError = QStringLiteral("pg_dump of %1 failed: %2").arg(db, r.describe());

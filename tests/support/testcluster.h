@@ -47,6 +47,8 @@ public:
     // pg_dump --schema-only --no-owner, without pg_dump's per-run random
     // \restrict / \unrestrict lines; empty on failure (see lastError()).
     QString schemaDump(const QString &db);
+    // The same with the data, and owners: a database and what it holds.
+    QString fullDump(const QString &db);
 
     // The version_num values of an alembic version table, sorted; empty when
     // the table has no rows or does not exist (lastError() tells which).
@@ -66,6 +68,8 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
+    QString dump(const QString &db, const QStringList &options);
+
     QString m_host;
     int m_port = 0;
     QString m_user;

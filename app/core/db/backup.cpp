@@ -128,11 +128,16 @@ QStringList defaultPgDumpSearchDirs()
 
 Result<PgDumpTool> findPgDump(const PgVersion &server, const QStringList &dirs)
 {
+    return findPgTool(QStringLiteral("pg_dump"), server, dirs);
+}
+
+Result<PgDumpTool> findPgTool(const QString &name, const PgVersion &server, const QStringList &dirs)
+{
     std::optional<PgDumpTool> best;
     QStringList seen;
     QStringList problems;
     for (const QString &dir : dirs) {
-        const QFileInfo fi(QDir(dir).filePath(QStringLiteral("pg_dump")));
+        const QFileInfo fi(QDir(dir).filePath(name));
         if (!fi.isFile() || !fi.isExecutable())
             continue;
         const QString path = fi.canonicalFilePath();
@@ -156,15 +161,51 @@ Result<PgDumpTool> findPgDump(const PgVersion &server, const QStringList &dirs)
                              : QStringLiteral("install postgresql-client, or set RETORT_PG_BINDIR");
     if (best) {
         return Error(Error::Kind::Config,
-                     QStringLiteral("pg_dump %1 (%2) is older than the server (PostgreSQL %3): pg_dump cannot dump "
-                                    "a server of a newer major version; %4")
-                         .arg(best->version.majorString(), best->path, server.majorString(), hint));
+                     QStringLiteral("%1 %2 (%3) is older than the server (PostgreSQL %4): %1 cannot work with "
+                                    "a server of a newer major version; %5")
+                         .arg(name, best->version.majorString(), best->path, server.majorString(), hint));
     }
     Error e(Error::Kind::Config,
-            QStringLiteral("No pg_dump found (looked in %1); %2")
-                .arg(dirs.isEmpty() ? QStringLiteral("no directories") : dirs.join(QStringLiteral(", ")), hint));
+            QStringLiteral("No %1 found (looked in %2); %3")
+                .arg(name, dirs.isEmpty() ? QStringLiteral("no directories") : dirs.join(QStringLiteral(", ")), hint));
     for (const QString &p : problems)
         e.causedBy(Error(Error::Kind::Io, p));
+    return e;
+}
+
+Error runClientTool(const QString &program, const QStringList &args, const ConnectionSettings &connection,
+                    const std::function<bool()> &cancelled, const std::function<void()> &poll)
+{
+    QProcess p;
+    p.setProcessEnvironment(credentialsEnvironment(connection));
+    p.setProcessChannelMode(QProcess::SeparateChannels);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.setStandardOutputFile(QProcess::nullDevice());
+    p.start(program, args);
+    if (!p.waitForStarted(kVersionTimeoutMs))
+        return Error(Error::Kind::Io, QStringLiteral("Cannot run %1: %2").arg(program, p.errorString()));
+    for (;;) {
+        if (cancelled && cancelled()) {
+            p.terminate();
+            if (!p.waitForFinished(3000)) {
+                p.kill();
+                p.waitForFinished(3000);
+            }
+            return Error(Error::Kind::Cancelled, QStringLiteral("%1 was cancelled").arg(QFileInfo(program).fileName()));
+        }
+        if (p.waitForFinished(kPollMs) || p.state() == QProcess::NotRunning)
+            break;
+        if (poll)
+            poll();
+    }
+    const QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+    if (p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
+        return Error();
+    Error e(Error::Kind::Database, QStringLiteral("%1 failed for %2 (exit %3)")
+                                       .arg(QFileInfo(program).fileName(), connection.describe())
+                                       .arg(p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1));
+    if (!err.isEmpty())
+        e.causedBy(Error(Error::Kind::Database, err.section(QLatin1Char('\n'), 0, 2).simplified()));
     return e;
 }
 
@@ -206,53 +247,26 @@ Result<BackupResult> Backup::run(const BackupRequest &request, const ProgressFn 
                      QStringLiteral("The folder %1 does not exist").arg(QFileInfo(file).absolutePath()), where);
     }
 
-    const QProcessEnvironment env = credentialsEnvironment(request.connection);
-
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setProcessChannelMode(QProcess::SeparateChannels);
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.setStandardOutputFile(QProcess::nullDevice());
     QStringList args = {QStringLiteral("--format=custom"), QStringLiteral("--no-password"),
                         QStringLiteral("--file=") + file,
                         QStringLiteral("--dbname=") + conninfoFor(request.connection)};
     if (request.schemaOnly)
         args << QStringLiteral("--schema-only");
-    p.start(tool.value().path, args);
-    if (!p.waitForStarted(kVersionTimeoutMs))
-        return Error(Error::Kind::Io, QStringLiteral("Cannot run %1: %2").arg(tool.value().path, p.errorString()));
-
     qint64 lastSize = 0;
     if (progress)
         progress(0);  // started
-    for (;;) {
-        if (m_cancel.load()) {
-            p.terminate();
-            if (!p.waitForFinished(3000)) {
-                p.kill();
-                p.waitForFinished(3000);
+    const Error failed = runClientTool(
+        tool.value().path, args, request.connection, [this] { return m_cancel.load(); },
+        [&] {
+            const qint64 size = QFileInfo(file).size();
+            if (progress && size != lastSize) {
+                lastSize = size;
+                progress(size);
             }
-            removeIfExists(file);
-            return cancelled();
-        }
-        if (p.waitForFinished(kPollMs) || p.state() == QProcess::NotRunning)
-            break;
-        const qint64 size = QFileInfo(file).size();
-        if (progress && size != lastSize) {
-            lastSize = size;
-            progress(size);
-        }
-    }
-    const QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        });
+    if (failed) {
         removeIfExists(file);
-        Error e(Error::Kind::Database,
-                QStringLiteral("pg_dump failed for %1 (exit %2)")
-                    .arg(request.connection.describe())
-                    .arg(p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1));
-        if (!err.isEmpty())
-            e.causedBy(Error(Error::Kind::Database, err.section(QLatin1Char('\n'), 0, 2).simplified()));
-        return e;
+        return failed.kind() == Error::Kind::Cancelled ? cancelled() : failed;
     }
     BackupResult r;
     r.file = file;

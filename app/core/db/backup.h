@@ -24,7 +24,7 @@ struct PgVersion {
     static PgVersion parse(const QString &text);
 };
 
-// A pg_dump binary and the version it reports.
+// A PostgreSQL client tool (pg_dump, pg_restore) and the version it reports.
 struct PgDumpTool {
     QString path;
     PgVersion version;
@@ -38,6 +38,8 @@ QStringList defaultPgDumpSearchDirs();
 // server's; an error naming both versions when the newest found is older,
 // or the places looked when there is none.
 Result<PgDumpTool> findPgDump(const PgVersion &server, const QStringList &dirs);
+// The same for another client tool of the same installations ("pg_restore").
+Result<PgDumpTool> findPgTool(const QString &name, const PgVersion &server, const QStringList &dirs);
 
 // Every non-secret libpq keyword of the connection as one conninfo string
 // for --dbname (pg_dump, pg_restore, psql).
@@ -45,6 +47,14 @@ QString conninfoFor(const ConnectionSettings &settings);
 // The process environment for a libpq client tool: the password (and an
 // SSL key's) only here, never in its arguments.
 QProcessEnvironment credentialsEnvironment(const ConnectionSettings &settings);
+
+// Runs a libpq client tool to its end: arguments as a list, no shell,
+// stdin and stdout closed, the credentials only in its environment.
+// `cancelled` is asked every 150 ms (then the tool is stopped: a Cancelled
+// error), `poll` called between. A failure names the tool, the server and
+// the first lines of its stderr.
+Error runClientTool(const QString &program, const QStringList &args, const ConnectionSettings &connection,
+                    const std::function<bool()> &cancelled, const std::function<void()> &poll = {});
 
 struct BackupRequest {
     ConnectionSettings connection;  // a password in it reaches the child only through PGPASSWORD

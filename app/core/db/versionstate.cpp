@@ -44,15 +44,10 @@ Error queryError(const QSqlQuery &q, const QString &what)
     return DbError::of(q).toError(what, q.lastQuery());
 }
 
-} // namespace
-
-Result<VersionState> readVersionState(const QSqlDatabase &db, const VersionTable &table)
+Result<bool> versionTableExists(const QSqlDatabase &db, const VersionTable &table)
 {
-    VersionState state;
-    state.table = table;
     if (!db.isOpen())
         return Error(Error::Kind::Database, QStringLiteral("Reading %1: the connection is not open").arg(table.displayName()));
-
     // to_regclass answers NULL for a missing table or schema, and follows the
     // search_path when no schema is given, as alembic's has_table does.
     QSqlQuery exists(db);
@@ -60,7 +55,19 @@ Result<VersionState> readVersionState(const QSqlDatabase &db, const VersionTable
     exists.addBindValue(table.qualifiedSql());
     if (!exists.exec() || !exists.next())
         return queryError(exists, QStringLiteral("Looking for the version table %1").arg(table.displayName()));
-    state.tableExists = exists.value(0).toBool();
+    return exists.value(0).toBool();
+}
+
+} // namespace
+
+Result<VersionState> readVersionState(const QSqlDatabase &db, const VersionTable &table)
+{
+    VersionState state;
+    state.table = table;
+    Result<bool> exists = versionTableExists(db, table);
+    if (!exists)
+        return exists.error();
+    state.tableExists = exists.value();
     if (!state.tableExists)
         return state;
 
@@ -71,6 +78,24 @@ Result<VersionState> readVersionState(const QSqlDatabase &db, const VersionTable
     while (rows.next())
         state.rows << rows.value(0).toString();
     return state;
+}
+
+Result<QStringList> readVersionRowWrites(const QSqlDatabase &db, const VersionTable &table)
+{
+    Result<bool> exists = versionTableExists(db, table);
+    if (!exists)
+        return exists.error();
+    QStringList out;
+    if (!exists.value())
+        return out;
+    QSqlQuery rows(db);
+    rows.setForwardOnly(true);
+    if (!rows.exec(QStringLiteral("SELECT version_num, xmin::text FROM %1").arg(table.qualifiedSql())))
+        return queryError(rows, QStringLiteral("Reading the version table %1").arg(table.displayName()));
+    while (rows.next())
+        out << rows.value(0).toString() + QLatin1Char('@') + rows.value(1).toString();
+    out.sort();
+    return out;
 }
 
 CurrentRevisions placeOnGraph(const RevisionGraph &graph, const QStringList &rows)

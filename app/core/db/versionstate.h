@@ -42,6 +42,12 @@ struct VersionState {
 // does: no table means base (no rows); otherwise SELECT version_num, unordered.
 Result<VersionState> readVersionState(const QSqlDatabase &db, const VersionTable &table);
 
+// Each version row with the transaction that last wrote it, "version_num@xmin",
+// sorted; empty when there is no table. Any later write of the rows, even
+// one that puts back the same values (alembic downgrading a revision and
+// applying it again), leaves another transaction id.
+Result<QStringList> readVersionRowWrites(const QSqlDatabase &db, const VersionTable &table);
+
 // The rows placed on a graph.
 struct CurrentRevisions {
     // alembic's ScriptDirectory.get_all_current(rows): the rows and their

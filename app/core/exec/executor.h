@@ -76,6 +76,10 @@ struct RunOptions {
 // when the run starts (under the migration lock). `replan` lets the runner
 // plan from those rows; without it `steps` run as given, and when
 // `expectedHeads` is set a database whose rows differ is refused.
+// Given whether the run was cancelled and where its log lines go.
+using RunPrepare =
+    std::function<Error(const std::function<bool()> &cancelled, const std::function<void(const QString &)> &log)>;
+
 struct RunRequest {
     ConnectionSettings connection;
     VersionTable versionTable;
@@ -95,6 +99,9 @@ struct RunRequest {
     PythonStepRunner pythonRunner;
     // Told when the run commits and when it ends (the journal); may be unset.
     std::shared_ptr<RunRecorder> recorder;
+    // Runs first, on the executor's thread, before the run connects: a
+    // reset's drop and create of the database. Its error fails the run.
+    RunPrepare prepare;
 };
 
 struct RunProgress {
@@ -122,6 +129,9 @@ struct RunReport {
     int stepsCommitted = 0;     // steps whose effects are in the database
     int stepCount = 0;
     QStringList headsBefore;    // version rows when the run started
+    // readVersionRowWrites() when the run started, under the lock (unset
+    // when it could not be read): the journal chains runs by it.
+    std::optional<QStringList> rowWritesBefore;
     QStringList headsAfter;     // version rows when the run ended (re-read)
     QStringList log;            // the lines logLine() emitted
     qint64 elapsedMs = 0;

@@ -177,6 +177,12 @@ private:
         m_report.stepCount = stepCount;
         if (cancelled())
             return fail(cancelledError());
+        if (m_request.prepare) {
+            const Error prepared = m_request.prepare([this] { return cancelled(); },
+                                                     [this](const QString &line) { log(QStringLiteral("INFO  [retort] ") + line); });
+            if (prepared)
+                return fail(prepared);
+        }
 
         ConnectionSettings settings = m_request.connection;
         if (settings.queryValue(QStringLiteral("application_name")).isEmpty())
@@ -218,6 +224,8 @@ private:
             return fail(state.error());
         m_report.headsBefore = state->rows;
         m_report.headsAfter = state->rows;
+        if (Result<QStringList> writes = readVersionRowWrites(db(), m_request.versionTable))
+            m_report.rowWritesBefore = writes.value();
         if (m_request.expectedHeads) {
             QStringList expected = *m_request.expectedHeads, found = state->rows;
             expected.sort();

@@ -1,6 +1,7 @@
 #include "migrationrunner.h"
 
 #include "db/connection.h"
+#include "db/recreate.h"
 #include "exec/runrecorder.h"
 #include "graph/revisiongraph.h"
 #include "pytext.h"
@@ -34,7 +35,7 @@ QString currentDatabase(const QSqlDatabase &db)
 
 Error resetLocalGuard(const Operation &operation, const Locality &locality, const QString &database)
 {
-    if (operation.kind != Operation::Kind::ResetLocal)
+    if (operation.kind != Operation::Kind::ResetLocal && operation.kind != Operation::Kind::Restore)
         return Error();
     if (!operation.forceDatabase.isEmpty() && operation.forceDatabase != database)
         return Error(Error::Kind::Config,
@@ -44,10 +45,31 @@ Error resetLocalGuard(const Operation &operation, const Locality &locality, cons
     if (locality.local || !operation.forceDatabase.isEmpty())
         return Error();
     return Error(Error::Kind::Config,
-                 QStringLiteral("reset-local drops everything the revisions created, so it only runs against a "
-                                "PostgreSQL on this machine; %1. To reset database \"%2\" there anyway, give "
-                                "--force=%2")
-                     .arg(locality.describe(), database));
+                 QStringLiteral("%1 so it only runs against a PostgreSQL on this machine; %2. To reset database "
+                                "\"%3\" there anyway, give --force=%3")
+                     .arg(operation.kind == Operation::Kind::Restore
+                              ? QStringLiteral("restore replaces the whole database with the dump,")
+                              : QStringLiteral("reset-local drops everything the revisions created,"),
+                          locality.describe(), database));
+}
+
+RunPrepare recreatePrepare(const ConnectionSettings &connection, const Operation &operation)
+{
+    if (operation.kind != Operation::Kind::ResetLocal || !operation.recreate)
+        return RunPrepare();
+    return [connection, operation](const std::function<bool()> &cancelled,
+                                   const std::function<void(const QString &)> &log) {
+        RecreateRequest recreate;
+        recreate.connection = connection;
+        recreate.disconnectOthers = operation.disconnectOthers;
+        // again on the connection that is used: the place a URL reaches may change
+        recreate.check = [operation](const QSqlDatabase &db, const QString &database) {
+            return resetLocalGuard(operation, classifyLocality(db), database);
+        };
+        recreate.cancelled = cancelled;
+        recreate.log = log;
+        return recreateDatabase(recreate);
+    };
 }
 
 VersionTable ProjectContext::versionTable() const
@@ -113,6 +135,11 @@ Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, c
         steps = planner.stamp(currentRows, operation.targets, operation.purge);
         break;
     case Operation::Kind::ResetLocal: {
+        if (operation.recreate) {
+            // the run's prepare makes the database empty: from no rows
+            steps = planner.upgrade(QStringList(), operation.targets.value(0, QStringLiteral("heads")));
+            break;
+        }
         // downgrade base, then upgrade heads from no rows: alembic's two
         // commands as one run, so by default one transaction holds both and
         // a failing upgrade leaves the database as it was
@@ -127,6 +154,8 @@ Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, c
         steps = all;
         break;
     }
+    case Operation::Kind::Restore:
+        return Error(Error::Kind::Internal, QStringLiteral("A restore runs no revisions (restoreDatabase)"));
     }
     if (!steps)
         return steps.error();
@@ -164,12 +193,17 @@ Result<RunPreview> MigrationRunner::preview(const Operation &operation) const
     Result<VersionState> state = readVersionState(c.value()->database(), m_project.versionTable());
     if (!state)
         return state.error();
+    if (operation.kind == Operation::Kind::Restore) {  // no revision runs: where it is, and where it really is
+        preview.state = state.value();
+        return preview;
+    }
     Result<QVector<PlannedStep>> steps = plan(operation, state->rows);
     if (!steps)
         return steps.error();
     preview.state = state.value();
     preview.steps = steps.value();
-    preview.statements = statementsFor(preview.steps, preview.state.tableExists, m_project.versionTable(),
+    const bool emptied = operation.kind == Operation::Kind::ResetLocal && operation.recreate;
+    preview.statements = statementsFor(preview.steps, preview.state.tableExists && !emptied, m_project.versionTable(),
                                        m_project.env.versionTablePk, m_options.transactionPerMigration,
                                        operation.kind == Operation::Kind::Stamp && operation.purge);
     return preview;
@@ -188,6 +222,7 @@ Result<RunRequest> MigrationRunner::request(const Operation &operation) const
             return refused;
     }
     RunRequest r;
+    r.prepare = recreatePrepare(m_connection, operation);
     r.connection = m_connection;
     r.versionTable = m_project.versionTable();
     r.versionTablePk = m_project.env.versionTablePk;

@@ -33,22 +33,35 @@ struct ProjectContext {
 
 // An operation on a database, as the CLI commands name them.
 struct Operation {
-    enum class Kind { Upgrade, Downgrade, Stamp, ResetLocal };
+    enum class Kind { Upgrade, Downgrade, Stamp, ResetLocal, Restore };
     Kind kind = Kind::Upgrade;
-    QStringList targets;  // Upgrade/Downgrade: one; Stamp: one or more; ResetLocal: none
+    // Upgrade/Downgrade: one; Stamp: one or more; ResetLocal: none, or with
+    // recreate the revision to upgrade to (default heads); Restore: the dump.
+    QStringList targets;
     bool purge = false;   // Stamp: delete all version rows first
-    // ResetLocal: the name of the database to reset although it is not proven
-    // to be on this machine (--force=NAME, the name typed in the dialog).
+    // ResetLocal, Restore: the name of the database to reset although it is
+    // not proven to be on this machine (--force=NAME, the name typed in the dialog).
     QString forceDatabase;
+    // ResetLocal: drop the database and create it again (recreateDatabase),
+    // then upgrade, instead of downgrading to base first.
+    bool recreate = false;
+    // ResetLocal with recreate, Restore: disconnect other sessions of the
+    // database (DROP DATABASE ... WITH (FORCE)) rather than refuse.
+    bool disconnectOthers = false;
     // Upgrade/Downgrade: only the revision targets[0] names, by its full id,
     // and nothing above or below it (MigrationPlanner::single).
     bool single = false;
 };
 
-// Refuses a reset-local of a database not proven local unless
+// Refuses a reset-local or restore of a database not proven local unless
 // operation.forceDatabase names it, and any forceDatabase that names another
-// database than the one reached; Error() when allowed or not a reset.
+// database than the one reached; Error() when allowed or neither.
 Error resetLocalGuard(const Operation &operation, const Locality &locality, const QString &database);
+
+// A reset-local with recreate: the run's first act (RunRequest::prepare),
+// recreateDatabase() guarded again by resetLocalGuard on its own connection.
+// Unset for every other operation.
+RunPrepare recreatePrepare(const ConnectionSettings &connection, const Operation &operation);
 
 // What a run will do, for previews: the database's state, the steps with
 // their bodies, and the exact statements apply sends.
@@ -93,7 +106,8 @@ public:
     // The request that applies `operation`; it re-plans under the migration
     // lock from the rows the database then holds. For a reset-local it first
     // connects and fails (resetLocalGuard) unless the server is proven local
-    // or forceDatabase names the database.
+    // or forceDatabase names the database; with recreate the run first drops
+    // and creates the database (RunRequest::prepare, guarded again there).
     Result<RunRequest> request(const Operation &operation) const;
 
     // request() + Executor::run() on the calling thread.

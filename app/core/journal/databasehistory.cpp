@@ -48,10 +48,12 @@ DatabaseHistory loadDatabaseHistory(const ConnectionSettings &connection, const 
             h.warnings << identity.error().toString();
         if (versionTable) {
             Result<VersionState> state = readVersionState(db, *versionTable);
-            if (state) {
+            Result<QStringList> writes = state ? readVersionRowWrites(db, *versionTable) : state.error();
+            if (writes) {
                 h.versionRows = state->rows;
+                h.rowWrites = writes.value();
             } else {
-                h.versionRowsError = state.error().toString();
+                h.versionRowsError = writes.error().toString();
                 h.warnings << QStringLiteral("the version rows were not read: ") + h.versionRowsError;
             }
         }

@@ -27,6 +27,8 @@ struct DatabaseHistory {
     // else, when one was given, why they could not be.
     std::optional<QStringList> versionRows;
     QString versionRowsError;
+    // readVersionRowWrites(), read with the version rows (unset when not).
+    std::optional<QStringList> rowWrites;
     QString databaseIdentity;  // databasejournal::identity(), when read
 };
 

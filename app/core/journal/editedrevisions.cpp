@@ -129,6 +129,52 @@ QVector<EditedRevision> editedRevisions(const QVector<AppliedRevision> &applied,
     return out;
 }
 
+// Which runs wrote the version rows as they are now, one after the other
+// with nothing else writing them in between: from the rows now back
+// through each run that wrote them, whose rows after the run are the rows
+// that followed it and whose rows before it lead to the run before.
+// Unset when no record kept the rows (older journals): nothing can be told.
+struct RowChain {
+    QSet<QString> runs;       // record ids
+    bool complete = false;    // back to no rows, or to a record that kept none before it
+};
+
+std::optional<RowChain> rowChain(const QVector<JournalRecord> &records, const std::optional<QStringList> &rowWritesNow)
+{
+    if (!rowWritesNow)
+        return std::nullopt;
+    QVector<const JournalRecord *> writers;
+    bool anyKept = false;
+    for (const JournalRecord &r : records) {
+        anyKept = anyKept || r.rowWritesAfter.has_value();
+        // a run that left the rows as it found them only read them; one that
+        // kept none before (a restore) wrote them
+        if (r.rowWritesAfter && r.rowWritesBefore != r.rowWritesAfter)
+            writers.append(&r);
+    }
+    if (!anyKept)
+        return std::nullopt;
+    RowChain chain;
+    QStringList rows = *rowWritesNow;
+    for (;;) {
+        // each transaction id is written once, so at most one run left these rows
+        auto it = std::find_if(writers.cbegin(), writers.cend(), [&rows, &chain](const JournalRecord *r) {
+            return *r->rowWritesAfter == rows && !chain.runs.contains(r->id);
+        });
+        if (it == writers.cend()) {
+            // no rows: whatever was applied before was removed
+            chain.complete = rows.isEmpty();
+            return chain;
+        }
+        chain.runs.insert((*it)->id);
+        if (!(*it)->rowWritesBefore) {
+            chain.complete = true;
+            return chain;
+        }
+        rows = *(*it)->rowWritesBefore;
+    }
+}
+
 } // namespace
 
 QVector<JournalRecord> recordsOfDatabase(const QVector<JournalRecord> &records, const QString &identity,
@@ -157,7 +203,8 @@ QVector<JournalRecord> recordsOfDatabase(const QVector<JournalRecord> &records, 
 }
 
 Verification verifyApplied(const QVector<JournalRecord> &records, const RevisionGraph &graph,
-                           const QVector<RevisionScript> &scripts, const DatabaseGraphState &state)
+                           const QVector<RevisionScript> &scripts, const DatabaseGraphState &state,
+                           const std::optional<QStringList> &rowWritesNow)
 {
     Verification v;
     QVector<AppliedRevision> withChecksums;
@@ -174,22 +221,36 @@ Verification verifyApplied(const QVector<JournalRecord> &records, const Revision
     v.edited = editedRevisions(withChecksums, graph, scripts);
     v.checked = int(withChecksums.size());
 
-    QSet<QString> covered;
-    for (const AppliedRevision &a : withChecksums)
-        covered.insert(a.revision);
+    // Revisions whose file changed stay flagged as edited: that holds
+    // whoever ran them since.
+    const std::optional<RowChain> chain = rowChain(records, rowWritesNow);
+    QSet<QString> edited;
+    for (const EditedRevision &e : std::as_const(v.edited))
+        edited.insert(e.revision);
+    QHash<QString, const AppliedRevision *> appliedBy;
+    for (const AppliedRevision &a : std::as_const(withChecksums))
+        appliedBy.insert(a.revision, &a);
     for (int node : graph.parentsFirst(RevisionGraph::Relation::AllDown)) {
         const RevisionDbState s = state.state(node);
         if (s != RevisionDbState::Applied && s != RevisionDbState::Current)
             continue;
         ++v.appliedOnDatabase;
         const RevisionNode &n = graph.node(node);
-        if (!covered.contains(n.id))
+        const AppliedRevision *a = appliedBy.value(n.id);
+        if (!a) {
             v.unchecked.append({n.id, scripts[n.script].path,
                                 withoutChecksums.value(n.id, QStringLiteral("no committed upgrade of it in the journal"))});
+        } else if (chain && !chain->complete && !chain->runs.contains(a->recordId) && !edited.contains(n.id)) {
+            v.unchecked.append({n.id, scripts[n.script].path,
+                                QStringLiteral("the version rows were written outside Retort since it applied this "
+                                               "revision %1 (another tool may have run it again, with other code)")
+                                    .arg(a->appliedAt.toString(Qt::ISODateWithMs))});
+            --v.checked;
+        }
     }
     for (const QString &row : state.unknown) {
         ++v.appliedOnDatabase;
-        if (!covered.contains(row))  // else flagged as gone
+        if (!appliedBy.contains(row))  // else flagged as gone
             v.unchecked.append({row, QString(), QStringLiteral("a version row naming no revision of the project")});
     }
     return v;

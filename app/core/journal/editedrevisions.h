@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
 namespace retort {
 
 class RevisionGraph;
@@ -59,8 +61,18 @@ struct Verification {
 // committed upgrade with its checksums covers: applied by another tool or
 // before the journal, stamped, its record lost or damaged, a version row
 // naming a revision the project does not have.
+//
+// `rowWritesNow` (readVersionRowWrites(), when read): the runs that wrote
+// the version rows are chained from the rows now back, each run's rows
+// before it being the rows the run before left. Where the chain breaks,
+// another tool wrote the rows (alembic downgrading a revision and applying
+// it again with other code leaves the same values, not the same writer):
+// a revision applied by a run before the break is not checked. Records
+// that kept no such reading (older ones) cannot tell, and nothing is
+// concluded from them.
 Verification verifyApplied(const QVector<JournalRecord> &records, const RevisionGraph &graph,
-                           const QVector<RevisionScript> &scripts, const DatabaseGraphState &state);
+                           const QVector<RevisionScript> &scripts, const DatabaseGraphState &state,
+                           const std::optional<QStringList> &rowWritesNow = std::nullopt);
 
 // Revision id -> the first line of why it is flagged, for the window's graph.
 QHash<QString, QString> editedSummary(const QVector<EditedRevision> &edited);

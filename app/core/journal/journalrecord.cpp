@@ -99,6 +99,10 @@ QJsonObject JournalRecord::toJson() const
     o.insert(QLatin1String("transactionPerMigration"), transactionPerMigration);
     o.insert(QLatin1String("headsBefore"), strings(headsBefore));
     o.insert(QLatin1String("headsAfter"), strings(headsAfter));
+    if (rowWritesBefore)
+        o.insert(QLatin1String("rowWritesBefore"), strings(*rowWritesBefore));
+    if (rowWritesAfter)
+        o.insert(QLatin1String("rowWritesAfter"), strings(*rowWritesAfter));
     o.insert(QLatin1String("sqlSha256"), sqlSha256);
     o.insert(QLatin1String("statementsSent"), statementsSent);
     putIfSet(o, "error", error);
@@ -138,6 +142,10 @@ Result<JournalRecord> JournalRecord::fromJson(const QJsonObject &o)
     r.transactionPerMigration = o.value(QLatin1String("transactionPerMigration")).toBool();
     r.headsBefore = stringsOf(o.value(QLatin1String("headsBefore")));
     r.headsAfter = stringsOf(o.value(QLatin1String("headsAfter")));
+    if (o.contains(QLatin1String("rowWritesBefore")))
+        r.rowWritesBefore = stringsOf(o.value(QLatin1String("rowWritesBefore")));
+    if (o.contains(QLatin1String("rowWritesAfter")))
+        r.rowWritesAfter = stringsOf(o.value(QLatin1String("rowWritesAfter")));
     r.sqlSha256 = o.value(QLatin1String("sqlSha256")).toString();
     r.statementsSent = o.value(QLatin1String("statementsSent")).toInt();
     r.error = o.value(QLatin1String("error")).toString();

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+
 namespace retort {
 
 // One step of a recorded run.
@@ -58,6 +60,12 @@ struct JournalRecord {
     bool transactionPerMigration = false;
     QStringList headsBefore;
     QStringList headsAfter;
+    // readVersionRowWrites() when the run started and after it: which
+    // transaction last wrote each version row. Chained run to run they show
+    // the rows written outside Retort in between, even back to the same
+    // values (verifyApplied). Unset when not read (older records, no connection).
+    std::optional<QStringList> rowWritesBefore;
+    std::optional<QStringList> rowWritesAfter;
     QString sqlSha256;       // RunReport::sqlSha256
     int statementsSent = 0;
     QString error;           // the error text, with its causes

@@ -50,6 +50,8 @@ QString operationName(Operation::Kind kind)
         return QStringLiteral("downgrade");
     case Operation::Kind::Stamp:
         return QStringLiteral("stamp");
+    case Operation::Kind::Restore:
+        return QStringLiteral("restore");
     case Operation::Kind::ResetLocal:
         break;
     }
@@ -110,10 +112,11 @@ JournalRecord JournalRecorder::build(const RunReport &report, const QVector<Plan
     r.databaseKey = databaseKey(m_context.connection);
     r.server = m_context.connection.describe();
     r.project = m_context.project;
-    r.versionTable = m_context.versionTable;
+    r.versionTable = m_context.versionTable.displayName();
     r.transactionPerMigration = m_context.transactionPerMigration;
     r.headsBefore = report.headsBefore;
     r.headsAfter = report.headsAfter;
+    r.rowWritesBefore = report.rowWritesBefore;
     r.sqlSha256 = report.sqlSha256;
     r.statementsSent = report.statementsSent;
     if (report.error.isError()) {
@@ -159,6 +162,10 @@ Error JournalRecorder::recordInTransaction(const QSqlDatabase &db, const RunRepo
         return Error();
     JournalRecord r = build(report, steps);
     r.inDatabase = QStringLiteral("in the run's transaction");
+    // the rows this transaction wrote already carry its id: what they will
+    // be once it commits
+    if (Result<QStringList> writes = readVersionRowWrites(db, m_context.versionTable))
+        r.rowWritesAfter = writes.value();
     Error e = databasejournal::write(db, r);
     if (e.isError()) {
         Error refused(Error::Kind::Database,
@@ -181,6 +188,8 @@ void JournalRecorder::recordFinished(const QSqlDatabase *db, const RunReport &re
         // after the run, outside its transaction: a failure here harms nothing
         if (Result<QString> identity = databasejournal::identity(*db))
             r.databaseIdentity = identity.value();
+        if (Result<QStringList> writes = readVersionRowWrites(*db, m_context.versionTable))
+            r.rowWritesAfter = writes.value();
     }
     QStringList problems;
     bool inTransaction = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/connectionsettings.h"
+#include "db/versionstate.h"
 #include "exec/migrationrunner.h"
 #include "exec/runrecorder.h"
 #include "journal/journalrecord.h"
@@ -16,14 +17,14 @@ namespace retort {
 struct JournalContext {
     Operation operation;
     QString project;          // alembic.ini
-    QString versionTable;     // VersionTable::displayName()
+    VersionTable versionTable;
     bool transactionPerMigration = false;
     ConnectionSettings connection;  // its password is never read here
     bool databaseTable = false;     // also write retort.journal, creating it when missing
     QString localDirectory;         // LocalJournal's folder; empty: the default
 };
 
-// "upgrade", "downgrade", "stamp", "reset-local".
+// "upgrade", "downgrade", "stamp", "reset-local", "restore".
 QString operationName(Operation::Kind kind);
 // host:port/database as libpq would fill in the defaults: the key by which
 // `journal` and `verify` find a database's records.

@@ -1,0 +1,79 @@
+#include "restorecommand.h"
+
+#include "runsetup.h"
+
+#include "exec/restorerun.h"
+#include "journal/journalrecorder.h"
+#include "project/envreader.h"
+#include "project/projectconfig.h"
+
+namespace retort::cli {
+
+namespace {
+
+constexpr int kCommandErrorExit = 255;
+
+} // namespace
+
+OnlineResult runRestoreCommand(const CliArgs &args, const ProjectConfig &config,
+                               const std::function<void(const QByteArray &)> &log)
+{
+    OnlineResult result;
+    auto refused = [&result](const Error &e) {
+        result.out += "FAILED: " + e.message().toUtf8() + '\n';
+        if (!e.where().isEmpty() || e.cause())
+            result.err += "retort: " + e.toString().toUtf8() + '\n';
+        result.exitCode = kCommandErrorExit;
+        return result;
+    };
+    Result<EnvOptions> env = loadEnvOptions(config.envPath);
+    if (!env)
+        return refused(env.error());
+    QByteArray warnings;
+    Result<ConnectionSettings> settings = targetConnection(args, config, &warnings);
+    result.err += warnings;
+    if (!settings) {
+        result.err += "retort: error: " + settings.error().toString().toUtf8() + '\n';
+        result.exitCode = 1;
+        return result;
+    }
+
+    RestoreRun run;
+    run.connection = settings.value();
+    run.operation.kind = Operation::Kind::Restore;
+    run.operation.targets = QStringList{args.restoreFrom};
+    run.operation.forceDatabase = args.forceDatabase;
+    run.operation.disconnectOthers = args.disconnectOthers;
+    run.versionTable = VersionTable::fromEnv(env.value());
+
+    JournalContext journal;
+    journal.operation = run.operation;
+    journal.project = config.iniPath;
+    journal.versionTable = run.versionTable;
+    journal.connection = run.connection;
+    journal.databaseTable = args.journalTable;
+    auto recorder = std::make_shared<JournalRecorder>(journal);
+
+    const RunReport report = restoreDatabase(run, recorder, {}, [&log](const QString &line) {
+        log("INFO  [retort] " + line.toUtf8() + '\n');
+    });
+    for (const QString &problem : recorder->problems())
+        result.err += "retort: warning: journal: " + problem.toUtf8() + '\n';
+    if (report.ok) {
+        log(QStringLiteral("INFO  [retort] Restored %1 from %2 in %3 ms (version rows: %4)\n")
+                .arg(report.database, args.restoreFrom)
+                .arg(report.elapsedMs)
+                .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")))
+                .toUtf8());
+        return result;
+    }
+    if (report.error.kind() == Error::Kind::Config || report.error.kind() == Error::Kind::Io)
+        return refused(report.error);
+    result.out += "FAILED: " + report.error.message().toUtf8() + '\n';
+    result.err += "retort: " + report.error.toString().toUtf8() + '\n';
+    result.err += "retort: the database was not changed\n";
+    result.exitCode = 1;
+    return result;
+}
+
+} // namespace retort::cli

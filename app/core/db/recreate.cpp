@@ -1,0 +1,241 @@
+#include "recreate.h"
+
+#include "db/connection.h"
+#include "db/dberror.h"
+#include "db/versionstate.h"
+#include "render/sqlquoting.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+namespace retort {
+
+namespace {
+
+constexpr int kMaxIdentifierBytes = 63;
+
+// Online literals: an escape string when needed, the same whatever
+// standard_conforming_strings a role or database sets.
+QString literal(const QString &value)
+{
+    const sql::OnlineLiterals online(true);
+    return sql::stringLiteral(value);
+}
+
+// What CREATE DATABASE needs to make the same database again.
+struct DatabaseShape {
+    QString name;
+    QString owner;
+    QString encoding;
+    QString collate;
+    QString ctype;
+    QString tablespace;
+    QString localeProvider;  // "icu", "builtin", or empty for libc
+    QString providerLocale;
+    int serverVersion = 0;
+
+    QString createStatement(const QString &as) const
+    {
+        QString sql = QStringLiteral("CREATE DATABASE %1 OWNER %2 TEMPLATE template0 ENCODING %3")
+                          .arg(quotePgIdentifier(as), quotePgIdentifier(owner), literal(encoding));
+        if (!collate.isEmpty())
+            sql += QStringLiteral(" LC_COLLATE %1").arg(literal(collate));
+        if (!ctype.isEmpty())
+            sql += QStringLiteral(" LC_CTYPE %1").arg(literal(ctype));
+        if (!localeProvider.isEmpty()) {
+            sql += QStringLiteral(" LOCALE_PROVIDER %1").arg(localeProvider);
+            if (!providerLocale.isEmpty())
+                sql += QStringLiteral(" %1_LOCALE %2").arg(localeProvider.toUpper(), literal(providerLocale));
+        }
+        if (tablespace != QLatin1String("pg_default"))
+            sql += QStringLiteral(" TABLESPACE %1").arg(quotePgIdentifier(tablespace));
+        return sql;
+    }
+};
+
+Error queryError(const QSqlQuery &q, const QString &what, const QString &sql)
+{
+    return DbError::of(q).toError(what, sql);
+}
+
+// Read as JSON: the locale columns are named differently from one major
+// version to the next (daticulocale, datlocale).
+Result<DatabaseShape> readShape(const QSqlDatabase &db)
+{
+    const QString sql = QStringLiteral(
+        "SELECT to_jsonb(d)::text, pg_get_userbyid(d.datdba), pg_encoding_to_char(d.encoding), t.spcname, "
+        "current_setting('server_version_num')::int "
+        "FROM pg_database d JOIN pg_tablespace t ON t.oid = d.dattablespace WHERE d.datname = current_database()");
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return queryError(q, QStringLiteral("Reading how the database was created"), sql);
+    const QJsonObject row = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    DatabaseShape s;
+    s.name = row.value(QLatin1String("datname")).toString();
+    s.owner = q.value(1).toString();
+    s.encoding = q.value(2).toString();
+    s.tablespace = q.value(3).toString();
+    s.serverVersion = q.value(4).toInt();
+    s.collate = row.value(QLatin1String("datcollate")).toString();
+    s.ctype = row.value(QLatin1String("datctype")).toString();
+    const QString provider = row.value(QLatin1String("datlocprovider")).toString();
+    if (provider == QLatin1String("i"))
+        s.localeProvider = QStringLiteral("icu");
+    else if (provider == QLatin1String("b"))
+        s.localeProvider = QStringLiteral("builtin");
+    if (!s.localeProvider.isEmpty()) {
+        s.providerLocale = row.value(QLatin1String("datlocale")).toString();
+        if (s.providerLocale.isEmpty())
+            s.providerLocale = row.value(QLatin1String("daticulocale")).toString();
+    }
+    return s;
+}
+
+// A name no one else uses, that fits PostgreSQL's 63 bytes.
+QString temporaryName(const QString &name)
+{
+    const QString suffix = QStringLiteral("_retort_%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    QString base = name;
+    while ((base + suffix).toUtf8().size() > kMaxIdentifierBytes)
+        base.chop(1);
+    return base + suffix;
+}
+
+Result<std::unique_ptr<Connection>> openMaintenance(const ConnectionSettings &target)
+{
+    ConnectionSettings s = target;
+    s.database = QStringLiteral("postgres");
+    Result<std::unique_ptr<Connection>> c = Connection::open(s);
+    if (c)
+        return c;
+    s.database = QStringLiteral("template1");
+    Result<std::unique_ptr<Connection>> fallback = Connection::open(s);
+    if (fallback)
+        return fallback;
+    return c.error();
+}
+
+} // namespace
+
+QString DatabaseSession::describe() const
+{
+    return QStringLiteral("pid %1 (%2, user %3, connected since %4)")
+        .arg(pid)
+        .arg(application.isEmpty() ? QStringLiteral("no application_name") : application, user,
+             since.toUTC().toString(Qt::ISODate));
+}
+
+Result<QVector<DatabaseSession>> otherSessions(const QSqlDatabase &db, const QString &database)
+{
+    QSqlQuery q(db);
+    const QString sql = QStringLiteral("SELECT pid, application_name, usename, backend_start FROM pg_stat_activity "
+                                       "WHERE datname = ? AND pid <> pg_backend_pid() ORDER BY pid");
+    q.prepare(sql);
+    q.addBindValue(database);
+    if (!q.exec())
+        return queryError(q, QStringLiteral("Reading who is connected to %1").arg(database), sql);
+    QVector<DatabaseSession> out;
+    while (q.next())
+        out.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(), q.value(3).toDateTime()});
+    return out;
+}
+
+Error recreateDatabase(const RecreateRequest &request)
+{
+    const auto log = [&request](const QString &line) {
+        if (request.log)
+            request.log(line);
+    };
+    const auto cancelled = [&request] { return request.cancelled && request.cancelled(); };
+    const Error cancelError(Error::Kind::Cancelled, QStringLiteral("Cancelled; the database was not changed"));
+
+    DatabaseShape shape;
+    {
+        Result<std::unique_ptr<Connection>> target = Connection::open(request.connection);
+        if (!target)
+            return target.error();
+        Result<DatabaseShape> read = readShape(target.value()->database());
+        if (!read)
+            return read.error();
+        shape = read.value();
+        if (request.check)
+            if (Error refused = request.check(target.value()->database(), shape.name))
+                return refused;
+    }
+    Result<std::unique_ptr<Connection>> maintenance = openMaintenance(request.connection);
+    if (!maintenance)
+        return maintenance.error();
+    const QSqlDatabase db = maintenance.value()->database();
+
+    Result<QVector<DatabaseSession>> sessions = otherSessions(db, shape.name);
+    if (!sessions)
+        return sessions.error();
+    if (!sessions->isEmpty()) {
+        QStringList who;
+        for (const DatabaseSession &s : sessions.value())
+            who << s.describe();
+        if (!request.disconnectOthers)
+            return Error(Error::Kind::Config,
+                         QStringLiteral("Database \"%1\" has %2 other session(s): %3. Nothing was changed; close "
+                                        "them, or insist on disconnecting them")
+                             .arg(shape.name)
+                             .arg(sessions->size())
+                             .arg(who.join(QStringLiteral("; "))));
+        if (shape.serverVersion < 130000)
+            return Error(Error::Kind::Config,
+                         QStringLiteral("Database \"%1\" has other sessions (%2), and PostgreSQL before 13 cannot "
+                                        "drop a database with sessions (DROP DATABASE ... WITH (FORCE)); nothing "
+                                        "was changed")
+                             .arg(shape.name, who.join(QStringLiteral("; "))));
+        log(QStringLiteral("Disconnecting %1 other session(s): %2").arg(sessions->size()).arg(who.join(QStringLiteral("; "))));
+    }
+    if (cancelled())
+        return cancelError;
+
+    const QString fresh = temporaryName(shape.name);
+    const QString create = shape.createStatement(fresh);
+    log(QStringLiteral("Creating the new database as %1: %2").arg(fresh, create));
+    QSqlQuery q(db);
+    if (!q.exec(create))
+        return queryError(q, QStringLiteral("Creating the new database (\"%1\" was not changed)").arg(shape.name), create);
+    const auto dropFresh = [&db, &fresh] {
+        QSqlQuery drop(db);
+        drop.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quotePgIdentifier(fresh)));
+    };
+    if (request.fill) {
+        ConnectionSettings filling = request.connection;
+        filling.database = fresh;
+        if (Error e = request.fill(filling)) {
+            dropFresh();
+            return e;
+        }
+    }
+    if (cancelled()) {
+        dropFresh();
+        return cancelError;
+    }
+
+    const QString drop = QStringLiteral("DROP DATABASE %1%2")
+                             .arg(quotePgIdentifier(shape.name),
+                                  request.disconnectOthers ? QStringLiteral(" WITH (FORCE)") : QString());
+    log(drop);
+    if (!q.exec(drop)) {
+        const Error e = queryError(q, QStringLiteral("Dropping \"%1\" (it was not changed)").arg(shape.name), drop);
+        dropFresh();
+        return e;
+    }
+    const QString rename =
+        QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quotePgIdentifier(fresh), quotePgIdentifier(shape.name));
+    log(rename);
+    if (!q.exec(rename))
+        return queryError(q,
+                          QStringLiteral("\"%1\" was dropped, but its replacement is still named \"%2\": rename it "
+                                         "with ALTER DATABASE")
+                              .arg(shape.name, fresh),
+                          rename);
+    return Error();
+}
+
+} // namespace retort
