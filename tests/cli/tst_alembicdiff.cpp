@@ -329,6 +329,26 @@ private Q_SLOTS:
             << "from shipyard.db import migration\nimport sys\nimport shipyard.db.migration.branches\n"
                "setattr(sys.modules[\"shipyard.db.migration.branches\"], \"CONTRACT\", \"mine\")\n"
             << "python";
+        // a list changed in place (append, +=, through another name): alembic
+        // reads the changed list (a trust hole found while fixing the above)
+        const QString branches = QStringLiteral("shipyard/db/migration/branches.py");
+        const QString drop = QStringLiteral("migrations/versions/c0ffee000002_drop_old_docks.py");
+        const QString merge = QStringLiteral("migrations/versions/f00d00000001_merge.py");
+        const QString parents = QStringLiteral("MERGE_PARENTS = (EXPAND_HEAD, \"c0ffee000002\")");
+        QTest::newRow("a module's own list changed in place")
+            << branches << parents << "MERGE_PARENTS = [EXPAND_HEAD]\nMERGE_PARENTS.append(\"c0ffee000002\")" << "python";
+        QTest::newRow("a revision changes an imported list")
+            << branches + QLatin1Char('|') + first << parents + QLatin1Char('|') + "from shipyard.db import migration\n"
+            << "MERGE_PARENTS = [EXPAND_HEAD]|from shipyard.db import migration\n"
+               "from shipyard.db.migration import branches\nbranches.MERGE_PARENTS.append(\"c0ffee000002\")\n"
+            << "python";
+        QTest::newRow("an imported list changed through another name")
+            << branches + QLatin1Char('|') + merge << parents + QLatin1Char('|') + "down_revision = MERGE_PARENTS"
+            << "MERGE_PARENTS = [EXPAND_HEAD]|ALL = MERGE_PARENTS\nALL += [\"c0ffee000002\"]\ndown_revision = MERGE_PARENTS"
+            << "python";
+        QTest::newRow("the revision changes its list header in place")
+            << drop << "depends_on = [h.EXPAND_HEAD]" << "depends_on = [h.EXPAND_HEAD]\ndepends_on.append(\"a1b2c3d4e5f6\")"
+            << "python";
         // the revision's own header, set some other way than by assigning it
         QTest::newRow("header set through globals()")
             << berths << "branch_labels = None" << "globals()[\"branch_labels\"] = (\"mine\",)" << "python";
@@ -349,19 +369,26 @@ private Q_SLOTS:
         QFETCH(QString, outcome);
         QTemporaryDir dir;
         QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"), dir.path()));
-        QFile f(dir.filePath(file));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QByteArray text = f.readAll();
-        f.close();
-        if (from.isEmpty()) {
-            text.prepend(to.toUtf8());
-        } else {
-            QVERIFY2(text.contains(from.toUtf8()), qPrintable(from));
-            text.replace(from.toUtf8(), to.toUtf8());
+        // several files: "a|b" with their from and to split the same way
+        const QStringList files = file.split(QLatin1Char('|')), froms = from.split(QLatin1Char('|')),
+                          tos = to.split(QLatin1Char('|'));
+        QCOMPARE(froms.size(), files.size());
+        QCOMPARE(tos.size(), files.size());
+        for (int i = 0; i < files.size(); ++i) {
+            QFile f(dir.filePath(files[i]));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QByteArray text = f.readAll();
+            f.close();
+            if (froms[i].isEmpty()) {
+                text.prepend(tos[i].toUtf8());
+            } else {
+                QVERIFY2(text.contains(froms[i].toUtf8()), qPrintable(froms[i]));
+                text.replace(froms[i].toUtf8(), tos[i].toUtf8());
+            }
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+            f.close();
         }
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text);
-        f.close();
         const Project p{QStringLiteral("importedheaders"), dir.path(), QStringLiteral("alembic.ini")};
         const QStringList heads{QStringLiteral("heads")};
         const ProcessResult expected = runAlembic(p.ini, heads, p.dir);

@@ -190,8 +190,16 @@ void ImportedConstants::addStore(const ModuleStore &store)
         return;
     }
     const std::optional<std::pair<QString, QString>> at = storedAttribute(store.target, 0);
-    if (at && !m_stores[at->first].contains(at->second))
-        m_stores[at->first].insert(at->second, store);
+    if (!at)
+        return;
+    // a module used as a module (`cli.X`) is not a list changed in place
+    if (store.mutation && findModule(at->first + QLatin1Char('.') + at->second))
+        return;
+    QHash<QString, ModuleStore> &stores = m_stores[at->first];
+    const auto known = stores.constFind(at->second);
+    // a rebinding says more than a change in place
+    if (known == stores.constEnd() || (known->mutation && !store.mutation))
+        stores.insert(at->second, store);
 }
 
 std::optional<std::pair<QString, QString>> ImportedConstants::storedAttribute(const QString &dotted, int depth)
@@ -215,7 +223,7 @@ std::optional<std::pair<QString, QString>> ImportedConstants::storedAttribute(co
     return std::nullopt;
 }
 
-Error ImportedConstants::storeError(const QStringList &parts, int k) const
+Error ImportedConstants::storeError(const QStringList &parts, int k, const HeaderValue *value) const
 {
     const auto changed = [&](const ModuleStore &store) {
         Location where;
@@ -243,8 +251,12 @@ Error ImportedConstants::storeError(const QStringList &parts, int k) const
             continue;
         for (const QString &attribute : {parts[j], QStringLiteral("*")}) {
             const auto store = module->constFind(attribute);
-            if (store != module->constEnd())
-                return changed(*store);
+            if (store == module->constEnd())
+                continue;
+            // changed in place: matters for the constant itself when it is a list
+            if (store->mutation && (j != k || !value || !value->isSequence))
+                continue;
+            return changed(*store);
         }
     }
     return {};
@@ -265,11 +277,11 @@ Result<HeaderValue> ImportedConstants::constant(const QString &dotted, int depth
             continue;
         if (Error error = importError(moduleName))
             return error;
-        if (Error error = storeError(parts, k))
-            return error;
         const Constants &constants = constantsOf(moduleName, *module);
         const QString &name = parts[k];
         const auto value = constants.read.values.constFind(name);
+        if (Error error = storeError(parts, k, value == constants.read.values.constEnd() ? nullptr : &*value))
+            return error;
         if (value == constants.read.values.constEnd())
             return notStatic(QStringLiteral("%1 is not a constant of %2 (%3) that can be read without Python")
                                  .arg(name, moduleName, module->file.isEmpty() ? QStringLiteral("a namespace package")

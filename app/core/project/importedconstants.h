@@ -64,8 +64,9 @@ private:
     // imports ("cli.branches.X" where cli imported branches); none for an
     // object's attribute or a module that is not the project's.
     std::optional<std::pair<QString, QString>> storedAttribute(const QString &dotted, int depth);
-    // Why parts[0..k) (a module) .parts[k] may not hold what its file says.
-    Error storeError(const QStringList &parts, int k) const;
+    // Why parts[0..k) (a module) .parts[k] may not hold what its file says
+    // (`value`: what the file says, if it says).
+    Error storeError(const QStringList &parts, int k, const HeaderValue *value) const;
 
     QStringList m_searchPath;
     QHash<QString, std::optional<Module>> m_modules;

@@ -3,6 +3,9 @@
 #include "python/ast.h"
 
 #include <QHash>
+#include <QSet>
+
+#include <unordered_set>
 
 #include <algorithm>
 #include <iterator>
@@ -39,6 +42,42 @@ public:
                     target = qstr(n->as<ImportFrom>()->module) + QLatin1Char('.') + qstr(a->name);
                 if (bound != "*" && !target.isEmpty() && !m_localImports.contains(qstr(bound)))
                     m_localImports.insert(qstr(bound), target);
+            }
+            return true;
+        });
+    }
+
+    // The places where reading a name or module constant cannot change its
+    // object: compared, iterated, copied or measured by a builtin, or bound
+    // to a header name alembic only reads.
+    void collectSafeReads(const Node *root, const QStringList &headerNames)
+    {
+        static const std::string_view readers[] = {"tuple", "list", "len", "sorted", "set", "frozenset", "str",
+                                                   "repr", "print", "bool", "any", "all", "min", "max", "sum",
+                                                   "iter", "enumerate", "zip", "reversed", "isinstance"};
+        walk(root, [&](const Node *n) {
+            if (const auto *a = n->dyn<Assign>()) {
+                bool headers = true;
+                for (const Expr *t : a->targets) {
+                    const auto *name = t->dyn<Name>();
+                    headers = headers && name && headerNames.contains(qstr(name->id));
+                }
+                if (headers)
+                    m_safe.insert(a->value);
+            } else if (const auto *c = n->dyn<Call>()) {
+                const auto *f = c->func->dyn<Name>();
+                if (f && std::find(std::begin(readers), std::end(readers), f->id) != std::end(readers)) {
+                    for (const Expr *arg : c->args)
+                        m_safe.insert(arg);
+                }
+            } else if (const auto *cmp = n->dyn<Compare>()) {
+                m_safe.insert(cmp->left);
+                for (const Expr *e : cmp->comparators)
+                    m_safe.insert(e);
+            } else if (const auto *f = n->dyn<For>()) {
+                m_safe.insert(f->iter);
+            } else if (const auto *g = n->dyn<Comprehension>()) {
+                m_safe.insert(g->iter);
             }
             return true;
         });
@@ -123,6 +162,7 @@ private:
             if (const auto *target = w->target->dyn<Name>())
                 effects.reboundNames << qstr(target->id);
         } else if (const auto *name = n->dyn<Name>()) {
+            escapes(name);
             static const std::string_view reflective[] = {"globals", "vars", "exec", "eval", "setattr", "delattr", "__import__"};
             if (std::find(std::begin(reflective), std::end(reflective), name->id) != std::end(reflective))
                 reflect(qstr(name->id) + QStringLiteral("()"), n);
@@ -141,6 +181,7 @@ private:
 
     void visitAttribute(const Attribute *a)
     {
+        escapes(a);
         if (a->attr == "modules" || a->attr == "__dict__")
             reflect(qstr(m_module.text(a)), a);
         if (a->attr == "__dict__") {
@@ -177,9 +218,44 @@ private:
         // anything else is an object's attribute, not a module's
     }
 
+    // A name or module constant read where its object may be changed.
+    void escapes(const Expr *e)
+    {
+        if (m_safe.count(e))
+            return;
+        if (const auto *name = e->dyn<Name>()) {
+            if (name->ctx != ExprContext::Load)
+                return;
+            const QString module = moduleOf(name->id);
+            if (module.isEmpty()) {
+                if (!effects.escapedNames.contains(qstr(name->id)))
+                    effects.escapedNames << qstr(name->id);
+            } else {
+                mutation(module, e);  // an alias of a module constant (`L = consts.LABELS`)
+            }
+            return;
+        }
+        if (const auto *a = e->dyn<Attribute>(); a && a->ctx == ExprContext::Load) {
+            const QString dotted = moduleDotted(a);
+            if (!dotted.isEmpty())
+                mutation(dotted, e);
+        }
+    }
+
+    void mutation(const QString &target, const Node *at)
+    {
+        const QString top = target.section(QLatin1Char('.'), 0, 0);
+        if (top == QLatin1String("alembic") || top == QLatin1String("sqlalchemy") || m_mutated.contains(target))
+            return;  // not the project's; or said already
+        m_mutated.insert(target);
+        effects.stores << ModuleStore{target, qstr(m_module.text(at)).simplified().left(80), QString(), int(at->line), true};
+    }
+
     const Module &m_module;
     const std::function<QString(std::string_view)> &m_moduleOf;
     QHash<QString, QString> m_localImports;
+    std::unordered_set<const Node *> m_safe;
+    QSet<QString> m_mutated;
 };
 
 bool skipped(const Stmt *s, const QStringList &skipFunctions)
@@ -194,12 +270,14 @@ bool skipped(const Stmt *s, const QStringList &skipFunctions)
 
 ImportTimeEffects importTimeEffects(const py::Module &module,
                                     const std::function<QString(std::string_view name)> &moduleOf,
-                                    const QStringList &skipFunctions)
+                                    const QStringList &skipFunctions, const QStringList &headerNames)
 {
     Scanner scanner(module, moduleOf);
     for (const Stmt *s : module.body) {
-        if (!skipped(s, skipFunctions))
+        if (!skipped(s, skipFunctions)) {
             scanner.collectLocalImports(s);
+            scanner.collectSafeReads(s, headerNames);
+        }
     }
     for (const Stmt *s : module.body) {
         if (!skipped(s, skipFunctions))

@@ -27,16 +27,24 @@ struct ImportTimeEffects {
     QString reflective;
     int reflectiveLine = 0;
     // `mod.NAME = ...`, `mod.NAME += ...`, `del mod.NAME`, `for mod.NAME in`,
-    // `setattr(mod, ...)` where mod is an imported module.
+    // `setattr(mod, ...)` where mod is an imported module; and, marked
+    // `mutation`, `mod.NAME` used where its object may be changed in place
+    // (`mod.NAME.append(...)`, `mod.NAME[0] = ...`, passed to a function,
+    // bound to another name): that matters only when NAME holds a list.
     QList<ModuleStore> stores;
+    // The module's own names used where their object may be changed in place
+    // (same rule): a list they hold may not be what the file spells out.
+    QStringList escapedNames;
 };
 
 // moduleOf(name): the dotted module (or imported name) a module-level name
 // is bound to by an import, empty when it is not. Bodies of the functions
 // named in `skipFunctions` (module level) are not read: they run after
 // alembic has read the headers (a revision's upgrade and downgrade).
+// `headerNames`: names whose binding to another name or module constant
+// (`branch_labels = LABELS`) alembic reads without changing it.
 ImportTimeEffects importTimeEffects(const py::Module &module,
                                     const std::function<QString(std::string_view name)> &moduleOf,
-                                    const QStringList &skipFunctions = {});
+                                    const QStringList &skipFunctions = {}, const QStringList &headerNames = {});
 
 } // namespace retort

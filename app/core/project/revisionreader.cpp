@@ -60,6 +60,13 @@ public:
         return out;
     }
 
+    // The value `name` is bound to at the end of the module (Absent: none).
+    HeaderValue bindingValue(std::string_view name) const
+    {
+        const auto at = m_index.find(name);
+        return at == m_index.end() ? HeaderValue{} : m_bindings[at->second].value.header;
+    }
+
     // The module (or a module's name) an import bound `name` to, as it
     // stands at the end of the module; empty when it is not an import.
     QString moduleBinding(std::string_view name) const
@@ -555,6 +562,12 @@ Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArra
         constants.values.clear();
     for (const QString &name : effects.reboundNames)
         constants.values.remove(name);
+    // a list that may be changed in place is not what the file spells out
+    for (const QString &name : effects.escapedNames) {
+        const auto value = constants.values.constFind(name);
+        if (value != constants.values.constEnd() && value->isSequence)
+            constants.values.erase(value);
+    }
     constants.stores = effects.stores;
     for (ModuleStore &store : constants.stores)
         store.file = path;
@@ -591,13 +604,32 @@ RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
     };
     static const char *const names[] = {"revision", "down_revision", "branch_labels", "depends_on"};
     // upgrade() and downgrade() run after alembic has read the headers
-    const ImportTimeEffects effects =
-        importTimeEffects(parsed.module, [&reader](std::string_view name) { return reader.moduleBinding(name); },
-                          {QStringLiteral("upgrade"), QStringLiteral("downgrade")});
+    const ImportTimeEffects effects = importTimeEffects(
+        parsed.module, [&reader](std::string_view name) { return reader.moduleBinding(name); },
+        {QStringLiteral("upgrade"), QStringLiteral("downgrade")},
+        {QStringLiteral("revision"), QStringLiteral("down_revision"), QStringLiteral("branch_labels"),
+         QStringLiteral("depends_on")});
+    // A list of the module's changed in place: any list header may be it
+    // (`branch_labels = L` then `L.append(...)`, or the header itself).
+    QString changedList;
+    for (const QString &name : effects.escapedNames) {
+        const QByteArray utf8 = name.toUtf8();
+        if (reader.bindingValue(std::string_view(utf8.constData(), size_t(utf8.size()))).isSequence) {
+            changedList = name;
+            break;
+        }
+    }
     for (const auto &[field, member] : fields) {
         const char *nestedIn = nullptr;
         script.*member = reader.result(field, &nestedIn);
         rebindAtRunTime(names[field], effects, script.*member);
+        HeaderValue &h = script.*member;
+        if (!changedList.isEmpty() && h.isSequence
+            && (h.state == HeaderValue::State::Literal || h.state == HeaderValue::State::Imported)) {
+            h.state = HeaderValue::State::Unresolved;
+            h.expression = QStringLiteral("the list %1 may be changed in place while the module runs").arg(changedList);
+            h.importedItems.clear();
+        }
         reportUnresolved(path, names[field], script.*member, nestedIn, script);
     }
     const ModuleConstants imported = reader.constants();

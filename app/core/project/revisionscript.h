@@ -39,6 +39,9 @@ struct ModuleStore {
     QString what;    // the construct, for messages: "consts.X = ...", "setattr(consts, ...)", "sys.modules"
     QString file;
     int line = 0;
+    // The object may be changed in place (a list's append, a subscript
+    // store, passed along), not the name rebound: harmless for a str.
+    bool mutation = false;
 };
 
 // Everything Retort knows about one revision file without running Python.
