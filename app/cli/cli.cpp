@@ -91,9 +91,15 @@ bool wantsCli(int argc, char *argv[])
         return false;
     if (args.size() == 1 && !args.front().startsWith(QLatin1Char('-')) && QFileInfo::exists(args.front()))
         return false;  // a project path opens the window
+    // The window takes a project path and Qt's own options: alembic's options
+    // (-c, -n, -x, --url, ...) mean the command line, even with a command
+    // word it does not know (a usage error then, as alembic's, not a window).
+    static const QStringList cliOptions = {QStringLiteral("-c"), QStringLiteral("--config"), QStringLiteral("-n"),
+                                           QStringLiteral("--name"), QStringLiteral("-x"), QStringLiteral("--url"),
+                                           QStringLiteral("--raiseerr")};
     for (const QString &a : args)
         if (isCommandWord(a) || a == QLatin1String("-h") || a == QLatin1String("--help")
-            || a == QLatin1String("--version"))
+            || a == QLatin1String("--version") || cliOptions.contains(a.section(QLatin1Char('='), 0, 0)))
             return true;
     return false;
 }

@@ -424,6 +424,21 @@ private Q_SLOTS:
         }
     }
 
+    // An unknown command word after alembic's options is a usage error, as
+    // alembic's argparse makes it (exit 2), not a window opened in its place.
+    void unknownCommandIsAUsageError()
+    {
+        const Project &p = m_projects.front();
+        const QStringList args{QStringLiteral("frobnicate")};
+        const ProcessResult expected = runAlembic(p.ini, args, p.dir);
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + args, p.dir, {}, 20000);
+        QCOMPARE(expected.exitCode, 2);
+        QVERIFY2(actual.error.isEmpty(), qPrintable(actual.describe()));  // it ended by itself
+        QCOMPARE(actual.exitCode, 2);
+        QVERIFY2(actual.err.contains("frobnicate"), actual.err.constData());
+        QVERIFY(actual.out.isEmpty());
+    }
+
     void brokenProjects()
     {
         QFETCH(QString, mutation);
