@@ -128,7 +128,11 @@ void ApplyController::updateActions()
     set(m_upgrade, upgrade, upgradeTip);
     set(m_downgrade, downgrade, downgradeTip);
     set(m_stamp, stamp, stampTip);
-    set(m_reset, QString(), resetTip);
+    set(m_reset,
+        target.kind == EnvironmentKind::Production
+            ? tr("%1 is marked production: a production database is never reset").arg(target.name)
+            : QString(),
+        resetTip);
 }
 
 void ApplyController::upgradeToSelected()
@@ -203,7 +207,8 @@ void ApplyController::start(const Operation &operation)
     }
     // The preview of a reset always plans (and finds where the server really
     // is); the dialog makes the user insist before a database elsewhere is reset.
-    const Operation planned = operation;
+    Operation planned = operation;
+    planned.production = m_context.database && m_context.database().kind == EnvironmentKind::Production;
     const quint64 request = ++m_request;
     m_planError = Error();
     m_planProject = project;

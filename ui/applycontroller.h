@@ -1,6 +1,7 @@
 #pragma once
 
 #include "applyplan.h"
+#include "db/environmentkind.h"
 #include "exec/executor.h"
 #include "graph/dbstate.h"
 
@@ -34,6 +35,7 @@ public:
         // Its state on the loaded project's graph; null while unknown.
         const DatabaseGraphState *state = nullptr;
         QString unknownReason;  // why it is unknown: still reading, the read's error
+        EnvironmentKind kind = EnvironmentKind::Development;  // SavedConnection::kind
     };
 
     struct Context {

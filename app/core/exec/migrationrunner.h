@@ -43,11 +43,15 @@ struct Operation {
     // Upgrade/Downgrade: only the revision targets[0] names, by its full id,
     // and nothing above or below it (MigrationPlanner::single).
     bool single = false;
+    // The database is a saved connection marked production: its name is
+    // always typed before a run, and a reset is refused whatever forces it.
+    bool production = false;
 };
 
-// Refuses a reset-local of a database not proven local unless
-// operation.forceDatabase names it, and any forceDatabase that names another
-// database than the one reached; Error() when allowed or not a reset.
+// Refuses a reset-local of a production database always, of a database not
+// proven local unless operation.forceDatabase names it, and any
+// forceDatabase that names another database than the one reached; Error()
+// when allowed or not a reset.
 Error resetLocalGuard(const Operation &operation, const Locality &locality, const QString &database);
 
 // What a run will do, for previews: the database's state, the steps with
