@@ -103,6 +103,7 @@ void ConnectionForm::setConnection(const QString &url, const QString &password)
 {
     m_syncing = true;
     m_url->setText(stripUrlPassword(url));
+    m_url->setCursorPosition(0);
     m_password->setText(password);
     m_syncing = false;
     urlEdited();

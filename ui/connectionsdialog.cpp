@@ -139,7 +139,7 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
     right->addWidget(note);
 
     auto *columns = new QHBoxLayout;
-    columns->addLayout(left, 2);
+    columns->addLayout(left, 1);
     columns->addLayout(right, 3);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *outer = new QVBoxLayout(this);

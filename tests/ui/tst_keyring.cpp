@@ -3,11 +3,26 @@
 // stored, read back and deleted; with the session bus pointing nowhere (a
 // child run of this binary, since a process's bus is chosen once), every
 // call fails with the message that the password is kept for this session
-// only, and no message holds the password.
+// only, and no message holds the password. The window end to end: a
+// password typed in the connection form with "Keep the password in the
+// desktop keyring" lets the next window connect without asking (and without
+// a pgpass file), and unticking it removes the entry.
 
+#include "applyharness.h"
+#include "connectionform.h"
+#include "connectionsdialog.h"
+#include "databasesession.h"
+#include "db/savedconnections.h"
+#include "mainwindow.h"
 #include "passwordkeyring.h"
+#include "testcluster.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QCheckBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QSettings>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QProcess>
@@ -17,11 +32,41 @@
 
 #include <cstdio>
 
+using retort::gui::ConnectionsDialog;
+using retort::gui::MainWindow;
 using retort::gui::PasswordKeyring;
+using retort::testsupport::TestCluster;
 
 namespace {
 
 const QString kPassword = QStringLiteral("kr-S3cret-pw");
+
+// The cluster's password, from the PGPASSFILE it wrote (host:port:db:user:password).
+QString clusterPassword(const TestCluster &cluster)
+{
+    QFile f(cluster.passFile());
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readLine()).trimmed().section(QLatin1Char(':'), 4);
+}
+
+bool openAndWait(MainWindow &window, const QString &ini)
+{
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    window.openProject(ini);
+    return QTest::qWaitFor([&] { return !shown.isEmpty(); }, 20000);
+}
+
+// What the keyring holds for `key` once it answers: the password, or empty.
+QString keyringValue(const QString &key)
+{
+    PasswordKeyring keyring;
+    QSignalSpy read(&keyring, &PasswordKeyring::readFinished);
+    keyring.read(key);
+    if (!QTest::qWaitFor([&] { return !read.isEmpty(); }, 20000))
+        return QStringLiteral("(no answer)");
+    return read[0][1].toBool() ? read[0][2].toString() : QString();
+}
 const char kNoBusChild[] = "--no-bus-child";
 
 // What the child prints for each call: "<signal> <ok/found> <message>".
@@ -61,10 +106,7 @@ private slots:
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("run")));
         QVERIFY(QFile::setPermissions(m_dir.filePath(QStringLiteral("run")),
                                       QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-    }
 
-    void storeReadDeleteInRealKeyring()
-    {
         // A private session bus, and GNOME Keyring on it with a login keyring
         // unlocked from stdin (headless, as on CI).
         m_bus.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--session"), QStringLiteral("--nofork"),
@@ -91,7 +133,10 @@ private slots:
         QVERIFY2(bus.isConnected(), qPrintable(bus.lastError().message()));
         QTRY_VERIFY_WITH_TIMEOUT(bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.secrets")),
                                  20000);
+    }
 
+    void storeReadDeleteInRealKeyring()
+    {
         PasswordKeyring keyring;
         const QString key = PasswordKeyring::keyFor(QStringLiteral("0123abcd"), QStringLiteral("staging"));
         QSignalSpy stored(&keyring, &PasswordKeyring::stored);
@@ -120,6 +165,63 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(read.size(), 3, 20000);
         QVERIFY(!read[2][1].toBool());
         QVERIFY(read[2][2].toString().isEmpty());
+    }
+
+    void windowKeepsPasswordInKeyring()
+    {
+        RETORT_REQUIRE_CLUSTER(m_cluster);
+        retort::testui::useEmptyTestSettings(QStringLiteral("tst_keyring"));
+        const QString db = m_cluster.createDatabase(QStringLiteral("keyring_window"));
+        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
+        const QString password = clusterPassword(m_cluster);
+        QVERIFY(!password.isEmpty());
+        // Only the keyring can give the password: no pgpass file.
+        const QByteArray passFile = qgetenv("PGPASSFILE");
+        qputenv("PGPASSFILE", m_dir.filePath(QStringLiteral("no-pgpass")).toUtf8());
+        const QString ini = retort::testui::analyticsIni();
+        const QString key = PasswordKeyring::keyFor(retort::testui::projectKeyOf(ini), QStringLiteral("tcp"));
+
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(openAndWait(window, ini));
+            window.showConnections();
+            auto *dialog = window.findChild<ConnectionsDialog *>();
+            QVERIFY(dialog);
+            dialog->addConnection();
+            dialog->nameField()->setText(QStringLiteral("tcp"));
+            dialog->urlField()->selectAll();
+            QTest::keyClicks(dialog->urlField(), m_cluster.url(db));
+            QTest::keyClicks(dialog->form()->passwordField(), password);
+            dialog->keyringCheck()->setChecked(true);
+            dialog->accept();
+            window.databaseSession()->setActive(QStringLiteral("tcp"));
+            QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+        }
+        QCOMPARE(keyringValue(key), password);
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY2(written.contains("passwordInKeyring=true") && !written.contains(password.toUtf8()), written.constData());
+
+        // A new session: the password comes from the keyring, no prompt.
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, ini));
+        QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
+        QVERIFY(!window.findChild<QInputDialog *>(QStringLiteral("passwordPrompt")));
+
+        // Unticked: the entry leaves the keyring.
+        window.showConnections();
+        auto *dialog = window.findChild<ConnectionsDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->form()->passwordField()->text(), password);
+        dialog->keyringCheck()->setChecked(false);
+        dialog->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(keyringValue(key).isEmpty(), 20000);
+        qputenv("PGPASSFILE", passFile);
     }
 
     void noKeyringSaysSessionOnly()
@@ -157,6 +259,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
+    TestCluster m_cluster;
     QProcess m_bus;
     QProcess m_keyringDaemon;
 };
@@ -167,7 +270,7 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return runWithoutBus();
     }
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     TestKeyring test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
