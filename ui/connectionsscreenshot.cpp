@@ -3,11 +3,9 @@
 #include "connectionsdialog.h"
 #include "databasesession.h"
 #include "mainwindow.h"
+#include "screenshot.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QPixmap>
 #include <QPushButton>
 #include <QTimer>
 
@@ -75,13 +73,8 @@ void ConnectionsScreenshot::finish(int exitCode, QWidget *what)
     if (m_done)
         return;
     m_done = true;
-    if (what) {
-        QDir().mkpath(QFileInfo(m_file).absolutePath());
-        if (!what->grab().save(m_file)) {
-            std::fprintf(stderr, "retort: screenshot: could not write %s\n", qPrintable(m_file));
-            exitCode = 3;
-        }
-    }
+    if (what && !saveScreenshot(what, m_file))
+        exitCode = 3;
     QCoreApplication::exit(exitCode);
 }
 
