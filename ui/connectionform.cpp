@@ -2,7 +2,6 @@
 
 #include "db/connectionsettings.h"
 #include "db/pgpassfile.h"
-#include "db/pgservicefile.h"
 #include "db/savedconnections.h"
 
 #include <QComboBox>
@@ -44,12 +43,11 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     m_service = new QComboBox(this);
     m_service->setObjectName(QStringLiteral("connectionService"));
     m_service->setEditable(true);
-    const PgServiceFile services;
     m_service->addItem(QString());
-    m_service->addItems(services.names());
+    m_service->addItems(m_services.names());
     m_service->setToolTip(tr("A service of %1: libpq takes the host, port, database and user from it unless "
                              "they are given here")
-                              .arg(services.files().join(tr(" or "))));
+                              .arg(m_services.files().join(tr(" or "))));
     m_other = line("connectionOther", QStringLiteral("connect_timeout=5&application_name=retort"));
     m_other->setToolTip(tr("Every other keyword of the URL's query, key=value joined by &"));
     m_passwordSource = new QLabel(this);
@@ -206,9 +204,8 @@ void ConnectionForm::updateNotes()
             source = tr("no password in %1 for this connection: Retort asks if the server wants one").arg(entry.file);
     }
     m_passwordSource->setText(source);
-    const PgServiceFile services;
     QString file;
-    const auto keywords = services.keywords(m_service->currentText().trimmed(), &file);
+    const auto keywords = m_services.keywords(m_service->currentText().trimmed(), &file);
     QStringList shown;
     for (const auto &kv : keywords)
         shown << kv.first + QLatin1Char('=') + kv.second;

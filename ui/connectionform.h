@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/connectionfields.h"
+#include "db/pgservicefile.h"
 
 #include <QWidget>
 
@@ -56,6 +57,7 @@ private:
     void updateNotes();
 
     QString m_driver = QStringLiteral("postgresql");
+    PgServiceFile m_services;  // read once, when the form opens
     bool m_syncing = false;
 
     QLineEdit *m_url = nullptr;

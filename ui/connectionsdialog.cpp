@@ -92,9 +92,8 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
     m_form = new ConnectionForm;
     m_kind = new QComboBox;
     m_kind->setObjectName(QStringLiteral("connectionKind"));
-    for (const QString &kind : environmentKindNames())
-        m_kind->addItem(swatch(environmentKindColor(environmentKindFromName(kind, EnvironmentKind::Development))),
-                        kind);
+    for (int i = 0; i < environmentKindNames().size(); ++i)
+        m_kind->addItem(swatch(environmentKindColor(EnvironmentKind(i))), environmentKindNames().at(i));
     m_kind->setToolTip(tr("Production databases always need their name typed before a run and are never reset"));
     m_keyring = new QCheckBox(tr("Keep the password in the desktop keyring"));
     m_keyring->setObjectName(QStringLiteral("connectionKeyring"));
