@@ -142,15 +142,24 @@ void ApplyController::updateActions()
     set(m_upgrade, upgrade, upgradeTip);
     set(m_downgrade, downgrade, downgradeTip);
     set(m_stamp, stamp, stampTip);
-    set(m_reset, QString(), resetTip);
-    set(m_recreate, node < 0 ? tr("Select the revision to upgrade the new database to") : QString(), recreateTip);
+    const QString production = target.kind == EnvironmentKind::Production
+                                   ? tr("%1 is marked production: a production database is never reset").arg(target.name)
+                                   : QString();
+    set(m_reset, production, resetTip);
+    set(m_recreate,
+        !production.isEmpty() ? production
+        : node < 0            ? tr("Select the revision to upgrade the new database to")
+                              : QString(),
+        recreateTip);
+    const bool backedUp = m_lastBackup && m_lastBackupOf == target.name;
     set(m_restore,
-        m_lastBackup && m_lastBackupOf == target.name
-            ? QString()
-            : tr("No backup of %1 was taken in this session: take one with \"Back up now…\" in a confirmation")
-                  .arg(target.name),
+        !production.isEmpty() ? production
+        : backedUp            ? QString()
+                              : tr("No backup of %1 was taken in this session: take one with \"Back up now…\" in a "
+                                   "confirmation")
+                                    .arg(target.name),
         restoreTip);
-    if (m_lastBackup && m_lastBackupOf == target.name)
+    if (backedUp && production.isEmpty())
         m_restore->setToolTip(tr("Replace %1 with %2 (%3)")
                                   .arg(target.name, m_lastBackup->file, formatBytes(m_lastBackup->size)));
 }
@@ -246,7 +255,8 @@ void ApplyController::start(const Operation &operation)
     }
     // The preview of a reset always plans (and finds where the server really
     // is); the dialog makes the user insist before a database elsewhere is reset.
-    const Operation planned = operation;
+    Operation planned = operation;
+    planned.production = m_context.database && m_context.database().kind == EnvironmentKind::Production;
     const quint64 request = ++m_request;
     m_planError = Error();
     m_planProject = project;

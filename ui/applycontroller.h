@@ -2,6 +2,7 @@
 
 #include "applyplan.h"
 #include "db/backup.h"
+#include "db/environmentkind.h"
 #include "exec/executor.h"
 #include "graph/dbstate.h"
 
@@ -42,6 +43,7 @@ public:
         // Its state on the loaded project's graph; null while unknown.
         const DatabaseGraphState *state = nullptr;
         QString unknownReason;  // why it is unknown: still reading, the read's error
+        EnvironmentKind kind = EnvironmentKind::Development;  // SavedConnection::kind
     };
 
     struct Context {

@@ -3,12 +3,10 @@
 #include "applycontroller.h"
 #include "confirmdialog.h"
 #include "mainwindow.h"
+#include "screenshot.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QPixmap>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -86,13 +84,8 @@ void ApplyScreenshot::finish(int exitCode, QWidget *what)
     if (m_done)
         return;
     m_done = true;
-    if (what) {
-        QDir().mkpath(QFileInfo(m_file).absolutePath());
-        if (!what->grab().save(m_file)) {
-            std::fprintf(stderr, "retort: screenshot: could not write %s\n", qPrintable(m_file));
-            exitCode = 3;
-        }
-    }
+    if (what && !saveScreenshot(what, m_file))
+        exitCode = 3;
     QCoreApplication::exit(exitCode);
 }
 

@@ -116,7 +116,7 @@ ConfirmDialog::ConfirmDialog(const ApplyPlan &plan, const LoadedProjectPtr &proj
     : QDialog(parent), m_plan(plan)
 {
     // Only a server proven to run here counts as this machine (Locality).
-    m_needsTypedName = !plan.preview.locality.local;
+    m_needsTypedName = !plan.preview.locality.local || plan.operation.production;
     m_needsForce = replacesDatabase(plan.operation) && !plan.preview.locality.local;
     setWindowTitle(QStringLiteral("%1 — %2").arg(plan.title, plan.connection.database));
 
@@ -358,10 +358,10 @@ QWidget *ConfirmDialog::createChecklist()
     }
     if (m_needsTypedName) {
         auto *row = new QHBoxLayout;
-        row->addWidget(new QLabel(QStringLiteral("%1 is not proven to be this machine. Type the database name to "
-                                                 "confirm:")
-                                      .arg(hostText(m_plan)),
-                                  group));
+        const QString why = m_plan.operation.production
+                                ? QStringLiteral("This database is marked production.")
+                                : QStringLiteral("%1 is not proven to be this machine.").arg(hostText(m_plan));
+        row->addWidget(new QLabel(why + QStringLiteral(" Type the database name to confirm:"), group));
         m_typedName = new QLineEdit(group);
         m_typedName->setPlaceholderText(targetDatabase());
         row->addWidget(m_typedName);

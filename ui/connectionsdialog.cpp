@@ -1,10 +1,14 @@
 #include "connectionsdialog.h"
 
+#include "connectionform.h"
 #include "db/connection.h"
+#include "db/versionstate.h"
 #include "icons.h"
+#include "project/envreader.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -34,15 +38,39 @@ QIcon swatch(const QString &color)
     return QIcon(pm);
 }
 
+// What Test found: the server's version and the version table's rows.
+QString testReport(const Connection &connection, const QString &envPath)
+{
+    QString text = ConnectionsDialog::tr("Connected: PostgreSQL %1").arg(connection.serverVersion());
+    VersionTable table;
+    if (!envPath.isEmpty()) {
+        Result<EnvOptions> env = loadEnvOptions(envPath);
+        if (!env)
+            return text + QStringLiteral("; ") + env.error().message();
+        table = VersionTable::fromEnv(env.value());
+    }
+    Result<VersionState> state = readVersionState(connection.database(), table);
+    if (!state)
+        return text + QStringLiteral("; ") + state.error().message();
+    if (!state->tableExists)
+        return text + ConnectionsDialog::tr("; no %1 table: at base").arg(table.displayName());
+    if (state->rows.isEmpty())
+        return text + ConnectionsDialog::tr("; %1 is empty: at base").arg(table.displayName());
+    return text + ConnectionsDialog::tr("; current revision%1: %2")
+                      .arg(state->rows.size() > 1 ? QStringLiteral("s") : QString(),
+                           state->rows.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
-ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections, QWidget *parent)
-    : QDialog(parent), m_connections(connections)
+ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections, QWidget *parent,
+                                     const QHash<QString, QString> &passwords)
+    : QDialog(parent), m_connections(connections), m_passwords(passwords)
 {
     setObjectName(QStringLiteral("connectionsDialog"));
     setWindowTitle(tr("Database Connections"));
     setWindowIcon(icons::database());
-    resize(640, 360);
+    resize(820, 520);
 
     m_list = new QListWidget;
     m_list->setObjectName(QStringLiteral("connectionsList"));
@@ -61,11 +89,16 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("connectionName"));
     m_name->setPlaceholderText(tr("local, staging, production…"));
-    m_url = new QLineEdit;
-    m_url->setObjectName(QStringLiteral("connectionUrl"));
-    m_url->setPlaceholderText(QStringLiteral("postgresql://user@host:5432/dbname"));
-    m_url->setToolTip(tr("An SQLAlchemy URL. Passwords are never saved: put them in ~/.pgpass (or PGPASSFILE), "
-                         "or type them when asked; a password typed here is used for this session only."));
+    m_form = new ConnectionForm;
+    m_kind = new QComboBox;
+    m_kind->setObjectName(QStringLiteral("connectionKind"));
+    for (int i = 0; i < environmentKindNames().size(); ++i)
+        m_kind->addItem(swatch(environmentKindColor(EnvironmentKind(i))), environmentKindNames().at(i));
+    m_kind->setToolTip(tr("Production databases always need their name typed before a run and are never reset"));
+    m_keyring = new QCheckBox(tr("Keep the password in the desktop keyring"));
+    m_keyring->setObjectName(QStringLiteral("connectionKeyring"));
+    m_keyring->setToolTip(tr("The password typed above is stored in the desktop keyring (Secret Service or KWallet), "
+                             "never in Retort's settings; without it, only for this session."));
     m_color = new QToolButton;
     m_color->setObjectName(QStringLiteral("connectionColor"));
     m_color->setToolTip(tr("The colour of this database's marker on the graph"));
@@ -82,14 +115,17 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
     m_result->setObjectName(QStringLiteral("testResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *note = new QLabel(tr("Passwords are never saved. libpq reads ~/.pgpass and PGPASSFILE; "
-                               "otherwise Retort asks and keeps the password in memory until it quits."));
+    auto *note = new QLabel(tr("Passwords are never saved in Retort's settings. libpq reads ~/.pgpass and "
+                               "PGPASSFILE; the desktop keyring keeps one where asked; otherwise Retort asks and "
+                               "keeps the password in memory until it quits."));
     note->setWordWrap(true);
     note->setEnabled(false);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Name"), m_name);
-    form->addRow(tr("URL"), m_url);
+    form->addRow(m_form);
+    form->addRow(QString(), m_keyring);
+    form->addRow(tr("Kind"), m_kind);
     form->addRow(tr("Colour"), m_color);
     form->addRow(QString(), m_journal);
     auto *testRow = new QHBoxLayout;
@@ -102,7 +138,7 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
     right->addWidget(note);
 
     auto *columns = new QHBoxLayout;
-    columns->addLayout(left, 2);
+    columns->addLayout(left, 1);
     columns->addLayout(right, 3);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *outer = new QVBoxLayout(this);
@@ -123,8 +159,10 @@ ConnectionsDialog::ConnectionsDialog(const QVector<SavedConnection> &connections
         loadRow(row);
     });
     connect(m_name, &QLineEdit::textEdited, this, &ConnectionsDialog::storeRow);
-    connect(m_url, &QLineEdit::textEdited, this, &ConnectionsDialog::storeRow);
+    connect(m_form, &ConnectionForm::edited, this, &ConnectionsDialog::storeRow);
     connect(m_journal, &QCheckBox::toggled, this, &ConnectionsDialog::storeRow);
+    connect(m_keyring, &QCheckBox::toggled, this, &ConnectionsDialog::storeRow);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionsDialog::storeRow);
 
     for (const SavedConnection &c : std::as_const(m_connections))
         m_list->addItem(new QListWidgetItem(swatch(c.color), c.name));
@@ -140,20 +178,28 @@ ConnectionsDialog::~ConnectionsDialog()
         thread->wait();
 }
 
+QLineEdit *ConnectionsDialog::urlField() const
+{
+    return m_form->urlField();
+}
+
 void ConnectionsDialog::loadRow(int row)
 {
     m_loading = true;
     m_row = row;
     const bool valid = row >= 0 && row < m_connections.size();
-    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_url),
+    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_form),
                        static_cast<QWidget *>(m_color), static_cast<QWidget *>(m_testButton),
-                       static_cast<QWidget *>(m_journal),
-                       static_cast<QWidget *>(m_remove)})
+                       static_cast<QWidget *>(m_journal), static_cast<QWidget *>(m_kind),
+                       static_cast<QWidget *>(m_keyring), static_cast<QWidget *>(m_remove)})
         w->setEnabled(valid);
-    m_name->setText(valid ? m_connections[row].name : QString());
-    m_url->setText(valid ? m_connections[row].url : QString());
-    m_currentColor = valid ? m_connections[row].color : QString();
-    m_journal->setChecked(valid && m_connections[row].journalInDatabase);
+    const SavedConnection c = valid ? m_connections[row] : SavedConnection();
+    m_name->setText(c.name);
+    m_form->setConnection(c.url, m_passwords.value(c.name));
+    m_currentColor = c.color;
+    m_journal->setChecked(c.journalInDatabase);
+    m_kind->setCurrentIndex(int(c.kind));
+    m_keyring->setChecked(c.passwordInKeyring);
     m_result->clear();
     updateColorButton();
     m_loading = false;
@@ -166,18 +212,14 @@ void ConnectionsDialog::storeRow()
     SavedConnection &c = m_connections[m_row];
     const QString oldName = c.name;
     c.name = m_name->text().trimmed();
-    bool hadPassword = false;
-    const QString typed = m_url->text().trimmed();
-    c.url = stripUrlPassword(typed, &hadPassword);
-    if (hadPassword) {
-        Result<ConnectionSettings> parsed = ConnectionSettings::parse(typed);
-        if (parsed && parsed->hasPassword)
-            m_passwords.insert(c.name, parsed->password);
-    } else if (oldName != c.name && m_passwords.contains(oldName)) {
-        m_passwords.insert(c.name, m_passwords.take(oldName));
-    }
+    c.url = m_form->url();
+    m_passwords.remove(oldName);
+    if (!m_form->password().isEmpty())
+        m_passwords.insert(c.name, m_form->password());
     c.color = m_currentColor;
     c.journalInDatabase = m_journal->isChecked();
+    c.kind = EnvironmentKind(m_kind->currentIndex());
+    c.passwordInKeyring = m_keyring->isChecked();
     if (QListWidgetItem *item = m_list->item(m_row)) {
         item->setText(c.name);
         item->setIcon(swatch(c.color));
@@ -254,11 +296,11 @@ void ConnectionsDialog::testConnection()
     m_testButton->setEnabled(false);
     const quint64 request = ++m_testRequest;
     QPointer<ConnectionsDialog> self(this);
-    QThread *thread = QThread::create([self, request, settings] {
+    const QString envPath = m_envPath;
+    QThread *thread = QThread::create([self, request, settings, envPath] {
         Result<std::unique_ptr<Connection>> connection = Connection::open(settings);
         const bool ok = bool(connection);
-        const QString message = ok ? tr("Connected: PostgreSQL %1").arg(connection.value()->serverVersion())
-                                   : connection.error().message();
+        const QString message = ok ? testReport(*connection.value(), envPath) : connection.error().message();
         QMetaObject::invokeMethod(self, [self, request, ok, message] {
             if (!self || request != self->m_testRequest)
                 return;

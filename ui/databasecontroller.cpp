@@ -5,10 +5,13 @@
 #include "detailpane.h"
 #include "graphstyle.h"
 #include "historymodel.h"
+#include "passwordkeyring.h"
 #include "sqlsession.h"
 
 #include <QInputDialog>
 #include <QLabel>
+#include <QMessageBox>
+#include <QSet>
 
 namespace retort::gui {
 
@@ -30,6 +33,14 @@ DatabaseController::DatabaseController(HistoryModel *model, DetailPane *detail, 
     connect(m_databases, &DatabaseSession::activeChanged, this, &DatabaseController::updateViews);
     connect(m_databases, &DatabaseSession::passwordNeeded, this, &DatabaseController::promptPassword);
     connect(m_sql, &SqlSession::rangeReady, this, &DatabaseController::showRange);
+    m_keyring = new PasswordKeyring(this);
+    connect(m_keyring, &PasswordKeyring::readFinished, this, &DatabaseController::onKeyringRead);
+    const auto reportFailure = [this](const QString &, bool ok, const QString &message) {
+        if (!ok)
+            showKeyringProblem(message);
+    };
+    connect(m_keyring, &PasswordKeyring::stored, this, reportFailure);
+    connect(m_keyring, &PasswordKeyring::removed, this, reportFailure);
 
     m_banner = new QLabel;
     m_banner->setObjectName(QStringLiteral("databaseBanner"));
@@ -77,6 +88,7 @@ void DatabaseController::setProject(LoadedProjectPtr project)
             prompt->reject();
     }
     m_databases->setProject(std::move(project));
+    readKeyring();
 }
 
 void DatabaseController::refreshAll()
@@ -88,15 +100,82 @@ void DatabaseController::showConnections()
 {
     if (!m_model->project())
         return;  // connections are saved per project
-    auto *dialog = new ConnectionsDialog(m_databases->savedConnections(), m_window);
+    const QVector<SavedConnection> before = m_databases->savedConnections();
+    QHash<QString, QString> passwords;
+    for (const SavedConnection &c : before)
+        if (m_databases->hasSessionPassword(c.name))
+            passwords.insert(c.name, m_databases->sessionPassword(c.name));
+    auto *dialog = new ConnectionsDialog(before, m_window, passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    dialog->setEnvPath(m_model->project()->config.envPath);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, before] {
         const QHash<QString, QString> passwords = dialog->passwords();
         for (auto it = passwords.cbegin(); it != passwords.cend(); ++it)
             m_databases->setSessionPassword(it.key(), it.value());
+        updateKeyring(before, dialog->connections(), passwords);
         m_databases->setSavedConnections(dialog->connections());
     });
     dialog->open();
+}
+
+void DatabaseController::readKeyring()
+{
+    const QString projectKey = m_databases->projectKey();
+    for (const SavedConnection &c : m_databases->savedConnections()) {
+        if (!c.passwordInKeyring || m_databases->hasSessionPassword(c.name))
+            continue;
+        const QString key = PasswordKeyring::keyFor(projectKey, c.name);
+        if (m_keyringPending.contains(key))
+            continue;
+        m_keyringPending.insert(key, c.name);
+        m_keyring->read(key);
+    }
+}
+
+void DatabaseController::onKeyringRead(const QString &key, bool found, const QString &password,
+                                       const QString &message)
+{
+    const QString name = m_keyringPending.take(key);
+    // An answer for another project's connection, or for one since removed.
+    if (name.isEmpty() || key != PasswordKeyring::keyFor(m_databases->projectKey(), name)
+        || !m_databases->entry(name))
+        return;
+    if (found) {
+        m_databases->setSessionPassword(name, password);
+        return;
+    }
+    const DatabaseSession::Entry *e = m_databases->entry(name);
+    if (e->last && e->last->passwordRejected)  // it was waiting for the keyring
+        promptPassword(name, message.isEmpty() ? e->last->error.message() : message);
+    else if (!message.isEmpty())
+        showKeyringProblem(message);
+}
+
+void DatabaseController::updateKeyring(const QVector<SavedConnection> &before, const QVector<SavedConnection> &after,
+                                       const QHash<QString, QString> &passwords)
+{
+    const QString projectKey = m_databases->projectKey();
+    QSet<QString> keep;
+    for (const SavedConnection &c : after) {
+        if (!c.passwordInKeyring)
+            continue;
+        keep.insert(c.name);
+        if (passwords.contains(c.name))
+            m_keyring->store(PasswordKeyring::keyFor(projectKey, c.name), passwords.value(c.name));
+    }
+    for (const SavedConnection &c : before)
+        if (c.passwordInKeyring && !keep.contains(c.name))
+            m_keyring->remove(PasswordKeyring::keyFor(projectKey, c.name));
+}
+
+void DatabaseController::showKeyringProblem(const QString &message)
+{
+    if (m_window->findChild<QMessageBox *>(QStringLiteral("keyringMessage")))
+        return;  // one at a time: every job of a missing keyring fails alike
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Desktop Keyring"), message, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("keyringMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void DatabaseController::onRead(const QString &name)
@@ -114,7 +193,8 @@ void DatabaseController::updateViews()
     for (const DatabaseSession::Entry &e : m_databases->entries()) {
         if (!project || !e.last || !e.last->ok || e.last->state.perNode.size() != size_t(project->graph.size()))
             continue;
-        DatabaseOnGraph db{e.connection.name, QColor(e.connection.color), e.last->state, e.last->edited};
+        DatabaseOnGraph db{e.connection.name, QColor(e.connection.color), e.last->state, e.last->edited,
+                           e.connection.kind};
         if (e.connection.name == active)
             shown.prepend(db);
         else
@@ -186,6 +266,8 @@ void DatabaseController::promptPassword(const QString &name, const QString &mess
     // Asked once per failed read; a cancelled prompt leaves the message in the status bar.
     if (m_window->findChild<QInputDialog *>(QStringLiteral("passwordPrompt")))
         return;
+    if (!m_keyringPending.key(name).isEmpty())
+        return;  // the keyring's answer comes first
     auto *prompt = new QInputDialog(m_window);
     prompt->setObjectName(QStringLiteral("passwordPrompt"));
     prompt->setAttribute(Qt::WA_DeleteOnClose);

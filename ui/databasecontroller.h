@@ -2,6 +2,9 @@
 
 #include "loadedproject.h"
 
+#include "db/savedconnections.h"
+
+#include <QHash>
 #include <QObject>
 
 class QLabel;
@@ -10,6 +13,7 @@ class QWidget;
 namespace retort::gui {
 
 class DatabaseSession;
+class PasswordKeyring;
 struct DatabaseRead;
 class DetailPane;
 class HistoryModel;
@@ -50,6 +54,14 @@ private:
     void updateViews();
     void showRange(const SqlScript &script);
     void promptPassword(const QString &name, const QString &message);
+    // Asks the keyring for the passwords of connections that keep one there.
+    void readKeyring();
+    void onKeyringRead(const QString &key, bool found, const QString &password, const QString &message);
+    // The saved connections after the dialog: passwords into the keyring,
+    // entries of connections that no longer keep one there out of it.
+    void updateKeyring(const QVector<SavedConnection> &before, const QVector<SavedConnection> &after,
+                       const QHash<QString, QString> &passwords);
+    void showKeyringProblem(const QString &message);
 
     HistoryModel *m_model = nullptr;
     DetailPane *m_detail = nullptr;
@@ -58,6 +70,8 @@ private:
     DatabaseSession *m_databases = nullptr;
     QLabel *m_banner = nullptr;  // database rows the files do not have
     QString m_projectIni;        // the project the prompts were asked for
+    PasswordKeyring *m_keyring = nullptr;
+    QHash<QString, QString> m_keyringPending;  // keyring key -> connection name, read under way
 };
 
 } // namespace retort::gui

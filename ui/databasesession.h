@@ -56,6 +56,9 @@ public:
     // Kept in memory for this session only; re-reads that connection.
     void setSessionPassword(const QString &name, const QString &password);
     bool hasSessionPassword(const QString &name) const { return m_passwords.contains(passwordKey(name)); }
+    QString sessionPassword(const QString &name) const { return m_passwords.value(passwordKey(name)); }
+    // SavedConnections::projectKey of the open project; empty without one.
+    QString projectKey() const { return m_projectKey; }
 
     // Settings with the session password applied; an error when the URL does not parse.
     Result<ConnectionSettings> settingsFor(const QString &name) const;

@@ -4,6 +4,7 @@
 #include "db/savedconnections.h"
 #include "icons.h"
 #include "mainwindow.h"
+#include "connectionsscreenshot.h"
 #include "screenshot.h"
 
 #include <QApplication>
@@ -50,6 +51,7 @@ int run(int argc, char *argv[])
         Screenshot::fromEnvironment(&window);
         window.resize(1280, 800);
     }
+    ConnectionsScreenshot::fromEnvironment(&window);
     window.show();
 
     // QApplication has taken its own options out; the rest is a project path.

@@ -286,9 +286,14 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     const QVariant markers = index.data(HistoryModel::DbMarkersRole);
     if (markers.isValid()) {
-        // Where each database stands: a solid pill in the connection's colour.
-        for (const DbMarker &m : markers.value<DbMarkers>())
-            x = drawPill(painter, x, g.rect, QStringLiteral("● ") + m.name, pillFm, m.color, m.color, Qt::white);
+        // Where each database stands: a solid pill in the connection's colour,
+        // bordered in its kind's; staging and production say so.
+        for (const DbMarker &m : markers.value<DbMarkers>()) {
+            const bool named = m.kind == EnvironmentKind::Staging || m.kind == EnvironmentKind::Production;
+            const QString text = QStringLiteral("● ") + m.name
+                + (named ? QStringLiteral(" · ") + environmentKindName(m.kind) : QString());
+            x = drawPill(painter, x, g.rect, text, pillFm, QColor(environmentKindColor(m.kind)), m.color, Qt::white);
+        }
     }
     if (!index.data(HistoryModel::EditedRole).toString().isEmpty()) {
         // applied, then its file changed: what the database ran is not what the file says

@@ -29,7 +29,7 @@ void HistoryModel::setDatabases(const QVector<DatabaseOnGraph> &databases)
     m_markers.clear();
     for (const DatabaseOnGraph &db : databases) {
         for (int node : db.state.current)
-            m_markers[node].append(DbMarker{db.name, db.color});
+            m_markers[node].append(DbMarker{db.name, db.color, db.kind});
     }
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1), {DbStateRole, DbMarkersRole, EditedRole, Qt::ToolTipRole});

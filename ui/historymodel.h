@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/environmentkind.h"
 #include "graph/dbstate.h"
 #include "loadedproject.h"
 
@@ -22,6 +23,7 @@ struct EdgeSpan {
 struct DbMarker {
     QString name;
     QColor color;
+    EnvironmentKind kind = EnvironmentKind::Development;  // its border's colour
 };
 using DbMarkers = QVector<DbMarker>;
 
@@ -31,6 +33,7 @@ struct DatabaseOnGraph {
     QColor color;
     DatabaseGraphState state;
     QHash<QString, QString> edited;  // DatabaseRead::edited
+    EnvironmentKind kind = EnvironmentKind::Development;
 };
 
 // The history graph as a flat list: one row per revision, newest first, in

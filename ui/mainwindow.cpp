@@ -271,8 +271,10 @@ void MainWindow::createActions()
     apply.connection = [this] { return m_databases->session()->settingsFor(activeConnectionName()); };
     apply.database = [this] {
         ApplyController::TargetDatabase target;
-        if (m_databases->session()->entry(activeConnectionName()))
+        if (const DatabaseSession::Entry *e = m_databases->session()->entry(activeConnectionName())) {
             target.name = activeConnectionName();
+            target.kind = e->connection.kind;
+        }
         if (const DatabaseRead *db = activeDatabase())
             target.state = &db->state;
         else

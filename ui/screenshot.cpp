@@ -98,16 +98,22 @@ void Screenshot::waitUntilReady()
     QTimer::singleShot(50, this, &Screenshot::waitUntilReady);
 }
 
+bool saveScreenshot(QWidget *what, const QString &file)
+{
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    if (what->grab().save(file))
+        return true;
+    std::fprintf(stderr, "retort: screenshot: could not write %s\n", qPrintable(file));
+    return false;
+}
+
 void Screenshot::grab(int exitCode)
 {
     if (m_done)
         return;
     m_done = true;
-    QDir().mkpath(QFileInfo(m_file).absolutePath());
-    if (!m_window->grab().save(m_file)) {
-        std::fprintf(stderr, "retort: screenshot: could not write %s\n", qPrintable(m_file));
+    if (!saveScreenshot(m_window, m_file))
         exitCode = 3;
-    }
     m_window->close();
     QCoreApplication::exit(exitCode);
 }

@@ -3,9 +3,15 @@
 #include <QObject>
 #include <QString>
 
+class QWidget;
+
 namespace retort::gui {
 
 class MainWindow;
+
+// Grabs `what` into `file` (its folder made); false, said on stderr, when the
+// file cannot be written. What every screenshot mode ends with.
+bool saveScreenshot(QWidget *what, const QString &file);
 
 // RETORT_SCREENSHOT=<file.png>: once the project is shown (and the revision
 // in RETORT_SCREENSHOT_SELECT selected, the detail tab in RETORT_SCREENSHOT_TAB

@@ -16,6 +16,7 @@ RETORT_DEB_PACKAGES=(
   xvfb xauth
   help2man lintian appstream
   python3-jsonschema
+  qtkeychain-qt6-dev gnome-keyring dbus-daemon
 )
 
 retort_log() { printf '[retort] %s\n' "$*" >&2; }

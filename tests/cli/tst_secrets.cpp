@@ -4,7 +4,10 @@
 // accepts) connecting, saved connections' file, and error messages.
 #include "bridge/interpreterfinder.h"
 #include "db/connection.h"
+#include "db/connectionfields.h"
 #include "db/connectionsettings.h"
+#include "db/pgpassfile.h"
+#include "db/pgservicefile.h"
 #include "db/savedconnections.h"
 #include "processrunner.h"
 #include "testcluster.h"
@@ -220,6 +223,63 @@ private slots:
             Result<ConnectionSettings> s = ConnectionSettings::parse(c.url);
             QVERIFY2(s && !s->hasPassword, qPrintable(c.url));
         }
+    }
+
+    // The connection form's conversion, the password file's and the service
+    // file's readings: the password is handed back apart, never written into
+    // a URL, a keyword list or a note.
+    void connectionFormKeepsNoPassword()
+    {
+        QString password;
+        auto fields = ConnectionFields::fromUrl(
+            QStringLiteral("postgresql://me:%1@db/shop?sslmode=require&password=%1&connect_timeout=5").arg(kSecret),
+            &password);
+        QVERIFY(fields);
+        QCOMPARE(password, kSecret);
+        QVERIFY2(!fields->toUrl().contains(kSecret), qPrintable(fields->toUrl()));
+        QVERIFY(!fields->otherParametersText().contains(kSecret));
+
+        QTemporaryDir dir;
+        const QString pass = dir.filePath(QStringLiteral("pgpass"));
+        QFile f(pass);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("db:5432:shop:me:%1\n").arg(kSecret).toUtf8());
+        f.close();
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PGPASSFILE"), pass);
+        const auto settings = ConnectionSettings::parse(fields->toUrl()).value();
+        for (const auto permissions : {QFileDevice::ReadOwner | QFileDevice::WriteOwner,
+                                       QFileDevice::ReadOwner | QFileDevice::ReadOther}) {
+            QVERIFY(f.setPermissions(permissions));
+            const PassFileEntry entry = PassFileEntry::find(settings, env);
+            QVERIFY(entry.matches() || !entry.problem.isEmpty());
+            QVERIFY(!entry.describe().contains(kSecret) && !entry.problem.contains(kSecret));
+        }
+
+        const QString services = dir.filePath(QStringLiteral("services"));
+        QFile s(services);
+        QVERIFY(s.open(QIODevice::WriteOnly));
+        s.write(QStringLiteral("[shop]\nhost=db\npassword=%1\n").arg(kSecret).toUtf8());
+        s.close();
+        env.insert(QStringLiteral("PGSERVICEFILE"), services);
+        const auto keywords = PgServiceFile(env).keywords(QStringLiteral("shop"));
+        QCOMPARE(keywords.size(), 1);
+        QVERIFY(keywords[0].second != kSecret);
+
+        // Kinds and the keyring flag are saved; the password never is.
+        SavedConnection c{QStringLiteral("prod"), QStringLiteral("postgresql://me:%1@db/shop").arg(kSecret),
+                          QStringLiteral("#cf222e")};
+        c.kind = EnvironmentKind::Production;
+        c.passwordInKeyring = true;
+        const QString file = dir.filePath(QStringLiteral("retort.conf"));
+        {
+            QSettings settings(file, QSettings::IniFormat);
+            SavedConnections::save(settings, QStringLiteral("k"), {c});
+        }
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray text = written.readAll();
+        QVERIFY2(text.contains("kind=production") && !text.contains(kSecret.toUtf8()), text.constData());
     }
 
     // Parse errors, connection errors and the CLI's output name no password.

@@ -83,6 +83,7 @@ bool Harness::load(const QString &ini, QString &error)
         ApplyController::TargetDatabase target;
         if (!url.isEmpty())
             target.name = QStringLiteral("local");
+        target.kind = kind;
         if (read && read->ok)
             target.state = &read->state;
         else

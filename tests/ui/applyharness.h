@@ -49,6 +49,7 @@ struct Harness {
     QString selected;
     int refreshes = 0;
     bool journalInDatabase = false;  // the saved connection's "record in the database's journal"
+    EnvironmentKind kind = EnvironmentKind::Development;  // the saved connection's kind
     std::optional<gui::DatabaseRead> read;  // as the window reads it; none: unknown
     std::unique_ptr<gui::ApplyController> controller;
 

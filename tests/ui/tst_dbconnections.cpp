@@ -5,11 +5,15 @@
 #include "tst_dbstate.h"
 
 #include "applyharness.h"
+#include "confirmdialog.h"
+#include "connectionform.h"
 #include "connectionsdialog.h"
 #include "databasesession.h"
 #include "databasestatus.h"
+#include "db/locality.h"
 #include "db/savedconnections.h"
 #include "detailpane.h"
+#include "exec/migrationrunner.h"
 #include "historyview.h"
 
 #include "processrunner.h"
@@ -18,6 +22,7 @@
 
 #include <QAction>
 #include <QColor>
+#include <QComboBox>
 #include <QSet>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -36,6 +41,9 @@ using namespace retort::testsupport;
 using namespace retort::dbstatetest;
 using retort::testui::projectKeyOf;
 using retort::testui::saveConnectionsFor;
+using retort::testui::Harness;
+using retort::testui::confirmUpgradeToHead;
+using retort::testui::tickAll;
 
 namespace {
 
@@ -344,4 +352,213 @@ void TestDbState::databaseUrlOnlyWhereEnvReadsIt()
     QCOMPARE(names(*window.databaseSession()), QStringList{QStringLiteral("DATABASE_URL")});
     QTRY_VERIFY_WITH_TIMEOUT(window.activeDatabase() != nullptr, 20000);
     QCOMPARE(window.activeDatabase()->database, envDb);
+}
+
+// The connection form: a pasted URL fills the fields (its password moved out
+// and never saved), each field edited rewrites the URL, keywords the form has
+// no field for are kept and named.
+void TestDbState::connectionFormBothWays()
+{
+    ConnectionsDialog dialog({{QStringLiteral("db"), QStringLiteral("postgresql://localhost/"), QStringLiteral("#0969da")}});
+    dialog.show();
+    ConnectionForm *form = dialog.form();
+    form->urlField()->selectAll();
+    QTest::keyClicks(form->urlField(), QStringLiteral("postgresql+asyncpg://app:s3cret@[::1]:6432/shop?sslmode=verify-full"
+                                                      "&sslrootcert=/etc/ca.pem&frobnicate=yes&connect_timeout=4"));
+    QCOMPARE(form->hostField()->text(), QStringLiteral("::1"));
+    QCOMPARE(form->portField()->text(), QStringLiteral("6432"));
+    QCOMPARE(form->databaseField()->text(), QStringLiteral("shop"));
+    QCOMPARE(form->userField()->text(), QStringLiteral("app"));
+    QCOMPARE(form->passwordField()->text(), QStringLiteral("s3cret"));
+    QCOMPARE(form->sslModeBox()->currentText(), QStringLiteral("verify-full"));
+    QCOMPARE(form->sslRootCertField()->text(), QStringLiteral("/etc/ca.pem"));
+    QCOMPARE(form->otherField()->text(), QStringLiteral("frobnicate=yes&connect_timeout=4"));
+    QVERIFY(form->urlProblem()->isVisibleTo(&dialog));
+    QVERIFY2(form->urlProblem()->text().contains(QLatin1String("frobnicate")), qPrintable(form->urlProblem()->text()));
+    QTest::keyClick(form->urlField(), Qt::Key_Return);  // done typing: the password leaves the URL
+    QCOMPARE(form->urlField()->text(), QStringLiteral("postgresql+asyncpg://app@[::1]:6432/shop?sslmode=verify-full"
+                                                      "&sslrootcert=/etc/ca.pem&frobnicate=yes&connect_timeout=4"));
+
+    // Fields -> URL, the driver and every other keyword kept.
+    form->hostField()->selectAll();
+    QTest::keyClicks(form->hostField(), QStringLiteral("db.internal"));
+    QCOMPARE(form->urlField()->text(), QStringLiteral("postgresql+asyncpg://app@db.internal:6432/shop?sslmode=verify-full"
+                                                      "&sslrootcert=/etc/ca.pem&frobnicate=yes&connect_timeout=4"));
+    form->hostField()->selectAll();
+    QTest::keyClicks(form->hostField(), QStringLiteral("/run/postgresql"));
+    form->portField()->clear();
+    QTest::keyClicks(form->portField(), QStringLiteral("5"));
+    form->sslModeBox()->setCurrentIndex(form->sslModeBox()->findText(QStringLiteral("require")));
+    form->sslRootCertField()->clear();
+    QTest::keyClicks(form->sslRootCertField(), QStringLiteral(" "));
+    form->userField()->selectAll();
+    QTest::keyClicks(form->userField(), QStringLiteral("me@corp"));
+    form->serviceBox()->setCurrentText(QStringLiteral("analytics"));
+    QCOMPARE(form->urlField()->text(), QStringLiteral("postgresql+asyncpg://me%40corp@:5/shop?host=/run/postgresql"
+                                                      "&sslmode=require&service=analytics&frobnicate=yes&connect_timeout=4"));
+
+    // What the dialog keeps: that URL, the password apart.
+    dialog.accept();
+    QCOMPARE(dialog.connections().value(0).url, form->urlField()->text());
+    QCOMPARE(dialog.passwords().value(QStringLiteral("db")), QStringLiteral("s3cret"));
+
+    // A URL that does not parse says why and leaves the fields alone.
+    form->urlField()->selectAll();
+    QTest::keyClicks(form->urlField(), QStringLiteral("mysql://x@h/d"));
+    QVERIFY(form->urlProblem()->text().contains(QLatin1String("PostgreSQL only")));
+    QCOMPARE(form->databaseField()->text(), QStringLiteral("shop"));
+}
+
+// A service from PGSERVICEFILE is offered and connects; a password libpq
+// finds in PGPASSFILE is named as its source.
+void TestDbState::connectionFormServiceAndPgpass()
+{
+    QTemporaryDir dir;
+    const QString serviceFile = dir.filePath(QStringLiteral("pg_service.conf"));
+    {
+        QFile f(serviceFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("[retort-test]\nhost=%1\nport=%2\ndbname=postgres\nuser=%3\n")
+                    .arg(m_cluster.host())
+                    .arg(m_cluster.port())
+                    .arg(m_cluster.user())
+                    .toUtf8());
+    }
+    const QByteArray before = qgetenv("PGSERVICEFILE");
+    qputenv("PGSERVICEFILE", serviceFile.toUtf8());
+    ConnectionsDialog dialog({{QStringLiteral("svc"), QStringLiteral("postgresql://?service=retort-test"),
+                               QStringLiteral("#0969da")}});
+    dialog.show();
+    ConnectionForm *form = dialog.form();
+    QVERIFY(form->serviceBox()->findText(QStringLiteral("retort-test")) >= 0);
+    QCOMPARE(form->serviceBox()->currentText(), QStringLiteral("retort-test"));
+    QVERIFY2(form->serviceBox()->toolTip().contains(QStringLiteral("port=%1").arg(m_cluster.port())),
+             qPrintable(form->serviceBox()->toolTip()));
+    QSignalSpy finished(&dialog, &ConnectionsDialog::testFinished);
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+    if (before.isNull())
+        qunsetenv("PGSERVICEFILE");
+    else
+        qputenv("PGSERVICEFILE", before);
+    QVERIFY2(finished.front().value(0).toBool(), qPrintable(dialog.testResult()->text()));
+
+    // The cluster's TCP URL has its password in PGPASSFILE.
+    form->urlField()->selectAll();
+    QTest::keyClicks(form->urlField(), m_cluster.url(QStringLiteral("postgres")));
+    QVERIFY2(form->passwordSource()->text().startsWith(QStringLiteral("password from %1 (line ").arg(m_cluster.passFile())),
+             qPrintable(form->passwordSource()->text()));
+    form->userField()->selectAll();
+    QTest::keyClicks(form->userField(), QStringLiteral("nobody-else"));
+    QVERIFY2(form->passwordSource()->text().startsWith(QLatin1String("no password in ")),
+             qPrintable(form->passwordSource()->text()));
+}
+
+// Test names the server's version and where the database stands: the
+// project's version table read on the test's thread.
+void TestDbState::testShowsCurrentRevisions()
+{
+    const QString db = stampedLocal(QStringLiteral("gui_test_button"), QStringLiteral("a91d0c6e5b27"));
+    QVERIFY(!db.isEmpty());
+    const QString empty = m_cluster.createDatabase(QStringLiteral("gui_test_button_base"));
+    QVERIFY2(!empty.isEmpty(), qPrintable(m_cluster.lastError()));
+    m_databases << empty;
+    ConnectionsDialog dialog({{QStringLiteral("stamped"), m_cluster.url(db), QStringLiteral("#0969da")},
+                              {QStringLiteral("base"), m_cluster.url(empty), QStringLiteral("#8250df")}});
+    dialog.setEnvPath(kAnalyticsDir + QStringLiteral("/alembic/env.py"));
+    dialog.show();
+    QSignalSpy finished(&dialog, &ConnectionsDialog::testFinished);
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+    const QString text = dialog.testResult()->text();
+    QVERIFY2(text.startsWith(QLatin1String("Connected: PostgreSQL ")) && text.contains(QLatin1String("current revision: a91d0c6e5b27")),
+             qPrintable(text));
+    finished.clear();
+    dialog.list()->setCurrentRow(1);
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+    QVERIFY2(dialog.testResult()->text().endsWith(QLatin1String("; no alembic_version table: at base")),
+             qPrintable(dialog.testResult()->text()));
+}
+
+// A production database: its kind saved (older settings load as
+// development), its marker says so, its name is typed even on this machine,
+// and reset is disabled with the reason and refused by the core.
+void TestDbState::productionIsGuarded()
+{
+    const QString key = projectKeyOf(kAnalytics);
+    {
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("projects/") + key);
+        settings.remove(QString());
+        settings.beginWriteArray(QStringLiteral("connections"), 1);
+        settings.setArrayIndex(0);
+        settings.setValue(QStringLiteral("name"), QStringLiteral("old"));
+        settings.setValue(QStringLiteral("url"), QStringLiteral("postgresql://h/d"));
+        settings.endArray();
+        settings.endGroup();
+        const QVector<SavedConnection> loaded = SavedConnections::load(settings, key);
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loaded[0].kind, EnvironmentKind::Development);
+    }
+
+    const QString db = stampedLocal(QStringLiteral("gui_production"), QStringLiteral("a91d0c6e5b27"));
+    QVERIFY(!db.isEmpty());
+    SavedConnection prod{QStringLiteral("prod"), m_cluster.url(db), QStringLiteral("#8250df")};
+    prod.kind = EnvironmentKind::Production;
+    saveConnectionsFor(kAnalytics, {prod});
+    {
+        QSettings settings;
+        QCOMPARE(SavedConnections::load(settings, key).value(0).kind, EnvironmentKind::Production);
+    }
+
+    // The kind chosen in the dialog is what is saved.
+    {
+        ConnectionsDialog dialog({{QStringLiteral("x"), QStringLiteral("postgresql://h/d"), QStringLiteral("#0969da")}});
+        dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findText(QStringLiteral("staging")));
+        QCOMPARE(dialog.connections().value(0).kind, EnvironmentKind::Staging);
+    }
+
+    MainWindow window;
+    QVERIFY(openWithActiveDatabase(window));
+    const int row = window.historyModel()->rowOfNode(
+        window.historyModel()->project()->graph.indexOf(QStringLiteral("a91d0c6e5b27")));
+    QVERIFY(row >= 0);
+    const DbMarkers markers = window.historyModel()->index(row).data(HistoryModel::DbMarkersRole).value<DbMarkers>();
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers[0].kind, EnvironmentKind::Production);
+    QAction *reset = window.findChild<QAction *>(QStringLiteral("resetLocal"));
+    QVERIFY(reset);
+    QTRY_VERIFY(!reset->isEnabled());
+    QVERIFY2(reset->toolTip().contains(QLatin1String("prod is marked production")), qPrintable(reset->toolTip()));
+
+    // The core refuses whatever the window does, even forced by name.
+    Operation op;
+    op.kind = Operation::Kind::ResetLocal;
+    op.production = true;
+    op.forceDatabase = db;
+    Locality here;
+    here.local = true;
+    const Error refused = resetLocalGuard(op, here, db);
+    QVERIFY2(refused.message().contains(QLatin1String("never resets a production database")), qPrintable(refused.message()));
+    op.production = false;
+    QVERIFY(resetLocalGuard(op, here, db).message().isEmpty());
+
+    // On this very machine, production still needs its name typed.
+    for (const EnvironmentKind kind : {EnvironmentKind::Development, EnvironmentKind::Production}) {
+        Harness h;
+        h.kind = kind;
+        ConfirmDialog *dialog = confirmUpgradeToHead(h, kAnalytics, m_cluster.url(db));
+        QVERIFY(dialog);
+        QVERIFY(dialog->plan().preview.locality.local);
+        QCOMPARE(dialog->typedNameEdit() != nullptr, kind == EnvironmentKind::Production);
+        if (kind == EnvironmentKind::Production) {
+            tickAll(dialog);
+            dialog->typedNameEdit()->clear();
+            QVERIFY(!dialog->runButton()->isEnabled());
+            QTest::keyClicks(dialog->typedNameEdit(), db);
+            QVERIFY(dialog->runButton()->isEnabled());
+        }
+        dialog->close();
+    }
 }

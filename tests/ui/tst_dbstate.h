@@ -41,6 +41,10 @@ private slots:
     void savedConnectionsNeverWritePassword();
     void wrongPassword();
     void connectionsDialogTest();
+    void connectionFormBothWays();
+    void connectionFormServiceAndPgpass();
+    void testShowsCurrentRevisions();
+    void productionIsGuarded();
     void stateAgreesWithPlaceOnGraph();
     void appliedRootIsFilledAndLegendShown();
     void serverDownIsUnknownNotApplied();

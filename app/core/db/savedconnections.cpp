@@ -135,6 +135,9 @@ QVector<SavedConnection> SavedConnections::load(QSettings &settings, const QStri
         if (!c.color.startsWith(QLatin1Char('#')))
             c.color = defaultColor(out);
         c.journalInDatabase = settings.value(QStringLiteral("journalInDatabase"), false).toBool();
+        c.kind = environmentKindFromName(settings.value(QStringLiteral("kind")).toString(),
+                                         EnvironmentKind::Development);
+        c.passwordInKeyring = settings.value(QStringLiteral("passwordInKeyring"), false).toBool();
         if (!c.name.isEmpty() && !c.url.isEmpty())
             out.append(c);
     }
@@ -155,6 +158,8 @@ void SavedConnections::save(QSettings &settings, const QString &projectKey,
         settings.setValue(QStringLiteral("url"), stripUrlPassword(connections[i].url));
         settings.setValue(QStringLiteral("color"), connections[i].color);
         settings.setValue(QStringLiteral("journalInDatabase"), connections[i].journalInDatabase);
+        settings.setValue(QStringLiteral("kind"), environmentKindName(connections[i].kind));
+        settings.setValue(QStringLiteral("passwordInKeyring"), connections[i].passwordInKeyring);
     }
     settings.endArray();
     settings.endGroup();

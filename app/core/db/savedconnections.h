@@ -1,5 +1,7 @@
 #pragma once
 
+#include "db/environmentkind.h"
+
 #include <QString>
 #include <QVector>
 
@@ -17,10 +19,16 @@ struct SavedConnection {
     // Runs on this database are also recorded in its own retort.journal
     // (created on first use), for the whole team to see.
     bool journalInDatabase = false;
+    // Settings saved before kinds existed load as development: guarded by
+    // where the server is, as they were.
+    EnvironmentKind kind = EnvironmentKind::Development;
+    // The password is kept in the desktop keyring (never in settings).
+    bool passwordInKeyring = false;
 
     bool operator==(const SavedConnection &o) const
     {
-        return name == o.name && url == o.url && color == o.color && journalInDatabase == o.journalInDatabase;
+        return name == o.name && url == o.url && color == o.color && journalInDatabase == o.journalInDatabase
+            && kind == o.kind && passwordInKeyring == o.passwordInKeyring;
     }
 };
 
@@ -35,7 +43,7 @@ QString maskUrlPassword(const QString &url);
 // alembic.ini and its script directory, both canonical (two checkouts are two
 // projects; so are two ini files sharing one script directory).
 // In QSettings under "projects/<key>/": "connections" (an array of name, url,
-// color, journalInDatabase), "active" (the connection last made active there), and the paths
+// color, journalInDatabase, kind, passwordInKeyring), "active" (the connection last made active there), and the paths
 // the key stands for. load() and save() strip passwords again, whatever they
 // get. The global "connections/" list of earlier versions is left as it is
 // and shown to no project: which project each entry was for is not known.

@@ -37,6 +37,11 @@ Error resetLocalGuard(const Operation &operation, const Locality &locality, cons
 {
     if (operation.kind != Operation::Kind::ResetLocal && operation.kind != Operation::Kind::Restore)
         return Error();
+    if (operation.production)
+        return Error(Error::Kind::Config,
+                     QStringLiteral("\"%1\" is marked production: Retort never resets a production database; "
+                                    "nothing was changed")
+                         .arg(database));
     if (!operation.forceDatabase.isEmpty() && operation.forceDatabase != database)
         return Error(Error::Kind::Config,
                      QStringLiteral("--force names the database \"%1\", but the connection reaches \"%2\" at %3; "

@@ -51,11 +51,15 @@ struct Operation {
     // Upgrade/Downgrade: only the revision targets[0] names, by its full id,
     // and nothing above or below it (MigrationPlanner::single).
     bool single = false;
+    // The database is a saved connection marked production: its name is
+    // always typed before a run, and a reset is refused whatever forces it.
+    bool production = false;
 };
 
-// Refuses a reset-local or restore of a database not proven local unless
-// operation.forceDatabase names it, and any forceDatabase that names another
-// database than the one reached; Error() when allowed or neither.
+// Refuses a reset-local or restore of a production database always, of a
+// database not proven local unless operation.forceDatabase names it, and any
+// forceDatabase that names another database than the one reached; Error()
+// when allowed or neither.
 Error resetLocalGuard(const Operation &operation, const Locality &locality, const QString &database);
 
 // A reset-local with recreate: the run's first act (RunRequest::prepare),
