@@ -23,6 +23,18 @@ QString located(const Error &e)
                       : QStringLiteral("%1 (%2)").arg(e.message(), file);
 }
 
+// What a bridged step print()ed, shown as SQL comments so the pane's lock
+// model and destructive marks never read it as a statement (--sql has it as is).
+QString printedAsComment(const QString &text)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    if (lines.size() > 1 && lines.back().isEmpty())
+        lines.removeLast();
+    for (QString &line : lines)
+        line.prepend(QLatin1String("-- print: "));
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 SqlWorker::SqlWorker(std::shared_ptr<std::atomic<quint64>> latestScan, QObject *parent)
@@ -87,6 +99,9 @@ SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &pro
             break;
         case SqlStatement::Kind::Sql:
             out.text += s.sql + QLatin1Char(';');
+            break;
+        case SqlStatement::Kind::Text:
+            out.text += printedAsComment(s.sql);
             break;
         }
         out.text += QLatin1String("\n\n");

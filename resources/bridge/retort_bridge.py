@@ -18,14 +18,18 @@ Request::
 offline: env.py runs with as_sql=True; each step's migration function runs
 and only the chunks it writes to the output buffer are recorded (not the
 BEGIN/COMMIT, "-- Running" or version-table statements alembic writes around
-it). One "step" event per step, in order, then "done". A step that raises is
-reported with alembic's error verbatim and the next steps still render.
+it). One "step" event per step, in order, then "frame", then "done". A step
+that raises is reported with alembic's error verbatim and the next steps still
+render. What env.py and the revisions print() is kept where alembic's --sql
+has it: in a step's statements ({"kind": "text"}) or in the "frame" event
+(see Recorder); "load_all": true loads every revision file as alembic does.
 
 online: the database URL comes from the environment variable
 RETORT_BRIDGE_URL (never from argv) and is set as sqlalchemy.url the way
 alembic's own overrides do; env.py runs online and the given steps run
 against the database for real, in one run_migrations(). Events: "started",
-"finished" per step, "error", then "done"; exit status 1 on failure.
+"finished" per step, "text" for what env.py and the steps print(), "error",
+then "done"; exit status 1 on failure.
 alembic's log lines go to stderr as env.py's logging configuration says.
 
 template: {"mode": "template", "config", "section", "x", "template": path,
@@ -113,16 +117,41 @@ def describe_error(exc, paths):
 class Recorder:
     """The output buffer of the offline run. Chunks written while a step's
     migration function runs become that step's statements; everything else
-    (BEGIN, "-- Running", version rows) is dropped."""
+    (BEGIN, "-- Running", version rows) is dropped.
+
+    What env.py and the revisions print() (sys.stdout) is kept where alembic's
+    --sql has it: inside a step as a "text" statement between its SQL, outside
+    the steps in one of four places of the script (`frame`): "head" before
+    alembic's first output (BEGIN), "start" after it and before the steps
+    (module-level prints of revision files, loaded when run_migrations()
+    starts), "end" after the steps and before alembic's next output (COMMIT),
+    "tail" after that."""
 
     def __init__(self):
         self.statements = None
         self._swallow = None
+        self.frame = {"head": "", "start": "", "end": "", "tail": ""}
+        self._place = "head"
+
+    def printed(self, text):
+        if not text:
+            return
+        if self.statements is None:
+            self.frame[self._place] += text
+        elif self.statements and self.statements[-1]["kind"] == "text":
+            self.statements[-1]["text"] += text
+        else:
+            self.statements.append({"kind": "text", "text": text})
+
+    def migrations_done(self):
+        self._place = "end"
 
     # TextIO enough for alembic's static_output (and EncodedIO)
     def write(self, text):
         if isinstance(text, bytes):
             text = text.decode("utf-8")
+        if self.statements is None and text:
+            self._place = {"head": "start", "end": "tail"}.get(self._place, self._place)
         if self.statements is None or not text:
             return len(text)
         if self._swallow is not None:
@@ -149,6 +178,46 @@ class Recorder:
     def expect(self, swallow):
         if self.statements is not None:
             self._swallow = swallow
+
+
+class PrintedText:
+    """sys.stdout while env.py and the revisions run: what they print() goes
+    to `sink` (the offline recorder, the online "text" events), never into
+    the JSON channel."""
+
+    encoding = "utf-8"
+
+    def __init__(self, sink):
+        self.sink = sink
+
+    def write(self, text):
+        self.sink(text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+
+def install_frame_marker(recorder):
+    """The steps are over when run_migrations() returns: what is printed
+    after it belongs after the last step."""
+    from alembic.runtime.migration import MigrationContext
+
+    original = MigrationContext.run_migrations
+
+    def run_migrations(self, **kw):
+        try:
+            return original(self, **kw)
+        finally:
+            recorder.migrations_done()
+
+    MigrationContext.run_migrations = run_migrations
 
 
 def install_autocommit_markers(recorder):
@@ -213,7 +282,13 @@ def run_offline(request):
     config = load_config(request)
     script = ScriptDirectory.from_config(config)
     recorder = Recorder()
+    sys.stdout = PrintedText(recorder.printed)
     install_autocommit_markers(recorder)
+    install_frame_marker(recorder)
+    # A revision that prints at module level prints whenever alembic loads
+    # the revision map, for any command: then every file is loaded, in
+    # alembic's (directory) order, instead of only the steps' files.
+    load_all = bool(request.get("load_all"))
     # Steps are a subset of a plan: the version rows are Retort's business.
     HeadMaintainer.update_to_step = lambda self, step: None
 
@@ -243,9 +318,11 @@ def run_offline(request):
         # Loaded here, inside the environment, as alembic loads them: a
         # revision may call context.get_x_argument() at module level.
         steps = []
+        if load_all:
+            script.revision_map.heads  # noqa: B018  (loads every revision file)
         for i, s in enumerate(requested):
             try:
-                rev = revision_script(script, s, load_alone=True)
+                rev = revision_script(script, s, load_alone=not load_all)
             except Exception as exc:  # the file does not load: report it, go on
                 results[i] = {"error": describe_error(exc, {os.path.abspath(s.get("path") or "")})}
                 continue
@@ -270,6 +347,7 @@ def run_offline(request):
             r = {"error": {"type": "RuntimeError",
                            "message": "env.py did not run this step (run_migrations() was not called for it)"}}
         emit("step", index=i, revision=s["revision"], direction=s["direction"], **r)
+    emit("frame", **recorder.frame)
     return 0
 
 
@@ -369,6 +447,7 @@ def run_online(request):
         return steps
 
     guard_connections()
+    sys.stdout = PrintedText(lambda text: text and emit("text", text=text))
     try:
         with EnvironmentContext(config, script, fn=fn, as_sql=False):
             script.run_env()
@@ -421,8 +500,9 @@ def run_template(request):
 def main():
     global _channel
     watch_parent()
-    # print() in env.py or a revision must not corrupt the JSON channel
-    sys.stdout = sys.stderr
+    # print() in env.py or a revision must not corrupt the JSON channel; the
+    # offline and online modes carry it through the channel instead
+    sys.stdout = PrintedText(sys.stderr.write)
     # Import first, read the request after: the caller may start the bridge
     # early and overlap these imports with its own work. An interpreter that
     # cannot import alembic says so and exits with status 3.

@@ -7,6 +7,7 @@
 #include "bridge/planrenderer.h"
 #include "exec/executor.h"
 #include "exec/migrationrunner.h"
+#include "filetree.h"
 #include "processrunner.h"
 #include "projectfixture.h"
 #include "testcluster.h"
@@ -62,6 +63,33 @@ private:
 
 private slots:
     void initTestCase() { QVERIFY2(!alembicPython().isEmpty(), "no Python that can import alembic"); }
+
+    // print() in env.py, at a revision's module level and in bridged steps:
+    // online, alembic's stdout has the text and nothing else; retort's
+    // stdout is the same, in the same order (tests/render/printing).
+    void printedTextOnStdout()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("printing"));
+        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/printing"), dir));
+        const QString ours = cluster.createDatabase(QStringLiteral("pr_retort"));
+        const QString twin = cluster.createDatabase(QStringLiteral("pr_alembic"));
+        QVERIFY2(!ours.isEmpty() && !twin.isEmpty(), qPrintable(cluster.lastError()));
+        const QString ini = dir + QStringLiteral("/alembic.ini");
+        for (const QStringList &args : {QStringList{QStringLiteral("upgrade"), QStringLiteral("heads")},
+                                        QStringList{QStringLiteral("downgrade"), QStringLiteral("p001")}}) {
+            const ProcessResult a = runAlembic(ini, args, dir, urlEnv(cluster.url(twin)));
+            const ProcessResult r = runRetort(QStringList{QStringLiteral("-c"), ini} + args, dir, urlEnv(cluster.url(ours)));
+            QVERIFY2(a.ok() && a.out.startsWith("-- env.py loaded\n-- module p001\n"), qPrintable(a.describe()));
+            QVERIFY2(r.ok(), qPrintable(r.describe()));
+            QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(a.out));
+            QCOMPARE(cluster.versionRows(ours), cluster.versionRows(twin));
+        }
+        QVERIFY(cluster.dropDatabase(ours));
+        QVERIFY(cluster.dropDatabase(twin));
+    }
 
     // The URL the bridge's child gets names the same database: parsed back,
     // every field is the same (password, socket directory, IPv6, options),

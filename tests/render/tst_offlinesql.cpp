@@ -4,6 +4,7 @@
 // rows of one step (a merge) are compared by their effect because alembic
 // picks the parent row to update in Python set order.
 
+#include "filetree.h"
 #include "outputnormalizer.h"
 #include "processrunner.h"
 
@@ -202,6 +203,54 @@ private slots:
         qInfo("retort %s: %lld ms (process included)", qPrintable(args.join(QLatin1Char(' '))), timer.elapsed());
         QCOMPARE(actual.exitCode, 0);
         QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+    }
+
+    // print() in env.py (around the transaction), at a revision's module
+    // level and between a step's ops: alembic's --sql has the text in the
+    // script; retort puts it at the same places, natively rendered steps
+    // (p002) between the bridged ones (tests/render/printing).
+    void printed_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("engine");
+        for (const QString &engine : {QStringLiteral("auto"), QStringLiteral("python")}) {
+            for (const QString &range : {QStringLiteral("upgrade base:heads"), QStringLiteral("downgrade heads:base"),
+                                         QStringLiteral("upgrade p001:p003"), QStringLiteral("downgrade p003:p001"),
+                                         QStringLiteral("upgrade p001:p002")})
+                QTest::addRow("%s %s", qPrintable(range), qPrintable(engine))
+                    << range.split(QLatin1Char(' ')) + QStringList{QStringLiteral("--sql")} << engine;
+        }
+    }
+
+    void printed()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, engine);
+        const QString dir = m_tmp.filePath(QStringLiteral("printing"));
+        if (!QFileInfo::exists(dir))
+            QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/printing"), dir));
+        const QString ini = QStringLiteral("alembic.ini");
+        const ProcessResult expected = runAlembic(ini, args, dir);
+        QVERIFY2(expected.ok(), qPrintable(expected.describe()));
+        QVERIFY(expected.out.contains("-- env.py loaded\nBEGIN;"));  // the fixture prints what it should
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), ini} + args + QStringList{QStringLiteral("--engine"), engine}, dir);
+        QVERIFY2(actual.exitCode == 0, qPrintable(actual.describe()));
+        QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+    }
+
+    // --engine native cannot place what env.py prints: refused, naming where.
+    void printedRefusedNatively()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("printing"));
+        if (!QFileInfo::exists(dir))
+            QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/printing"), dir));
+        const ProcessResult r = runRetort({QStringLiteral("-c"), QStringLiteral("alembic.ini"), QStringLiteral("upgrade"),
+                                           QStringLiteral("p001:p002"), QStringLiteral("--sql"), QStringLiteral("--engine"),
+                                           QStringLiteral("native")},
+                                          dir);
+        QCOMPARE(r.exitCode, 255);
+        QVERIFY2(r.out.contains("migrations/env.py:15: print() output") && !r.out.contains("ALTER TABLE"),
+                 qPrintable(r.describe()));
     }
 
     // Realistic bodies: every command either prints alembic's script exactly

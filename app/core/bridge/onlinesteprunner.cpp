@@ -123,6 +123,10 @@ PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interp
                     if (events.log)
                         events.log(e.text);
                     break;
+                case BridgeEvent::Kind::Printed:
+                    if (events.printed)
+                        events.printed(e.text);
+                    break;
                 }
             },
             kill, environment, events.poll);

@@ -72,6 +72,14 @@ ExecutorThread::ExecutorThread(QObject *parent) : QObject(parent)
     connect(m_thread, &QThread::finished, m_executor, &QObject::deleteLater);
     connect(m_executor, &Executor::progress, this, &ExecutorThread::progress);
     connect(m_executor, &Executor::logLine, this, &ExecutorThread::logLine);
+    // the window's run log: printed text line by line, marked as such
+    connect(m_executor, &Executor::printed, this, [this](const QString &text) {
+        QStringList lines = text.split(QLatin1Char('\n'));
+        if (lines.size() > 1 && lines.back().isEmpty())
+            lines.removeLast();
+        for (const QString &line : lines)
+            Q_EMIT logLine(QStringLiteral("print: ") + line);
+    });
     connect(m_executor, &Executor::waiting, this, &ExecutorThread::waiting);
     connect(m_executor, &Executor::finished, this, [this](const RunReport &report) {
         m_running = false;

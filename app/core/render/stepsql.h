@@ -9,11 +9,12 @@ namespace retort {
 // or the edge of an `op.get_context().autocommit_block()`. Offline, entering
 // a block prints alembic's "COMMIT;" and leaving it "BEGIN;"; online, the
 // executor commits, runs the block's statements outside a transaction, and
-// begins again.
+// begins again. Text is what the step print()ed (bridge only): alembic's
+// --sql has it as is between the statements; it is never executed.
 struct SqlStatement {
-    enum class Kind { Sql, EnterAutocommit, LeaveAutocommit };
+    enum class Kind { Sql, EnterAutocommit, LeaveAutocommit, Text };
     Kind kind = Kind::Sql;
-    QString sql;  // Sql: the statement without its terminating ';'
+    QString sql;  // Sql: the statement without its terminating ';'; Text: the printed text
     int line = 0; // the op call's line in the revision file; 0 when not known (bridge)
 
     static SqlStatement statement(QString text, int line = 0) { return {Kind::Sql, std::move(text), line}; }
