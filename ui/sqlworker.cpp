@@ -107,8 +107,9 @@ SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &pro
         out.text += QLatin1String("\n\n");
     }
     out.ok = true;
+    const QString note = orderNote(stepSql.body);
     out.engine = stepSql.engine == RenderEngine::Native
-                     ? QStringLiteral("native")
+                     ? (note.isEmpty() ? QStringLiteral("native") : QStringLiteral("native, %1").arg(note))
                      : QStringLiteral("alembic (Python); needs Python: %1")
                            .arg(stepSql.reason.startsWith(QLatin1Char('/')) ? stepSql.reason.section(QLatin1Char('/'), -1)
                                                                             : stepSql.reason);

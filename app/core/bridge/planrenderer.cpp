@@ -79,8 +79,16 @@ EngineVerdict PlanRenderer::verdict(int revision, bool upgrade)
         return v;
     }
     Result<StepBody> body = m_native->render(script.path, node.id, upgrade, m_settings.mode);
-    if (body)
+    if (body) {
+        for (const SqlStatement &s : body.value())
+            if (!s.orderNote.isEmpty()) {
+                v.file = script.path;
+                v.line = s.line;
+                v.reason = QStringLiteral("%1:%2: %3").arg(script.path).arg(s.line).arg(s.orderNote);
+                break;
+            }
         return v;
+    }
     v.engine = RenderEngine::Python;
     v.available = m_settings.policy != EnginePolicy::Native;
     v.reason = locatedReason(body.error());

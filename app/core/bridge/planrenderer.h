@@ -69,7 +69,7 @@ struct EngineVerdict {
     bool upgrade = true;
     RenderEngine engine = RenderEngine::Native;
     bool available = true;  // false: needs Python and the policy is native
-    QString reason;         // "file:line: revision x needs Python to render (...)"
+    QString reason;         // "file:line: revision x needs Python to render (...)"; native: its order note
     QString file;
     int line = 0;
 };

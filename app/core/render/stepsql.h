@@ -16,12 +16,26 @@ struct SqlStatement {
     Kind kind = Kind::Sql;
     QString sql;  // Sql: the statement without its terminating ';'; Text: the printed text
     int line = 0; // the op call's line in the revision file; 0 when not known (bridge)
+    // Set on the statements of an op whose order alembic takes from a Python
+    // set (several indexes of create_table, several constraints of
+    // add_column): it varies between alembic's own runs, and this is one of
+    // its valid orders (the order written). Says so, for engines and the pane.
+    QString orderNote;
 
     static SqlStatement statement(QString text, int line = 0) { return {Kind::Sql, std::move(text), line}; }
     bool isSql() const { return kind == Kind::Sql; }
 };
 
 using StepBody = QVector<SqlStatement>;
+
+// The first orderNote of a body ("line N: ..."), empty when none.
+inline QString orderNote(const StepBody &body)
+{
+    for (const SqlStatement &s : body)
+        if (!s.orderNote.isEmpty())
+            return QStringLiteral("line %1: %2").arg(s.line).arg(s.orderNote);
+    return {};
+}
 
 // Which engine produced a step's body.
 enum class RenderEngine {
