@@ -27,9 +27,7 @@ QString located(const Error &e)
 // model and destructive marks never read it as a statement (--sql has it as is).
 QString printedAsComment(const QString &text)
 {
-    QStringList lines = text.split(QLatin1Char('\n'));
-    if (lines.size() > 1 && lines.back().isEmpty())
-        lines.removeLast();
+    QStringList lines = printedLines(text);
     for (QString &line : lines)
         line.prepend(QLatin1String("-- print: "));
     return lines.join(QLatin1Char('\n'));

@@ -53,11 +53,11 @@ StepBody bodyFrom(const QJsonArray &statements)
         const QJsonObject s = v.toObject();
         const QString kind = s.value(QLatin1String("kind")).toString();
         if (kind == QLatin1String("enter_autocommit"))
-            body.append({SqlStatement::Kind::EnterAutocommit, {}, 0});
+            body.append({SqlStatement::Kind::EnterAutocommit, {}, 0, {}});
         else if (kind == QLatin1String("leave_autocommit"))
-            body.append({SqlStatement::Kind::LeaveAutocommit, {}, 0});
+            body.append({SqlStatement::Kind::LeaveAutocommit, {}, 0, {}});
         else if (kind == QLatin1String("text"))
-            body.append({SqlStatement::Kind::Text, s.value(QLatin1String("text")).toString(), 0});
+            body.append({SqlStatement::Kind::Text, s.value(QLatin1String("text")).toString(), 0, {}});
         else
             body.append(SqlStatement::statement(s.value(QLatin1String("sql")).toString()));
     }

@@ -2,6 +2,7 @@
 
 #include "exec/executorrun.h"
 #include "db/pghandle.h"
+#include "render/stepsql.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>
@@ -74,10 +75,7 @@ ExecutorThread::ExecutorThread(QObject *parent) : QObject(parent)
     connect(m_executor, &Executor::logLine, this, &ExecutorThread::logLine);
     // the window's run log: printed text line by line, marked as such
     connect(m_executor, &Executor::printed, this, [this](const QString &text) {
-        QStringList lines = text.split(QLatin1Char('\n'));
-        if (lines.size() > 1 && lines.back().isEmpty())
-            lines.removeLast();
-        for (const QString &line : lines)
+        for (const QString &line : printedLines(text))
             Q_EMIT logLine(QStringLiteral("print: ") + line);
     });
     connect(m_executor, &Executor::waiting, this, &ExecutorThread::waiting);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace retort {
@@ -22,11 +23,21 @@ struct SqlStatement {
     // its valid orders (the order written). Says so, for engines and the pane.
     QString orderNote;
 
-    static SqlStatement statement(QString text, int line = 0) { return {Kind::Sql, std::move(text), line}; }
+    static SqlStatement statement(QString text, int line = 0) { return {Kind::Sql, std::move(text), line, {}}; }
     bool isSql() const { return kind == Kind::Sql; }
 };
 
 using StepBody = QVector<SqlStatement>;
+
+// Printed text (Kind::Text) as lines for a log or a comment: the newline
+// that ends print()'s output does not make an empty last line.
+inline QStringList printedLines(const QString &text)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    if (lines.size() > 1 && lines.back().isEmpty())
+        lines.removeLast();
+    return lines;
+}
 
 // The first orderNote of a body ("line N: ..."), empty when none.
 inline QString orderNote(const StepBody &body)
