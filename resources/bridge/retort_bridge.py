@@ -105,6 +105,10 @@ def describe_error(exc, paths):
     orig = getattr(exc, "orig", None)
     diag = getattr(orig, "diag", None)
     primary = getattr(diag, "message_primary", None)
+    if primary is None and getattr(orig, "sqlstate", None):
+        # asyncpg through SQLAlchemy's adapter: no diag, the server's
+        # message on the asyncpg exception it was raised from
+        primary = getattr(orig.__cause__, "message", None) or str(orig)
     if primary:
         error["server_message"] = primary
         if getattr(orig, "pgcode", None):
@@ -351,27 +355,50 @@ def run_offline(request):
     return 0
 
 
+def libpq_settings():
+    """What libpq takes from PGAPPNAME and PGOPTIONS ("-c name=value ..."),
+    as (name, value) pairs: Retort's application_name (how it finds and
+    cancels this process's statements) and its lock and statement timeouts."""
+    import re
+
+    settings = []
+    if os.environ.get("PGAPPNAME"):
+        settings.append(("application_name", os.environ["PGAPPNAME"]))
+    for name, value in re.findall(r"-c\s*([A-Za-z_.]+)=(\S+)", os.environ.get("PGOPTIONS", "")):
+        settings.append((name, value))
+    return settings
+
+
 def guard_connections():
     """Every connection env.py opens takes Retort's child key (shared) before
     anything else, and checks before each COMMIT that Retort's session still
     holds the migration lock. A Retort that takes the lock later waits for the
-    child key, so this process's transaction has ended before it migrates."""
-    spec = os.environ.get("RETORT_BRIDGE_LOCK")
-    if not spec:
-        return
+    child key, so this process's transaction has ended before it migrates.
+    A driver that does not use libpq (asyncpg, of alembic's async template)
+    ignores PGAPPNAME and PGOPTIONS: their settings are made here."""
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
     from sqlalchemy.pool import Pool
 
-    lock_pid, classid, objid, child_key = (int(v) for v in spec.split())
+    spec = os.environ.get("RETORT_BRIDGE_LOCK")
+    lock = tuple(int(v) for v in spec.split()) if spec else None
+    settings = libpq_settings()
 
-    def take_child_key(dbapi_connection, record):
+    def setup(dbapi_connection, record):
+        libpq = type(dbapi_connection).__module__.split(".")[0] in ("psycopg2", "psycopg", "pgdb")
+        if lock is None and (libpq or not settings):
+            return
         cursor = dbapi_connection.cursor()
-        cursor.execute("SELECT pg_advisory_lock_shared(%s)", (child_key,))
+        if not libpq:
+            for name, value in settings:
+                cursor.execute("SELECT set_config(%s, %s, false)", (name, value))
+        if lock is not None:
+            cursor.execute("SELECT pg_advisory_lock_shared(%s)", (lock[3],))
         cursor.close()
         dbapi_connection.commit()
 
     def check_lock(connection):
+        lock_pid, classid, objid = lock[:3]
         cursor = connection.connection.cursor()
         cursor.execute(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
@@ -383,8 +410,9 @@ def guard_connections():
             raise RuntimeError("Retort's migration lock was lost (backend %d no longer holds it); "
                                "not committing" % lock_pid)
 
-    event.listen(Pool, "connect", take_child_key)
-    event.listen(Engine, "commit", check_lock)
+    event.listen(Pool, "connect", setup)
+    if lock is not None:
+        event.listen(Engine, "commit", check_lock)
 
 
 def watch_parent():
