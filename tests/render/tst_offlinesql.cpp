@@ -91,6 +91,16 @@ private:
         m_projects.insert(p.name, p);
     }
 
+    // tests/render/<name>, copied once into the temp dir (alembic writes
+    // __pycache__ beside the files it loads); empty when it cannot be.
+    QString projectCopy(const QString &name)
+    {
+        const QString dir = m_tmp.filePath(name);
+        if (QFileInfo::exists(dir) || copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/") + name, dir))
+            return dir;
+        return {};
+    }
+
 private slots:
     void initTestCase()
     {
@@ -226,9 +236,8 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, engine);
-        const QString dir = m_tmp.filePath(QStringLiteral("printing"));
-        if (!QFileInfo::exists(dir))
-            QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/printing"), dir));
+        const QString dir = projectCopy(QStringLiteral("printing"));
+        QVERIFY(!dir.isEmpty());
         const QString ini = QStringLiteral("alembic.ini");
         const ProcessResult expected = runAlembic(ini, args, dir);
         QVERIFY2(expected.ok(), qPrintable(expected.describe()));
@@ -241,9 +250,8 @@ private slots:
     // --engine native cannot place what env.py prints: refused, naming where.
     void printedRefusedNatively()
     {
-        const QString dir = m_tmp.filePath(QStringLiteral("printing"));
-        if (!QFileInfo::exists(dir))
-            QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/printing"), dir));
+        const QString dir = projectCopy(QStringLiteral("printing"));
+        QVERIFY(!dir.isEmpty());
         const ProcessResult r = runRetort({QStringLiteral("-c"), QStringLiteral("alembic.ini"), QStringLiteral("upgrade"),
                                            QStringLiteral("p001:p002"), QStringLiteral("--sql"), QStringLiteral("--engine"),
                                            QStringLiteral("native")},
@@ -279,9 +287,8 @@ private slots:
     {
         QFETCH(QString, range);
         QFETCH(QString, reason);
-        const QString dir = m_tmp.filePath(QStringLiteral("sa2names"));
-        if (!QFileInfo::exists(dir))
-            QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/sa2names"), dir));
+        const QString dir = projectCopy(QStringLiteral("sa2names"));
+        QVERIFY(!dir.isEmpty());
         const QString ini = QStringLiteral("alembic.ini");
         const QStringList args{QStringLiteral("upgrade"), range, QStringLiteral("--sql")};
         const ProcessResult expected = runAlembic(ini, args, dir);
@@ -300,9 +307,8 @@ private slots:
     // The dialect's spellings SQLAlchemy 1.4 has render natively, as alembic does.
     void typeNamesOfTheDialect()
     {
-        const QString dir = m_tmp.filePath(QStringLiteral("sa2names"));
-        if (!QFileInfo::exists(dir))
-            QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/sa2names"), dir));
+        const QString dir = projectCopy(QStringLiteral("sa2names"));
+        QVERIFY(!dir.isEmpty());
         const QStringList args{QStringLiteral("upgrade"), QStringLiteral("base:n000"), QStringLiteral("--sql")};
         const ProcessResult expected = runAlembic(QStringLiteral("alembic.ini"), args, dir);
         QVERIFY2(expected.ok(), qPrintable(expected.describe()));
@@ -321,8 +327,8 @@ private slots:
     // (tests/render/setorder).
     void setOrderIsOneOfAlembics()
     {
-        const QString dir = m_tmp.filePath(QStringLiteral("setorder"));
-        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/setorder"), dir));
+        const QString dir = projectCopy(QStringLiteral("setorder"));
+        QVERIFY(!dir.isEmpty());
         const QStringList args{QStringLiteral("upgrade"), QStringLiteral("base:heads"), QStringLiteral("--sql")};
         const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), QStringLiteral("alembic.ini")} + args
                                                    + QStringList{QStringLiteral("--engine"), QStringLiteral("native")},
