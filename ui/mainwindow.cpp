@@ -24,6 +24,8 @@
 #include "sqlsession.h"
 #include "welcomepage.h"
 
+#include "bridge/reproducedversions.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -659,8 +661,9 @@ void MainWindow::showAbout()
            "<p>A desktop migration manager for Alembic projects on PostgreSQL.</p>"
            "<p>Retort reads an Alembic project as it is (alembic.ini, env.py, the revision files) "
            "and shows its revision graph: branches, merges, labels and depends_on.</p>"
-           "<p>Built with Qt %2 and QScintilla.</p>")
-            .arg(QStringLiteral(RETORT_VERSION), QString::fromLatin1(qVersion())));
+           "<p>Built with Qt %2 and QScintilla.</p><p>%3</p>")
+            .arg(QStringLiteral(RETORT_VERSION), QString::fromLatin1(qVersion()),
+                 reproducedVersionsText().simplified().toHtmlEscaped()));
 }
 
 MainWindow::Page MainWindow::page() const

@@ -23,6 +23,16 @@ QString located(const Error &e)
                       : QStringLiteral("%1 (%2)").arg(e.message(), file);
 }
 
+// What a bridged step print()ed, shown as SQL comments so the pane's lock
+// model and destructive marks never read it as a statement (--sql has it as is).
+QString printedAsComment(const QString &text)
+{
+    QStringList lines = printedLines(text);
+    for (QString &line : lines)
+        line.prepend(QLatin1String("-- print: "));
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 SqlWorker::SqlWorker(std::shared_ptr<std::atomic<quint64>> latestScan, QObject *parent)
@@ -88,12 +98,16 @@ SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &pro
         case SqlStatement::Kind::Sql:
             out.text += s.sql + QLatin1Char(';');
             break;
+        case SqlStatement::Kind::Text:
+            out.text += printedAsComment(s.sql);
+            break;
         }
         out.text += QLatin1String("\n\n");
     }
     out.ok = true;
+    const QString note = orderNote(stepSql.body);
     out.engine = stepSql.engine == RenderEngine::Native
-                     ? QStringLiteral("native")
+                     ? (note.isEmpty() ? QStringLiteral("native") : QStringLiteral("native, %1").arg(note))
                      : QStringLiteral("alembic (Python); needs Python: %1")
                            .arg(stepSql.reason.startsWith(QLatin1Char('/')) ? stepSql.reason.section(QLatin1Char('/'), -1)
                                                                             : stepSql.reason);

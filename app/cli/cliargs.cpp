@@ -1,5 +1,7 @@
 #include "cliargs.h"
 
+#include "bridge/reproducedversions.h"
+
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
@@ -128,7 +130,9 @@ QString helpText()
                "  --raiseerr            accepted for compatibility with alembic\n"
                "  --url URL             database URL (overrides sqlalchemy.url and DATABASE_URL); a password\n"
                "                        in it is masked in the process list once read, but other users can\n"
-               "                        see it until then: PGPASSFILE (~/.pgpass) or the prompt is better\n");
+               "                        see it until then: PGPASSFILE (~/.pgpass) or the prompt is better\n"
+               "\n")
+           + reproducedVersionsText();
 }
 
 ParseResult parseArgs(const QStringList &arguments)

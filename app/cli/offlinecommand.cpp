@@ -1,6 +1,7 @@
 #include "offlinecommand.h"
 
 #include "bridge/planrenderer.h"
+#include "bridge/printscan.h"
 #include "graph/migrationplan.h"
 #include "graph/revisiongraph.h"
 #include "project/envreader.h"
@@ -136,6 +137,14 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
     settings.bridge.tag = args.tag;
     settings.bridge.destination = destinations.value(0);
     settings.interpreter.iniPath = config.iniPath;
+    settings.prints = scanProjectPrints(config.envPath, scripts);
+    if (settings.prints.any() && settings.policy == EnginePolicy::Native) {
+        result.error = Error(Error::Kind::Config,
+                             QStringLiteral("%1: print() output belongs in alembic's --sql script and only "
+                                            "alembic can place it (the bridge); --engine native forbids it")
+                                 .arg(settings.prints.where()));
+        return result;
+    }
     PlanRenderer renderer(graph, scripts, settings);
     const PlanSql rendered = renderer.render(plan.value());
     if (rendered.failedStep >= 0) {
@@ -160,7 +169,7 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
             bodies.append(s.body);
         const QString cut = QStringLiteral("\u0001retort-stop");
         bodies.back().append(SqlStatement::statement(cut));
-        const QString text = script.render(plan->mid(0, bodies.size()), bodies, heads.value());
+        const QString text = script.render(plan->mid(0, bodies.size()), bodies, heads.value(), rendered.frame);
         result.out = text.left(text.indexOf(cut)).toUtf8();
         return result;
     }
@@ -168,7 +177,7 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
     bodies.reserve(rendered.steps.size());
     for (const StepSql &s : rendered.steps)
         bodies.append(s.body);
-    result.out = script.render(plan.value(), bodies, heads.value()).toUtf8();
+    result.out = script.render(plan.value(), bodies, heads.value(), rendered.frame).toUtf8();
     return result;
 }
 

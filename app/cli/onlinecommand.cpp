@@ -131,6 +131,9 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     Executor executor;
     QObject::connect(&executor, &Executor::logLine, &executor,
                      [&log](const QString &line) { log(line.toUtf8() + '\n'); });
+    // print() in env.py or a bridged step: alembic's stdout, in order
+    QObject::connect(&executor, &Executor::printed, &executor,
+                     [&result](const QString &text) { result.out += text.toUtf8(); });
     // from the lock watch's thread, while this one waits in the run
     QObject::connect(
         &executor, &Executor::waiting, &executor,

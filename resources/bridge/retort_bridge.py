@@ -18,14 +18,18 @@ Request::
 offline: env.py runs with as_sql=True; each step's migration function runs
 and only the chunks it writes to the output buffer are recorded (not the
 BEGIN/COMMIT, "-- Running" or version-table statements alembic writes around
-it). One "step" event per step, in order, then "done". A step that raises is
-reported with alembic's error verbatim and the next steps still render.
+it). One "step" event per step, in order, then "frame", then "done". A step
+that raises is reported with alembic's error verbatim and the next steps still
+render. What env.py and the revisions print() is kept where alembic's --sql
+has it: in a step's statements ({"kind": "text"}) or in the "frame" event
+(see Recorder); "load_all": true loads every revision file as alembic does.
 
 online: the database URL comes from the environment variable
 RETORT_BRIDGE_URL (never from argv) and is set as sqlalchemy.url the way
 alembic's own overrides do; env.py runs online and the given steps run
 against the database for real, in one run_migrations(). Events: "started",
-"finished" per step, "error", then "done"; exit status 1 on failure.
+"finished" per step, "text" for what env.py and the steps print(), "error",
+then "done"; exit status 1 on failure.
 alembic's log lines go to stderr as env.py's logging configuration says.
 
 template: {"mode": "template", "config", "section", "x", "template": path,
@@ -101,6 +105,10 @@ def describe_error(exc, paths):
     orig = getattr(exc, "orig", None)
     diag = getattr(orig, "diag", None)
     primary = getattr(diag, "message_primary", None)
+    if primary is None and getattr(orig, "sqlstate", None):
+        # asyncpg through SQLAlchemy's adapter: no diag, the server's
+        # message on the asyncpg exception it was raised from
+        primary = getattr(orig.__cause__, "message", None) or str(orig)
     if primary:
         error["server_message"] = primary
         if getattr(orig, "pgcode", None):
@@ -113,16 +121,41 @@ def describe_error(exc, paths):
 class Recorder:
     """The output buffer of the offline run. Chunks written while a step's
     migration function runs become that step's statements; everything else
-    (BEGIN, "-- Running", version rows) is dropped."""
+    (BEGIN, "-- Running", version rows) is dropped.
+
+    What env.py and the revisions print() (sys.stdout) is kept where alembic's
+    --sql has it: inside a step as a "text" statement between its SQL, outside
+    the steps in one of four places of the script (`frame`): "head" before
+    alembic's first output (BEGIN), "start" after it and before the steps
+    (module-level prints of revision files, loaded when run_migrations()
+    starts), "end" after the steps and before alembic's next output (COMMIT),
+    "tail" after that."""
 
     def __init__(self):
         self.statements = None
         self._swallow = None
+        self.frame = {"head": "", "start": "", "end": "", "tail": ""}
+        self._place = "head"
+
+    def printed(self, text):
+        if not text:
+            return
+        if self.statements is None:
+            self.frame[self._place] += text
+        elif self.statements and self.statements[-1]["kind"] == "text":
+            self.statements[-1]["text"] += text
+        else:
+            self.statements.append({"kind": "text", "text": text})
+
+    def migrations_done(self):
+        self._place = "end"
 
     # TextIO enough for alembic's static_output (and EncodedIO)
     def write(self, text):
         if isinstance(text, bytes):
             text = text.decode("utf-8")
+        if self.statements is None and text:
+            self._place = {"head": "start", "end": "tail"}.get(self._place, self._place)
         if self.statements is None or not text:
             return len(text)
         if self._swallow is not None:
@@ -149,6 +182,46 @@ class Recorder:
     def expect(self, swallow):
         if self.statements is not None:
             self._swallow = swallow
+
+
+class PrintedText:
+    """sys.stdout while env.py and the revisions run: what they print() goes
+    to `sink` (the offline recorder, the online "text" events), never into
+    the JSON channel."""
+
+    encoding = "utf-8"
+
+    def __init__(self, sink):
+        self.sink = sink
+
+    def write(self, text):
+        self.sink(text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+
+def install_frame_marker(recorder):
+    """The steps are over when run_migrations() returns: what is printed
+    after it belongs after the last step."""
+    from alembic.runtime.migration import MigrationContext
+
+    original = MigrationContext.run_migrations
+
+    def run_migrations(self, **kw):
+        try:
+            return original(self, **kw)
+        finally:
+            recorder.migrations_done()
+
+    MigrationContext.run_migrations = run_migrations
 
 
 def install_autocommit_markers(recorder):
@@ -213,7 +286,13 @@ def run_offline(request):
     config = load_config(request)
     script = ScriptDirectory.from_config(config)
     recorder = Recorder()
+    sys.stdout = PrintedText(recorder.printed)
     install_autocommit_markers(recorder)
+    install_frame_marker(recorder)
+    # A revision that prints at module level prints whenever alembic loads
+    # the revision map, for any command: then every file is loaded, in
+    # alembic's (directory) order, instead of only the steps' files.
+    load_all = bool(request.get("load_all"))
     # Steps are a subset of a plan: the version rows are Retort's business.
     HeadMaintainer.update_to_step = lambda self, step: None
 
@@ -243,9 +322,11 @@ def run_offline(request):
         # Loaded here, inside the environment, as alembic loads them: a
         # revision may call context.get_x_argument() at module level.
         steps = []
+        if load_all:
+            script.revision_map.heads  # noqa: B018  (loads every revision file)
         for i, s in enumerate(requested):
             try:
-                rev = revision_script(script, s, load_alone=True)
+                rev = revision_script(script, s, load_alone=not load_all)
             except Exception as exc:  # the file does not load: report it, go on
                 results[i] = {"error": describe_error(exc, {os.path.abspath(s.get("path") or "")})}
                 continue
@@ -270,30 +351,54 @@ def run_offline(request):
             r = {"error": {"type": "RuntimeError",
                            "message": "env.py did not run this step (run_migrations() was not called for it)"}}
         emit("step", index=i, revision=s["revision"], direction=s["direction"], **r)
+    emit("frame", **recorder.frame)
     return 0
+
+
+def libpq_settings():
+    """What libpq takes from PGAPPNAME and PGOPTIONS ("-c name=value ..."),
+    as (name, value) pairs: Retort's application_name (how it finds and
+    cancels this process's statements) and its lock and statement timeouts."""
+    import re
+
+    settings = []
+    if os.environ.get("PGAPPNAME"):
+        settings.append(("application_name", os.environ["PGAPPNAME"]))
+    for name, value in re.findall(r"-c\s*([A-Za-z_.]+)=(\S+)", os.environ.get("PGOPTIONS", "")):
+        settings.append((name, value))
+    return settings
 
 
 def guard_connections():
     """Every connection env.py opens takes Retort's child key (shared) before
     anything else, and checks before each COMMIT that Retort's session still
     holds the migration lock. A Retort that takes the lock later waits for the
-    child key, so this process's transaction has ended before it migrates."""
-    spec = os.environ.get("RETORT_BRIDGE_LOCK")
-    if not spec:
-        return
+    child key, so this process's transaction has ended before it migrates.
+    A driver that does not use libpq (asyncpg, of alembic's async template)
+    ignores PGAPPNAME and PGOPTIONS: their settings are made here."""
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
     from sqlalchemy.pool import Pool
 
-    lock_pid, classid, objid, child_key = (int(v) for v in spec.split())
+    spec = os.environ.get("RETORT_BRIDGE_LOCK")
+    lock = tuple(int(v) for v in spec.split()) if spec else None
+    settings = libpq_settings()
 
-    def take_child_key(dbapi_connection, record):
+    def setup(dbapi_connection, record):
+        libpq = type(dbapi_connection).__module__.split(".")[0] in ("psycopg2", "psycopg", "pgdb")
+        if lock is None and (libpq or not settings):
+            return
         cursor = dbapi_connection.cursor()
-        cursor.execute("SELECT pg_advisory_lock_shared(%s)", (child_key,))
+        if not libpq:
+            for name, value in settings:
+                cursor.execute("SELECT set_config(%s, %s, false)", (name, value))
+        if lock is not None:
+            cursor.execute("SELECT pg_advisory_lock_shared(%s)", (lock[3],))
         cursor.close()
         dbapi_connection.commit()
 
     def check_lock(connection):
+        lock_pid, classid, objid = lock[:3]
         cursor = connection.connection.cursor()
         cursor.execute(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
@@ -305,8 +410,9 @@ def guard_connections():
             raise RuntimeError("Retort's migration lock was lost (backend %d no longer holds it); "
                                "not committing" % lock_pid)
 
-    event.listen(Pool, "connect", take_child_key)
-    event.listen(Engine, "commit", check_lock)
+    event.listen(Pool, "connect", setup)
+    if lock is not None:
+        event.listen(Engine, "commit", check_lock)
 
 
 def watch_parent():
@@ -369,6 +475,7 @@ def run_online(request):
         return steps
 
     guard_connections()
+    sys.stdout = PrintedText(lambda text: text and emit("text", text=text))
     try:
         with EnvironmentContext(config, script, fn=fn, as_sql=False):
             script.run_env()
@@ -458,8 +565,9 @@ def run_headers(request):
 def main():
     global _channel
     watch_parent()
-    # print() in env.py or a revision must not corrupt the JSON channel
-    sys.stdout = sys.stderr
+    # print() in env.py or a revision must not corrupt the JSON channel; the
+    # offline and online modes carry it through the channel instead
+    sys.stdout = PrintedText(sys.stderr.write)
     # Import first, read the request after: the caller may start the bridge
     # early and overlap these imports with its own work. An interpreter that
     # cannot import alembic says so and exits with status 3.

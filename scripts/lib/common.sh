@@ -12,7 +12,7 @@ RETORT_DEB_PACKAGES=(
   build-essential cmake ninja-build
   qt6-base-dev libqt6sql6-psql libqscintilla2-qt6-dev libpq-dev
   postgresql postgresql-client
-  python3 python3-alembic python3-psycopg2 python3-dateutil
+  python3 python3-alembic python3-psycopg2 python3-asyncpg python3-dateutil
   xvfb xauth
   help2man lintian appstream
   python3-jsonschema

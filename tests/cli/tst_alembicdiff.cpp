@@ -127,6 +127,28 @@ private Q_SLOTS:
         }
     }
 
+    // --help names the alembic and SQLAlchemy whose output Retort
+    // reproduces: the versions of the oracle these tests run, and what
+    // SQLAlchemy 2.0's type names do.
+    void helpNamesReproducedVersions()
+    {
+        const ProcessResult versions = runProcess(
+            alembicPython(),
+            {QStringLiteral("-c"), QStringLiteral("import alembic, sqlalchemy; print(alembic.__version__, sqlalchemy.__version__)")},
+            QString());
+        QVERIFY2(versions.ok(), qPrintable(versions.describe()));
+        const QStringList v = QString::fromUtf8(versions.out).trimmed().split(QLatin1Char(' '));
+        QCOMPARE(v.size(), 2);
+        const ProcessResult help = runRetort({QStringLiteral("--help")}, QString());
+        QVERIFY2(help.ok(), qPrintable(help.describe()));
+        const QString text = QString::fromUtf8(help.out).simplified();
+        QVERIFY2(text.contains(QStringLiteral("Retort reproduces alembic %1 with SQLAlchemy %2").arg(v[0], v[1])),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("SQLAlchemy 2.0's type names (sa.Uuid, sa.UUID, sa.Double, sa.DOUBLE_PRECISION) "
+                                             "are not rendered natively")),
+                 qPrintable(text));
+    }
+
     void readOnlyCommands_data()
     {
         QTest::addColumn<int>("project");

@@ -93,12 +93,13 @@ QString failedLine(const QByteArray &out)
     return QString();
 }
 
-// psycopg2's "psycopg2.errors.UndefinedTable: relation "x" does not exist":
-// the server's primary message.
+// psycopg2's "psycopg2.errors.UndefinedTable: relation "x" does not exist",
+// or asyncpg's "asyncpg.exceptions.UndefinedTableError: ..." (auditing uses
+// alembic's async template): the server's primary message.
 QString serverMessage(const QByteArray &err)
 {
     for (const QByteArray &line : err.split('\n'))
-        if (line.startsWith("psycopg2.errors.") || line.startsWith("psycopg2."))
+        if (line.startsWith("psycopg2.errors.") || line.startsWith("psycopg2.") || line.startsWith("asyncpg.exceptions."))
             return QString::fromUtf8(line.mid(line.indexOf(": ") + 2)).trimmed();
     return QString();
 }
@@ -205,7 +206,7 @@ private slots:
                 // and (below) the same rows and schema afterwards
                 QVERIFY2(!r.ok, qPrintable(QStringLiteral("alembic failed, Retort did not\n") + context));
                 const QString server = serverMessage(a.err);
-                QVERIFY2(!server.isEmpty(), qPrintable(QStringLiteral("no psycopg2 error in alembic's output\n") + context));
+                QVERIFY2(!server.isEmpty(), qPrintable(QStringLiteral("no psycopg2 or asyncpg error in alembic's output\n") + context));
                 QCOMPARE(r.error.message(), server);
                 QCOMPARE(r.error.kind(), Error::Kind::Database);
                 QVERIFY2(!r.error.sqlState().isEmpty(), qPrintable(context));

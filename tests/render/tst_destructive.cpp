@@ -104,9 +104,9 @@ void TestDestructive::stepBody()
 {
     retort::StepBody body;
     body << retort::SqlStatement::statement(QStringLiteral("CREATE TABLE a (id int)"), 20)
-         << retort::SqlStatement{retort::SqlStatement::Kind::EnterAutocommit, {}, 21}
+         << retort::SqlStatement{retort::SqlStatement::Kind::EnterAutocommit, {}, 21, {}}
          << retort::SqlStatement::statement(QStringLiteral("DROP INDEX CONCURRENTLY ix"), 22)
-         << retort::SqlStatement{retort::SqlStatement::Kind::LeaveAutocommit, {}, 23}
+         << retort::SqlStatement{retort::SqlStatement::Kind::LeaveAutocommit, {}, 23, {}}
          << retort::SqlStatement::statement(QStringLiteral("ALTER TABLE a DROP COLUMN b"), 24);
     const QVector<DestructiveStatement> found = findDestructive(body);
     QCOMPARE(found.size(), 2);

@@ -4,6 +4,7 @@
 // rows of one step (a merge) are compared by their effect because alembic
 // picks the parent row to update in Python set order.
 
+#include "filetree.h"
 #include "outputnormalizer.h"
 #include "processrunner.h"
 
@@ -88,6 +89,16 @@ private:
             p.ids << f.left(4);
         }
         m_projects.insert(p.name, p);
+    }
+
+    // tests/render/<name>, copied once into the temp dir (alembic writes
+    // __pycache__ beside the files it loads); empty when it cannot be.
+    QString projectCopy(const QString &name)
+    {
+        const QString dir = m_tmp.filePath(name);
+        if (QFileInfo::exists(dir) || copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/render/") + name, dir))
+            return dir;
+        return {};
     }
 
 private slots:
@@ -202,6 +213,167 @@ private slots:
         qInfo("retort %s: %lld ms (process included)", qPrintable(args.join(QLatin1Char(' '))), timer.elapsed());
         QCOMPARE(actual.exitCode, 0);
         QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+    }
+
+    // print() in env.py (around the transaction), at a revision's module
+    // level and between a step's ops: alembic's --sql has the text in the
+    // script; retort puts it at the same places, natively rendered steps
+    // (p002) between the bridged ones (tests/render/printing).
+    void printed_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("engine");
+        for (const QString &engine : {QStringLiteral("auto"), QStringLiteral("python")}) {
+            for (const QString &range : {QStringLiteral("upgrade base:heads"), QStringLiteral("downgrade heads:base"),
+                                         QStringLiteral("upgrade p001:p003"), QStringLiteral("downgrade p003:p001"),
+                                         QStringLiteral("upgrade p001:p002")})
+                QTest::addRow("%s %s", qPrintable(range), qPrintable(engine))
+                    << range.split(QLatin1Char(' ')) + QStringList{QStringLiteral("--sql")} << engine;
+        }
+    }
+
+    void printed()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, engine);
+        const QString dir = projectCopy(QStringLiteral("printing"));
+        QVERIFY(!dir.isEmpty());
+        const QString ini = QStringLiteral("alembic.ini");
+        const ProcessResult expected = runAlembic(ini, args, dir);
+        QVERIFY2(expected.ok(), qPrintable(expected.describe()));
+        QVERIFY(expected.out.contains("-- env.py loaded\nBEGIN;"));  // the fixture prints what it should
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), ini} + args + QStringList{QStringLiteral("--engine"), engine}, dir);
+        QVERIFY2(actual.exitCode == 0, qPrintable(actual.describe()));
+        QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+    }
+
+    // --engine native cannot place what env.py prints: refused, naming where.
+    void printedRefusedNatively()
+    {
+        const QString dir = projectCopy(QStringLiteral("printing"));
+        QVERIFY(!dir.isEmpty());
+        const ProcessResult r = runRetort({QStringLiteral("-c"), QStringLiteral("alembic.ini"), QStringLiteral("upgrade"),
+                                           QStringLiteral("p001:p002"), QStringLiteral("--sql"), QStringLiteral("--engine"),
+                                           QStringLiteral("native")},
+                                          dir);
+        QCOMPARE(r.exitCode, 255);
+        QVERIFY2(r.out.contains("migrations/env.py:15: print() output") && !r.out.contains("ALTER TABLE"),
+                 qPrintable(r.describe()));
+    }
+
+    // Type names SQLAlchemy 1.4 lacks (2.0's sa.Uuid, sa.UUID, sa.Double,
+    // sa.DOUBLE_PRECISION; sa.INET, which 1.4 has only in the PostgreSQL
+    // dialect; postgresql.Integer): alembic 1.8.1 fails on each with an
+    // AttributeError. Retort prints what alembic prints and fails as it
+    // does, never a script of its own; --engine native refuses with the
+    // reason (tests/render/sa2names; n000 uses the dialect's spellings,
+    // which work).
+    void typeNamesSqlAlchemy14Lacks_data()
+    {
+        QTest::addColumn<QString>("range");
+        QTest::addColumn<QString>("reason");
+        const QString sa2 = QStringLiteral("is SQLAlchemy 2.0's and SQLAlchemy 1.4 has no such name");
+        QTest::newRow("sa.Uuid") << QStringLiteral("n000:n001") << QStringLiteral("sa.Uuid ") + sa2;
+        QTest::newRow("sa.UUID") << QStringLiteral("n001:n002") << QStringLiteral("sa.UUID ") + sa2;
+        QTest::newRow("sa.Double") << QStringLiteral("n002:n003") << QStringLiteral("sa.Double ") + sa2;
+        QTest::newRow("sa.DOUBLE_PRECISION") << QStringLiteral("n003:n004") << QStringLiteral("sa.DOUBLE_PRECISION ") + sa2;
+        QTest::newRow("sa.INET") << QStringLiteral("n004:n005")
+                                 << QStringLiteral("SQLAlchemy 1.4 defines INET only in sqlalchemy.dialects.postgresql");
+        QTest::newRow("postgresql.Integer") << QStringLiteral("n005:n006")
+                                            << QStringLiteral("SQLAlchemy 1.4 defines Integer only in sqlalchemy (sa.)");
+    }
+
+    void typeNamesSqlAlchemy14Lacks()
+    {
+        QFETCH(QString, range);
+        QFETCH(QString, reason);
+        const QString dir = projectCopy(QStringLiteral("sa2names"));
+        QVERIFY(!dir.isEmpty());
+        const QString ini = QStringLiteral("alembic.ini");
+        const QStringList args{QStringLiteral("upgrade"), range, QStringLiteral("--sql")};
+        const ProcessResult expected = runAlembic(ini, args, dir);
+        QVERIFY2(expected.exitCode == 1 && expected.err.contains("AttributeError"), qPrintable(expected.describe()));
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), ini} + args, dir);
+        QCOMPARE(actual.exitCode, expected.exitCode);
+        QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+        QVERIFY2(actual.err.contains("AttributeError"), qPrintable(actual.describe()));
+        const ProcessResult native = runRetort(QStringList{QStringLiteral("-c"), ini} + args
+                                                   + QStringList{QStringLiteral("--engine"), QStringLiteral("native")},
+                                               dir);
+        QCOMPARE(native.exitCode, 255);
+        QVERIFY2(QString::fromUtf8(native.out).contains(reason), qPrintable(native.describe()));
+    }
+
+    // The dialect's spellings SQLAlchemy 1.4 has render natively, as alembic does.
+    void typeNamesOfTheDialect()
+    {
+        const QString dir = projectCopy(QStringLiteral("sa2names"));
+        QVERIFY(!dir.isEmpty());
+        const QStringList args{QStringLiteral("upgrade"), QStringLiteral("base:n000"), QStringLiteral("--sql")};
+        const ProcessResult expected = runAlembic(QStringLiteral("alembic.ini"), args, dir);
+        QVERIFY2(expected.ok(), qPrintable(expected.describe()));
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), QStringLiteral("alembic.ini")} + args
+                                                   + QStringList{QStringLiteral("--engine"), QStringLiteral("native")},
+                                               dir);
+        QVERIFY2(actual.ok(), qPrintable(actual.describe()));
+        QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+    }
+
+    // create_table with several indexes and add_column making several
+    // constraints: alembic emits each group in Python set order, which
+    // changes with PYTHONHASHSEED. Retort renders them natively in the order
+    // written, which must be one of alembic's orders: the same script but
+    // for a permutation inside those groups; `engines` says so
+    // (tests/render/setorder).
+    void setOrderIsOneOfAlembics()
+    {
+        const QString dir = projectCopy(QStringLiteral("setorder"));
+        QVERIFY(!dir.isEmpty());
+        const QStringList args{QStringLiteral("upgrade"), QStringLiteral("base:heads"), QStringLiteral("--sql")};
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), QStringLiteral("alembic.ini")} + args
+                                                   + QStringList{QStringLiteral("--engine"), QStringLiteral("native")},
+                                               dir);
+        QVERIFY2(actual.exitCode == 0, qPrintable(actual.describe()));
+        // the chunks of a group, sorted, stand for the group: scripts that
+        // differ only by order inside a group become equal
+        auto canonical = [](const QByteArray &out) {
+            const QStringList chunks = QString::fromUtf8(out).split(QStringLiteral(";\n\n"));
+            QStringList result, group;
+            QString kind;
+            for (const QString &c : chunks) {
+                const QString k = c.startsWith(QLatin1String("CREATE INDEX")) || c.startsWith(QLatin1String("CREATE UNIQUE INDEX"))
+                                      ? QStringLiteral("index")
+                                  : c.startsWith(QLatin1String("ALTER TABLE account ADD ")) && !c.contains(QLatin1String(" COLUMN "))
+                                      ? QStringLiteral("constraint")
+                                      : QString();
+                if (k != kind && !group.isEmpty()) {
+                    group.sort();
+                    result << QStringLiteral("{") + group.join(QStringLiteral(" | ")) + QStringLiteral("}");
+                    group.clear();
+                }
+                kind = k;
+                if (k.isEmpty())
+                    result << c;
+                else
+                    group << c;
+            }
+            return result;
+        };
+        QSet<QByteArray> alembicOrders;
+        for (int seed = 0; seed < 6; ++seed) {
+            QProcessEnvironment env;
+            env.insert(QStringLiteral("PYTHONHASHSEED"), QString::number(seed));
+            const ProcessResult expected = runAlembic(QStringLiteral("alembic.ini"), args, dir, env);
+            QVERIFY2(expected.ok(), qPrintable(expected.describe()));
+            alembicOrders.insert(expected.out);
+            QCOMPARE(canonical(actual.out), canonical(expected.out));
+        }
+        QVERIFY2(alembicOrders.size() > 1, "alembic's order did not vary with PYTHONHASHSEED: the fixture tests nothing");
+        const ProcessResult engines = runRetort({QStringLiteral("-c"), QStringLiteral("alembic.ini"), QStringLiteral("engines")}, dir);
+        QVERIFY2(engines.ok() && engines.out.contains("s001_indexes.py:19: one of alembic's valid orders: it emits these 4 "
+                                                      "CREATE INDEX statements of op.create_table in Python set order"),
+                 qPrintable(engines.describe()));
+        QVERIFY2(engines.out.contains("2 of 2 revision functions render natively"), qPrintable(engines.describe()));
     }
 
     // Realistic bodies: every command either prints alembic's script exactly

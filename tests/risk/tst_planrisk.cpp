@@ -25,10 +25,10 @@ PlannedStep step(const QString &revision, const QString &from, const QStringList
     for (int i = 0; i < sql.size(); ++i) {
         const bool block = autocommitLast && i == sql.size() - 1;
         if (block)
-            p.sql.body.append(SqlStatement{SqlStatement::Kind::EnterAutocommit, QString(), 0});
+            p.sql.body.append(SqlStatement{SqlStatement::Kind::EnterAutocommit, QString(), 0, {}});
         p.sql.body.append(SqlStatement::statement(sql[i]));
         if (block)
-            p.sql.body.append(SqlStatement{SqlStatement::Kind::LeaveAutocommit, QString(), 0});
+            p.sql.body.append(SqlStatement{SqlStatement::Kind::LeaveAutocommit, QString(), 0, {}});
     }
     return p;
 }

@@ -53,9 +53,11 @@ StepBody bodyFrom(const QJsonArray &statements)
         const QJsonObject s = v.toObject();
         const QString kind = s.value(QLatin1String("kind")).toString();
         if (kind == QLatin1String("enter_autocommit"))
-            body.append({SqlStatement::Kind::EnterAutocommit, {}, 0});
+            body.append({SqlStatement::Kind::EnterAutocommit, {}, 0, {}});
         else if (kind == QLatin1String("leave_autocommit"))
-            body.append({SqlStatement::Kind::LeaveAutocommit, {}, 0});
+            body.append({SqlStatement::Kind::LeaveAutocommit, {}, 0, {}});
+        else if (kind == QLatin1String("text"))
+            body.append({SqlStatement::Kind::Text, s.value(QLatin1String("text")).toString(), 0, {}});
         else
             body.append(SqlStatement::statement(s.value(QLatin1String("sql")).toString()));
     }
@@ -110,6 +112,8 @@ QByteArray AlembicBridge::request(const QString &mode, const QVector<BridgeStep>
         r.insert(QLatin1String("tag"), m_project.tag);
     if (!m_project.destination.isEmpty())
         r.insert(QLatin1String("destination"), m_project.destination);
+    if (m_project.loadAllRevisions)
+        r.insert(QLatin1String("load_all"), true);
     return QJsonDocument(r).toJson(QJsonDocument::Compact);
 }
 
@@ -136,13 +140,11 @@ std::unique_ptr<JsonLinesProcess> AlembicBridge::startOffline(const std::atomic<
     return std::move(process).value();
 }
 
-Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<BridgeStep> &steps,
-                                                            const std::atomic<bool> *cancel,
-                                                            QString *unavailable,
-                                                            std::unique_ptr<JsonLinesProcess> started) const
+Result<BridgeOfflineSql> AlembicBridge::renderOffline(const QVector<BridgeStep> &steps,
+                                                      const std::atomic<bool> *cancel,
+                                                      QString *unavailable,
+                                                      std::unique_ptr<JsonLinesProcess> started) const
 {
-    if (steps.isEmpty())
-        return QVector<BridgeStepSql>();
     if (!started) {
         Result<std::unique_ptr<JsonLinesProcess>> process = offlineProcess(cancel);
         if (!process)
@@ -163,10 +165,18 @@ Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<Bridge
     if (const Error e = checkGreeting(run.value(), unavailable))
         return e;
 
-    QVector<BridgeStepSql> out(steps.size());
+    BridgeOfflineSql result;
+    QVector<BridgeStepSql> &out = result.steps;
+    out.resize(steps.size());
     QVector<bool> seen(steps.size(), false);
     for (const QJsonObject &e : run->events) {
-        if (e.value(QLatin1String("event")).toString() != QLatin1String("step"))
+        const QString event = e.value(QLatin1String("event")).toString();
+        if (event == QLatin1String("frame")) {
+            result.frame = {e.value(QLatin1String("head")).toString(), e.value(QLatin1String("start")).toString(),
+                            e.value(QLatin1String("end")).toString(), e.value(QLatin1String("tail")).toString()};
+            continue;
+        }
+        if (event != QLatin1String("step"))
             continue;
         const int i = e.value(QLatin1String("index")).toInt(-1);
         if (i < 0 || i >= steps.size())
@@ -178,7 +188,7 @@ Result<QVector<BridgeStepSql>> AlembicBridge::renderOffline(const QVector<Bridge
     }
     if (run->exitCode != 0 || seen.contains(false))
         return runError(run.value(), QStringLiteral("offline"));
-    return out;
+    return result;
 }
 
 Error AlembicBridge::checkGreeting(const ProcessOutcome &run, QString *unavailable) const
@@ -290,6 +300,9 @@ Result<BridgeOnlineResult> AlembicBridge::runOnline(const QVector<BridgeStep> &s
         ev.revision = e.value(QLatin1String("revision")).toString();
         if (kind == QLatin1String("started")) {
             ev.kind = BridgeEvent::Kind::Started;
+        } else if (kind == QLatin1String("text")) {
+            ev.kind = BridgeEvent::Kind::Printed;
+            ev.text = e.value(QLatin1String("text")).toString();
         } else if (kind == QLatin1String("finished")) {
             ev.kind = BridgeEvent::Kind::Finished;
             ++result.finishedSteps;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "render/offlinescript.h"
 #include "render/stepsql.h"
 #include "result.h"
 
@@ -34,6 +35,9 @@ struct BridgeProject {
     // (--tag, and the command's destination: "heads", "b003", ...); empty: None.
     QString tag;
     QString destination;
+    // Offline: load every revision file in alembic's order, as alembic does,
+    // because one prints at module level (see printscan.h).
+    bool loadAllRevisions = false;
 };
 
 // One revision function for the bridge to run.
@@ -51,14 +55,20 @@ struct BridgeStepSql {
     Error error;  // "Type: message" verbatim, located at the revision file's line
 };
 
+// One offline run: the steps, and what was printed outside them.
+struct BridgeOfflineSql {
+    QVector<BridgeStepSql> steps;
+    OfflineFrame frame;
+};
+
 // What an online run reports as it goes.
 struct BridgeEvent {
-    enum class Kind { Started, Finished, Log };
+    enum class Kind { Started, Finished, Log, Printed };
     Kind kind = Kind::Log;
     int index = -1;         // the step (Started, Finished)
     QString revision;
     QStringList headsAfter; // Finished: the version rows after the step
-    QString text;           // Log: one line of alembic's logging (stderr)
+    QString text;           // Log: one line of alembic's logging (stderr); Printed: what env.py or a step print()ed
 };
 
 struct BridgeOnlineResult {
@@ -72,14 +82,15 @@ class AlembicBridge {
 public:
     explicit AlembicBridge(BridgeProject project);
 
-    // All steps in ONE env.py run (as_sql=True). The outer error is for the
+    // All steps in ONE env.py run (as_sql=True); with no steps, only what
+    // env.py and the revision modules print (the frame). The outer error is for the
     // run as a whole (the bridge does not start, env.py fails); a step that
     // fails is reported in its own entry and the others still render.
     // When the interpreter does not start or cannot import alembic, the
     // error says why and *unavailable (if given) is set to that reason, so
     // the caller can try the next interpreter.
     // `started` (from startOffline()) is used instead of a new process.
-    Result<QVector<BridgeStepSql>> renderOffline(const QVector<BridgeStep> &steps,
+    Result<BridgeOfflineSql> renderOffline(const QVector<BridgeStep> &steps,
                                                  const std::atomic<bool> *cancel = nullptr,
                                                  QString *unavailable = nullptr,
                                                  std::unique_ptr<JsonLinesProcess> started = {}) const;

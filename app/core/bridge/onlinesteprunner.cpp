@@ -51,13 +51,14 @@ QString bridgeDatabaseUrl(const ConnectionSettings &settings, const QString &app
             url += QLatin1Char(':') + QString::number(settings.port);
     }
     url += QLatin1Char('/') + encoded(settings.database);
+    // `appName` goes in PGAPPNAME, not here: env.py may hand the URL to a
+    // driver without libpq (asyncpg, alembic's async template), which takes
+    // no application_name keyword; the bridge sets it on such connections.
     for (const auto &kv : settings.libpqParameters()) {
         if (!appName.isEmpty() && kv.first == QLatin1String("application_name"))
             continue;
         query.append(kv);
     }
-    if (!appName.isEmpty())
-        query.append({QStringLiteral("application_name"), appName});
     for (int i = 0; i < query.size(); ++i)
         url += (i == 0 ? QLatin1Char('?') : QLatin1Char('&')) + encoded(query[i].first) + QLatin1Char('=')
                + encoded(query[i].second);
@@ -122,6 +123,10 @@ PythonStepRunner bridgeStepRunner(BridgeProject project, InterpreterQuery interp
                 case BridgeEvent::Kind::Log:
                     if (events.log)
                         events.log(e.text);
+                    break;
+                case BridgeEvent::Kind::Printed:
+                    if (events.printed)
+                        events.printed(e.text);
                     break;
                 }
             },

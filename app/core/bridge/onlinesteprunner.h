@@ -12,8 +12,10 @@
 namespace retort {
 
 // The SQLAlchemy URL of `settings` for the bridge's environment, password
-// included (percent-encoded) and application_name replaced by `appName`
-// when it is not empty. Never for logs or argv.
+// included (percent-encoded); with an `appName` its own application_name is
+// left out, so that PGAPPNAME=appName (set beside it) names the bridge's
+// connections, for libpq and, through the bridge, for asyncpg alike.
+// Never for logs or argv.
 QString bridgeDatabaseUrl(const ConnectionSettings &settings, const QString &appName = QString());
 
 // Runs python-online steps through AlembicBridge::runOnline: one child per

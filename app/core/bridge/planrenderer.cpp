@@ -79,14 +79,29 @@ EngineVerdict PlanRenderer::verdict(int revision, bool upgrade)
         return v;
     }
     Result<StepBody> body = m_native->render(script.path, node.id, upgrade, m_settings.mode);
-    if (body)
+    if (body) {
+        for (const SqlStatement &s : body.value())
+            if (!s.orderNote.isEmpty()) {
+                v.file = script.path;
+                v.line = s.line;
+                v.reason = QStringLiteral("%1:%2: %3").arg(script.path).arg(s.line).arg(s.orderNote);
+                break;
+            }
         return v;
+    }
     v.engine = RenderEngine::Python;
     v.available = m_settings.policy != EnginePolicy::Native;
     v.reason = locatedReason(body.error());
     v.file = body.error().where().file;
     v.line = body.error().where().line;
     return v;
+}
+
+BridgeProject PlanRenderer::bridgeProject() const
+{
+    BridgeProject project = m_settings.bridge;
+    project.loadAllRevisions = !m_settings.prints.revisionWhere.isEmpty();
+    return project;
 }
 
 PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::atomic<bool> *cancel)
@@ -114,7 +129,7 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         }
         if (pendingPython.isEmpty())
             return;
-        BridgeProject project = m_settings.bridge;
+        BridgeProject project = bridgeProject();
         project.python = pendingPython;
         pending = AlembicBridge(project).startOffline(cancel);
     };
@@ -153,12 +168,12 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         viaBridge << i;
         bridgeSteps.append({node.id, upgrade, step.headsBefore, script.path});
     }
-    if (viaBridge.isEmpty())
+    if (viaBridge.isEmpty() && !m_settings.prints.any())
         return out;
 
     // The bridge is its own interpreter check: each candidate in turn runs the
     // batch, and one that cannot import alembic says so before reading it.
-    Result<QVector<BridgeStepSql>> rendered = Error(Error::Kind::Config, QString());
+    Result<BridgeOfflineSql> rendered = Error(Error::Kind::Config, QString());
     bool ran = false;
     if (m_interpreter) {
         out.interpreter = *m_interpreter;
@@ -170,7 +185,7 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         for (InterpreterAttempt attempt : InterpreterFinder::candidates(m_settings.interpreter)) {
             attempt.failure = InterpreterFinder::precheck(attempt.path);
             if (attempt.failure.isEmpty()) {
-                BridgeProject project = m_settings.bridge;
+                BridgeProject project = bridgeProject();
                 project.python = attempt.path;
                 rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel, &attempt.failure,
                                                                 takePending(attempt.path));
@@ -186,24 +201,24 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         if (!ran && m_settings.mode == RenderMode::Online)
             return displayOnly(out, viaBridge, InterpreterFinder::noneFound(rejected));
         if (!ran) {
-            const int first = viaBridge.front();
+            const int first = viaBridge.value(0);
             out.steps.resize(first + 1);
             out.failedStep = first;
             out.error = InterpreterFinder::noneFound(rejected);
-            if (nativeErrors[first])
+            if (!viaBridge.isEmpty() && nativeErrors[first])
                 out.error.causedBy(nativeErrors[first]);
             return out;
         }
     }
     if (!ran) {
-        BridgeProject project = m_settings.bridge;
+        BridgeProject project = bridgeProject();
         project.python = out.interpreter.path;
         rendered = AlembicBridge(project).renderOffline(bridgeSteps, cancel, nullptr, takePending(project.python));
     }
     if (!rendered && m_settings.mode == RenderMode::Online)
         return displayOnly(out, viaBridge, rendered.error());
     if (!rendered) {
-        const int first = viaBridge.front();
+        const int first = viaBridge.value(0);
         out.steps.resize(first + 1);
         out.failedStep = first;
         out.failedInBridge = true;
@@ -211,9 +226,10 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         out.error = rendered.error();
         return out;
     }
+    out.frame = rendered.value().frame;
     for (int k = 0; k < viaBridge.size(); ++k) {
         const int i = viaBridge[k];
-        BridgeStepSql &r = rendered.value()[k];
+        BridgeStepSql &r = rendered.value().steps[k];
         out.steps[i].body = std::move(r.body);
         if (r.error && out.steps[i].online) {
             // only for display: alembic runs this step online, where the

@@ -2,6 +2,7 @@
 
 #include "bridge/alembicbridge.h"
 #include "bridge/interpreterfinder.h"
+#include "bridge/printscan.h"
 #include "graph/migrationplan.h"
 #include "render/bodyevaluator.h"
 #include "render/stepsql.h"
@@ -43,6 +44,9 @@ struct PlanRenderSettings {
     // with `interpreter` the first time the bridge is needed.
     BridgeProject bridge;
     InterpreterQuery interpreter;
+    // --sql of a project that prints outside its steps: the bridge runs
+    // env.py even when every step renders natively, for PlanSql::frame.
+    ProjectPrints prints;
 };
 
 // Every planned step's body, or where rendering stopped.
@@ -56,6 +60,7 @@ struct PlanSql {
     bool bridgeRunFailed = false;  // the bridge as a whole failed (env.py, start): no step ran
     Error error;
     Interpreter interpreter;  // set when the bridge ran
+    OfflineFrame frame;       // what env.py and the revision modules printed (PlanRenderSettings::prints)
 };
 
 // How one revision function is rendered, for `retort engines` and the graph.
@@ -64,7 +69,7 @@ struct EngineVerdict {
     bool upgrade = true;
     RenderEngine engine = RenderEngine::Native;
     bool available = true;  // false: needs Python and the policy is native
-    QString reason;         // "file:line: revision x needs Python to render (...)"
+    QString reason;         // "file:line: revision x needs Python to render (...)"; native: its order note
     QString file;
     int line = 0;
 };
@@ -84,6 +89,7 @@ public:
     EngineVerdict verdict(int revision, bool upgrade);
 
 private:
+    BridgeProject bridgeProject() const;
 
     const RevisionGraph &m_graph;
     const QVector<RevisionScript> &m_scripts;

@@ -2,6 +2,7 @@
 
 #include "exec/executorrun.h"
 #include "db/pghandle.h"
+#include "render/stepsql.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>
@@ -72,6 +73,11 @@ ExecutorThread::ExecutorThread(QObject *parent) : QObject(parent)
     connect(m_thread, &QThread::finished, m_executor, &QObject::deleteLater);
     connect(m_executor, &Executor::progress, this, &ExecutorThread::progress);
     connect(m_executor, &Executor::logLine, this, &ExecutorThread::logLine);
+    // the window's run log: printed text line by line, marked as such
+    connect(m_executor, &Executor::printed, this, [this](const QString &text) {
+        for (const QString &line : printedLines(text))
+            Q_EMIT logLine(QStringLiteral("print: ") + line);
+    });
     connect(m_executor, &Executor::waiting, this, &ExecutorThread::waiting);
     connect(m_executor, &Executor::finished, this, [this](const RunReport &report) {
         m_running = false;

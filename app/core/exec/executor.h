@@ -34,6 +34,7 @@ struct PythonRunEvents {
     std::function<void(int index)> started;  // index into the steps given
     std::function<void(int index, const QStringList &heads)> finished;
     std::function<void(const QString &line)> log;  // alembic's log, one line
+    std::function<void(const QString &text)> printed;  // what env.py or a step print()ed (alembic's stdout)
     // Called every few milliseconds on the caller's thread while alembic
     // runs; the executor cancels the bridge's statement from here.
     std::function<void()> poll;
@@ -172,6 +173,8 @@ public:
 Q_SIGNALS:
     void progress(const retort::RunProgress &progress);
     void logLine(const QString &line);
+    // Text a step run through alembic print()ed, as alembic's stdout has it.
+    void printed(const QString &text);
     void finished(const retort::RunReport &report);
     // The run has waited about a second for a lock another session holds:
     // "waiting for the migration lock held by pid 4242 (application ...,

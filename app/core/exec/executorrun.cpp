@@ -338,6 +338,7 @@ private:
                 m_report.stepsCommitted = first + i + 1;
         };
         events.log = [&](const QString &line) { log(line); };
+        events.printed = [&](const QString &text) { Q_EMIT m_executor.printed(text); };
         events.poll = [&] {
             // alembic commits on its own connection: while it runs, this
             // session must still hold the migration lock, or alembic is stopped

@@ -55,6 +55,8 @@ QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &steps, bool 
             case SqlStatement::Kind::LeaveAutocommit:
                 add(K::LeaveAutocommit, i, QString(), st.line);
                 break;
+            case SqlStatement::Kind::Text:  // printed by alembic when it runs the step
+                break;
             }
         }
         for (int r = 0; r < s.step.rowOps.size(); ++r)

@@ -25,6 +25,14 @@ QString q(const QString &name)
     return sql::quoteIdentifier(name);
 }
 
+QString setOrderNote(qsizetype count, const char *what)
+{
+    return QStringLiteral("one of alembic's valid orders: it emits these %1 %2 in Python set order, which varies "
+                          "between its runs; Retort keeps the order written")
+        .arg(count)
+        .arg(QLatin1String(what));
+}
+
 } // namespace
 
 bool createTable(const PyValue &c, QStringList &out, QString &reason, QSet<QString> &createdEnums)
@@ -56,9 +64,10 @@ bool createTable(const PyValue &c, QStringList &out, QString &reason, QSet<QStri
             continue;
         indexes << defaultIndex(t.table, col);
     }
-    // table.indexes is a Python set: with several, alembic's order is arbitrary
+    // table.indexes is a Python set: alembic's order varies between its runs;
+    // the order written is one of them, and the step says so
     if (indexes.size() > 1)
-        return fail(reason, QStringLiteral("op.create_table with several indexes (alembic emits them in set order)"));
+        reason = setOrderNote(indexes.size(), "CREATE INDEX statements of op.create_table");
     for (const IndexDef &index : std::as_const(indexes))
         out << pgddl::visitCreateIndex(index);
     if (t.comment) {
@@ -120,9 +129,9 @@ bool addColumn(const PyValue &c, QStringList &out, QString &reason)
     for (const ForeignKeyDef &fk : std::as_const(col.foreignKeys))
         if (!fk.options.useAlter)
             constraints << pgddl::visitForeignKeyConstraint(fk);
-    // the constraints of alembic's throwaway table are a Python set
+    // the constraints of alembic's throwaway table are a Python set (see createTable)
     if (constraints.size() > 1)
-        return fail(reason, QStringLiteral("op.add_column of a column making several constraints (set order)"));
+        reason = setOrderNote(constraints.size(), "constraints op.add_column adds");
     for (const QString &s : std::as_const(constraints))
         out << pgddl::visitAddConstraint(t, s);
     if (col.index) {

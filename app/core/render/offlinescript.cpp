@@ -76,18 +76,20 @@ QString OfflineScript::bodyChunk(const SqlStatement &statement)
     case SqlStatement::Kind::LeaveAutocommit:
         return QStringLiteral("BEGIN;");
     case SqlStatement::Kind::Sql:
+    case SqlStatement::Kind::Text:
         break;
     }
     return statement.sql + QLatin1Char(';');
 }
 
 QString OfflineScript::render(const QVector<MigrationStep> &steps, const QVector<StepBody> &bodies,
-                              const QStringList &startHeads) const
+                              const QStringList &startHeads, const OfflineFrame &frame) const
 {
     const bool perStep = m_options.transactionPerMigration;
-    QString out;
+    QString out = frame.head;
     if (!perStep)
         chunk(out, QStringLiteral("BEGIN;"));
+    out += frame.start;
     bool noHeads = startHeads.isEmpty();
     for (int i = 0; i < steps.size(); ++i) {
         const MigrationStep &step = steps[i];
@@ -97,8 +99,12 @@ QString OfflineScript::render(const QVector<MigrationStep> &steps, const QVector
             chunk(out, createVersionTable() + QLatin1Char(';'));
         chunk(out, QLatin1String("-- Running ") + step.shortLog());
         if (i < bodies.size())
-            for (const SqlStatement &statement : bodies[i])
-                chunk(out, bodyChunk(statement));
+            for (const SqlStatement &statement : bodies[i]) {
+                if (statement.kind == SqlStatement::Kind::Text)
+                    out += statement.sql;  // print() output, as alembic's stdout has it
+                else
+                    chunk(out, bodyChunk(statement));
+            }
         for (const VersionRowOp &op : step.rowOps)
             chunk(out, rowStatement(op) + QLatin1Char(';'));
         noHeads = step.headsAfter.isEmpty();
@@ -107,8 +113,10 @@ QString OfflineScript::render(const QVector<MigrationStep> &steps, const QVector
     }
     if (noHeads)
         chunk(out, dropVersionTable() + QLatin1Char(';'));
+    out += frame.end;
     if (!perStep)
         chunk(out, QStringLiteral("COMMIT;"));
+    out += frame.tail;
     return out;
 }
 

@@ -9,6 +9,16 @@
 
 namespace retort {
 
+// What env.py and the revision modules print() outside the steps, where
+// alembic's --sql has it: before its first line (BEGIN), after it and before
+// the steps, after the steps and before the last line (COMMIT), after it.
+struct OfflineFrame {
+    QString head;
+    QString start;
+    QString end;
+    QString tail;
+};
+
 // How env.py configured the version table and transactions, for --sql.
 struct OfflineOptions {
     QString versionTable = QStringLiteral("alembic_version");
@@ -29,7 +39,7 @@ public:
     // bodies[i] holds step i's body (empty for a step that renders no SQL). startHeads are the
     // version rows before the first step (needed when there are no steps).
     QString render(const QVector<MigrationStep> &steps, const QVector<StepBody> &bodies,
-                   const QStringList &startHeads) const;
+                   const QStringList &startHeads, const OfflineFrame &frame = {}) const;
 
     // The single statements, without ';'.
     QString createVersionTable() const;

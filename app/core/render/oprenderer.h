@@ -17,6 +17,8 @@ namespace retort {
 // has created, and creates each only once.
 class OpRenderer {
 public:
+    // On success `reason` is empty, or the order note of statements alembic
+    // emits in Python set order (SqlStatement::orderNote).
     bool render(const OpCall &call, QStringList &statements, QString &reason) const;
 
 private:

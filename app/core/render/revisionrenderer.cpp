@@ -109,8 +109,11 @@ Result<StepBody> RevisionRenderer::render(const QString &path, const QString &re
         statements.clear();
         if (!renderer.render(call, statements, reason))
             return needsPython(path, call.line, revision, reason);
-        for (QString &s : statements)
+        // a reason on success is an order note (OpRenderer::render)
+        for (QString &s : statements) {
             body.append(SqlStatement::statement(std::move(s), call.line));
+            body.back().orderNote = reason;
+        }
     }
     return body;
 }

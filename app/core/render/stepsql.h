@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace retort {
@@ -9,18 +10,43 @@ namespace retort {
 // or the edge of an `op.get_context().autocommit_block()`. Offline, entering
 // a block prints alembic's "COMMIT;" and leaving it "BEGIN;"; online, the
 // executor commits, runs the block's statements outside a transaction, and
-// begins again.
+// begins again. Text is what the step print()ed (bridge only): alembic's
+// --sql has it as is between the statements; it is never executed.
 struct SqlStatement {
-    enum class Kind { Sql, EnterAutocommit, LeaveAutocommit };
+    enum class Kind { Sql, EnterAutocommit, LeaveAutocommit, Text };
     Kind kind = Kind::Sql;
-    QString sql;  // Sql: the statement without its terminating ';'
+    QString sql;  // Sql: the statement without its terminating ';'; Text: the printed text
     int line = 0; // the op call's line in the revision file; 0 when not known (bridge)
+    // Set on the statements of an op whose order alembic takes from a Python
+    // set (several indexes of create_table, several constraints of
+    // add_column): it varies between alembic's own runs, and this is one of
+    // its valid orders (the order written). Says so, for engines and the pane.
+    QString orderNote;
 
-    static SqlStatement statement(QString text, int line = 0) { return {Kind::Sql, std::move(text), line}; }
+    static SqlStatement statement(QString text, int line = 0) { return {Kind::Sql, std::move(text), line, {}}; }
     bool isSql() const { return kind == Kind::Sql; }
 };
 
 using StepBody = QVector<SqlStatement>;
+
+// Printed text (Kind::Text) as lines for a log or a comment: the newline
+// that ends print()'s output does not make an empty last line.
+inline QStringList printedLines(const QString &text)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    if (lines.size() > 1 && lines.back().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+// The first orderNote of a body ("line N: ..."), empty when none.
+inline QString orderNote(const StepBody &body)
+{
+    for (const SqlStatement &s : body)
+        if (!s.orderNote.isEmpty())
+            return QStringLiteral("line %1: %2").arg(s.line).arg(s.orderNote);
+    return {};
+}
 
 // Which engine produced a step's body.
 enum class RenderEngine {

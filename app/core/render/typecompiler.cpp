@@ -16,9 +16,14 @@ namespace {
 
 using Family = CompiledType::Family;
 
+// Where SQLAlchemy 1.4 defines a type name: `sa.INET` or `postgresql.Integer`
+// is an AttributeError in alembic, so Retort must not render it either.
+enum class Defined : uint8_t { Both, CoreOnly, DialectOnly };
+
 struct Simple {
     const char *sql;
     Family family;
+    Defined defined = Defined::Both;
 };
 
 // Types without arguments: the name as written (sa. or postgresql.) and
@@ -26,37 +31,37 @@ struct Simple {
 const QHash<QString, Simple> &simpleTypes()
 {
     static const QHash<QString, Simple> types = {
-        {QStringLiteral("Integer"), {"INTEGER", Family::Integer}},
-        {QStringLiteral("INTEGER"), {"INTEGER", Family::Integer}},
-        {QStringLiteral("INT"), {"INTEGER", Family::Integer}},
-        {QStringLiteral("SmallInteger"), {"SMALLINT", Family::SmallInteger}},
-        {QStringLiteral("SMALLINT"), {"SMALLINT", Family::SmallInteger}},
-        {QStringLiteral("BigInteger"), {"BIGINT", Family::BigInteger}},
-        {QStringLiteral("BIGINT"), {"BIGINT", Family::BigInteger}},
-        {QStringLiteral("Date"), {"DATE", Family::Other}},
-        {QStringLiteral("DATE"), {"DATE", Family::Other}},
-        {QStringLiteral("DATETIME"), {"DATETIME", Family::Other}},
-        {QStringLiteral("Interval"), {"INTERVAL", Family::Other}},
-        {QStringLiteral("REAL"), {"REAL", Family::Float}},
-        {QStringLiteral("DOUBLE_PRECISION"), {"DOUBLE PRECISION", Family::Float}},
-        {QStringLiteral("CLOB"), {"CLOB", Family::Other}},
-        {QStringLiteral("BLOB"), {"BLOB", Family::Other}},
-        {QStringLiteral("PickleType"), {"BYTEA", Family::Other}},
-        {QStringLiteral("BYTEA"), {"BYTEA", Family::Other}},
-        {QStringLiteral("INET"), {"INET", Family::Other}},
-        {QStringLiteral("CIDR"), {"CIDR", Family::Other}},
-        {QStringLiteral("TSVECTOR"), {"TSVECTOR", Family::Other}},
-        {QStringLiteral("MACADDR"), {"MACADDR", Family::Other}},
-        {QStringLiteral("MONEY"), {"MONEY", Family::Other}},
-        {QStringLiteral("HSTORE"), {"HSTORE", Family::Other}},
-        {QStringLiteral("OID"), {"OID", Family::Other}},
-        {QStringLiteral("REGCLASS"), {"REGCLASS", Family::Other}},
-        {QStringLiteral("INT4RANGE"), {"INT4RANGE", Family::Other}},
-        {QStringLiteral("INT8RANGE"), {"INT8RANGE", Family::Other}},
-        {QStringLiteral("NUMRANGE"), {"NUMRANGE", Family::Other}},
-        {QStringLiteral("DATERANGE"), {"DATERANGE", Family::Other}},
-        {QStringLiteral("TSRANGE"), {"TSRANGE", Family::Other}},
-        {QStringLiteral("TSTZRANGE"), {"TSTZRANGE", Family::Other}},
+        {QStringLiteral("Integer"), {"INTEGER", Family::Integer, Defined::CoreOnly}},
+        {QStringLiteral("INTEGER"), {"INTEGER", Family::Integer, Defined::Both}},
+        {QStringLiteral("INT"), {"INTEGER", Family::Integer, Defined::CoreOnly}},
+        {QStringLiteral("SmallInteger"), {"SMALLINT", Family::SmallInteger, Defined::CoreOnly}},
+        {QStringLiteral("SMALLINT"), {"SMALLINT", Family::SmallInteger, Defined::Both}},
+        {QStringLiteral("BigInteger"), {"BIGINT", Family::BigInteger, Defined::CoreOnly}},
+        {QStringLiteral("BIGINT"), {"BIGINT", Family::BigInteger, Defined::Both}},
+        {QStringLiteral("Date"), {"DATE", Family::Other, Defined::CoreOnly}},
+        {QStringLiteral("DATE"), {"DATE", Family::Other, Defined::Both}},
+        {QStringLiteral("DATETIME"), {"DATETIME", Family::Other, Defined::CoreOnly}},
+        {QStringLiteral("Interval"), {"INTERVAL", Family::Other, Defined::CoreOnly}},
+        {QStringLiteral("REAL"), {"REAL", Family::Float, Defined::Both}},
+        {QStringLiteral("DOUBLE_PRECISION"), {"DOUBLE PRECISION", Family::Float, Defined::DialectOnly}},
+        {QStringLiteral("CLOB"), {"CLOB", Family::Other, Defined::CoreOnly}},
+        {QStringLiteral("BLOB"), {"BLOB", Family::Other, Defined::CoreOnly}},
+        {QStringLiteral("PickleType"), {"BYTEA", Family::Other, Defined::CoreOnly}},
+        {QStringLiteral("BYTEA"), {"BYTEA", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("INET"), {"INET", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("CIDR"), {"CIDR", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("TSVECTOR"), {"TSVECTOR", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("MACADDR"), {"MACADDR", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("MONEY"), {"MONEY", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("HSTORE"), {"HSTORE", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("OID"), {"OID", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("REGCLASS"), {"REGCLASS", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("INT4RANGE"), {"INT4RANGE", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("INT8RANGE"), {"INT8RANGE", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("NUMRANGE"), {"NUMRANGE", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("DATERANGE"), {"DATERANGE", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("TSRANGE"), {"TSRANGE", Family::Other, Defined::DialectOnly}},
+        {QStringLiteral("TSTZRANGE"), {"TSTZRANGE", Family::Other, Defined::DialectOnly}},
     };
     return types;
 }
@@ -238,6 +243,28 @@ bool enumType(const PyValue &t, const QString &name, bool dialect, CompiledType 
     return true;
 }
 
+// Why a type name spelled this way cannot be rendered: SQLAlchemy 2.0's
+// names, and names SQLAlchemy 1.4 defines only in the other module. Empty
+// when it can be. (Retort reproduces SQLAlchemy 1.4: see reproducedversions.h.)
+QString undefinedIn14(const QString &name, bool dialect, const QString &written)
+{
+    static const QStringList sqlalchemy2 = {QStringLiteral("Uuid"), QStringLiteral("UUID"), QStringLiteral("Double"),
+                                            QStringLiteral("DOUBLE_PRECISION"), QStringLiteral("DOUBLE")};
+    if (!dialect && sqlalchemy2.contains(name))
+        return QStringLiteral("%1 is SQLAlchemy 2.0's and SQLAlchemy 1.4 has no such name: the project's own "
+                              "alembic renders it (with SQLAlchemy 1.4 it fails there with AttributeError, as alembic "
+                              "itself does)")
+            .arg(written);
+    const auto it = simpleTypes().constFind(name);
+    if (it == simpleTypes().constEnd())
+        return {};
+    if ((it->defined == Defined::DialectOnly && !dialect) || (it->defined == Defined::CoreOnly && dialect))
+        return QStringLiteral("SQLAlchemy 1.4 defines %1 only in %2: alembic fails on %3 with AttributeError")
+            .arg(name, dialect ? QStringLiteral("sqlalchemy (sa.)") : QStringLiteral("sqlalchemy.dialects.postgresql"),
+                 written);
+    return {};
+}
+
 bool arrayType(const PyValue &t, const QString &name, CompiledType &out, QString &reason)
 {
     const Args a = bindArgs(t, {"item_type", "as_tuple", "dimensions", "zero_indexes"});
@@ -276,6 +303,8 @@ bool compileType(const PyValue &type, CompiledType &out, QString &reason)
     if (name.isEmpty())
         return fail(reason, QStringLiteral("a column type that is not a SQLAlchemy type"));
     const QString shown = type.str + QStringLiteral("()");
+    if (const QString why = undefinedIn14(name, dialect, type.str); !why.isEmpty())
+        return fail(reason, why);
     if (auto it = simpleTypes().constFind(name); it != simpleTypes().constEnd()) {
         if (!noArgs(type, shown, reason))
             return false;
