@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/pyvalue.h"
+#include "render/opcall.h"
 
 #include <QSet>
 #include <QString>
