@@ -4,6 +4,7 @@
 #include "eval/evaluator.h"
 #include "eval/operations.h"
 #include "python/ast.h"
+#include "render/oprenderer.h"
 
 #include <utility>
 
@@ -48,49 +49,11 @@ QString canonicalPath(const QString &dotted)
     return {};
 }
 
-// alembic's module-level operations that emit SQL.
+// alembic's module-level operations (op.<name>) that Retort records.
 bool isOperation(const QString &name)
 {
-    static const QSet<QString> ops{
-        QStringLiteral("add_column"), QStringLiteral("alter_column"), QStringLiteral("bulk_insert"),
-        QStringLiteral("create_check_constraint"), QStringLiteral("create_exclude_constraint"),
-        QStringLiteral("create_foreign_key"), QStringLiteral("create_index"), QStringLiteral("create_primary_key"),
-        QStringLiteral("create_table"), QStringLiteral("create_table_comment"),
-        QStringLiteral("create_unique_constraint"), QStringLiteral("drop_column"), QStringLiteral("drop_constraint"),
-        QStringLiteral("drop_index"), QStringLiteral("drop_table"), QStringLiteral("drop_table_comment"),
-        QStringLiteral("execute"), QStringLiteral("rename_table"),
-    };
-    return ops.contains(name);
-}
-
-// The batch_op.<name>(...) methods alembic queues on PostgreSQL, with where
-// the table name goes among the plain op's positional arguments, how many
-// positional arguments the batch method takes, and the schema keyword.
-struct BatchShape {
-    const char *name;
-    int tableAt;
-    int maxPositional;
-    const char *schemaKeyword;
-};
-
-const BatchShape *batchShape(const QString &name)
-{
-    static const BatchShape shapes[] = {
-        {"add_column", 0, 1, "schema"},
-        {"drop_column", 0, 1, "schema"},
-        {"alter_column", 0, 1, "schema"},
-        {"create_index", 1, 2, "schema"},
-        {"drop_index", 1, 1, "schema"},
-        {"create_foreign_key", 1, 4, "source_schema"},
-        {"create_unique_constraint", 1, 2, "schema"},
-        {"create_check_constraint", 1, 2, "schema"},
-        {"create_primary_key", 1, 2, "schema"},
-        {"drop_constraint", 1, 2, "schema"},
-    };
-    for (const BatchShape &s : shapes)
-        if (name == QLatin1String(s.name))
-            return &s;
-    return nullptr;
+    const OpSpec *op = findOperation(name);
+    return op && op->isOp;
 }
 
 PyValue hostReference(int kind, const QString &name, int line)
@@ -399,10 +362,10 @@ std::optional<OpCall> AlembicHost::batchCall(Evaluator &ev, const PyValue &ref, 
     call.str = QLatin1String("op.") + method;
     if (method == QLatin1String("execute"))
         return OpCall{method, call, line, OpCall::Kind::Op};
-    const BatchShape *shape = batchShape(method);
-    if (!shape)
+    const OpSpec *spec = findOperation(method);
+    if (!spec || spec->batchTableAt < 0)
         return ev.fail(line, QStringLiteral("batch_op.%1() is not evaluated natively").arg(method));
-    if (call.items.size() > shape->maxPositional) {
+    if (call.items.size() > spec->batchMaxPositional) {
         if (method == QLatin1String("create_foreign_key") && call.items.size() == 5) {
             call.keywords.append({QStringLiteral("referent_schema"), call.items.takeLast()});
         } else {
@@ -410,21 +373,21 @@ std::optional<OpCall> AlembicHost::batchCall(Evaluator &ev, const PyValue &ref, 
         }
     }
     for (const auto &kw : std::as_const(call.keywords)) {
-        if (kw.first == QLatin1String("table_name") || kw.first == QLatin1String(shape->schemaKeyword)
+        if (kw.first == QLatin1String("table_name") || kw.first == QLatin1String(spec->batchSchemaKeyword)
             || kw.first == QLatin1String("source_table"))
             return ev.fail(line, QStringLiteral("batch_op.%1(%2=...) (TypeError)").arg(method, kw.first));
         if ((kw.first == QLatin1String("insert_before") || kw.first == QLatin1String("insert_after"))
             && kw.second.kind != PyValue::Kind::None)
             return ev.fail(line, QStringLiteral("batch_op.%1(%2=...) needs recreate='always'").arg(method, kw.first));
     }
-    if (call.items.size() < shape->tableAt)
+    if (call.items.size() < spec->batchTableAt)
         return ev.fail(line, QStringLiteral("batch_op.%1() without its required arguments (TypeError)").arg(method));
     if (method == QLatin1String("drop_index"))
         call.keywords.append({QStringLiteral("table_name"), batch.table});
     else
-        call.items.insert(shape->tableAt, batch.table);
+        call.items.insert(spec->batchTableAt, batch.table);
     if (batch.schema.kind != PyValue::Kind::None)
-        call.keywords.append({QLatin1String(shape->schemaKeyword), batch.schema});
+        call.keywords.append({QLatin1String(spec->batchSchemaKeyword), batch.schema});
     return OpCall{method, call, line, OpCall::Kind::Op};
 }
 
