@@ -52,7 +52,7 @@ const char *statementName(const py::Stmt *s)
 Evaluator::Evaluator(const py::Module &module, Host &host) : m_module(module), m_host(host)
 {
     m_budget = kStatementBudget;
-    // The module's names as they stand when alembic calls upgrade(): the
+    // The module's names as they stand when its functions are called: the
     // module has run from top to bottom. Names bound by statements Retort
     // does not run (defs, classes, if/try at module level, ...) are unknown.
     for (const py::Stmt *s : module.body) {
@@ -448,7 +448,7 @@ std::optional<PyValue> Evaluator::callFunction(const py::Call *call, int index, 
     none.line = line;
     if (!h.result)
         return none;
-    // The helper sees its parameters and the module's names, none of the caller's.
+    // The function sees its parameters and the module's names, none of the caller's.
     const QHash<QString, PyValue> savedLocals = m_locals;
     const QHash<QString, QString> savedUnknown = m_unknownLocals;
     const QSet<QString> savedNames = m_localNames;
