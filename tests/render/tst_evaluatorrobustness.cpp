@@ -147,6 +147,10 @@ const char *const kDynamic[] = {
     R"(    if context.is_offline_mode() or TABLES:
         print("-- offline")  # needs-python
 )",
+    // the function op.get_bind, not a connection: SQLAlchemy's create() fails on it
+    R"(    bind = op.get_bind
+    sa.Enum("a", name="e").create(bind)  # needs-python
+)",
 };
 
 // Statements that are evaluated and rendered natively.

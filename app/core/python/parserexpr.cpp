@@ -1,4 +1,5 @@
-// Expressions: Python 3.11's precedence from lambda down to atoms.
+// Expressions: Python 3.11's precedence from lambda down to atoms, and
+// expressions as assignment, for, with and del targets.
 
 #include "python/parser_p.h"
 
@@ -510,6 +511,117 @@ Span<Comprehension *> ParserImpl::comprehensions()
         push(finish(c));
     }
     return take<Comprehension>(m);
+}
+
+// ---- targets ----------------------------------------------------------------------
+
+const char *ParserImpl::describe(const Expr *e)
+{
+    switch (e->kind) {
+    case NodeKind::Call: return "function call";
+    case NodeKind::Constant:
+        switch (e->as<Constant>()->type) {
+        case ConstantType::True: return "True";
+        case ConstantType::False: return "False";
+        case ConstantType::None: return "None";
+        case ConstantType::Ellipsis: return "ellipsis";
+        default: return "literal";
+        }
+    case NodeKind::JoinedStr:
+    case NodeKind::FormattedValue: return "f-string expression";
+    case NodeKind::Compare: return "comparison";
+    case NodeKind::Lambda: return "lambda";
+    case NodeKind::IfExp: return "conditional expression";
+    case NodeKind::NamedExpr: return "named expression";
+    case NodeKind::Await: return "await expression";
+    case NodeKind::Yield:
+    case NodeKind::YieldFrom: return "yield expression";
+    case NodeKind::Dict: return "dict literal";
+    case NodeKind::Set: return "set display";
+    case NodeKind::ListComp: return "list comprehension";
+    case NodeKind::SetComp: return "set comprehension";
+    case NodeKind::DictComp: return "dict comprehension";
+    case NodeKind::GeneratorExp: return "generator expression";
+    case NodeKind::Tuple: return "tuple";
+    case NodeKind::List: return "list";
+    case NodeKind::Starred: return "starred";
+    default: return "expression";
+    }
+}
+
+void ParserImpl::setTarget(Expr *e, ExprContext ctx, TargetMode mode, bool top)
+{
+    switch (e->kind) {
+    case NodeKind::Name: e->as<Name>()->ctx = ctx; return;
+    case NodeKind::Attribute: e->as<Attribute>()->ctx = ctx; return;
+    case NodeKind::Subscript: e->as<Subscript>()->ctx = ctx; return;
+    case NodeKind::Starred:
+        if (mode != TargetMode::AugAssign) {
+            e->as<Starred>()->ctx = ctx;
+            setTarget(e->as<Starred>()->value, ctx, mode, false);
+            return;
+        }
+        break;
+    case NodeKind::Tuple:
+    case NodeKind::List:
+        if (mode != TargetMode::AugAssign) {
+            auto *s = e->as<Sequence>();
+            s->ctx = ctx;
+            for (Expr *elt : s->elts)
+                setTarget(elt, ctx, mode, false);
+            return;
+        }
+        break;
+    default: break;
+    }
+    const QString what = QLatin1String(describe(e));
+    if (mode == TargetMode::AugAssign)
+        failNode(e, QStringLiteral("'%1' is an illegal expression for augmented assignment").arg(what));
+    if (mode == TargetMode::Delete)
+        failNode(e, QStringLiteral("cannot delete %1").arg(what));
+    if (e->kind == NodeKind::Yield || e->kind == NodeKind::YieldFrom)
+        failNode(e, QStringLiteral("assignment to yield expression not possible"));
+    const bool keywordConstant = e->kind == NodeKind::Constant && std::string_view(describe(e)) != "literal";
+    if (mode == TargetMode::Assign && top && !keywordConstant)
+        failNode(e, QStringLiteral("cannot assign to %1 here. Maybe you meant '==' instead of '='?").arg(what));
+    failNode(e, QStringLiteral("cannot assign to %1").arg(what));
+}
+
+Expr *ParserImpl::starTarget()
+{
+    const Token t = peek();
+    if (t.kind == K::Star) {
+        advance();
+        auto *s = make<Starred>(t);
+        if (kind() == K::Star)
+            failInvalid(peek());
+        s->value = starTarget();
+        s->ctx = ExprContext::Store;
+        return finish(s);
+    }
+    Expr *e = primary();
+    setTarget(e, ExprContext::Store, TargetMode::For);
+    return e;
+}
+
+Expr *ParserImpl::starTargets()
+{
+    const Token start = peek();
+    Expr *first = starTarget();
+    if (kind() != K::Comma)
+        return first;
+    const size_t m = mark();
+    push(first);
+    while (accept(K::Comma)) {
+        const TokenKind k = kind();
+        if (k != K::Name && k != K::LPar && k != K::LSqb && k != K::Star)
+            break;
+        push(starTarget());
+    }
+    auto *t = make<Sequence>(start, NodeKind::Tuple);
+    t->elts = take<Expr>(m);
+    t->ctx = ExprContext::Store;
+    return finish(t);
 }
 
 } // namespace retort::py

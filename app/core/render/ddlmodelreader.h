@@ -1,7 +1,7 @@
 #pragma once
 
 #include "render/ddlmodel.h"
-#include "render/pyvalue.h"
+#include "eval/pyvalue.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/pyvalue.h"
+#include "eval/pyvalue.h"
 
 #include <QSet>
 #include <QString>

@@ -4,54 +4,18 @@
 #include "render/dmlrenderer.h"
 #include "render/renderargs.h"
 
-#include <QHash>
-#include <QRegularExpression>
-
 namespace retort {
 
 namespace {
 
-using OpFunction = bool (*)(const PyValue &, QStringList &, QString &);
-
-const QHash<QString, OpFunction> &operations()
+// A renderer that has no use for the run's enums.
+template <bool (*F)(const PyValue &, QStringList &, QString &)>
+bool stateless(const PyValue &call, QStringList &out, QString &reason, QSet<QString> &)
 {
-    static const QHash<QString, OpFunction> ops = {
-        {QStringLiteral("drop_table"), &ddl::dropTable},
-        {QStringLiteral("add_column"), &ddl::addColumn},
-        {QStringLiteral("drop_column"), &ddl::dropColumn},
-        {QStringLiteral("alter_column"), &ddl::alterColumn},
-        {QStringLiteral("create_index"), &ddl::createIndex},
-        {QStringLiteral("drop_index"), &ddl::dropIndex},
-        {QStringLiteral("create_foreign_key"), &ddl::createForeignKey},
-        {QStringLiteral("create_unique_constraint"), &ddl::createUniqueConstraint},
-        {QStringLiteral("create_check_constraint"), &ddl::createCheckConstraint},
-        {QStringLiteral("create_primary_key"), &ddl::createPrimaryKey},
-        {QStringLiteral("drop_constraint"), &ddl::dropConstraint},
-        {QStringLiteral("rename_table"), &ddl::renameTable},
-        {QStringLiteral("create_table_comment"), &ddl::createTableComment},
-        {QStringLiteral("drop_table_comment"), &ddl::dropTableComment},
-        {QStringLiteral("bulk_insert"), &dml::bulkInsert},
-        {QStringLiteral("enum_create"), &ddl::createEnumType},
-        {QStringLiteral("enum_drop"), &ddl::dropEnumType},
-    };
-    return ops;
+    return F(call, out, reason);
 }
 
-} // namespace
-
-bool OpRenderer::render(const OpCall &call, QStringList &statements, QString &reason) const
-{
-    if (call.name == QLatin1String("execute"))
-        return execute(call.call, statements, reason);
-    if (call.name == QLatin1String("create_table"))
-        return ddl::createTable(call.call, statements, reason, m_createdEnums);
-    if (const auto it = operations().constFind(call.name); it != operations().constEnd())
-        return (*it)(call.call, statements, reason);
-    reason = QStringLiteral("op.%1 is not rendered natively yet").arg(call.name);
-    return false;
-}
-
-bool OpRenderer::execute(const PyValue &c, QStringList &out, QString &reason) const
+bool execute(const PyValue &c, QStringList &out, QString &reason)
 {
     const render::Args a = render::bindArgs(c, {"sqltext"});
     if (!a.ok())
@@ -75,6 +39,49 @@ bool OpRenderer::execute(const PyValue &c, QStringList &out, QString &reason) co
         --e;
     out << text.mid(b, e - b);
     return true;
+}
+
+const OpSpec kOperations[] = {
+    {"execute", &stateless<&execute>},
+    {"create_table", &ddl::createTable},
+    {"drop_table", &stateless<&ddl::dropTable>},
+    {"add_column", &stateless<&ddl::addColumn>, 0, 1, "schema"},
+    {"drop_column", &stateless<&ddl::dropColumn>, 0, 1, "schema"},
+    {"alter_column", &stateless<&ddl::alterColumn>, 0, 1, "schema"},
+    {"create_index", &stateless<&ddl::createIndex>, 1, 2, "schema"},
+    {"drop_index", &stateless<&ddl::dropIndex>, 1, 1, "schema"},
+    {"create_foreign_key", &stateless<&ddl::createForeignKey>, 1, 4, "source_schema"},
+    {"create_unique_constraint", &stateless<&ddl::createUniqueConstraint>, 1, 2, "schema"},
+    {"create_check_constraint", &stateless<&ddl::createCheckConstraint>, 1, 2, "schema"},
+    {"create_primary_key", &stateless<&ddl::createPrimaryKey>, 1, 2, "schema"},
+    {"create_exclude_constraint", nullptr},
+    {"drop_constraint", &stateless<&ddl::dropConstraint>, 1, 2, "schema"},
+    {"rename_table", &stateless<&ddl::renameTable>},
+    {"create_table_comment", &stateless<&ddl::createTableComment>},
+    {"drop_table_comment", &stateless<&ddl::dropTableComment>},
+    {"bulk_insert", &stateless<&dml::bulkInsert>},
+    {"enum_create", &stateless<&ddl::createEnumType>, -1, 0, nullptr, false},
+    {"enum_drop", &stateless<&ddl::dropEnumType>, -1, 0, nullptr, false},
+};
+
+} // namespace
+
+const OpSpec *findOperation(const QString &name)
+{
+    for (const OpSpec &op : kOperations)
+        if (name == QLatin1String(op.name))
+            return &op;
+    return nullptr;
+}
+
+bool OpRenderer::render(const OpCall &call, QStringList &statements, QString &reason) const
+{
+    const OpSpec *op = findOperation(call.name);
+    if (!op || !op->render) {
+        reason = QStringLiteral("op.%1 is not rendered natively yet").arg(call.name);
+        return false;
+    }
+    return op->render(call.call, statements, reason, m_createdEnums);
 }
 
 } // namespace retort

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/pyvalue.h"
+#include "eval/pyvalue.h"
 
 #include <QString>
 #include <QVector>
@@ -16,6 +16,8 @@ constexpr int kMaxText = 1 << 20;
 PyValue strValue(const QString &s, int line);
 PyValue boolValue(bool b, int line);
 PyValue intValue(qint64 i, int line);
+// A reference to an object itself, not called (see PyValue::Ref).
+PyValue referenceValue(PyValue::Ref ref, const QString &name, int line);
 // What `for x in v` visits: items, dict keys, characters; false for anything else.
 bool iterate(const PyValue &v, QVector<PyValue> &out);
 // An int or a bool as an int.

@@ -1,4 +1,4 @@
-#include "render/pyevalvalue.h"
+#include "eval/operations.h"
 
 #include <QChar>
 

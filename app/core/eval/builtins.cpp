@@ -1,6 +1,6 @@
-#include "render/pyevalbuiltins.h"
+#include "eval/builtins.h"
 
-#include "render/pyevalvalue.h"
+#include "eval/operations.h"
 
 #include <QSet>
 #include <QStringList>
@@ -32,6 +32,17 @@ PyValue intValue(qint64 i, int line)
     PyValue v;
     v.kind = PyValue::Kind::Int;
     v.integer = i;
+    v.line = line;
+    return v;
+}
+
+PyValue referenceValue(PyValue::Ref ref, const QString &name, int line)
+{
+    PyValue v;
+    v.kind = PyValue::Kind::Construct;
+    v.called = false;
+    v.ref = ref;
+    v.str = name;
     v.line = line;
     return v;
 }
