@@ -2,7 +2,9 @@
 
 #include "db/backup.h"
 #include "db/connection.h"
+#include "exec/runfailure.h"
 #include "scratch/consistencycheck.h"
+#include "scratch/scratchcontrol.h"
 #include "scratch/targetversion.h"
 
 #include <QDir>
@@ -53,7 +55,8 @@ Error copySchema(const ConnectionSettings &target, const ConnectionSettings &scr
 
 RehearsalReport rehearse(const ProjectContext &project, const ConnectionSettings &target,
                          const ConnectionSettings &scratch, const StepRenderer &render,
-                         const PythonStepRunner &scratchPython, const Operation &operation)
+                         const PythonStepRunner &scratchPython, const Operation &operation,
+                         ScratchControl *control)
 {
     RehearsalReport report;
     const VersionTable table = project.versionTable();
@@ -91,10 +94,38 @@ RehearsalReport rehearse(const ProjectContext &project, const ConnectionSettings
         report.statements.append({p.revision, p.statementText, 0});
         started.append(p.elapsedMs);
     });
-    report.run = applyOn(project, scratch, render, scratchPython, operation, &executor);
+    report.run = applyOn(project, scratch, render, scratchPython, operation, &executor, control);
+    if (control && control->isCancelled())
+        report.error = Error(Error::Kind::Cancelled, QStringLiteral("The rehearsal was cancelled"));
     for (int i = 0; i < report.statements.size(); ++i)
         report.statements[i].ms = (i + 1 < started.size() ? started[i + 1] : report.run.elapsedMs) - started[i];
     return report;
+}
+
+QString describeRehearsal(const RehearsalReport &report, const QString &command, const QString &target)
+{
+    const RunReport &run = report.run;
+    QString text = QStringLiteral("rehearsal of %1 on a copy of %2 (version rows: %3):\n")
+                       .arg(command, target,
+                            report.rows.isEmpty() ? QStringLiteral("none") : report.rows.join(QStringLiteral(", ")));
+    for (const RehearsedStatement &s : report.statements) {
+        QString sql = s.sql.simplified();
+        if (sql.size() > 160)
+            sql = sql.left(157) + QStringLiteral("...");
+        text += QStringLiteral("  %1 %2 ms  %3\n")
+                    .arg(s.revision.isEmpty() ? QStringLiteral("-") : s.revision, -12)
+                    .arg(s.ms, 6)
+                    .arg(sql);
+    }
+    if (run.ok)
+        text += QStringLiteral("rehearsal passed: %1 steps, %2 statements in %3 ms; %4 was not touched\n")
+                    .arg(run.stepCount)
+                    .arg(report.statements.size())
+                    .arg(run.elapsedMs)
+                    .arg(target);
+    else
+        text += QStringLiteral("rehearsal failed: %1\n%2 was not touched\n").arg(failureLine(run), target);
+    return text;
 }
 
 } // namespace retort

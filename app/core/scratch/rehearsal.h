@@ -9,6 +9,8 @@
 
 namespace retort {
 
+class ScratchControl;
+
 // One statement of a rehearsed run, as the executor sent it.
 struct RehearsedStatement {
     QString revision;
@@ -17,7 +19,7 @@ struct RehearsedStatement {
 };
 
 struct RehearsalReport {
-    Error error;  // the copy could not be made: nothing was rehearsed
+    Error error;  // the copy could not be made (nothing was rehearsed), or the rehearsal was cancelled
     QStringList rows;  // the target's version rows, copied with its schema
     RunReport run;     // the plan's run on the copy
     QVector<RehearsedStatement> statements;  // in order, the failing one last
@@ -27,9 +29,15 @@ struct RehearsalReport {
 // --schema-only, pg_restore --no-owner --no-acl; credentials only in the
 // tools' environment) and its version rows are copied into `scratch`, and
 // `operation` runs there with the runner and engines of a real run. The
-// target is only read.
+// target is only read. `control` (may be null) cancels the run on the copy.
 RehearsalReport rehearse(const ProjectContext &project, const ConnectionSettings &target,
                          const ConnectionSettings &scratch, const StepRenderer &render,
-                         const PythonStepRunner &scratchPython, const Operation &operation);
+                         const PythonStepRunner &scratchPython, const Operation &operation,
+                         ScratchControl *control = nullptr);
+
+// The rehearsal as `upgrade --rehearse` prints it: a title naming `command`
+// ("upgrade head") and `target` (ConnectionSettings::describe()), each
+// statement with its time, and whether it passed or which statement failed.
+QString describeRehearsal(const RehearsalReport &report, const QString &command, const QString &target);
 
 } // namespace retort
