@@ -287,8 +287,14 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QVariant markers = index.data(HistoryModel::DbMarkersRole);
     if (markers.isValid()) {
         // Where each database stands: a solid pill in the connection's colour.
-        for (const DbMarker &m : markers.value<DbMarkers>())
+        for (const DbMarker &m : markers.value<DbMarkers>()) {
             x = drawPill(painter, x, g.rect, QStringLiteral("● ") + m.name, pillFm, m.color, m.color, Qt::white);
+            if (m.drift) {
+                // its schema is not the one its version rows give
+                const QColor drift = graphstyle::editedColor(palette);
+                x = drawPill(painter, x, g.rect, tr("⚠ drift"), pillFm, drift, drift, Qt::white);
+            }
+        }
     }
     if (!index.data(HistoryModel::EditedRole).toString().isEmpty()) {
         // applied, then its file changed: what the database ran is not what the file says
