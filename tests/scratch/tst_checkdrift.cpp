@@ -20,56 +20,12 @@ using namespace retort::testsupport;
 
 namespace {
 
-const QStringList kUpgrades = {
-    QStringLiteral("op.create_table('users', sa.Column('id', sa.Integer, primary_key=True), "
-                   "sa.Column('name', sa.String(50)))"),
-    QStringLiteral("op.add_column('users', sa.Column('email', sa.String(100)))"),
-    QStringLiteral("op.create_index('ix_users_name', 'users', ['name'])"),
-};
-const QStringList kDowngrades = {
-    QStringLiteral("op.drop_table('users')"),
-    QStringLiteral("op.drop_column('users', 'email')"),
-    QStringLiteral("op.drop_index('ix_users_name', table_name='users')"),
-};
+const QStringList kUpgrades = usersUpgrades();
+const QStringList kDowngrades = usersDowngrades();
 
 QStringList lines(const QByteArray &text)
 {
     return QString::fromUtf8(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
-
-// Alive and not a zombie (PID 1 here does not reap orphans' zombies).
-bool running(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const int close = text.lastIndexOf(')');
-    return close > 0 && text.mid(close + 2, 1) != "Z";
-}
-
-// Live processes whose command line mentions `text`, or whose parent is `parent`.
-QList<qint64> processesOf(const QString &text, qint64 parent)
-{
-    QList<qint64> found;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &e : entries) {
-        bool number = false;
-        const qint64 pid = e.toLongLong(&number);
-        if (!number || !running(pid))
-            continue;
-        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!cmd.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
-            continue;
-        QByteArray line = cmd.readAll();
-        line.replace('\0', ' ');
-        const QByteArray st = stat.readAll();
-        const QList<QByteArray> fields = st.mid(st.lastIndexOf(')') + 2).split(' ');
-        if (line.contains(text.toUtf8()) || (fields.size() > 1 && fields[1].toLongLong() == parent))
-            found << pid;
-    }
-    return found;
 }
 
 } // namespace
@@ -417,7 +373,7 @@ private slots:
         QFile pidFile(dir + QStringLiteral("/data/postmaster.pid"));
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
         const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
-        QVERIFY(running(postmaster));
+        QVERIFY(processRunning(postmaster));
 
         // wait for the step to be running on the scratch cluster
         bool sleeping = false;
@@ -442,7 +398,7 @@ private slots:
                 QThread::msleep(100);
         }
         QVERIFY2(sleeping, "the step never ran");
-        const QList<qint64> before = processesOf(dir, postmaster) << postmaster;
+        const QList<qint64> before = liveProcesses(dir, postmaster) << postmaster;
         QVERIFY2(before.size() >= 3, "expected the supervisor, the postmaster and its children");
 
         retort.kill();
@@ -450,11 +406,11 @@ private slots:
         QList<qint64> left = before;
         for (int i = 0; i < 600 && (!left.isEmpty() || QFileInfo::exists(dir)); ++i) {
             QThread::msleep(100);
-            left.erase(std::remove_if(left.begin(), left.end(), [](qint64 p) { return !running(p); }), left.end());
+            left.erase(std::remove_if(left.begin(), left.end(), [](qint64 p) { return !processRunning(p); }), left.end());
         }
         QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still running: %1").arg(QString::number(left.value(0)))));
         QVERIFY2(!QFileInfo::exists(dir), qPrintable(dir));
-        QCOMPARE(processesOf(dir, postmaster), QList<qint64>());
+        QCOMPARE(liveProcesses(dir, postmaster), QList<qint64>());
     }
 };
 

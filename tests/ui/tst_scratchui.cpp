@@ -42,48 +42,19 @@ using retort::testsupport::writeSmallProject;
 
 namespace {
 
-// s1 makes users, s2 adds users.email and its downgrade forgets to drop it,
-// s3 makes an index (and drops it again).
-const QStringList kUpgrades = {
-    QStringLiteral("op.create_table('users', sa.Column('id', sa.Integer, primary_key=True), "
-                   "sa.Column('name', sa.String(50)))"),
-    QStringLiteral("op.add_column('users', sa.Column('email', sa.String(100)))"),
-    QStringLiteral("op.create_index('ix_users_name', 'users', ['name'])"),
-};
-const QStringList kDowngrades = {
-    QStringLiteral("op.drop_table('users')"),
-    QStringLiteral("pass"),
-    QStringLiteral("op.drop_index('ix_users_name', table_name='users')"),
-};
+const QStringList kUpgrades = retort::testsupport::usersUpgrades();
+// s2's downgrade forgets to drop users.email
+const QStringList kDowngrades = [] {
+    QStringList d = retort::testsupport::usersDowngrades();
+    d[1] = QStringLiteral("pass");
+    return d;
+}();
 
 // The private cluster's dir named in a scratch note ("scratch: ..., in DIR").
 QString clusterDirOf(const QString &note)
 {
     const QRegularExpressionMatch m = QRegularExpression(QStringLiteral(", in (/\\S+)$")).match(note);
     return m.hasMatch() ? m.captured(1) : QString();
-}
-
-// Live processes whose command line mentions `text`.
-int processesMentioning(const QString &text)
-{
-    int found = 0;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &e : entries) {
-        bool number = false;
-        e.toLongLong(&number);
-        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(e));
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(e));
-        if (!number || !cmd.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray st = stat.readAll();
-        if (st.mid(st.lastIndexOf(')') + 2, 1) == "Z")
-            continue;
-        QByteArray line = cmd.readAll();
-        line.replace('\0', ' ');
-        if (line.contains(text.toUtf8()))
-            ++found;
-    }
-    return found;
 }
 
 struct Window {
@@ -335,7 +306,7 @@ private slots:
         }
         // the window is gone, and with it the session's scratch cluster
         QVERIFY(!QFileInfo::exists(cluster));
-        QCOMPARE(processesMentioning(cluster), 0);
+        QCOMPARE(retort::testsupport::liveProcesses(cluster), QList<qint64>());
     }
 
     void cancelLeavesNoScratchClusterBehind()
@@ -359,7 +330,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kWait);
         QCOMPARE(int(dialog->outcome()), int(ScratchDialog::Outcome::Cancelled));
         QVERIFY(!QFileInfo::exists(cluster));
-        QCOMPARE(processesMentioning(cluster), 0);
+        QCOMPARE(retort::testsupport::liveProcesses(cluster), QList<qint64>());
         dialog->close();
 
         // the Schema tab's replay of the same revision, cancelled
@@ -374,7 +345,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kWait);
         QVERIFY2(pane->statusLabel()->text().startsWith(QLatin1String("Cancelled")), qPrintable(pane->statusLabel()->text()));
         QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(schemaCluster), kWait);
-        QCOMPARE(processesMentioning(schemaCluster), 0);
+        QCOMPARE(retort::testsupport::liveProcesses(schemaCluster), QList<qint64>());
     }
 };
 
