@@ -41,10 +41,11 @@ QString stepFailure(const RunReport &report)
 
 RunReport applyOn(const ProjectContext &project, const ConnectionSettings &settings, const StepRenderer &render,
                   const PythonStepRunner &python, const Operation &operation, Executor *executor,
-                  ScratchControl *control)
+                  ScratchControl *control, const std::function<void(int step, int backendPid)> &afterStep)
 {
     RunOptions options;
     options.transactionPerMigration = project.env.transactionPerMigration;
+    options.afterStepStatements = afterStep;
     MigrationRunner runner(project, settings, options);
     if (render)
         runner.setStepRenderer(render);

@@ -62,10 +62,12 @@ private:
 // Applies `operation` to `settings` the way every command does (runner,
 // renderer, bridge), for the checks; the report's error names the step.
 // `executor` (for its progress signals) or a fresh one; `control` (may be
-// null) hears its steps and cancels it.
+// null) hears its steps and cancels it; `afterStep` is
+// RunOptions::afterStepStatements.
 RunReport applyOn(const ProjectContext &project, const ConnectionSettings &settings, const StepRenderer &render,
                   const PythonStepRunner &python, const Operation &operation, Executor *executor = nullptr,
-                  ScratchControl *control = nullptr);
+                  ScratchControl *control = nullptr,
+                  const std::function<void(int step, int backendPid)> &afterStep = {});
 
 // The report as `retort check` prints it on stdout: the finding (revision,
 // file, problem, each schema difference indented), or how many were checked.

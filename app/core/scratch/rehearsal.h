@@ -3,6 +3,7 @@
 #include "db/connectionsettings.h"
 #include "exec/executor.h"
 #include "exec/migrationrunner.h"
+#include "scratch/steplocks.h"
 
 #include <QString>
 #include <QVector>
@@ -23,6 +24,10 @@ struct RehearsalReport {
     QStringList rows;  // the target's version rows, copied with its schema
     RunReport run;     // the plan's run on the copy
     QVector<RehearsedStatement> statements;  // in order, the failing one last
+    // Per planned step: the locks it took on the copy and those the lock
+    // model predicted (StepLockWatch); why they could not be compared.
+    QVector<StepLocks> locks;
+    QString locksProblem;
 };
 
 // `upgrade/downgrade TARGET --rehearse`: the target's schema (pg_dump
@@ -37,7 +42,8 @@ RehearsalReport rehearse(const ProjectContext &project, const ConnectionSettings
 
 // The rehearsal as `upgrade --rehearse` prints it: a title naming `command`
 // ("upgrade head") and `target` (ConnectionSettings::describe()), each
-// statement with its time, and whether it passed or which statement failed.
+// statement with its time, per step the locks it took beside those
+// predicted, and whether it passed or which statement failed.
 QString describeRehearsal(const RehearsalReport &report, const QString &command, const QString &target);
 
 } // namespace retort
