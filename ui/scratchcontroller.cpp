@@ -84,6 +84,8 @@ ScratchController::ScratchController(MainWindow *window, QMenu *menu) : QObject(
         updateActions();
     });
     connect(window, &MainWindow::databaseStateChanged, this, &ScratchController::onDatabaseRead);
+    connect(window->databaseSession(), &DatabaseSession::activeChanged, this, &ScratchController::updateActions);
+    connect(window->databaseSession(), &DatabaseSession::connectionsChanged, this, &ScratchController::updateActions);
     updateActions();
 }
 
