@@ -39,6 +39,20 @@ class TestCheckDrift : public QObject {
 private:
     TestCluster m_cluster;
 
+    // A new database of the test cluster upgraded to `revision` by retort,
+    // and the arguments that name it and the test cluster as --scratch-url.
+    QStringList targetUpgradedTo(const QString &prefix, const QString &ini, const QString &dir,
+                                 const QString &revision, QString *db)
+    {
+        *db = m_cluster.createDatabase(prefix);
+        [&] { QVERIFY2(!db->isEmpty(), qPrintable(m_cluster.lastError())); }();
+        const QStringList target = {QStringLiteral("--url"), m_cluster.url(*db), QStringLiteral("--scratch-url"),
+                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
+        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), revision}, dir);
+        [&] { QVERIFY2(up.ok(), qPrintable(up.describe())); }();
+        return target;
+    }
+
     QStringList scratchDatabasesLeft()
     {
         QStringList names;
@@ -197,13 +211,11 @@ private slots:
     {
         QTemporaryDir tmp;
         const QString ini = writeSmallProject(tmp.path(), kUpgrades, false, kDowngrades);
-        const QString db = m_cluster.createDatabase(QStringLiteral("drift"));
-        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-        const QStringList target = {QStringLiteral("--url"), m_cluster.url(db), QStringLiteral("--scratch-url"),
-                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
-        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), QStringLiteral("heads")},
-                                           tmp.path());
-        QVERIFY2(up.ok(), qPrintable(up.describe()));
+        QString db;
+        const QStringList target =
+            targetUpgradedTo(QStringLiteral("drift"), ini, tmp.path(), QStringLiteral("heads"), &db);
+        if (QTest::currentTestFailed())
+            return;
 
         const ProcessResult clean = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
         QVERIFY2(clean.ok(), qPrintable(clean.describe() + QString::fromUtf8(clean.out)));
@@ -240,13 +252,11 @@ private slots:
         QStringList upgrades = kUpgrades;
         upgrades[2] = QStringLiteral("op.create_index('ix_users_nope', 'users', ['nope'])");
         const QString ini = writeSmallProject(tmp.path(), upgrades, false, kDowngrades);
-        const QString db = m_cluster.createDatabase(QStringLiteral("rehearse"));
-        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-        const QStringList target = {QStringLiteral("--url"), m_cluster.url(db), QStringLiteral("--scratch-url"),
-                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
-        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), QStringLiteral("s1")},
-                                           tmp.path());
-        QVERIFY2(up.ok(), qPrintable(up.describe()));
+        QString db;
+        const QStringList target =
+            targetUpgradedTo(QStringLiteral("rehearse"), ini, tmp.path(), QStringLiteral("s1"), &db);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(m_cluster.exec(db, QStringLiteral("INSERT INTO users (name) VALUES ('ada')")));
         const QString schemaBefore = m_cluster.schemaDump(db);
         QVERIFY2(!schemaBefore.isEmpty(), qPrintable(m_cluster.lastError()));
@@ -299,13 +309,11 @@ private slots:
         QStringList upgrades = kUpgrades;
         upgrades << QStringLiteral("op.execute(\"DO $$ BEGIN EXECUTE 'LOCK TABLE users IN EXCLUSIVE MODE'; END $$\")");
         const QString ini = writeSmallProject(tmp.path(), upgrades, true, kDowngrades);
-        const QString db = m_cluster.createDatabase(QStringLiteral("rehearse_locks"));
-        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-        const QStringList target = {QStringLiteral("--url"), m_cluster.url(db), QStringLiteral("--scratch-url"),
-                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
-        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), QStringLiteral("s1")},
-                                           tmp.path());
-        QVERIFY2(up.ok(), qPrintable(up.describe()));
+        QString db;
+        const QStringList target =
+            targetUpgradedTo(QStringLiteral("rehearse_locks"), ini, tmp.path(), QStringLiteral("s1"), &db);
+        if (QTest::currentTestFailed())
+            return;
         const ProcessResult r = runRetort(
             target + QStringList{QStringLiteral("upgrade"), QStringLiteral("head"), QStringLiteral("--rehearse")},
             tmp.path());
