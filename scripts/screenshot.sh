@@ -15,7 +15,7 @@ retort_build --target retort
 mkdir -p "$out"
 
 # shot NAME [REVISION [TAB]]: the history with REVISION selected and the
-# detail pane's TAB (upgrade, downgrade, python, preview; default python).
+# detail pane's TAB (upgrade, downgrade, python, preview, schema; default python).
 shot() {
   local name=$1 select=${2:-} tab=${3:-}
   retort_log "docs/screenshots/$name.png"
@@ -48,3 +48,5 @@ done
 # the nodes applied or pending as the active database says.
 RETORT_SCREENSHOT_CONNECTIONS=$connections shot history 0c8d4a6f1e93
 RETORT_SCREENSHOT_CONNECTIONS=$connections shot sql d2f6b8a0c417 downgrade
+# The Schema tab at the merge: replayed on a scratch cluster the app starts and removes.
+RETORT_SCREENSHOT_CONNECTIONS=$connections shot schema 0c8d4a6f1e93 schema

@@ -100,6 +100,18 @@ Result<ProjectContext> projectContext(const LoadedProjectPtr &project)
     return context;
 }
 
+PlanRenderSettings onlineRenderSettings(const LoadedProjectPtr &project)
+{
+    // as the run sees it: context.is_offline_mode() is False
+    PlanRenderSettings render;
+    render.mode = RenderMode::Online;
+    render.policy = EnginePolicy::Auto;
+    render.bridge.iniPath = project->iniPath;
+    render.bridge.workDir = QFileInfo(project->iniPath).absolutePath();
+    render.interpreter.iniPath = project->iniPath;
+    return render;
+}
+
 QString operationTitle(const Operation &operation)
 {
     switch (operation.kind) {
@@ -198,15 +210,7 @@ Result<ApplyPlan> buildApplyPlan(const LoadedProjectPtr &project, const Connecti
     RunOptions options;
     options.transactionPerMigration = context.env.transactionPerMigration;
     MigrationRunner runner(context, connection, options);
-    // Native first, as the run sees it (context.is_offline_mode() False);
-    // the steps the native engine refuses run through the project's own
-    // alembic online (the bridge), as the CLI does.
-    PlanRenderSettings render;
-    render.mode = RenderMode::Online;
-    render.policy = EnginePolicy::Auto;
-    render.bridge.iniPath = project->iniPath;
-    render.bridge.workDir = QFileInfo(project->iniPath).absolutePath();
-    render.interpreter.iniPath = project->iniPath;
+    const PlanRenderSettings render = onlineRenderSettings(project);
     runner.setStepRenderer(planStepRenderer(context, render));
     plan.pythonRunner = bridgeStepRunner(render.bridge, render.interpreter, connection);
     Result<RunPreview> preview = runner.preview(operation);

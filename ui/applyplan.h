@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bridge/planrenderer.h"
 #include "db/connectionsettings.h"
 #include "exec/migrationrunner.h"
 #include "loadedproject.h"
@@ -61,6 +62,11 @@ struct ApplyPlan {
 // An env.py that cannot be read or run as alembic would is an error, never
 // alembic's defaults in its place (they name another version table).
 Result<ProjectContext> projectContext(const LoadedProjectPtr &project);
+
+// How the window renders steps for a run (native first, the steps the native
+// engine refuses through the project's own alembic online: the bridge), as
+// the CLI does.
+PlanRenderSettings onlineRenderSettings(const LoadedProjectPtr &project);
 
 // "Upgrade to <id>", "Downgrade to base", "Stamp <ids>", "Reset local database".
 QString operationTitle(const Operation &operation);

@@ -287,12 +287,17 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QVariant markers = index.data(HistoryModel::DbMarkersRole);
     if (markers.isValid()) {
         // Where each database stands: a solid pill in the connection's colour,
-        // bordered in its kind's; staging and production say so.
+        // bordered in its kind's; staging and production say so; a drift badge
+        // when its schema is not the one its version rows give.
         for (const DbMarker &m : markers.value<DbMarkers>()) {
             const bool named = m.kind == EnvironmentKind::Staging || m.kind == EnvironmentKind::Production;
             const QString text = QStringLiteral("● ") + m.name
                 + (named ? QStringLiteral(" · ") + environmentKindName(m.kind) : QString());
             x = drawPill(painter, x, g.rect, text, pillFm, QColor(environmentKindColor(m.kind)), m.color, Qt::white);
+            if (m.drift) {
+                const QColor drift = graphstyle::editedColor(palette);
+                x = drawPill(painter, x, g.rect, tr("⚠ drift"), pillFm, drift, drift, Qt::white);
+            }
         }
     }
     if (!index.data(HistoryModel::EditedRole).toString().isEmpty()) {

@@ -29,10 +29,18 @@ void HistoryModel::setDatabases(const QVector<DatabaseOnGraph> &databases)
     m_markers.clear();
     for (const DatabaseOnGraph &db : databases) {
         for (int node : db.state.current)
-            m_markers[node].append(DbMarker{db.name, db.color, db.kind});
+            m_markers[node].append(DbMarker{db.name, db.color, db.kind, m_drifted.contains(db.name)});
     }
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1), {DbStateRole, DbMarkersRole, EditedRole, Qt::ToolTipRole});
+}
+
+void HistoryModel::setDrifted(const QSet<QString> &names)
+{
+    if (names == m_drifted)
+        return;
+    m_drifted = names;
+    setDatabases(QVector<DatabaseOnGraph>(m_databases));
 }
 
 void HistoryModel::setNeedsPython(const QVector<int> &nodes)
@@ -177,6 +185,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             static const char *const names[] = {"pending", "applied", "current", "unknown"};
             tip += QStringLiteral("<br>%1: %2").arg(db.name.toHtmlEscaped(),
                                                    tr(names[int(db.state.state(node))]));
+            if (m_drifted.contains(db.name) && db.state.current.contains(node))
+                tip += tr(" (drift: its schema is not the one its version rows give; Database ▸ Compare With "
+                          "Files)");
             if (const auto edited = db.edited.constFind(n.id); edited != db.edited.cend())
                 tip += QStringLiteral(" — <b>%1</b>").arg(edited.value().toHtmlEscaped());
         }

@@ -7,6 +7,7 @@
 #include <QAbstractListModel>
 #include <QColor>
 #include <QHash>
+#include <QSet>
 #include <QMetaType>
 
 #include <vector>
@@ -24,6 +25,7 @@ struct DbMarker {
     QString name;
     QColor color;
     EnvironmentKind kind = EnvironmentKind::Development;  // its border's colour
+    bool drift = false;  // its last drift comparison found differences
 };
 using DbMarkers = QVector<DbMarker>;
 
@@ -81,6 +83,10 @@ public:
     // get markers. Precomputed here so data() only looks them up.
     void setDatabases(const QVector<DatabaseOnGraph> &databases);
     const QVector<DatabaseOnGraph> &databases() const { return m_databases; }
+    // The databases whose last drift comparison found differences: their
+    // markers carry a drift badge.
+    void setDrifted(const QSet<QString> &names);
+    const QSet<QString> &drifted() const { return m_drifted; }
     // From the background scan: graph indices whose upgrade needs Python.
     void setNeedsPython(const QVector<int> &nodes);
     int needsPythonCount() const { return m_needsPythonCount; }
@@ -114,6 +120,7 @@ private:
     int m_graphLanes = 1;
     QVector<DatabaseOnGraph> m_databases;
     QHash<int, DbMarkers> m_markers;     // by graph index
+    QSet<QString> m_drifted;
     std::vector<bool> m_needsPython;     // by graph index; empty until scanned
     int m_needsPythonCount = 0;
     QVector<QStringList> m_touched;      // by graph index; empty until scanned

@@ -12,7 +12,7 @@ HistoryView::HistoryView(QWidget *parent) : QListView(parent)
 {
     setObjectName(QStringLiteral("historyView"));
     setUniformItemSizes(true);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);  // two rows: the Schema tab compares them
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);

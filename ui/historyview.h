@@ -8,7 +8,8 @@ class HistoryDelegate;
 class HistoryModel;
 
 // The history list: uniform rows, so only the visible ones cost anything;
-// single selection, keyboard navigation from QListView.
+// the current row is the one shown; Ctrl+click selects a second one to
+// compare; keyboard navigation from QListView.
 class HistoryView : public QListView {
     Q_OBJECT
 public:

@@ -19,6 +19,7 @@
 #include "projectsession.h"
 #include "recentprojects.h"
 #include "runview.h"
+#include "scratchcontroller.h"
 #include "searchbar.h"
 #include "sqlpane.h"
 #include "sqlsession.h"
@@ -307,6 +308,7 @@ void MainWindow::createActions()
     connect(this, &MainWindow::databaseStateChanged, applyFlow, &ApplyController::updateActions);
     connect(m_databases, &DatabaseController::viewsUpdated, applyFlow, &ApplyController::updateActions);
     ApplyScreenshot::fromEnvironment(this, applyFlow);
+    m_scratch = new ScratchController(this, database);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(icons::about(), tr("&About Retort"), this, &MainWindow::showAbout);

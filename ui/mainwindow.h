@@ -29,6 +29,7 @@ class ProgressArea;
 class ProjectSession;
 class SearchBar;
 class AuthoringController;
+class ScratchController;
 class SqlPane;
 class SqlSession;
 class WelcomePage;
@@ -63,6 +64,7 @@ public:
     // The strips of loading, database reads and the needs-Python scan.
     ProgressArea *progressArea() const { return m_progress; }
     AuthoringController *authoringController() const { return m_authoring; }
+    ScratchController *scratchController() const { return m_scratch; }
 
     // The databases: saved connections and the project's own URL, each read in
     // the background. The active one colours the graph's nodes and is what an
@@ -155,6 +157,7 @@ private:
     QAction *m_previewAction = nullptr;
 
     ApplyController *m_apply = nullptr;
+    ScratchController *m_scratch = nullptr;  // check, drift, rehearse; the Schema tab
     bool m_closeAfterRun = false;  // the user chose to cancel a run and quit
 
     QString m_reselectId;  // kept across a reload

@@ -1,6 +1,9 @@
 #include "screenshot.h"
 
 #include "databasesession.h"
+#include "schemapane.h"
+#include "schemasession.h"
+#include "scratchcontroller.h"
 #include "detailpane.h"
 #include "mainwindow.h"
 #include "projectsession.h"
@@ -53,7 +56,9 @@ void Screenshot::onShown()
     static const QStringList tabs = {QStringLiteral("upgrade"), QStringLiteral("downgrade"), QStringLiteral("python"),
                                      QStringLiteral("preview")};
     const int tab = m_tab.isEmpty() ? int(DetailPane::PythonTab) : int(tabs.indexOf(m_tab));
-    if (tab < 0)
+    if (m_tab == QLatin1String("schema"))
+        detail->tabs()->setCurrentWidget(m_window->scratchController()->schemaPane());
+    else if (tab < 0)
         std::fprintf(stderr, "retort: screenshot: no tab %s\n", qPrintable(m_tab));
     else
         detail->tabs()->setCurrentIndex(tab);
@@ -86,7 +91,9 @@ bool Screenshot::ready() const
         if (e.reading || !e.last)
             return false;
     }
-    return true;
+    // the Schema tab replays on a scratch database
+    const SchemaPane *schema = m_window->scratchController()->schemaPane();
+    return detail->tabs()->currentWidget() != schema || (!schema->session()->isBusy() && !schema->text().isEmpty());
 }
 
 void Screenshot::waitUntilReady()

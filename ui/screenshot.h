@@ -15,7 +15,7 @@ bool saveScreenshot(QWidget *what, const QString &file);
 
 // RETORT_SCREENSHOT=<file.png>: once the project is shown (and the revision
 // in RETORT_SCREENSHOT_SELECT selected, the detail tab in RETORT_SCREENSHOT_TAB
-// shown: upgrade, downgrade, python or preview), its contents rendered and
+// shown: upgrade, downgrade, python, preview or schema), its contents rendered and
 // every database read, grab the window to the file and quit. Used by
 // scripts/screenshot.sh.
 class Screenshot : public QObject {

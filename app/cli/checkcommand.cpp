@@ -15,25 +15,15 @@ Outcome runCheckCommand(const CliArgs &args, const ProjectConfig &config, const 
         return failedOutcome(session.error());
     const ScratchSession &s = *session.value();
     const ConsistencyCheck check(s.project, s.scratch->settings(), s.stepRenderer(), s.pythonRunner());
-    const ConsistencyReport report = check.run(args.positionals.value(0), [&log](const QString &line) {
+    const ConsistencyReport report = check.run(args.positionals.value(0), [&log](const QString &line, int, int) {
         log("retort: check " + line.toUtf8() + '\n');
     });
     s.scratch->release();
     if (report.error)
         return failedOutcome(report.error);
     Outcome outcome;
-    if (const auto &f = report.finding) {
-        QString text = QStringLiteral("revision %1 (%2): %3\n").arg(f->revision, f->file, f->problem);
-        for (const QString &line : describeChanges(f->changes))
-            text += QStringLiteral("  %1\n").arg(line);
-        outcome.out = text.toUtf8();
-        outcome.exitCode = 1;
-        return outcome;
-    }
-    outcome.out = QStringLiteral("%1 revisions checked: each downgrade undoes its upgrade, and upgrading again "
-                                 "gives the same schema\n")
-                      .arg(report.checked)
-                      .toUtf8();
+    outcome.out = describeConsistency(report).toUtf8();
+    outcome.exitCode = report.finding ? 1 : 0;
     return outcome;
 }
 

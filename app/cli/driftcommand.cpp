@@ -21,20 +21,9 @@ Outcome runDriftCommand(const CliArgs &args, const ProjectConfig &config, const 
     s.scratch->release();
     if (report.error)
         return failedOutcome(report.error);
-    const QString rows = report.rows.isEmpty() ? QStringLiteral("none: base") : report.rows.join(QStringLiteral(", "));
     Outcome outcome;
-    if (report.changes.isEmpty()) {
-        outcome.out = QStringLiteral("no drift: %1 has the schema its version rows (%2) give\n")
-                          .arg(target.describe(), rows)
-                          .toUtf8();
-        return outcome;
-    }
-    QString text = QStringLiteral("drift: %1 differs from the schema its version rows (%2) give:\n")
-                       .arg(target.describe(), rows);
-    for (const QString &line : describeChanges(report.changes))
-        text += QStringLiteral("  %1\n").arg(line);
-    outcome.out = text.toUtf8();
-    outcome.exitCode = 1;
+    outcome.out = describeDrift(report, target.describe()).toUtf8();
+    outcome.exitCode = report.changes.isEmpty() ? 0 : 1;
     return outcome;
 }
 

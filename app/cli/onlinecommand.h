@@ -27,10 +27,6 @@ struct OnlineResult {
     int exitCode = 0;
 };
 
-// One line that names the failed step, its file and line, the server's
-// message and the statement, for alembic's "FAILED: " prefix.
-QString failureLine(const RunReport &report);
-
 // Applies the command to the database named by --url, DATABASE_URL or
 // sqlalchemy.url. Log lines (alembic's INFO lines) go to `log` as they happen.
 

@@ -20,56 +20,15 @@ using namespace retort::testsupport;
 
 namespace {
 
-const QStringList kUpgrades = {
-    QStringLiteral("op.create_table('users', sa.Column('id', sa.Integer, primary_key=True), "
-                   "sa.Column('name', sa.String(50)))"),
-    QStringLiteral("op.add_column('users', sa.Column('email', sa.String(100)))"),
-    QStringLiteral("op.create_index('ix_users_name', 'users', ['name'])"),
-};
-const QStringList kDowngrades = {
-    QStringLiteral("op.drop_table('users')"),
-    QStringLiteral("op.drop_column('users', 'email')"),
-    QStringLiteral("op.drop_index('ix_users_name', table_name='users')"),
-};
+const QStringList kUpgrades = usersUpgrades();
+const QStringList kDowngrades = usersDowngrades();
+
+const QString kLocksHeader = QStringLiteral(
+    "locks per step (pg_locks on the copy before the step's COMMIT; predicted by the lock model):");
 
 QStringList lines(const QByteArray &text)
 {
     return QString::fromUtf8(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
-
-// Alive and not a zombie (PID 1 here does not reap orphans' zombies).
-bool running(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const int close = text.lastIndexOf(')');
-    return close > 0 && text.mid(close + 2, 1) != "Z";
-}
-
-// Live processes whose command line mentions `text`, or whose parent is `parent`.
-QList<qint64> processesOf(const QString &text, qint64 parent)
-{
-    QList<qint64> found;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &e : entries) {
-        bool number = false;
-        const qint64 pid = e.toLongLong(&number);
-        if (!number || !running(pid))
-            continue;
-        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!cmd.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
-            continue;
-        QByteArray line = cmd.readAll();
-        line.replace('\0', ' ');
-        const QByteArray st = stat.readAll();
-        const QList<QByteArray> fields = st.mid(st.lastIndexOf(')') + 2).split(' ');
-        if (line.contains(text.toUtf8()) || (fields.size() > 1 && fields[1].toLongLong() == parent))
-            found << pid;
-    }
-    return found;
 }
 
 } // namespace
@@ -79,6 +38,20 @@ class TestCheckDrift : public QObject {
 
 private:
     TestCluster m_cluster;
+
+    // A new database of the test cluster upgraded to `revision` by retort,
+    // and the arguments that name it and the test cluster as --scratch-url.
+    QStringList targetUpgradedTo(const QString &prefix, const QString &ini, const QString &dir,
+                                 const QString &revision, QString *db)
+    {
+        *db = m_cluster.createDatabase(prefix);
+        [&] { QVERIFY2(!db->isEmpty(), qPrintable(m_cluster.lastError())); }();
+        const QStringList target = {QStringLiteral("--url"), m_cluster.url(*db), QStringLiteral("--scratch-url"),
+                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
+        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), revision}, dir);
+        [&] { QVERIFY2(up.ok(), qPrintable(up.describe())); }();
+        return target;
+    }
 
     QStringList scratchDatabasesLeft()
     {
@@ -238,13 +211,11 @@ private slots:
     {
         QTemporaryDir tmp;
         const QString ini = writeSmallProject(tmp.path(), kUpgrades, false, kDowngrades);
-        const QString db = m_cluster.createDatabase(QStringLiteral("drift"));
-        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-        const QStringList target = {QStringLiteral("--url"), m_cluster.url(db), QStringLiteral("--scratch-url"),
-                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
-        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), QStringLiteral("heads")},
-                                           tmp.path());
-        QVERIFY2(up.ok(), qPrintable(up.describe()));
+        QString db;
+        const QStringList target =
+            targetUpgradedTo(QStringLiteral("drift"), ini, tmp.path(), QStringLiteral("heads"), &db);
+        if (QTest::currentTestFailed())
+            return;
 
         const ProcessResult clean = runRetort(target + QStringList{QStringLiteral("drift")}, tmp.path());
         QVERIFY2(clean.ok(), qPrintable(clean.describe() + QString::fromUtf8(clean.out)));
@@ -281,13 +252,11 @@ private slots:
         QStringList upgrades = kUpgrades;
         upgrades[2] = QStringLiteral("op.create_index('ix_users_nope', 'users', ['nope'])");
         const QString ini = writeSmallProject(tmp.path(), upgrades, false, kDowngrades);
-        const QString db = m_cluster.createDatabase(QStringLiteral("rehearse"));
-        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
-        const QStringList target = {QStringLiteral("--url"), m_cluster.url(db), QStringLiteral("--scratch-url"),
-                                    m_cluster.url(QStringLiteral("postgres")), QStringLiteral("-c"), ini};
-        const ProcessResult up = runRetort(target + QStringList{QStringLiteral("upgrade"), QStringLiteral("s1")},
-                                           tmp.path());
-        QVERIFY2(up.ok(), qPrintable(up.describe()));
+        QString db;
+        const QStringList target =
+            targetUpgradedTo(QStringLiteral("rehearse"), ini, tmp.path(), QStringLiteral("s1"), &db);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(m_cluster.exec(db, QStringLiteral("INSERT INTO users (name) VALUES ('ada')")));
         const QString schemaBefore = m_cluster.schemaDump(db);
         QVERIFY2(!schemaBefore.isEmpty(), qPrintable(m_cluster.lastError()));
@@ -302,10 +271,15 @@ private slots:
         QVERIFY2(out.value(1).startsWith(QLatin1String("  s2 ")), qPrintable(r.out));
         QVERIFY2(out.value(1).endsWith(QLatin1String(" ms  ALTER TABLE users ADD COLUMN email VARCHAR(100)")),
                  qPrintable(r.out));
-        // the failing statement is the last one listed
-        QVERIFY2(out.value(out.size() - 3).startsWith(QLatin1String("  s3 ")), qPrintable(r.out));
-        QVERIFY2(out.value(out.size() - 3).endsWith(QLatin1String(" ms  CREATE INDEX ix_users_nope ON users (nope)")),
+        // the failing statement is the last one listed, before the locks
+        const int locks = out.indexOf(kLocksHeader);
+        QVERIFY2(locks > 0, qPrintable(r.out));
+        QVERIFY2(out.value(locks - 1).startsWith(QLatin1String("  s3 ")), qPrintable(r.out));
+        QVERIFY2(out.value(locks - 1).endsWith(QLatin1String(" ms  CREATE INDEX ix_users_nope ON users (nope)")),
                  qPrintable(r.out));
+        QCOMPARE(out.mid(locks + 1, 2),
+                 (QStringList{QStringLiteral("  s2           users: took AccessExclusiveLock, predicted AccessExclusiveLock"),
+                              QStringLiteral("  s3           not reached")}));
         QVERIFY2(out.value(out.size() - 2).startsWith(QLatin1String("rehearsal failed: revision s3 (")),
                  qPrintable(r.out));
         QVERIFY2(out.value(out.size() - 2).contains(QLatin1String("[SQLSTATE 42703]; statement: CREATE INDEX "
@@ -321,6 +295,38 @@ private slots:
                  qPrintable(good.out));
 
         QCOMPARE(m_cluster.schemaDump(db), schemaBefore);
+        QCOMPARE(m_cluster.versionRows(db), QStringList{QStringLiteral("s1")});
+        QCOMPARE(scratchDatabasesLeft(), QStringList());
+        m_cluster.dropDatabase(db);
+    }
+
+    // Per step, the locks pg_locks shows the rehearsal's session holding
+    // before the step's COMMIT, beside the lock model's prediction: a lock
+    // taken inside a DO block is invisible to the model and says so.
+    void rehearseReportsTheLocksEachStepTook()
+    {
+        QTemporaryDir tmp;
+        QStringList upgrades = kUpgrades;
+        upgrades << QStringLiteral("op.execute(\"DO $$ BEGIN EXECUTE 'LOCK TABLE users IN EXCLUSIVE MODE'; END $$\")");
+        const QString ini = writeSmallProject(tmp.path(), upgrades, true, kDowngrades);
+        QString db;
+        const QStringList target =
+            targetUpgradedTo(QStringLiteral("rehearse_locks"), ini, tmp.path(), QStringLiteral("s1"), &db);
+        if (QTest::currentTestFailed())
+            return;
+        const ProcessResult r = runRetort(
+            target + QStringList{QStringLiteral("upgrade"), QStringLiteral("head"), QStringLiteral("--rehearse")},
+            tmp.path());
+        QVERIFY2(r.ok(), qPrintable(r.describe() + QString::fromUtf8(r.out)));
+        const QStringList out = lines(r.out);
+        const int locks = out.indexOf(kLocksHeader);
+        QVERIFY2(locks > 0, qPrintable(r.out));
+        QCOMPARE(out.mid(locks + 1, 4),
+                 (QStringList{QStringLiteral("  s2           users: took AccessExclusiveLock, predicted AccessExclusiveLock"),
+                              QStringLiteral("  s3           users: took ShareLock, predicted ShareLock"),
+                              QStringLiteral("  s4           users: took ExclusiveLock, predicted nothing  (differs)"),
+                              out.last()}));
+        QVERIFY2(out.last().startsWith(QLatin1String("rehearsal passed: 3 steps")), qPrintable(r.out));
         QCOMPARE(m_cluster.versionRows(db), QStringList{QStringLiteral("s1")});
         QCOMPARE(scratchDatabasesLeft(), QStringList());
         m_cluster.dropDatabase(db);
@@ -417,7 +423,7 @@ private slots:
         QFile pidFile(dir + QStringLiteral("/data/postmaster.pid"));
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
         const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
-        QVERIFY(running(postmaster));
+        QVERIFY(processRunning(postmaster));
 
         // wait for the step to be running on the scratch cluster
         bool sleeping = false;
@@ -442,7 +448,7 @@ private slots:
                 QThread::msleep(100);
         }
         QVERIFY2(sleeping, "the step never ran");
-        const QList<qint64> before = processesOf(dir, postmaster) << postmaster;
+        const QList<qint64> before = liveProcesses(dir, postmaster) << postmaster;
         QVERIFY2(before.size() >= 3, "expected the supervisor, the postmaster and its children");
 
         retort.kill();
@@ -450,11 +456,11 @@ private slots:
         QList<qint64> left = before;
         for (int i = 0; i < 600 && (!left.isEmpty() || QFileInfo::exists(dir)); ++i) {
             QThread::msleep(100);
-            left.erase(std::remove_if(left.begin(), left.end(), [](qint64 p) { return !running(p); }), left.end());
+            left.erase(std::remove_if(left.begin(), left.end(), [](qint64 p) { return !processRunning(p); }), left.end());
         }
         QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still running: %1").arg(QString::number(left.value(0)))));
         QVERIFY2(!QFileInfo::exists(dir), qPrintable(dir));
-        QCOMPARE(processesOf(dir, postmaster), QList<qint64>());
+        QCOMPARE(liveProcesses(dir, postmaster), QList<qint64>());
     }
 };
 

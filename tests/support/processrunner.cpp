@@ -1,5 +1,7 @@
 #include "processrunner.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMutex>
 #include <QProcess>
@@ -108,6 +110,39 @@ ProcessResult runRetortBinary(const QString &binary, const QStringList &args, co
                               const QProcessEnvironment &extra, int timeoutMs)
 {
     return runProcess(binary, args, workDir, extra, timeoutMs);
+}
+
+bool processRunning(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const int close = text.lastIndexOf(')');
+    return close > 0 && text.mid(close + 2, 1) != "Z";
+}
+
+QList<qint64> liveProcesses(const QString &text, qint64 parent)
+{
+    QList<qint64> found;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &e : entries) {
+        bool number = false;
+        const qint64 pid = e.toLongLong(&number);
+        if (!number || !processRunning(pid))
+            continue;
+        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!cmd.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray line = cmd.readAll();
+        line.replace('\0', ' ');
+        const QByteArray st = stat.readAll();
+        const QList<QByteArray> fields = st.mid(st.lastIndexOf(')') + 2).split(' ');
+        if (line.contains(text.toUtf8()) || (parent >= 0 && fields.size() > 1 && fields[1].toLongLong() == parent))
+            found << pid;
+    }
+    return found;
 }
 
 } // namespace retort::testsupport

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,13 @@ ProcessResult runAlembic(const QString &iniPath, const QStringList &args, const 
 ProcessResult runRetortBinary(const QString &binary, const QStringList &args, const QString &workDir,
                               const QProcessEnvironment &extra = QProcessEnvironment(),
                               int timeoutMs = 120000);
+
+// Whether process `pid` runs, not as a zombie (PID 1 here does not reap
+// orphans' zombies).
+bool processRunning(qint64 pid);
+// Running processes whose command line mentions `text`, or whose parent is
+// `parent` (-1: none).
+QList<qint64> liveProcesses(const QString &text, qint64 parent = -1);
 
 #ifdef RETORT_BINARY
 // RETORT_BINARY is defined per test by retort_add_test(); this library is

@@ -109,4 +109,23 @@ QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool 
     return dir + QStringLiteral("/alembic.ini");
 }
 
+QStringList usersUpgrades()
+{
+    return {
+        QStringLiteral("op.create_table('users', sa.Column('id', sa.Integer, primary_key=True), "
+                       "sa.Column('name', sa.String(50)))"),
+        QStringLiteral("op.add_column('users', sa.Column('email', sa.String(100)))"),
+        QStringLiteral("op.create_index('ix_users_name', 'users', ['name'])"),
+    };
+}
+
+QStringList usersDowngrades()
+{
+    return {
+        QStringLiteral("op.drop_table('users')"),
+        QStringLiteral("op.drop_column('users', 'email')"),
+        QStringLiteral("op.drop_index('ix_users_name', table_name='users')"),
+    };
+}
+
 } // namespace retort::testsupport

@@ -15,4 +15,10 @@ namespace retort::testsupport {
 QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool perMigration = false,
                           const QStringList &downgrades = QStringList());
 
+// A project of three steps: s1 makes users (id, name), s2 adds
+// users.email, s3 makes the index ix_users_name; and their downgrades, each
+// undoing its upgrade.
+QStringList usersUpgrades();
+QStringList usersDowngrades();
+
 } // namespace retort::testsupport

@@ -71,6 +71,11 @@ struct RunOptions {
     std::optional<int> lockTimeoutMs;      // SET lock_timeout (also bounds the wait for the migration lock)
     std::optional<int> statementTimeoutMs; // SET statement_timeout
     LockWait lockWait = LockWait::Wait;
+    // Called on the executor's thread once a step's last statement (body
+    // and version rows) has run, before its COMMIT or the run's, with the
+    // pid of the run's backend; may be unset. --rehearse reads the locks the
+    // step holds then. Not called for steps alembic runs online.
+    std::function<void(int step, int backendPid)> afterStepStatements;
 };
 
 // The version-row changes are computed from the rows the database holds

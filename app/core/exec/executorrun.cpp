@@ -535,6 +535,8 @@ private:
                         return fail(e);
                     }
                 }
+                if (statementInStep == perStep[s.step] && m_request.options.afterStepStatements)
+                    m_request.options.afterStepStatements(s.step, pghandle::backendPid(db()));
                 break;
             }
             }

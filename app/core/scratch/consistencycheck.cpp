@@ -5,6 +5,7 @@
 #include "graph/migrationplan.h"
 #include "graph/revisiongraph.h"
 #include "scratch/schemasnapshot.h"
+#include "scratch/scratchcontrol.h"
 
 namespace retort {
 
@@ -39,16 +40,41 @@ QString stepFailure(const RunReport &report)
 } // namespace
 
 RunReport applyOn(const ProjectContext &project, const ConnectionSettings &settings, const StepRenderer &render,
-                  const PythonStepRunner &python, const Operation &operation, Executor *executor)
+                  const PythonStepRunner &python, const Operation &operation, Executor *executor,
+                  ScratchControl *control, const std::function<void(int step, int backendPid)> &afterStep)
 {
     RunOptions options;
     options.transactionPerMigration = project.env.transactionPerMigration;
+    options.afterStepStatements = afterStep;
     MigrationRunner runner(project, settings, options);
     if (render)
         runner.setStepRenderer(render);
     runner.setPythonRunner(python);
     Executor own;
-    return runner.apply(operation, executor ? *executor : own);
+    Executor &running = executor ? *executor : own;
+    if (!control)
+        return runner.apply(operation, running);
+    QObject::connect(&running, &Executor::progress, &running, [control](const RunProgress &p) {
+        if (p.statement <= 1)
+            control->reportStep(p);
+    });
+    control->attach(&running);
+    RunReport report = runner.apply(operation, running);
+    control->attach(nullptr);
+    return report;
+}
+
+QString describeConsistency(const ConsistencyReport &report)
+{
+    if (const auto &f = report.finding) {
+        QString text = QStringLiteral("revision %1 (%2): %3\n").arg(f->revision, f->file, f->problem);
+        for (const QString &line : describeChanges(f->changes))
+            text += QStringLiteral("  %1\n").arg(line);
+        return text;
+    }
+    return QStringLiteral("%1 revisions checked: each downgrade undoes its upgrade, and upgrading again gives the "
+                          "same schema\n")
+        .arg(report.checked);
 }
 
 ConsistencyCheck::ConsistencyCheck(ProjectContext project, ConnectionSettings scratch, StepRenderer render,
@@ -58,7 +84,7 @@ ConsistencyCheck::ConsistencyCheck(ProjectContext project, ConnectionSettings sc
 {
 }
 
-ConsistencyReport ConsistencyCheck::run(const QString &range, const Progress &progress) const
+ConsistencyReport ConsistencyCheck::run(const QString &range, const Progress &progress, ScratchControl *control) const
 {
     ConsistencyReport report;
     QString from, to = range.isEmpty() ? QStringLiteral("heads") : range;
@@ -70,11 +96,20 @@ ConsistencyReport ConsistencyCheck::run(const QString &range, const Progress &pr
         if (from == QLatin1String("base"))
             from.clear();
     }
-    auto apply = [&](const Operation &op) { return applyOn(m_project, m_scratch, m_render, m_python, op); };
+    auto apply = [&](const Operation &op) {
+        return applyOn(m_project, m_scratch, m_render, m_python, op, nullptr, control);
+    };
+    const auto cancelled = [&] {
+        if (control && control->isCancelled())
+            report.error = Error(Error::Kind::Cancelled, QStringLiteral("The check was cancelled"));
+        return bool(report.error);
+    };
     if (!from.isEmpty()) {
         Operation start;
         start.targets = QStringList{from};
         const RunReport r = apply(start);
+        if (cancelled())
+            return report;
         if (!r.ok) {
             report.error = Error(Error::Kind::Database, QStringLiteral("upgrading the scratch database to %1, "
                                                                        "where the range starts, failed")
@@ -119,6 +154,8 @@ ConsistencyReport ConsistencyCheck::run(const QString &range, const Progress &pr
         // the snapshot after each step, or the report naming what failed
         auto step = [&](Operation::Kind kind, const QString &what) -> std::optional<SchemaSnapshot> {
             const RunReport r = apply(singleStep(kind, node.id));
+            if (cancelled())
+                return std::nullopt;
             if (!r.ok) {
                 found(what + QStringLiteral(" failed: ") + stepFailure(r));
                 return std::nullopt;
@@ -152,7 +189,8 @@ ConsistencyReport ConsistencyCheck::run(const QString &range, const Progress &pr
         before = *again;
         ++report.checked;
         if (progress)
-            progress(QStringLiteral("[%1/%2] %3 (%4): consistent").arg(i + 1).arg(plan->size()).arg(node.id, script.fileName));
+            progress(QStringLiteral("[%1/%2] %3 (%4): consistent").arg(i + 1).arg(plan->size()).arg(node.id, script.fileName),
+                     i + 1, int(plan->size()));
     }
     return report;
 }

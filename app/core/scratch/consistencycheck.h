@@ -12,6 +12,8 @@
 
 namespace retort {
 
+class ScratchControl;
+
 // Where a revision was found not to undo itself, or failed.
 struct ConsistencyFinding {
     QString revision;
@@ -25,7 +27,7 @@ struct ConsistencyFinding {
 };
 
 struct ConsistencyReport {
-    Error error;  // the check itself could not run (a bad range, a database gone)
+    Error error;  // the check itself could not run (a bad range, a database gone), or was cancelled
     std::optional<ConsistencyFinding> finding;
     int checked = 0;  // revisions found consistent
     int total = 0;
@@ -39,15 +41,16 @@ struct ConsistencyReport {
 // as a real run would. Stops at the first finding.
 class ConsistencyCheck {
 public:
-    // One line per revision ("[3/12] abc (message): consistent").
-    using Progress = std::function<void(const QString &line)>;
+    // One line per revision checked ("[3/12] abc (file): consistent"), with
+    // how many of how many are done.
+    using Progress = std::function<void(const QString &line, int done, int total)>;
 
     ConsistencyCheck(ProjectContext project, ConnectionSettings scratch, StepRenderer render,
                      PythonStepRunner python);
 
     // range: "B" (base to B) or "A:B" (A is applied unchecked first); empty
-    // means "heads", every revision.
-    ConsistencyReport run(const QString &range, const Progress &progress) const;
+    // means "heads", every revision. `control` (may be null) cancels it.
+    ConsistencyReport run(const QString &range, const Progress &progress, ScratchControl *control = nullptr) const;
 
 private:
     ProjectContext m_project;
@@ -58,8 +61,16 @@ private:
 
 // Applies `operation` to `settings` the way every command does (runner,
 // renderer, bridge), for the checks; the report's error names the step.
-// `executor` (for its progress signals) or a fresh one.
+// `executor` (for its progress signals) or a fresh one; `control` (may be
+// null) hears its steps and cancels it; `afterStep` is
+// RunOptions::afterStepStatements.
 RunReport applyOn(const ProjectContext &project, const ConnectionSettings &settings, const StepRenderer &render,
-                  const PythonStepRunner &python, const Operation &operation, Executor *executor = nullptr);
+                  const PythonStepRunner &python, const Operation &operation, Executor *executor = nullptr,
+                  ScratchControl *control = nullptr,
+                  const std::function<void(int step, int backendPid)> &afterStep = {});
+
+// The report as `retort check` prints it on stdout: the finding (revision,
+// file, problem, each schema difference indented), or how many were checked.
+QString describeConsistency(const ConsistencyReport &report);
 
 } // namespace retort

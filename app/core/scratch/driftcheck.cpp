@@ -3,13 +3,14 @@
 #include "db/connection.h"
 #include "scratch/consistencycheck.h"
 #include "scratch/schemasnapshot.h"
+#include "scratch/scratchcontrol.h"
 #include "scratch/targetversion.h"
 
 namespace retort {
 
 DriftReport checkDrift(const ProjectContext &project, const ConnectionSettings &target,
                        const ConnectionSettings &scratch, const StepRenderer &render,
-                       const PythonStepRunner &scratchPython)
+                       const PythonStepRunner &scratchPython, ScratchControl *control)
 {
     DriftReport report;
     const VersionTable table = project.versionTable();
@@ -29,7 +30,11 @@ DriftReport checkDrift(const ProjectContext &project, const ConnectionSettings &
     for (const QString &row : std::as_const(report.rows)) {
         Operation op;
         op.targets = QStringList{row};
-        const RunReport r = applyOn(project, scratch, render, scratchPython, op);
+        const RunReport r = applyOn(project, scratch, render, scratchPython, op, nullptr, control);
+        if (control && control->isCancelled()) {
+            report.error = Error(Error::Kind::Cancelled, QStringLiteral("The drift comparison was cancelled"));
+            return report;
+        }
         if (!r.ok) {
             report.error = Error(Error::Kind::Database,
                                  QStringLiteral("replaying the revisions up to %1 (a version row of the target) on "
@@ -51,6 +56,21 @@ DriftReport checkDrift(const ProjectContext &project, const ConnectionSettings &
     }
     report.changes = diffSchemas(expected.value(), actual.value());
     return report;
+}
+
+} // namespace retort
+
+namespace retort {
+
+QString describeDrift(const DriftReport &report, const QString &target)
+{
+    const QString rows = report.rows.isEmpty() ? QStringLiteral("none: base") : report.rows.join(QStringLiteral(", "));
+    if (report.changes.isEmpty())
+        return QStringLiteral("no drift: %1 has the schema its version rows (%2) give\n").arg(target, rows);
+    QString text = QStringLiteral("drift: %1 differs from the schema its version rows (%2) give:\n").arg(target, rows);
+    for (const QString &line : describeChanges(report.changes))
+        text += QStringLiteral("  %1\n").arg(line);
+    return text;
 }
 
 } // namespace retort

@@ -1,5 +1,6 @@
 #include "schemadiff.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -58,6 +59,29 @@ QString changeOf(const QString &attribute, const QString &from, const QString &t
     if (from.isEmpty())
         return QStringLiteral("no %1 -> %1 %2").arg(attribute, shown(to));
     return QStringLiteral("%1 %2 -> %3").arg(attribute, shown(from), to.isEmpty() ? QStringLiteral("no ") + attribute : shown(to));
+}
+
+// "type text; default 'x'::text; NOT NULL": the type first, as DDL reads
+QString attributesOf(const SchemaObject &o)
+{
+    QStringList parts;
+    for (auto it = o.attributes.cbegin(); it != o.attributes.cend(); ++it) {
+        const auto flag = std::find_if(std::begin(kFlags), std::end(kFlags),
+                                       [&](const Flag &f) { return it.key() == f.attribute; });
+        const QString part =
+            flag != std::end(kFlags) ? QString(flag->set) : it.key() + QLatin1Char(' ') + it.value().simplified();
+        if (it.key() == QLatin1String("type"))
+            parts.prepend(part);
+        else
+            parts << part;
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+bool kindThenName(const SchemaObject *a, const SchemaObject *b)
+{
+    const int ra = kindRank(a->kind), rb = kindRank(b->kind);
+    return ra != rb ? ra < rb : a->name < b->name;
 }
 
 } // namespace
@@ -139,6 +163,39 @@ QStringList describeChanges(const QVector<SchemaChange> &changes, int limit)
             break;
         }
         lines << c.text();
+    }
+    return lines;
+}
+
+QStringList describeSnapshot(const SchemaSnapshot &snapshot)
+{
+    QSet<QString> relations;
+    for (const SchemaObject &o : snapshot.objects)
+        if (isRelation(o.kind))
+            relations.insert(o.name);
+    QVector<const SchemaObject *> top;
+    QHash<QString, QVector<const SchemaObject *>> children;  // by parent
+    for (const SchemaObject &o : snapshot.objects) {
+        if (!isRelation(o.kind) && relations.contains(o.parent))
+            children[o.parent] << &o;
+        else
+            top << &o;
+    }
+    std::sort(top.begin(), top.end(), kindThenName);
+    QStringList lines;
+    const auto line = [](const SchemaObject &o, const QString &indent) {
+        const QString attributes = attributesOf(o);
+        return indent + o.kind + QLatin1Char(' ') + o.name
+               + (attributes.isEmpty() ? QString() : QStringLiteral(": ") + attributes);
+    };
+    for (const SchemaObject *o : std::as_const(top)) {
+        lines << line(*o, QString());
+        if (!isRelation(o->kind))
+            continue;
+        QVector<const SchemaObject *> under = children.value(o->name);
+        std::sort(under.begin(), under.end(), kindThenName);
+        for (const SchemaObject *c : std::as_const(under))
+            lines << line(*c, QStringLiteral("    "));
     }
     return lines;
 }

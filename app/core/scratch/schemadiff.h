@@ -33,4 +33,10 @@ QVector<SchemaChange> diffSchemas(const SchemaSnapshot &before, const SchemaSnap
 // The changes as lines of text, at most `limit` (0: all) and a count of the rest.
 QStringList describeChanges(const QVector<SchemaChange> &changes, int limit = 0);
 
+// A snapshot for reading, in the diff's order of kinds: each object on its
+// own line with its attributes ("column users.name: type text; NOT NULL"),
+// the columns, constraints, indexes, triggers and policies of a table (or
+// view) indented under it.
+QStringList describeSnapshot(const SchemaSnapshot &snapshot);
+
 } // namespace retort

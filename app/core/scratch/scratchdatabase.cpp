@@ -139,24 +139,44 @@ Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::create(const ScratchRe
                               .arg(name, scratch->m_server.describe(), versions);
         scratch->m_dropped = dropAbandoned(c.value()->database(), scratch->m_server.describe());
     }
-    if (Error e = runOn(scratch->m_server, QStringLiteral("CREATE DATABASE %1").arg(quotePgIdentifier(name)))) {
+    if (Error e = scratch->make(name))
+        return e;
+    return scratch;
+}
+
+Error ScratchDatabase::make(const QString &name)
+{
+    if (Error e = runOn(m_server, QStringLiteral("CREATE DATABASE %1").arg(quotePgIdentifier(name)))) {
         return Error(Error::Kind::Database, QStringLiteral("cannot create the scratch database %1 on %2")
-                                                .arg(name, scratch->m_server.describe()))
+                                                .arg(name, m_server.describe()))
             .causedBy(e);
     }
-    scratch->m_settings = scratch->m_server;
-    scratch->m_settings.database = name;
+    m_settings = m_server;
+    m_settings.database = name;
     // a private cluster dies with the run; a database on a named server is
     // marked so that the next run can drop it should this one be killed
     const std::optional<ScratchOwner> owner = ScratchOwner::current();
-    if (!scratch->m_cluster && owner) {
+    if (!m_cluster && owner) {
         const QString sql = QStringLiteral("COMMENT ON DATABASE %1 IS '%2'").arg(quotePgIdentifier(name), owner->comment());
-        if (Error e = runOn(scratch->m_server, sql))
-            scratch->m_note += QStringLiteral(" (not marked as this run's, so not dropped by a later run should this "
-                                              "one be killed: %1)")
-                                   .arg(e.message());
+        if (Error e = runOn(m_server, sql))
+            m_note += QStringLiteral(" (not marked as this run's, so not dropped by a later run should this "
+                                     "one be killed: %1)")
+                          .arg(e.message());
     }
-    return scratch;
+    return Error();
+}
+
+Error ScratchDatabase::recreate()
+{
+    const QString name = m_settings.database;
+    if (name.isEmpty())
+        return Error(Error::Kind::Internal, QStringLiteral("the scratch database was released"));
+    const QString db = quotePgIdentifier(name);
+    if (Error e = runOn(m_server, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db)))
+        return Error(Error::Kind::Database, QStringLiteral("cannot drop the scratch database %1 on %2 to start again")
+                                                .arg(name, m_server.describe()))
+            .causedBy(e);
+    return make(name);
 }
 
 void ScratchDatabase::release()

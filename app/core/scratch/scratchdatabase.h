@@ -49,11 +49,17 @@ public:
     // The private cluster's dir; empty with --scratch-url.
     QString clusterDirectory() const;
 
+    // Drops the database and makes it again, empty, under the same name
+    // (for the next replay, without another cluster).
+    Error recreate();
+
     // Drops the database (or stops the cluster). Idempotent.
     void release();
 
 private:
     ScratchDatabase() = default;
+    // CREATE DATABASE, and on a named server the comment naming this run.
+    Error make(const QString &name);
 
     std::unique_ptr<ScratchCluster> m_cluster;
     ConnectionSettings m_server;  // --scratch-url as given: where DROP DATABASE runs
