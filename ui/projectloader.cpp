@@ -83,7 +83,8 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
         return loaded.error();
     project->scripts = std::move(loaded.value().scripts);
     project->warnings = loaded.value().warnings;
-    if (headersNeedPython(project->scripts)) {
+    // the window plans runs, which run env.py: not when env.py changes a header
+    if (headersNeedPython(project->scripts) && !headersDependOnEnv(project->scripts)) {
         // alembic reads what the static reader cannot (the graph marks those revisions)
         if (progress)
             progress->begin(QStringLiteral("Reading computed headers with Python"));

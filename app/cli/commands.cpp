@@ -168,19 +168,32 @@ private:
     // Headers the static reader cannot read are read by alembic itself
     // (--engine native forbids it). When that fails too, the graph below
     // fails naming the header, and stderr says why Python could not answer.
-    void readComputedHeaders()
+    bool readComputedHeaders()
     {
         if (m_args.engine == QLatin1String("native") || !headersNeedPython(m_scripts))
-            return;
+            return true;
+        // alembic's own commands that run no env.py
+        static const QStringList envFree = {QStringLiteral("heads"), QStringLiteral("history"),
+                                            QStringLiteral("branches"), QStringLiteral("show")};
+        if (!envFree.contains(m_args.command) && headersDependOnEnv(m_scripts))
+            return true;  // the graph fails naming env.py
         PythonHeaderSettings settings;
         settings.interpreter.explicitPath = m_args.python;
         settings.interpreter.iniPath = m_config.iniPath;
         settings.bridge.iniPath = m_args.config;
         settings.bridge.section = m_args.name;
         settings.bridge.x = m_args.x;
-        Result<int> read = readHeadersWithPython(settings, m_scripts);
-        if (!read)
-            m_outcome.err += "retort: reading the headers with Python failed: " + read.error().toString().toUtf8() + '\n';
+        bool alembicRan = false;
+        Result<int> read = readHeadersWithPython(settings, m_scripts, nullptr, &alembicRan);
+        if (read)
+            return true;
+        if (alembicRan) {
+            // alembic itself cannot load the project: its error, as it dies
+            importFailed(read.error());
+            return false;
+        }
+        m_outcome.err += "retort: no Python could read the headers: " + read.error().toString().toUtf8() + '\n';
+        return true;
     }
 
     bool open()
@@ -199,7 +212,8 @@ private:
         m_scripts = std::move(loaded.value().scripts);
         for (const Error &w : loaded.value().warnings)
             warn(w);
-        readComputedHeaders();
+        if (!readComputedHeaders())
+            return false;
         Result<RevisionGraph> graph = RevisionGraph::build(m_scripts);
         if (!graph) {
             if (graph.error().kind() == Error::Kind::Syntax || graph.error().kind() == Error::Kind::Io)

@@ -547,19 +547,46 @@ def run_headers(request):
 
     wanted = {os.path.realpath(p) for p in request["paths"]}
     script = ScriptDirectory.from_config(load_config(request))
-    for found in script._load_revisions():
-        path = os.path.realpath(found.path)
-        if path not in wanted:
-            continue
-        emit(
-            "header",
-            path=path,
-            values={
-                name: header_value(found.module, name)
-                for name in ("revision", "down_revision", "branch_labels", "depends_on")
-            },
-        )
+    try:
+        for found in script._load_revisions():
+            path = os.path.realpath(found.path)
+            if path not in wanted:
+                continue
+            emit(
+                "header",
+                path=path,
+                values={
+                    name: header_value(found.module, name)
+                    for name in ("revision", "down_revision", "branch_labels", "depends_on")
+                },
+            )
+    except Exception as exc:
+        # alembic cannot load the project: its error, at the project's line
+        error = describe_error(exc, set())
+        where = project_location(exc)
+        if where:
+            error["file"], error["line"] = where
+        emit("error", error=error)
+        return 1
     return 0
+
+
+def project_location(exc):
+    """The innermost line of the project's own files the error passed through
+    (or, for a syntax error, where it is): not Python's, not alembic's."""
+    if isinstance(exc, SyntaxError) and exc.filename:
+        return os.path.abspath(exc.filename), exc.lineno
+    outside = tuple(
+        os.path.realpath(p) + os.sep
+        for p in {sys.prefix, sys.base_prefix, os.path.dirname(os.__file__), os.path.dirname(__file__)}
+    )
+    where = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        fn = frame.f_code.co_filename
+        if fn.startswith("<") or os.path.realpath(fn).startswith(outside):
+            continue
+        where = (os.path.abspath(fn), lineno)
+    return where
 
 
 def main():

@@ -244,7 +244,8 @@ Result<QString> AlembicBridge::renderTemplate(const QString &templatePath, const
 }
 
 Result<QHash<QString, QJsonObject>> AlembicBridge::readHeaders(const QStringList &paths,
-                                                               const std::atomic<bool> *cancel) const
+                                                               const std::atomic<bool> *cancel,
+                                                               QString *unavailable) const
 {
     Result<std::unique_ptr<JsonLinesProcess>> process = offlineProcess(cancel);
     if (!process)
@@ -260,7 +261,7 @@ Result<QHash<QString, QJsonObject>> AlembicBridge::readHeaders(const QStringList
     Result<ProcessOutcome> run = process.value()->finish(QJsonDocument(r).toJson(QJsonDocument::Compact));
     if (!run)
         return run.error();
-    if (const Error e = checkGreeting(run.value(), nullptr))
+    if (const Error e = checkGreeting(run.value(), unavailable))
         return e;
     if (run->exitCode != 0)
         return runError(run.value(), QStringLiteral("headers"));

@@ -127,8 +127,9 @@ public:
     // by canonical path; each value maps a header to {"kind": "absent" |
     // "none" | "str" | "tuple" | "list" | "other", "text", "items", "repr"}.
     // Fails with alembic's error (an import that fails, a bad revision).
-    Result<QHash<QString, QJsonObject>> readHeaders(const QStringList &paths,
-                                                    const std::atomic<bool> *cancel = nullptr) const;
+    // *unavailable: as for renderOffline (the interpreter did not run alembic).
+    Result<QHash<QString, QJsonObject>> readHeaders(const QStringList &paths, const std::atomic<bool> *cancel = nullptr,
+                                                    QString *unavailable = nullptr) const;
 
     // The variable the URL is passed in.
     static QString urlVariable() { return QStringLiteral("RETORT_BRIDGE_URL"); }

@@ -53,6 +53,15 @@ HeaderValue fromPython(const QJsonObject &v, const HeaderValue &was)
 
 } // namespace
 
+bool headersDependOnEnv(const QVector<RevisionScript> &scripts)
+{
+    for (const RevisionScript &s : scripts)
+        for (const HeaderValue *h : {&s.revision, &s.downRevision, &s.branchLabels, &s.dependsOn})
+            if (h->envDependent)
+                return true;
+    return false;
+}
+
 bool headersNeedPython(const QVector<RevisionScript> &scripts)
 {
     for (const RevisionScript &s : scripts)
@@ -62,7 +71,7 @@ bool headersNeedPython(const QVector<RevisionScript> &scripts)
 }
 
 Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<RevisionScript> &scripts,
-                                  const std::atomic<bool> *cancel)
+                                  const std::atomic<bool> *cancel, bool *alembicRan)
 {
     QStringList paths;
     QVector<int> wanted;
@@ -81,9 +90,13 @@ Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<
             return python.error();
         project.python = python->path;
     }
-    Result<QHash<QString, QJsonObject>> read = AlembicBridge(project).readHeaders(paths, cancel);
-    if (!read)
+    QString unavailable;
+    Result<QHash<QString, QJsonObject>> read = AlembicBridge(project).readHeaders(paths, cancel, &unavailable);
+    if (!read) {
+        if (alembicRan && unavailable.isEmpty())
+            *alembicRan = true;
         return read.error();
+    }
     int done = 0;
     for (int k = 0; k < wanted.size(); ++k) {
         const auto found = read->constFind(paths[k]);

@@ -19,14 +19,19 @@ struct PythonHeaderSettings {
 // Whether a header of some revision file could not be read without Python
 // (a value computed at run time, a constant another module may change).
 bool headersNeedPython(const QVector<RevisionScript> &scripts);
+// Whether a header names a constant env.py changes: alembic's reading (which
+// runs no env.py) is then right for heads and history only, not for the
+// commands that run env.py (upgrade, downgrade, stamp, ...).
+bool headersDependOnEnv(const QVector<RevisionScript> &scripts);
 
 // Reads those headers the way alembic does, through the bridge (alembic
 // imports every revision file in its order), and puts the values in place:
 // the graph never fails where alembic reads the project. Each script read so
 // has headersFromPython set and its unresolved-header problems removed. Fails
-// when no interpreter can import alembic, or with alembic's own error.
+// when no interpreter can import alembic, or with alembic's own error
+// (then *alembicRan is set: alembic itself cannot read the project).
 // Runs a process: not on the GUI thread.
 Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<RevisionScript> &scripts,
-                                  const std::atomic<bool> *cancel = nullptr);
+                                  const std::atomic<bool> *cancel = nullptr, bool *alembicRan = nullptr);
 
 } // namespace retort

@@ -5,6 +5,7 @@
 #include "pytext.h"
 
 #include <QFileInfo>
+#include <QSet>
 
 #include <utility>
 
@@ -155,10 +156,26 @@ Error ImportedConstants::moduleError(const QString &name, const Module &module, 
 void ImportedConstants::setRevisions(const QVector<RevisionScript> &scripts)
 {
     for (const RevisionScript &s : scripts) {
-        if (!s.imports.isEmpty() || !s.fromImports.isEmpty())
-            m_revisionImports.append({s.imports, s.fromImports});
+        m_revisionImports += s.imports;
         m_revisionStores += s.stores;
     }
+}
+
+void ImportedConstants::setEnvironment(const QString &envPath)
+{
+    if (!QFileInfo(envPath).isFile())
+        return;
+    Result<QByteArray> bytes = readProjectFile(envPath, FileLimit::kRevision, QStringLiteral("env.py"));
+    if (!bytes)
+        return;  // env.py's own problems are reported where it is run
+    Result<ModuleConstants> env = readModuleConstants(envPath, bytes.value(), QString());
+    if (!env)
+        return;
+    for (ModuleStore store : env->stores) {
+        store.inEnv = true;
+        m_revisionStores << store;
+    }
+    m_revisionImports += env->anyImports;
 }
 
 void ImportedConstants::collectStores()
@@ -167,12 +184,23 @@ void ImportedConstants::collectStores()
         return;
     m_storesCollected = true;
     // Whether an import fails matters only for the header that needs it;
-    // here every module reached is read for what it changes.
-    for (const auto &[imports, fromImports] : std::as_const(m_revisionImports)) {
-        for (const QString &name : imports)
-            importError(name);
-        for (const QString &name : fromImports)
-            importError(findModule(name) ? name : name.section(QLatin1Char('.'), 0, -2));
+    // here every module reached, by any import statement anywhere in a file
+    // (a block, a function), is read for what it changes.
+    QStringList todo = m_revisionImports;
+    QSet<QString> seen, expanded;
+    while (!todo.isEmpty()) {
+        const QString name = todo.takeLast();
+        if (name.isEmpty() || seen.contains(name))
+            continue;
+        seen.insert(name);
+        // `from a import b`: b is a's name, or else its submodule
+        importError(findModule(name) || !name.contains(QLatin1Char('.')) ? name : name.section(QLatin1Char('.'), 0, -2));
+        for (auto it = m_constants.cbegin(); it != m_constants.cend(); ++it) {
+            if (expanded.contains(it.key()))
+                continue;
+            expanded.insert(it.key());
+            todo += it->read.anyImports;
+        }
     }
     for (const ModuleStore &store : std::as_const(m_revisionStores))
         addStore(store);
@@ -187,6 +215,13 @@ void ImportedConstants::addStore(const ModuleStore &store)
     if (store.target == QLatin1String("*")) {
         if (!m_anyStore)
             m_anyStore = store;
+        return;
+    }
+    if (store.handedOn && findModule(store.target)) {
+        // a module handed to code that may set any of its attributes
+        ModuleStore all = store;
+        all.mutation = false;
+        m_stores[store.target].insert(QStringLiteral("*"), all);
         return;
     }
     const std::optional<std::pair<QString, QString>> at = storedAttribute(store.target, 0);
@@ -229,6 +264,13 @@ Error ImportedConstants::storeError(const QStringList &parts, int k, const Heade
         Location where;
         where.file = store.file;
         where.line = store.line;
+        if (store.inEnv)
+            return Error(Error::Kind::Unresolved,
+                         QStringLiteral("%1 is changed by env.py (`%2`), which alembic runs for upgrade, downgrade and "
+                                        "stamp but not for heads or history: the two see different values, so "
+                                        "Retort cannot say which graph you mean")
+                             .arg(parts.mid(0, k + 1).join(QLatin1Char('.')), store.what),
+                         where);
         return Error(Error::Kind::Unresolved,
                      QStringLiteral("%1 is changed while the modules are imported (`%2`), so its value depends on "
                                     "the order Python runs them in")
@@ -277,6 +319,18 @@ Result<HeaderValue> ImportedConstants::constant(const QString &dotted, int depth
             continue;
         if (Error error = importError(moduleName))
             return error;
+        // A package whose __init__ binds the submodule's name itself
+        // (`from . import real as consts`): `from pkg import consts` takes
+        // that binding, `import pkg.consts` the file, and the last import wins.
+        for (int j = 1; j < k; ++j) {
+            const QString package = parts.mid(0, j).join(QLatin1Char('.'));
+            const std::optional<Module> p = findModule(package);
+            if (p && constantsOf(package, *p).read.values.contains(parts[j]))
+                return notStatic(QStringLiteral("%1 binds the name %2 itself, and %3 is also a module: which one %3 "
+                                                "is depends on the order of the imports")
+                                     .arg(p->file.isEmpty() ? package : p->file, parts[j],
+                                          parts.mid(0, j + 1).join(QLatin1Char('.'))));
+        }
         const Constants &constants = constantsOf(moduleName, *module);
         const QString &name = parts[k];
         const auto value = constants.read.values.constFind(name);
@@ -339,6 +393,7 @@ void ImportedConstants::resolve(HeaderValue &value)
     }
     const Error &why = literal.error();
     value.state = HeaderValue::State::Unresolved;
+    value.envDependent = why.message().contains(QLatin1String("is changed by env.py"));
     value.expression += QStringLiteral(": ") + why.message();
     if (!why.where().file.isEmpty())
         value.expression += QStringLiteral(" (%1)").arg(why.where().toString());

@@ -31,6 +31,8 @@ public:
     // project module they import, may change while the modules run is not
     // read statically (Python's answer depends on the order they run in).
     void setRevisions(const QVector<RevisionScript> &scripts);
+    // env.py (read like a project module): what it changes, and imports.
+    void setEnvironment(const QString &envPath);
 
     // An Imported value becomes Literal, or Unresolved with the reason
     // appended to its expression. Other values are left alone.
@@ -73,7 +75,7 @@ private:
     QHash<QString, Constants> m_constants;
     QHash<QString, Error> m_importErrors;
     QStringList m_importing;  // the modules being run, outermost first, for cycles
-    QList<QPair<QStringList, QStringList>> m_revisionImports;  // imports, fromImports
+    QStringList m_revisionImports;
     QList<ModuleStore> m_revisionStores;
     bool m_storesCollected = false;
     std::optional<ModuleStore> m_anyStore;                   // one that may change any module

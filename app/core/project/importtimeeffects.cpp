@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include <algorithm>
+#include <utility>
 #include <iterator>
 
 namespace retort {
@@ -20,8 +21,8 @@ QString qstr(std::string_view s) { return QString::fromUtf8(s.data(), int(s.size
 
 class Scanner {
 public:
-    Scanner(const Module &module, const std::function<QString(std::string_view)> &moduleOf)
-        : m_module(module), m_moduleOf(moduleOf)
+    Scanner(const Module &module, const std::function<QString(std::string_view)> &moduleOf, QString package)
+        : m_module(module), m_moduleOf(moduleOf), m_package(std::move(package))
     {
     }
 
@@ -36,15 +37,36 @@ public:
             for (const Alias *a : names) {
                 const std::string_view bound = boundName(a, n->kind);
                 QString target;
-                if (n->kind == NodeKind::Import)
+                if (n->kind == NodeKind::Import) {
                     target = a->asname.empty() ? qstr(a->name).section(QLatin1Char('.'), 0, 0) : qstr(a->name);
-                else if (n->as<ImportFrom>()->level == 0)
-                    target = qstr(n->as<ImportFrom>()->module) + QLatin1Char('.') + qstr(a->name);
+                    effects.imports << qstr(a->name);
+                } else {
+                    const QString module = absoluteModule(n->as<ImportFrom>());
+                    if (!module.isEmpty()) {
+                        target = module + QLatin1Char('.') + qstr(a->name);
+                        effects.imports << (a->name == "*" ? module : target);
+                    }
+                }
                 if (bound != "*" && !target.isEmpty() && !m_localImports.contains(qstr(bound)))
                     m_localImports.insert(qstr(bound), target);
             }
             return true;
         });
+    }
+
+    // `from .x import y` anchored at the module's package; empty when it cannot be.
+    QString absoluteModule(const ImportFrom *f) const
+    {
+        if (f->level == 0)
+            return qstr(f->module);
+        QStringList parts = m_package.isEmpty() ? QStringList() : m_package.split(QLatin1Char('.'));
+        for (uint32_t up = 1; up < f->level && !parts.isEmpty(); ++up)
+            parts.removeLast();
+        if (parts.isEmpty())
+            return {};
+        if (!f->module.empty())
+            parts << qstr(f->module);
+        return parts.join(QLatin1Char('.'));
     }
 
     // The places where reading a name or module constant cannot change its
@@ -78,6 +100,8 @@ public:
                 m_safe.insert(f->iter);
             } else if (const auto *g = n->dyn<Comprehension>()) {
                 m_safe.insert(g->iter);
+            } else if (const auto *a = n->dyn<Attribute>(); a && a->value->is<Name>()) {
+                m_attributeRoots.insert(a->value);
             }
             return true;
         });
@@ -163,7 +187,8 @@ private:
                 effects.reboundNames << qstr(target->id);
         } else if (const auto *name = n->dyn<Name>()) {
             escapes(name);
-            static const std::string_view reflective[] = {"globals", "vars", "exec", "eval", "setattr", "delattr", "__import__"};
+            static const std::string_view reflective[] = {"globals", "locals", "vars", "exec", "eval", "setattr",
+                                                          "delattr", "__import__"};
             if (std::find(std::begin(reflective), std::end(reflective), name->id) != std::end(reflective))
                 reflect(qstr(name->id) + QStringLiteral("()"), n);
             // exec and eval can change any module
@@ -182,8 +207,13 @@ private:
     void visitAttribute(const Attribute *a)
     {
         escapes(a);
-        if (a->attr == "modules" || a->attr == "__dict__")
+        if (a->attr == "modules" || a->attr == "__dict__" || a->attr == "globals" || a->attr == "locals")
             reflect(qstr(m_module.text(a)), a);
+        // a frame's globals are any module's (sys._getframe(1).f_globals, inspect.currentframe())
+        if (a->attr == "_getframe" || a->attr == "currentframe" || a->attr == "f_globals" || a->attr == "f_locals") {
+            reflect(qstr(m_module.text(a)), a);
+            store(QStringLiteral("*"), a);
+        }
         if (a->attr == "__dict__") {
             // consts.__dict__[...] = ..., consts.__dict__.update(...)
             const QString module = moduleDotted(a->value);
@@ -204,6 +234,16 @@ private:
 
     void visitCall(const Call *c)
     {
+        const std::string callee = dottedName(c->func);
+        if (callee == "__import__" || callee == "import_module" || callee == "importlib.import_module") {
+            // a module imported by a name spelled out, or any module
+            const auto *name = c->args.empty() ? nullptr : c->args[0]->dyn<Constant>();
+            if (name && name->type == ConstantType::Str)
+                effects.imports << qstr(name->value);
+            else
+                store(QStringLiteral("*"), c);
+            return;
+        }
         const auto *f = c->func->dyn<Name>();
         if (!f || c->args.empty())
             return;
@@ -230,8 +270,10 @@ private:
             if (module.isEmpty()) {
                 if (!effects.escapedNames.contains(qstr(name->id)))
                     effects.escapedNames << qstr(name->id);
-            } else {
-                mutation(module, e);  // an alias of a module constant (`L = consts.LABELS`)
+            } else if (!m_attributeRoots.count(e)) {
+                // an alias of a module constant (`L = consts.LABELS`), or a
+                // module handed to code that may set its attributes (`f(consts)`)
+                mutation(module, e, true);
             }
             return;
         }
@@ -242,19 +284,24 @@ private:
         }
     }
 
-    void mutation(const QString &target, const Node *at)
+    void mutation(const QString &target, const Node *at, bool handedOn = false)
     {
         const QString top = target.section(QLatin1Char('.'), 0, 0);
-        if (top == QLatin1String("alembic") || top == QLatin1String("sqlalchemy") || m_mutated.contains(target))
+        const QString key = target + (handedOn ? QStringLiteral("!") : QString());
+        if (top == QLatin1String("alembic") || top == QLatin1String("sqlalchemy") || m_mutated.contains(key))
             return;  // not the project's; or said already
-        m_mutated.insert(target);
-        effects.stores << ModuleStore{target, qstr(m_module.text(at)).simplified().left(80), QString(), int(at->line), true};
+        m_mutated.insert(key);
+        ModuleStore s{target, qstr(m_module.text(at)).simplified().left(80), QString(), int(at->line), true};
+        s.handedOn = handedOn;
+        effects.stores << s;
     }
 
     const Module &m_module;
     const std::function<QString(std::string_view)> &m_moduleOf;
+    const QString m_package;
     QHash<QString, QString> m_localImports;
     std::unordered_set<const Node *> m_safe;
+    std::unordered_set<const Node *> m_attributeRoots;  // the `consts` of `consts.X`
     QSet<QString> m_mutated;
 };
 
@@ -270,9 +317,10 @@ bool skipped(const Stmt *s, const QStringList &skipFunctions)
 
 ImportTimeEffects importTimeEffects(const py::Module &module,
                                     const std::function<QString(std::string_view name)> &moduleOf,
-                                    const QStringList &skipFunctions, const QStringList &headerNames)
+                                    const QStringList &skipFunctions, const QStringList &headerNames,
+                                    const QString &package)
 {
-    Scanner scanner(module, moduleOf);
+    Scanner scanner(module, moduleOf, package);
     for (const Stmt *s : module.body) {
         if (!skipped(s, skipFunctions)) {
             scanner.collectLocalImports(s);

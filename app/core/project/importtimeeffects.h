@@ -32,6 +32,10 @@ struct ImportTimeEffects {
     // (`mod.NAME.append(...)`, `mod.NAME[0] = ...`, passed to a function,
     // bound to another name): that matters only when NAME holds a list.
     QList<ModuleStore> stores;
+    // Every module any import statement of it names (absolute; blocks and
+    // functions included, `import_module("x")` too), for finding what the
+    // modules it may run change.
+    QStringList imports;
     // The module's own names used where their object may be changed in place
     // (same rule): a list they hold may not be what the file spells out.
     QStringList escapedNames;
@@ -41,10 +45,12 @@ struct ImportTimeEffects {
 // is bound to by an import, empty when it is not. Bodies of the functions
 // named in `skipFunctions` (module level) are not read: they run after
 // alembic has read the headers (a revision's upgrade and downgrade).
+// `package`: the module's package, for its relative imports.
 // `headerNames`: names whose binding to another name or module constant
 // (`branch_labels = LABELS`) alembic reads without changing it.
 ImportTimeEffects importTimeEffects(const py::Module &module,
                                     const std::function<QString(std::string_view name)> &moduleOf,
-                                    const QStringList &skipFunctions = {}, const QStringList &headerNames = {});
+                                    const QStringList &skipFunctions = {}, const QStringList &headerNames = {},
+                                    const QString &package = {});
 
 } // namespace retort

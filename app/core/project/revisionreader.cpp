@@ -557,7 +557,8 @@ Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArra
     reader.run();
     ModuleConstants constants = reader.constants();
     const ImportTimeEffects effects =
-        importTimeEffects(parsed.module, [&reader](std::string_view name) { return reader.moduleBinding(name); });
+        importTimeEffects(parsed.module, [&reader](std::string_view name) { return reader.moduleBinding(name); }, {},
+                          {}, package);
     if (!effects.reflective.isEmpty())
         constants.values.clear();
     for (const QString &name : effects.reboundNames)
@@ -571,6 +572,7 @@ Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArra
     constants.stores = effects.stores;
     for (ModuleStore &store : constants.stores)
         store.file = path;
+    constants.anyImports = effects.imports;
     return constants;
 }
 
@@ -632,9 +634,7 @@ RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
         }
         reportUnresolved(path, names[field], script.*member, nestedIn, script);
     }
-    const ModuleConstants imported = reader.constants();
-    script.imports = projectModules(imported.imports);
-    script.fromImports = projectModules(imported.fromImports);
+    script.imports = projectModules(effects.imports);
     script.stores = effects.stores;
     for (ModuleStore &store : script.stores)
         store.file = path;

@@ -29,8 +29,10 @@ struct ModuleConstants {
     // (import a.b), and for `from a import b` "a.b", a name of module a
     // or, when a has none, its submodule.
     QStringList imports, fromImports;
-    // Other modules' attributes it assigns or deletes (see ModuleStore).
+    // Other modules' attributes it assigns or deletes (see ModuleStore),
+    // and every module any import statement of it names (ImportTimeEffects).
     QList<ModuleStore> stores;
+    QStringList anyImports;
 };
 // package: the module's own package, for its relative imports. A syntax
 // error (which stops Python's import) is the error.

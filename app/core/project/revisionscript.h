@@ -28,6 +28,11 @@ struct HeaderValue {
     QString expression;       // source text of the value when Unresolved or Imported
     int line = 0;             // line of the assignment, 0 when Absent
 
+    // Unresolved because env.py changes what it names: not even alembic's
+    // own reading (the bridge, which runs no env.py) says what an upgrade sees.
+    // Set after the header cache, never stored.
+    bool envDependent = false;
+
     bool isLiteral() const { return state == State::Literal; }
 };
 
@@ -42,6 +47,12 @@ struct ModuleStore {
     // The object may be changed in place (a list's append, a subscript
     // store, passed along), not the name rebound: harmless for a str.
     bool mutation = false;
+    // The object was handed on (an argument, another name): when it is a
+    // module, any of its attributes may be set.
+    bool handedOn = false;
+    // Made by env.py, which alembic runs for upgrade, downgrade and stamp but
+    // not for heads or history: the two kinds of command see different values.
+    bool inEnv = false;
 };
 
 // Everything Retort knows about one revision file without running Python.
@@ -69,7 +80,7 @@ struct RevisionScript {
     // lists them; alembic's and SQLAlchemy's own left out, a project cannot
     // shadow them and still run alembic), and other modules' attributes it
     // changes outside upgrade() and downgrade().
-    QStringList imports, fromImports;
+    QStringList imports;  // "a.b" for `import a.b`, "a.b" for `from a import b` (a name or a submodule)
     QList<ModuleStore> stores;
 
     // Its headers were read by Python through the bridge (bridge/pythonheaders):

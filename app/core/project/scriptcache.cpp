@@ -20,7 +20,7 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52545243;  // "RTRC"
-constexpr quint32 kFormat = 7;
+constexpr quint32 kFormat = 8;
 // Every file ends in a digest of everything before it: a flipped bit in an
 // id or a parent would otherwise be believed, and rewrite the history.
 // MD5 is for damage, not attacks: whoever can write the cache can write
@@ -68,6 +68,9 @@ public:
             str(s.what);
             str(s.file);
             pod(qint32(s.line));
+            pod(s.mutation);
+            pod(s.handedOn);
+            pod(s.inEnv);
         }
     }
 };
@@ -136,6 +139,9 @@ public:
             s.what = str();
             s.file = str();
             s.line = pod<qint32>();
+            s.mutation = pod<bool>();
+            s.handedOn = pod<bool>();
+            s.inEnv = pod<bool>();
             l << s;
         }
         m_ok = m_ok && n >= 0;
@@ -226,7 +232,6 @@ void ScriptCache::load()
         s.upgradeLine = in.pod<qint32>();
         s.downgradeLine = in.pod<qint32>();
         s.imports = in.list();
-        s.fromImports = in.list();
         s.stores = in.stores();
         entries.insert(key, std::move(e));
     }
@@ -293,7 +298,6 @@ void ScriptCache::save() const
         out.pod(qint32(s.upgradeLine));
         out.pod(qint32(s.downgradeLine));
         out.list(s.imports);
-        out.list(s.fromImports);
         out.stores(s.stores);
     };
     for (const QString &key : m_hits)

@@ -79,6 +79,7 @@ void ScriptLoader::resolveImportedHeaders(const ProjectConfig &config, QVector<R
                     dirs << QDir::cleanPath(base.absoluteFilePath(entry));
                 constants.emplace(dirs);
                 constants->setRevisions(scripts);
+                constants->setEnvironment(config.envPath);
             }
             constants->resolve(*h);
         }
