@@ -2,9 +2,11 @@
 
 #include "connectionsdialog.h"
 #include "databasesession.h"
+#include "journaldialog.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QPushButton>
 #include <QTimer>
@@ -18,8 +20,8 @@ constexpr int kSettleMs = 300;     // layouts and the first paint
 constexpr int kGiveUpMs = 120000;  // never hang a script
 }
 
-ConnectionsScreenshot::ConnectionsScreenshot(MainWindow *window, QString file)
-    : QObject(window), m_window(window), m_file(std::move(file))
+ConnectionsScreenshot::ConnectionsScreenshot(MainWindow *window, QString file, bool journal)
+    : QObject(window), m_window(window), m_file(std::move(file)), m_journal(journal)
 {
     connect(window, &MainWindow::projectShown, this, &ConnectionsScreenshot::onShown);
     QTimer::singleShot(kGiveUpMs, this, [this] {
@@ -30,8 +32,11 @@ ConnectionsScreenshot::ConnectionsScreenshot(MainWindow *window, QString file)
 
 ConnectionsScreenshot *ConnectionsScreenshot::fromEnvironment(MainWindow *window)
 {
+    const QString journal = qEnvironmentVariable("RETORT_SCREENSHOT_JOURNAL");
+    if (!journal.isEmpty())
+        return new ConnectionsScreenshot(window, journal, true);
     const QString file = qEnvironmentVariable("RETORT_SCREENSHOT_FORM");
-    return file.isEmpty() ? nullptr : new ConnectionsScreenshot(window, file);
+    return file.isEmpty() ? nullptr : new ConnectionsScreenshot(window, file, false);
 }
 
 void ConnectionsScreenshot::onShown()
@@ -55,6 +60,10 @@ void ConnectionsScreenshot::onShown()
         }
         session->setSavedConnections(connections);
     }
+    if (m_journal) {
+        QTimer::singleShot(kSettleMs, this, &ConnectionsScreenshot::openJournal);
+        return;
+    }
     m_window->showConnections();
     auto *dialog = m_window->findChild<ConnectionsDialog *>();
     if (!dialog) {
@@ -66,6 +75,23 @@ void ConnectionsScreenshot::onShown()
         QTimer::singleShot(kSettleMs, this, [this, dialog] { finish(0, dialog); });
     });
     QTimer::singleShot(kSettleMs, dialog, [dialog] { dialog->testButton()->click(); });
+}
+
+void ConnectionsScreenshot::openJournal()
+{
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("journalAction"));
+    if (action)
+        action->trigger();
+    auto *dialog = m_window->findChild<JournalDialog *>();
+    if (!dialog) {
+        std::fprintf(stderr, "retort: screenshot: no journal dialog\n");
+        finish(1, nullptr);
+        return;
+    }
+    dialog->resize(1100, 640);
+    connect(dialog, &JournalDialog::loaded, this, [this, dialog] {
+        QTimer::singleShot(kSettleMs, this, [this, dialog] { finish(0, dialog); });
+    });
 }
 
 void ConnectionsScreenshot::finish(int exitCode, QWidget *what)
