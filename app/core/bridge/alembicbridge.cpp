@@ -213,23 +213,29 @@ Error AlembicBridge::checkGreeting(const ProcessOutcome &run, QString *unavailab
     return {};
 }
 
-Result<QString> AlembicBridge::renderTemplate(const QString &templatePath, const QJsonObject &values, bool merge,
-                                              const std::atomic<bool> *cancel) const
+Result<ProcessOutcome> AlembicBridge::runProjectRequest(const QString &mode, QJsonObject request,
+                                                       const std::atomic<bool> *cancel) const
 {
     Result<std::unique_ptr<JsonLinesProcess>> process = offlineProcess(cancel);
     if (!process)
         return process.error();
     if (const Error e = process.value()->start())
         return e;
+    request.insert(QLatin1String("mode"), mode);
+    request.insert(QLatin1String("config"), m_project.iniPath);
+    request.insert(QLatin1String("section"), m_project.section);
+    request.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
+    return process.value()->finish(QJsonDocument(request).toJson(QJsonDocument::Compact));
+}
+
+Result<QString> AlembicBridge::renderTemplate(const QString &templatePath, const QJsonObject &values, bool merge,
+                                              const std::atomic<bool> *cancel) const
+{
     QJsonObject r;
-    r.insert(QLatin1String("mode"), QStringLiteral("template"));
-    r.insert(QLatin1String("config"), m_project.iniPath);
-    r.insert(QLatin1String("section"), m_project.section);
-    r.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
     r.insert(QLatin1String("template"), templatePath);
     r.insert(QLatin1String("values"), values);
     r.insert(QLatin1String("merge"), merge);
-    Result<ProcessOutcome> run = process.value()->finish(QJsonDocument(r).toJson(QJsonDocument::Compact));
+    Result<ProcessOutcome> run = runProjectRequest(QStringLiteral("template"), r, cancel);
     if (!run)
         return run.error();
     if (const Error e = checkGreeting(run.value(), nullptr))
@@ -247,18 +253,9 @@ Result<QHash<QString, QJsonObject>> AlembicBridge::readHeaders(const QStringList
                                                                const std::atomic<bool> *cancel,
                                                                QString *unavailable) const
 {
-    Result<std::unique_ptr<JsonLinesProcess>> process = offlineProcess(cancel);
-    if (!process)
-        return process.error();
-    if (const Error e = process.value()->start())
-        return e;
     QJsonObject r;
-    r.insert(QLatin1String("mode"), QStringLiteral("headers"));
-    r.insert(QLatin1String("config"), m_project.iniPath);
-    r.insert(QLatin1String("section"), m_project.section);
-    r.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
     r.insert(QLatin1String("paths"), QJsonArray::fromStringList(paths));
-    Result<ProcessOutcome> run = process.value()->finish(QJsonDocument(r).toJson(QJsonDocument::Compact));
+    Result<ProcessOutcome> run = runProjectRequest(QStringLiteral("headers"), r, cancel);
     if (!run)
         return run.error();
     if (const Error e = checkGreeting(run.value(), unavailable))

@@ -138,6 +138,10 @@ private:
     // The bridge's first words: it runs and can import alembic.
     Error checkGreeting(const ProcessOutcome &run, QString *unavailable) const;
     QByteArray request(const QString &mode, const QVector<BridgeStep> &steps) const;
+    // One offline child for a request of `mode` about the project (its
+    // config, section and -x added), run to its end.
+    Result<ProcessOutcome> runProjectRequest(const QString &mode, QJsonObject request,
+                                             const std::atomic<bool> *cancel) const;
     // The offline bridge child, not yet started.
     Result<std::unique_ptr<JsonLinesProcess>> offlineProcess(const std::atomic<bool> *cancel) const;
 

@@ -41,7 +41,7 @@ public:
                     target = a->asname.empty() ? qstr(a->name).section(QLatin1Char('.'), 0, 0) : qstr(a->name);
                     effects.imports << qstr(a->name);
                 } else {
-                    const QString module = absoluteModule(n->as<ImportFrom>());
+                    const QString module = absoluteImportModule(m_package, n->as<ImportFrom>()->level, n->as<ImportFrom>()->module);
                     if (!module.isEmpty()) {
                         target = module + QLatin1Char('.') + qstr(a->name);
                         effects.imports << (a->name == "*" ? module : target);
@@ -52,21 +52,6 @@ public:
             }
             return true;
         });
-    }
-
-    // `from .x import y` anchored at the module's package; empty when it cannot be.
-    QString absoluteModule(const ImportFrom *f) const
-    {
-        if (f->level == 0)
-            return qstr(f->module);
-        QStringList parts = m_package.isEmpty() ? QStringList() : m_package.split(QLatin1Char('.'));
-        for (uint32_t up = 1; up < f->level && !parts.isEmpty(); ++up)
-            parts.removeLast();
-        if (parts.isEmpty())
-            return {};
-        if (!f->module.empty())
-            parts << qstr(f->module);
-        return parts.join(QLatin1Char('.'));
     }
 
     // The places where reading a name or module constant cannot change its
@@ -314,6 +299,20 @@ bool skipped(const Stmt *s, const QStringList &skipFunctions)
 }
 
 } // namespace
+
+QString absoluteImportModule(const QString &package, uint32_t level, std::string_view module)
+{
+    if (level == 0)
+        return qstr(module);
+    QStringList parts = package.isEmpty() ? QStringList() : package.split(QLatin1Char('.'));
+    for (uint32_t up = 1; up < level && !parts.isEmpty(); ++up)
+        parts.removeLast();
+    if (parts.isEmpty())
+        return {};
+    if (!module.empty())
+        parts << qstr(module);
+    return parts.join(QLatin1Char('.'));
+}
 
 ImportTimeEffects importTimeEffects(const py::Module &module,
                                     const std::function<QString(std::string_view name)> &moduleOf,

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <functional>
 #include <string_view>
 
@@ -40,6 +41,10 @@ struct ImportTimeEffects {
     // (same rule): a list they hold may not be what the file spells out.
     QStringList escapedNames;
 };
+
+// `from <level dots><module> import ...` as the absolute module name, anchored
+// at `package` (the importing module's package); empty when it cannot be.
+QString absoluteImportModule(const QString &package, uint32_t level, std::string_view module);
 
 // moduleOf(name): the dotted module (or imported name) a module-level name
 // is bound to by an import, empty when it is not. Bodies of the functions

@@ -183,21 +183,7 @@ private:
     // relative import without a package to anchor it.
     QString importedModule(const ImportFrom *f) const
     {
-        if (f->level == 0)
-            return qstr(f->module);
-        if (m_package.empty())
-            return {};
-        QStringList parts = qstr(m_package).split(QLatin1Char('.'));
-        for (uint32_t up = 1; up < f->level; ++up) {
-            if (parts.isEmpty())
-                return {};
-            parts.removeLast();
-        }
-        if (parts.isEmpty())
-            return {};
-        if (!f->module.empty())
-            parts << qstr(f->module);
-        return parts.join(QLatin1Char('.'));
+        return absoluteImportModule(qstr(m_package), f->level, f->module);
     }
 
     void bindImport(const Stmt *s, const Alias *a, const char *nestedIn)
