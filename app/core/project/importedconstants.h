@@ -5,7 +5,6 @@
 #include "result.h"
 
 #include <QHash>
-#include <QPair>
 #include <QVector>
 #include <QString>
 #include <QStringList>
