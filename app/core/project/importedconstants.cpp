@@ -186,20 +186,25 @@ void ImportedConstants::collectStores()
     // Whether an import fails matters only for the header that needs it;
     // here every module reached, by any import statement anywhere in a file
     // (a block, a function), is read for what it changes.
-    QStringList todo = m_revisionImports;
+    // By rounds: the names of a round read some modules, whose imports are
+    // the next round's names.
+    QStringList round = m_revisionImports;
     QSet<QString> seen, expanded;
-    while (!todo.isEmpty()) {
-        const QString name = todo.takeLast();
-        if (name.isEmpty() || seen.contains(name))
-            continue;
-        seen.insert(name);
-        // `from a import b`: b is a's name, or else its submodule
-        importError(findModule(name) || !name.contains(QLatin1Char('.')) ? name : name.section(QLatin1Char('.'), 0, -2));
-        for (auto it = m_constants.cbegin(); it != m_constants.cend(); ++it) {
-            if (expanded.contains(it.key()))
+    while (!round.isEmpty()) {
+        for (const QString &name : std::as_const(round)) {
+            if (name.isEmpty() || seen.contains(name))
                 continue;
-            expanded.insert(it.key());
-            todo += it->read.anyImports;
+            seen.insert(name);
+            // `from a import b`: b is a's name, or else its submodule
+            importError(findModule(name) || !name.contains(QLatin1Char('.')) ? name
+                                                                            : name.section(QLatin1Char('.'), 0, -2));
+        }
+        round.clear();
+        for (auto it = m_constants.cbegin(); it != m_constants.cend(); ++it) {
+            if (!expanded.contains(it.key())) {
+                expanded.insert(it.key());
+                round += it->read.anyImports;
+            }
         }
     }
     for (const ModuleStore &store : std::as_const(m_revisionStores))
@@ -260,32 +265,26 @@ std::optional<std::pair<QString, QString>> ImportedConstants::storedAttribute(co
 
 Error ImportedConstants::storeError(const QStringList &parts, int k, const HeaderValue *value) const
 {
-    const auto changed = [&](const ModuleStore &store) {
+    const auto at = [](const ModuleStore &store, const QString &message) {
         Location where;
         where.file = store.file;
         where.line = store.line;
-        if (store.inEnv)
-            return Error(Error::Kind::Unresolved,
-                         QStringLiteral("%1 is changed by env.py (`%2`), which alembic runs for upgrade, downgrade and "
-                                        "stamp but not for heads or history: the two see different values, so "
-                                        "Retort cannot say which graph you mean")
-                             .arg(parts.mid(0, k + 1).join(QLatin1Char('.')), store.what),
-                         where);
-        return Error(Error::Kind::Unresolved,
-                     QStringLiteral("%1 is changed while the modules are imported (`%2`), so its value depends on "
-                                    "the order Python runs them in")
-                         .arg(parts.mid(0, k + 1).join(QLatin1Char('.')), store.what),
-                     where);
+        return Error(Error::Kind::Unresolved, message, where);
     };
-    if (m_anyStore) {
-        Location where;
-        where.file = m_anyStore->file;
-        where.line = m_anyStore->line;
-        return Error(Error::Kind::Unresolved,
-                     QStringLiteral("`%1` can change any module's constants while the modules are imported")
-                         .arg(m_anyStore->what),
-                     where);
-    }
+    const auto changed = [&](const ModuleStore &store) {
+        const QString constant = parts.mid(0, k + 1).join(QLatin1Char('.'));
+        return at(store, store.inEnv
+                             ? QStringLiteral("%1 is changed by env.py (`%2`), which alembic runs for upgrade, "
+                                              "downgrade and stamp but not for heads or history: the two see "
+                                              "different values, so Retort cannot say which graph you mean")
+                                   .arg(constant, store.what)
+                             : QStringLiteral("%1 is changed while the modules are imported (`%2`), so its value "
+                                              "depends on the order Python runs them in")
+                                   .arg(constant, store.what));
+    };
+    if (m_anyStore)
+        return at(*m_anyStore, QStringLiteral("`%1` can change any module's constants while the modules are imported")
+                                   .arg(m_anyStore->what));
     // the constant itself, or a submodule on the way rebound in its package
     for (int j = k; j >= 1; --j) {
         const auto module = m_stores.constFind(parts.mid(0, j).join(QLatin1Char('.')));
