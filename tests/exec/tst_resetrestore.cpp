@@ -181,6 +181,22 @@ private slots:
         QCOMPARE(m_cluster.versionRows(t.db), QStringList{QStringLiteral("9b52e1c8f3a6")});
     }
 
+    // A --to that names no revision is known before anything is dropped (a
+    // hostile try: the database was dropped, then the revision looked up).
+    void recreateToAnUnknownRevisionChangesNothing()
+    {
+        Target t(m_cluster, QStringLiteral("recreate_badrev"));
+        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
+        QVERIFY(m_cluster.exec(t.db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)")));
+        for (const QString &to : {QStringLiteral("nosuchrev"), QStringLiteral("heads:base")}) {
+            const ProcessResult r = t.retort({QStringLiteral("reset-local"), QStringLiteral("--recreate"),
+                                              QStringLiteral("--to"), to});
+            QVERIFY2(r.exitCode != 0, qPrintable(r.describe()));
+            QVERIFY2(!QString::fromUtf8(r.out + r.err).contains(QLatin1String("DROP DATABASE")), qPrintable(r.describe()));
+            QCOMPARE(queryRows(m_cluster, t.db, QStringLiteral("SELECT id FROM kept")), QStringList{QStringLiteral("42")});
+        }
+    }
+
     // Through a forwarder on 127.0.0.1 (a tunnel's shape) nothing is dropped.
     void recreateAndRestoreRefusedWhenNotLocal()
     {

@@ -226,6 +226,12 @@ Result<RunRequest> MigrationRunner::request(const Operation &operation) const
         if (Error refused = resetLocalGuard(operation, classifyLocality(db), currentDatabase(db)))
             return refused;
     }
+    // A recreate plans from no rows: what cannot be planned (an unknown --to,
+    // a step that cannot render) is known now, before the database is dropped.
+    if (operation.kind == Operation::Kind::ResetLocal && operation.recreate) {
+        if (Result<QVector<PlannedStep>> planned = plan(operation, QStringList()); !planned)
+            return planned.error();
+    }
     RunRequest r;
     r.prepare = recreatePrepare(m_connection, operation);
     r.connection = m_connection;
