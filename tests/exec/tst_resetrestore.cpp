@@ -12,6 +12,8 @@
 #include "projectfixture.h"
 #include "testcluster.h"
 
+#include <sys/stat.h>
+
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -260,6 +262,18 @@ private slots:
     // What cannot be restored leaves the database as it was: a file that is
     // not a custom-format dump (refused, named), a damaged dump (pg_restore
     // fails in the new database, which is dropped), another session.
+    // A FIFO is refused at once (a hostile try: restore waited for a writer forever).
+    void restoreRefusesAFifo()
+    {
+        Target t(m_cluster, QStringLiteral("restore_fifo"));
+        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
+        const QString fifo = t.tmp.filePath(QStringLiteral("dump.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const ProcessResult r = t.retort({QStringLiteral("restore"), QStringLiteral("--from"), fifo});
+        QCOMPARE(r.exitCode, 255);
+        QVERIFY2(r.out.contains("Not a regular file"), r.out.constData());
+    }
+
     void restoreFailuresLeaveTheDatabase()
     {
         Target t(m_cluster, QStringLiteral("restore_bad"));
@@ -280,6 +294,7 @@ private slots:
         QCOMPARE(r.exitCode, 255);
         QVERIFY2(r.out.contains("Not a dump in pg_dump's custom format"), r.out.constData());
         QVERIFY2(r.err.contains(plain.toUtf8()), r.err.constData());
+
 
         const QString good = t.tmp.filePath(QStringLiteral("good.dump"));
         QVERIFY2(t.backUp(good), "the backup failed");

@@ -6,12 +6,19 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <sys/stat.h>
+
 namespace retort {
 
 Error checkCustomDump(const QString &file)
 {
     Location where;
     where.file = file;
+    // opening a FIFO would wait for a writer: a dump is a regular file
+    struct stat st {};
+    if (::stat(QFile::encodeName(file).constData(), &st) == 0 && !S_ISREG(st.st_mode))
+        return Error(Error::Kind::Io, QStringLiteral("Not a regular file: a dump made by pg_dump -Fc is restored"),
+                     where);
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return Error(Error::Kind::Io, QStringLiteral("Cannot read the dump: %1").arg(f.errorString()), where);
