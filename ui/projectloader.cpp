@@ -84,17 +84,25 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
     project->scripts = std::move(loaded.value().scripts);
     project->warnings = loaded.value().warnings;
     // the window plans runs, which run env.py: not when env.py changes a header
-    if (headersNeedPython(project->scripts) && !headersDependOnEnv(project->scripts)) {
-        // alembic reads what the static reader cannot (the graph marks those revisions)
+    if ((headersNeedPython(project->scripts) && !headersDependOnEnv(project->scripts))
+        || !importTimeCodeWhere(project->scripts).isEmpty()) {
+        // alembic reads what the static reader cannot (the graph marks those
+        // revisions), and says whether the files that run code at import load
         if (progress)
-            progress->begin(QStringLiteral("Reading computed headers with Python"));
+            progress->begin(QStringLiteral("Reading the revision files with Python"));
         PythonHeaderSettings python;
         python.interpreter.iniPath = project->iniPath;
         python.bridge.iniPath = project->iniPath;
         python.bridge.workDir = project->config.workDir;
-        const Result<int> read = readHeadersWithPython(python, project->scripts, progress ? progress->cancelFlag() : nullptr);
+        bool alembicRan = false;
+        const Result<PythonReading> read =
+            readHeadersWithPython(python, project->scripts, progress ? progress->cancelFlag() : nullptr, &alembicRan);
         if (cancelled())
             return Progress::cancelledError(what);
+        // alembic itself cannot load the project (a file raises as it is
+        // imported): the window opens what alembic opens, no more
+        if (!read && alembicRan)
+            return read.error();
         if (!read)
             project->warnings << read.error();
     }

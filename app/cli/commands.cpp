@@ -2,6 +2,7 @@
 
 #include "authoringcommand.h"
 #include "checkcommand.h"
+#include "bridge/printscan.h"
 #include "bridge/pythonheaders.h"
 #include "db/connection.h"
 #include "driftcommand.h"
@@ -165,13 +166,29 @@ private:
         m_outcome.exitCode = 1;
     }
 
-    // Headers the static reader cannot read are read by alembic itself
-    // (--engine native forbids it). When that fails too, the graph below
-    // fails naming the header, and stderr says why Python could not answer.
-    bool readComputedHeaders()
+    // Headers the static reader cannot read are read by alembic itself, and
+    // revision files that run code at import (a print(), a raise) are
+    // imported by it: what they print starts alembic's output, a raise ends
+    // its command. --engine native forbids both: headers it cannot read fail
+    // the graph below naming the header, code at import fails here. When
+    // Python cannot answer, stderr says why.
+    bool readWithPython()
     {
-        if (m_args.engine == QLatin1String("native") || !headersNeedPython(m_scripts))
+        const bool headers = headersNeedPython(m_scripts);
+        const QString runsCode = importTimeCodeWhere(m_scripts);
+        const bool imports = !runsCode.isEmpty();
+        if (!headers && !imports)
             return true;
+        if (m_args.engine == QLatin1String("native")) {
+            // --sql refuses what env.py prints first, as alembic prints it first
+            if (!imports || (m_args.sql && !scanProjectPrints(m_config.envPath, {}).envWhere.isEmpty()))
+                return true;
+            fail(Error(Error::Kind::Config,
+                       QStringLiteral("%1 runs when alembic imports the file; only alembic can say what it prints "
+                                      "or raises (the bridge); --engine native forbids it")
+                           .arg(runsCode)));
+            return false;
+        }
         // alembic's own commands that run no env.py
         static const QStringList envFree = {QStringLiteral("heads"), QStringLiteral("history"),
                                             QStringLiteral("branches"), QStringLiteral("show")};
@@ -183,16 +200,28 @@ private:
         settings.bridge.iniPath = m_args.config;
         settings.bridge.section = m_args.name;
         settings.bridge.x = m_args.x;
+        settings.forImportTimeCode = imports;
         bool alembicRan = false;
-        Result<int> read = readHeadersWithPython(settings, m_scripts, nullptr, &alembicRan);
-        if (read)
+        Result<PythonReading> read = readHeadersWithPython(settings, m_scripts, nullptr, &alembicRan);
+        if (read) {
+            // --sql: the offline bridge run imports the files again and puts
+            // what they print where alembic's script has it
+            if (!m_args.sql)
+                m_outcome.out.prepend(read->printed.toUtf8());
             return true;
+        }
         if (alembicRan) {
             // alembic itself cannot load the project: its error, as it dies
             importFailed(read.error());
             return false;
         }
-        m_outcome.err += "retort: no Python could read the headers: " + read.error().toString().toUtf8() + '\n';
+        if (headers)
+            m_outcome.err += "retort: no Python could read the headers: " + read.error().toString().toUtf8() + '\n';
+        else
+            m_outcome.err += "retort: warning: " + runsCode.toUtf8()
+                             + " runs when alembic imports the file, and no Python could run it; alembic's output "
+                               "would start with what it prints: "
+                             + read.error().toString().toUtf8() + '\n';
         return true;
     }
 
@@ -212,7 +241,7 @@ private:
         m_scripts = std::move(loaded.value().scripts);
         for (const Error &w : loaded.value().warnings)
             warn(w);
-        if (!readComputedHeaders())
+        if (!readWithPython())
             return false;
         Result<RevisionGraph> graph = RevisionGraph::build(m_scripts);
         if (!graph) {

@@ -547,6 +547,8 @@ def run_headers(request):
 
     wanted = {os.path.realpath(p) for p in request["paths"]}
     script = ScriptDirectory.from_config(load_config(request))
+    # what the files print as they are imported comes first in alembic's output
+    sys.stdout = PrintedText(lambda text: text and emit("text", text=text))
     try:
         for found in script._load_revisions():
             path = os.path.realpath(found.path)

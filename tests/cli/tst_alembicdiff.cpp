@@ -488,6 +488,83 @@ private Q_SLOTS:
         }
     }
 
+    // Module-level code of a revision file runs whenever alembic loads the
+    // revisions: what it prints starts alembic's output, in alembic's file
+    // order, for every command; a raise ends the command. Retort asks
+    // alembic (the bridge) rather than answering from the static reading.
+    void importTimeCode_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("outcome");  // printed | raises
+        const QString berths = QStringLiteral("migrations/versions/e0e0e0000002_add_berths.py");
+        const QString yards = QStringLiteral("migrations/versions/a1b2c3d4e5f6_create_yards.py");
+        const QString labels = QStringLiteral("branch_labels = None");
+        QTest::newRow("print()") << berths << labels << labels + "\nprint(\"loading berths\")" << "printed";
+        QTest::newRow("prints in two files")
+            << berths + "|" + yards << labels + "|" + labels
+            << labels + "\nprint(\"berths\")|" + labels + "\nprint(\"yards\", 1, sep=\"-\")" << "printed";
+        QTest::newRow("print() inside an if") << berths << labels << labels + "\nif True:\n    print(\"in if\")" << "printed";
+        QTest::newRow("print() in an assignment") << berths << labels << labels + "\n_ = print(\"assigned\")" << "printed";
+        QTest::newRow("a function called at import")
+            << berths << labels << labels + "\ndef _say():\n    print(\"said\")\n_say()" << "printed";
+        QTest::newRow("sys.stdout.write") << berths << labels << labels + "\nimport sys\nsys.stdout.write(\"raw\\n\")"
+                                         << "printed";
+        QTest::newRow("raise at import") << berths << labels << labels + "\nraise RuntimeError(\"not on Tuesdays\")"
+                                        << "raises";
+        QTest::newRow("assert at import") << berths << labels << labels + "\nassert False, \"never\"" << "raises";
+    }
+
+    void importTimeCode()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, outcome);
+        QTemporaryDir dir;
+        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"), dir.path()));
+        const QStringList files = file.split(QLatin1Char('|')), froms = from.split(QLatin1Char('|')),
+                          tos = to.split(QLatin1Char('|'));
+        for (int i = 0; i < files.size(); ++i) {
+            QFile f(dir.filePath(files[i]));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QByteArray text = f.readAll();
+            f.close();
+            QVERIFY2(text.contains(froms[i].toUtf8()), qPrintable(froms[i]));
+            text.replace(froms[i].toUtf8(), tos[i].toUtf8());
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        }
+        const Project p{QStringLiteral("importedheaders"), dir.path(), QStringLiteral("alembic.ini")};
+        const QList<QStringList> commands{{QStringLiteral("heads")},
+                                          {QStringLiteral("history")},
+                                          {QStringLiteral("show"), QStringLiteral("e0e0e0000002")},
+                                          {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")}};
+        // every command from a cold header cache, then heads from a warm one
+        const QList<QStringList> runs = commands + QList<QStringList>{commands.front()};
+        if (outcome == QLatin1String("printed")) {
+            for (const QStringList &c : runs)
+                compare(p, c);
+            const ProcessResult native = runRetort(
+                {QStringLiteral("-c"), p.ini, QStringLiteral("heads"), QStringLiteral("--engine"), QStringLiteral("native")},
+                p.dir);
+            QVERIFY2(native.exitCode != 0 && native.out.contains("runs when alembic imports the file"),
+                     native.out.constData());
+            return;
+        }
+        const QString message = QString::fromUtf8(to.toUtf8()).section(QLatin1Char('"'), 1, 1);
+        for (const QStringList &c : runs) {
+            const ProcessResult expected = runAlembic(p.ini, c, p.dir);
+            QCOMPARE(expected.exitCode, 1);
+            const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + c, p.dir);
+            QVERIFY2(actual.exitCode == 1, qPrintable(c.join(' ') + ": " + actual.out + actual.err));
+            QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+            QVERIFY2(actual.err.contains(QStringLiteral("e0e0e0000002_add_berths.py:13").toUtf8()), actual.err.constData());
+            QVERIFY2(actual.err.contains(message.toUtf8()), actual.err.constData());
+        }
+    }
+
     // An unknown command word after alembic's options is a usage error, as
     // alembic's argparse makes it (exit 2), not a window opened in its place.
     void unknownCommandIsAUsageError()

@@ -2,6 +2,7 @@
 // that carry pills (head, labels, markers), at every width; labels Python
 // computes are what alembic reads.
 
+#include "errorpanel.h"
 #include "filetree.h"
 #include "historydelegate.h"
 #include "historymodel.h"
@@ -94,6 +95,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void datesStayOnRowsWithPills();
     void headersPythonComputesAreAlembics();
+    void aFileThatRaisesAtImportFailsTheOpen();
 };
 
 // A row's date does not vanish because the row carries pills: at any width
@@ -145,6 +147,35 @@ void TestHistoryRows::headersPythonComputesAreAlembics()
     // a revision the static reader read is not marked
     QVERIFY(window.selectRevision(QStringLiteral("a1b2c3d4e5f6")));
     QVERIFY2(!kind->text().contains(QStringLiteral("Python")), qPrintable(kind->text()));
+}
+
+// A revision file that raises as it is imported (its headers plain
+// literals): alembic cannot load the project, for any command, so the
+// window does not show a graph alembic would not run either; it shows
+// alembic's error at the file and line.
+void TestHistoryRows::aFileThatRaisesAtImportFailsTheOpen()
+{
+    QTemporaryDir dir;
+    QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"), dir.path()));
+    QFile f(dir.filePath(QStringLiteral("migrations/versions/e0e0e0000002_add_berths.py")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    text.replace("branch_labels = None", "branch_labels = None\nraise RuntimeError(\"not on Tuesdays\")");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+
+    MainWindow window;
+    QSignalSpy failed(&window, &MainWindow::projectFailed);
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    window.openProject(dir.filePath(QStringLiteral("alembic.ini")));
+    QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty() || !shown.isEmpty(); }, 60000));
+    QVERIFY(shown.isEmpty());
+    QVERIFY2(window.errorPanel()->messageText().contains(QStringLiteral("not on Tuesdays")),
+             qPrintable(window.errorPanel()->messageText()));
+    QVERIFY2(window.errorPanel()->locationText().contains(QStringLiteral("e0e0e0000002_add_berths.py")),
+             qPrintable(window.errorPanel()->locationText()));
 }
 
 QTEST_MAIN(TestHistoryRows)

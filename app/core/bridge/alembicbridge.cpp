@@ -249,9 +249,8 @@ Result<QString> AlembicBridge::renderTemplate(const QString &templatePath, const
     return runError(run.value(), QStringLiteral("template"));
 }
 
-Result<QHash<QString, QJsonObject>> AlembicBridge::readHeaders(const QStringList &paths,
-                                                               const std::atomic<bool> *cancel,
-                                                               QString *unavailable) const
+Result<AlembicBridge::Headers> AlembicBridge::readHeaders(const QStringList &paths, const std::atomic<bool> *cancel,
+                                                          QString *unavailable) const
 {
     QJsonObject r;
     r.insert(QLatin1String("paths"), QJsonArray::fromStringList(paths));
@@ -262,10 +261,13 @@ Result<QHash<QString, QJsonObject>> AlembicBridge::readHeaders(const QStringList
         return e;
     if (run->exitCode != 0)
         return runError(run.value(), QStringLiteral("headers"));
-    QHash<QString, QJsonObject> headers;
+    Headers headers;
     for (const QJsonObject &e : run->events) {
-        if (e.value(QLatin1String("event")).toString() == QLatin1String("header"))
-            headers.insert(e.value(QLatin1String("path")).toString(), e.value(QLatin1String("values")).toObject());
+        const QString kind = e.value(QLatin1String("event")).toString();
+        if (kind == QLatin1String("header"))
+            headers.values.insert(e.value(QLatin1String("path")).toString(), e.value(QLatin1String("values")).toObject());
+        else if (kind == QLatin1String("text"))
+            headers.printed += e.value(QLatin1String("text")).toString();
     }
     return headers;
 }

@@ -126,9 +126,14 @@ public:
     // file imported in alembic's order, each read right after it ran. Keyed
     // by canonical path; each value maps a header to {"kind": "absent" |
     // "none" | "str" | "tuple" | "list" | "other", "text", "items", "repr"}.
+    // `printed`: what the files print() as they are imported, in order.
     // Fails with alembic's error (an import that fails, a bad revision).
     // *unavailable: as for renderOffline (the interpreter did not run alembic).
-    Result<QHash<QString, QJsonObject>> readHeaders(const QStringList &paths, const std::atomic<bool> *cancel = nullptr,
+    struct Headers {
+        QHash<QString, QJsonObject> values;
+        QString printed;
+    };
+    Result<Headers> readHeaders(const QStringList &paths, const std::atomic<bool> *cancel = nullptr,
                                                     QString *unavailable = nullptr) const;
 
     // The variable the URL is passed in.

@@ -62,6 +62,14 @@ bool headersDependOnEnv(const QVector<RevisionScript> &scripts)
     return false;
 }
 
+QString importTimeCodeWhere(const QVector<RevisionScript> &scripts)
+{
+    for (const RevisionScript &s : scripts)
+        if (s.importTimeLine > 0 && !s.hasSyntaxError)
+            return QStringLiteral("%1:%2: %3").arg(s.path).arg(s.importTimeLine).arg(s.importTimeCode);
+    return {};
+}
+
 bool headersNeedPython(const QVector<RevisionScript> &scripts)
 {
     for (const RevisionScript &s : scripts)
@@ -70,9 +78,10 @@ bool headersNeedPython(const QVector<RevisionScript> &scripts)
     return false;
 }
 
-Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<RevisionScript> &scripts,
-                                  const std::atomic<bool> *cancel, bool *alembicRan)
+Result<PythonReading> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<RevisionScript> &scripts,
+                                            const std::atomic<bool> *cancel, bool *alembicRan)
 {
+    PythonReading reading;
     QStringList paths;
     QVector<int> wanted;
     for (int i = 0; i < scripts.size(); ++i) {
@@ -81,8 +90,8 @@ Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<
         wanted << i;
         paths << QFileInfo(scripts[i].path).canonicalFilePath();
     }
-    if (wanted.isEmpty())
-        return 0;
+    if (wanted.isEmpty() && !(settings.forImportTimeCode && !importTimeCodeWhere(scripts).isEmpty()))
+        return reading;
     BridgeProject project = settings.bridge;
     if (project.python.isEmpty()) {
         Result<Interpreter> python = InterpreterFinder::find(settings.interpreter);
@@ -91,16 +100,17 @@ Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<
         project.python = python->path;
     }
     QString unavailable;
-    Result<QHash<QString, QJsonObject>> read = AlembicBridge(project).readHeaders(paths, cancel, &unavailable);
+    Result<AlembicBridge::Headers> read = AlembicBridge(project).readHeaders(paths, cancel, &unavailable);
     if (!read) {
         if (alembicRan && unavailable.isEmpty())
             *alembicRan = true;
         return read.error();
     }
-    int done = 0;
+    reading.ran = true;
+    reading.printed = read->printed;
     for (int k = 0; k < wanted.size(); ++k) {
-        const auto found = read->constFind(paths[k]);
-        if (found == read->constEnd())
+        const auto found = read->values.constFind(paths[k]);
+        if (found == read->values.constEnd())
             continue;  // alembic did not load it (a duplicate): the graph says so as before
         RevisionScript &s = scripts[wanted[k]];
         for (int f = 0; f < 4; ++f) {
@@ -109,9 +119,9 @@ Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<
         }
         s.problems.removeIf([](const Error &e) { return e.kind() == Error::Kind::Unresolved; });
         s.headersFromPython = true;
-        ++done;
+        ++reading.headersRead;
     }
-    return done;
+    return reading;
 }
 
 } // namespace retort

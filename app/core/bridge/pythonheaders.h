@@ -14,6 +14,16 @@ namespace retort {
 struct PythonHeaderSettings {
     BridgeProject bridge;          // an empty bridge.python is looked up with `interpreter`
     InterpreterQuery interpreter;
+    // Also when no header needs it but a file runs code at import that may
+    // print or raise (RevisionScript::importTimeCode): alembic's output
+    // starts with that text, and a raise ends its command.
+    bool forImportTimeCode = true;
+};
+
+struct PythonReading {
+    int headersRead = 0;  // revisions whose headers Python gave
+    QString printed;      // what the files printed as they were imported
+    bool ran = false;     // Python was asked at all
 };
 
 // Whether a header of some revision file could not be read without Python
@@ -23,15 +33,20 @@ bool headersNeedPython(const QVector<RevisionScript> &scripts);
 // runs no env.py) is then right for heads and history only, not for the
 // commands that run env.py (upgrade, downgrade, stamp, ...).
 bool headersDependOnEnv(const QVector<RevisionScript> &scripts);
+// The first revision file whose module-level code may print or raise when
+// imported, as "file:line: what"; empty when none.
+QString importTimeCodeWhere(const QVector<RevisionScript> &scripts);
 
 // Reads those headers the way alembic does, through the bridge (alembic
 // imports every revision file in its order), and puts the values in place:
 // the graph never fails where alembic reads the project. Each script read so
-// has headersFromPython set and its unresolved-header problems removed. Fails
+// has headersFromPython set and its unresolved-header problems removed; with
+// settings.forImportTimeCode, files that print or raise at import are run
+// too (nothing to ask otherwise: nothing runs). Fails
 // when no interpreter can import alembic, or with alembic's own error
 // (then *alembicRan is set: alembic itself cannot read the project).
 // Runs a process: not on the GUI thread.
-Result<int> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<RevisionScript> &scripts,
+Result<PythonReading> readHeadersWithPython(const PythonHeaderSettings &settings, QVector<RevisionScript> &scripts,
                                   const std::atomic<bool> *cancel = nullptr, bool *alembicRan = nullptr);
 
 } // namespace retort

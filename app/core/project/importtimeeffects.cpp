@@ -298,7 +298,46 @@ bool skipped(const Stmt *s, const QStringList &skipFunctions)
     return skipFunctions.contains(QString::fromUtf8(name.data(), int(name.size())));
 }
 
+// Module-level code runs; function and lambda bodies wait for a call.
+template <typename F>
+void walkImportTimeCode(const Node *n, F &&visit)
+{
+    if (n->kind == NodeKind::FunctionDef || n->kind == NodeKind::AsyncFunctionDef || n->kind == NodeKind::Lambda)
+        return;
+    if (!visit(n))
+        return;
+    forEachChild(n, [&visit](const Node *child) { walkImportTimeCode(child, visit); });
+}
+
 } // namespace
+
+ImportTimeRun importTimeRun(const py::Module &module)
+{
+    ImportTimeRun found;
+    auto note = [&found](const QString &what, const Node *at) {
+        if (found.line == 0 || int(at->line) < found.line)
+            found = ImportTimeRun{what, int(at->line)};
+    };
+    for (const Stmt *s : module.body) {
+        walkImportTimeCode(s, [&](const Node *n) {
+            if (n->kind == NodeKind::Raise) {
+                note(QStringLiteral("raise"), n);
+            } else if (n->kind == NodeKind::Assert) {
+                note(QStringLiteral("assert"), n);
+            } else if (const auto *e = n->dyn<ExprStmt>(); e && e->value->is<Call>()) {
+                const std::string callee = dottedName(e->value->as<Call>()->func);
+                note(QStringLiteral("%1()").arg(callee.empty() ? QStringLiteral("a call") : QString::fromStdString(callee)), n);
+            } else if (const auto *c = n->dyn<Call>()) {
+                if (const auto *f = c->func->dyn<Name>(); f && f->id == "print")
+                    note(QStringLiteral("print()"), n);
+            }
+            return found.line == 0;
+        });
+        if (found.line)
+            break;
+    }
+    return found;
+}
 
 QString absoluteImportModule(const QString &package, uint32_t level, std::string_view module)
 {

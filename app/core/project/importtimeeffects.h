@@ -42,6 +42,18 @@ struct ImportTimeEffects {
     QStringList escapedNames;
 };
 
+// The first module-level code of a module that, run at import, may print or
+// raise: a call made for its effect (`print(...)`, `setup()`), any print()
+// call, `raise`, `assert`. Bodies of functions and lambdas are not read
+// (they run when called, and a call at module level is found itself).
+// alembic imports every revision file for every command: what they print
+// comes first in its output, and a raise ends the command.
+struct ImportTimeRun {
+    QString what;  // e.g. "print(...)", "raise", "setup()"; empty when none
+    int line = 0;
+};
+ImportTimeRun importTimeRun(const py::Module &module);
+
 // `from <level dots><module> import ...` as the absolute module name, anchored
 // at `package` (the importing module's package); empty when it cannot be.
 QString absoluteImportModule(const QString &package, uint32_t level, std::string_view module);

@@ -622,6 +622,9 @@ RevisionScript readRevisionScript(const QString &path, const QByteArray &source)
     }
     script.imports = projectModules(effects.imports);
     script.stores = effects.stores;
+    const ImportTimeRun run = importTimeRun(parsed.module);
+    script.importTimeCode = run.what;
+    script.importTimeLine = run.line;
     for (ModuleStore &store : script.stores)
         store.file = path;
     return script;

@@ -83,6 +83,12 @@ struct RevisionScript {
     QStringList imports;  // "a.b" for `import a.b`, "a.b" for `from a import b` (a name or a submodule)
     QList<ModuleStore> stores;
 
+    // The first module-level code that may print or raise when alembic
+    // imports the file (ImportTimeRun): only alembic can say what it does,
+    // so the commands that load the revisions ask it (bridge/pythonheaders).
+    QString importTimeCode;  // e.g. "print()", "raise"; empty when none
+    int importTimeLine = 0;
+
     // Its headers were read by Python through the bridge (bridge/pythonheaders):
     // the static reader could not. Never cached.
     bool headersFromPython = false;

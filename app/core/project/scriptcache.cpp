@@ -20,7 +20,7 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52545243;  // "RTRC"
-constexpr quint32 kFormat = 8;
+constexpr quint32 kFormat = 9;
 // Every file ends in a digest of everything before it: a flipped bit in an
 // id or a parent would otherwise be believed, and rewrite the history.
 // MD5 is for damage, not attacks: whoever can write the cache can write
@@ -233,6 +233,8 @@ void ScriptCache::load()
         s.downgradeLine = in.pod<qint32>();
         s.imports = in.list();
         s.stores = in.stores();
+        s.importTimeCode = in.str();
+        s.importTimeLine = in.pod<qint32>();
         entries.insert(key, std::move(e));
     }
     if (in.ok())
@@ -299,6 +301,8 @@ void ScriptCache::save() const
         out.pod(qint32(s.downgradeLine));
         out.list(s.imports);
         out.stores(s.stores);
+        out.str(s.importTimeCode);
+        out.pod(qint32(s.importTimeLine));
     };
     for (const QString &key : m_hits)
         write(key, m_entries[key]);
