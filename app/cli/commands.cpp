@@ -180,8 +180,9 @@ private:
         if (!headers && !imports)
             return true;
         if (m_args.engine == QLatin1String("native")) {
-            // --sql refuses what env.py prints first, as alembic prints it first
-            if (!imports || (m_args.sql && !scanProjectPrints(m_config.envPath, {}).envWhere.isEmpty()))
+            // a header it cannot read fails the graph below, naming it; --sql
+            // refuses what env.py prints first, as alembic prints it first
+            if (!imports || headers || (m_args.sql && !scanProjectPrints(m_config.envPath, {}).envWhere.isEmpty()))
                 return true;
             fail(Error(Error::Kind::Config,
                        QStringLiteral("%1 runs when alembic imports the file; only alembic can say what it prints "
@@ -204,9 +205,10 @@ private:
         bool alembicRan = false;
         Result<PythonReading> read = readHeadersWithPython(settings, m_scripts, nullptr, &alembicRan);
         if (read) {
-            // --sql: the offline bridge run imports the files again and puts
-            // what they print where alembic's script has it
-            if (!m_args.sql)
+            // The commands that run env.py print what it prints first; the
+            // bridge runs that import the files again put the text in place
+            // (--sql, steps that need Python)
+            if (envFree.contains(m_args.command))
                 m_outcome.out.prepend(read->printed.toUtf8());
             return true;
         }
