@@ -1,10 +1,10 @@
 #include "revisiongraph.h"
 
+#include "graph/labelsets.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <iterator>
-#include <unordered_map>
 
 namespace retort {
 
@@ -42,63 +42,6 @@ void appendUnique(QVector<int> &list, int value)
     if (!list.contains(value))
         list.append(value);
 }
-
-// Distinct label sets, each a sorted list of label ids stored once; set 0
-// is the empty set. A revision with one parent shares its parent's set; a
-// merge or a labelled revision unites its sets once.
-class LabelSets {
-public:
-    LabelSets() { intern({}); }
-
-    int intern(std::vector<int> ids)
-    {
-        auto [it, added] = m_ids.try_emplace(ids, int(m_sets.size()));
-        if (added)
-            m_sets.push_back(std::move(ids));
-        return it->second;
-    }
-
-    // The union of the given sets (ids, possibly repeated or empty).
-    int unite(const std::vector<int> &sets)
-    {
-        int only = 0;
-        size_t total = 0;
-        for (int s : sets) {
-            if (s != 0 && s != only) {
-                only = only == 0 ? s : -1;
-                total += m_sets[size_t(s)].size();
-            }
-        }
-        if (only >= 0)
-            return only;
-        std::vector<int> ids, merged;
-        ids.reserve(total);
-        merged.reserve(total);
-        for (int s : sets) {
-            merged.clear();
-            std::set_union(ids.begin(), ids.end(), m_sets[size_t(s)].begin(), m_sets[size_t(s)].end(),
-                           std::back_inserter(merged));
-            ids.swap(merged);
-        }
-        return intern(std::move(ids));
-    }
-
-    const std::vector<int> &members(int set) const { return m_sets[size_t(set)]; }
-    size_t size() const { return m_sets.size(); }
-
-private:
-    struct Hash {
-        size_t operator()(const std::vector<int> &ids) const
-        {
-            size_t h = ids.size();
-            for (int i : ids)
-                h = h * 1000003u ^ size_t(i);
-            return h;
-        }
-    };
-    std::vector<std::vector<int>> m_sets;
-    std::unordered_map<std::vector<int>, int, Hash> m_ids;
-};
 
 QString unresolvedMessage(const char *field, const HeaderValue &value)
 {
