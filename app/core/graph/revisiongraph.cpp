@@ -250,11 +250,12 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         n.allDown = n.versionedDown;
         for (int d : std::as_const(n.resolvedDeps))
             appendUnique(n.allDown, d);
+        // allDown holds each parent once, so each child is added once
         for (int d : std::as_const(n.allDown)) {
             RevisionNode &parent = g.m_nodes[size_t(d)];
-            appendUnique(parent.allNextrev, i);
+            parent.allNextrev.append(i);
             if (n.versionedDown.contains(d))
-                appendUnique(parent.nextrev, i);
+                parent.nextrev.append(i);
         }
     }
 
@@ -316,7 +317,11 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         }
     }
 
-    g.normalizeDependencies();
+    // Any order with parents first serves both: versioned parents are
+    // among all parents.
+    const std::vector<int> order = g.parentsFirst(Relation::AllDown);
+    g.m_buildVisits += int(order.size());
+    g.normalizeDependencies(order);
     if (Error cycle = g.detectCycles(roots)) {
         // name the file of the first revision in the cycle
         const int first = g.indexOf(cycle.where().revision);
@@ -327,18 +332,17 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         }
         return cycle;
     }
-    g.propagateLabels(labelled);
+    g.propagateLabels(labelled, order);
     return g;
 }
 
-void RevisionGraph::normalizeDependencies()
+void RevisionGraph::normalizeDependencies(const std::vector<int> &order)
 {
     // A dependency is implied when a strict versioned ancestor declares it
     // too. Such an ancestor comes after the dependency in parents-first
     // order, so the upward walk stops at revisions placed before every
     // dependency it still looks for, and as soon as none is left: on long
     // depends_on chains it visits a few revisions, not the whole history.
-    const std::vector<int> order = parentsFirst(Relation::AllDown);
     std::vector<int> position(m_nodes.size(), 0);
     for (size_t i = 0; i < order.size(); ++i)
         position[size_t(order[i])] = int(i);
@@ -381,9 +385,41 @@ void RevisionGraph::normalizeDependencies()
     }
 }
 
-Error RevisionGraph::detectCycles(const CycleRoots &roots) const
+Error RevisionGraph::detectCycles(const CycleRoots &roots)
 {
     if (m_nodes.empty())
+        return {};
+    // Peeling parentless revisions from below leaves exactly those on or
+    // above a cycle.
+    std::vector<int> parents(m_nodes.size(), 0), children(m_nodes.size(), 0);
+    int parentless = 0;
+    std::vector<int> queue;
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        parents[i] = int(m_nodes[i].allDown.size());
+        for (int d : m_nodes[i].allDown)
+            ++children[size_t(d)];
+        if (parents[i] == 0) {
+            queue.push_back(int(i));
+            ++parentless;
+        }
+    }
+    std::vector<bool> left(m_nodes.size(), true);
+    size_t peeled = 0;
+    while (!queue.empty()) {
+        const int n = queue.back();
+        queue.pop_back();
+        left[size_t(n)] = false;
+        ++peeled;
+        for (int c : m_nodes[size_t(n)].allNextrev)
+            if (--parents[size_t(c)] == 0)
+                queue.push_back(c);
+    }
+    m_buildVisits += int(peeled);
+    // Without a cycle, every revision lies between a head and a base, so
+    // alembic's passes below delete nothing, unless a revision alembic does
+    // not take for a real base has no parent of any kind (depends_on = '')
+    // or a later file shadows an id: only then are they walked.
+    if (peeled == m_nodes.size() && roots.shadows.isEmpty() && roots.realBases.size() == parentless)
         return {};
     auto ids = [this](const std::vector<bool> &keep, bool sorted) {
         QStringList out;
@@ -426,11 +462,14 @@ Error RevisionGraph::detectCycles(const CycleRoots &roots) const
         if (p.everyHead.isEmpty() || p.everyBase.isEmpty())
             return cycleError(p.kind, ids(everything, false));
         std::vector<bool> fromHeads(m_nodes.size(), false), fromBases(m_nodes.size(), false);
-        for (int i : related(p.down, p.heads))
+        const std::vector<int> down = related(p.down, p.heads);
+        const std::vector<int> up = related(p.up, p.bases);
+        m_buildVisits += int(down.size() + up.size());
+        for (int i : down)
             fromHeads[size_t(i)] = true;
         for (int i : roots.shadows)
             fromHeads[size_t(i)] = true;
-        for (int i : related(p.up, p.bases))
+        for (int i : up)
             fromBases[size_t(i)] = true;
         for (int i : p.shadowBases)
             fromBases[size_t(i)] = true;
@@ -445,31 +484,8 @@ Error RevisionGraph::detectCycles(const CycleRoots &roots) const
     }
     // alembic's passes above miss a cycle that heads and bases both reach
     // (a depends_on naming a descendant), and alembic's walks then never
-    // end. Peeling parentless nodes from below and childless ones from
-    // above leaves exactly the revisions on or between cycles.
-    std::vector<int> parents(m_nodes.size(), 0), children(m_nodes.size(), 0);
-    for (size_t i = 0; i < m_nodes.size(); ++i)
-        for (int d : m_nodes[i].allDown) {
-            ++parents[i];
-            ++children[size_t(d)];
-        }
-    std::vector<bool> left(m_nodes.size(), true);
-    std::vector<std::vector<int>> up(m_nodes.size());
-    for (size_t i = 0; i < m_nodes.size(); ++i)
-        for (int d : m_nodes[i].allDown)
-            up[size_t(d)].push_back(int(i));
-    std::vector<int> queue;
-    for (size_t i = 0; i < m_nodes.size(); ++i)
-        if (parents[i] == 0)
-            queue.push_back(int(i));
-    while (!queue.empty()) {
-        const int n = queue.back();
-        queue.pop_back();
-        left[size_t(n)] = false;
-        for (int c : up[size_t(n)])
-            if (--parents[size_t(c)] == 0)
-                queue.push_back(c);
-    }
+    // end. Peeling childless revisions from above what is left keeps
+    // exactly the revisions on or between cycles.
     for (size_t i = 0; i < m_nodes.size(); ++i)
         if (left[i] && children[i] == 0)
             queue.push_back(int(i));
@@ -486,7 +502,7 @@ Error RevisionGraph::detectCycles(const CycleRoots &roots) const
     return {};
 }
 
-void RevisionGraph::propagateLabels(const QVector<int> &labelled)
+void RevisionGraph::propagateLabels(const QVector<int> &labelled, const std::vector<int> &order)
 {
     // alembic (_add_branches) gives each labelled revision's labels to all
     // its descendants, then walks up from the last descendant it visited
@@ -520,7 +536,6 @@ void RevisionGraph::propagateLabels(const QVector<int> &labelled)
         declaredSet[size_t(r)] = sets.intern(std::move(ids));
     }
 
-    const std::vector<int> order = parentsFirst(Relation::VersionedDown);
     std::vector<int> down(m_nodes.size(), 0);
     std::vector<int> parts;
     for (int x : order) {
