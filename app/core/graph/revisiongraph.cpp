@@ -559,6 +559,7 @@ void RevisionGraph::propagateLabels(const QVector<int> &labelled, const std::vec
         if (s == 0)
             continue;
         if (!named[size_t(s)]) {
+            names[size_t(s)].reserve(qsizetype(sets.members(s).size()));
             for (int id : sets.members(s))
                 names[size_t(s)] << labelNames[id];
             named[size_t(s)] = 1;

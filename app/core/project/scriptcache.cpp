@@ -139,6 +139,8 @@ public:
     {
         const qint32 n = pod<qint32>();
         QStringList l;
+        if (n > 0 && n <= (m_end - m_p) / 4)
+            l.reserve(n);
         for (qint32 i = 0; i < n && m_ok; ++i)
             l << str();
         m_ok = m_ok && n >= 0;
