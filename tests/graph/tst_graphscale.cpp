@@ -229,7 +229,7 @@ private Q_SLOTS:
         QCOMPARE(g.node(g.heads().front()).branchLabels.size(), g.labels().size());
         const int second = g.lookup(QStringLiteral("label_2"));
         QVERIFY(second >= 0);
-        QStringList labels = g.node(g.node(second).nextrev.front()).branchLabels;
+        QStringList labels = g.node(g.node(second).nextrev.front()).branchLabels.toList();
         labels.sort();
         QCOMPARE(labels, (QStringList{QStringLiteral("label_1"), QStringLiteral("label_2")}));
     }

@@ -495,7 +495,7 @@ private Q_SLOTS:
         QCOMPARE(heads, QStringList({QStringLiteral("b2"), QStringLiteral("c3")}));
         QCOMPARE(realHeads, QStringList({QStringLiteral("c3")}));
         QVERIFY(g->node(g->indexOf(QStringLiteral("a1"))).isBranchPoint());
-        QCOMPARE(g->node(g->indexOf(QStringLiteral("c3"))).branchLabels, QStringList({QStringLiteral("core")}));
+        QCOMPARE(g->node(g->indexOf(QStringLiteral("c3"))).branchLabels.toList(), QStringList({QStringLiteral("core")}));
         QCOMPARE(g->lookup(QStringLiteral("core")), g->indexOf(QStringLiteral("a1")));
     }
 };

@@ -37,6 +37,12 @@ int LabelSets::unite(const std::vector<int> &sets)
     return intern(std::move(ids));
 }
 
+std::vector<std::vector<int>> LabelSets::take()
+{
+    m_ids.clear();
+    return std::move(m_sets);
+}
+
 std::size_t LabelSets::Hash::operator()(const std::vector<int> &ids) const
 {
     std::size_t h = ids.size();

@@ -19,6 +19,8 @@ public:
 
     const std::vector<int> &members(int set) const { return m_sets[std::size_t(set)]; }
     std::size_t size() const { return m_sets.size(); }
+    // The sets by id; this object is empty afterwards.
+    std::vector<std::vector<int>> take();
 
 private:
     struct Hash {

@@ -137,7 +137,6 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         node.dependencies = asRevisionTuple(script.dependsOn);
         node.declaredLabels = asTuple(script.branchLabels);
         node.declaredLabels.removeDuplicates();
-        node.branchLabels = node.declaredLabels;
 
         if (node.downRevisions.contains(id))
             return revisionError(script, script.downRevision.line,
@@ -552,22 +551,19 @@ void RevisionGraph::propagateLabels(const QVector<int> &labelled, const std::vec
         chainHead[size_t(*it)] = n.nextrev.isEmpty() ? *it : chainHead[size_t(n.nextrev.front())];
     }
 
-    std::vector<QStringList> names(sets.size());
-    std::vector<char> named(sets.size(), 0);
-    for (size_t x = 0; x < m_nodes.size(); ++x) {
-        const int s = chainHead[x] >= 0 ? down[size_t(chainHead[x])] : down[x];
-        if (s == 0)
-            continue;
-        if (!named[size_t(s)]) {
-            names[size_t(s)].reserve(qsizetype(sets.members(s).size()));
-            for (int id : sets.members(s))
-                names[size_t(s)] << labelNames[id];
-            named[size_t(s)] = 1;
-        }
-        m_nodes[x].branchLabels = names[size_t(s)];
-        m_nodes[x].labelSet = s;
-    }
+    std::vector<int> carried(m_nodes.size(), 0);
+    for (size_t x = 0; x < m_nodes.size(); ++x)
+        carried[x] = chainHead[x] >= 0 ? down[size_t(chainHead[x])] : down[x];
     m_labelSetCount = int(sets.size());
+    auto table = std::make_shared<LabelTable>();
+    table->names = labelNames;
+    table->sets = sets.take();
+    const std::shared_ptr<const LabelTable> shared = std::move(table);
+    for (size_t x = 0; x < m_nodes.size(); ++x) {
+        if (carried[x] != 0)
+            m_nodes[x].branchLabels = LabelList(shared, carried[x]);
+        m_nodes[x].labelSet = carried[x];
+    }
 }
 
 const QVector<int> &RevisionGraph::edges(int i, Relation relation) const

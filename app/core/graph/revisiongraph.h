@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "graph/labellist.h"
 #include "project/revisionscript.h"
 #include "result.h"
 
@@ -21,7 +22,7 @@ struct RevisionNode {
     QStringList downRevisions;        // down_revision as a tuple, declaration order
     QStringList dependencies;         // depends_on as declared (ids or labels)
     QStringList declaredLabels;       // branch_labels as declared in the file
-    QStringList branchLabels;         // after alembic's propagation
+    LabelList branchLabels;           // after alembic's propagation
     int labelSet = 0;                 // branchLabels interned: equal lists, equal ids; 0 when empty
 
     QVector<int> versionedDown;       // downRevisions as indices
