@@ -6,6 +6,7 @@
 #include "project/projectconfig.h"
 #include "project/scriptcache.h"
 #include "project/scriptloader.h"
+#include "filetree.h"
 
 #include <QtTest>
 
@@ -13,16 +14,9 @@
 #include <unistd.h>
 
 using namespace retort;
+using retort::testsupport::writeFile;
 
 namespace {
-
-void writeFile(const QString &path, const QByteArray &text)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(text);
-}
 
 // A linear project of `count` revisions; its configuration.
 ProjectConfig writeChain(const QString &root, int count)

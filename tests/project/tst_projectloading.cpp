@@ -9,6 +9,7 @@
 #include "project/projectconfig.h"
 #include "project/revisionreader.h"
 #include "project/scriptloader.h"
+#include "filetree.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -19,16 +20,9 @@
 #include <thread>
 
 using namespace retort;
+using retort::testsupport::writeFile;
 
 namespace {
-
-void writeFile(const QString &path, const QByteArray &text)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(text);
-}
 
 QByteArray revisionFile(const QByteArray &id, const QByteArray &down, const QByteArray &extra = {})
 {
