@@ -9,6 +9,7 @@
 #include "project/projectconfig.h"
 #include "project/revisionreader.h"
 #include "project/scriptloader.h"
+#include "filetree.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -19,16 +20,9 @@
 #include <thread>
 
 using namespace retort;
+using retort::testsupport::writeFile;
 
 namespace {
-
-void writeFile(const QString &path, const QByteArray &text)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(text);
-}
 
 QByteArray revisionFile(const QByteArray &id, const QByteArray &down, const QByteArray &extra = {})
 {
@@ -495,7 +489,7 @@ private Q_SLOTS:
         QCOMPARE(heads, QStringList({QStringLiteral("b2"), QStringLiteral("c3")}));
         QCOMPARE(realHeads, QStringList({QStringLiteral("c3")}));
         QVERIFY(g->node(g->indexOf(QStringLiteral("a1"))).isBranchPoint());
-        QCOMPARE(g->node(g->indexOf(QStringLiteral("c3"))).branchLabels, QStringList({QStringLiteral("core")}));
+        QCOMPARE(g->node(g->indexOf(QStringLiteral("c3"))).branchLabels.toList(), QStringList({QStringLiteral("core")}));
         QCOMPARE(g->lookup(QStringLiteral("core")), g->indexOf(QStringLiteral("a1")));
     }
 };

@@ -4,6 +4,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QTest>
 
 namespace retort::testsupport {
 
@@ -20,6 +21,14 @@ bool copyTree(const QString &from, const QString &to)
             return false;
     }
     return true;
+}
+
+void writeFile(const QString &path, const QByteArray &text)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
+    f.write(text);
 }
 
 } // namespace retort::testsupport

@@ -1,10 +1,10 @@
 #include "revisiongraph.h"
 
+#include "graph/labelsets.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <iterator>
-#include <unordered_map>
 
 namespace retort {
 
@@ -42,63 +42,6 @@ void appendUnique(QVector<int> &list, int value)
     if (!list.contains(value))
         list.append(value);
 }
-
-// Distinct label sets, each a sorted list of label ids stored once; set 0
-// is the empty set. A revision with one parent shares its parent's set; a
-// merge or a labelled revision unites its sets once.
-class LabelSets {
-public:
-    LabelSets() { intern({}); }
-
-    int intern(std::vector<int> ids)
-    {
-        auto [it, added] = m_ids.try_emplace(ids, int(m_sets.size()));
-        if (added)
-            m_sets.push_back(std::move(ids));
-        return it->second;
-    }
-
-    // The union of the given sets (ids, possibly repeated or empty).
-    int unite(const std::vector<int> &sets)
-    {
-        int only = 0;
-        size_t total = 0;
-        for (int s : sets) {
-            if (s != 0 && s != only) {
-                only = only == 0 ? s : -1;
-                total += m_sets[size_t(s)].size();
-            }
-        }
-        if (only >= 0)
-            return only;
-        std::vector<int> ids, merged;
-        ids.reserve(total);
-        merged.reserve(total);
-        for (int s : sets) {
-            merged.clear();
-            std::set_union(ids.begin(), ids.end(), m_sets[size_t(s)].begin(), m_sets[size_t(s)].end(),
-                           std::back_inserter(merged));
-            ids.swap(merged);
-        }
-        return intern(std::move(ids));
-    }
-
-    const std::vector<int> &members(int set) const { return m_sets[size_t(set)]; }
-    size_t size() const { return m_sets.size(); }
-
-private:
-    struct Hash {
-        size_t operator()(const std::vector<int> &ids) const
-        {
-            size_t h = ids.size();
-            for (int i : ids)
-                h = h * 1000003u ^ size_t(i);
-            return h;
-        }
-    };
-    std::vector<std::vector<int>> m_sets;
-    std::unordered_map<std::vector<int>, int, Hash> m_ids;
-};
 
 QString unresolvedMessage(const char *field, const HeaderValue &value)
 {
@@ -194,7 +137,6 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         node.dependencies = asRevisionTuple(script.dependsOn);
         node.declaredLabels = asTuple(script.branchLabels);
         node.declaredLabels.removeDuplicates();
-        node.branchLabels = node.declaredLabels;
 
         if (node.downRevisions.contains(id))
             return revisionError(script, script.downRevision.line,
@@ -307,11 +249,12 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         n.allDown = n.versionedDown;
         for (int d : std::as_const(n.resolvedDeps))
             appendUnique(n.allDown, d);
+        // allDown holds each parent once, so each child is added once
         for (int d : std::as_const(n.allDown)) {
             RevisionNode &parent = g.m_nodes[size_t(d)];
-            appendUnique(parent.allNextrev, i);
+            parent.allNextrev.append(i);
             if (n.versionedDown.contains(d))
-                appendUnique(parent.nextrev, i);
+                parent.nextrev.append(i);
         }
     }
 
@@ -373,7 +316,11 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         }
     }
 
-    g.normalizeDependencies();
+    // Any order with parents first serves both: versioned parents are
+    // among all parents.
+    const std::vector<int> order = g.parentsFirst(Relation::AllDown);
+    g.m_buildVisits += int(order.size());
+    g.normalizeDependencies(order);
     if (Error cycle = g.detectCycles(roots)) {
         // name the file of the first revision in the cycle
         const int first = g.indexOf(cycle.where().revision);
@@ -384,18 +331,17 @@ Result<RevisionGraph> RevisionGraph::build(const QVector<RevisionScript> &script
         }
         return cycle;
     }
-    g.propagateLabels(labelled);
+    g.propagateLabels(labelled, order);
     return g;
 }
 
-void RevisionGraph::normalizeDependencies()
+void RevisionGraph::normalizeDependencies(const std::vector<int> &order)
 {
     // A dependency is implied when a strict versioned ancestor declares it
     // too. Such an ancestor comes after the dependency in parents-first
     // order, so the upward walk stops at revisions placed before every
     // dependency it still looks for, and as soon as none is left: on long
     // depends_on chains it visits a few revisions, not the whole history.
-    const std::vector<int> order = parentsFirst(Relation::AllDown);
     std::vector<int> position(m_nodes.size(), 0);
     for (size_t i = 0; i < order.size(); ++i)
         position[size_t(order[i])] = int(i);
@@ -438,9 +384,41 @@ void RevisionGraph::normalizeDependencies()
     }
 }
 
-Error RevisionGraph::detectCycles(const CycleRoots &roots) const
+Error RevisionGraph::detectCycles(const CycleRoots &roots)
 {
     if (m_nodes.empty())
+        return {};
+    // Peeling parentless revisions from below leaves exactly those on or
+    // above a cycle.
+    std::vector<int> parents(m_nodes.size(), 0), children(m_nodes.size(), 0);
+    int parentless = 0;
+    std::vector<int> queue;
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        parents[i] = int(m_nodes[i].allDown.size());
+        for (int d : m_nodes[i].allDown)
+            ++children[size_t(d)];
+        if (parents[i] == 0) {
+            queue.push_back(int(i));
+            ++parentless;
+        }
+    }
+    std::vector<bool> left(m_nodes.size(), true);
+    size_t peeled = 0;
+    while (!queue.empty()) {
+        const int n = queue.back();
+        queue.pop_back();
+        left[size_t(n)] = false;
+        ++peeled;
+        for (int c : m_nodes[size_t(n)].allNextrev)
+            if (--parents[size_t(c)] == 0)
+                queue.push_back(c);
+    }
+    m_buildVisits += int(peeled);
+    // Without a cycle, every revision lies between a head and a base, so
+    // alembic's passes below delete nothing, unless a revision alembic does
+    // not take for a real base has no parent of any kind (depends_on = '')
+    // or a later file shadows an id: only then are they walked.
+    if (peeled == m_nodes.size() && roots.shadows.isEmpty() && roots.realBases.size() == parentless)
         return {};
     auto ids = [this](const std::vector<bool> &keep, bool sorted) {
         QStringList out;
@@ -483,11 +461,14 @@ Error RevisionGraph::detectCycles(const CycleRoots &roots) const
         if (p.everyHead.isEmpty() || p.everyBase.isEmpty())
             return cycleError(p.kind, ids(everything, false));
         std::vector<bool> fromHeads(m_nodes.size(), false), fromBases(m_nodes.size(), false);
-        for (int i : related(p.down, p.heads))
+        const std::vector<int> down = related(p.down, p.heads);
+        const std::vector<int> up = related(p.up, p.bases);
+        m_buildVisits += int(down.size() + up.size());
+        for (int i : down)
             fromHeads[size_t(i)] = true;
         for (int i : roots.shadows)
             fromHeads[size_t(i)] = true;
-        for (int i : related(p.up, p.bases))
+        for (int i : up)
             fromBases[size_t(i)] = true;
         for (int i : p.shadowBases)
             fromBases[size_t(i)] = true;
@@ -502,31 +483,8 @@ Error RevisionGraph::detectCycles(const CycleRoots &roots) const
     }
     // alembic's passes above miss a cycle that heads and bases both reach
     // (a depends_on naming a descendant), and alembic's walks then never
-    // end. Peeling parentless nodes from below and childless ones from
-    // above leaves exactly the revisions on or between cycles.
-    std::vector<int> parents(m_nodes.size(), 0), children(m_nodes.size(), 0);
-    for (size_t i = 0; i < m_nodes.size(); ++i)
-        for (int d : m_nodes[i].allDown) {
-            ++parents[i];
-            ++children[size_t(d)];
-        }
-    std::vector<bool> left(m_nodes.size(), true);
-    std::vector<std::vector<int>> up(m_nodes.size());
-    for (size_t i = 0; i < m_nodes.size(); ++i)
-        for (int d : m_nodes[i].allDown)
-            up[size_t(d)].push_back(int(i));
-    std::vector<int> queue;
-    for (size_t i = 0; i < m_nodes.size(); ++i)
-        if (parents[i] == 0)
-            queue.push_back(int(i));
-    while (!queue.empty()) {
-        const int n = queue.back();
-        queue.pop_back();
-        left[size_t(n)] = false;
-        for (int c : up[size_t(n)])
-            if (--parents[size_t(c)] == 0)
-                queue.push_back(c);
-    }
+    // end. Peeling childless revisions from above what is left keeps
+    // exactly the revisions on or between cycles.
     for (size_t i = 0; i < m_nodes.size(); ++i)
         if (left[i] && children[i] == 0)
             queue.push_back(int(i));
@@ -543,7 +501,7 @@ Error RevisionGraph::detectCycles(const CycleRoots &roots) const
     return {};
 }
 
-void RevisionGraph::propagateLabels(const QVector<int> &labelled)
+void RevisionGraph::propagateLabels(const QVector<int> &labelled, const std::vector<int> &order)
 {
     // alembic (_add_branches) gives each labelled revision's labels to all
     // its descendants, then walks up from the last descendant it visited
@@ -577,7 +535,6 @@ void RevisionGraph::propagateLabels(const QVector<int> &labelled)
         declaredSet[size_t(r)] = sets.intern(std::move(ids));
     }
 
-    const std::vector<int> order = parentsFirst(Relation::VersionedDown);
     std::vector<int> down(m_nodes.size(), 0);
     std::vector<int> parts;
     for (int x : order) {
@@ -594,21 +551,19 @@ void RevisionGraph::propagateLabels(const QVector<int> &labelled)
         chainHead[size_t(*it)] = n.nextrev.isEmpty() ? *it : chainHead[size_t(n.nextrev.front())];
     }
 
-    std::vector<QStringList> names(sets.size());
-    std::vector<char> named(sets.size(), 0);
-    for (size_t x = 0; x < m_nodes.size(); ++x) {
-        const int s = chainHead[x] >= 0 ? down[size_t(chainHead[x])] : down[x];
-        if (s == 0)
-            continue;
-        if (!named[size_t(s)]) {
-            for (int id : sets.members(s))
-                names[size_t(s)] << labelNames[id];
-            named[size_t(s)] = 1;
-        }
-        m_nodes[x].branchLabels = names[size_t(s)];
-        m_nodes[x].labelSet = s;
-    }
+    std::vector<int> carried(m_nodes.size(), 0);
+    for (size_t x = 0; x < m_nodes.size(); ++x)
+        carried[x] = chainHead[x] >= 0 ? down[size_t(chainHead[x])] : down[x];
     m_labelSetCount = int(sets.size());
+    auto table = std::make_shared<LabelTable>();
+    table->names = labelNames;
+    table->sets = sets.take();
+    const std::shared_ptr<const LabelTable> shared = std::move(table);
+    for (size_t x = 0; x < m_nodes.size(); ++x) {
+        if (carried[x] != 0)
+            m_nodes[x].branchLabels = LabelList(shared, carried[x]);
+        m_nodes[x].labelSet = carried[x];
+    }
 }
 
 const QVector<int> &RevisionGraph::edges(int i, Relation relation) const

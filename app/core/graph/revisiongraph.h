@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "graph/labellist.h"
 #include "project/revisionscript.h"
 #include "result.h"
 
@@ -21,7 +22,7 @@ struct RevisionNode {
     QStringList downRevisions;        // down_revision as a tuple, declaration order
     QStringList dependencies;         // depends_on as declared (ids or labels)
     QStringList declaredLabels;       // branch_labels as declared in the file
-    QStringList branchLabels;         // after alembic's propagation
+    LabelList branchLabels;           // after alembic's propagation
     int labelSet = 0;                 // branchLabels interned: equal lists, equal ids; 0 when empty
 
     QVector<int> versionedDown;       // downRevisions as indices
@@ -70,6 +71,9 @@ public:
     const QVector<int> &realBases() const { return m_realBases; }
 
     const QList<Error> &warnings() const { return m_warnings; }
+    // Revisions visited by build()'s whole-graph passes, all added up: the
+    // tests bound it by a small multiple of the size.
+    int buildVisits() const { return m_buildVisits; }
 
     // Depth-first walk in alembic's order (_iterate_related_revisions):
     // pre-order, the last-pushed relative first, each revision once.
@@ -87,14 +91,15 @@ public:
 
 private:
     std::vector<int> walk(Relation relation, const QVector<int> &targets, QString *overlapError) const;
-    void propagateLabels(const QVector<int> &labelled);
-    void normalizeDependencies();
+    // order: parentsFirst(Relation::AllDown)
+    void propagateLabels(const QVector<int> &labelled, const std::vector<int> &order);
+    void normalizeDependencies(const std::vector<int> &order);
     // Where alembic's cycle check starts its walks (see build()).
     struct CycleRoots {
         QVector<int> heads, realHeads, bases, realBases;
         QVector<int> shadows, shadowBases, shadowRealBases;
     };
-    Error detectCycles(const CycleRoots &roots) const;
+    Error detectCycles(const CycleRoots &roots);
 
     std::vector<RevisionNode> m_nodes;
     QHash<QString, int> m_index;
@@ -102,6 +107,7 @@ private:
     QVector<int> m_heads, m_realHeads, m_bases, m_realBases;
     QList<Error> m_warnings;
     int m_labelSetCount = 1;
+    int m_buildVisits = 0;
 };
 
 } // namespace retort

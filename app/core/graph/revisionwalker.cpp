@@ -462,7 +462,7 @@ public:
             QString branch = lower.values.front().section(QLatin1Char('@'), 0, 0);
             const RevRef branchRev = getRevision(branch);
             if (branchRev.isRevision() && id(branchRev.index) == branch) {
-                const QStringList &labels = g.node(branchRev.index).branchLabels;
+                const LabelList &labels = g.node(branchRev.index).branchLabels;
                 if (labels.size() != 1)
                     failWalk(QStringLiteral("Revision %1 has %2 branch labels").arg(branch).arg(labels.size()));
                 branch = labels.front();

@@ -20,13 +20,46 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52545243;  // "RTRC"
-constexpr quint32 kFormat = 9;
-// Every file ends in a digest of everything before it: a flipped bit in an
+constexpr quint32 kFormat = 10;
+// Every file ends in a checksum of everything before it: a flipped bit in an
 // id or a parent would otherwise be believed, and rewrite the history.
-// MD5 is for damage, not attacks: whoever can write the cache can write
-// the revision files too.
-constexpr QCryptographicHash::Algorithm kDigest = QCryptographicHash::Md5;
-constexpr qsizetype kDigestSize = 16;
+// It is for damage, not attacks (whoever can write the cache can write the
+// revision files too), so it need not cost what MD5 did: a sixth of a warm
+// `heads`.
+constexpr qsizetype kChecksumSize = 8;
+
+constexpr quint64 kOdd1 = 0x9e3779b185ebca87ull;
+constexpr quint64 kOdd2 = 0xc2b2ae3d27d4eb4full;
+
+quint64 rotl(quint64 x, int r) { return (x << r) | (x >> (64 - r)); }
+
+// For a given lane the step is a bijection of the word, and for a given word
+// a bijection of the lane; so is every later step of the lane and of the
+// combination. A change confined to one 8-byte word therefore always
+// changes the result; wider damage goes unseen with odds of 2^-64.
+quint64 step(quint64 lane, quint64 word) { return rotl(lane ^ (word * kOdd2), 31) * kOdd1; }
+
+QByteArray checksum(const char *p, qsizetype n)
+{
+    quint64 lanes[4] = {kOdd1, kOdd2, ~kOdd1, ~kOdd2};
+    qsizetype at = 0;
+    // four independent lanes keep the multiplier busy
+    for (; n - at >= 32; at += 32) {
+        quint64 w[4];
+        std::memcpy(w, p + at, sizeof w);
+        for (int k = 0; k < 4; ++k)
+            lanes[k] = step(lanes[k], w[k]);
+    }
+    for (int k = 0; at < n; ++k, at += 8) {
+        quint64 w = 0;
+        std::memcpy(&w, p + at, size_t(std::min<qsizetype>(8, n - at)));
+        lanes[k] = step(lanes[k], w);
+    }
+    quint64 h = quint64(n);
+    for (quint64 lane : lanes)
+        h = rotl(h ^ lane, 27) * kOdd1;
+    return QByteArray(reinterpret_cast<const char *>(&h), sizeof h);
+}
 
 // A plain native-endian encoding (strings as UTF-8, half the size of UTF-16
 // for the mostly ASCII docstrings): the cache never leaves this machine, and
@@ -77,7 +110,7 @@ public:
 
 class Reader {
 public:
-    explicit Reader(const QByteArray &b) : m_p(b.constData()), m_end(b.constData() + b.size()) {}
+    Reader(const char *p, qsizetype n) : m_p(p), m_end(p + n) {}
     bool ok() const { return m_ok; }
     template <typename T>
     T pod()
@@ -106,6 +139,8 @@ public:
     {
         const qint32 n = pod<qint32>();
         QStringList l;
+        if (n > 0 && n <= (m_end - m_p) / 4)
+            l.reserve(n);
         for (qint32 i = 0; i < n && m_ok; ++i)
             l << str();
         m_ok = m_ok && n >= 0;
@@ -156,10 +191,10 @@ private:
 
 } // namespace
 
-bool FileStamp::of(const QString &path, FileStamp *out)
+bool FileStamp::of(int dirFd, const QByteArray &name, FileStamp *out)
 {
     struct stat st {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+    if (::fstatat(dirFd, name.constData(), &st, 0) != 0)
         return false;
     out->size = st.st_size;
     out->mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
@@ -192,34 +227,35 @@ QString ScriptCache::fileFor(const QString &directory, const QStringList &versio
 
 void ScriptCache::load()
 {
-    // A cache another user could write is never read: its digest only
+    // A cache another user could write is never read: its checksum only
     // catches accidents, not a forger who recomputes it.
     if (!enabled() || !isPrivateDirectory(QFileInfo(m_file).path()))
         return;
     Result<QByteArray> file = readProjectFile(m_file, FileLimit::kCache, QStringLiteral("the header cache"));
-    if (!file || file->size() < kDigestSize)
+    if (!file || file->size() < kChecksumSize)
         return;
-    const QByteArray bytes = QByteArray::fromRawData(file->constData(), file->size() - kDigestSize);
-    if (QCryptographicHash::hash(bytes, kDigest) != file->right(kDigestSize))
+    const qsizetype size = file->size() - kChecksumSize;
+    if (checksum(file->constData(), size) != QByteArrayView(file->constData() + size, kChecksumSize))
         return;
-    Reader in(bytes);
+    Reader in(file->constData(), size);
     if (in.pod<quint32>() != kMagic || in.pod<quint32>() != kFormat || in.str() != QLatin1String(RETORT_VERSION))
         return;
     const qint32 count = in.pod<qint32>();
     if (!in.ok() || count < 0)
         return;
-    QHash<QString, Entry> entries;
-    entries.reserve(count);
+    std::vector<Entry> entries(size_t(std::min<qint32>(count, qint32(size / 64))));
     for (qint32 i = 0; i < count && in.ok(); ++i) {
-        const QString key = in.str();
-        Entry e;
+        if (size_t(i) == entries.size())
+            entries.emplace_back();
+        Entry &e = entries[size_t(i)];
+        e.path = in.str();
         e.stamp.size = in.pod<qint64>();
         e.stamp.mtimeNs = in.pod<qint64>();
         e.stamp.ctimeNs = in.pod<qint64>();
         e.stamp.inode = in.pod<quint64>();
         e.stamp.device = in.pod<quint64>();
         RevisionScript &s = e.script;
-        s.path = in.str();
+        s.path = e.path;
         s.fileName = in.str();
         s.revision = in.header();
         s.downRevision = in.header();
@@ -235,35 +271,52 @@ void ScriptCache::load()
         s.stores = in.stores();
         s.importTimeCode = in.str();
         s.importTimeLine = in.pod<qint32>();
-        entries.insert(key, std::move(e));
     }
-    if (in.ok())
+    if (in.ok() && entries.size() == size_t(count))
         m_entries = std::move(entries);
 }
 
-bool ScriptCache::lookup(const QString &path, const FileStamp &stamp, RevisionScript *out) const
+const ScriptCache::Entry *ScriptCache::find(int position, const QString &path)
 {
-    auto it = m_entries.constFind(path);
-    if (it == m_entries.constEnd() || !(it->stamp == stamp))
+    if (position >= 0 && size_t(position) < m_entries.size() && m_entries[size_t(position)].path == path)
+        return &m_entries[size_t(position)];
+    ++m_misplaced;
+    std::call_once(m_indexed, [this] {
+        m_index.reserve(qsizetype(m_entries.size()));
+        for (size_t i = 0; i < m_entries.size(); ++i)
+            m_index.insert(m_entries[i].path, int(i));
+        m_hashed = int(m_entries.size());
+    });
+    const int at = m_index.value(path, -1);
+    return at >= 0 ? &m_entries[size_t(at)] : nullptr;
+}
+
+bool ScriptCache::take(int position, const QString &path, const FileStamp &stamp, RevisionScript *out)
+{
+    const Entry *e = find(position, path);
+    if (!e || !(e->stamp == stamp))
         return false;
-    *out = it->script;
+    // Only this file's thread touches its entry's script; paths stay put.
+    *out = std::move(const_cast<Entry *>(e)->script);
     return true;
 }
 
-void ScriptCache::record(const QString &path, const FileStamp &stamp, const RevisionScript &script,
-                         bool wasCached)
+void ScriptCache::save(const QStringList &paths, const std::vector<FileStamp> &stamps,
+                       const QVector<RevisionScript> &scripts, const std::vector<char> &cached) const
 {
-    if (!enabled() || !script.problems.isEmpty() || script.hasSyntaxError)
+    if (!enabled())
         return;
-    if (wasCached)
-        m_hits << path;
-    else
-        m_fresh.insert(path, Entry{stamp, script});
-}
-
-void ScriptCache::save() const
-{
-    if (!enabled() || (m_fresh.isEmpty() && m_hits.size() == m_entries.size()))
+    std::vector<int> kept;
+    kept.reserve(size_t(paths.size()));
+    bool changed = m_misplaced > 0;
+    for (int i = 0; i < paths.size(); ++i) {
+        const RevisionScript &s = scripts[i];
+        if (stamps[size_t(i)].size < 0 || !s.problems.isEmpty() || s.hasSyntaxError)
+            continue;
+        kept.push_back(i);
+        changed = changed || !cached[size_t(i)];
+    }
+    if (!changed && kept.size() == m_entries.size())
         return;
     if (!makePrivateDirectory(QFileInfo(m_file).path()))
         return;  // nor written where another user could swap it
@@ -278,16 +331,16 @@ void ScriptCache::save() const
     out.pod(kMagic);
     out.pod(kFormat);
     out.str(QStringLiteral(RETORT_VERSION));
-    out.pod(qint32(m_hits.size() + m_fresh.size()));
-    auto write = [&out](const QString &key, const Entry &e) {
-        out.str(key);
-        out.pod(e.stamp.size);
-        out.pod(e.stamp.mtimeNs);
-        out.pod(e.stamp.ctimeNs);
-        out.pod(e.stamp.inode);
-        out.pod(e.stamp.device);
-        const RevisionScript &s = e.script;
-        out.str(s.path);
+    out.pod(qint32(kept.size()));
+    for (int i : kept) {
+        const FileStamp &stamp = stamps[size_t(i)];
+        const RevisionScript &s = scripts[i];
+        out.str(paths[i]);
+        out.pod(stamp.size);
+        out.pod(stamp.mtimeNs);
+        out.pod(stamp.ctimeNs);
+        out.pod(stamp.inode);
+        out.pod(stamp.device);
         out.str(s.fileName);
         out.header(s.revision);
         out.header(s.downRevision);
@@ -303,12 +356,8 @@ void ScriptCache::save() const
         out.stores(s.stores);
         out.str(s.importTimeCode);
         out.pod(qint32(s.importTimeLine));
-    };
-    for (const QString &key : m_hits)
-        write(key, m_entries[key]);
-    for (auto it = m_fresh.constBegin(); it != m_fresh.constEnd(); ++it)
-        write(it.key(), it.value());
-    out.bytes += QCryptographicHash::hash(out.bytes, kDigest);
+    }
+    out.bytes += checksum(out.bytes.constData(), out.bytes.size());
     f.write(out.bytes);
     f.commit();
 }

@@ -4,8 +4,11 @@
 
 #include <QHash>
 #include <QString>
+#include <QVector>
 
-#include <sys/types.h>
+#include <atomic>
+#include <mutex>
+#include <vector>
 
 namespace retort {
 
@@ -18,7 +21,8 @@ struct FileStamp {
     quint64 inode = 0;
     quint64 device = 0;
 
-    static bool of(const QString &path, FileStamp *out);
+    // name inside the folder open as dirFd: no path walk per file.
+    static bool of(int dirFd, const QByteArray &name, FileStamp *out);
     bool operator==(const FileStamp &o) const
     {
         return size == o.size && mtimeNs == o.mtimeNs && ctimeNs == o.ctimeNs && inode == o.inode
@@ -42,23 +46,34 @@ public:
 
     bool enabled() const { return !m_file.isEmpty(); }
     void load();
-    // Safe to call from several threads at once.
-    bool lookup(const QString &path, const FileStamp &stamp, RevisionScript *out) const;
-    // Records a file of this run (found in the cache or read anew); files
-    // not recorded are dropped from the cache when it is saved.
-    void record(const QString &path, const FileStamp &stamp, const RevisionScript &script, bool wasCached);
-    // Writes this run's entries if anything changed (temp file + rename).
-    void save() const;
+    // Hands over the cached headers of path when its stamp still matches;
+    // each file is taken once. position is the file's place in this run's
+    // list: the cache keeps the order of the run that wrote it, so an
+    // unchanged project finds every file there without hashing a path.
+    // Safe to call from several threads at once for different files.
+    bool take(int position, const QString &path, const FileStamp &stamp, RevisionScript *out);
+    // Writes this run's files in this order (those with a stamp and no
+    // problem), unless they are exactly what was loaded (temp file + rename).
+    // cached[i]: scripts[i] came from take().
+    void save(const QStringList &paths, const std::vector<FileStamp> &stamps, const QVector<RevisionScript> &scripts,
+              const std::vector<char> &cached) const;
+    // Entries looked up by path because they were not at their position.
+    int entriesHashed() const { return m_hashed; }
 
 private:
     struct Entry {
+        QString path;
         FileStamp stamp;
         RevisionScript script;
     };
+    const Entry *find(int position, const QString &path);
+
     QString m_file;
-    QHash<QString, Entry> m_entries;  // as loaded
-    QStringList m_hits;               // this run's files found in m_entries
-    QHash<QString, Entry> m_fresh;    // this run's files read anew
+    std::vector<Entry> m_entries;  // as loaded, in the order of the run that wrote them
+    std::once_flag m_indexed;
+    QHash<QString, int> m_index;   // path -> entry, built at the first file out of place
+    int m_hashed = 0;
+    std::atomic<int> m_misplaced{0};
 };
 
 } // namespace retort

@@ -12,7 +12,9 @@
 #include <QSet>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 
@@ -47,7 +49,7 @@ Result<QList<ScriptLoader::Entry>> ScriptLoader::listEntries(const QString &dire
             continue;
         if (entry->d_type == DT_DIR)
             continue;
-        names << Entry{name, entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN};
+        names << Entry{name, QByteArray(entry->d_name), entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN};
     }
     ::closedir(dir);
     return names;
@@ -92,6 +94,10 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     const auto cancelled = [progress] { return progress && progress->isCancelled(); };
     Loaded out;
     QStringList paths;
+    // Where each file is: its folder (an index into dirs) and its name there.
+    std::vector<int> folderOf;
+    QList<QByteArray> rawNames;
+    QStringList dirs;
     QSet<QString> seen;
     for (const QString &location : config.versionLocations) {
         // alembic skips configured locations that do not exist (and, through
@@ -106,24 +112,34 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
         if (!entries)
             return entries.error();
         // alembic compares realpath()s; resolving the folder once and only
-        // the files that are links themselves gives the same answer.
+        // the files that are links themselves gives the same answer. Names
+        // in one folder differ, so only a second location or a link can
+        // load a file twice.
         const QString realDir = QFileInfo(location).canonicalFilePath();
+        const bool mayRepeat = config.versionLocations.size() > 1
+                               || std::any_of(entries->cbegin(), entries->cend(),
+                                              [](const Entry &e) { return e.mayBeLink; });
+        dirs << location;
         for (const Entry &entry : entries.value()) {
             const QString path = location + QLatin1Char('/') + entry.name;
-            const QString real = entry.mayBeLink ? QFileInfo(path).canonicalFilePath()
-                                                 : realDir + QLatin1Char('/') + entry.name;
-            if (!real.isEmpty() && seen.contains(real)) {
-                Location where;
-                where.file = path;
-                out.warnings << Error(Error::Kind::Config,
-                                      QStringLiteral("File %1 loaded twice! ignoring. Please ensure "
-                                                     "version_locations is unique.")
-                                          .arg(real),
-                                      where);
-                continue;
+            if (mayRepeat) {
+                const QString real = entry.mayBeLink ? QFileInfo(path).canonicalFilePath()
+                                                     : realDir + QLatin1Char('/') + entry.name;
+                if (!real.isEmpty() && seen.contains(real)) {
+                    Location where;
+                    where.file = path;
+                    out.warnings << Error(Error::Kind::Config,
+                                          QStringLiteral("File %1 loaded twice! ignoring. Please ensure "
+                                                         "version_locations is unique.")
+                                              .arg(real),
+                                          where);
+                    continue;
+                }
+                seen.insert(real);
             }
-            seen.insert(real);
             paths << path;
+            folderOf.push_back(int(dirs.size()) - 1);
+            rawNames << entry.rawName;
         }
     }
 
@@ -132,7 +148,7 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     std::vector<FileStamp> stamps(size_t(paths.size()));
     std::vector<char> cached(size_t(paths.size()), 0);
     auto readOne = [&](int i) {
-        if (stamps[size_t(i)].size >= 0 && cache.lookup(paths[i], stamps[size_t(i)], &out.scripts[i])) {
+        if (stamps[size_t(i)].size >= 0 && cache.take(i, paths[i], stamps[size_t(i)], &out.scripts[i])) {
             cached[size_t(i)] = 1;
             return;
         }
@@ -167,10 +183,17 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     if (cache.enabled()) {
         // The cache file is read while the other cores stat the revision files.
         std::thread loader([&cache] { cache.load(); });
+        std::vector<int> dirFds;
+        for (const QString &dir : std::as_const(dirs))
+            dirFds.push_back(::open(QFile::encodeName(dir).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
         parallel([&](int i) {
-            if (!FileStamp::of(paths[i], &stamps[size_t(i)]))
+            const int fd = dirFds[size_t(folderOf[size_t(i)])];
+            if (fd < 0 || !FileStamp::of(fd, rawNames[i], &stamps[size_t(i)]))
                 stamps[size_t(i)].size = -1;
         });
+        for (int fd : dirFds)
+            if (fd >= 0)
+                ::close(fd);
         loader.join();
     }
     if (progress)
@@ -184,12 +207,7 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
         progress->end();
     if (cancelled())
         return Progress::cancelledError(QStringLiteral("Reading the revision files"));
-    if (cache.enabled()) {
-        for (int i = 0; i < paths.size(); ++i)
-            if (stamps[size_t(i)].size >= 0)
-                cache.record(paths[i], stamps[size_t(i)], out.scripts[i], cached[size_t(i)]);
-        cache.save();
-    }
+    cache.save(paths, stamps, out.scripts, cached);
     out.cachedCount = int(std::count(cached.begin(), cached.end(), 1));
     resolveImportedHeaders(config, out.scripts);
     return out;

@@ -36,6 +36,7 @@ private:
     static void resolveImportedHeaders(const ProjectConfig &config, QVector<RevisionScript> &scripts);
     struct Entry {
         QString name;
+        QByteArray rawName;  // as the folder holds it, for fstatat
         bool mayBeLink = false;
     };
     static Result<QList<Entry>> listEntries(const QString &directory);

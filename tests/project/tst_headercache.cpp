@@ -1,0 +1,141 @@
+// The header cache (ScriptCache) on a warm run: what it costs per file and
+// what it refuses. An unchanged project finds each file's entry at the
+// file's own place in the listing, hashing no path; a damaged cache file,
+// whichever bit is flipped, is not believed.
+
+#include "project/projectconfig.h"
+#include "project/scriptcache.h"
+#include "project/scriptloader.h"
+#include "filetree.h"
+
+#include <QtTest>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace retort;
+using retort::testsupport::writeFile;
+
+namespace {
+
+// A linear project of `count` revisions; its configuration.
+ProjectConfig writeChain(const QString &root, int count)
+{
+    writeFile(root + QStringLiteral("/alembic.ini"), "[alembic]\nscript_location = %(here)s/mig\n");
+    writeFile(root + QStringLiteral("/mig/env.py"), "");
+    QByteArray down = "None";
+    for (int i = 1; i <= count; ++i) {
+        const QByteArray id = "r" + QByteArray::number(i).rightJustified(4, '0');
+        writeFile(root + QStringLiteral("/mig/versions/") + QString::fromLatin1(id) + QStringLiteral(".py"),
+                  "\"\"\"" + id + "\"\"\"\nrevision = '" + id + "'\ndown_revision = " + down
+                      + "\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n");
+        down = "'" + id + "'";
+    }
+    Result<ProjectConfig> cfg = ProjectConfig::load(root + QStringLiteral("/alembic.ini"));
+    if (!cfg)
+        qFatal("%s", qPrintable(cfg.error().toString()));
+    return cfg.value();
+}
+
+ScriptLoader::Loaded load(const ProjectConfig &cfg, const QString &cacheDir)
+{
+    Result<ScriptLoader::Loaded> l = ScriptLoader::load(cfg, cacheDir);
+    if (!l)
+        qFatal("%s", qPrintable(l.error().toString()));
+    return l.value();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestHeaderCache : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void unchangedFilesAreFoundInPlace()
+    {
+        QTemporaryDir dir, cacheDir;
+        const ProjectConfig cfg = writeChain(dir.path(), 60);
+        load(cfg, cacheDir.path());
+        QCOMPARE(load(cfg, cacheDir.path()).cachedCount, 60);
+
+        const QString versions = cfg.versionLocations.front();
+        Result<QStringList> names = ScriptLoader::listRevisionFiles(versions);
+        QVERIFY(names);
+        const int fd = ::open(QFile::encodeName(versions).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        QStringList paths;
+        std::vector<FileStamp> stamps;
+        for (const QString &name : names.value()) {
+            paths << versions + QLatin1Char('/') + name;
+            stamps.emplace_back();
+            QVERIFY(FileStamp::of(fd, QFile::encodeName(name), &stamps.back()));
+        }
+        ::close(fd);
+
+        ScriptCache cache(ScriptCache::fileFor(cacheDir.path(), cfg.versionLocations));
+        cache.load();
+        for (int i = 0; i < paths.size(); ++i) {
+            RevisionScript s;
+            QVERIFY(cache.take(i, paths[i], stamps[size_t(i)], &s));
+            QCOMPARE(s.path, paths[i]);
+            QCOMPARE(s.revision.items, QStringList{QFileInfo(paths[i]).completeBaseName()});
+        }
+        QCOMPARE(cache.entriesHashed(), 0);
+
+        // Out of place (another listing order): found through the paths,
+        // hashed once for the whole run.
+        ScriptCache shuffled(ScriptCache::fileFor(cacheDir.path(), cfg.versionLocations));
+        shuffled.load();
+        for (int i = 0; i < paths.size(); ++i) {
+            const int other = paths.size() - 1 - i;
+            RevisionScript s;
+            QVERIFY(shuffled.take(i, paths[other], stamps[size_t(other)], &s));
+            QCOMPARE(s.path, paths[other]);
+        }
+        QCOMPARE(shuffled.entriesHashed(), 60);
+
+        // A changed file is read again, and the rewritten cache is in this
+        // run's order: the next run finds every file in place again.
+        writeFile(paths[7], readAll(paths[7]) + "\n# changed\n");
+        QCOMPARE(load(cfg, cacheDir.path()).cachedCount, 59);
+        ScriptCache again(ScriptCache::fileFor(cacheDir.path(), cfg.versionLocations));
+        again.load();
+        RevisionScript s;
+        const int fd2 = ::open(QFile::encodeName(versions).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        QVERIFY(FileStamp::of(fd2, QFile::encodeName(QFileInfo(paths[7]).fileName()), &stamps[7]));
+        ::close(fd2);
+        QVERIFY(again.take(7, paths[7], stamps[7], &s));
+        QCOMPARE(again.entriesHashed(), 0);
+    }
+
+    // Without the checksum a flipped bit in an id or a parent would be
+    // believed and rewrite the history: every single-bit change of the
+    // file, its checksum included, makes the run read the files afresh.
+    void everyFlippedBitIsNoticed()
+    {
+        QTemporaryDir dir, cacheDir;
+        const ProjectConfig cfg = writeChain(dir.path(), 3);
+        const ScriptLoader::Loaded fresh = load(cfg, cacheDir.path());
+        const QString file = ScriptCache::fileFor(cacheDir.path(), cfg.versionLocations);
+        const QByteArray good = readAll(file);
+        QVERIFY(good.size() > 100);
+        for (qsizetype at = 0; at < good.size(); ++at) {
+            QByteArray damaged = good;
+            damaged[at] = char(damaged[at] ^ (1 << (at % 8)));
+            writeFile(file, damaged);
+            const ScriptLoader::Loaded l = load(cfg, cacheDir.path());
+            QVERIFY2(l.cachedCount == 0, qPrintable(QStringLiteral("byte %1 flipped, believed").arg(at)));
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(l.scripts[i].downRevision.items, fresh.scripts[i].downRevision.items);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeaderCache)
+#include "tst_headercache.moc"
