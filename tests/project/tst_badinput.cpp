@@ -25,14 +25,6 @@ namespace {
 const QString kSample = QStringLiteral(RETORT_SOURCE_DIR "/migrations/analytics");
 const QString kPermissionDenied = QStringLiteral("Permission denied");
 
-void writeFile(const QString &path, const QByteArray &text)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(text);
-}
-
 QByteArray revisionFile(const QByteArray &id, const QByteArray &down, const QByteArray &body = "    pass\n")
 {
     return "\"\"\"" + id + "\n\nRevision ID: " + id + "\n\"\"\"\nfrom alembic import op\n\nrevision = '" + id

@@ -138,14 +138,6 @@ bool isSyntaxError(const QString &type)
            || type == QLatin1String("TabError");
 }
 
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-}
-
 QByteArray readFile(const QString &path)
 {
     QFile f(path);

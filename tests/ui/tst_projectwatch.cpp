@@ -29,7 +29,7 @@ namespace {
 constexpr int kWait = 20000;
 const QString kHead = QStringLiteral("9b52e1c8f3a6");
 
-bool writeFile(const QString &path, const QByteArray &text)
+bool overwriteFile(const QString &path, const QByteArray &text)
 {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -82,7 +82,7 @@ private slots:
 
         // Added: a new head appears, the selection stays.
         const QString added = core + QStringLiteral("/c0ffee123456_watch_me.py");
-        QVERIFY(writeFile(added, newRevision(QStringLiteral("c0ffee123456"), kHead, QStringLiteral("Watch me"))));
+        QVERIFY(overwriteFile(added, newRevision(QStringLiteral("c0ffee123456"), kHead, QStringLiteral("Watch me"))));
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), rows + 1, kWait);
         QCOMPARE(selected(), QStringLiteral("e07f5b3d2a19"));
         QVERIFY(model->rowOfRevision(QStringLiteral("c0ffee123456")) >= 0);
@@ -104,9 +104,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(message(), QStringLiteral("Watched"), kWait);
 
         // Broken: the error panel names the file; fixed: the graph is back.
-        QVERIFY(writeFile(added, newRevision(QStringLiteral("c0ffee123456"), kHead, QStringLiteral("Broken")) + "x = 1 +\n"));
+        QVERIFY(overwriteFile(added, newRevision(QStringLiteral("c0ffee123456"), kHead, QStringLiteral("Broken")) + "x = 1 +\n"));
         QTRY_VERIFY_WITH_TIMEOUT(window.page() == MainWindow::Page::Error, kWait);
-        QVERIFY(writeFile(added, newRevision(QStringLiteral("c0ffee123456"), kHead, QStringLiteral("Fixed"))));
+        QVERIFY(overwriteFile(added, newRevision(QStringLiteral("c0ffee123456"), kHead, QStringLiteral("Fixed"))));
         QTRY_VERIFY_WITH_TIMEOUT(window.page() == MainWindow::Page::History && message() == QStringLiteral("Fixed"),
                                  kWait);
 
@@ -130,7 +130,7 @@ private slots:
         QString parent = kHead;
         for (int i = 0; i < 20; ++i) {
             const QString id = QStringLiteral("beef%1").arg(i, 8, 10, QLatin1Char('0'));
-            QVERIFY(writeFile(dir.filePath(QStringLiteral("alembic/versions/core/%1_burst.py").arg(id)),
+            QVERIFY(overwriteFile(dir.filePath(QStringLiteral("alembic/versions/core/%1_burst.py").arg(id)),
                               newRevision(id, parent, QStringLiteral("burst %1").arg(i))));
             parent = id;
         }
