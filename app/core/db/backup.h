@@ -50,7 +50,7 @@ QProcessEnvironment credentialsEnvironment(const ConnectionSettings &settings);
 
 // Runs a libpq client tool to its end: arguments as a list, no shell,
 // stdin and stdout closed, the credentials only in its environment.
-// `cancelled` is asked every 150 ms (then the tool is stopped: a Cancelled
+// `cancelled` is asked every 150 ms (then the tool's process group is stopped: a Cancelled
 // error), `poll` called between. A failure names the tool, the server and
 // the first lines of its stderr.
 Error runClientTool(const QString &program, const QStringList &args, const ConnectionSettings &connection,
