@@ -270,6 +270,35 @@ private slots:
         QCOMPARE(m_cluster.versionRows(t.db), QStringList{QStringLiteral("9b52e1c8f3a6")});
     }
 
+    // An autovacuum worker on the database (no user; a hostile try: it was
+    // named as another session and blocked the run) is no reason to refuse:
+    // DROP DATABASE stops it. One is made to stay by a throttled vacuum of
+    // a table full of dead rows, with the launcher waking every second.
+    void autovacuumIsNotAnotherSession()
+    {
+        Target t(m_cluster, QStringLiteral("recreate_autovac"));
+        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
+        QVERIFY(m_cluster.exec(t.db, QStringLiteral(
+                                         "CREATE TABLE churn (id int, pad text) WITH (autovacuum_vacuum_threshold = 0, "
+                                         "autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_cost_delay = 100, "
+                                         "autovacuum_vacuum_cost_limit = 1); "
+                                         "INSERT INTO churn SELECT g, repeat('x', 200) FROM generate_series(1, 50000) g; "
+                                         "DELETE FROM churn")));
+        const QString postgres = QStringLiteral("postgres");
+        QVERIFY(m_cluster.exec(postgres, QStringLiteral("ALTER SYSTEM SET autovacuum_naptime = 1")));
+        QVERIFY(m_cluster.exec(postgres, QStringLiteral("SELECT pg_reload_conf()")));
+        const QString workers = QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = '%1' "
+                                               "AND backend_type = 'autovacuum worker'").arg(t.db);
+        const bool seen = waitUntil([&] { return !queryRows(m_cluster, postgres, workers).isEmpty(); });
+        m_cluster.exec(postgres, QStringLiteral("ALTER SYSTEM RESET autovacuum_naptime"));
+        m_cluster.exec(postgres, QStringLiteral("SELECT pg_reload_conf()"));
+        QVERIFY2(seen, "no autovacuum worker came to the database");
+
+        const ProcessResult r = t.retort({QStringLiteral("reset-local"), QStringLiteral("--recreate")});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QCOMPARE(m_cluster.versionRows(t.db), QStringList{QStringLiteral("9b52e1c8f3a6")});
+    }
+
     // A --to that names no revision is known before anything is dropped (a
     // hostile try: the database was dropped, then the revision looked up).
     void recreateToAnUnknownRevisionChangesNothing()
