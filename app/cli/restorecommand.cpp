@@ -18,20 +18,28 @@ namespace {
 
 constexpr int kCommandErrorExit = 255;
 
-} // namespace
-
-OnlineResult runFinishSwapCommand(const CliArgs &args, const ProjectConfig &config,
-                                  const std::function<void(const QByteArray &)> &log)
+// The database the command acts on; a failure goes into `result` (exit 1).
+Result<ConnectionSettings> databaseOf(const CliArgs &args, const ProjectConfig &config, OnlineResult &result)
 {
-    OnlineResult result;
     QByteArray warnings;
     Result<ConnectionSettings> settings = targetConnection(args, config, &warnings);
     result.err += warnings;
     if (!settings) {
         result.err += "retort: error: " + settings.error().toString().toUtf8() + '\n';
         result.exitCode = 1;
-        return result;
     }
+    return settings;
+}
+
+} // namespace
+
+OnlineResult runFinishSwapCommand(const CliArgs &args, const ProjectConfig &config,
+                                  const std::function<void(const QByteArray &)> &log)
+{
+    OnlineResult result;
+    const Result<ConnectionSettings> settings = databaseOf(args, config, result);
+    if (!settings)
+        return result;
     Operation op;
     op.kind = Operation::Kind::ResetLocal;
     op.forceDatabase = args.forceDatabase;
@@ -70,14 +78,9 @@ OnlineResult runRestoreCommand(const CliArgs &args, const ProjectConfig &config,
     Result<EnvOptions> env = loadEnvOptions(config.envPath);
     if (!env)
         return refused(env.error());
-    QByteArray warnings;
-    Result<ConnectionSettings> settings = targetConnection(args, config, &warnings);
-    result.err += warnings;
-    if (!settings) {
-        result.err += "retort: error: " + settings.error().toString().toUtf8() + '\n';
-        result.exitCode = 1;
+    const Result<ConnectionSettings> settings = databaseOf(args, config, result);
+    if (!settings)
         return result;
-    }
 
     RestoreRun run;
     run.connection = settings.value();

@@ -118,6 +118,18 @@ inline bool addGate(TestCluster &cluster, const QString &db, const QString &gate
                                 .arg(gate));
 }
 
+// A gated dump (addGate) of `t`'s database holding kept = {1} into `file`;
+// `*state` is the database then, and kept gains a 2 after.
+inline bool gatedBackup(TestCluster &cluster, const Target &t, const QString &gate, const QString &file,
+                        QString *state)
+{
+    if (!cluster.exec(t.db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (1)"))
+        || !addGate(cluster, t.db, gate) || !t.backUp(file))
+        return false;
+    *state = cluster.fullDump(t.db);
+    return cluster.exec(t.db, QStringLiteral("INSERT INTO kept VALUES (2)"));
+}
+
 // The copies of `db` on the server (any marker), by name.
 inline QStringList copiesOf(TestCluster &cluster, const QString &db)
 {

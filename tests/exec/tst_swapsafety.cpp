@@ -34,12 +34,9 @@ private slots:
         Target t(m_cluster, QStringLiteral("swap_race"));
         QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
         const QString gate = t.db + QStringLiteral("_gate");
-        QVERIFY(m_cluster.exec(t.db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (1)")));
-        QVERIFY(addGate(m_cluster, t.db, gate));
         const QString first = t.tmp.filePath(QStringLiteral("first.dump"));
-        QVERIFY2(t.backUp(first), "the backup failed");
-        const QString firstState = m_cluster.fullDump(t.db);
-        QVERIFY(m_cluster.exec(t.db, QStringLiteral("INSERT INTO kept VALUES (2)")));
+        QString firstState;
+        QVERIFY(gatedBackup(m_cluster, t, gate, first, &firstState));
         const QString second = t.tmp.filePath(QStringLiteral("second.dump"));
         QVERIFY2(t.backUp(second), "the backup failed");
         const QString secondState = m_cluster.fullDump(t.db);
@@ -84,12 +81,9 @@ private slots:
         Target t(m_cluster, QStringLiteral("swap_kill"));
         QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
         const QString gate = t.db + QStringLiteral("_gate");
-        QVERIFY(m_cluster.exec(t.db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (1)")));
-        QVERIFY(addGate(m_cluster, t.db, gate));
         const QString dump = t.tmp.filePath(QStringLiteral("kill.dump"));
-        QVERIFY2(t.backUp(dump), "the backup failed");
-        const QString restored = m_cluster.fullDump(t.db);
-        QVERIFY(m_cluster.exec(t.db, QStringLiteral("INSERT INTO kept VALUES (2)")));
+        QString restored;
+        QVERIFY(gatedBackup(m_cluster, t, gate, dump, &restored));
 
         Background run(t.env(t.socketUrl()), {QStringLiteral("restore"), QStringLiteral("--from"), dump});
         QVERIFY(waitUntil([&] { return restoreIsMidway(m_cluster, t.db); }));
@@ -155,11 +149,9 @@ private slots:
     {
         Target t(m_cluster, QStringLiteral("swap_term"));
         QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
-        QVERIFY(m_cluster.exec(t.db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (1)")));
-        QVERIFY(addGate(m_cluster, t.db, t.db + QStringLiteral("_gate")));
         const QString dump = t.tmp.filePath(QStringLiteral("term.dump"));
-        QVERIFY2(t.backUp(dump), "the backup failed");
-        QVERIFY(m_cluster.exec(t.db, QStringLiteral("INSERT INTO kept VALUES (2)")));
+        QString dumped;
+        QVERIFY(gatedBackup(m_cluster, t, t.db + QStringLiteral("_gate"), dump, &dumped));
         const QString before = m_cluster.fullDump(t.db);
 
         Background run(t.env(t.socketUrl()), {QStringLiteral("restore"), QStringLiteral("--from"), dump});
@@ -184,12 +176,9 @@ private slots:
         Target t(m_cluster, QStringLiteral("swap_kill9"));
         QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
         const QString gate = t.db + QStringLiteral("_gate");
-        QVERIFY(m_cluster.exec(t.db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (1)")));
-        QVERIFY(addGate(m_cluster, t.db, gate));
         const QString dump = t.tmp.filePath(QStringLiteral("kill9.dump"));
-        QVERIFY2(t.backUp(dump), "the backup failed");
-        const QString restored = m_cluster.fullDump(t.db);
-        QVERIFY(m_cluster.exec(t.db, QStringLiteral("INSERT INTO kept VALUES (2)")));
+        QString restored;
+        QVERIFY(gatedBackup(m_cluster, t, gate, dump, &restored));
 
         Background run(t.env(t.socketUrl()), {QStringLiteral("restore"), QStringLiteral("--from"), dump});
         QVERIFY(waitUntil([&] { return restoreIsMidway(m_cluster, t.db); }));
