@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <memory>
+
 namespace retort::testsupport {
 
 inline QString analyticsIni()
@@ -182,6 +184,29 @@ struct Background {
             return -1;
         out = process.readAllStandardOutput() + process.readAllStandardError();
         return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+};
+
+// A database with a gated dump of it (gatedBackup), and a restore of that
+// dump in the background held mid-way in pg_restore once start() is true.
+struct HeldRestore {
+    Target t;
+    QString gate;
+    QString dump;
+    QString restored;  // the database as the dump has it
+    std::unique_ptr<Background> run;
+
+    HeldRestore(TestCluster &cluster, const QString &prefix)
+        : t(cluster, prefix), gate(t.db + QStringLiteral("_gate")), dump(t.tmp.filePath(QStringLiteral("held.dump")))
+    {
+    }
+    bool start()
+    {
+        if (t.db.isEmpty() || !gatedBackup(t.cluster, t, gate, dump, &restored))
+            return false;
+        run = std::make_unique<Background>(t.env(t.socketUrl()),
+                                           QStringList{QStringLiteral("restore"), QStringLiteral("--from"), dump});
+        return waitUntil([this] { return restoreIsMidway(t.cluster, t.db); });
     }
 };
 

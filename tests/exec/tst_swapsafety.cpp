@@ -78,15 +78,11 @@ private slots:
     // restored database in place.
     void killBetweenDropAndRenameIsRecoverable()
     {
-        Target t(m_cluster, QStringLiteral("swap_kill"));
-        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
-        const QString gate = t.db + QStringLiteral("_gate");
-        const QString dump = t.tmp.filePath(QStringLiteral("kill.dump"));
-        QString restored;
-        QVERIFY(gatedBackup(m_cluster, t, gate, dump, &restored));
-
-        Background run(t.env(t.socketUrl()), {QStringLiteral("restore"), QStringLiteral("--from"), dump});
-        QVERIFY(waitUntil([&] { return restoreIsMidway(m_cluster, t.db); }));
+        HeldRestore held(m_cluster, QStringLiteral("swap_kill"));
+        QVERIFY2(held.start(), qPrintable(m_cluster.lastError()));
+        const Target &t = held.t;
+        const QString &gate = held.gate, &dump = held.dump, &restored = held.restored;
+        Background &run = *held.run;
         const QStringList copies = copiesOf(m_cluster, t.db);
         QCOMPARE(copies.size(), 1);
         const QString copy = copies.front();
@@ -147,15 +143,12 @@ private slots:
     // (its backend ended with it), the database as it was, exit 1 saying so.
     void sigtermMidRestoreCleansUp()
     {
-        Target t(m_cluster, QStringLiteral("swap_term"));
-        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
-        const QString dump = t.tmp.filePath(QStringLiteral("term.dump"));
-        QString dumped;
-        QVERIFY(gatedBackup(m_cluster, t, t.db + QStringLiteral("_gate"), dump, &dumped));
+        HeldRestore held(m_cluster, QStringLiteral("swap_term"));
+        QVERIFY2(held.start(), qPrintable(m_cluster.lastError()));
+        const Target &t = held.t;
+        const QString &dump = held.dump;
+        Background &run = *held.run;
         const QString before = m_cluster.fullDump(t.db);
-
-        Background run(t.env(t.socketUrl()), {QStringLiteral("restore"), QStringLiteral("--from"), dump});
-        QVERIFY(waitUntil([&] { return restoreIsMidway(m_cluster, t.db); }));
         const qint64 retortPid = run.process.processId();
         QList<qint64> restores = liveProcesses(dump);
         restores.removeAll(retortPid);
@@ -173,15 +166,11 @@ private slots:
     // run drops the partial copy the dead one left, naming it.
     void sigkillMidRestoreLeavesNothingRunning()
     {
-        Target t(m_cluster, QStringLiteral("swap_kill9"));
-        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
-        const QString gate = t.db + QStringLiteral("_gate");
-        const QString dump = t.tmp.filePath(QStringLiteral("kill9.dump"));
-        QString restored;
-        QVERIFY(gatedBackup(m_cluster, t, gate, dump, &restored));
-
-        Background run(t.env(t.socketUrl()), {QStringLiteral("restore"), QStringLiteral("--from"), dump});
-        QVERIFY(waitUntil([&] { return restoreIsMidway(m_cluster, t.db); }));
+        HeldRestore held(m_cluster, QStringLiteral("swap_kill9"));
+        QVERIFY2(held.start(), qPrintable(m_cluster.lastError()));
+        const Target &t = held.t;
+        const QString &gate = held.gate, &dump = held.dump, &restored = held.restored;
+        Background &run = *held.run;
         const qint64 retortPid = run.process.processId();
         QList<qint64> restores = liveProcesses(dump);
         restores.removeAll(retortPid);
