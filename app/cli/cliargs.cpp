@@ -59,11 +59,17 @@ QString helpText()
                "                                         owner, encoding and collation, from template0), then\n"
                "                                         upgrade to REV (default heads)\n"
                "      --disconnect-others                end other sessions of the database rather than refuse\n"
+               "      --finish-swap                      instead: when a recreate or restore was killed between\n"
+               "                                         dropping the database and renaming its new copy\n"
+               "                                         (DB_retort_XXXXXXXX) into place, rename the complete\n"
+               "                                         copy now (a partial one is never used)\n"
                "  restore --from FILE [--force=NAME] [--disconnect-others]\n"
                "                                         replace the database with a pg_dump -Fc dump (the\n"
                "                                         window's backup): restored into a new database first,\n"
                "                                         which then takes the old one's place; local only, as\n"
-               "                                         reset-local\n"
+               "                                         reset-local. One recreate or restore of a database at\n"
+               "                                         a time: another is refused, naming it. SIGINT, SIGTERM\n"
+               "                                         or SIGHUP stop pg_restore and drop the new database\n"
                "  upgrade|downgrade A:B --sql, stamp [A:]B --sql\n"
                "                                         print alembic's offline script\n"
                "      --engine auto|native|python        auto (default): natively where Retort understands a\n"
@@ -233,6 +239,8 @@ ParseResult parseArgs(const QStringList &arguments)
             a.journalTable = true;
         } else if (a.command == QLatin1String("reset-local") && arg == QLatin1String("--recreate")) {
             a.recreate = true;
+        } else if (a.command == QLatin1String("reset-local") && arg == QLatin1String("--finish-swap")) {
+            a.finishSwap = true;
         } else if (a.command == QLatin1String("reset-local") && key == QLatin1String("--to")) {
             err = takeValue(i, QStringLiteral("--to"), &a.resetTo);
         } else if ((a.command == QLatin1String("reset-local") || a.command == QLatin1String("restore"))

@@ -37,6 +37,7 @@ struct CliArgs {
     QString forceDatabase;     // reset-local/restore --force=NAME: this database even when not proven local
     bool recreate = false;     // reset-local --recreate: drop and create the database, then upgrade
     QString resetTo;           // reset-local --recreate --to REV (default heads)
+    bool finishSwap = false;   // reset-local --finish-swap: rename a dead run's complete copy into place
     bool disconnectOthers = false;  // reset-local --recreate, restore: DROP DATABASE ... WITH (FORCE)
     QString restoreFrom;       // restore --from FILE: a pg_dump -Fc dump
     QString engine = QStringLiteral("auto");  // --engine auto|native|python (upgrade/downgrade/stamp --sql, engines)

@@ -73,7 +73,16 @@ public:
                 usageError(QStringLiteral("unrecognized arguments: %1").arg(m_args.positionals.join(QLatin1Char(' '))));
             else if (!m_args.recreate && (!m_args.resetTo.isEmpty() || m_args.disconnectOthers))
                 usageError(QStringLiteral("--to and --disconnect-others go with --recreate"));
-            else if (open())
+            else if (m_args.finishSwap && m_args.recreate)
+                usageError(QStringLiteral("--finish-swap does not go with --recreate"));
+            else if (m_args.finishSwap) {
+                if (!open())
+                    return m_outcome;
+                const OnlineResult r = runFinishSwapCommand(m_args, m_config, writeStderr);
+                m_outcome.out += r.out;
+                m_outcome.err += r.err;
+                m_outcome.exitCode = r.exitCode;
+            } else if (open())
                 online();
             return m_outcome;
         }

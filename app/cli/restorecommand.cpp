@@ -1,7 +1,12 @@
 #include "restorecommand.h"
 
+#include "interrupts.h"
 #include "runsetup.h"
 
+#include "db/locality.h"
+#include "db/swap.h"
+
+#include "exec/migrationrunner.h"
 #include "exec/restorerun.h"
 #include "journal/journalrecorder.h"
 #include "project/envreader.h"
@@ -13,7 +18,51 @@ namespace {
 
 constexpr int kCommandErrorExit = 255;
 
+// The database the command acts on; a failure goes into `result` (exit 1).
+Result<ConnectionSettings> databaseOf(const CliArgs &args, const ProjectConfig &config, OnlineResult &result)
+{
+    QByteArray warnings;
+    Result<ConnectionSettings> settings = targetConnection(args, config, &warnings);
+    result.err += warnings;
+    if (!settings) {
+        result.err += "retort: error: " + settings.error().toString().toUtf8() + '\n';
+        result.exitCode = 1;
+    }
+    return settings;
+}
+
 } // namespace
+
+OnlineResult runFinishSwapCommand(const CliArgs &args, const ProjectConfig &config,
+                                  const std::function<void(const QByteArray &)> &log)
+{
+    OnlineResult result;
+    const Result<ConnectionSettings> settings = databaseOf(args, config, result);
+    if (!settings)
+        return result;
+    Operation op;
+    op.kind = Operation::Kind::ResetLocal;
+    op.forceDatabase = args.forceDatabase;
+    FinishSwapRequest request;
+    request.connection = settings.value();
+    // the database is gone: where it was is judged on the maintenance connection
+    request.check = [&op](const QSqlDatabase &maintenance, const QString &database) {
+        return resetLocalGuard(op, classifyLocality(maintenance), database);
+    };
+    request.log = [&log](const QString &line) { log("INFO  [retort] " + line.toUtf8() + '\n'); };
+    if (Error e = finishSwap(request)) {
+        result.out += "FAILED: " + e.message().toUtf8() + '\n';
+        if (e.kind() != Error::Kind::Config) {
+            result.err += "retort: " + e.toString().toUtf8() + '\n';
+            result.exitCode = 1;
+        } else {
+            result.exitCode = kCommandErrorExit;
+        }
+        return result;
+    }
+    log(QStringLiteral("INFO  [retort] \"%1\" is in place again\n").arg(request.connection.database).toUtf8());
+    return result;
+}
 
 OnlineResult runRestoreCommand(const CliArgs &args, const ProjectConfig &config,
                                const std::function<void(const QByteArray &)> &log)
@@ -29,14 +78,9 @@ OnlineResult runRestoreCommand(const CliArgs &args, const ProjectConfig &config,
     Result<EnvOptions> env = loadEnvOptions(config.envPath);
     if (!env)
         return refused(env.error());
-    QByteArray warnings;
-    Result<ConnectionSettings> settings = targetConnection(args, config, &warnings);
-    result.err += warnings;
-    if (!settings) {
-        result.err += "retort: error: " + settings.error().toString().toUtf8() + '\n';
-        result.exitCode = 1;
+    const Result<ConnectionSettings> settings = databaseOf(args, config, result);
+    if (!settings)
         return result;
-    }
 
     RestoreRun run;
     run.connection = settings.value();
@@ -54,9 +98,10 @@ OnlineResult runRestoreCommand(const CliArgs &args, const ProjectConfig &config,
     journal.databaseTable = args.journalTable;
     auto recorder = std::make_shared<JournalRecorder>(journal);
 
-    const RunReport report = restoreDatabase(run, recorder, {}, [&log](const QString &line) {
-        log("INFO  [retort] " + line.toUtf8() + '\n');
-    });
+    const InterruptGuard interrupts;
+    const RunReport report = restoreDatabase(
+        run, recorder, [] { return InterruptGuard::received() != 0; },
+        [&log](const QString &line) { log("INFO  [retort] " + line.toUtf8() + '\n'); });
     for (const QString &problem : recorder->problems())
         result.err += "retort: warning: journal: " + problem.toUtf8() + '\n';
     if (report.ok) {
@@ -69,6 +114,14 @@ OnlineResult runRestoreCommand(const CliArgs &args, const ProjectConfig &config,
     }
     if (report.error.kind() == Error::Kind::Config || report.error.kind() == Error::Kind::Io)
         return refused(report.error);
+    if (report.cancelled && InterruptGuard::received()) {
+        result.out += QStringLiteral("FAILED: Interrupted by %1: pg_restore was stopped and the new database "
+                                     "dropped; \"%2\" was not changed\n")
+                          .arg(QLatin1String(InterruptGuard::name()), report.database)
+                          .toUtf8();
+        result.exitCode = 1;
+        return result;
+    }
     result.out += "FAILED: " + report.error.message().toUtf8() + '\n';
     result.err += "retort: " + report.error.toString().toUtf8() + '\n';
     result.err += "retort: the database was not changed\n";

@@ -21,4 +21,12 @@ namespace retort::cli {
 OnlineResult runRestoreCommand(const CliArgs &args, const ProjectConfig &config,
                                const std::function<void(const QByteArray &)> &log);
 
+// `retort reset-local --finish-swap [--force=NAME]`: the database is
+// missing because a recreate or restore died between DROP and RENAME;
+// renames its complete copy into place (finishSwap), local only as
+// reset-local. 0 when done, 255 when refused (nothing to finish, not local,
+// a rival run), 1 when the database failed.
+OnlineResult runFinishSwapCommand(const CliArgs &args, const ProjectConfig &config,
+                                  const std::function<void(const QByteArray &)> &log);
+
 } // namespace retort::cli

@@ -4,19 +4,13 @@
 // took. Against the private cluster, with alembic itself as the oracle of
 // the schema an upgrade to REV leaves, pg_dump (schema and data) as the
 // judge of "equal", and the journal as written.
-#include "db/backup.h"
 #include "exec/restorerun.h"
 #include "foreignserver.h"
-#include "journal/localjournal.h"
-#include "processrunner.h"
-#include "projectfixture.h"
-#include "testcluster.h"
+#include "resettarget.h"
 
 #include <sys/stat.h>
 
 #include <QFile>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace retort;
@@ -26,80 +20,8 @@ namespace {
 
 const QString kMiddle = QStringLiteral("e07f5b3d2a19");  // core: Add audit_logs, below the merge
 
-QString analyticsIni()
-{
-    return QStringLiteral(RETORT_SOURCE_DIR "/migrations/analytics/alembic.ini");
-}
-
-QString projectDir()
-{
-    return QStringLiteral(RETORT_SOURCE_DIR "/migrations/analytics");
-}
-
-// One database of the cluster reached through its Unix socket (proven
-// local), and a journal folder of the test's own.
-struct Target {
-    TestCluster &cluster;
-    QTemporaryDir tmp;
-    QString db;
-
-    Target(TestCluster &c, const QString &prefix) : cluster(c), db(c.createDatabase(prefix)) {}
-    ~Target()
-    {
-        if (!db.isEmpty())
-            cluster.dropDatabase(db);
-    }
-    QString socketUrl() const
-    {
-        return QStringLiteral("postgresql://%1@/%2?host=%3&port=%4")
-            .arg(cluster.user(), db, cluster.socketDir())
-            .arg(cluster.port());
-    }
-    QProcessEnvironment env(const QString &url) const
-    {
-        QProcessEnvironment e = alembicEnv(url);
-        e.insert(QStringLiteral("RETORT_JOURNAL_DIR"), tmp.filePath(QStringLiteral("journal")));
-        return e;
-    }
-    ProcessResult retort(const QStringList &args, const QString &url = QString()) const
-    {
-        return runRetort(QStringList{QStringLiteral("-c"), analyticsIni()} + args, projectDir(),
-                         env(url.isEmpty() ? socketUrl() : url));
-    }
-    // What the confirmation's "Back up now" runs: pg_dump -Fc into `file`.
-    bool backUp(const QString &file) const
-    {
-        Backup backup;
-        BackupRequest request;
-        request.connection = clusterSettings(cluster.url(db));
-        request.outputFile = file;
-        return backup.run(request).ok();
-    }
-    QVector<JournalRecord> journal() const
-    {
-        Result<JournalContents> c = LocalJournal(tmp.filePath(QStringLiteral("journal"))).read();
-        return c ? c->records : QVector<JournalRecord>();
-    }
-};
-
-// A session of "support_console" on db, open until the returned name is removed.
-QString holdSession(TestCluster &cluster, const QString &db, int *pid)
-{
-    QSqlDatabase c = cluster.open(db);
-    QSqlQuery q(c);
-    q.exec(QStringLiteral("SET application_name = 'support_console'"));
-    q.exec(QStringLiteral("SELECT pg_backend_pid()"));
-    *pid = q.next() ? q.value(0).toInt() : -1;
-    return c.connectionName();
-}
-
-void release(const QString &connection)
-{
-    QSqlDatabase::database(connection, false).close();
-    QSqlDatabase::removeDatabase(connection);
-}
-
 } // namespace
+
 
 class TestResetRestore : public QObject {
     Q_OBJECT
@@ -183,6 +105,35 @@ private slots:
         QCOMPARE(m_cluster.versionRows(t.db), QStringList{QStringLiteral("9b52e1c8f3a6")});
     }
 
+    // An autovacuum worker on the database (no user; a hostile try: it was
+    // named as another session and blocked the run) is no reason to refuse:
+    // DROP DATABASE stops it. One is made to stay by a throttled vacuum of
+    // a table full of dead rows, with the launcher waking every second.
+    void autovacuumIsNotAnotherSession()
+    {
+        Target t(m_cluster, QStringLiteral("recreate_autovac"));
+        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
+        QVERIFY(m_cluster.exec(t.db, QStringLiteral(
+                                         "CREATE TABLE churn (id int, pad text) WITH (autovacuum_vacuum_threshold = 0, "
+                                         "autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_cost_delay = 100, "
+                                         "autovacuum_vacuum_cost_limit = 1); "
+                                         "INSERT INTO churn SELECT g, repeat('x', 200) FROM generate_series(1, 50000) g; "
+                                         "DELETE FROM churn")));
+        const QString postgres = QStringLiteral("postgres");
+        QVERIFY(m_cluster.exec(postgres, QStringLiteral("ALTER SYSTEM SET autovacuum_naptime = 1")));
+        QVERIFY(m_cluster.exec(postgres, QStringLiteral("SELECT pg_reload_conf()")));
+        const QString workers = QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = '%1' "
+                                               "AND backend_type = 'autovacuum worker'").arg(t.db);
+        const bool seen = waitUntil([&] { return !queryRows(m_cluster, postgres, workers).isEmpty(); });
+        m_cluster.exec(postgres, QStringLiteral("ALTER SYSTEM RESET autovacuum_naptime"));
+        m_cluster.exec(postgres, QStringLiteral("SELECT pg_reload_conf()"));
+        QVERIFY2(seen, "no autovacuum worker came to the database");
+
+        const ProcessResult r = t.retort({QStringLiteral("reset-local"), QStringLiteral("--recreate")});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QCOMPARE(m_cluster.versionRows(t.db), QStringList{QStringLiteral("9b52e1c8f3a6")});
+    }
+
     // A --to that names no revision is known before anything is dropped (a
     // hostile try: the database was dropped, then the revision looked up).
     void recreateToAnUnknownRevisionChangesNothing()
@@ -218,6 +169,8 @@ private slots:
             QCOMPARE(r.exitCode, 255);
             QVERIFY2(r.out.contains("is not proven local") && r.out.contains(("--force=" + t.db).toUtf8()),
                      r.out.constData());
+            const QByteArray verb = args.front() == QLatin1String("restore") ? "To restore database" : "To reset database";
+            QVERIFY2(r.out.contains(verb), r.out.constData());
             QCOMPARE(queryRows(m_cluster, t.db, QStringLiteral("SELECT count(*) FROM kept")),
                      QStringList{QStringLiteral("0")});
         }

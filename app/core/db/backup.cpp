@@ -11,7 +11,11 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <csignal>
 #include <optional>
+
+#include <sys/prctl.h>
+#include <unistd.h>
 
 namespace retort {
 
@@ -181,14 +185,25 @@ Error runClientTool(const QString &program, const QStringList &args, const Conne
     p.setProcessChannelMode(QProcess::SeparateChannels);
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(QProcess::nullDevice());
+    // The tool must not outlive Retort (kill -9, a crash): a pg_restore left
+    // running keeps filling a copy no one will use. Its own process group,
+    // so a terminal's Ctrl-C reaches Retort, which stops it and cleans up.
+    // A parent that died before prctl() took effect shows as a changed getppid().
+    const pid_t parent = getpid();
+    p.setChildProcessModifier([parent] {
+        setpgid(0, 0);
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+            _exit(127);
+    });
     p.start(program, args);
     if (!p.waitForStarted(kVersionTimeoutMs))
         return Error(Error::Kind::Io, QStringLiteral("Cannot run %1: %2").arg(program, p.errorString()));
     for (;;) {
         if (cancelled && cancelled()) {
-            p.terminate();
+            const pid_t group = pid_t(p.processId());
+            ::kill(-group, SIGTERM);
             if (!p.waitForFinished(3000)) {
-                p.kill();
+                ::kill(-group, SIGKILL);
                 p.waitForFinished(3000);
             }
             return Error(Error::Kind::Cancelled, QStringLiteral("%1 was cancelled").arg(QFileInfo(program).fileName()));

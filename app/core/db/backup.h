@@ -49,8 +49,9 @@ QString conninfoFor(const ConnectionSettings &settings);
 QProcessEnvironment credentialsEnvironment(const ConnectionSettings &settings);
 
 // Runs a libpq client tool to its end: arguments as a list, no shell,
-// stdin and stdout closed, the credentials only in its environment.
-// `cancelled` is asked every 150 ms (then the tool is stopped: a Cancelled
+// stdin and stdout closed, the credentials only in its environment; in a
+// process group of its own, killed if the calling thread dies (kill -9).
+// `cancelled` is asked every 150 ms (then the group is stopped: a Cancelled
 // error), `poll` called between. A failure names the tool, the server and
 // the first lines of its stderr.
 Error runClientTool(const QString &program, const QStringList &args, const ConnectionSettings &connection,

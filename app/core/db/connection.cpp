@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "db/swap.h"
+
 #include <QAtomicInteger>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -155,8 +157,18 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionSettings &s
     }
     if (!ok) {
         const QString timeout = settings.queryValue(QStringLiteral("connect_timeout"));
-        return connectionError(settings, libpqMessage,
-                               timeout.isEmpty() ? options.connectTimeoutSeconds : timeout.toInt());
+        const Error e = connectionError(settings, libpqMessage,
+                                        timeout.isEmpty() ? options.connectTimeoutSeconds : timeout.toInt());
+        // a database dropped by a swap that did not finish: its data is in a copy
+        if (e.sqlState() == QLatin1String("3D000"))
+            if (const QString hint = missingDatabaseHint(settings); !hint.isEmpty()) {
+                Error named(e.kind(), e.message() + QStringLiteral(". ") + hint);
+                named.setSqlState(e.sqlState());
+                if (e.cause())
+                    named.causedBy(*e.cause());
+                return named;
+            }
+        return e;
     }
     return c;
 }

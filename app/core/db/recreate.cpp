@@ -2,19 +2,22 @@
 
 #include "db/connection.h"
 #include "db/dberror.h"
+#include "db/swap.h"
 #include "db/versionstate.h"
 #include "render/sqlquoting.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace retort {
 
 namespace {
 
-constexpr int kMaxIdentifierBytes = 63;
+constexpr int kSettleTries = 20;
+constexpr unsigned long kSettleMs = 100;
 
 // Online literals: an escape string when needed, the same whatever
 // standard_conforming_strings a role or database sets.
@@ -93,30 +96,6 @@ Result<DatabaseShape> readShape(const QSqlDatabase &db)
     return s;
 }
 
-// A name no one else uses, that fits PostgreSQL's 63 bytes.
-QString temporaryName(const QString &name)
-{
-    const QString suffix = QStringLiteral("_retort_%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-    QString base = name;
-    while ((base + suffix).toUtf8().size() > kMaxIdentifierBytes)
-        base.chop(1);
-    return base + suffix;
-}
-
-Result<std::unique_ptr<Connection>> openMaintenance(const ConnectionSettings &target)
-{
-    ConnectionSettings s = target;
-    s.database = QStringLiteral("postgres");
-    Result<std::unique_ptr<Connection>> c = Connection::open(s);
-    if (c)
-        return c;
-    s.database = QStringLiteral("template1");
-    Result<std::unique_ptr<Connection>> fallback = Connection::open(s);
-    if (fallback)
-        return fallback;
-    return c.error();
-}
-
 } // namespace
 
 QString DatabaseSession::describe() const
@@ -130,8 +109,9 @@ QString DatabaseSession::describe() const
 Result<QVector<DatabaseSession>> otherSessions(const QSqlDatabase &db, const QString &database)
 {
     QSqlQuery q(db);
-    const QString sql = QStringLiteral("SELECT pid, application_name, usename, backend_start FROM pg_stat_activity "
-                                       "WHERE datname = ? AND pid <> pg_backend_pid() ORDER BY pid");
+    const QString sql = QStringLiteral("SELECT pid, application_name, usename, backend_start FROM pg_stat_activity a "
+                                       "WHERE datname = ? AND pid <> pg_backend_pid() "
+                                       "AND COALESCE(to_jsonb(a) ->> 'backend_type', '') <> 'autovacuum worker' ORDER BY pid");
     q.prepare(sql);
     q.addBindValue(database);
     if (!q.exec())
@@ -151,6 +131,28 @@ Error recreateDatabase(const RecreateRequest &request)
     const auto cancelled = [&request] { return request.cancelled && request.cancelled(); };
     const Error cancelError(Error::Kind::Cancelled, QStringLiteral("Cancelled; the database was not changed"));
 
+    Result<std::unique_ptr<Connection>> maintenance = openMaintenance(request.connection);
+    if (!maintenance)
+        return maintenance.error();
+    const QSqlDatabase db = maintenance.value()->database();
+    // Taken before anything connects to the database: a rival run's
+    // connection would count as another session of it.
+    QStringList locked;
+    const auto unlock = qScopeGuard([&db, &locked] {
+        for (const QString &name : locked)
+            releaseSwapLock(db, name);
+    });
+    const auto lock = [&db, &locked](const QString &name) {
+        if (name.isEmpty() || locked.contains(name))
+            return Error();
+        if (Error busy = takeSwapLock(db, name))
+            return busy;
+        locked << name;
+        return Error();
+    };
+    if (Error busy = lock(request.connection.database))
+        return busy;
+
     DatabaseShape shape;
     {
         Result<std::unique_ptr<Connection>> target = Connection::open(request.connection);
@@ -164,12 +166,19 @@ Error recreateDatabase(const RecreateRequest &request)
             if (Error refused = request.check(target.value()->database(), shape.name))
                 return refused;
     }
-    Result<std::unique_ptr<Connection>> maintenance = openMaintenance(request.connection);
-    if (!maintenance)
-        return maintenance.error();
-    const QSqlDatabase db = maintenance.value()->database();
+    // the name reached, when a service file or PGDATABASE chose it
+    if (Error busy = lock(shape.name))
+        return busy;
+    if (Error e = clearSwapCopies(db, shape.name, true, log))
+        return e;
 
+    // The backend of a connection just closed (ours above, the run's guard)
+    // ends a moment later: a session is counted once it has stayed a while.
     Result<QVector<DatabaseSession>> sessions = otherSessions(db, shape.name);
+    for (int tries = 0; sessions && !sessions->isEmpty() && tries < kSettleTries; ++tries) {
+        QThread::msleep(kSettleMs);
+        sessions = otherSessions(db, shape.name);
+    }
     if (!sessions)
         return sessions.error();
     if (!sessions->isEmpty()) {
@@ -194,15 +203,16 @@ Error recreateDatabase(const RecreateRequest &request)
     if (cancelled())
         return cancelError;
 
-    const QString fresh = temporaryName(shape.name);
+    const QString fresh = swapCopyName(shape.name);
     const QString create = shape.createStatement(fresh);
     log(QStringLiteral("Creating the new database as %1: %2").arg(fresh, create));
     QSqlQuery q(db);
     if (!q.exec(create))
         return queryError(q, QStringLiteral("Creating the new database (\"%1\" was not changed)").arg(shape.name), create);
-    const auto dropFresh = [&db, &fresh] {
-        QSqlQuery drop(db);
-        drop.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quotePgIdentifier(fresh)));
+    markSwapCopy(db, fresh, shape.name, false, request.what);
+    const auto dropFresh = [&db, &fresh, &log] {
+        if (Error e = dropSwapCopy(db, fresh))
+            log(QStringLiteral("The new database %1 was left: %2").arg(fresh, e.toString()));
     };
     if (request.fill) {
         ConnectionSettings filling = request.connection;
@@ -216,6 +226,7 @@ Error recreateDatabase(const RecreateRequest &request)
         dropFresh();
         return cancelError;
     }
+    markSwapCopy(db, fresh, shape.name, true, request.what);
 
     const QString drop = QStringLiteral("DROP DATABASE %1%2")
                              .arg(quotePgIdentifier(shape.name),
@@ -231,10 +242,11 @@ Error recreateDatabase(const RecreateRequest &request)
     log(rename);
     if (!q.exec(rename))
         return queryError(q,
-                          QStringLiteral("\"%1\" was dropped, but its replacement is still named \"%2\": rename it "
-                                         "with ALTER DATABASE")
-                              .arg(shape.name, fresh),
+                          QStringLiteral("\"%1\" was dropped, but its replacement is still named \"%2\": finish "
+                                         "with `retort %3`")
+                              .arg(shape.name, fresh, finishSwapCommand()),
                           rename);
+    q.exec(QStringLiteral("COMMENT ON DATABASE %1 IS NULL").arg(quotePgIdentifier(shape.name)));
     return Error();
 }
 

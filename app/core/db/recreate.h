@@ -23,7 +23,8 @@ struct DatabaseSession {
     QString describe() const;
 };
 
-// Every backend connected to `database` but the one `db` is.
+// Every backend connected to `database` but the one `db` is and autovacuum
+// workers (DROP DATABASE stops those itself; a walsender it does not).
 Result<QVector<DatabaseSession>> otherSessions(const QSqlDatabase &db, const QString &database);
 
 // Recreates the database a connection reaches: empty, with the same owner,
@@ -36,7 +37,9 @@ Result<QVector<DatabaseSession>> otherSessions(const QSqlDatabase &db, const QSt
 // old one dropped and the new one renamed to its name. Other sessions on
 // the old database make it refuse, naming each, unless disconnectOthers
 // (DROP DATABASE ... WITH (FORCE), PostgreSQL 13 and later). Runs through a
-// maintenance connection to "postgres" (else "template1"); blocks.
+// maintenance connection to "postgres" (else "template1") holding the swap
+// lock of the name throughout (a rival run is refused, naming it), and drops
+// the copies of dead runs first (clearSwapCopies); blocks.
 struct RecreateRequest {
     ConnectionSettings connection;
     bool disconnectOthers = false;
@@ -45,6 +48,9 @@ struct RecreateRequest {
     std::function<Error(const QSqlDatabase &db, const QString &database)> check;
     // Fills the new database, reached by `fresh` (its temporary name).
     std::function<Error(const ConnectionSettings &fresh)> fill;
+    // What the new database holds, in its marker (markSwapCopy) until its
+    // rename: "restored from FILE".
+    QString what;
     std::function<bool()> cancelled;
     std::function<void(const QString &line)> log;
 };

@@ -3,6 +3,7 @@
 #include "db/connection.h"
 #include "db/dberror.h"
 #include "db/pghandle.h"
+#include "db/swap.h"
 #include "exec/executor.h"
 #include "exec/lockwatch.h"
 #include "exec/migrationlock.h"
@@ -218,6 +219,10 @@ private:
                 return fail(cancelledError());
             return fail(e);
         }
+        // a restore or recreate would replace what this run commits; one
+        // that starts later sees this session and refuses
+        if (Error e = refuseWhileReplaced(db(), m_report.database))
+            return fail(e);
 
         Result<VersionState> state = readVersionState(db(), m_request.versionTable);
         if (!state)

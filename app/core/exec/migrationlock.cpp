@@ -1,5 +1,6 @@
 #include "migrationlock.h"
 
+#include "db/advisorylock.h"
 #include "db/dberror.h"
 #include "exec/lockwatch.h"
 
@@ -29,77 +30,17 @@ MigrationLock::MigrationLock(QSqlDatabase db, const VersionTable &table)
 {
 }
 
-namespace {
-
-qint64 fnv1a(const QString &text)
-{
-    quint64 h = 14695981039346656037ULL;
-    for (char c : text.toUtf8()) {
-        h ^= quint8(c);
-        h *= 1099511628211ULL;
-    }
-    return qint64(h);
-}
-
-// A bigint advisory key shows in pg_locks as classid (high half), objid
-// (low half) and objsubid 1.
-const QString kKeyMatch = QStringLiteral(
-    "l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
-    "AND l.classid = ?::bigint::oid AND l.objid = ?::bigint::oid "
-    "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())");
-
-void bindKey(QSqlQuery &q, qint64 key)
-{
-    const quint64 k = quint64(key);
-    q.addBindValue(qint64(k >> 32));
-    q.addBindValue(qint64(k & 0xffffffffULL));
-}
-
-} // namespace
-
 qint64 MigrationLock::keyFor(const VersionTable &table)
 {
-    return fnv1a(QStringLiteral("retort migrate ") + table.qualifiedSql());
+    return advisoryKey(QStringLiteral("retort migrate ") + table.qualifiedSql());
 }
 
 qint64 MigrationLock::childKeyFor(const VersionTable &table)
 {
-    return fnv1a(QStringLiteral("retort bridge ") + table.qualifiedSql());
+    return advisoryKey(QStringLiteral("retort bridge ") + table.qualifiedSql());
 }
 
 namespace {
-
-// The earliest session holding `key`, other than this one.
-struct Holder {
-    bool found = false;
-    QString error;  // why it could not be read
-    int pid = 0;
-    QString application, user, address;
-    QDateTime since;
-};
-
-Holder holderOf(const QSqlDatabase &db, qint64 key)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT a.pid, a.application_name, a.usename, host(a.client_addr), a.backend_start "
-                             "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE ")
-              + kKeyMatch + QStringLiteral(" AND a.pid <> pg_backend_pid() ORDER BY a.backend_start LIMIT 1"));
-    bindKey(q, key);
-    Holder h;
-    if (!q.exec()) {
-        h.error = DbError::of(q).message;
-        return h;
-    }
-    if (!q.next())
-        return h;
-    h.found = true;
-    h.pid = q.value(0).toInt();
-    h.application = q.value(1).toString();
-    h.user = q.value(2).toString();
-    h.address = q.value(3).toString();
-    h.since = q.value(4).toDateTime();
-    return h;
-}
 
 // The session's lock_timeout in milliseconds, 0 for none.
 qint64 lockTimeoutMs(const QSqlDatabase &db)
@@ -114,21 +55,7 @@ qint64 lockTimeoutMs(const QSqlDatabase &db)
 
 QString MigrationLock::describeHolder(qint64 key) const
 {
-    const Holder h = holderOf(m_db, key);
-    if (!h.error.isEmpty())
-        return QStringLiteral("another session (pg_stat_activity could not be read: %1)").arg(h.error);
-    if (!h.found)
-        return QStringLiteral("another session (it has just released the lock or is not visible to this user)");
-    QStringList parts;
-    parts << QStringLiteral("pid %1").arg(h.pid);
-    parts << (h.application.isEmpty() ? QStringLiteral("no application_name")
-                                      : QStringLiteral("application \"%1\"").arg(h.application));
-    if (!h.user.isEmpty())
-        parts << QStringLiteral("user %1").arg(h.user);
-    parts << (h.address.isEmpty() ? QStringLiteral("over a Unix socket") : QStringLiteral("from %1").arg(h.address));
-    if (h.since.isValid())
-        parts << QStringLiteral("connected since %1").arg(h.since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
-    return parts.join(QStringLiteral(", "));
+    return advisoryHolder(m_db, key).describe();
 }
 
 Error MigrationLock::acquire(bool wait, const WaitHooks &hooks)
@@ -203,7 +130,7 @@ Error MigrationLock::waitFor(qint64 key, bool keep, bool wait, const QString &wh
         if (hooks.waiting && waited.elapsed() >= LockWatch::kQuietMs
             && (reported.isEmpty() || sinceHolderRead.elapsed() >= LockWatch::kQuietMs)) {
             sinceHolderRead.restart();
-            const Holder h = holderOf(m_db, key);
+            const AdvisoryHolder h = advisoryHolder(m_db, key);
             const QString now = QStringLiteral("waiting for %1 held by %2")
                                     .arg(waitingFor, h.found ? describeBlocker(h.pid, h.application, h.user, h.since)
                                                              : QStringLiteral("another session"));
@@ -219,9 +146,9 @@ Error MigrationLock::waitFor(qint64 key, bool keep, bool wait, const QString &wh
 Error MigrationLock::verify() const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM pg_locks l WHERE ") + kKeyMatch
+    q.prepare(QStringLiteral("SELECT count(*) FROM pg_locks l WHERE ") + advisoryKeyMatch()
               + QStringLiteral(" AND l.pid = pg_backend_pid()"));
-    bindKey(q, m_key);
+    bindAdvisoryKey(q, m_key);
     const bool asked = q.exec() && q.next();
     if (asked && q.value(0).toInt() > 0)
         return {};

@@ -49,13 +49,14 @@ Error resetLocalGuard(const Operation &operation, const Locality &locality, cons
                          .arg(operation.forceDatabase, database, locality.where));
     if (locality.local || !operation.forceDatabase.isEmpty())
         return Error();
+    const bool restore = operation.kind == Operation::Kind::Restore;
     return Error(Error::Kind::Config,
-                 QStringLiteral("%1 so it only runs against a PostgreSQL on this machine; %2. To reset database "
-                                "\"%3\" there anyway, give --force=%3")
-                     .arg(operation.kind == Operation::Kind::Restore
-                              ? QStringLiteral("restore replaces the whole database with the dump,")
-                              : QStringLiteral("reset-local drops everything the revisions created,"),
-                          locality.describe(), database));
+                 QStringLiteral("%1 so it only runs against a PostgreSQL on this machine; %2. To %3 database "
+                                "\"%4\" there anyway, give --force=%4")
+                     .arg(restore ? QStringLiteral("restore replaces the whole database with the dump,")
+                                  : QStringLiteral("reset-local drops everything the revisions created,"),
+                          locality.describe(), restore ? QStringLiteral("restore") : QStringLiteral("reset"),
+                          database));
 }
 
 RunPrepare recreatePrepare(const ConnectionSettings &connection, const Operation &operation)
@@ -71,6 +72,8 @@ RunPrepare recreatePrepare(const ConnectionSettings &connection, const Operation
         recreate.check = [operation](const QSqlDatabase &db, const QString &database) {
             return resetLocalGuard(operation, classifyLocality(db), database);
         };
+        recreate.what = QStringLiteral("empty, for reset-local --recreate --to %1: upgrade it to %1 after the rename")
+                            .arg(operation.targets.value(0, QStringLiteral("heads")));
         recreate.cancelled = cancelled;
         recreate.log = log;
         return recreateDatabase(recreate);

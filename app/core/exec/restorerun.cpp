@@ -7,6 +7,7 @@
 #include "exec/runrecorder.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSqlQuery>
 
 namespace retort {
@@ -38,6 +39,7 @@ RunReport restoreDatabase(const RestoreRun &run, const std::shared_ptr<RunRecord
                 log(QStringLiteral("Restoring %1 into the new database").arg(dump));
             return restoreDump(dump, fresh, run.searchDirs, cancelled);
         };
+        recreate.what = QStringLiteral("restored from %1").arg(QFileInfo(dump).absoluteFilePath());
         recreate.cancelled = cancelled;
         recreate.log = log;
         error = recreateDatabase(recreate);
