@@ -201,6 +201,21 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
         }
     }
 
+    if (const StepRaise *raised = planRaise(m_plan.preview.steps)) {
+        // never a half-run: alembic would run the steps before it, then fail
+        auto *refusal = new QLabel(
+            QStringLiteral("<b>Refused: revision %1 is irreversible.</b> Its %2() raises %3 (%4:%5), so this run "
+                           "cannot pass it; nothing will run.")
+                .arg(raised->revision.toHtmlEscaped(), raised->upgrade ? QStringLiteral("upgrade")
+                                                                         : QStringLiteral("downgrade"),
+                     raised->text().toHtmlEscaped(), raised->file.section(QLatin1Char('/'), -1).toHtmlEscaped())
+                .arg(raised->line),
+            box);
+        refusal->setObjectName(QStringLiteral("irreversibleRefusal"));
+        refusal->setWordWrap(true);
+        layout->addWidget(refusal);
+    }
+
     m_steps = new QTreeWidget(box);
     m_steps->setRootIsDecorated(false);
     m_steps->setUniformRowHeights(true);
@@ -218,6 +233,7 @@ QWidget *ConfirmDialog::createPlanPart(const LoadedProjectPtr &project)
         else if (project && p.step.revision >= 0 && p.step.revision < project->messages.size())
             message = project->messages[p.step.revision];
         const QString engine = p.step.kind == MigrationStep::Kind::Stamp ? QStringLiteral("—")
+                               : p.sql.raised                         ? QStringLiteral("irreversible")
                                : p.sql.engine == RenderEngine::Native ? QStringLiteral("native")
                                : p.sql.online                         ? QStringLiteral("alembic (online)")
                                                                       : QStringLiteral("python");
@@ -380,6 +396,8 @@ bool ConfirmDialog::isComplete() const
     if (m_plan.preview.steps.isEmpty() && !(m_plan.operation.kind == Operation::Kind::Stamp && m_plan.operation.purge)
         && m_plan.operation.kind != Operation::Kind::Restore)
         return false;  // nothing would run
+    if (planRaise(m_plan.preview.steps))
+        return false;  // a step raises on purpose: refused, whatever is ticked
     if (!m_backupCheck->isChecked() || !m_reviewedCheck->isChecked() || !m_trafficCheck->isChecked())
         return false;
     if (m_riskCheck && !m_riskCheck->isChecked())

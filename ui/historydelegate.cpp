@@ -309,6 +309,12 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QColor py = graphstyle::isDark(palette) ? QColor(0xd7c48f) : QColor(0x7d6a1f);
         x = drawPill(painter, x, g.rect, tr("py"), pillFm, py, Qt::transparent, selected ? text : py);
     }
+    if (!index.data(HistoryModel::IrreversibleRole).toString().isEmpty()) {
+        // a fact about the revision, not an error: the calm colour of a label
+        const QColor oneWay = graphstyle::isDark(palette) ? QColor(0x9db4d6) : QColor(0x3b5b8a);
+        x = drawPill(painter, x, g.rect, tr("irreversible"), pillFm, oneWay, Qt::transparent,
+                     selected ? text : oneWay);
+    }
     for (const QString &label : index.data(HistoryModel::LabelsRole).toStringList()) {
         QColor fill = laneColor;
         fill.setAlphaF(0.16f);

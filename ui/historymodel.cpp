@@ -64,6 +64,13 @@ void HistoryModel::setTouchedObjects(const QVector<QStringList> &byNode)
         updateMatches();  // a search typed while the scan ran
 }
 
+void HistoryModel::setIrreversible(const QStringList &byNode)
+{
+    m_irreversible = m_project && byNode.size() == m_project->graph.size() ? byNode : QStringList();
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {IrreversibleRole, Qt::ToolTipRole});
+}
+
 void HistoryModel::setProject(LoadedProjectPtr project)
 {
     beginResetModel();
@@ -75,6 +82,7 @@ void HistoryModel::setProject(LoadedProjectPtr project)
     m_markers.clear();
     m_needsPython.clear();
     m_touched.clear();
+    m_irreversible.clear();
     m_needsPythonCount = 0;
     const QString search = m_search;
     m_search.clear();
@@ -171,6 +179,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
     case NeedsPythonRole:
         return size_t(node) < m_needsPython.size() && m_needsPython[size_t(node)];
+    case IrreversibleRole:
+        return m_irreversible.value(node);
     case EditedRole:
         return m_databases.isEmpty() ? QString() : m_databases.front().edited.value(n.id);
     case Qt::ToolTipRole: {
@@ -193,6 +203,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         }
         if (size_t(node) < m_needsPython.size() && m_needsPython[size_t(node)])
             tip += QStringLiteral("<br>") + tr("Its upgrade needs Python to render (alembic)");
+        if (const QString irreversible = m_irreversible.value(node); !irreversible.isEmpty())
+            tip += QStringLiteral("<br>") + tr("Its downgrade cannot run: %1").arg(irreversible.toHtmlEscaped());
         return tip;
     }
     default:

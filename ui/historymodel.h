@@ -60,6 +60,7 @@ public:
         DbMarkersRole,     // DbMarkers: databases whose current revision this is (invalid when none)
         NeedsPythonRole,   // bool: its upgrade() cannot be rendered natively
         EditedRole,        // QString: why its file changed since it was applied in the active database; empty: it did not
+        IrreversibleRole,  // QString: its downgrade() raises on purpose (StepRaise::note); empty: not known to
     };
     enum Flag {
         Head = 1 << 0,          // no child through down_revision
@@ -92,6 +93,8 @@ public:
     int needsPythonCount() const { return m_needsPythonCount; }
     // From the same scan: what each revision's upgrade names, searched too.
     void setTouchedObjects(const QVector<QStringList> &byNode);
+    // From the same scan: per graph index, why its downgrade cannot run.
+    void setIrreversible(const QStringList &byNode);
 
     int nodeAt(int row) const;
     int rowOfNode(int node) const;
@@ -124,6 +127,7 @@ private:
     std::vector<bool> m_needsPython;     // by graph index; empty until scanned
     int m_needsPythonCount = 0;
     QVector<QStringList> m_touched;      // by graph index; empty until scanned
+    QStringList m_irreversible;          // by graph index; empty until scanned
 };
 
 } // namespace retort::gui

@@ -81,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_model = new HistoryModel(this);
     m_sql = new SqlSession(this);
     connect(m_sql, &SqlSession::needsPythonReady, m_model, &HistoryModel::setNeedsPython);
+    connect(m_sql, &SqlSession::irreversibleReady, m_model, &HistoryModel::setIrreversible);
     connect(m_sql, &SqlSession::touchedObjectsReady, this, [this](const QVector<QStringList> &byNode) {
         m_model->setTouchedObjects(byNode);  // a search already typed counts them too
         m_search->setMatchCount(m_model->matchCount(), !m_model->searchText().isEmpty());

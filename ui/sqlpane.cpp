@@ -62,6 +62,11 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
     m_riskLabel = new QLabel;
     m_riskLabel->setObjectName(QStringLiteral("riskLabel"));
     m_riskLabel->hide();
+    // In the text's own colour: a revision made irreversible on purpose is no failure.
+    m_irreversibleLabel = new QLabel;
+    m_irreversibleLabel->setObjectName(QStringLiteral("irreversibleLabel"));
+    m_irreversibleLabel->setTextFormat(Qt::PlainText);
+    m_irreversibleLabel->hide();
     m_copy = toolButton(icons::copy(), tr("Copy"), tr("Copy: the whole SQL to the clipboard"));
     m_save = toolButton(icons::save(), tr("Save as .sql…"), tr("Save as .sql… (Ctrl+S)"));
     auto *find = toolButton(icons::find(), QString(), tr("Find in the SQL (Ctrl+F)"));
@@ -76,6 +81,8 @@ SqlPane::SqlPane(const QString &objectName, QWidget *parent) : QWidget(parent)
     header->addWidget(m_destructiveLabel);
     header->addSpacing(8);
     header->addWidget(m_riskLabel);
+    header->addSpacing(8);
+    header->addWidget(m_irreversibleLabel);
     header->addSpacing(8);
     header->addWidget(find);
     header->addWidget(m_copy);
@@ -153,6 +160,7 @@ void SqlPane::setPending(const QString &message)
     m_editor->setContent(QString());
     m_engine->setText(message);
     m_engine->setToolTip(message);
+    m_irreversibleLabel->hide();
     m_copy->setEnabled(false);
     m_save->setEnabled(false);
     markDestructive();
@@ -163,7 +171,14 @@ void SqlPane::setScript(const SqlScript &script, const QString &suggestedPath)
 {
     m_script = script;
     m_suggestedPath = suggestedPath;
-    if (script.ok) {
+    if (script.ok && !script.irreversible.isEmpty()) {
+        // what runs before the raise, then where alembic stops (after the
+        // text: the destructive marks' offsets stay as they are)
+        m_editor->setContent(script.text + QStringLiteral("-- %1: alembic stops here with the exception\n")
+                                               .arg(script.irreversible));
+        m_engine->setText(tr("Rendered by: %1").arg(script.engine));
+        m_engine->setToolTip(script.engine);
+    } else if (script.ok) {
         m_editor->setContent(script.text.isEmpty() ? tr("-- this step runs no SQL (an empty or `pass` body)\n")
                                                    : script.text);
         m_engine->setText(tr("Rendered by: %1").arg(script.engine));
@@ -176,6 +191,9 @@ void SqlPane::setScript(const SqlScript &script, const QString &suggestedPath)
         m_engine->setText(script.engine);
         m_engine->setToolTip(script.engine + QLatin1Char('\n') + script.problem);
     }
+    m_irreversibleLabel->setText(script.irreversible);
+    m_irreversibleLabel->setToolTip(script.irreversible);
+    m_irreversibleLabel->setVisible(!script.irreversible.isEmpty());
     m_copy->setEnabled(script.ok && !script.text.isEmpty());
     m_save->setEnabled(script.ok && !script.text.isEmpty());
     markDestructive();

@@ -32,6 +32,8 @@ public:
     CodeEditor *editor() const { return m_editor; }
     ElidedLabel *engineLabel() const { return m_engine; }
     QLabel *destructiveLabel() const { return m_destructiveLabel; }
+    // "Irreversible: message (file:line)" for a step that raises on purpose; hidden otherwise.
+    QLabel *irreversibleLabel() const { return m_irreversibleLabel; }
 
     // The indicator and marker numbers the editor uses for destructive statements.
     static constexpr int kDestructiveIndicator = 9;
@@ -67,6 +69,7 @@ private:
     ElidedLabel *m_engine = nullptr;
     QLabel *m_destructiveLabel = nullptr;
     QLabel *m_riskLabel = nullptr;
+    QLabel *m_irreversibleLabel = nullptr;
     QWidget *m_findBar = nullptr;
     QLineEdit *m_findField = nullptr;
     QToolButton *m_copy = nullptr;

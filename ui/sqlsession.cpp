@@ -40,11 +40,13 @@ SqlSession::SqlSession(QObject *parent)
             emit scanProgress(done, total);
     }, Qt::QueuedConnection);
     connect(m_scanWorker, &SqlWorker::needsPythonScanned, this,
-            [this](quint64 request, const QVector<int> &nodes, const QVector<QStringList> &touched) {
+            [this](quint64 request, const QVector<int> &nodes, const QVector<QStringList> &touched,
+                   const QStringList &irreversible) {
         if (request != m_latestScan->load() || !m_scanning)
             return;
         m_scanning = false;
         emit touchedObjectsReady(touched);
+        emit irreversibleReady(irreversible);
         emit needsPythonReady(nodes);
     }, Qt::QueuedConnection);
     m_thread->start();

@@ -39,6 +39,9 @@ signals:
     // Per graph index, the tables, columns and indexes its upgrade names
     // (natively rendered revisions only), just before needsPythonReady().
     void touchedObjectsReady(const QVector<QStringList> &byNode);
+    // Per graph index, the note of a downgrade() that raises on purpose
+    // (empty: none known), just before needsPythonReady().
+    void irreversibleReady(const QStringList &byNode);
     // The scan was cancelled, or its project replaced by none.
     void scanStopped();
 

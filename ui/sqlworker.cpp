@@ -78,7 +78,7 @@ SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &pro
         step.headsBefore << n.id;
     }
     const PlanSql sql = renderer.render({step}, cancel);
-    if (sql.failedStep >= 0) {
+    if (sql.failedStep >= 0 && !sql.raised()) {
         const Error &e = sql.error;
         const Error *native = e.cause() ? e.cause() : &e;
         out.engine = QStringLiteral("needs Python: %1").arg(located(*native));
@@ -105,6 +105,8 @@ SqlScript SqlWorker::stepScript(PlanRenderer &renderer, const LoadedProject &pro
         out.text += QLatin1String("\n\n");
     }
     out.ok = true;
+    if (const StepRaise *raised = sql.raised())
+        out.irreversible = raised->note();
     const QString note = orderNote(stepSql.body);
     out.engine = stepSql.engine == RenderEngine::Native
                      ? (note.isEmpty() ? QStringLiteral("native") : QStringLiteral("native, %1").arg(note))
@@ -135,7 +137,7 @@ SqlScript SqlWorker::rangeScript(PlanRenderer &renderer, const LoadedProjectPtr 
     int viaBridge = 0;
     runner.setStepRenderer([&renderer, &viaBridge](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
         PlanSql sql = renderer.render(steps);
-        if (sql.failedStep >= 0)
+        if (sql.failedStep >= 0 && !sql.raised())
             return sql.error;
         for (const StepSql &s : std::as_const(sql.steps))
             viaBridge += s.engine == RenderEngine::Python;
@@ -144,7 +146,8 @@ SqlScript SqlWorker::rangeScript(PlanRenderer &renderer, const LoadedProjectPtr 
     Operation operation;
     operation.kind = downgrade ? Operation::Kind::Downgrade : Operation::Kind::Upgrade;
     operation.targets = QStringList{target};
-    Result<QVector<PlannedStep>> plan = runner.plan(operation, heads);
+    // a downgrade through a step that raises is shown up to the raise, with its note
+    Result<QVector<PlannedStep>> plan = runner.plan(operation, heads, MigrationRunner::RaisingStep::Show);
     if (!plan) {
         out.engine = QStringLiteral("not planned: %1").arg(located(plan.error()));
         out.problem = plan.error().toString();
@@ -152,6 +155,8 @@ SqlScript SqlWorker::rangeScript(PlanRenderer &renderer, const LoadedProjectPtr 
     }
     out.text = scriptText(statementsFor(plan.value(), versionTableExists, table, pk, options.transactionPerMigration));
     out.ok = true;
+    if (const StepRaise *raised = planRaise(plan.value()))
+        out.irreversible = raised->note() + QStringLiteral("; a run through it is refused before anything runs");
     out.engine = viaBridge == 0 ? QStringLiteral("native")
                                 : QStringLiteral("native, %1 of %2 steps through alembic (Python)")
                                       .arg(viaBridge)
@@ -191,6 +196,8 @@ void SqlWorker::scanNeedsPython(quint64 request, const LoadedProjectPtr &project
     std::unique_ptr<RevisionRenderer> renderer;
     QVector<int> nodes;
     QVector<QStringList> touched(project->graph.size());
+    QStringList irreversible;
+    irreversible.resize(project->graph.size());
     Progress progress([this, request](const QString &, qint64 done, qint64 total) {
         emit needsPythonProgressed(request, done, total);
     }, nullptr);
@@ -209,9 +216,14 @@ void SqlWorker::scanNeedsPython(quint64 request, const LoadedProjectPtr &project
                     touched[i] += risk::touchedObjects(s.sql);
             touched[i].removeDuplicates();
         }
+        const QString &path = project->script(i).path;
+        std::optional<StepRaise> raised;
+        if (renderer->mayRaise(path, false)
+            && renderer->render(path, project->graph.node(i).id, false, RenderMode::Offline, &raised) && raised)
+            irreversible[i] = raised->note();
         progress.advance();
     }
-    emit needsPythonScanned(request, nodes, touched);
+    emit needsPythonScanned(request, nodes, touched, irreversible);
 }
 
 } // namespace retort::gui

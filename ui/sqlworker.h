@@ -28,6 +28,9 @@ struct SqlScript {
     QString text;          // the SQL, or empty when it could not be rendered
     QString engine;        // "native", "alembic (Python)", or "needs Python: reason (file:line)"
     QString problem;       // why there is no SQL, for the pane to show
+    // Not a failure: the step raises on purpose (StepRaise::note), `text` is
+    // what it emits before the raise; alembic fails there.
+    QString irreversible;
     QVector<DestructiveStatement> destructive;
     QVector<risk::ScriptStatementRisk> risks;  // the lock model's reading of each statement
 };
@@ -78,9 +81,12 @@ signals:
     void rangeRendered(quint64 request, const retort::gui::SqlScript &script);
     // Revisions scanned so far, about a hundred times per scan.
     void needsPythonProgressed(quint64 request, qint64 done, qint64 total);
-    // Graph indices whose upgrade() the native renderer cannot render, and
-    // per graph index what the rendered upgrade names (risk::touchedObjects).
-    void needsPythonScanned(quint64 request, const QVector<int> &nodes, const QVector<QStringList> &touched);
+    // Graph indices whose upgrade() the native renderer cannot render, per
+    // graph index what the rendered upgrade names (risk::touchedObjects), and
+    // per graph index the note of a downgrade() that raises on purpose
+    // (StepRaise::note; empty: none known).
+    void needsPythonScanned(quint64 request, const QVector<int> &nodes, const QVector<QStringList> &touched,
+                            const QStringList &irreversible);
 
 private:
     PlanRenderer &planRendererFor(const LoadedProjectPtr &project);

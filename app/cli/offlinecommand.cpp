@@ -149,7 +149,7 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
     const PlanSql rendered = renderer.render(plan.value());
     if (rendered.failedStep >= 0) {
         const Error &e = rendered.error;
-        if (!rendered.failedInBridge) {
+        if (!rendered.failedInBridge && !rendered.raised()) {
             // one line on stdout that says where, as alembic's FAILED lines do
             result.error = e.where().line > 0
                                ? Error(e.kind(), QStringLiteral("%1:%2: %3").arg(e.where().file).arg(e.where().line).arg(e.message()))
@@ -158,8 +158,9 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
                 result.error.causedBy(*e.cause());
             return result;
         }
-        // alembic itself failed (a traceback, exit 1): its stdout stops where
-        // the step raised, so print the script up to there.
+        // alembic itself failed (a traceback, exit 1), or would (a step that
+        // raises on purpose): its stdout stops where the step raised, so
+        // print the script up to there.
         result.exitCode = 1;
         result.error = e;
         if (rendered.bridgeRunFailed)
@@ -194,7 +195,7 @@ QByteArray runEnginesCommand(const CliArgs &args, const ProjectConfig &config,
     };
     QJsonArray revisions;
     QString text;
-    int native = 0, total = 0;
+    int native = 0, total = 0, irreversible = 0;
     const std::vector<int> order = graph.parentsFirst(RevisionGraph::Relation::VersionedDown);
     int width = 0;
     for (int r : order)
@@ -207,13 +208,19 @@ QByteArray runEnginesCommand(const CliArgs &args, const ProjectConfig &config,
         for (const bool upgrade : {true, false}) {
             const EngineVerdict v = renderer.verdict(r, upgrade);
             const QString direction = upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade");
-            ++total;
-            if (v.engine == RenderEngine::Native)
+            // alembic renders no SQL for a function that raises: not counted
+            if (v.raised)
+                ++irreversible;
+            else
+                ++total;
+            if (v.engine == RenderEngine::Native && !v.raised)
                 ++native;
             if (json) {
                 QJsonObject o;
                 o.insert(QLatin1String("engine"), engineName(v));
                 o.insert(QLatin1String("available"), v.available);
+                if (v.raised)
+                    o.insert(QLatin1String("irreversible"), v.raised->text());
                 if (!v.reason.isEmpty()) {
                     o.insert(QLatin1String("reason"), v.reason);
                     o.insert(QLatin1String("file"), v.file);
@@ -235,12 +242,15 @@ QByteArray runEnginesCommand(const CliArgs &args, const ProjectConfig &config,
     if (!json) {
         text += QStringLiteral("%1 of %2 revision functions render natively (--engine %3)\n")
                     .arg(native).arg(total).arg(enginePolicyName(settings.policy));
+        if (irreversible > 0)
+            text += QStringLiteral("%1 revision functions raise on purpose (irreversible), not counted\n").arg(irreversible);
         return text.toUtf8();
     }
     QJsonObject summary;
     summary.insert(QLatin1String("functions"), total);
     summary.insert(QLatin1String("native"), native);
     summary.insert(QLatin1String("python"), total - native);
+    summary.insert(QLatin1String("irreversible"), irreversible);
     QJsonObject doc;
     doc.insert(QLatin1String("policy"), enginePolicyName(settings.policy));
     doc.insert(QLatin1String("revisions"), revisions);

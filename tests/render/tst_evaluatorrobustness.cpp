@@ -139,9 +139,10 @@ const char *const kDynamic[] = {
     R"(    with op.batch_alter_table("t", recreate="always") as batch_op:  # needs-python
         batch_op.drop_column("a")
 )",
+    // a raise Retort does not read as deliberate (deliberateRaise: the ones it does)
     R"(    for i in range(10):
         if i == 3:
-            raise RuntimeError("stop")  # needs-python
+            raise ValueError("stop")  # needs-python
         op.execute(f"SELECT {i}")
 )",
     R"(    if context.is_offline_mode() or TABLES:
@@ -247,6 +248,7 @@ private slots:
     void dynamicBodies_data();
     void dynamicBodies();
     void onlineMode();
+    void deliberateRaise();
     void enumCheckfirst();
     void generatedBodies();
     void mutants();
@@ -254,13 +256,15 @@ private slots:
 private:
     // Renders `source` as revision r1's upgrade; returns the error (or a null
     // optional when it rendered).
-    std::optional<Error> render(const QByteArray &source, RenderMode mode, StepBody *body = nullptr);
+    std::optional<Error> render(const QByteArray &source, RenderMode mode, StepBody *body = nullptr,
+                                std::optional<StepRaise> *raised = nullptr);
 
     QTemporaryDir m_dir;
     int m_files = 0;
 };
 
-std::optional<Error> TestEvaluatorRobustness::render(const QByteArray &source, RenderMode mode, StepBody *body)
+std::optional<Error> TestEvaluatorRobustness::render(const QByteArray &source, RenderMode mode, StepBody *body,
+                                                     std::optional<StepRaise> *raised)
 {
     const QString path = m_dir.filePath(QStringLiteral("r%1.py").arg(++m_files));
     QFile f(path);
@@ -268,7 +272,7 @@ std::optional<Error> TestEvaluatorRobustness::render(const QByteArray &source, R
         qFatal("cannot write %s", qPrintable(path));
     f.close();
     RevisionRenderer renderer;
-    Result<StepBody> r = renderer.render(path, QStringLiteral("r1"), true, mode);
+    Result<StepBody> r = renderer.render(path, QStringLiteral("r1"), true, mode, raised);
     QFile::remove(path);
     if (!r)
         return r.error();
@@ -298,6 +302,31 @@ void TestEvaluatorRobustness::dynamicBodies()
                  qPrintable(QStringLiteral("refused at line %1, not %2: %3").arg(e->where().line).arg(m.line).arg(e->message())));
         QVERIFY(e->message().contains(QLatin1String("needs Python")));
     }
+}
+
+// A deliberate raise is no Python to run: the SQL before it, and where and
+// what it raises; without a place for the raise, the run is refused.
+void TestEvaluatorRobustness::deliberateRaise()
+{
+    const Marked m = revisionFile(R"(    for i in range(10):
+        if i == 3:
+            raise RuntimeError(f"stop at {i}")  # needs-python
+        op.execute(f"SELECT {i}")
+)");
+    QVERIFY(m.line > 0);
+    StepBody body;
+    std::optional<StepRaise> raised;
+    QVERIFY(!render(m.source, RenderMode::Offline, &body, &raised));
+    QVERIFY(raised);
+    QCOMPARE(raised->line, m.line);
+    QCOMPARE(raised->text(), QStringLiteral("RuntimeError: stop at 3"));
+    QCOMPARE(body.size(), 3);
+    QCOMPARE(body.back().sql, QStringLiteral("SELECT 2"));
+    const std::optional<Error> refused = render(m.source, RenderMode::Online);
+    QVERIFY(refused);
+    QCOMPARE(refused->kind(), Error::Kind::Revision);
+    QCOMPARE(refused->where().line, m.line);
+    QVERIFY2(refused->message().contains(QLatin1String("revision r1 is irreversible")), qPrintable(refused->message()));
 }
 
 void TestEvaluatorRobustness::onlineMode()

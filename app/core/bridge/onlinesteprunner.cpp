@@ -143,7 +143,8 @@ StepRenderer planStepRenderer(const ProjectContext &project, PlanRenderSettings 
             settings = std::move(settings)](const QVector<MigrationStep> &steps) -> Result<QVector<StepSql>> {
         PlanRenderer renderer(*graph, scripts, settings);
         PlanSql sql = renderer.render(steps);
-        if (sql.failedStep >= 0)
+        // a step that raises on purpose ends the steps: MigrationRunner::plan decides
+        if (sql.failedStep >= 0 && !sql.raised())
             return sql.error;
         return sql.steps;
     };

@@ -78,7 +78,16 @@ EngineVerdict PlanRenderer::verdict(int revision, bool upgrade)
         v.line = upgrade ? script.upgradeLine : script.downgradeLine;
         return v;
     }
-    Result<StepBody> body = m_native->render(script.path, node.id, upgrade, m_settings.mode);
+    Result<StepBody> body = m_native->render(script.path, node.id, upgrade, m_settings.mode, &v.raised);
+    if (body && v.raised) {
+        v.file = v.raised->file;
+        v.line = v.raised->line;
+        v.reason = QStringLiteral("%1:%2: raises %3 (irreversible: alembic fails there)")
+                       .arg(v.file)
+                       .arg(v.line)
+                       .arg(v.raised->text());
+        return v;
+    }
     if (body) {
         for (const SqlStatement &s : body.value())
             if (!s.orderNote.isEmpty()) {
@@ -137,7 +146,8 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         return python == pendingPython ? std::move(pending) : std::unique_ptr<JsonLinesProcess>();
     };
 
-    for (int i = 0; i < steps.size(); ++i) {
+    int raisedStep = -1;
+    for (int i = 0; i < steps.size() && raisedStep < 0; ++i) {
         const MigrationStep &step = steps[i];
         if (step.kind == MigrationStep::Kind::Stamp || step.revision < 0)
             continue;
@@ -146,9 +156,16 @@ PlanSql PlanRenderer::render(const QVector<MigrationStep> &steps, const std::ato
         const bool upgrade = step.kind == MigrationStep::Kind::Upgrade;
         StepSql &sql = out.steps[i];
         if (m_settings.policy != EnginePolicy::Python) {
-            Result<StepBody> body = m_native->render(script.path, node.id, upgrade, m_settings.mode);
+            Result<StepBody> body = m_native->render(script.path, node.id, upgrade, m_settings.mode, &sql.raised);
             if (body) {
                 sql.body = std::move(body.value());
+                if (sql.raised) {
+                    // alembic stops there: nothing after it is rendered
+                    raisedStep = i;
+                    out.steps.resize(i + 1);
+                    out.failedStep = i;
+                    out.error = sql.raised->alembicError();
+                }
                 continue;
             }
             if (m_settings.policy == EnginePolicy::Native) {

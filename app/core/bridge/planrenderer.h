@@ -53,14 +53,23 @@ struct PlanRenderSettings {
 struct PlanSql {
     QVector<StepSql> steps;  // one per planned step up to failedStep (stamps: empty native bodies)
     // The first step that could not be rendered, -1 when all were. When the
-    // bridge ran it and alembic failed, steps[failedStep].body holds what
-    // the step wrote before the error (alembic's own output stops there).
+    // bridge ran it and alembic failed, or the step raises on purpose
+    // (steps[failedStep].raised, rendered natively), steps[failedStep].body
+    // holds what the step wrote before the error (alembic's own output stops
+    // there) and `error` is alembic's exception.
     int failedStep = -1;
     bool failedInBridge = false;
     bool bridgeRunFailed = false;  // the bridge as a whole failed (env.py, start): no step ran
     Error error;
     Interpreter interpreter;  // set when the bridge ran
     OfflineFrame frame;       // what env.py and the revision modules printed (PlanRenderSettings::prints)
+
+    // The failed step's raise when it raises on purpose, else nullptr.
+    const StepRaise *raised() const
+    {
+        return failedStep >= 0 && failedStep < steps.size() && steps[failedStep].raised ? &*steps[failedStep].raised
+                                                                                         : nullptr;
+    }
 };
 
 // How one revision function is rendered, for `retort engines` and the graph.
@@ -72,6 +81,9 @@ struct EngineVerdict {
     QString reason;         // "file:line: revision x needs Python to render (...)"; native: its order note
     QString file;
     int line = 0;
+    // Native: the function raises on purpose (irreversible); alembic renders
+    // nothing for it but fails, so it is not a function either engine renders.
+    std::optional<StepRaise> raised;
 };
 
 // Gives each planned step its StepSql: native first (RevisionRenderer), then

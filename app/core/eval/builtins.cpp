@@ -57,6 +57,12 @@ bool isBuiltin(const QString &name)
     return builtins.contains(name);
 }
 
+bool isRaisedException(const QString &name)
+{
+    return name == QLatin1String("NotImplementedError") || name == QLatin1String("Exception")
+           || name == QLatin1String("RuntimeError");
+}
+
 // What `for x in v` visits: items, dict keys, characters.
 bool iterate(const PyValue &v, QVector<PyValue> &out)
 {

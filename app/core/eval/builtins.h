@@ -26,6 +26,10 @@ bool asInt(const PyValue &v, qint64 &out);
 // The Python builtins evaluated on known values: str, repr, format, int,
 // bool, len, range, list, tuple, enumerate, zip, dict.
 bool isBuiltin(const QString &name);
+// The builtin exception classes a body may raise on purpose and Retort
+// recognises (NotImplementedError, Exception, RuntimeError): what real
+// projects write in a downgrade() that cannot be undone.
+bool isRaisedException(const QString &name);
 std::optional<PyValue> callBuiltin(const QString &name, const PyValue &args, int line, QString &why);
 // The str methods evaluated: format, join, upper, lower, strip, lstrip,
 // rstrip (ASCII text), replace, startswith, endswith.

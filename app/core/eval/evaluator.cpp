@@ -557,6 +557,8 @@ Flow Evaluator::run(const py::Stmt *s)
     }
     if (s->is<py::Import>() || s->is<py::ImportFrom>())
         return bindImport(s, m_locals) ? Flow::Normal : Flow::Fail;
+    if (s->is<py::Raise>())
+        return runRaise(s);
     if (const char *what = statementName(s))
         return fail(line, QStringLiteral("%1 (`%2`)").arg(QLatin1String(what), sourceText(s))), Flow::Fail;
     return fail(line, QStringLiteral("`%1` is not evaluated natively").arg(sourceText(s))), Flow::Fail;
@@ -579,10 +581,56 @@ Flow Evaluator::runFor(const py::Stmt *s)
         const Flow flow = runBlock(f->body);
         if (flow == Flow::Break)
             return Flow::Normal;  // the else clause runs only without break
-        if (flow == Flow::Fail || flow == Flow::Return)
+        if (flow == Flow::Fail || flow == Flow::Return || flow == Flow::Raise)
             return flow;
     }
     return runBlock(f->orelse);
+}
+
+Flow Evaluator::runRaise(const py::Stmt *s)
+{
+    const auto *r = s->as<py::Raise>();
+    const int line = int(s->line);
+    auto needsPython = [&] {
+        return fail(line, QStringLiteral("raise (`%1`)").arg(sourceText(s))), Flow::Fail;
+    };
+    // A bare `raise` re-raises whatever is active; `from` chains a cause
+    // alembic's traceback shows: both only Python reproduces.
+    if (!r->exc || r->cause)
+        return needsPython();
+    const auto *call = r->exc->dyn<py::Call>();
+    const py::Expr *classExpr = call ? call->func : r->exc;
+    if (!classExpr->is<py::Name>())
+        return needsPython();
+    // The name is read as Python reads it: a local or module-level
+    // NotImplementedError is not the builtin.
+    std::optional<PyValue> cls = eval(classExpr);
+    if (!cls)
+        return Flow::Fail;
+    if (!cls->isReference(PyValue::Ref::Builtin) || !isRaisedException(cls->member()))
+        return needsPython();
+    Raised raised;
+    raised.line = line;
+    raised.exception = cls->member();
+    if (call) {
+        PyValue args;
+        args.kind = PyValue::Kind::Construct;
+        args.line = line;
+        if (!evalArguments(call, args))
+            return Flow::Fail;
+        // str() of an exception with several arguments is their tuple's repr
+        if (!args.keywords.isEmpty() || args.items.size() > 1)
+            return needsPython();
+        if (!args.items.isEmpty()) {
+            QString why;
+            std::optional<PyValue> text = callBuiltin(QStringLiteral("str"), args, line, why);
+            if (!text)
+                return fail(line, why), Flow::Fail;
+            raised.message = text->str;
+        }
+    }
+    m_raised = raised;
+    return Flow::Raise;
 }
 
 std::optional<PyValue> Evaluator::callStatement(const py::Call *call, bool assigned)
@@ -606,6 +654,7 @@ std::optional<Failure> Evaluator::run(const py::FunctionDef &function)
     m_activeFunctions.clear();
     m_budget = kStatementBudget;
     m_failure = Failure{int(function.line), QStringLiteral("an unknown failure")};
+    m_raised.reset();
     collectLocalNames(function);
     m_function = &function;
     if (function.isAsync())

@@ -28,6 +28,14 @@ struct Failure {
     QString reason;
 };
 
+// An exception a body raises on purpose: `raise NotImplementedError("...")`
+// (isRaisedException), called or not, its message a value Retort knows.
+struct Raised {
+    int line = 0;
+    QString exception;  // the class: "NotImplementedError"
+    QString message;    // str() of the exception: its one argument, empty without one
+};
+
 // Evaluates Python statically, as far as the values are known without
 // running Python: literals of every form, f-strings, %-formatting and
 // str.format, the builtins of builtins.h, names with Python's scoping
@@ -44,8 +52,11 @@ public:
     // function definitions); the host answers for its imports.
     Evaluator(const py::Module &module, Host &host);
 
-    // Runs a function's body (no parameters) from a fresh local scope.
+    // Runs a function's body (no parameters) from a fresh local scope. A body
+    // that ends in a raise Retort knows succeeds, and raised() says so.
     std::optional<Failure> run(const py::FunctionDef &function);
+    // The exception the last run() ended in, if any.
+    const std::optional<Raised> &raised() const { return m_raised; }
 
     // For the host: evaluating parts of a statement or call it handles.
     std::optional<PyValue> eval(const py::Expr *e);
@@ -64,6 +75,7 @@ public:
 private:
     Flow run(const py::Stmt *s);
     Flow runFor(const py::Stmt *s);
+    Flow runRaise(const py::Stmt *s);
     std::optional<PyValue> callStatement(const py::Call *call, bool assigned);
 
     std::optional<PyValue> evalName(const py::Expr *e);
@@ -102,6 +114,7 @@ private:
     const py::FunctionDef *m_function = nullptr;  // the body being run
     qint64 m_budget = 0;  // statements and loop iterations left
     Failure m_failure;
+    std::optional<Raised> m_raised;
 };
 
 } // namespace pyeval

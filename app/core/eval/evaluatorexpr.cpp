@@ -237,7 +237,7 @@ std::optional<PyValue> Evaluator::evalName(const py::Expr *e)
         return fail(e, *it);
     if (m_unknownGlobals.contains(QStringLiteral("*")))
         return fail(e, QStringLiteral("%1 may come from `from %2 import *`").arg(id, m_unknownGlobals.value(QStringLiteral("*"))));
-    if (pyeval::isBuiltin(id))
+    if (pyeval::isBuiltin(id) || pyeval::isRaisedException(id))
         return referenceValue(PyValue::Ref::Builtin, QLatin1String("builtins.") + id, int(e->line));
     return fail(e, QStringLiteral("the name %1 is not a known value").arg(id));
 }

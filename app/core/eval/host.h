@@ -19,8 +19,9 @@ namespace pyeval {
 
 class Evaluator;
 
-// How a statement ends.
-enum class Flow { Normal, Break, Continue, Return, Fail };
+// How a statement ends. Raise: the body raised an exception Retort knows
+// (Evaluator::raised()); Fail: it needs Python.
+enum class Flow { Normal, Break, Continue, Return, Raise, Fail };
 
 // What the libraries a body imports mean. The Evaluator knows Python; the
 // host knows which modules and objects exist, what their attributes and

@@ -250,6 +250,10 @@ private:
         } else {
             m_steps = m_request.steps;
         }
+        // a step that raises on purpose never runs, nor any step before it
+        for (const PlannedStep &p : std::as_const(m_steps))
+            if (p.sql.raised)
+                return fail(p.sql.raised->runRefusal());
         m_report.stepCount = m_steps.size();
 
         // python-online steps run through alembic online, never from SQL

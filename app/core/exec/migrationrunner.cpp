@@ -98,12 +98,15 @@ StepRenderer nativeStepRenderer(std::shared_ptr<const RevisionGraph> graph, QVec
             if (step.kind != MigrationStep::Kind::Stamp && step.revision >= 0) {
                 const RevisionNode &node = graph->node(step.revision);
                 Result<StepBody> body = renderer.render(scripts[node.script].path, node.id,
-                                                        step.kind == MigrationStep::Kind::Upgrade, mode);
+                                                        step.kind == MigrationStep::Kind::Upgrade, mode, &sql.raised);
                 if (!body)
                     return body.error();
                 sql.body = std::move(body.value());
             }
+            const bool raises = bool(sql.raised);
             out.append(std::move(sql));
+            if (raises)
+                break;  // alembic stops there
         }
         return out;
     };
@@ -115,7 +118,8 @@ MigrationRunner::MigrationRunner(ProjectContext project, ConnectionSettings conn
     m_render = nativeStepRenderer(m_project.graph, m_project.scripts);
 }
 
-Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, const QStringList &currentRows) const
+Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, const QStringList &currentRows,
+                                                   RaisingStep raising) const
 {
     const RevisionGraph &graph = *m_project.graph;
     const MigrationPlanner planner(graph);
@@ -171,6 +175,14 @@ Result<QVector<PlannedStep>> MigrationRunner::plan(const Operation &operation, c
     Result<QVector<StepSql>> bodies = m_render(steps.value());
     if (!bodies)
         return bodies.error();
+    for (int i = 0; i < bodies->size(); ++i) {
+        if (!bodies->at(i).raised)
+            continue;
+        if (raising == RaisingStep::Refuse)
+            return bodies->at(i).raised->runRefusal();
+        steps.value().resize(i + 1);
+        break;
+    }
 
     QVector<PlannedStep> out;
     out.reserve(steps->size());
@@ -205,7 +217,7 @@ Result<RunPreview> MigrationRunner::preview(const Operation &operation) const
         preview.state = state.value();
         return preview;
     }
-    Result<QVector<PlannedStep>> steps = plan(operation, state->rows);
+    Result<QVector<PlannedStep>> steps = plan(operation, state->rows, RaisingStep::Show);
     if (!steps)
         return steps.error();
     preview.state = state.value();

@@ -101,10 +101,18 @@ public:
     // an apply() refused before it ran; the journal.
     void setRecorder(std::shared_ptr<RunRecorder> recorder) { m_recorder = std::move(recorder); }
 
-    // Plans `operation` from the given version rows without touching a database.
-    Result<QVector<PlannedStep>> plan(const Operation &operation, const QStringList &currentRows) const;
+    // What plan() does with a step that raises on purpose (StepSql::raised,
+    // an irreversible downgrade): alembic would run the steps before it and
+    // fail there. Refuse: the plan is StepRaise::runRefusal(). Show (previews):
+    // the plan ends with that step, its body what it emits before the raise.
+    enum class RaisingStep { Refuse, Show };
 
-    // Connects, reads the version rows, plans and renders: the range preview.
+    // Plans `operation` from the given version rows without touching a database.
+    Result<QVector<PlannedStep>> plan(const Operation &operation, const QStringList &currentRows,
+                                      RaisingStep raising = RaisingStep::Refuse) const;
+
+    // Connects, reads the version rows, plans and renders: the range preview
+    // (a step that raises on purpose ends it: RaisingStep::Show).
     Result<RunPreview> preview(const Operation &operation) const;
 
     // The request that applies `operation`; it re-plans under the migration

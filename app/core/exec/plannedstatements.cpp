@@ -59,6 +59,8 @@ QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &steps, bool 
                 break;
             }
         }
+        if (s.sql.raised)
+            return out;  // alembic fails at the raise: no version row, no COMMIT (never run)
         for (int r = 0; r < s.step.rowOps.size(); ++r)
             add(K::VersionRow, i, script.rowStatement(s.step.rowOps[r]), 0, r);
         if (transactionPerMigration)
@@ -91,5 +93,12 @@ QString scriptText(const QVector<PlannedStatement> &statements)
     return out;
 }
 
+const StepRaise *planRaise(const QVector<PlannedStep> &steps)
+{
+    for (const PlannedStep &s : steps)
+        if (s.sql.raised)
+            return &*s.sql.raised;
+    return nullptr;
+}
 
 } // namespace retort

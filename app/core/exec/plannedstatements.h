@@ -40,11 +40,15 @@ struct PlannedStatement {
 };
 // alembic's online order: one transaction around everything, or with
 // transaction_per_migration the version table's CREATE on its own and one
-// transaction per step.
+// transaction per step. A step that raises on purpose (a preview's last,
+// MigrationRunner::RaisingStep::Show) ends them after what it emits: alembic
+// fails there. Such statements are shown, never run.
 QVector<PlannedStatement> statementsFor(const QVector<PlannedStep> &steps, bool versionTableExists,
                                         const VersionTable &table, bool versionTablePk, bool transactionPerMigration,
                                         bool purge = false);
 // The statements as one script, for display (";" and blank lines, "-- Running" markers).
 QString scriptText(const QVector<PlannedStatement> &statements);
+// The raise of a step that raises on purpose (the last of a preview), or nullptr.
+const StepRaise *planRaise(const QVector<PlannedStep> &steps);
 
 } // namespace retort

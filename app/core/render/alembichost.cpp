@@ -425,6 +425,7 @@ Flow AlembicHost::withStatement(Evaluator &ev, const py::With *w)
         ++m_autocommitDepth;
         const Flow flow = ev.runBlock(w->body);
         --m_autocommitDepth;
+        // a raise leaves the block too: alembic's `finally` emits BEGIN
         if (flow == Flow::Fail)
             return flow;
         edge.kind = OpCall::Kind::LeaveAutocommit;
@@ -470,7 +471,8 @@ Flow AlembicHost::withStatement(Evaluator &ev, const py::With *w)
         return Flow::Fail;
     const int index = int(handle.integer);
     const Flow flow = ev.runBlock(w->body);
-    if (flow == Flow::Fail)
+    // alembic flushes the batch after its `yield`, which a raise never reaches
+    if (flow == Flow::Fail || flow == Flow::Raise)
         return flow;
     // the batch's ops run when the block ends, after the plain ops inside it
     m_batches[index].open = false;

@@ -28,7 +28,10 @@ public:
     explicit BodyEvaluator(const py::Module &module, RenderMode mode = RenderMode::Offline);
 
     // The op calls (and autocommit edges) in execution order, or why Python is needed.
+    // A body that raises on purpose succeeds with the calls before the raise
+    // and raised() set.
     std::optional<Failure> evaluate(const py::FunctionDef &function, QVector<OpCall> &calls);
+    const std::optional<pyeval::Raised> &raised() const { return m_evaluator.raised(); }
 
 private:
     AlembicHost m_host;

@@ -60,8 +60,26 @@ Result<const RevisionRenderer::Parsed *> RevisionRenderer::parsed(const QString 
     return static_cast<const Parsed *>(p.get());
 }
 
-Result<StepBody> RevisionRenderer::render(const QString &path, const QString &revision, bool upgrade, RenderMode mode)
+bool RevisionRenderer::mayRaise(const QString &path, bool upgrade)
 {
+    Result<const Parsed *> p = parsed(path);
+    const py::FunctionDef *fn = p ? findFunction(p.value()->module, upgrade ? "upgrade" : "downgrade") : nullptr;
+    if (!fn)
+        return false;
+    bool found = false;
+    for (const py::Stmt *s : fn->body)
+        py::walk(s, [&found](const py::Node *n) {
+            found = found || n->is<py::Raise>();
+            return !found;
+        });
+    return found;
+}
+
+Result<StepBody> RevisionRenderer::render(const QString &path, const QString &revision, bool upgrade, RenderMode mode,
+                                          std::optional<StepRaise> *raised)
+{
+    if (raised)
+        raised->reset();
     Result<const Parsed *> p = parsed(path);
     if (!p)
         return p.error();
@@ -114,6 +132,12 @@ Result<StepBody> RevisionRenderer::render(const QString &path, const QString &re
             body.append(SqlStatement::statement(std::move(s), call.line));
             body.back().orderNote = reason;
         }
+    }
+    if (const std::optional<pyeval::Raised> &r = evaluator.raised()) {
+        StepRaise step{r->exception, r->message, path, r->line, revision, upgrade};
+        if (!raised)
+            return step.runRefusal();
+        *raised = std::move(step);
     }
     return body;
 }

@@ -27,8 +27,15 @@ public:
     // edges); empty for a `pass` body. `path` is the revision file, read (and
     // parsed) once per renderer. `mode` is what context.is_offline_mode()
     // answers: Offline for --sql, Online for a run against a database.
+    // A body that raises on purpose (StepRaise) renders to what it emits
+    // before the raise, with `*raised` set; without `raised` it is an error
+    // (StepRaise::runRefusal).
     Result<StepBody> render(const QString &path, const QString &revision, bool upgrade,
-                            RenderMode mode = RenderMode::Offline);
+                            RenderMode mode = RenderMode::Offline, std::optional<StepRaise> *raised = nullptr);
+
+    // Whether the module-level upgrade() or downgrade() has a raise
+    // statement at all: a cheap test before render() for a scan of many files.
+    bool mayRaise(const QString &path, bool upgrade);
 
 private:
     struct Parsed;

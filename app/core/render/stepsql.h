@@ -1,8 +1,12 @@
 #pragma once
 
+#include "render/stepraise.h"
+
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <optional>
 
 namespace retort {
 
@@ -65,6 +69,9 @@ struct StepSql {
     // online (the bridge) and `body` is alembic's OFFLINE SQL, for display
     // only: it is never executed.
     bool online = false;
+    // Native only: the body raises on purpose (an irreversible downgrade);
+    // `body` is what it emits before the raise. Such a step never runs.
+    std::optional<StepRaise> raised;
 };
 
 } // namespace retort
