@@ -138,6 +138,29 @@ private slots:
         QTest::qWait(ProjectWatcher::kSettleMs * 3);
         QVERIFY2(shown.size() < 10, qPrintable(QString::number(shown.size())));
     }
+
+    // A folder inside a project configured only in pyproject.toml's
+    // [tool.alembic] opens it, and an edit of pyproject.toml reads it again.
+    void aPyprojectOnlyFolderOpensAndIsWatched()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/migrations/analytics"), dir.path()));
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("alembic.ini"))));
+        const QByteArray toml = "[tool.alembic]\nscript_location = \"%(here)s/alembic\"\nprepend_sys_path = [\".\"]\n"
+                                "version_locations = [\"%(here)s/alembic/versions/core\"";
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("pyproject.toml")), toml + "]\n"));
+        const int core = QDir(dir.filePath(QStringLiteral("alembic/versions/core")))
+                             .entryList({QStringLiteral("*.py")}, QDir::Files)
+                             .size();
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::projectShown);
+        window.openProject(dir.filePath(QStringLiteral("alembic/versions")));
+        QVERIFY(QTest::qWaitFor([&] { return !shown.isEmpty(); }, kWait));
+        QCOMPARE(window.historyModel()->rowCount(), core);
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("pyproject.toml")),
+                          toml + ", \"%(here)s/alembic/versions/reporting\"]\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 10, kWait);
+    }
 };
 
 QTEST_MAIN(TestProjectWatch)
