@@ -69,6 +69,13 @@ void writeProjectFiles(const QString &root)
               revisionFile("c3", "'b2'", {}, "    op.create_index('ix_t1_note', 't1', ['note'])\n"));
 }
 
+// env.py and one revision, a1, in mig/versions.
+void writeFirstRevision(const QString &root)
+{
+    writeFile(root + QStringLiteral("/mig/env.py"), kEnv);
+    writeFile(root + QStringLiteral("/mig/versions/a1_first.py"), revisionFile("a1", "None"));
+}
+
 const QByteArray kIni = "[alembic]\n"
                         "script_location = %(here)s/mig\n"
                         "version_locations = %(here)s/mig/versions %(here)s/other\n"
@@ -177,8 +184,7 @@ private Q_SLOTS:
     void alembicConfigNamesToml()
     {
         const QString dir = freshDir(QStringLiteral("fromenv"));
-        writeFile(dir + QStringLiteral("/mig/env.py"), kEnv);
-        writeFile(dir + QStringLiteral("/mig/versions/a1_first.py"), revisionFile("a1", "None"));
+        writeFirstRevision(dir);
         writeFile(dir + QStringLiteral("/pyproject.toml"), "[tool.alembic]\nscript_location = \"%(here)s/mig\"\n");
         QProcessEnvironment env;
         env.insert(QStringLiteral("ALEMBIC_CONFIG"), dir + QStringLiteral("/pyproject.toml"));
@@ -217,8 +223,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, toml);
         QFETCH(QString, heads);
         const QString dir = freshDir(QStringLiteral("override"));
-        writeFile(dir + QStringLiteral("/mig/env.py"), kEnv);
-        writeFile(dir + QStringLiteral("/mig/versions/a1_first.py"), revisionFile("a1", "None"));
+        writeFirstRevision(dir);
         writeFile(dir + QStringLiteral("/mig/versions/sub/b2_sub.py"), revisionFile("b2", "'a1'"));
         writeFile(dir + QStringLiteral("/other/x9_other.py"), revisionFile("x9", "'a1'"));
         writeFile(dir + QStringLiteral("/alembic.ini"), ini);
@@ -391,8 +396,7 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QFETCH(QString, where);
         const QString dir = freshDir(QStringLiteral("errors"));
-        writeFile(dir + QStringLiteral("/mig/env.py"), kEnv);
-        writeFile(dir + QStringLiteral("/mig/versions/a1_first.py"), revisionFile("a1", "None"));
+        writeFirstRevision(dir);
         if (!ini.isEmpty())
             writeFile(dir + QStringLiteral("/alembic.ini"), ini);
         if (!toml.isEmpty())

@@ -39,14 +39,6 @@ struct AuthoringOptions {
     Location hooksWhere;
 };
 
-Error iniError(const QString &ini, int line, const QString &message)
-{
-    Location where;
-    where.file = ini;
-    where.line = line;
-    return Error(Error::Kind::Config, message, where);
-}
-
 Result<AuthoringOptions> loadOptions(const ProjectConfig &config)
 {
     Result<AlembicOptions> loaded = AlembicOptions::load(config.iniPath, config.tomlPath, config.section);
@@ -72,9 +64,9 @@ Result<AuthoringOptions> loadOptions(const ProjectConfig &config)
         const std::optional<long long> n = pyInt(text);
         if (!n) {
             const Location at = options.where(QStringLiteral("truncate_slug_length"));
-            return iniError(at.file, at.line,
-                            QStringLiteral("truncate_slug_length: invalid literal for int() with base 10: %1")
-                                .arg(pyRepr(text)));
+            return configError(at.file, at.line,
+                               QStringLiteral("truncate_slug_length: invalid literal for int() with base 10: %1")
+                                   .arg(pyRepr(text)));
         }
         o.truncateSlugLength = *n != 0 ? int(qBound(-1000000LL, *n, 1000000LL)) : 40;  // alembic: `or 40`
     }
@@ -158,10 +150,10 @@ Result<PlannedRevision> RevisionWriter::plan(const RevisionRequest &request) con
                      QStringLiteral("revision_environment is set: alembic runs env.py to write a new revision, "
                                     "which Retort does not do; run `alembic revision` for this project"));
     if (!options.hooks.isEmpty())
-        return iniError(options.hooksWhere.file, options.hooksWhere.line,
-                        QStringLiteral("post_write_hooks (%1) run Python tools on the new file, which Retort does "
-                                       "not do; run `alembic %2` for this project")
-                            .arg(options.hooks, request.merge ? QStringLiteral("merge") : QStringLiteral("revision")));
+        return configError(options.hooksWhere.file, options.hooksWhere.line,
+                           QStringLiteral("post_write_hooks (%1) run Python tools on the new file, which Retort does "
+                                          "not do; run `alembic %2` for this project")
+                               .arg(options.hooks, request.merge ? QStringLiteral("merge") : QStringLiteral("revision")));
     const QString encoding = options.outputEncoding.toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
     if (encoding != QLatin1String("utf-8") && encoding != QLatin1String("utf8"))
         return Error(Error::Kind::Unresolved,
@@ -245,12 +237,12 @@ Result<PlannedRevision> RevisionWriter::plan(const RevisionRequest &request) con
         // alembic reads sub-folders of a version location only with this option:
         // the new revision would be written and then never found
         if (!m_config.recursiveVersionLocations)
-            return iniError(options.fileTemplateWhere.file, options.fileTemplateWhere.line,
-                            QStringLiteral("file_template %1 puts the new revision in the sub-folder %2 of %3, and "
-                                           "alembic reads sub-folders only when recursive_version_locations is "
-                                           "true; set it, or write the template without '/'")
-                                .arg(pyRepr(options.fileTemplate), pyRepr(QDir(normPath).relativeFilePath(folder)),
-                                     normPath));
+            return configError(options.fileTemplateWhere.file, options.fileTemplateWhere.line,
+                               QStringLiteral("file_template %1 puts the new revision in the sub-folder %2 of %3, and "
+                                              "alembic reads sub-folders only when recursive_version_locations is "
+                                              "true; set it, or write the template without '/'")
+                                   .arg(pyRepr(options.fileTemplate), pyRepr(QDir(normPath).relativeFilePath(folder)),
+                                        normPath));
         if (!QFileInfo::exists(folder))
             planned.createDirectory = folder;
     }

@@ -21,14 +21,6 @@ QString pyAbsPath(const QString &path)
 
 namespace {
 
-Error configError(const QString &file, int line, const QString &message)
-{
-    Location where;
-    where.file = file;
-    where.line = line;
-    return Error(Error::Kind::Config, message, where);
-}
-
 // alembic's coerce_resource_to_filename: "package:path" needs Python.
 Result<QString> resourcePath(const QString &ini, int line, const QString &value)
 {

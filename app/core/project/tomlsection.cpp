@@ -15,14 +15,6 @@ namespace retort {
 
 namespace {
 
-Error tomlError(const QString &path, int line, const QString &message)
-{
-    Location where;
-    where.file = path;
-    where.line = line;
-    return Error(Error::Kind::Config, message, where);
-}
-
 QString qstr(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -121,8 +113,8 @@ Result<std::optional<TomlSection>> TomlSection::parse(const QString &path, const
         doc = toml::parse(std::string_view(text.constData(), size_t(text.size())),
                           std::string_view("pyproject.toml"));
     } catch (const toml::parse_error &e) {
-        return tomlError(path, int(e.source().begin.line),
-                         QStringLiteral("pyproject.toml is not valid TOML: %1").arg(qstr(e.description())));
+        return configError(path, int(e.source().begin.line),
+                           QStringLiteral("pyproject.toml is not valid TOML: %1").arg(qstr(e.description())));
     }
     const toml::node *tool = doc.get("tool");
     if (!tool)
@@ -131,13 +123,13 @@ Result<std::optional<TomlSection>> TomlSection::parse(const QString &path, const
     // tool.alembic makes its .get() fail: Retort says what 1.16 says
     const auto *toolTable = tool->as_table();
     if (!toolTable)
-        return tomlError(path, lineOf(*tool), QStringLiteral("Incorrect TOML format"));
+        return configError(path, lineOf(*tool), QStringLiteral("Incorrect TOML format"));
     const toml::node *alembic = toolTable->get("alembic");
     if (!alembic)
         return std::optional<TomlSection>();
     const auto *table = alembic->as_table();
     if (!table)
-        return tomlError(path, lineOf(*alembic), QStringLiteral("Incorrect TOML format"));
+        return configError(path, lineOf(*alembic), QStringLiteral("Incorrect TOML format"));
     TomlSection section;
     section.m_path = path;
     section.m_line = lineOf(*alembic);
