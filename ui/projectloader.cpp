@@ -91,7 +91,9 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
     }
 
     if (progress)
-        progress->begin(QStringLiteral("Reading the configuration"));
+        progress->begin(QFileInfo(project->iniPath).fileName() == QLatin1String("pyproject.toml")
+                            ? QStringLiteral("Reading pyproject.toml")
+                            : QStringLiteral("Reading alembic.ini"));
     const auto [ini, toml] = configFiles(project->iniPath);
     Result<ProjectConfig> config = ProjectConfig::load(ini, QStringLiteral("alembic"), toml);
     if (!config)
