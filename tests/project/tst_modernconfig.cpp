@@ -368,6 +368,12 @@ private Q_SLOTS:
         QTest::newRow("tool.alembic not a table")
             << QByteArray() << QByteArray("[tool]\nalembic = \"mig\"\n") << heads
             << QStringLiteral("Incorrect TOML format") << QStringLiteral("pyproject.toml:2");
+        QTest::newRow("tool not a table")
+            << QByteArray() << QByteArray("tool = 1\n") << heads << QStringLiteral("Incorrect TOML format")
+            << QStringLiteral("pyproject.toml:1");
+        QTest::newRow("unknown interpolation name")
+            << QByteArray() << QByteArray("[tool.alembic]\nscript_location = \"%(there)s/mig\"\n") << heads
+            << QStringLiteral("script_location: KeyError: 'there'") << QStringLiteral("pyproject.toml:2");
         QTest::newRow("unsupported type")
             << QByteArray() << QByteArray("[tool.alembic]\nscript_location = 1.5\n") << heads
             << QStringLiteral("unsupported TOML value type for key: 'script_location'") << QStringLiteral("pyproject.toml:2");
