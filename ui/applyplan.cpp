@@ -106,7 +106,8 @@ PlanRenderSettings onlineRenderSettings(const LoadedProjectPtr &project)
     PlanRenderSettings render;
     render.mode = RenderMode::Online;
     render.policy = EnginePolicy::Auto;
-    render.bridge.iniPath = project->iniPath;
+    render.bridge.iniPath = project->config.iniPath;
+    render.bridge.tomlPath = project->config.tomlPath;
     render.bridge.workDir = QFileInfo(project->iniPath).absolutePath();
     render.interpreter.iniPath = project->iniPath;
     return render;

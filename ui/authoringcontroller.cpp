@@ -59,7 +59,8 @@ bool AuthoringController::write(const RevisionRequest &request)
     m_thread = QThread::create([project, request, result] {
         RevisionWriter writer(project->config, project->scripts, project->graph);
         writer.setBridgeRenderer(
-            bridgeTemplateRenderer({QString(), project->iniPath, project->config.section, {}}, request.merge));
+            bridgeTemplateRenderer({QString(), project->config.iniPath, project->config.section, {}, project->config.tomlPath},
+                                   request.merge));
         Result<PlannedRevision> planned = writer.plan(request);
         if (planned)
             if (const Error e = RevisionWriter::write(planned.value()))

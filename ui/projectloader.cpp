@@ -6,6 +6,7 @@
 #include "project/envreader.h"
 #include "project/scriptcache.h"
 #include "project/scriptloader.h"
+#include "project/tomlsection.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -27,21 +28,46 @@ QVector<int> fallbackOrder(const RevisionGraph &graph)
 
 } // namespace
 
+namespace {
+
+bool hasAlembicTable(const QString &toml)
+{
+    if (!QFileInfo(toml).isFile())
+        return false;
+    const Result<std::optional<TomlSection>> section = TomlSection::load(toml);
+    return !section || section->has_value();  // a broken one is shown with its error
+}
+
+} // namespace
+
 QString ProjectLoader::resolveIniPath(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.isDir())
         return info.absoluteFilePath();
     // A folder inside the project (its versions, its script directory)
-    // opens the project whose alembic.ini is in it or above it.
+    // opens the project whose alembic.ini, or pyproject.toml with a
+    // [tool.alembic] table, is in it or above it.
     for (QDir dir(info.absoluteFilePath());;) {
         const QFileInfo ini(dir.absoluteFilePath(QStringLiteral("alembic.ini")));
         if (ini.isFile())
             return ini.absoluteFilePath();
+        const QString toml = dir.absoluteFilePath(QStringLiteral("pyproject.toml"));
+        if (hasAlembicTable(toml))
+            return toml;
         if (!dir.cdUp())
             break;
     }
     return QFileInfo(info.absoluteFilePath() + QStringLiteral("/alembic.ini")).absoluteFilePath();
+}
+
+QPair<QString, QString> ProjectLoader::configFiles(const QString &resolved)
+{
+    // as alembic run in that folder finds them: ./alembic.ini and ./pyproject.toml
+    const QFileInfo info(resolved);
+    if (info.fileName() == QLatin1String("pyproject.toml"))
+        return {info.absoluteDir().absoluteFilePath(QStringLiteral("alembic.ini")), info.absoluteFilePath()};
+    return {info.absoluteFilePath(), info.absoluteDir().absoluteFilePath(QStringLiteral("pyproject.toml"))};
 }
 
 Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progress *progress)
@@ -58,14 +84,18 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
         where.file = project->iniPath;
         return Error(Error::Kind::Io,
                      QFileInfo(path).isDir()
-                         ? QStringLiteral("No alembic.ini in this folder or any folder above it")
+                         ? QStringLiteral("No alembic.ini or pyproject.toml with [tool.alembic] in this folder "
+                                          "or any folder above it")
                          : QStringLiteral("No such file: %1").arg(project->iniPath),
                      where);
     }
 
     if (progress)
-        progress->begin(QStringLiteral("Reading alembic.ini"));
-    Result<ProjectConfig> config = ProjectConfig::load(project->iniPath);
+        progress->begin(QFileInfo(project->iniPath).fileName() == QLatin1String("pyproject.toml")
+                            ? QStringLiteral("Reading pyproject.toml")
+                            : QStringLiteral("Reading alembic.ini"));
+    const auto [ini, toml] = configFiles(project->iniPath);
+    Result<ProjectConfig> config = ProjectConfig::load(ini, QStringLiteral("alembic"), toml);
     if (!config)
         return config.error();
     project->config = std::move(config).value();
@@ -92,7 +122,8 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
             progress->begin(QStringLiteral("Reading the revision files with Python"));
         PythonHeaderSettings python;
         python.interpreter.iniPath = project->iniPath;
-        python.bridge.iniPath = project->iniPath;
+        python.bridge.iniPath = project->config.iniPath;
+        python.bridge.tomlPath = project->config.tomlPath;
         python.bridge.workDir = project->config.workDir;
         bool alembicRan = false;
         const Result<PythonReading> read =

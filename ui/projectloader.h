@@ -4,6 +4,7 @@
 #include "result.h"
 
 #include <QObject>
+#include <QPair>
 #include <QString>
 
 #include <atomic>
@@ -24,6 +25,8 @@ public:
 
     // A folder means the alembic.ini inside it; the result is absolute.
     static QString resolveIniPath(const QString &path);
+    // The ini and the pyproject.toml a resolved path stands for (either may not exist).
+    static QPair<QString, QString> configFiles(const QString &resolved);
     // The whole load, synchronously, on the calling thread. progress (may be
     // null) hears each step; its cancel flag stops the load between files
     // and between steps, with a Cancelled error.

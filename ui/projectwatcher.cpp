@@ -22,7 +22,7 @@ ProjectWatcher::ProjectWatcher(QObject *parent)
 void ProjectWatcher::watch(const LoadedProject &project)
 {
     const QDir here = QFileInfo(project.iniPath).absoluteDir();
-    QStringList paths{project.iniPath};
+    QStringList paths{project.iniPath, project.config.iniPath, here.absoluteFilePath(QStringLiteral("pyproject.toml"))};
     const QString scripts = here.absoluteFilePath(project.config.scriptLocation);
     paths << scripts + QStringLiteral("/env.py");
     for (const QString &location : project.config.versionLocations)
@@ -41,7 +41,9 @@ void ProjectWatcher::watch(const LoadedProject &project)
 
 void ProjectWatcher::watchFailed(const QString &iniPath, const QString &errorFile)
 {
-    QStringList paths{iniPath};
+    const QDir here = QFileInfo(iniPath).absoluteDir();
+    QStringList paths{iniPath, here.absoluteFilePath(QStringLiteral("alembic.ini")),
+                      here.absoluteFilePath(QStringLiteral("pyproject.toml"))};
     if (!errorFile.isEmpty()) {
         const QString file = QFileInfo(iniPath).absoluteDir().absoluteFilePath(errorFile);
         paths << file << QFileInfo(file).absolutePath();

@@ -46,7 +46,8 @@ std::unique_ptr<PlanRenderer> SqlWorker::planRendererFor(const LoadedProject &pr
 {
     PlanRenderSettings settings;
     settings.policy = EnginePolicy::Auto;
-    settings.bridge.iniPath = project.iniPath;
+    settings.bridge.iniPath = project.config.iniPath;
+    settings.bridge.tomlPath = project.config.tomlPath;
     settings.bridge.workDir = QFileInfo(project.iniPath).absolutePath();
     settings.interpreter.iniPath = project.iniPath;
     return std::make_unique<PlanRenderer>(project.graph, project.scripts, settings);

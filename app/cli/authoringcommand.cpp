@@ -1,6 +1,7 @@
 #include "authoringcommand.h"
 
 #include "authoring/bridgedtemplate.h"
+#include "project/projectconfig.h"
 #include "cliargs.h"
 
 #include <QFileInfo>
@@ -91,7 +92,7 @@ AuthoringResult runAuthoringCommand(const CliArgs &args, const ProjectConfig &co
     }
     const RevisionRequest request = revisionRequest(args);
     RevisionWriter writer(config, scripts, graph);
-    writer.setBridgeRenderer(bridgeTemplateRenderer({args.python, args.config, args.name, args.x}, request.merge));
+    writer.setBridgeRenderer(bridgeTemplateRenderer({args.python, args.config, args.name, args.x, config.tomlPath}, request.merge));
     Result<PlannedRevision> planned = writer.plan(request);
     if (!planned) {
         result.error = planned.error();

@@ -2,6 +2,7 @@
 
 #include "bridge/reproducedversions.h"
 
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
@@ -133,7 +134,9 @@ QString helpText()
                "options:\n"
                "  -h, --help            show this help and exit\n"
                "  --version             show Retort's version and exit\n"
-               "  -c, --config CONFIG   alembic config file (default: $ALEMBIC_CONFIG or alembic.ini)\n"
+               "  -c, --config CONFIG   alembic config file (default: $ALEMBIC_CONFIG or alembic.ini); give it twice\n"
+               "                        for an ini and a pyproject.toml ([tool.alembic], read after the ini;\n"
+               "                        default ./pyproject.toml)\n"
                "  -n, --name NAME       section of the config file (default: alembic)\n"
                "  -x X                  additional arguments for env.py (key=value)\n"
                "  --raiseerr            accepted for compatibility with alembic\n"
@@ -144,11 +147,39 @@ QString helpText()
            + reproducedVersionsText();
 }
 
+namespace {
+
+// alembic ≥1.16's CommandLine: each -c whose file name is pyproject.toml is
+// the TOML, any other the ini; what is not given comes from ALEMBIC_CONFIG
+// (by the same test on its name) or the current directory.
+void sortConfigFiles(const QStringList &configs, CliArgs &a)
+{
+    const QString fromEnv = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALEMBIC_CONFIG"));
+    const auto isToml = [](const QString &path) {
+        return QFileInfo(path).fileName() == QLatin1String("pyproject.toml");
+    };
+    a.config = QStringLiteral("alembic.ini");
+    a.toml = QStringLiteral("pyproject.toml");
+    if (!fromEnv.isEmpty())
+        (isToml(fromEnv) ? a.toml : a.config) = fromEnv;
+    bool ini = false;
+    bool toml = false;
+    for (const QString &c : configs) {
+        bool &seen = isToml(c) ? toml : ini;
+        if (seen && a.configError.isEmpty())
+            a.configError = isToml(c) ? QStringLiteral("pyproject.toml indicated more than once")
+                                      : QStringLiteral("only one ini file may be indicated");
+        seen = true;
+        (isToml(c) ? a.toml : a.config) = c;
+    }
+}
+
+} // namespace
+
 ParseResult parseArgs(const QStringList &arguments)
 {
     CliArgs a;
-    a.config = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALEMBIC_CONFIG"),
-                                                                QStringLiteral("alembic.ini"));
+    QStringList configs;  // every -c, sorted into the ini and pyproject.toml afterwards
     auto takeValue = [&](int &i, const QString &opt, QString *into) -> QString {
         const QString arg = arguments[i];
         const int eq = arg.indexOf(QLatin1Char('='));
@@ -179,9 +210,9 @@ ParseResult parseArgs(const QStringList &arguments)
         } else if (arg == QLatin1String("--version")) {
             a.version = true;
         } else if (arg.startsWith(QLatin1String("-c")) && !arg.startsWith(QLatin1String("--")) ) {
-            err = takeValue(i, QStringLiteral("-c/--config"), &a.config);
+            err = takeValue(i, QStringLiteral("-c/--config"), &configs.emplace_back());
         } else if (key == QLatin1String("--config")) {
-            err = takeValue(i, QStringLiteral("-c/--config"), &a.config);
+            err = takeValue(i, QStringLiteral("-c/--config"), &configs.emplace_back());
         } else if ((arg.startsWith(QLatin1String("-n")) && !arg.startsWith(QLatin1String("--")))
                    || key == QLatin1String("--name")) {
             err = takeValue(i, QStringLiteral("-n/--name"), &a.name);
@@ -286,6 +317,7 @@ ParseResult parseArgs(const QStringList &arguments)
         if (!err.isEmpty())
             return {std::nullopt, err};
     }
+    sortConfigFiles(configs, a);
     return {a, {}};
 }
 

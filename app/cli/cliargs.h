@@ -12,7 +12,9 @@ namespace retort::cli {
 // The command line in alembic's shape: global options, one command, its
 // options and positionals.
 struct CliArgs {
-    QString config;            // -c/--config, else $ALEMBIC_CONFIG, else alembic.ini
+    QString config;            // the ini: -c/--config, else $ALEMBIC_CONFIG, else alembic.ini
+    QString toml = QStringLiteral("pyproject.toml");  // -c .../pyproject.toml, else $ALEMBIC_CONFIG if one, else pyproject.toml
+    QString configError;       // alembic's CommandError for two files of one kind given with -c
     QString name = QStringLiteral("alembic");  // -n/--name: the ini section
     QStringList x;             // -x key=value (accepted, passed to the bridge later)
     bool raiseErr = false;

@@ -208,6 +208,7 @@ private:
         settings.interpreter.explicitPath = m_args.python;
         settings.interpreter.iniPath = m_config.iniPath;
         settings.bridge.iniPath = m_args.config;
+        settings.bridge.tomlPath = m_config.tomlPath;
         settings.bridge.section = m_args.name;
         settings.bridge.x = m_args.x;
         settings.forImportTimeCode = imports;
@@ -238,7 +239,11 @@ private:
 
     bool open()
     {
-        Result<ProjectConfig> cfg = ProjectConfig::load(m_args.config, m_args.name);
+        if (!m_args.configError.isEmpty()) {
+            fail(Error(Error::Kind::Config, m_args.configError));
+            return false;
+        }
+        Result<ProjectConfig> cfg = ProjectConfig::load(m_args.config, m_args.name, m_args.toml);
         if (!cfg) {
             fail(cfg.error());
             return false;

@@ -132,6 +132,7 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
     settings.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
     settings.interpreter.explicitPath = args.python;  // checked like every other candidate
     settings.bridge.iniPath = args.config;
+    settings.bridge.tomlPath = config.tomlPath;
     settings.bridge.section = args.name;
     settings.bridge.x = args.x;
     settings.bridge.tag = args.tag;
@@ -188,6 +189,7 @@ QByteArray runEnginesCommand(const CliArgs &args, const ProjectConfig &config,
     PlanRenderSettings settings;
     settings.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
     settings.bridge.iniPath = config.iniPath;
+    settings.bridge.tomlPath = config.tomlPath;
     PlanRenderer renderer(graph, scripts, settings);
     const bool json = args.format == QLatin1String("json");
     auto engineName = [](const EngineVerdict &v) {

@@ -100,7 +100,7 @@ OnlineResult runOnlineCommand(const CliArgs &args, const ProjectConfig &config,
     runner.setPythonRunner(bridgeStepRunner(render.bridge, render.interpreter, connection));
     JournalContext journal;
     journal.operation = operationFor(args);
-    journal.project = config.iniPath;
+    journal.project = config.configFile();
     journal.versionTable = project.versionTable();
     journal.transactionPerMigration = options.transactionPerMigration;
     journal.connection = connection;

@@ -128,6 +128,7 @@ PlanRenderSettings planRenderSettings(const CliArgs &args, const ProjectConfig &
     render.policy = parseEnginePolicy(args.engine).value_or(EnginePolicy::Auto);
     render.bridge.python = args.python;
     render.bridge.iniPath = args.config;
+    render.bridge.tomlPath = config.tomlPath;
     render.bridge.section = args.name;
     render.bridge.x = args.x;
     render.interpreter.iniPath = config.iniPath;

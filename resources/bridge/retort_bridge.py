@@ -254,14 +254,35 @@ def install_autocommit_markers(recorder):
 
 
 def load_config(request):
+    """alembic's Config for the project. "resolved" (when Retort sends it)
+    carries what alembic 1.8.1 cannot read itself: pyproject.toml's
+    [tool.alembic] options the ini lacks, and version_locations and
+    prepend_sys_path as Retort split them (path_separator, TOML lists)."""
     from alembic.config import Config
 
     cmd_opts = argparse.Namespace(x=list(request.get("x") or []), raiseerr=False)
-    return Config(
-        file_=request.get("config") or "alembic.ini",
+    ini = request.get("config") or "alembic.ini"
+    resolved = request.get("resolved")
+    config = Config(
+        file_=ini if not resolved or os.path.isfile(ini) else None,
         ini_section=request.get("section") or "alembic",
         cmd_opts=cmd_opts,
     )
+    if resolved:
+        section = config.config_ini_section
+        if not config.file_config.has_section(section):
+            config.file_config.add_section(section)
+        for key, value in resolved.get("options", {}).items():
+            config.set_main_option(key, value.replace("%", "%%"))
+        if "version_locations" in resolved:
+            config.set_main_option("version_locations", os.pathsep.join(resolved["version_locations"]).replace("%", "%%"))
+            config.set_main_option("version_path_separator", "os")
+        if "prepend_sys_path" in resolved:
+            # from_config would split it by 1.8.1's rules: the pieces go in here
+            if config.file_config.has_option(section, "prepend_sys_path"):
+                config.remove_main_option("prepend_sys_path")
+            sys.path[:0] = list(resolved["prepend_sys_path"])
+    return config
 
 
 def revision_script(script, step, load_alone):

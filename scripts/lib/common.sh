@@ -17,6 +17,7 @@ RETORT_DEB_PACKAGES=(
   help2man lintian appstream
   python3-jsonschema
   qtkeychain-qt6-dev gnome-keyring dbus-daemon
+  libtomlplusplus-dev
 )
 
 retort_log() { printf '[retort] %s\n' "$*" >&2; }

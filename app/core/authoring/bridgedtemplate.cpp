@@ -53,6 +53,7 @@ BridgeTemplateRenderer bridgeTemplateRenderer(const TemplateBridgeSettings &sett
         project.iniPath = settings.iniPath;
         project.section = settings.section;
         project.x = settings.x;
+        project.tomlPath = settings.tomlPath;
         return AlembicBridge(project).renderTemplate(templatePath, valuesJson(values), merge);
     };
 }

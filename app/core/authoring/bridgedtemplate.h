@@ -15,6 +15,7 @@ struct TemplateBridgeSettings {
     QString iniPath;
     QString section = QStringLiteral("alembic");
     QStringList x;
+    QString tomlPath;  // pyproject.toml read after the ini (empty: none)
 };
 
 // A renderer for RevisionWriter that runs Mako through the alembic bridge.

@@ -3,7 +3,7 @@
 #include "authoring/revisionfilename.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionwalker.h"
-#include "project/inifile.h"
+#include "project/alembicoptions.h"
 #include "project/projectconfig.h"
 #include "project/projectfile.h"
 #include "project/revisionreader.h"
@@ -27,76 +27,91 @@ QString newRevisionId()
 
 namespace {
 
-// The alembic.ini options generate_revision reads, besides the locations.
+// The options generate_revision reads, besides the locations.
 struct AuthoringOptions {
     QString fileTemplate = QStringLiteral("%(rev)s_%(slug)s");
     int truncateSlugLength = 40;
     std::optional<QString> timezone;
     QString outputEncoding = QStringLiteral("utf-8");
     bool revisionEnvironment = false;
-    QString hooks;  // [post_write_hooks] hooks
-    int hooksLine = 0;
+    Location fileTemplateWhere;
+    QString hooks;  // [post_write_hooks] hooks, or the names of [[tool.alembic.post_write_hooks]]
+    Location hooksWhere;
 };
-
-Error iniError(const QString &ini, int line, const QString &message)
-{
-    Location where;
-    where.file = ini;
-    where.line = line;
-    return Error(Error::Kind::Config, message, where);
-}
 
 Result<AuthoringOptions> loadOptions(const ProjectConfig &config)
 {
-    const QString here = QDir::cleanPath(QFileInfo(pyAbsPath(config.iniPath)).path());
-    Result<IniFile> ini = IniFile::load(config.iniPath, {{QStringLiteral("here"), here}});
-    if (!ini)
-        return ini.error();
+    Result<AlembicOptions> loaded = AlembicOptions::load(config.iniPath, config.tomlPath, config.section);
+    if (!loaded)
+        return loaded.error();
+    const AlembicOptions &options = loaded.value();
     AuthoringOptions o;
-    const QString &section = config.section;
     auto option = [&](const char *key, QString *into) -> Error {
-        if (!ini->hasOption(section, QLatin1String(key)))
-            return {};
-        Result<QString> v = ini->value(section, QLatin1String(key));
+        Result<std::optional<QString>> v = options.text(QLatin1String(key));
         if (!v)
             return v.error();
-        *into = v.value();
+        if (v.value())
+            *into = **v;
         return {};
     };
     if (const Error e = option("file_template", &o.fileTemplate))
         return e;
+    o.fileTemplateWhere = options.where(QStringLiteral("file_template"));
     QString text;
-    if (ini->hasOption(section, QStringLiteral("truncate_slug_length"))) {
+    if (options.has(QStringLiteral("truncate_slug_length"))) {
         if (const Error e = option("truncate_slug_length", &text))
             return e;
         const std::optional<long long> n = pyInt(text);
-        if (!n)
-            return iniError(config.iniPath, ini->lineOf(section, QStringLiteral("truncate_slug_length")),
-                            QStringLiteral("truncate_slug_length: invalid literal for int() with base 10: %1")
-                                .arg(pyRepr(text)));
+        if (!n) {
+            const Location at = options.where(QStringLiteral("truncate_slug_length"));
+            return configError(at.file, at.line,
+                               QStringLiteral("truncate_slug_length: invalid literal for int() with base 10: %1")
+                                   .arg(pyRepr(text)));
+        }
         o.truncateSlugLength = *n != 0 ? int(qBound(-1000000LL, *n, 1000000LL)) : 40;  // alembic: `or 40`
     }
-    if (ini->hasOption(section, QStringLiteral("timezone"))) {
+    if (options.has(QStringLiteral("timezone"))) {
         if (const Error e = option("timezone", &text))
             return e;
         o.timezone = text;
     }
     if (const Error e = option("output_encoding", &o.outputEncoding))
         return e;
-    text.clear();
-    if (const Error e = option("revision_environment", &text))
-        return e;
-    const QString flag = text.trimmed().toLower();
-    o.revisionEnvironment = QStringList{QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on"),
-                                        QStringLiteral("y"), QStringLiteral("t"), QStringLiteral("1")}
-                                .contains(flag);
-    if (ini->hasSection(QStringLiteral("post_write_hooks"))
-        && ini->hasOption(QStringLiteral("post_write_hooks"), QStringLiteral("hooks"))) {
-        Result<QString> hooks = ini->value(QStringLiteral("post_write_hooks"), QStringLiteral("hooks"));
+    if (options.inIni(QStringLiteral("revision_environment"))) {
+        text.clear();
+        if (const Error e = option("revision_environment", &text))
+            return e;
+        const QString flag = text.trimmed().toLower();
+        o.revisionEnvironment = QStringList{QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on"),
+                                            QStringLiteral("y"), QStringLiteral("t"), QStringLiteral("1")}
+                                    .contains(flag);
+    } else {
+        Result<bool> flag = options.boolean(QStringLiteral("revision_environment"));
+        if (!flag)
+            return flag.error();
+        o.revisionEnvironment = flag.value();
+    }
+    const std::optional<IniFile> &ini = options.ini();
+    if (ini && ini->hasSection(QStringLiteral("post_write_hooks"))) {
+        if (ini->hasOption(QStringLiteral("post_write_hooks"), QStringLiteral("hooks"))) {
+            Result<QString> hooks = ini->value(QStringLiteral("post_write_hooks"), QStringLiteral("hooks"));
+            if (!hooks)
+                return hooks.error();
+            o.hooks = hooks->trimmed();
+            o.hooksWhere.file = config.iniPath;
+            o.hooksWhere.line = ini->lineOf(QStringLiteral("post_write_hooks"), QStringLiteral("hooks"));
+        }
+    } else {
+        Result<QList<QList<QPair<QString, QString>>>> hooks = options.tomlTables(QStringLiteral("post_write_hooks"));
         if (!hooks)
             return hooks.error();
-        o.hooks = hooks->trimmed();
-        o.hooksLine = ini->lineOf(QStringLiteral("post_write_hooks"), QStringLiteral("hooks"));
+        QStringList names;
+        for (const auto &hook : hooks.value())
+            for (const auto &[key, value] : hook)
+                if (key == QLatin1String("name"))
+                    names << value;
+        o.hooks = names.join(QStringLiteral(", "));
+        o.hooksWhere = options.where(QStringLiteral("post_write_hooks"));
     }
     return o;
 }
@@ -135,10 +150,10 @@ Result<PlannedRevision> RevisionWriter::plan(const RevisionRequest &request) con
                      QStringLiteral("revision_environment is set: alembic runs env.py to write a new revision, "
                                     "which Retort does not do; run `alembic revision` for this project"));
     if (!options.hooks.isEmpty())
-        return iniError(m_config.iniPath, options.hooksLine,
-                        QStringLiteral("post_write_hooks (%1) run Python tools on the new file, which Retort does "
-                                       "not do; run `alembic %2` for this project")
-                            .arg(options.hooks, request.merge ? QStringLiteral("merge") : QStringLiteral("revision")));
+        return configError(options.hooksWhere.file, options.hooksWhere.line,
+                           QStringLiteral("post_write_hooks (%1) run Python tools on the new file, which Retort does "
+                                          "not do; run `alembic %2` for this project")
+                               .arg(options.hooks, request.merge ? QStringLiteral("merge") : QStringLiteral("revision")));
     const QString encoding = options.outputEncoding.toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
     if (encoding != QLatin1String("utf-8") && encoding != QLatin1String("utf8"))
         return Error(Error::Kind::Unresolved,
@@ -209,14 +224,28 @@ Result<PlannedRevision> RevisionWriter::plan(const RevisionRequest &request) con
     if (!fileName)
         return fileName.error();
     planned.path = QDir::cleanPath(normPath + QLatin1Char('/') + fileName.value());
-    // alembic would open() whatever the name says; a "/" in the id or the
-    // template would put the file where alembic never looks for revisions
-    if (fileName->contains(QLatin1Char('/')) || fileName->contains(QChar(0))
-        || QFileInfo(planned.path).path() != normPath)
+    // alembic would open() whatever the name says: only file_template's own
+    // "/" may make sub-folders (alembic ≥1.16), and only inside the location
+    const QString folder = QFileInfo(planned.path).path();
+    if (planned.revId.contains(QLatin1Char('/')) || fileName->contains(QChar(0))
+        || !planned.path.startsWith(normPath + QLatin1Char('/')) || QFileInfo(fileName.value()).isAbsolute())
         return Error(Error::Kind::Config,
                      QStringLiteral("the file name %1 (from file_template and the revision id) is not a file in the "
                                     "version location %2")
                          .arg(pyRepr(fileName.value()), normPath));
+    if (folder != normPath) {
+        // alembic reads sub-folders of a version location only with this option:
+        // the new revision would be written and then never found
+        if (!m_config.recursiveVersionLocations)
+            return configError(options.fileTemplateWhere.file, options.fileTemplateWhere.line,
+                               QStringLiteral("file_template %1 puts the new revision in the sub-folder %2 of %3, and "
+                                              "alembic reads sub-folders only when recursive_version_locations is "
+                                              "true; set it, or write the template without '/'")
+                                   .arg(pyRepr(options.fileTemplate), pyRepr(QDir(normPath).relativeFilePath(folder)),
+                                        normPath));
+        if (!QFileInfo::exists(folder))
+            planned.createDirectory = folder;
+    }
 
     if (!request.splice)
         for (int h : std::as_const(heads))

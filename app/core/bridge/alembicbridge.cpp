@@ -1,5 +1,6 @@
 #include "alembicbridge.h"
 
+#include "bridge/bridgeconfig.h"
 #include "bridge/bridgeprocess.h"
 #include "bridge/bridgescript.h"
 
@@ -104,9 +105,7 @@ QByteArray AlembicBridge::request(const QString &mode, const QVector<BridgeStep>
     }
     QJsonObject r;
     r.insert(QLatin1String("mode"), mode);
-    r.insert(QLatin1String("config"), m_project.iniPath);
-    r.insert(QLatin1String("section"), m_project.section);
-    r.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
+    addConfig(r);
     r.insert(QLatin1String("steps"), list);
     if (!m_project.tag.isEmpty())
         r.insert(QLatin1String("tag"), m_project.tag);
@@ -213,6 +212,16 @@ Error AlembicBridge::checkGreeting(const ProcessOutcome &run, QString *unavailab
     return {};
 }
 
+void AlembicBridge::addConfig(QJsonObject &request) const
+{
+    request.insert(QLatin1String("config"), m_project.iniPath);
+    request.insert(QLatin1String("section"), m_project.section);
+    request.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
+    const QJsonObject resolved = resolvedBridgeConfig(m_project.iniPath, m_project.section, m_project.tomlPath);
+    if (!resolved.isEmpty())
+        request.insert(QLatin1String("resolved"), resolved);
+}
+
 Result<ProcessOutcome> AlembicBridge::runProjectRequest(const QString &mode, QJsonObject request,
                                                        const std::atomic<bool> *cancel) const
 {
@@ -222,9 +231,7 @@ Result<ProcessOutcome> AlembicBridge::runProjectRequest(const QString &mode, QJs
     if (const Error e = process.value()->start())
         return e;
     request.insert(QLatin1String("mode"), mode);
-    request.insert(QLatin1String("config"), m_project.iniPath);
-    request.insert(QLatin1String("section"), m_project.section);
-    request.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
+    addConfig(request);
     return process.value()->finish(QJsonDocument(request).toJson(QJsonDocument::Compact));
 }
 

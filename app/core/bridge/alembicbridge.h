@@ -27,6 +27,7 @@ struct ProcessOutcome;
 struct BridgeProject {
     QString python;
     QString iniPath;
+    QString tomlPath;  // pyproject.toml read after the ini (empty: none)
     QString section = QStringLiteral("alembic");
     QStringList x;
     QString workDir;  // empty: the current directory
@@ -140,6 +141,8 @@ public:
     static QString urlVariable() { return QStringLiteral("RETORT_BRIDGE_URL"); }
 
 private:
+    // -c, -n, -x and what Retort resolved of the configuration (bridgeconfig.h).
+    void addConfig(QJsonObject &request) const;
     // The bridge's first words: it runs and can import alembic.
     Error checkGreeting(const ProcessOutcome &run, QString *unavailable) const;
     QByteArray request(const QString &mode, const QVector<BridgeStep> &steps) const;

@@ -13,14 +13,6 @@ namespace {
 
 const QString kDefault = QStringLiteral("DEFAULT");
 
-Error iniError(const QString &path, int line, const QString &message)
-{
-    Location where;
-    where.file = path;
-    where.line = line;
-    return Error(Error::Kind::Config, message, where);
-}
-
 bool isCommentLine(const QString &trimmed)
 {
     return trimmed.startsWith(QLatin1Char('#')) || trimmed.startsWith(QLatin1Char(';'));
@@ -38,10 +30,10 @@ Result<IniFile> IniFile::load(const QString &path, const QHash<QString, QString>
     const char *begin = bytes->constData();
     const char *bad = py::firstInvalidUtf8(begin, begin + bytes->size());
     if (bad != begin + bytes->size())
-        return iniError(path, int(std::count(begin, bad, '\n')) + 1,
-                        QStringLiteral("'utf-8' codec can't decode byte 0x%1 in position %2")
-                            .arg(uint(static_cast<unsigned char>(*bad)), 2, 16, QLatin1Char('0'))
-                            .arg(bad - begin));
+        return configError(path, int(std::count(begin, bad, '\n')) + 1,
+                           QStringLiteral("'utf-8' codec can't decode byte 0x%1 in position %2")
+                               .arg(uint(static_cast<unsigned char>(*bad)), 2, 16, QLatin1Char('0'))
+                               .arg(bad - begin));
     return parse(path, QString::fromUtf8(bytes.value()), defaults);
 }
 
@@ -92,18 +84,18 @@ Result<IniFile> IniFile::parse(const QString &path, const QString &text,
             currentSection = trimmed.mid(1, trimmed.size() - 2);
             if (currentSection != kDefault) {
                 if (ini.m_sections.contains(currentSection))
-                    return iniError(path, lineNo,
-                                    QStringLiteral("section '%1' already exists").arg(currentSection));
+                    return configError(path, lineNo,
+                                       QStringLiteral("section '%1' already exists").arg(currentSection));
                 ini.m_sectionOrder << currentSection;
             }
             ini.m_sections[currentSection];
             continue;
         }
         if (currentSection.isEmpty())
-            return iniError(path, lineNo,
-                            QStringLiteral("File contains no section headers: line %1: '%2'")
-                                .arg(lineNo)
-                                .arg(line));
+            return configError(path, lineNo,
+                               QStringLiteral("File contains no section headers: line %1: '%2'")
+                                   .arg(lineNo)
+                                   .arg(line));
 
         int eq = line.indexOf(QLatin1Char('='));
         const int colon = line.indexOf(QLatin1Char(':'));
@@ -111,17 +103,17 @@ Result<IniFile> IniFile::parse(const QString &path, const QString &text,
             eq = colon;
         // configparser: a line without a delimiter, or with nothing before it
         if (eq < 0 || line.left(eq).trimmed().isEmpty())
-            return iniError(path, lineNo,
-                            QStringLiteral("Source contains parsing errors: line %1: '%2'")
-                                .arg(lineNo)
-                                .arg(line));
+            return configError(path, lineNo,
+                               QStringLiteral("Source contains parsing errors: line %1: '%2'")
+                                   .arg(lineNo)
+                                   .arg(line));
         const QString key = line.left(eq).trimmed().toLower();
         const QString value = line.mid(eq + 1).trimmed();
         Section &section = ini.m_sections[currentSection];
         if (section.contains(key) && section[key].line > 0)
-            return iniError(path, lineNo,
-                            QStringLiteral("option '%1' in section '%2' already exists")
-                                .arg(key, currentSection));
+            return configError(path, lineNo,
+                               QStringLiteral("option '%1' in section '%2' already exists")
+                                   .arg(key, currentSection));
         section.insert(key, Entry{value, lineNo});
         current = &section[key];
         currentIndent = indent;
@@ -174,7 +166,7 @@ Result<QString> IniFile::value(const QString &section, const QString &key) const
 {
     const Entry *e = find(section, key);
     if (!e)
-        return iniError(m_path, 0, QStringLiteral("No option '%1' in section: '%2'").arg(key, section));
+        return configError(m_path, 0, QStringLiteral("No option '%1' in section: '%2'").arg(key, section));
     return interpolate(section, key, e->value, 1);
 }
 
@@ -183,10 +175,10 @@ Result<QString> IniFile::interpolate(const QString &section, const QString &key,
 {
     // configparser.MAX_INTERPOLATION_DEPTH
     if (depth > 10)
-        return iniError(m_path, lineOf(section, key),
-                        QStringLiteral("Recursion limit exceeded in value substitution: option '%1' "
-                                       "in section '%2'")
-                            .arg(key, section));
+        return configError(m_path, lineOf(section, key),
+                           QStringLiteral("Recursion limit exceeded in value substitution: option '%1' "
+                                          "in section '%2'")
+                               .arg(key, section));
     QString out;
     out.reserve(raw.size());
     for (int i = 0; i < raw.size(); ++i) {
@@ -202,25 +194,25 @@ Result<QString> IniFile::interpolate(const QString &section, const QString &key,
         } else if (next == QLatin1Char('(')) {
             const int close = raw.indexOf(QStringLiteral(")s"), i + 2);
             if (close < 0)
-                return iniError(m_path, lineOf(section, key),
-                                QStringLiteral("bad interpolation variable reference '%1'").arg(raw));
+                return configError(m_path, lineOf(section, key),
+                                   QStringLiteral("bad interpolation variable reference '%1'").arg(raw));
             const QString ref = raw.mid(i + 2, close - i - 2).toLower();
             const Entry *e = find(section, ref);
             if (!e)
-                return iniError(m_path, lineOf(section, key),
-                                QStringLiteral("Bad value substitution: option '%1' in section '%2' "
-                                               "contains an interpolation key '%3' which is not a "
-                                               "valid option name. Raw value: '%4'")
-                                    .arg(key, section, ref, raw));
+                return configError(m_path, lineOf(section, key),
+                                   QStringLiteral("Bad value substitution: option '%1' in section '%2' "
+                                                  "contains an interpolation key '%3' which is not a "
+                                                  "valid option name. Raw value: '%4'")
+                                       .arg(key, section, ref, raw));
             Result<QString> sub = interpolate(section, ref, e->value, depth + 1);
             if (!sub)
                 return sub.error();
             out += sub.value();
             i = close + 1;
         } else {
-            return iniError(m_path, lineOf(section, key),
-                            QStringLiteral("'%' must be followed by '%' or '(', found: '%1'")
-                                .arg(raw.mid(i)));
+            return configError(m_path, lineOf(section, key),
+                               QStringLiteral("'%' must be followed by '%' or '(', found: '%1'")
+                                   .arg(raw.mid(i)));
         }
     }
     return out;

@@ -78,4 +78,12 @@ Result<QByteArray> readProjectFile(const QString &path, qint64 maxBytes, const Q
     return bytes;
 }
 
+Error configError(const QString &file, int line, const QString &message)
+{
+    Location where;
+    where.file = file;
+    where.line = line;
+    return Error(Error::Kind::Config, message, where);
+}
+
 } // namespace retort

@@ -24,6 +24,9 @@ constexpr qint64 kCache = 512 * 1024 * 1024;
 // the size message ("revision file", "alembic.ini", ...).
 Result<QByteArray> readProjectFile(const QString &path, qint64 maxBytes, const QString &what);
 
+// A configuration error at file:line (line 0: the file as a whole).
+Error configError(const QString &file, int line, const QString &message);
+
 // The error for a failed system call on `path` with `errorNumber` (errno),
 // worded as Python's OSError: "[Errno 13] Permission denied: 'path'".
 Error fileError(const QString &path, int errorNumber);

@@ -26,7 +26,22 @@
 
 namespace retort {
 
-Result<QList<ScriptLoader::Entry>> ScriptLoader::listEntries(const QString &directory)
+namespace {
+
+// A folder os.walk descends into: a real folder, not a link to one.
+bool isWalkedFolder(const QString &path, unsigned char type)
+{
+    if (type == DT_DIR)
+        return true;
+    if (type != DT_UNKNOWN)
+        return false;
+    struct stat st {};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+} // namespace
+
+Result<QList<ScriptLoader::Entry>> ScriptLoader::listEntries(const QString &directory, QStringList *subdirs)
 {
     // os.listdir order: readdir's, which QDir does not promise to keep.
     DIR *dir = ::opendir(QFile::encodeName(directory).constData());
@@ -43,6 +58,10 @@ Result<QList<ScriptLoader::Entry>> ScriptLoader::listEntries(const QString &dire
         const QString name = QFile::decodeName(entry->d_name);
         if (name == QLatin1String(".") || name == QLatin1String(".."))
             continue;
+        if (subdirs && isWalkedFolder(directory + QLatin1Char('/') + name, entry->d_type)) {
+            *subdirs << name;
+            continue;
+        }
         // alembic: (?!\.\#|__init__)(.*\.py)$
         if (!name.endsWith(QLatin1String(".py")) || name.startsWith(QLatin1String(".#"))
             || name.startsWith(QLatin1String("__init__")) || name.contains(QLatin1Char('\n')))
@@ -53,6 +72,40 @@ Result<QList<ScriptLoader::Entry>> ScriptLoader::listEntries(const QString &dire
     }
     ::closedir(dir);
     return names;
+}
+
+// alembic ≥1.10 with recursive_version_locations: os.walk top-down, each
+// folder's files in sorted order, then its sub-folders in sorted order;
+// a folder whose path ends in __pycache__ gives no files (and its
+// sub-folders keep the filesystem's order, as alembic skips the sort there).
+Result<QList<ScriptLoader::Entry>> ScriptLoader::walkEntries(const QString &directory)
+{
+    QList<Entry> out;
+    QStringList pending{QString()};  // folders relative to directory, depth first
+    while (!pending.isEmpty()) {
+        const QString relative = pending.takeFirst();
+        const QString folder = relative.isEmpty() ? directory : directory + QLatin1Char('/') + relative;
+        QStringList subdirs;
+        Result<QList<Entry>> entries = listEntries(folder, &subdirs);
+        if (!entries)
+            return entries.error();
+        const bool cache = folder.endsWith(QLatin1String("__pycache__"));
+        if (!cache) {
+            QList<Entry> files = entries.value();
+            std::sort(files.begin(), files.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });
+            for (Entry &e : files) {
+                if (!relative.isEmpty())
+                    e.name = relative + QLatin1Char('/') + e.name;
+                out << e;
+            }
+            std::sort(subdirs.begin(), subdirs.end());
+        }
+        QStringList next;
+        for (const QString &sub : std::as_const(subdirs))
+            next << (relative.isEmpty() ? sub : relative + QLatin1Char('/') + sub);
+        pending = next + pending;
+    }
+    return out;
 }
 
 Result<QStringList> ScriptLoader::listRevisionFiles(const QString &directory)
@@ -108,7 +161,8 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
                 continue;
             return fileError(location, errno);
         }
-        Result<QList<Entry>> entries = listEntries(location);
+        Result<QList<Entry>> entries = config.recursiveVersionLocations ? walkEntries(location)
+                                                                         : listEntries(location);
         if (!entries)
             return entries.error();
         // alembic compares realpath()s; resolving the folder once and only

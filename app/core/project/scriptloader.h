@@ -13,7 +13,8 @@ class Progress;
 
 // Finds and reads every revision file of a project, in the order alembic
 // meets them (version locations in order, directory entries in the order
-// the filesystem returns them), on all cores.
+// the filesystem returns them, or os.walk's with recursive_version_locations),
+// on all cores.
 class ScriptLoader {
 public:
     struct Loaded {
@@ -39,7 +40,9 @@ private:
         QByteArray rawName;  // as the folder holds it, for fstatat
         bool mayBeLink = false;
     };
-    static Result<QList<Entry>> listEntries(const QString &directory);
+    // subdirs (may be null) gets the folders os.walk would descend into.
+    static Result<QList<Entry>> listEntries(const QString &directory, QStringList *subdirs = nullptr);
+    static Result<QList<Entry>> walkEntries(const QString &directory);
 };
 
 } // namespace retort
