@@ -147,18 +147,18 @@ private slots:
         QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/migrations/analytics"), dir.path()));
         QVERIFY(QFile::remove(dir.filePath(QStringLiteral("alembic.ini"))));
         QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("extra"))));
-        QVERIFY(writeFile(dir.filePath(QStringLiteral("extra/c0ffee123456_extra.py")),
+        QVERIFY(overwriteFile(dir.filePath(QStringLiteral("extra/c0ffee123456_extra.py")),
                           newRevision(QStringLiteral("c0ffee123456"), kHead, QStringLiteral("Extra"))));
         const QByteArray toml = "[tool.alembic]\nscript_location = \"%(here)s/alembic\"\nprepend_sys_path = [\".\"]\n"
                                 "version_locations = [\"%(here)s/alembic/versions/core\", "
                                 "\"%(here)s/alembic/versions/reporting\"";
-        QVERIFY(writeFile(dir.filePath(QStringLiteral("pyproject.toml")), toml + "]\n"));
+        QVERIFY(overwriteFile(dir.filePath(QStringLiteral("pyproject.toml")), toml + "]\n"));
         MainWindow window;
         QSignalSpy shown(&window, &MainWindow::projectShown);
         window.openProject(dir.filePath(QStringLiteral("alembic/versions")));
         QVERIFY(QTest::qWaitFor([&] { return !shown.isEmpty(); }, kWait));
         QCOMPARE(window.historyModel()->rowCount(), 10);
-        QVERIFY(writeFile(dir.filePath(QStringLiteral("pyproject.toml")), toml + ", \"%(here)s/extra\"]\n"));
+        QVERIFY(overwriteFile(dir.filePath(QStringLiteral("pyproject.toml")), toml + ", \"%(here)s/extra\"]\n"));
         QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 11, kWait);
     }
 };
