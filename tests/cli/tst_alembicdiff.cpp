@@ -67,6 +67,37 @@ private:
         return f;
     }
 
+    // The importedheaders fixture copied into dir, `from` replaced by `to` in
+    // `file`; several files as "a|b" with their from and to split the same
+    // way.
+    static void editedImportedHeaders(const QTemporaryDir &dir, const QString &file, const QString &from,
+                                      const QString &to)
+    {
+        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"), dir.path()));
+        const QStringList files = file.split(QLatin1Char('|')), froms = from.split(QLatin1Char('|')),
+                          tos = to.split(QLatin1Char('|'));
+        QCOMPARE(froms.size(), files.size());
+        QCOMPARE(tos.size(), files.size());
+        for (int i = 0; i < files.size(); ++i) {
+            QFile f(dir.filePath(files[i]));
+            QByteArray text;
+            if (f.exists() || !froms[i].isEmpty()) {  // an empty `from` may also make a new file
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                text = f.readAll();
+                f.close();
+            }
+            if (froms[i].isEmpty()) {
+                text.prepend(tos[i].toUtf8());
+            } else {
+                QVERIFY2(text.contains(froms[i].toUtf8()), qPrintable(froms[i]));
+                text.replace(froms[i].toUtf8(), tos[i].toUtf8());
+            }
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+            f.close();
+        }
+    }
+
     void compare(const Project &p, const QStringList &args)
     {
         const ProcessResult expected = runAlembic(p.ini, args, p.dir);
@@ -419,30 +450,9 @@ private Q_SLOTS:
         QFETCH(QString, to);
         QFETCH(QString, outcome);
         QTemporaryDir dir;
-        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"), dir.path()));
-        // several files: "a|b" with their from and to split the same way
-        const QStringList files = file.split(QLatin1Char('|')), froms = from.split(QLatin1Char('|')),
-                          tos = to.split(QLatin1Char('|'));
-        QCOMPARE(froms.size(), files.size());
-        QCOMPARE(tos.size(), files.size());
-        for (int i = 0; i < files.size(); ++i) {
-            QFile f(dir.filePath(files[i]));
-            QByteArray text;
-            if (f.exists() || !froms[i].isEmpty()) {  // an empty `from` may also make a new file
-                QVERIFY(f.open(QIODevice::ReadOnly));
-                text = f.readAll();
-                f.close();
-            }
-            if (froms[i].isEmpty()) {
-                text.prepend(tos[i].toUtf8());
-            } else {
-                QVERIFY2(text.contains(froms[i].toUtf8()), qPrintable(froms[i]));
-                text.replace(froms[i].toUtf8(), tos[i].toUtf8());
-            }
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(text);
-            f.close();
-        }
+        editedImportedHeaders(dir, file, from, to);
+        if (QTest::currentTestFailed())
+            return;
         const Project p{QStringLiteral("importedheaders"), dir.path(), QStringLiteral("alembic.ini")};
         const QStringList heads{QStringLiteral("heads")};
         const ProcessResult expected = runAlembic(p.ini, heads, p.dir);
@@ -523,19 +533,9 @@ private Q_SLOTS:
         QFETCH(QString, to);
         QFETCH(QString, outcome);
         QTemporaryDir dir;
-        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/cli/fixtures/importedheaders"), dir.path()));
-        const QStringList files = file.split(QLatin1Char('|')), froms = from.split(QLatin1Char('|')),
-                          tos = to.split(QLatin1Char('|'));
-        for (int i = 0; i < files.size(); ++i) {
-            QFile f(dir.filePath(files[i]));
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            QByteArray text = f.readAll();
-            f.close();
-            QVERIFY2(text.contains(froms[i].toUtf8()), qPrintable(froms[i]));
-            text.replace(froms[i].toUtf8(), tos[i].toUtf8());
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(text);
-        }
+        editedImportedHeaders(dir, file, from, to);
+        if (QTest::currentTestFailed())
+            return;
         const Project p{QStringLiteral("importedheaders"), dir.path(), QStringLiteral("alembic.ini")};
         const QList<QStringList> commands{{QStringLiteral("heads")},
                                           {QStringLiteral("history")},
