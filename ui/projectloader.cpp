@@ -112,10 +112,13 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
     if (!loaded)
         return loaded.error();
     project->scripts = std::move(loaded.value().scripts);
+    QString importTimeCode = importTimeCodeWhere(project->scripts);
+    if (importTimeCode.isEmpty())
+        importTimeCode = loaded.value().projectImportTimeCode;
     project->warnings = loaded.value().warnings;
     // the window plans runs, which run env.py: not when env.py changes a header
     if ((headersNeedPython(project->scripts) && !headersDependOnEnv(project->scripts))
-        || !importTimeCodeWhere(project->scripts).isEmpty()) {
+        || !importTimeCode.isEmpty()) {
         // alembic reads what the static reader cannot (the graph marks those
         // revisions), and says whether the files that run code at import load
         if (progress)
@@ -125,6 +128,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
         python.bridge.iniPath = project->config.iniPath;
         python.bridge.tomlPath = project->config.tomlPath;
         python.bridge.workDir = project->config.workDir;
+        python.forImportTimeCode = !importTimeCode.isEmpty();
         bool alembicRan = false;
         const Result<PythonReading> read =
             readHeadersWithPython(python, project->scripts, progress ? progress->cancelFlag() : nullptr, &alembicRan);

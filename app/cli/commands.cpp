@@ -184,7 +184,9 @@ private:
     bool readWithPython()
     {
         const bool headers = headersNeedPython(m_scripts);
-        const QString runsCode = importTimeCodeWhere(m_scripts);
+        QString runsCode = importTimeCodeWhere(m_scripts);
+        if (runsCode.isEmpty())
+            runsCode = m_projectImportTimeCode;
         const bool imports = !runsCode.isEmpty();
         if (!headers && !imports)
             return true;
@@ -194,8 +196,8 @@ private:
             if (!imports || headers || (m_args.sql && !scanProjectPrints(m_config.envPath, {}).envWhere.isEmpty()))
                 return true;
             fail(Error(Error::Kind::Config,
-                       QStringLiteral("%1 runs when alembic imports the file; only alembic can say what it prints "
-                                      "or raises (the bridge); --engine native forbids it")
+                       QStringLiteral("%1: runs when alembic imports the revisions; only alembic can say what it "
+                                      "prints or raises (the bridge); --engine native forbids it")
                            .arg(runsCode)));
             return false;
         }
@@ -231,8 +233,8 @@ private:
             m_outcome.err += "retort: no Python could read the headers: " + read.error().toString().toUtf8() + '\n';
         else
             m_outcome.err += "retort: warning: " + runsCode.toUtf8()
-                             + " runs when alembic imports the file, and no Python could run it; alembic's output "
-                               "would start with what it prints: "
+                             + ": runs when alembic imports the revisions, and no Python could run it; alembic's "
+                               "output would start with what it prints: "
                              + read.error().toString().toUtf8() + '\n';
         return true;
     }
@@ -255,6 +257,7 @@ private:
             return false;
         }
         m_scripts = std::move(loaded.value().scripts);
+        m_projectImportTimeCode = loaded.value().projectImportTimeCode;
         for (const Error &w : loaded.value().warnings)
             warn(w);
         if (!readWithPython())
@@ -503,6 +506,7 @@ private:
     Outcome m_outcome;
     ProjectConfig m_config;
     QVector<RevisionScript> m_scripts;
+    QString m_projectImportTimeCode;  // ScriptLoader::Loaded::projectImportTimeCode
     std::optional<RevisionGraph> m_graph;
     std::optional<RevisionFormat> m_format;
 };

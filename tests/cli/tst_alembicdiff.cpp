@@ -522,8 +522,15 @@ private Q_SLOTS:
         QTest::newRow("sys.stdout.write") << berths << labels << labels + "\nimport sys\nsys.stdout.write(\"raw\\n\")"
                                          << "printed";
         QTest::newRow("raise at import") << berths << labels << labels + "\nraise RuntimeError(\"not on Tuesdays\")"
-                                        << "raises";
-        QTest::newRow("assert at import") << berths << labels << labels + "\nassert False, \"never\"" << "raises";
+                                        << "raises@e0e0e0000002_add_berths.py:13";
+        QTest::newRow("assert at import") << berths << labels << labels + "\nassert False, \"never\""
+                                         << "raises@e0e0e0000002_add_berths.py:13";
+        // a project module the revisions import runs as they are imported
+        const QString cli = QStringLiteral("shipyard/db/migration/cli.py");
+        const QString branches = QStringLiteral("MIGRATION_BRANCHES = (EXPAND_BRANCH, CONTRACT_BRANCH)");
+        QTest::newRow("a project module prints") << cli << branches << branches + "\nprint(\"cli loaded\")" << "printed";
+        QTest::newRow("a project module raises") << cli << branches << branches + "\nraise RuntimeError(\"cli boom\")"
+                                                << "raises@cli.py:11";
     }
 
     void importTimeCode()
@@ -549,18 +556,19 @@ private Q_SLOTS:
             const ProcessResult native = runRetort(
                 {QStringLiteral("-c"), p.ini, QStringLiteral("heads"), QStringLiteral("--engine"), QStringLiteral("native")},
                 p.dir);
-            QVERIFY2(native.exitCode != 0 && native.out.contains("runs when alembic imports the file"),
+            QVERIFY2(native.exitCode != 0 && native.out.contains("runs when alembic imports the revisions"),
                      native.out.constData());
             return;
         }
         const QString message = QString::fromUtf8(to.toUtf8()).section(QLatin1Char('"'), 1, 1);
+        const QByteArray where = outcome.section(QLatin1Char('@'), 1).toUtf8();
         for (const QStringList &c : runs) {
             const ProcessResult expected = runAlembic(p.ini, c, p.dir);
             QCOMPARE(expected.exitCode, 1);
             const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + c, p.dir);
             QVERIFY2(actual.exitCode == 1, qPrintable(c.join(' ') + ": " + actual.out + actual.err));
             QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
-            QVERIFY2(actual.err.contains(QStringLiteral("e0e0e0000002_add_berths.py:13").toUtf8()), actual.err.constData());
+            QVERIFY2(actual.err.contains(where), actual.err.constData());
             QVERIFY2(actual.err.contains(message.toUtf8()), actual.err.constData());
         }
     }

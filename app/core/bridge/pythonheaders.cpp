@@ -90,7 +90,7 @@ Result<PythonReading> readHeadersWithPython(const PythonHeaderSettings &settings
         wanted << i;
         paths << QFileInfo(scripts[i].path).canonicalFilePath();
     }
-    if (wanted.isEmpty() && !(settings.forImportTimeCode && !importTimeCodeWhere(scripts).isEmpty()))
+    if (wanted.isEmpty() && !settings.forImportTimeCode)
         return reading;
     BridgeProject project = settings.bridge;
     if (project.python.isEmpty()) {

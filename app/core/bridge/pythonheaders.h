@@ -14,10 +14,11 @@ namespace retort {
 struct PythonHeaderSettings {
     BridgeProject bridge;          // an empty bridge.python is looked up with `interpreter`
     InterpreterQuery interpreter;
-    // Also when no header needs it but a file runs code at import that may
-    // print or raise (RevisionScript::importTimeCode): alembic's output
-    // starts with that text, and a raise ends its command.
-    bool forImportTimeCode = true;
+    // Also when no header needs it: a revision file or a project module
+    // they import runs code at import that may print or raise
+    // (importTimeCodeWhere, ScriptLoader::Loaded::projectImportTimeCode):
+    // alembic's output starts with that text, and a raise ends its command.
+    bool forImportTimeCode = false;
 };
 
 struct PythonReading {
@@ -41,8 +42,8 @@ QString importTimeCodeWhere(const QVector<RevisionScript> &scripts);
 // imports every revision file in its order), and puts the values in place:
 // the graph never fails where alembic reads the project. Each script read so
 // has headersFromPython set and its unresolved-header problems removed; with
-// settings.forImportTimeCode, files that print or raise at import are run
-// too (nothing to ask otherwise: nothing runs). Fails
+// settings.forImportTimeCode the files are imported even when no header
+// needs it. Fails
 // when no interpreter can import alembic, or with alembic's own error
 // (then *alembicRan is set: alembic itself cannot read the project).
 // Runs a process: not on the GUI thread.

@@ -82,6 +82,7 @@ const ImportedConstants::Constants &ImportedConstants::constantsOf(const QString
     if (it != m_constants.end())
         return *it;
     Constants c;
+    c.file = module.file;
     if (!module.file.isEmpty()) {
         Result<QByteArray> bytes = readProjectFile(module.file, FileLimit::kRevision, QStringLiteral("a Python module"));
         if (!bytes) {
@@ -213,6 +214,21 @@ void ImportedConstants::collectStores()
         for (const ModuleStore &store : c.read.stores)
             addStore(store);
     }
+}
+
+QString ImportedConstants::importTimeCodeWhere()
+{
+    collectStores();
+    QStringList found;
+    for (const Constants &c : std::as_const(m_constants)) {
+        if (c.error)
+            found << c.error.toString();
+        else if (c.read.importTimeLine > 0 && !c.file.isEmpty())
+            found << QStringLiteral("%1:%2: %3").arg(c.file).arg(c.read.importTimeLine).arg(c.read.importTimeCode);
+    }
+    // one answer whatever the hash order
+    std::sort(found.begin(), found.end());
+    return found.value(0);
 }
 
 void ImportedConstants::addStore(const ModuleStore &store)

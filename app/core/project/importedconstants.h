@@ -37,6 +37,11 @@ public:
     // appended to its expression. Other values are left alone.
     void resolve(HeaderValue &value);
 
+    // The first project module the revisions import (directly or through
+    // other project modules) whose import may print, raise or fail: "file:line:
+    // what", empty when none. alembic imports them with the revisions.
+    QString importTimeCodeWhere();
+
 private:
     struct Module {
         QString file;     // empty for a namespace package
@@ -48,6 +53,7 @@ private:
     struct Constants {
         ModuleConstants read;
         Error error;  // why the module's import would fail (a syntax error, an unreadable file)
+        QString file;
     };
     const Constants &constantsOf(const QString &name, const Module &module);
     // Why importing `name` would fail among what Retort can see: its

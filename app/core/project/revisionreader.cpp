@@ -559,6 +559,9 @@ Result<ModuleConstants> readModuleConstants(const QString &path, const QByteArra
     for (ModuleStore &store : constants.stores)
         store.file = path;
     constants.anyImports = effects.imports;
+    const ImportTimeRun run = importTimeRun(parsed.module);
+    constants.importTimeCode = run.what;
+    constants.importTimeLine = run.line;
     return constants;
 }
 

@@ -33,6 +33,9 @@ struct ModuleConstants {
     // and every module any import statement of it names (ImportTimeEffects).
     QList<ModuleStore> stores;
     QStringList anyImports;
+    // Its first module-level code that may print or raise (ImportTimeRun).
+    QString importTimeCode;
+    int importTimeLine = 0;
 };
 // package: the module's own package, for its relative imports. A syntax
 // error (which stops Python's import) is the error.

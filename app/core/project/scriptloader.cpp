@@ -120,25 +120,32 @@ Result<QStringList> ScriptLoader::listRevisionFiles(const QString &directory)
 }
 
 // After the cache: what a project module holds is read afresh every time.
-void ScriptLoader::resolveImportedHeaders(const ProjectConfig &config, QVector<RevisionScript> &scripts)
+// `constants` is made when first needed (the project's modules are read
+// through it), and kept for the caller.
+void ScriptLoader::resolveImportedHeaders(const ProjectConfig &config, QVector<RevisionScript> &scripts,
+                                          std::optional<ImportedConstants> &constants)
 {
-    std::optional<ImportedConstants> constants;
     for (RevisionScript &s : scripts) {
         for (HeaderValue *h : {&s.revision, &s.downRevision, &s.branchLabels, &s.dependsOn}) {
             if (h->state != HeaderValue::State::Imported)
                 continue;
-            if (!constants) {
-                const QDir base(config.workDir.isEmpty() ? QDir::currentPath() : config.workDir);
-                QStringList dirs;
-                for (const QString &entry : config.prependSysPath)
-                    dirs << QDir::cleanPath(base.absoluteFilePath(entry));
-                constants.emplace(dirs);
-                constants->setRevisions(scripts);
-                constants->setEnvironment(config.envPath);
-            }
+            if (!constants)
+                constants.emplace(projectConstants(config, scripts));
             constants->resolve(*h);
         }
     }
+}
+
+ImportedConstants ScriptLoader::projectConstants(const ProjectConfig &config, const QVector<RevisionScript> &scripts)
+{
+    const QDir base(config.workDir.isEmpty() ? QDir::currentPath() : config.workDir);
+    QStringList dirs;
+    for (const QString &entry : config.prependSysPath)
+        dirs << QDir::cleanPath(base.absoluteFilePath(entry));
+    ImportedConstants constants(dirs);
+    constants.setRevisions(scripts);
+    constants.setEnvironment(config.envPath);
+    return constants;
 }
 
 Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, const QString &cacheDirectory,
@@ -263,7 +270,14 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
         return Progress::cancelledError(QStringLiteral("Reading the revision files"));
     cache.save(paths, stamps, out.scripts, cached);
     out.cachedCount = int(std::count(cached.begin(), cached.end(), 1));
-    resolveImportedHeaders(config, out.scripts);
+    std::optional<ImportedConstants> constants;
+    resolveImportedHeaders(config, out.scripts, constants);
+    // the project modules the revisions import run as alembic imports them
+    if (std::any_of(out.scripts.cbegin(), out.scripts.cend(), [](const RevisionScript &s) { return !s.imports.isEmpty(); })) {
+        if (!constants)
+            constants.emplace(projectConstants(config, out.scripts));
+        out.projectImportTimeCode = constants->importTimeCodeWhere();
+    }
     return out;
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "project/importedconstants.h"
 #include "project/projectconfig.h"
 #include "project/revisionscript.h"
 #include "result.h"
 
 #include <QList>
 #include <QVector>
+
+#include <optional>
 
 namespace retort {
 
@@ -21,6 +24,10 @@ public:
         QVector<RevisionScript> scripts;
         QList<Error> warnings;  // e.g. a file reached through two version locations
         int cachedCount = 0;    // files whose headers came from the cache
+        // The first project module the revisions import that may print,
+        // raise or fail as it is imported (ImportedConstants), "file:line:
+        // what"; read afresh each run, never cached. Empty when none.
+        QString projectImportTimeCode;
     };
 
     // cacheDirectory: where unchanged files' headers are remembered between
@@ -34,7 +41,9 @@ public:
     static Result<QStringList> listRevisionFiles(const QString &directory);
 
 private:
-    static void resolveImportedHeaders(const ProjectConfig &config, QVector<RevisionScript> &scripts);
+    static void resolveImportedHeaders(const ProjectConfig &config, QVector<RevisionScript> &scripts,
+                                       std::optional<ImportedConstants> &constants);
+    static ImportedConstants projectConstants(const ProjectConfig &config, const QVector<RevisionScript> &scripts);
     struct Entry {
         QString name;
         QByteArray rawName;  // as the folder holds it, for fstatat
