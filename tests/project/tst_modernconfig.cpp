@@ -468,6 +468,28 @@ private Q_SLOTS:
         r = runRetort({QStringLiteral("history")}, dir);
         QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(expected.out));
     }
+
+    // A sub-folder that is a link: the walk does not follow it, so the new
+    // file would land where the link points and never be found (a hostile
+    // try wrote outside the project with exit 0). Refused, nothing written.
+    void revisionThroughALinkedSubFolderIsRefused()
+    {
+        const QString dir = freshDir(QStringLiteral("linked"));
+        writeProjectFiles(dir);
+        writeFile(dir + QStringLiteral("/pyproject.toml"),
+                  kToml + "file_template = \"sub/%%(rev)s_%%(slug)s\"\nrecursive_version_locations = true\n");
+        const QString outside = freshDir(QStringLiteral("outside"));
+        QVERIFY(QFile::link(outside, dir + QStringLiteral("/mig/versions/sub")));
+        const QStringList before = filesUnder(dir);
+        const ProcessResult r = runRetort({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("through link"),
+                                           QStringLiteral("--rev-id"), QStringLiteral("d5"), QStringLiteral("--head"),
+                                           QStringLiteral("c3")},
+                                          dir);
+        QCOMPARE(r.exitCode, 255);
+        QVERIFY2(r.out.contains("a link"), r.out.constData());
+        QCOMPARE(filesUnder(dir), before);
+        QVERIFY(QDir(outside).entryList(QDir::Files).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModernConfig)

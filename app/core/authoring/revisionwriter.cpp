@@ -243,6 +243,19 @@ Result<PlannedRevision> RevisionWriter::plan(const RevisionRequest &request) con
                                               "true; set it, or write the template without '/'")
                                    .arg(pyRepr(options.fileTemplate), pyRepr(QDir(normPath).relativeFilePath(folder)),
                                         normPath));
+        // the walk does not follow links to folders: a file written through
+        // one is never found (and lands wherever the link points)
+        const QStringList parts = QDir(normPath).relativeFilePath(folder).split(QLatin1Char('/'));
+        QString at = normPath;
+        for (const QString &part : parts) {
+            at += QLatin1Char('/') + part;
+            if (QFileInfo(at).isSymLink())
+                return configError(options.fileTemplateWhere.file, options.fileTemplateWhere.line,
+                                   QStringLiteral("file_template %1 puts the new revision in %2, a link: alembic does "
+                                                  "not follow links to folders when it reads sub-folders, so the new "
+                                                  "revision would be written where the link points and never found")
+                                       .arg(pyRepr(options.fileTemplate), at));
+        }
         if (!QFileInfo::exists(folder))
             planned.createDirectory = folder;
     }
