@@ -469,6 +469,27 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(expected.out));
     }
 
+    // `version_locations = []` is a falsy list to alembic: its default
+    // folder, <script_location>/versions, is read (a hostile try: nothing
+    // was found, exit 0). alembic 1.8.1 agrees for an ini whose list
+    // splits into nothing.
+    void anEmptyVersionLocationsListIsTheDefault()
+    {
+        const QString dir = freshDir(QStringLiteral("emptylist"));
+        writeFirstRevision(dir);
+        writeFile(dir + QStringLiteral("/pyproject.toml"),
+                  "[tool.alembic]\nscript_location = \"%(here)s/mig\"\nversion_locations = []\n");
+        ProcessResult r = runRetort({QStringLiteral("heads")}, dir);
+        QCOMPARE(QString::fromUtf8(r.out), QStringLiteral("a1 (head)\n"));
+        QVERIFY(QFile::remove(dir + QStringLiteral("/pyproject.toml")));
+        writeFile(dir + QStringLiteral("/alembic.ini"),
+                  "[alembic]\nscript_location = %(here)s/mig\nversion_path_separator = os\nversion_locations = :\n");
+        const ProcessResult expected = runAlembic(QStringLiteral("alembic.ini"), {QStringLiteral("heads")}, dir);
+        QVERIFY2(expected.ok(), qPrintable(expected.describe()));
+        r = runRetort({QStringLiteral("-c"), QStringLiteral("alembic.ini"), QStringLiteral("heads")}, dir);
+        QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(expected.out));
+    }
+
     // A sub-folder that is a link: the walk does not follow it, so the new
     // file would land where the link points and never be found (a hostile
     // try wrote outside the project with exit 0). Refused, nothing written.

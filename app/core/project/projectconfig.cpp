@@ -78,7 +78,9 @@ Result<ProjectConfig> ProjectConfig::load(const QString &iniPath, const QString 
     Result<std::optional<QStringList>> locations = options.pathList(QStringLiteral("version_locations"));
     if (!locations)
         return locations.error();
-    if (locations.value()) {
+    // no location at all (`version_locations = []`, or only separators) is
+    // alembic's default: a falsy list
+    if (locations.value() && !locations.value()->isEmpty()) {
         const Location at = options.where(QStringLiteral("version_locations"));
         for (const QString &p : **locations) {
             Result<QString> path = resourcePath(at.file, at.line, p);
