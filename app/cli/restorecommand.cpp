@@ -124,7 +124,8 @@ OnlineResult runRestoreCommand(const CliArgs &args, const ProjectConfig &config,
     }
     result.out += "FAILED: " + report.error.message().toUtf8() + '\n';
     result.err += "retort: " + report.error.toString().toUtf8() + '\n';
-    result.err += "retort: the database was not changed\n";
+    if (!report.databaseDropped)
+        result.err += "retort: the database was not changed\n";
     result.exitCode = 1;
     return result;
 }

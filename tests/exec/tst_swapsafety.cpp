@@ -7,6 +7,7 @@
 
 #include <csignal>
 
+#include <QSqlError>
 #include <QtTest>
 
 using namespace retort;
@@ -76,6 +77,14 @@ private slots:
     // the server would): the database is missing and its data in the copy.
     // Every run then names the copy and the command; that command puts the
     // restored database in place.
+    // Also the RENAME failing with Retort alive (its backend ended): the
+    // run says the database was dropped, never that it was not changed.
+    void killBetweenDropAndRenameIsRecoverable_data()
+    {
+        QTest::addColumn<bool>("killRetort");
+        QTest::newRow("kill -9") << true;
+        QTest::newRow("rename fails") << false;
+    }
     void killBetweenDropAndRenameIsRecoverable()
     {
         HeldRestore held(m_cluster, QStringLiteral("swap_kill"));
@@ -86,11 +95,27 @@ private slots:
         const QStringList copies = copiesOf(m_cluster, t.db);
         QCOMPARE(copies.size(), 1);
         const QString copy = copies.front();
+        // The DROP waits on the database's row until the copy, closed to
+        // sessions by then, has its own row held: the RENAME waits on it.
         QSqlDatabase holder = m_cluster.open(QStringLiteral("postgres"));
         QSqlQuery hold(holder);
         QVERIFY(hold.exec(QStringLiteral("BEGIN")));
-        QVERIFY(hold.exec(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1' FOR UPDATE").arg(copy)));
+        QVERIFY(hold.exec(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1' FOR UPDATE").arg(t.db)));
         QVERIFY(m_cluster.exec(QStringLiteral("postgres"), QStringLiteral("CREATE ROLE %1").arg(gate)));
+        QVERIFY(waitUntil([&] {
+            return queryRows(m_cluster, QStringLiteral("postgres"),
+                             QStringLiteral("SELECT pid FROM pg_stat_activity WHERE query LIKE 'DROP DATABASE%' "
+                                            "AND wait_event_type = 'Lock'"))
+                       .size() == 1;
+        }));
+        QCOMPARE(queryRows(m_cluster, QStringLiteral("postgres"),
+                           QStringLiteral("SELECT datallowconn FROM pg_database WHERE datname = '%1'").arg(copy)),
+                 QStringList{QStringLiteral("false")});
+        QSqlDatabase renameHolder = m_cluster.open(QStringLiteral("postgres"));
+        QSqlQuery holdRename(renameHolder);
+        QVERIFY(holdRename.exec(QStringLiteral("BEGIN")));
+        QVERIFY(holdRename.exec(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1' FOR UPDATE").arg(copy)));
+        QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
         QStringList renaming;
         QVERIFY(waitUntil([&] {
             renaming = queryRows(m_cluster, QStringLiteral("postgres"),
@@ -98,22 +123,35 @@ private slots:
                                                 "AND wait_event_type = 'Lock'"));
             return renaming.size() == 1;
         }));
-        QCOMPARE(::kill(pid_t(run.process.processId()), SIGKILL), 0);
-        run.finish();
+        QFETCH(bool, killRetort);
+        if (killRetort) {
+            QCOMPARE(::kill(pid_t(run.process.processId()), SIGKILL), 0);
+            run.finish();
+        }
         QCOMPARE(queryRows(m_cluster, QStringLiteral("postgres"),
                            QStringLiteral("SELECT pg_terminate_backend(%1)").arg(renaming.front())),
                  QStringList{QStringLiteral("true")});
+        if (!killRetort) {
+            QCOMPARE(run.finish(), 1);
+            QVERIFY2(run.out.contains(QStringLiteral("FAILED: \"%1\" was dropped, but its replacement is still named "
+                                                     "\"%2\": finish with `retort reset-local --finish-swap`")
+                                          .arg(t.db, copy)
+                                          .toUtf8()),
+                     run.out.constData());
+            QVERIFY2(!run.out.contains("not changed"), run.out.constData());
+        }
         QVERIFY(waitUntil([&] {
             return queryRows(m_cluster, QStringLiteral("postgres"),
                              QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE pid = %1").arg(renaming.front()))
                 .isEmpty();
         }));
-        QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
-        hold.finish();
-        const QString holderName = holder.connectionName();
-        holder.close();
-        holder = QSqlDatabase();
-        QSqlDatabase::removeDatabase(holderName);
+        QVERIFY(holdRename.exec(QStringLiteral("ROLLBACK")));
+        for (QSqlDatabase *d : {&holder, &renameHolder}) {
+            const QString name = d->connectionName();
+            d->close();
+            *d = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+        }
         m_cluster.exec(QStringLiteral("postgres"), QStringLiteral("DROP ROLE %1").arg(gate));
         QCOMPARE(queryRows(m_cluster, QStringLiteral("postgres"),
                            QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(t.db)),
@@ -137,6 +175,59 @@ private slots:
                            QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database "
                                           "WHERE datname = '%1'").arg(t.db)),
                  QStringList{QStringLiteral("NULL")});
+    }
+
+    // A database of the user's named like a copy ("<name>_retort_<8 hex>",
+    // no marker): a recreate once dropped it as a dead run's partial copy.
+    // It is named and left alone, and the recreate goes on.
+    void unmarkedLookalikeIsLeftAlone()
+    {
+        Target t(m_cluster, QStringLiteral("swap_mine"));
+        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
+        const QString mine = t.db + QStringLiteral("_retort_deadbeef");
+        QVERIFY(m_cluster.exec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(mine)));
+        const auto dropMine = qScopeGuard([&] { m_cluster.dropDatabase(mine); });
+        QVERIFY(m_cluster.exec(mine, QStringLiteral("CREATE TABLE precious AS SELECT 42 AS x")));
+
+        const ProcessResult r = t.retort({QStringLiteral("reset-local"), QStringLiteral("--recreate")});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        const QString said = QString::fromUtf8(r.out + r.err);
+        QVERIFY2(said.contains(QStringLiteral("\"%1\", named like a copy of \"%2\" but not created by Retort (no marker), "
+                                              "left alone").arg(mine, t.db)),
+                 qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("Dropped \"%1\"").arg(mine)), qPrintable(said));
+        QCOMPARE(queryRows(m_cluster, mine, QStringLiteral("SELECT x FROM precious")), QStringList{QStringLiteral("42")});
+    }
+
+    // A session on the copy while it is filled (a hostile try: the RENAME
+    // failed after the DROP, and the run said "the database was not
+    // changed"): the copy is closed to connections and the intruder cut off
+    // before the DROP, so the restore completes.
+    void sessionOnTheCopyIsCutOffBeforeTheDrop()
+    {
+        HeldRestore held(m_cluster, QStringLiteral("swap_intrude"));
+        QVERIFY2(held.start(), qPrintable(m_cluster.lastError()));
+        const Target &t = held.t;
+        const QStringList copies = copiesOf(m_cluster, t.db);
+        QCOMPARE(copies.size(), 1);
+        QSqlDatabase intruder = m_cluster.open(copies.front());
+        QVERIFY2(intruder.isOpen(), qPrintable(intruder.lastError().text()));
+        QVERIFY(m_cluster.exec(QStringLiteral("postgres"), QStringLiteral("CREATE ROLE %1").arg(held.gate)));
+        const int code = held.run->finish();
+        m_cluster.exec(QStringLiteral("postgres"), QStringLiteral("DROP ROLE %1").arg(held.gate));
+        QVERIFY2(code == 0, held.run->out.constData());
+        QVERIFY2(!held.run->out.contains("not changed"), held.run->out.constData());
+        QCOMPARE(m_cluster.fullDump(t.db), held.restored);
+        QCOMPARE(copiesOf(m_cluster, t.db), QStringList());
+        QCOMPARE(queryRows(m_cluster, QStringLiteral("postgres"),
+                           QStringLiteral("SELECT datallowconn FROM pg_database WHERE datname = '%1'").arg(t.db)),
+                 QStringList{QStringLiteral("true")});
+        QSqlQuery probe(intruder);
+        QVERIFY2(!probe.exec(QStringLiteral("SELECT 1")), "the intruder's session outlived the swap");
+        const QString name = intruder.connectionName();
+        intruder.close();
+        intruder = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
     }
 
     // SIGTERM while pg_restore runs: pg_restore stopped, the copy dropped

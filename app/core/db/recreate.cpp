@@ -122,6 +122,16 @@ Result<QVector<DatabaseSession>> otherSessions(const QSqlDatabase &db, const QSt
     return out;
 }
 
+Result<QVector<DatabaseSession>> settledSessions(const QSqlDatabase &db, const QString &database)
+{
+    Result<QVector<DatabaseSession>> sessions = otherSessions(db, database);
+    for (int tries = 0; sessions && !sessions->isEmpty() && tries < kSettleTries; ++tries) {
+        QThread::msleep(kSettleMs);
+        sessions = otherSessions(db, database);
+    }
+    return sessions;
+}
+
 Error recreateDatabase(const RecreateRequest &request)
 {
     const auto log = [&request](const QString &line) {
@@ -174,11 +184,7 @@ Error recreateDatabase(const RecreateRequest &request)
 
     // The backend of a connection just closed (ours above, the run's guard)
     // ends a moment later: a session is counted once it has stayed a while.
-    Result<QVector<DatabaseSession>> sessions = otherSessions(db, shape.name);
-    for (int tries = 0; sessions && !sessions->isEmpty() && tries < kSettleTries; ++tries) {
-        QThread::msleep(kSettleMs);
-        sessions = otherSessions(db, shape.name);
-    }
+    Result<QVector<DatabaseSession>> sessions = settledSessions(db, shape.name);
     if (!sessions)
         return sessions.error();
     if (!sessions->isEmpty()) {
@@ -209,11 +215,14 @@ Error recreateDatabase(const RecreateRequest &request)
     QSqlQuery q(db);
     if (!q.exec(create))
         return queryError(q, QStringLiteral("Creating the new database (\"%1\" was not changed)").arg(shape.name), create);
-    markSwapCopy(db, fresh, shape.name, false, request.what);
     const auto dropFresh = [&db, &fresh, &log] {
         if (Error e = dropSwapCopy(db, fresh))
             log(QStringLiteral("The new database %1 was left: %2").arg(fresh, e.toString()));
     };
+    if (Error e = markSwapCopy(db, fresh, shape.name, false, request.what)) {
+        dropFresh();
+        return e;
+    }
     if (request.fill) {
         ConnectionSettings filling = request.connection;
         filling.database = fresh;
@@ -226,7 +235,13 @@ Error recreateDatabase(const RecreateRequest &request)
         dropFresh();
         return cancelError;
     }
-    markSwapCopy(db, fresh, shape.name, true, request.what);
+    Error closed = markSwapCopy(db, fresh, shape.name, true, request.what);
+    if (!closed)
+        closed = closeSwapCopy(db, fresh);
+    if (closed) {
+        dropFresh();
+        return closed;
+    }
 
     const QString drop = QStringLiteral("DROP DATABASE %1%2")
                              .arg(quotePgIdentifier(shape.name),
@@ -237,6 +252,8 @@ Error recreateDatabase(const RecreateRequest &request)
         dropFresh();
         return e;
     }
+    if (request.dropped)
+        request.dropped();
     const QString rename =
         QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quotePgIdentifier(fresh), quotePgIdentifier(shape.name));
     log(rename);
@@ -247,7 +264,7 @@ Error recreateDatabase(const RecreateRequest &request)
                               .arg(shape.name, fresh, finishSwapCommand()),
                           rename);
     q.exec(QStringLiteral("COMMENT ON DATABASE %1 IS NULL").arg(quotePgIdentifier(shape.name)));
-    return Error();
+    return reopenSwappedDatabase(db, shape.name);
 }
 
 } // namespace retort

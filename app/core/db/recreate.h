@@ -26,6 +26,9 @@ struct DatabaseSession {
 // Every backend connected to `database` but the one `db` is and autovacuum
 // workers (DROP DATABASE stops those itself; a walsender it does not).
 Result<QVector<DatabaseSession>> otherSessions(const QSqlDatabase &db, const QString &database);
+// otherSessions() once the backends about to end have ended: those of
+// connections just closed, or just terminated (waits two seconds at most).
+Result<QVector<DatabaseSession>> settledSessions(const QSqlDatabase &db, const QString &database);
 
 // Recreates the database a connection reaches: empty, with the same owner,
 // encoding, collation and character classification (from template0), and
@@ -53,6 +56,9 @@ struct RecreateRequest {
     QString what;
     std::function<bool()> cancelled;
     std::function<void(const QString &line)> log;
+    // Told once the old database is dropped: from then on a failure has
+    // changed it.
+    std::function<void()> dropped;
 };
 
 Error recreateDatabase(const RecreateRequest &request);

@@ -109,8 +109,8 @@ Error refuseWhileReplaced(const QSqlDatabase &db, const QString &database)
     return Error();
 }
 
-void markSwapCopy(const QSqlDatabase &maintenance, const QString &copy, const QString &database, bool complete,
-                  const QString &what)
+Error markSwapCopy(const QSqlDatabase &maintenance, const QString &copy, const QString &database, bool complete,
+                   const QString &what)
 {
     QJsonObject marker;
     marker.insert(QStringLiteral("of"), database);
@@ -118,13 +118,20 @@ void markSwapCopy(const QSqlDatabase &maintenance, const QString &copy, const QS
     marker.insert(QStringLiteral("what"), what);
     QSqlQuery q(maintenance);
     const sql::OnlineLiterals online(true);
-    q.exec(QStringLiteral("COMMENT ON DATABASE %1 IS %2")
-               .arg(quotePgIdentifier(copy),
-                    sql::stringLiteral(kMarkerPrefix + QString::fromUtf8(QJsonDocument(marker).toJson(QJsonDocument::Compact)))));
+    const QString sql =
+        QStringLiteral("COMMENT ON DATABASE %1 IS %2")
+            .arg(quotePgIdentifier(copy),
+                 sql::stringLiteral(kMarkerPrefix + QString::fromUtf8(QJsonDocument(marker).toJson(QJsonDocument::Compact))));
+    if (q.exec(sql))
+        return Error();
+    return DbError::of(q).toError(QStringLiteral("Marking the copy \"%1\" as Retort's").arg(copy), sql);
 }
 
 QString SwapCopy::describe() const
 {
+    if (!marked)
+        return QStringLiteral("\"%1\", named like a copy of \"%2\" but not created by Retort (no marker), left alone")
+            .arg(name, of);
     QString text = complete ? QStringLiteral("\"%1\", a complete copy (%2) waiting to be renamed into place")
                             : QStringLiteral("\"%1\", a partial copy (%2) of a run that did not finish");
     text = text.arg(name, what.isEmpty() ? QStringLiteral("unmarked") : what);
@@ -146,16 +153,18 @@ Result<QVector<SwapCopy>> swapCopies(const QSqlDatabase &maintenance, const QStr
     while (q.next()) {
         SwapCopy c;
         c.name = q.value(0).toString();
+        c.of = database;
         const QString comment = q.value(1).toString();
         if (comment.startsWith(kMarkerPrefix)) {
             const QJsonObject marker =
                 QJsonDocument::fromJson(comment.mid(kMarkerPrefix.size()).toUtf8()).object();
             if (marker.value(QLatin1String("of")).toString() != database)
                 continue;
+            c.marked = true;
             c.complete = marker.value(QLatin1String("complete")).toBool();
             c.what = marker.value(QLatin1String("what")).toString();
         } else if (!comment.isEmpty() || !namedFor(c.name, database)) {
-            continue;  // killed between its CREATE and its first marker, or not ours
+            continue;  // another database's, or the user's
         }
         out.append(c);
     }
@@ -198,6 +207,11 @@ Error clearSwapCopies(const QSqlDatabase &maintenance, const QString &database, 
         return Error();
     }
     for (const SwapCopy &c : copies.value()) {
+        if (!c.marked) {
+            if (log)
+                log(c.describe());
+            continue;
+        }
         if (!c.sessions.isEmpty()) {
             if (log)
                 log(QStringLiteral("Left %1").arg(c.describe()));
@@ -230,9 +244,13 @@ QString missingDatabaseHint(const ConnectionSettings &settings)
     QStringList found;
     bool complete = false;
     for (const SwapCopy &c : copies.value()) {
+        if (!c.marked)
+            continue;
         found << c.describe();
         complete = complete || c.complete;
     }
+    if (found.isEmpty())
+        return QString();
     QString hint = QStringLiteral("The server holds Retort's copies of it: %1").arg(found.join(QStringLiteral("; ")));
     if (complete)
         hint += QStringLiteral(". A run stopped between DROP DATABASE and the RENAME: finish it with `retort %1`")
@@ -289,7 +307,42 @@ Error finishSwap(const FinishSwapRequest &request)
     if (!q.exec(rename))
         return DbError::of(q).toError(QStringLiteral("Renaming \"%1\" to \"%2\"").arg(copy.name, database), rename);
     q.exec(QStringLiteral("COMMENT ON DATABASE %1 IS NULL").arg(quotePgIdentifier(database)));
-    return Error();
+    return reopenSwappedDatabase(db, database);
+}
+
+Error closeSwapCopy(const QSqlDatabase &maintenance, const QString &copy)
+{
+    QSqlQuery q(maintenance);
+    const QString close = QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(quotePgIdentifier(copy));
+    if (!q.exec(close))
+        return DbError::of(q).toError(QStringLiteral("Closing the copy \"%1\" to new sessions").arg(copy), close);
+    const QString end = QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                       "WHERE datname = ? AND pid <> pg_backend_pid()");
+    q.prepare(end);
+    q.addBindValue(copy);
+    if (!q.exec())
+        return DbError::of(q).toError(QStringLiteral("Ending the sessions on the copy \"%1\"").arg(copy), end);
+    Result<QVector<DatabaseSession>> left = settledSessions(maintenance, copy);
+    if (!left)
+        return left.error();
+    if (left->isEmpty())
+        return Error();
+    QStringList who;
+    for (const DatabaseSession &s : left.value())
+        who << s.describe();
+    return Error(Error::Kind::Database, QStringLiteral("The copy \"%1\" has sessions that could not be ended: %2")
+                                            .arg(copy, who.join(QStringLiteral("; "))));
+}
+
+Error reopenSwappedDatabase(const QSqlDatabase &maintenance, const QString &database)
+{
+    QSqlQuery q(maintenance);
+    const QString open = QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(quotePgIdentifier(database));
+    if (q.exec(open))
+        return Error();
+    return DbError::of(q).toError(
+        QStringLiteral("\"%1\" is in place but still refuses connections: run `%2` as its owner").arg(database, open),
+        open);
 }
 
 } // namespace retort

@@ -38,13 +38,18 @@ void releaseSwapLock(const QSqlDatabase &maintenance, const QString &database);
 Error refuseWhileReplaced(const QSqlDatabase &db, const QString &database);
 
 // What a copy is, recorded in its COMMENT ON DATABASE: partial from its
-// CREATE until its fill is done, complete only then.
-void markSwapCopy(const QSqlDatabase &maintenance, const QString &copy, const QString &database, bool complete,
+// CREATE until its fill is done, complete only then. Only a copy carrying
+// it is ever dropped or renamed: a database named like a copy without it is
+// the user's. A run killed between CREATE and the first marker leaves an
+// unmarked copy, reported like a user's database and never dropped.
+Error markSwapCopy(const QSqlDatabase &maintenance, const QString &copy, const QString &database, bool complete,
                   const QString &what);
 
 // A copy of `database` left by an earlier run.
 struct SwapCopy {
     QString name;
+    QString of;              // the database it is named for
+    bool marked = false;     // carries Retort's marker: ours
     bool complete = false;
     QString what;            // "restored from FILE", "empty, for reset-local --recreate"
     QStringList sessions;    // DatabaseSession::describe() of each session on it
@@ -53,9 +58,9 @@ struct SwapCopy {
 };
 Result<QVector<SwapCopy>> swapCopies(const QSqlDatabase &maintenance, const QString &database);
 
-// With the swap lock held and `database` present: drops copies no session
-// uses (a run died before its swap), logging each; copies in use are logged
-// and left. With `database` missing and a complete copy: an error naming it
+// With the swap lock held and `database` present: drops marked copies no
+// session uses (a run died before its swap), logging each; copies in use
+// and unmarked ones are logged and left. With `database` missing and a complete copy: an error naming it
 // and the command that finishes the swap.
 Error clearSwapCopies(const QSqlDatabase &maintenance, const QString &database, bool databaseExists,
                       const std::function<void(const QString &)> &log);
@@ -79,6 +84,14 @@ Error finishSwap(const FinishSwapRequest &request);
 
 // The maintenance connection of a cluster: "postgres", else "template1".
 Result<std::unique_ptr<Connection>> openMaintenance(const ConnectionSettings &target);
+
+// Before the DROP of the database a filled copy replaces: no new session
+// may connect to the copy, and those on it (none of ours: intruders) are
+// ended, else RENAME would fail after the DROP. An error when one stays;
+// nothing was dropped then.
+Error closeSwapCopy(const QSqlDatabase &maintenance, const QString &copy);
+// ALLOW_CONNECTIONS true again, once the copy bears the database's name.
+Error reopenSwappedDatabase(const QSqlDatabase &maintenance, const QString &database);
 
 // DROP DATABASE of a copy of ours, ending sessions still on it (a killed
 // pg_restore's backend goes on with its statement).

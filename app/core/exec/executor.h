@@ -152,6 +152,9 @@ struct RunReport {
     QString sqlSha256;
     int statementsSent = 0;
     int failedStep = -1;
+    // A restore or recreate dropped the database before it failed: the
+    // failure cannot say "not changed".
+    bool databaseDropped = false;
 };
 
 // Applies planned steps to PostgreSQL. Lives on a worker thread and opens its

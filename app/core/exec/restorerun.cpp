@@ -42,6 +42,7 @@ RunReport restoreDatabase(const RestoreRun &run, const std::shared_ptr<RunRecord
         recreate.what = QStringLiteral("restored from %1").arg(QFileInfo(dump).absoluteFilePath());
         recreate.cancelled = cancelled;
         recreate.log = log;
+        recreate.dropped = [&report] { report.databaseDropped = true; };
         error = recreateDatabase(recreate);
     }
 
