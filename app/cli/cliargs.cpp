@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 namespace retort::cli {
 
@@ -201,10 +202,24 @@ ParseResult parseArgs(const QStringList &arguments)
         return {};
     };
 
+    // Retort's additions to alembic's options: a revision reading sys.argv
+    // sees the command line alembic would have had
+    static const QStringList retortOnly = {
+        QStringLiteral("--url"), QStringLiteral("--scratch-url"), QStringLiteral("--engine"),
+        QStringLiteral("--python"), QStringLiteral("--format"), QStringLiteral("--fail-on"),
+        QStringLiteral("--lock-timeout"), QStringLiteral("--statement-timeout"), QStringLiteral("--no-wait"),
+        QStringLiteral("--journal-table"), QStringLiteral("--recreate"), QStringLiteral("--finish-swap"),
+        QStringLiteral("--to"), QStringLiteral("--disconnect-others"), QStringLiteral("--from"),
+        QStringLiteral("--force"), QStringLiteral("--rehearse")};
     for (int i = 0; i < arguments.size(); ++i) {
         const QString arg = arguments[i];
         QString err;
         const QString key = arg.section(QLatin1Char('='), 0, 0);
+        const int first = i;
+        const auto keepForAlembic = qScopeGuard([&] {
+            if (!retortOnly.contains(key))
+                a.alembicArgv += arguments.mid(first, i - first + 1);
+        });
         if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
             a.help = true;
         } else if (arg == QLatin1String("--version")) {

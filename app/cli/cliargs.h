@@ -17,6 +17,7 @@ struct CliArgs {
     QString configError;       // alembic's CommandError for two files of one kind given with -c
     QString name = QStringLiteral("alembic");  // -n/--name: the ini section
     QStringList x;             // -x key=value (accepted, passed to the bridge later)
+    QStringList alembicArgv;   // the arguments without Retort's own options: what alembic's sys.argv[1:] would be
     bool raiseErr = false;
     QString url;               // --url: database URL (Retort's addition)
     QString scratchUrl;        // --scratch-url: where check/drift make their scratch database

@@ -213,14 +213,32 @@ private:
         settings.bridge.tomlPath = m_config.tomlPath;
         settings.bridge.section = m_args.name;
         settings.bridge.x = m_args.x;
+        settings.bridge.argv = m_args.alembicArgv;
         settings.forImportTimeCode = imports;
         bool alembicRan = false;
         Result<PythonReading> read = readHeadersWithPython(settings, m_scripts, nullptr, &alembicRan);
+        if (read && read->exitCode) {
+            // a file called sys.exit() as it was imported: alembic ends there,
+            // after what it printed
+            m_outcome.err += read->stderrText.toUtf8();
+            if (envFree.contains(m_args.command)) {
+                m_outcome.out += read->printed.toUtf8();
+                m_outcome.exitCode = *read->exitCode;
+                return false;
+            }
+            // after env.py's own output, which Retort does not produce here
+            m_outcome.err += "retort: " + runsCode.toUtf8() + ": ends Python (exit "
+                             + QByteArray::number(*read->exitCode)
+                             + ") when alembic imports the file, after env.py has run; alembic's command ends there\n";
+            m_outcome.exitCode = *read->exitCode == 0 ? 1 : *read->exitCode;
+            return false;
+        }
         if (read) {
+            m_outcome.err += read->stderrText.toUtf8();
             // The commands that run env.py print what it prints first; the
             // bridge runs that import the files again put the text in place
             // (--sql, steps that need Python)
-            if (envFree.contains(m_args.command))
+            if (envFree.contains(m_args.command) || m_args.command == QLatin1String("current"))
                 m_outcome.out.prepend(read->printed.toUtf8());
             return true;
         }

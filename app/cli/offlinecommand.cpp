@@ -135,6 +135,7 @@ OfflineResult runOfflineCommand(const CliArgs &args, const ProjectConfig &config
     settings.bridge.tomlPath = config.tomlPath;
     settings.bridge.section = args.name;
     settings.bridge.x = args.x;
+    settings.bridge.argv = args.alembicArgv;
     settings.bridge.tag = args.tag;
     settings.bridge.destination = destinations.value(0);
     settings.interpreter.iniPath = config.iniPath;

@@ -10,6 +10,7 @@ Request::
 
     {"mode": "offline" | "online" | "template",
      "config": "alembic.ini", "section": "alembic", "x": ["key=value", ...],
+     "argv": [...] (alembic's sys.argv[1:] for the command),
      "tag": null | "...", "destination": null | "heads",   (what env.py's
          context.get_tag_argument() / get_revision_argument() return)
      "steps": [{"revision": "abc", "direction": "up" | "down",
@@ -40,7 +41,9 @@ itself. Events: "rendered" {"text"}, or "template_error" at the template's
 line.
 
 An interpreter that cannot import alembic writes one "unavailable" event and
-exits with status 3 before reading the request.
+exits with status 3 before reading the request. sys.exit(N) in the project's
+code ends any mode with an "exit" event {"code": N} and status N; os._exit(N)
+ends the process with no last event.
 """
 
 import argparse
@@ -184,15 +187,39 @@ class Recorder:
             self._swallow = swallow
 
 
-class PrintedText:
-    """sys.stdout while env.py and the revisions run: what they print() goes
-    to `sink` (the offline recorder, the online "text" events), never into
-    the JSON channel."""
-
-    encoding = "utf-8"
+class PrintedBytes:
+    """sys.stdout.buffer of PrintedText: bytes written to it are UTF-8 text
+    for the same sink."""
 
     def __init__(self, sink):
         self.sink = sink
+
+    def write(self, data):
+        self.sink(bytes(data).decode("utf-8", "replace"))
+        return len(data)
+
+    def flush(self):
+        pass
+
+    def writable(self):
+        return True
+
+
+class PrintedText:
+    """sys.stdout while env.py and the revisions run: what they print() goes
+    to `sink` (the offline recorder, the online "text" events), never into
+    the JSON channel. It answers what revision code asks of a real stdout
+    (reconfigure(), .buffer, .errors) as alembic's stdout, a pipe, would;
+    fileno() has no descriptor to give (alembic's would be 1)."""
+
+    encoding = "utf-8"
+    errors = "strict"  # Python's stdout outside the C locale
+    line_buffering = False
+    closed = False
+
+    def __init__(self, sink):
+        self.sink = sink
+        self.buffer = PrintedBytes(sink)
 
     def write(self, text):
         self.sink(text)
@@ -204,8 +231,19 @@ class PrintedText:
     def writable(self):
         return True
 
+    def readable(self):
+        return False
+
     def isatty(self):
         return False
+
+    def reconfigure(self, **kw):
+        pass
+
+    def fileno(self):
+        import io
+
+        raise io.UnsupportedOperation("fileno: the alembic bridge relays what is printed")
 
 
 def install_frame_marker(recorder):
@@ -629,6 +667,8 @@ def main():
         return 3
     emit("hello", protocol=PROTOCOL, python=sys.version.split()[0], alembic=alembic.__version__)
     request = json.loads(sys.stdin.read() or "{}")
+    # sys.argv as `python -m alembic ARGS` has it, before any project code runs
+    sys.argv = [os.path.join(os.path.dirname(alembic.__file__), "__main__.py")] + list(request.get("argv") or [])
     # alembic's CLI runs as `python -m alembic`: the current directory first on sys.path
     sys.path[0] = os.getcwd()
     mode = request.get("mode")
@@ -644,6 +684,17 @@ def main():
         else:
             emit("error", error={"type": "ValueError", "message": "unknown mode %r" % (mode,)})
             return 2
+    except SystemExit as exc:
+        # sys.exit() in env.py or a revision ends alembic's command as it
+        # ends Python: its status, its message on stderr
+        code = exc.code
+        if code is None:
+            code = 0
+        elif not isinstance(code, int):
+            sys.stderr.write("%s\n" % (code,))
+            code = 1
+        emit("exit", code=code)
+        return code
     except Exception as exc:
         emit("error", error=describe_error(exc, set()))
         return 1

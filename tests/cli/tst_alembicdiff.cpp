@@ -507,7 +507,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
-        QTest::addColumn<QString>("outcome");  // printed | raises
+        QTest::addColumn<QString>("outcome");  // printed | exits | raises
         const QString berths = QStringLiteral("migrations/versions/e0e0e0000002_add_berths.py");
         const QString yards = QStringLiteral("migrations/versions/a1b2c3d4e5f6_create_yards.py");
         const QString labels = QStringLiteral("branch_labels = None");
@@ -521,6 +521,18 @@ private Q_SLOTS:
             << berths << labels << labels + "\ndef _say():\n    print(\"said\")\n_say()" << "printed";
         QTest::newRow("sys.stdout.write") << berths << labels << labels + "\nimport sys\nsys.stdout.write(\"raw\\n\")"
                                          << "printed";
+        // what a real sys.stdout offers, used at import (not an AttributeError)
+        QTest::newRow("sys.stdout.reconfigure and .buffer")
+            << berths << labels
+            << labels + "\nimport sys\nsys.stdout.reconfigure(encoding=\"utf-8\")\nsys.stdout.buffer.write(b\"bytes\\n\")\n"
+                        "print(sys.stdout.errors, sys.stdout.closed, sys.stdout.line_buffering is not None)"
+            << "printed";
+        // sys.exit() ends alembic's command with its status after what was printed
+        QTest::newRow("sys.exit(0) at import")
+            << berths << labels << labels + "\nprint(\"before\")\nimport sys\nsys.exit(0)" << "exits";
+        QTest::newRow("sys.exit(3) at import")
+            << berths << labels << labels + "\nprint(\"before\")\nimport sys\nsys.exit(3)" << "exits";
+        QTest::newRow("os._exit(4) at import") << berths << labels << labels + "\nimport os\nos._exit(4)" << "exits";
         QTest::newRow("raise at import") << berths << labels << labels + "\nraise RuntimeError(\"not on Tuesdays\")"
                                         << "raises@e0e0e0000002_add_berths.py:13";
         QTest::newRow("assert at import") << berths << labels << labels + "\nassert False, \"never\""
@@ -550,6 +562,20 @@ private Q_SLOTS:
                                           {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")}};
         // every command from a cold header cache, then heads from a warm one
         const QList<QStringList> runs = commands + QList<QStringList>{commands.front()};
+        if (outcome == QLatin1String("exits")) {
+            // the commands that run no env.py end where alembic ends: same text, same status
+            for (const QStringList &c : runs) {
+                if (c.contains(QStringLiteral("--sql"))) {
+                    compare(p, c);
+                    continue;
+                }
+                const ProcessResult expected = runAlembic(p.ini, c, p.dir);
+                const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + c, p.dir);
+                QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
+                QCOMPARE(actual.exitCode, expected.exitCode);
+            }
+            return;
+        }
         if (outcome == QLatin1String("printed")) {
             for (const QStringList &c : runs)
                 compare(p, c);
@@ -571,6 +597,36 @@ private Q_SLOTS:
             QVERIFY2(actual.err.contains(where), actual.err.constData());
             QVERIFY2(actual.err.contains(message.toUtf8()), actual.err.constData());
         }
+    }
+
+    // Revision code may read sys.argv (`"--sql" in sys.argv`): under Retort
+    // it is what alembic's would be for the same command, Retort's own
+    // options (--engine) left out.
+    void sysArgvIsAlembics()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/migrations/jobs"), dir.path()));
+        QFile f(dir.filePath(QStringLiteral("versions/002_add_job_with_result_view.py")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        f.close();
+        QVERIFY(text.contains("\ndef upgrade():\n"));
+        text.replace("\ndef upgrade():\n", "\nimport sys\nprint(sys.argv[1:])\n\n\ndef upgrade():\n"
+                                         "    if \"--sql\" in sys.argv:\n        op.execute(\"SELECT 'offline marker'\")\n");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        const Project p{QStringLiteral("jobs"), dir.path(), QStringLiteral("alembic.ini")};
+        const QStringList sql{QStringLiteral("upgrade"), QStringLiteral("001:002"), QStringLiteral("--sql")};
+        const ProcessResult expected = runAlembic(p.ini, sql, p.dir);
+        QVERIFY2(expected.exitCode == 0 && expected.out.contains("offline marker"), qPrintable(expected.describe()));
+        compare(p, sql);
+        compare(p, {QStringLiteral("heads")});
+        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + sql
+                                                   + QStringList{QStringLiteral("--engine"), QStringLiteral("python")},
+                                               p.dir);
+        QCOMPARE(actual.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
     }
 
     // An unknown command word after alembic's options is a usage error, as

@@ -1,6 +1,7 @@
 // `retort current [-v]` against the real alembic, both pointed by
 // DATABASE_URL at the same fresh database on the private cluster, after
 // alembic itself put that database into each state.
+#include "filetree.h"
 #include "outputnormalizer.h"
 #include "processrunner.h"
 #include "testcluster.h"
@@ -146,6 +147,36 @@ private slots:
                                           envFor(QStringLiteral("postgresql://nobody@127.0.0.1:1/none")));
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         QCOMPARE(r.out, QByteArray("003\n"));
+        cluster.dropDatabase(db);
+    }
+
+    // What a revision file prints when imported comes before alembic's
+    // answer (alembic's current loads the revisions).
+    void importTimePrintsComeFirst()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(QStringLiteral(RETORT_SOURCE_DIR "/migrations/projects"), tmp.path()));
+        const QDir versions(tmp.filePath(QStringLiteral("alembic/versions")));
+        const QString file = versions.filePath(versions.entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name).value(0));
+        QFile f(file);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+        QByteArray text = f.readAll();
+        f.close();
+        QVERIFY(text.contains("\ndown_revision"));
+        text.replace("\ndown_revision", "\nprint(\"loading a revision\")\ndown_revision");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        const QString db = cluster.createDatabase(QStringLiteral("cprint"));
+        const QString ini = tmp.filePath(QStringLiteral("alembic.ini"));
+        QVERIFY(runAlembic(ini, {"upgrade", "003"}, tmp.path(), envFor(cluster.url(db))).ok());
+        const ProcessResult a = runAlembic(ini, {"current"}, tmp.path(), envFor(cluster.url(db)));
+        QVERIFY2(a.ok() && a.out.startsWith("loading a revision\n"), qPrintable(a.describe()));
+        const ProcessResult r = runRetort({"-c", ini, "current"}, tmp.path(), envFor(cluster.url(db)));
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(a.out));
         cluster.dropDatabase(db);
     }
 

@@ -86,6 +86,23 @@ Error runError(const ProcessOutcome &o, const QString &what)
                                           .arg(what).arg(o.exitCode).arg(stderrTail(o.stderrText)));
 }
 
+// The status the project's own code ended the bridge with: its "exit"
+// event (sys.exit), or an end with no last word after the greeting
+// (os._exit); none when the bridge finished or failed by itself.
+std::optional<int> projectExit(const ProcessOutcome &o)
+{
+    bool last = false;
+    for (const QJsonObject &e : o.events) {
+        const QString kind = e.value(QLatin1String("event")).toString();
+        if (kind == QLatin1String("exit"))
+            return e.value(QLatin1String("code")).toInt() & 0xff;
+        last = last || kind == QLatin1String("done") || kind == QLatin1String("error");
+    }
+    if (last)
+        return std::nullopt;
+    return o.exitCode;
+}
+
 } // namespace
 
 AlembicBridge::AlembicBridge(BridgeProject project) : m_project(std::move(project)) {}
@@ -217,6 +234,7 @@ void AlembicBridge::addConfig(QJsonObject &request) const
     request.insert(QLatin1String("config"), m_project.iniPath);
     request.insert(QLatin1String("section"), m_project.section);
     request.insert(QLatin1String("x"), QJsonArray::fromStringList(m_project.x));
+    request.insert(QLatin1String("argv"), QJsonArray::fromStringList(m_project.argv));
     const QJsonObject resolved = resolvedBridgeConfig(m_project.iniPath, m_project.section, m_project.tomlPath);
     if (!resolved.isEmpty())
         request.insert(QLatin1String("resolved"), resolved);
@@ -266,9 +284,11 @@ Result<AlembicBridge::Headers> AlembicBridge::readHeaders(const QStringList &pat
         return run.error();
     if (const Error e = checkGreeting(run.value(), unavailable))
         return e;
-    if (run->exitCode != 0)
-        return runError(run.value(), QStringLiteral("headers"));
     Headers headers;
+    headers.exitCode = projectExit(run.value());
+    if (run->exitCode != 0 && !headers.exitCode)
+        return runError(run.value(), QStringLiteral("headers"));
+    headers.stderrText = QString::fromUtf8(run->stderrText);
     for (const QJsonObject &e : run->events) {
         const QString kind = e.value(QLatin1String("event")).toString();
         if (kind == QLatin1String("header"))

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace retort {
 
@@ -30,6 +31,9 @@ struct BridgeProject {
     QString tomlPath;  // pyproject.toml read after the ini (empty: none)
     QString section = QStringLiteral("alembic");
     QStringList x;
+    // What alembic's sys.argv[1:] would be for the same command (a revision
+    // may read it: `"--sql" in sys.argv`); the bridge sets sys.argv to it.
+    QStringList argv;
     QString workDir;  // empty: the current directory
     int timeoutMs = 10 * 60 * 1000;
     // What env.py sees as context.get_tag_argument() and get_revision_argument()
@@ -130,9 +134,14 @@ public:
     // `printed`: what the files print() as they are imported, in order.
     // Fails with alembic's error (an import that fails, a bad revision).
     // *unavailable: as for renderOffline (the interpreter did not run alembic).
+    // `exitCode`: the project's code ended Python (sys.exit, os._exit) as
+    // alembic's process would end, with this status; `printed` and `stderr`
+    // are what came before.
     struct Headers {
         QHash<QString, QJsonObject> values;
         QString printed;
+        QString stderrText;  // what the files wrote to sys.stderr
+        std::optional<int> exitCode;
     };
     Result<Headers> readHeaders(const QStringList &paths, const std::atomic<bool> *cancel = nullptr,
                                                     QString *unavailable = nullptr) const;

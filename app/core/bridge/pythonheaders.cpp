@@ -108,6 +108,10 @@ Result<PythonReading> readHeadersWithPython(const PythonHeaderSettings &settings
     }
     reading.ran = true;
     reading.printed = read->printed;
+    reading.stderrText = read->stderrText;
+    reading.exitCode = read->exitCode;
+    if (reading.exitCode)
+        return reading;  // the headers are not all read: nothing more to put in place
     for (int k = 0; k < wanted.size(); ++k) {
         const auto found = read->values.constFind(paths[k]);
         if (found == read->values.constEnd())

@@ -8,6 +8,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <optional>
 
 namespace retort {
 
@@ -24,6 +25,8 @@ struct PythonHeaderSettings {
 struct PythonReading {
     int headersRead = 0;  // revisions whose headers Python gave
     QString printed;      // what the files printed as they were imported
+    QString stderrText;   // what they wrote to sys.stderr
+    std::optional<int> exitCode;  // a file ended Python (sys.exit) with this status: alembic ends so
     bool ran = false;     // Python was asked at all
 };
 
