@@ -138,6 +138,12 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
         // imported): the window opens what alembic opens, no more
         if (!read && alembicRan)
             return read.error();
+        if (read && read->exitCode)
+            return Error(Error::Kind::Config,
+                         QStringLiteral("%1: ends Python (exit %2) when alembic imports the revisions: alembic's "
+                                        "commands end there")
+                             .arg(importTimeCode)
+                             .arg(*read->exitCode));
         if (!read)
             project->warnings << read.error();
     }

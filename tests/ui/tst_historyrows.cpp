@@ -96,6 +96,7 @@ private slots:
     void datesStayOnRowsWithPills();
     void headersPythonComputesAreAlembics();
     void aFileThatRaisesAtImportFailsTheOpen();
+    void aFileThatExitsAtImportFailsTheOpen();
 };
 
 // The importedheaders fixture copied into dir, `from` replaced by `to` in
@@ -181,6 +182,25 @@ void TestHistoryRows::aFileThatRaisesAtImportFailsTheOpen()
              qPrintable(window.errorPanel()->messageText()));
     QVERIFY2(window.errorPanel()->locationText().contains(QStringLiteral("e0e0e0000002_add_berths.py")),
              qPrintable(window.errorPanel()->locationText()));
+}
+
+// sys.exit(0) as the file is imported ends every alembic command there:
+// the window does not show a graph either.
+void TestHistoryRows::aFileThatExitsAtImportFailsTheOpen()
+{
+    QTemporaryDir dir;
+    editedImportedHeaders(dir, "e0e0e0000002_add_berths.py", "branch_labels = None",
+                          "branch_labels = None\nimport sys\nsys.exit(0)");
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow window;
+    QSignalSpy failed(&window, &MainWindow::projectFailed);
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    window.openProject(dir.filePath(QStringLiteral("alembic.ini")));
+    QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty() || !shown.isEmpty(); }, 60000));
+    QVERIFY(shown.isEmpty());
+    QVERIFY2(window.errorPanel()->messageText().contains(QStringLiteral("ends Python (exit 0)")),
+             qPrintable(window.errorPanel()->messageText()));
 }
 
 QTEST_MAIN(TestHistoryRows)
