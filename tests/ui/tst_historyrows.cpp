@@ -95,8 +95,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void datesStayOnRowsWithPills();
     void headersPythonComputesAreAlembics();
-    void aFileThatRaisesAtImportFailsTheOpen();
-    void aFileThatExitsAtImportFailsTheOpen();
+    void aFileThatFailsAtImportFailsTheOpen_data();
+    void aFileThatFailsAtImportFailsTheOpen();
 };
 
 // The importedheaders fixture copied into dir, `from` replaced by `to` in
@@ -160,37 +160,24 @@ void TestHistoryRows::headersPythonComputesAreAlembics()
     QVERIFY2(!kind->text().contains(QStringLiteral("Python")), qPrintable(kind->text()));
 }
 
-// A revision file that raises as it is imported (its headers plain
-// literals): alembic cannot load the project, for any command, so the
-// window does not show a graph alembic would not run either; it shows
-// alembic's error at the file and line.
-void TestHistoryRows::aFileThatRaisesAtImportFailsTheOpen()
+// A revision file that raises, or ends Python (sys.exit), as it is imported
+// (its headers plain literals): alembic cannot load the project, for any
+// command, so the window does not show a graph alembic would not run
+// either; it shows why, at the file.
+void TestHistoryRows::aFileThatFailsAtImportFailsTheOpen_data()
 {
-    QTemporaryDir dir;
-    editedImportedHeaders(dir, "e0e0e0000002_add_berths.py", "branch_labels = None",
-                          "branch_labels = None\nraise RuntimeError(\"not on Tuesdays\")");
-    if (QTest::currentTestFailed())
-        return;
-
-    MainWindow window;
-    QSignalSpy failed(&window, &MainWindow::projectFailed);
-    QSignalSpy shown(&window, &MainWindow::projectShown);
-    window.openProject(dir.filePath(QStringLiteral("alembic.ini")));
-    QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty() || !shown.isEmpty(); }, 60000));
-    QVERIFY(shown.isEmpty());
-    QVERIFY2(window.errorPanel()->messageText().contains(QStringLiteral("not on Tuesdays")),
-             qPrintable(window.errorPanel()->messageText()));
-    QVERIFY2(window.errorPanel()->locationText().contains(QStringLiteral("e0e0e0000002_add_berths.py")),
-             qPrintable(window.errorPanel()->locationText()));
+    QTest::addColumn<QByteArray>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("raise") << QByteArray("raise RuntimeError(\"not on Tuesdays\")") << QStringLiteral("not on Tuesdays");
+    QTest::newRow("sys.exit(0)") << QByteArray("import sys\nsys.exit(0)") << QStringLiteral("ends Python (exit 0)");
 }
 
-// sys.exit(0) as the file is imported ends every alembic command there:
-// the window does not show a graph either.
-void TestHistoryRows::aFileThatExitsAtImportFailsTheOpen()
+void TestHistoryRows::aFileThatFailsAtImportFailsTheOpen()
 {
+    QFETCH(QByteArray, code);
+    QFETCH(QString, message);
     QTemporaryDir dir;
-    editedImportedHeaders(dir, "e0e0e0000002_add_berths.py", "branch_labels = None",
-                          "branch_labels = None\nimport sys\nsys.exit(0)");
+    editedImportedHeaders(dir, "e0e0e0000002_add_berths.py", "branch_labels = None", "branch_labels = None\n" + code);
     if (QTest::currentTestFailed())
         return;
     MainWindow window;
@@ -199,8 +186,9 @@ void TestHistoryRows::aFileThatExitsAtImportFailsTheOpen()
     window.openProject(dir.filePath(QStringLiteral("alembic.ini")));
     QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty() || !shown.isEmpty(); }, 60000));
     QVERIFY(shown.isEmpty());
-    QVERIFY2(window.errorPanel()->messageText().contains(QStringLiteral("ends Python (exit 0)")),
-             qPrintable(window.errorPanel()->messageText()));
+    const QString where = window.errorPanel()->messageText() + window.errorPanel()->locationText();
+    QVERIFY2(where.contains(message), qPrintable(where));
+    QVERIFY2(where.contains(QStringLiteral("e0e0e0000002_add_berths.py")), qPrintable(where));
 }
 
 QTEST_MAIN(TestHistoryRows)
