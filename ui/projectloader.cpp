@@ -112,9 +112,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
     if (!loaded)
         return loaded.error();
     project->scripts = std::move(loaded.value().scripts);
-    QString importTimeCode = importTimeCodeWhere(project->scripts);
-    if (importTimeCode.isEmpty())
-        importTimeCode = loaded.value().projectImportTimeCode;
+    const QString importTimeCode = loaded.value().importTimeCode;
     project->warnings = loaded.value().warnings;
     // the window plans runs, which run env.py: not when env.py changes a header
     if ((headersNeedPython(project->scripts) && !headersDependOnEnv(project->scripts))

@@ -184,9 +184,7 @@ private:
     bool readWithPython()
     {
         const bool headers = headersNeedPython(m_scripts);
-        QString runsCode = importTimeCodeWhere(m_scripts);
-        if (runsCode.isEmpty())
-            runsCode = m_projectImportTimeCode;
+        const QString &runsCode = m_importTimeCode;
         const bool imports = !runsCode.isEmpty();
         if (!headers && !imports)
             return true;
@@ -275,7 +273,7 @@ private:
             return false;
         }
         m_scripts = std::move(loaded.value().scripts);
-        m_projectImportTimeCode = loaded.value().projectImportTimeCode;
+        m_importTimeCode = loaded.value().importTimeCode;
         for (const Error &w : loaded.value().warnings)
             warn(w);
         if (!readWithPython())
@@ -524,7 +522,7 @@ private:
     Outcome m_outcome;
     ProjectConfig m_config;
     QVector<RevisionScript> m_scripts;
-    QString m_projectImportTimeCode;  // ScriptLoader::Loaded::projectImportTimeCode
+    QString m_importTimeCode;  // ScriptLoader::Loaded::importTimeCode
     std::optional<RevisionGraph> m_graph;
     std::optional<RevisionFormat> m_format;
 };

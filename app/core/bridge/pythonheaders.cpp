@@ -62,14 +62,6 @@ bool headersDependOnEnv(const QVector<RevisionScript> &scripts)
     return false;
 }
 
-QString importTimeCodeWhere(const QVector<RevisionScript> &scripts)
-{
-    for (const RevisionScript &s : scripts)
-        if (s.importTimeLine > 0 && !s.hasSyntaxError)
-            return QStringLiteral("%1:%2: %3").arg(s.path).arg(s.importTimeLine).arg(s.importTimeCode);
-    return {};
-}
-
 bool headersNeedPython(const QVector<RevisionScript> &scripts)
 {
     for (const RevisionScript &s : scripts)

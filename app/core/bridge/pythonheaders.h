@@ -17,7 +17,7 @@ struct PythonHeaderSettings {
     InterpreterQuery interpreter;
     // Also when no header needs it: a revision file or a project module
     // they import runs code at import that may print or raise
-    // (importTimeCodeWhere, ScriptLoader::Loaded::projectImportTimeCode):
+    // (ScriptLoader::Loaded::importTimeCode):
     // alembic's output starts with that text, and a raise ends its command.
     bool forImportTimeCode = false;
 };
@@ -37,9 +37,6 @@ bool headersNeedPython(const QVector<RevisionScript> &scripts);
 // runs no env.py) is then right for heads and history only, not for the
 // commands that run env.py (upgrade, downgrade, stamp, ...).
 bool headersDependOnEnv(const QVector<RevisionScript> &scripts);
-// The first revision file whose module-level code may print or raise when
-// imported, as "file:line: what"; empty when none.
-QString importTimeCodeWhere(const QVector<RevisionScript> &scripts);
 
 // Reads those headers the way alembic does, through the bridge (alembic
 // imports every revision file in its order), and puts the values in place:

@@ -272,11 +272,19 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     out.cachedCount = int(std::count(cached.begin(), cached.end(), 1));
     std::optional<ImportedConstants> constants;
     resolveImportedHeaders(config, out.scripts, constants);
-    // the project modules the revisions import run as alembic imports them
-    if (std::any_of(out.scripts.cbegin(), out.scripts.cend(), [](const RevisionScript &s) { return !s.imports.isEmpty(); })) {
+    // the revision files, then the project modules they import, run as
+    // alembic imports them
+    for (const RevisionScript &s : std::as_const(out.scripts)) {
+        if (s.importTimeLine > 0 && !s.hasSyntaxError) {
+            out.importTimeCode = QStringLiteral("%1:%2: %3").arg(s.path).arg(s.importTimeLine).arg(s.importTimeCode);
+            break;
+        }
+    }
+    if (out.importTimeCode.isEmpty()
+        && std::any_of(out.scripts.cbegin(), out.scripts.cend(), [](const RevisionScript &s) { return !s.imports.isEmpty(); })) {
         if (!constants)
             constants.emplace(projectConstants(config, out.scripts));
-        out.projectImportTimeCode = constants->importTimeCodeWhere();
+        out.importTimeCode = constants->importTimeCodeWhere();
     }
     return out;
 }

@@ -24,10 +24,11 @@ public:
         QVector<RevisionScript> scripts;
         QList<Error> warnings;  // e.g. a file reached through two version locations
         int cachedCount = 0;    // files whose headers came from the cache
-        // The first project module the revisions import that may print,
-        // raise or fail as it is imported (ImportedConstants), "file:line:
-        // what"; read afresh each run, never cached. Empty when none.
-        QString projectImportTimeCode;
+        // The first revision file (RevisionScript::importTimeCode), else the
+        // first project module the revisions import (ImportedConstants),
+        // that may print, raise or fail as alembic imports it: "file:line:
+        // what"; empty when none. Project modules are read afresh each run.
+        QString importTimeCode;
     };
 
     // cacheDirectory: where unchanged files' headers are remembered between
