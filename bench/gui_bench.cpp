@@ -15,15 +15,18 @@
 #include "graph/dbstate.h"
 #include "graph/lanelayout.h"
 #include "graph/revisionwalker.h"
+#include "detailpane.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "mainwindow.h"
+#include "searchbar.h"
 #include "projectloader.h"
 #include "sqlsession.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -251,6 +254,71 @@ bool measureLoading(MainWindow &window, const QString &project, LoadingFigures *
 }
 
 // 6. Responsiveness while loading: in one window, an open and then reloads.
+// 6. Searching and selecting, as a user does once the project is shown: a
+// search typed a key at a time (each key filters every row on the GUI thread,
+// then the list repaints), and revisions picked anywhere in the list (the
+// detail pane shows one at once; its SQL comes from a worker thread).
+bool reportSearchAndSelect(MainWindow &window)
+{
+    HistoryModel *model = window.historyModel();
+    const LoadedProjectPtr p = model->project();
+    HistoryView *view = window.historyView();
+    QLineEdit *field = window.searchBar()->field();
+    const RevisionGraph &graph = p->graph;
+    QString label;
+    for (const RevisionNode &n : graph.nodes()) {
+        if (!n.declaredLabels.isEmpty()) {
+            label = n.declaredLabels.front();
+            break;
+        }
+    }
+    const QStringList queries{graph.node(p->rows[p->rows.size() / 2]).id.left(5), label, QStringLiteral("merge"),
+                              QStringLiteral("zqxj")};
+    std::vector<double> keys, keysCpu;
+    QStringList found;
+    for (const QString &query : queries) {
+        if (query.isEmpty())
+            continue;
+        for (int i = 1; i <= query.size(); ++i) {
+            QElapsedTimer key;
+            key.start();
+            const double cpu = threadCpuMs();
+            field->setText(query.left(i));
+            view->viewport()->repaint();
+            keysCpu.push_back(threadCpuMs() - cpu);
+            keys.push_back(msSince(key));
+        }
+        found << QStringLiteral("'%1' %2").arg(query).arg(model->matchCount());
+        field->clear();
+    }
+    std::printf("search, per key (filter + repaint) median %.2f ms  p95 %.2f  max %.2f  (CPU median %.2f, max %.2f; "
+                "%zu keys; matches: %s)\n",
+                median(keys), percentile(keys, 0.95), *std::max_element(keys.begin(), keys.end()), median(keysCpu),
+                *std::max_element(keysCpu.begin(), keysCpu.end()), keys.size(), qPrintable(found.join(QStringLiteral(", "))));
+
+    QSignalSpy sqlReady(window.sqlSession(), &SqlSession::revisionReady);
+    QRandomGenerator rng(11);
+    std::vector<double> shownMs, sqlMs;
+    for (int i = 0; i < 30; ++i) {
+        const int row = int(rng.bounded(quint32(p->rows.size())));
+        const qsizetype before = sqlReady.size();
+        QElapsedTimer t;
+        t.start();
+        view->selectRow(row);
+        window.detailPane()->repaint();
+        shownMs.push_back(msSince(t));
+        if (sqlReady.size() == before && !sqlReady.wait(30000)) {
+            std::fprintf(stderr, "no SQL arrived for row %d\n", row);
+            return false;
+        }
+        sqlMs.push_back(msSince(t));
+    }
+    std::printf("select a revision: shown median %.2f ms  max %.2f; its SQL median %.1f ms  max %.1f  (%zu picks)\n",
+                median(shownMs), *std::max_element(shownMs.begin(), shownMs.end()), median(sqlMs),
+                *std::max_element(sqlMs.begin(), sqlMs.end()), shownMs.size());
+    return true;
+}
+
 bool reportLoading(const QString &project, int runs)
 {
     MainWindow window;
@@ -462,6 +530,8 @@ int main(int argc, char *argv[])
             return 1;
         std::printf("needs-Python scan (background, low priority): %.0f ms after open, %d revisions need Python\n",
                     msSince(t), model->needsPythonCount());
+        if (!reportSearchAndSelect(window))
+            return 1;
     }
     if (!reportLoading(project, 2))
         return 1;
