@@ -59,9 +59,9 @@ void HistoryModel::setNeedsPython(const QVector<int> &nodes)
 
 void HistoryModel::setTouchedObjects(const QVector<QStringList> &byNode)
 {
-    m_touched = m_project && byNode.size() == m_project->graph.size() ? byNode : QVector<QStringList>();
-    if (!m_search.isEmpty())
-        updateMatches();  // a search typed while the scan ran
+    m_search.setTouched(byNode);
+    if (!m_search.text().isEmpty())
+        searchChanged();
 }
 
 void HistoryModel::setIrreversible(const QStringList &byNode)
@@ -76,18 +76,13 @@ void HistoryModel::setProject(LoadedProjectPtr project)
     beginResetModel();
     m_project = std::move(project);
     m_graphLanes = m_project ? std::max(1, m_project->layout.maxWidth()) : 1;
-    m_match.clear();
-    m_matchCount = 0;
     m_databases.clear();
     m_markers.clear();
     m_needsPython.clear();
-    m_touched.clear();
     m_irreversible.clear();
     m_needsPythonCount = 0;
-    const QString search = m_search;
-    m_search.clear();
+    m_search.setProject(m_project);  // the text stays, matched against the new rows
     endResetModel();
-    setSearchText(search);
 }
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
@@ -224,66 +219,19 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
     return names;
 }
 
-bool HistoryModel::matches(int node, const QString &needle) const
-{
-    const RevisionNode &n = m_project->graph.node(node);
-    if (n.id.startsWith(needle, Qt::CaseInsensitive))
-        return true;
-    for (const QString &label : n.branchLabels) {
-        if (label.contains(needle, Qt::CaseInsensitive))
-            return true;
-    }
-    if (m_project->messages.value(node).contains(needle, Qt::CaseInsensitive))
-        return true;
-    for (const QString &name : m_touched.value(node))
-        if (name.contains(needle, Qt::CaseInsensitive))
-            return true;
-    return false;
-}
-
 void HistoryModel::setSearchText(const QString &text)
 {
     const QString needle = text.trimmed();
-    if (needle == m_search)
+    if (needle == m_search.text())
         return;
-    m_search = needle;
-    updateMatches();
+    m_search.setText(needle);
+    searchChanged();
 }
 
-void HistoryModel::updateMatches()
+void HistoryModel::searchChanged()
 {
-    m_match.clear();
-    m_matchCount = 0;
-    if (m_project && !m_search.isEmpty()) {
-        m_match.resize(size_t(m_project->rows.size()));
-        for (int r = 0; r < m_project->rows.size(); ++r) {
-            const bool hit = matches(m_project->rows[r], m_search);
-            m_match[size_t(r)] = hit;
-            m_matchCount += hit;
-        }
-    }
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1), {SearchMatchRole});
-}
-
-bool HistoryModel::rowMatches(int row) const
-{
-    return m_match.empty() || (row >= 0 && size_t(row) < m_match.size() && m_match[size_t(row)]);
-}
-
-int HistoryModel::findMatch(int from, bool forward) const
-{
-    const int count = rowCount();
-    if (count == 0 || m_match.empty() || m_matchCount == 0)
-        return -1;
-    const int step = forward ? 1 : -1;
-    int r = from < 0 ? (forward ? -1 : count) : from;
-    for (int i = 0; i < count; ++i) {
-        r = (r + step + count) % count;
-        if (m_match[size_t(r)])
-            return r;
-    }
-    return -1;
 }
 
 } // namespace retort::gui

@@ -2,6 +2,7 @@
 
 #include "db/environmentkind.h"
 #include "graph/dbstate.h"
+#include "historysearch.h"
 #include "loadedproject.h"
 
 #include <QAbstractListModel>
@@ -105,28 +106,26 @@ public:
     // ("users.email") or index the upgrade names (case-insensitive). Rows
     // that do not match report SearchMatchRole false.
     void setSearchText(const QString &text);
-    QString searchText() const { return m_search; }
-    int matchCount() const { return m_matchCount; }
-    bool rowMatches(int row) const;
+    QString searchText() const { return m_search.text(); }
+    int matchCount() const { return m_search.matchCount(); }
+    bool rowMatches(int row) const { return m_search.rowMatches(row); }
     // The next matching row after `from` (wrapping), or before it when
     // !forward; `from` itself when it is the only match; -1 without any.
-    int findMatch(int from, bool forward) const;
+    int findMatch(int from, bool forward) const { return m_search.findMatch(from, forward); }
+    // The strings the last search compared (HistorySearch::lastWork).
+    qint64 searchWork() const { return m_search.lastWork(); }
 
 private:
-    bool matches(int node, const QString &needle) const;
-    void updateMatches();
+    void searchChanged();
 
     LoadedProjectPtr m_project;
-    QString m_search;
-    std::vector<bool> m_match;  // per row, empty without a search
-    int m_matchCount = 0;
+    HistorySearch m_search;
     int m_graphLanes = 1;
     QVector<DatabaseOnGraph> m_databases;
     QHash<int, DbMarkers> m_markers;     // by graph index
     QSet<QString> m_drifted;
     std::vector<bool> m_needsPython;     // by graph index; empty until scanned
     int m_needsPythonCount = 0;
-    QVector<QStringList> m_touched;      // by graph index; empty until scanned
     QStringList m_irreversible;          // by graph index; empty until scanned
 };
 

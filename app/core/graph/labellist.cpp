@@ -2,6 +2,18 @@
 
 namespace retort {
 
+const std::vector<int> &LabelList::labelIds() const
+{
+    static const std::vector<int> none;
+    return m_table ? ids() : none;
+}
+
+const QStringList &LabelList::names() const
+{
+    static const QStringList none;
+    return m_table ? m_table->names : none;
+}
+
 bool LabelList::contains(const QString &label) const
 {
     for (const QString &l : *this)

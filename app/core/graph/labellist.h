@@ -52,6 +52,11 @@ public:
         return m_table ? const_iterator(&m_table->names, ids().data() + ids().size()) : const_iterator(nullptr, nullptr);
     }
 
+    // The labels as indices into names(): set-wide work (a search) tests
+    // each name once, not once per list.
+    const std::vector<int> &labelIds() const;
+    const QStringList &names() const;
+
     bool contains(const QString &label) const;
     QString join(const QString &separator) const;
     QString join(QChar separator) const { return join(QString(separator)); }

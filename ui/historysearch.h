@@ -1,0 +1,56 @@
+#pragma once
+
+#include "loadedproject.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <vector>
+
+namespace retort::gui {
+
+// Which rows of the history match the search text: an id prefix, or part of
+// a message, a branch label or a name the upgrade touches (a table, column
+// or index), case-insensitive. It runs on the GUI thread at every key, so a
+// key costs one pass over the rows at most, whatever the labels.
+class HistorySearch {
+public:
+    void setProject(LoadedProjectPtr project);
+    // What each revision's upgrade names, by graph index (from the scan).
+    void setTouched(QVector<QStringList> byNode);
+    // The text, trimmed; empty: no search.
+    void setText(const QString &text);
+    const QString &text() const { return m_text; }
+
+    bool active() const { return !m_match.empty(); }
+    bool rowMatches(int row) const { return m_match.empty() || (row >= 0 && size_t(row) < m_match.size() && m_match[size_t(row)]); }
+    int matchCount() const { return int(m_matched.size()); }
+    // The next matching row after `from` (wrapping), or before it when
+    // !forward; `from` itself when it is the only match; -1 without any.
+    int findMatch(int from, bool forward) const;
+    // The strings the last setText() compared: the guard on its cost.
+    qint64 lastWork() const { return m_work; }
+
+private:
+    // narrow: the text only grew at its end, so only rows that matched
+    // before can match now.
+    void search(bool narrow);
+    void buildIndex();
+
+    LoadedProjectPtr m_project;
+    QVector<QStringList> m_touched;
+    QString m_text;
+    // Built at the first search: per graph index the message and touched
+    // names case-folded; the graph's label names folded. A revision carries
+    // all the labels of its line, hundreds on long histories, but there are
+    // only as many distinct label sets as branch and merge points: each
+    // name is tested once per key, each set once.
+    std::vector<QString> m_haystack;
+    QStringList m_foldedLabels;
+    std::vector<bool> m_match;  // per row, empty without a search
+    std::vector<int> m_matched; // the matching rows, in order
+    qint64 m_work = 0;
+};
+
+} // namespace retort::gui
