@@ -10,14 +10,14 @@ void HistorySearch::setProject(LoadedProjectPtr project)
 {
     m_project = std::move(project);
     m_touched.clear();
-    m_haystack.clear();
+    m_rowStart.clear();
     search(false);
 }
 
 void HistorySearch::setTouched(QVector<QStringList> byNode)
 {
     m_touched = m_project && byNode.size() == m_project->graph.size() ? std::move(byNode) : QVector<QStringList>();
-    m_haystack.clear();
+    m_rowStart.clear();
     search(false);  // a search typed while the scan ran
 }
 
@@ -33,20 +33,48 @@ void HistorySearch::setText(const QString &text)
 void HistorySearch::buildIndex()
 {
     const LoadedProject &p = *m_project;
-    m_haystack.assign(size_t(p.graph.size()), QString());
+    const QVector<int> &rows = p.rows;
+    m_all.clear();
+    m_rowStart.assign(size_t(rows.size()) + 1, 0);
+    m_idLength.assign(size_t(rows.size()), 0);
+    m_rowLabelSet.assign(size_t(rows.size()), 0);
     m_foldedLabels.clear();
-    for (int node = 0; node < p.graph.size(); ++node) {
-        // U+0000 between the parts: no typed text spans two of them.
-        QString text = p.messages.value(node);
-        for (const QString &name : m_touched.value(node))
-            text += QChar(0) + name;
-        m_haystack[size_t(node)] = text.toCaseFolded();
-        const LabelList &labels = p.graph.node(node).branchLabels;
-        if (m_foldedLabels.isEmpty() && !labels.isEmpty()) {
-            for (const QString &name : labels.names())
+    // U+0000 ends every part: no typed text spans two of them. Each part is
+    // folded on its own: folding may change a text's length.
+    const QChar end(0);
+    for (int r = 0; r < rows.size(); ++r) {
+        const int node = rows[r];
+        const RevisionNode &n = p.graph.node(node);
+        const QString id = n.id.toCaseFolded();
+        m_rowStart[size_t(r)] = int(m_all.size());
+        m_idLength[size_t(r)] = int(id.size());
+        m_rowLabelSet[size_t(r)] = n.labelSet;
+        m_all += id;
+        m_all += end;
+        m_all += p.messages.value(node).toCaseFolded();
+        m_all += end;
+        for (const QString &name : m_touched.value(node)) {
+            m_all += name.toCaseFolded();
+            m_all += end;
+        }
+        if (m_foldedLabels.isEmpty() && !n.branchLabels.isEmpty()) {
+            for (const QString &name : n.branchLabels.names())
                 m_foldedLabels << name.toCaseFolded();
         }
     }
+    m_rowStart.back() = int(m_all.size());
+}
+
+bool HistorySearch::textHit(int row, const QStringMatcher &matcher) const
+{
+    const qsizetype start = m_rowStart[size_t(row)];
+    const qsizetype idEnd = start + m_idLength[size_t(row)];
+    const QStringView text = QStringView(m_all).first(m_rowStart[size_t(row) + 1]);
+    for (qsizetype at = matcher.indexIn(text, start); at >= 0; at = matcher.indexIn(text, at + 1)) {
+        if (at == start || at > idEnd)
+            return true;
+    }
+    return false;
 }
 
 void HistorySearch::search(bool narrow)
@@ -57,13 +85,9 @@ void HistorySearch::search(bool narrow)
         m_matched.clear();
         return;
     }
-    if (m_haystack.empty())
+    if (m_rowStart.empty())
         buildIndex();
-    const RevisionGraph &graph = m_project->graph;
-    const QString folded = m_text.toCaseFolded();
-    const QStringMatcher matcher(folded, Qt::CaseSensitive);
-    // Labels are propagated from their declarations: each is tested once,
-    // then each distinct set of labels once.
+    const QStringMatcher matcher(m_text.toCaseFolded(), Qt::CaseSensitive);
     std::vector<char> hitLabel(size_t(m_foldedLabels.size()), 0);
     bool anyLabel = false;
     for (qsizetype i = 0; i < m_foldedLabels.size(); ++i) {
@@ -73,38 +97,49 @@ void HistorySearch::search(bool narrow)
     }
     std::vector<signed char> setHit;
     if (anyLabel)
-        setHit.assign(size_t(graph.labelSetCount()), -1);
-    const auto matches = [&](int node) {
-        const RevisionNode &n = graph.node(node);
-        ++m_work;
-        if (n.id.startsWith(m_text, Qt::CaseInsensitive))
-            return true;
-        ++m_work;
-        if (matcher.indexIn(m_haystack[size_t(node)]) >= 0)
-            return true;
-        if (setHit.empty() || n.labelSet == 0)
+        setHit.assign(size_t(m_project->graph.labelSetCount()), -1);
+    const auto labelHit = [&](int row) {
+        const int set = m_rowLabelSet[size_t(row)];
+        if (setHit.empty() || set == 0)
             return false;
-        signed char &hit = setHit[size_t(n.labelSet)];
+        signed char &hit = setHit[size_t(set)];
         if (hit < 0) {
-            const std::vector<int> &ids = n.branchLabels.labelIds();
+            ++m_work;
+            const std::vector<int> &ids = m_project->graph.node(m_project->rows[row]).branchLabels.labelIds();
             hit = std::any_of(ids.cbegin(), ids.cend(), [&](int id) { return hitLabel[size_t(id)] != 0; });
         }
         return hit == 1;
     };
 
-    const QVector<int> &rows = m_project->rows;
+    const int rows = int(m_rowLabelSet.size());
     std::vector<int> matched;
     if (narrow && !m_match.empty()) {
         for (int r : m_matched) {
-            if (matches(rows[r]))
+            ++m_work;
+            if (textHit(r, matcher) || labelHit(r))
                 matched.push_back(r);
             else
                 m_match[size_t(r)] = false;
         }
     } else {
-        m_match.assign(size_t(rows.size()), false);
-        for (int r = 0; r < rows.size(); ++r) {
-            if (matches(rows[r])) {
+        // One pass of the string search over every row's text.
+        m_match.assign(size_t(rows), false);
+        m_work += rows;
+        const QStringView all(m_all);
+        int row = 0;
+        for (qsizetype at = matcher.indexIn(all, 0); at >= 0;) {
+            while (m_rowStart[size_t(row) + 1] <= at)
+                ++row;
+            const qsizetype start = m_rowStart[size_t(row)];
+            if (at == start || at > start + m_idLength[size_t(row)]) {
+                m_match[size_t(row)] = true;
+                at = matcher.indexIn(all, m_rowStart[size_t(row) + 1]);
+            } else {
+                at = matcher.indexIn(all, at + 1);  // inside the id: only its prefix counts
+            }
+        }
+        for (int r = 0; r < rows; ++r) {
+            if (m_match[size_t(r)] || labelHit(r)) {
                 m_match[size_t(r)] = true;
                 matched.push_back(r);
             }

@@ -3,6 +3,7 @@
 #include "loadedproject.h"
 
 #include <QString>
+#include <QStringMatcher>
 #include <QStringList>
 #include <QVector>
 
@@ -37,16 +38,25 @@ private:
     // before can match now.
     void search(bool narrow);
     void buildIndex();
+    // Whether the row's own text holds the folded text where it counts: at
+    // the start of its id, anywhere in the rest.
+    bool textHit(int row, const QStringMatcher &matcher) const;
 
     LoadedProjectPtr m_project;
     QVector<QStringList> m_touched;
     QString m_text;
-    // Built at the first search: per graph index the message and touched
-    // names case-folded; the graph's label names folded. A revision carries
-    // all the labels of its line, hundreds on long histories, but there are
-    // only as many distinct label sets as branch and merge points: each
-    // name is tested once per key, each set once.
-    std::vector<QString> m_haystack;
+    // Built at the first search, in row order: each row's id, message and
+    // touched names case-folded into one text (a key is one fast pass of a
+    // string search over it, not a search per field per row), where each
+    // row's text starts, how long its id is, and its label set; the
+    // graph's label names folded. A revision carries all the labels of its
+    // line, hundreds on long histories, but there are only as many distinct
+    // label sets as branch and merge points: each name is tested once per
+    // key, each set once.
+    QString m_all;
+    std::vector<int> m_rowStart;  // rows + 1 entries
+    std::vector<int> m_idLength;
+    std::vector<int> m_rowLabelSet;
     QStringList m_foldedLabels;
     std::vector<bool> m_match;  // per row, empty without a search
     std::vector<int> m_matched; // the matching rows, in order
