@@ -241,21 +241,12 @@ void DetailPane::showRevision(int node)
             neededBy << c;
     }
     m_neededBy->setText(links(neededBy));
-    // A revision carries every label of its line: thousands on long
-    // histories, more than anyone reads here, and laid out as rich text they
-    // cost 40 ms per click at 100,000 revisions. Those it declares are all
-    // shown, the carried ones up to a dozen, then their count.
-    constexpr int kCarriedShown = 12;
     QStringList labels;
-    int carried = 0;
     for (const QString &label : n.branchLabels) {
-        if (n.declaredLabels.contains(label))
-            labels << QStringLiteral("<b>%1</b> (declared here)").arg(label.toHtmlEscaped());
-        else if (++carried <= kCarriedShown)
-            labels << label.toHtmlEscaped();
+        labels << (n.declaredLabels.contains(label)
+                       ? QStringLiteral("<b>%1</b> (declared here)").arg(label.toHtmlEscaped())
+                       : label.toHtmlEscaped());
     }
-    if (carried > kCarriedShown)
-        labels << tr("and %n more carried along its line", nullptr, carried - kCarriedShown);
     m_labels->setText(labels.isEmpty() ? none() : labels.join(QStringLiteral(", ")));
     const QString projectDir = QFileInfo(m_project->iniPath).absolutePath();
     const QString relative = QDir(projectDir).relativeFilePath(s.path);

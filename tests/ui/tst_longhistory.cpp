@@ -1,15 +1,12 @@
 // The window on label-heavy histories (bench/shapes.py), where a revision
 // carries every label of its line: every key typed in the search costs one
 // pass over the rows at most (not rows x labels, which froze the window at
-// 100,000 revisions) and finds exactly the rows the search's rule names; the
-// detail pane shows a revision's own labels and a dozen carried ones.
+// 100,000 revisions) and finds exactly the rows the search's rule names.
 
-#include "detailpane.h"
 #include "historymodel.h"
 #include "processrunner.h"
 #include "projectloader.h"
 
-#include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -58,7 +55,6 @@ private slots:
     void initTestCase();
     void typingCostsAPassOverTheRowsPerKey_data();
     void typingCostsAPassOverTheRowsPerKey();
-    void theDetailPaneShowsADozenCarriedLabels();
 
 private:
     QTemporaryDir m_dir;
@@ -133,38 +129,6 @@ void TestLongHistory::typingCostsAPassOverTheRowsPerKey()
     model.setSearchText(QString());
     QCOMPARE(model.matchCount(), 0);
     QVERIFY(model.rowMatches(0));
-}
-
-void TestLongHistory::theDetailPaneShowsADozenCarriedLabels()
-{
-    const LoadedProjectPtr project = m_projects.value(QStringLiteral("wide-merges"));
-    QVERIFY(project);
-    // The revision carrying the most labels, and one that declares one.
-    int most = 0, declaring = -1;
-    for (int i = 0; i < project->graph.size(); ++i) {
-        const RevisionNode &n = project->graph.node(i);
-        if (n.branchLabels.size() > project->graph.node(most).branchLabels.size())
-            most = i;
-        if (declaring < 0 && !n.declaredLabels.isEmpty() && n.branchLabels.size() > 20)
-            declaring = i;
-    }
-    const qsizetype carried = project->graph.node(most).branchLabels.size();
-    QVERIFY2(carried > 100, qPrintable(QString::number(carried)));
-    QVERIFY(declaring >= 0);
-
-    DetailPane pane;
-    pane.setProject(project);
-    pane.showRevision(most);
-    const QString text = pane.findChild<QLabel *>(QStringLiteral("labelsLabel"))->text();
-    QVERIFY2(text.endsWith(QStringLiteral("and %1 more carried along its line").arg(carried - 12)), qPrintable(text.left(300)));
-    QCOMPARE(text.count(QStringLiteral(", ")), 12);
-
-    const RevisionNode &d = project->graph.node(declaring);
-    pane.showRevision(declaring);
-    const QString own = pane.findChild<QLabel *>(QStringLiteral("labelsLabel"))->text();
-    for (const QString &label : d.declaredLabels)
-        QVERIFY(own.contains(QStringLiteral("<b>%1</b> (declared here)").arg(label)));
-    QVERIFY(own.endsWith(QStringLiteral("and %1 more carried along its line").arg(d.branchLabels.size() - d.declaredLabels.size() - 12)));
 }
 
 QTEST_MAIN(TestLongHistory)
