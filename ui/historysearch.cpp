@@ -34,35 +34,47 @@ void HistorySearch::buildIndex()
 {
     const LoadedProject &p = *m_project;
     const QVector<int> &rows = p.rows;
-    m_all.clear();
     m_rowStart.assign(size_t(rows.size()) + 1, 0);
     m_idLength.assign(size_t(rows.size()), 0);
     m_rowLabelSet.assign(size_t(rows.size()), 0);
     m_foldedLabels.clear();
-    // U+0000 ends every part: no typed text spans two of them. Each part is
-    // folded on its own: folding may change a text's length.
-    const QChar end(0);
-    for (int r = 0; r < rows.size(); ++r) {
-        const int node = rows[r];
-        const RevisionNode &n = p.graph.node(node);
-        const QString id = n.id.toCaseFolded();
-        m_rowStart[size_t(r)] = int(m_all.size());
-        m_idLength[size_t(r)] = int(id.size());
-        m_rowLabelSet[size_t(r)] = n.labelSet;
-        m_all += id;
-        m_all += end;
-        m_all += p.messages.value(node).toCaseFolded();
-        m_all += end;
-        for (const QString &name : m_touched.value(node)) {
-            m_all += name.toCaseFolded();
-            m_all += end;
+    // U+0000 ends every part: no typed text spans two of them. Folded all at
+    // once when that keeps every length (folding never shortens a text),
+    // else part by part.
+    const bool touched = m_touched.size() == p.graph.size();
+    const auto build = [&](bool foldParts) {
+        const auto fold = [foldParts](const QString &text) { return foldParts ? text.toCaseFolded() : text; };
+        QString all;
+        for (int r = 0; r < rows.size(); ++r) {
+            const int node = rows[r];
+            const RevisionNode &n = p.graph.node(node);
+            const QString id = fold(n.id);
+            m_rowStart[size_t(r)] = int(all.size());
+            m_idLength[size_t(r)] = int(id.size());
+            m_rowLabelSet[size_t(r)] = n.labelSet;
+            all += id;
+            all += QChar(0);
+            if (node < p.messages.size())
+                all += fold(p.messages.at(node));
+            all += QChar(0);
+            if (touched) {
+                for (const QString &name : m_touched.at(node)) {
+                    all += fold(name);
+                    all += QChar(0);
+                }
+            }
+            if (m_foldedLabels.isEmpty() && !n.branchLabels.isEmpty()) {
+                for (const QString &name : n.branchLabels.names())
+                    m_foldedLabels << name.toCaseFolded();
+            }
         }
-        if (m_foldedLabels.isEmpty() && !n.branchLabels.isEmpty()) {
-            for (const QString &name : n.branchLabels.names())
-                m_foldedLabels << name.toCaseFolded();
-        }
-    }
-    m_rowStart.back() = int(m_all.size());
+        m_rowStart.back() = int(all.size());
+        return all;
+    };
+    const QString raw = build(false);
+    m_all = raw.toCaseFolded();
+    if (m_all.size() != raw.size())
+        m_all = build(true);
 }
 
 bool HistorySearch::textHit(int row, const QStringMatcher &matcher) const
