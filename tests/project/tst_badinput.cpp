@@ -11,6 +11,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -424,6 +425,30 @@ private Q_SLOTS:
                                           cacheEnv(QStringLiteral("off")));
         expectNamedFailure(r, env + QLatin1Char(':'), QString());
         QCOMPARE(r.exitCode, alembic.exitCode);
+    }
+
+    // retort execs its window program (retort-window) for a project path: a
+    // copy of retort without one, or with one it cannot execute, says which
+    // file it looked at and exits 1, instead of crashing or hanging.
+    void missingWindowProgramIsNamed()
+    {
+        const QString folder = QFileInfo(m_binaryCopy).canonicalPath();
+        const QString beside = folder + QStringLiteral("/retort-window");
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        ProcessResult r = runRetortBinary(m_binaryCopy, {kSample + QStringLiteral("/alembic.ini")}, m_shared.path(),
+                                          env, 30000);
+        expectNamedFailure(r, beside, QStringLiteral("the window program is missing"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("/retort/retort-window"), r.err.constData());  // the installed place too
+
+        QFile notExecutable(beside);
+        QVERIFY(notExecutable.open(QIODevice::WriteOnly));
+        notExecutable.close();
+        r = runRetortBinary(m_binaryCopy, {}, m_shared.path(), env, 30000);
+        QVERIFY(notExecutable.remove());
+        expectNamedFailure(r, beside, QStringLiteral("Permission denied"));
+        QCOMPARE(r.exitCode, 1);
     }
 };
 

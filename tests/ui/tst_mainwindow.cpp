@@ -116,6 +116,7 @@ private slots:
     void reloadKeepsTheSelection();
     void recentProjectsStoreOnlyPaths();
     void screenshotMode();
+    void windowKeepsTheProcessOfRetort();
 
 private:
     bool open(MainWindow &window, const QString &path);
@@ -614,6 +615,26 @@ void TestMainWindow::screenshotMode()
     const QImage image(png);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), QSize(1280, 800));
+}
+
+// retort <project> execs the window program in its own process: a script
+// that started retort and later signals that pid reaches the window.
+void TestMainWindow::windowKeepsTheProcessOfRetort()
+{
+    QProcess retort;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    retort.setProcessEnvironment(env);
+    retort.start(QStringLiteral(RETORT_BINARY), {kAnalytics});
+    QVERIFY(retort.waitForStarted());
+    const QString proc = QStringLiteral("/proc/%1/").arg(retort.processId());
+    const QString window = QFileInfo(QStringLiteral(RETORT_BINARY)).canonicalPath() + QStringLiteral("/retort-window");
+    // A wait for the exec, not a timing assertion: it fails only if it never happens.
+    QTRY_COMPARE_WITH_TIMEOUT(QFile::symLinkTarget(proc + QStringLiteral("exe")), window, 60000);
+    QCOMPARE(retort.state(), QProcess::Running);
+    retort.terminate();
+    QVERIFY(retort.waitForFinished(60000));
+    QCOMPARE(retort.exitStatus(), QProcess::CrashExit);  // SIGTERM ended the window
 }
 
 QTEST_MAIN(TestMainWindow)
