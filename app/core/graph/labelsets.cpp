@@ -18,13 +18,18 @@ int LabelSets::intern(std::vector<int> ids)
 
 int LabelSets::intern(std::vector<int> ids, int base, std::vector<int> *added)
 {
-    auto [it, isNew] = m_ids.try_emplace(ids, int(m_sets.size()));
-    if (isNew) {
-        m_sets.push_back(std::move(ids));
-        m_base.push_back(base);
-        m_added.push_back(added ? std::move(*added) : m_sets.back());
+    // Looked up as the next set: no copy of ids as a key.
+    m_hashes.push_back(hash(ids));
+    m_sets.push_back(std::move(ids));
+    const auto [it, isNew] = m_ids.insert(int(m_sets.size()) - 1);
+    if (!isNew) {
+        m_sets.pop_back();
+        m_hashes.pop_back();
+        return *it;
     }
-    return it->second;
+    m_base.push_back(base);
+    m_added.push_back(added ? std::move(*added) : m_sets.back());
+    return *it;
 }
 
 int LabelSets::unite(const std::vector<int> &sets)
@@ -80,12 +85,13 @@ int LabelSets::unite(const std::vector<int> &sets)
 std::vector<std::vector<int>> LabelSets::take()
 {
     m_ids.clear();
+    m_hashes.clear();
     m_base.clear();
     m_added.clear();
     return std::move(m_sets);
 }
 
-std::size_t LabelSets::Hash::operator()(const std::vector<int> &ids) const
+std::size_t LabelSets::hash(const std::vector<int> &ids)
 {
     std::size_t h = ids.size();
     for (int i : ids)
