@@ -2,10 +2,32 @@
 
 #include "pytext.h"
 
+#include <QStringEncoder>
+
 namespace retort::cli {
 
 namespace {
 const QString kComma = QStringLiteral(", ");
+
+// out += text.toUtf8() without the temporary: `history` appends a few
+// strings per revision.
+void appendUtf8(QByteArray &out, QStringView text)
+{
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    const qsizetype at = out.size();
+    out.resize(at + encoder.requiredSpace(text.size()));
+    char *end = encoder.appendToBuffer(out.data() + at, text);
+    out.truncate(end - out.constData());
+}
+
+void appendJoined(QByteArray &out, const QStringList &items)
+{
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += ", ";
+        appendUtf8(out, items[i]);
+    }
+}
 }
 
 QString RevisionFormat::longdoc(int rev) const
@@ -16,9 +38,17 @@ QString RevisionFormat::longdoc(int rev) const
 
 QString RevisionFormat::doc(int rev) const
 {
-    const QString text = longdoc(rev);
-    const int cut = text.indexOf(QStringLiteral("\n\n"));
-    return cut < 0 ? text : text.left(cut);
+    return docView(rev).toString();
+}
+
+QStringView RevisionFormat::docView(int rev) const
+{
+    const RevisionScript &s = m_scripts[m_graph.node(rev).script];
+    if (!s.hasDocstring)
+        return {};
+    const QStringView text = pyStripView(s.docstring);
+    const qsizetype cut = text.indexOf(QStringLiteral("\n\n"));
+    return cut < 0 ? text : text.first(cut);
 }
 
 QString RevisionFormat::downRevisionText(int rev) const
@@ -44,12 +74,18 @@ void RevisionFormat::appendHeadOnly(QByteArray &out, int rev, const Options &o) 
 {
     const RevisionNode &n = m_graph.node(rev);
     if (o.includeParents) {
-        out += downRevisionText(rev).toUtf8();
-        if (!n.dependencies.isEmpty())
-            out += " (" + n.dependencies.join(kComma).toUtf8() + ')';
+        if (n.downRevisions.isEmpty())
+            out += "<base>";
+        else
+            appendJoined(out, n.downRevisions);
+        if (!n.dependencies.isEmpty()) {
+            out += " (";
+            appendJoined(out, n.dependencies);
+            out += ')';
+        }
         out += " -> ";
     }
-    out += n.id.toUtf8();
+    appendUtf8(out, n.id);
     if (o.includeBranches && !n.branchLabels.isEmpty()) {
         out += " (";
         out += labelText(rev);
@@ -68,8 +104,10 @@ void RevisionFormat::appendHeadOnly(QByteArray &out, int rev, const Options &o) 
         if (n.isMergePoint())
             out += " (mergepoint)";
     }
-    if (o.includeDoc)
-        out += (kComma + doc(rev)).toUtf8();
+    if (o.includeDoc) {
+        out += ", ";
+        appendUtf8(out, docView(rev));
+    }
 }
 
 void RevisionFormat::appendLogEntry(QByteArray &out, int rev, bool current) const

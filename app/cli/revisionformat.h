@@ -46,6 +46,7 @@ public:
     QString longdoc(int rev) const;
     // Script.doc: its first paragraph
     QString doc(int rev) const;
+    QStringView docView(int rev) const;
     QString downRevisionText(int rev) const;
 
 private:

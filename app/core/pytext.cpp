@@ -86,7 +86,7 @@ std::optional<long long> pyInt(const QString &text)
     return negative ? -value : value;
 }
 
-QString pyStrip(const QString &text)
+QStringView pyStripView(QStringView text)
 {
     // Every whitespace character Python knows is in the BMP.
     qsizetype b = 0, e = text.size();
@@ -94,7 +94,13 @@ QString pyStrip(const QString &text)
         ++b;
     while (e > b && isPySpace(text[e - 1].unicode()))
         --e;
-    return (b == 0 && e == text.size()) ? text : text.mid(b, e - b);
+    return text.sliced(b, e - b);
+}
+
+QString pyStrip(const QString &text)
+{
+    const QStringView stripped = pyStripView(text);
+    return stripped.size() == text.size() ? text : stripped.toString();
 }
 
 QStringList pySplitlines(const QString &text)

@@ -555,6 +555,7 @@ void RevisionGraph::propagateLabels(const QVector<int> &labelled, const std::vec
     for (size_t x = 0; x < m_nodes.size(); ++x)
         carried[x] = chainHead[x] >= 0 ? down[size_t(chainHead[x])] : down[x];
     m_labelSetCount = int(sets.size());
+    m_labelWork = sets.work();
     auto table = std::make_shared<LabelTable>();
     table->names = labelNames;
     table->sets = sets.take();

@@ -61,6 +61,9 @@ public:
     const QHash<QString, int> &labels() const { return m_labels; }
     // Ids of RevisionNode::labelSet are below this.
     int labelSetCount() const { return m_labelSetCount; }
+    // Label ids read while uniting label sets in build(): the tests bound it
+    // by the size of the sets it made.
+    qint64 labelWork() const { return m_labelWork; }
 
     // Heads through down_revision only (alembic's `heads` attribute, which
     // includes revisions that are only depends_on targets: "effective heads").
@@ -107,6 +110,7 @@ private:
     QVector<int> m_heads, m_realHeads, m_bases, m_realBases;
     QList<Error> m_warnings;
     int m_labelSetCount = 1;
+    qint64 m_labelWork = 0;
     int m_buildVisits = 0;
 };
 

@@ -20,7 +20,7 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52545243;  // "RTRC"
-constexpr quint32 kFormat = 10;
+constexpr quint32 kFormat = 11;
 // Every file ends in a checksum of everything before it: a flipped bit in an
 // id or a parent would otherwise be believed, and rewrite the history.
 // It is for damage, not attacks (whoever can write the cache can write the
@@ -183,11 +183,73 @@ public:
         return l;
     }
 
+    // The bytes of a length-prefixed block, unread.
+    QByteArrayView block()
+    {
+        const qint32 n = pod<qint32>();
+        if (n < 0 || m_end - m_p < n) {
+            m_ok = false;
+            return {};
+        }
+        const QByteArrayView b(m_p, n);
+        m_p += n;
+        return b;
+    }
+    bool atEnd() const { return m_p == m_end; }
+
 private:
     const char *m_p;
     const char *m_end;
     bool m_ok = true;
 };
+
+// Everything of a script the cache keeps but its path, which the entry
+// holds. A block of its own, prefixed by its length: loading the cache
+// skips it, and only a file this run asks for is decoded, straight into
+// the caller's script.
+void writeScript(Writer &out, const RevisionScript &s)
+{
+    const qsizetype lengthAt = out.bytes.size();
+    out.pod(qint32(0));
+    out.str(s.fileName);
+    out.header(s.revision);
+    out.header(s.downRevision);
+    out.header(s.branchLabels);
+    out.header(s.dependsOn);
+    out.pod(s.hasDocstring);
+    out.str(s.docstring);
+    out.pod(qint32(s.docstringLine));
+    out.str(s.createDate);
+    out.pod(qint32(s.upgradeLine));
+    out.pod(qint32(s.downgradeLine));
+    out.list(s.imports);
+    out.stores(s.stores);
+    out.str(s.importTimeCode);
+    out.pod(qint32(s.importTimeLine));
+    const qint32 length = qint32(out.bytes.size() - lengthAt - qsizetype(sizeof(qint32)));
+    std::memcpy(out.bytes.data() + lengthAt, &length, sizeof length);
+}
+
+bool readScript(QByteArrayView block, RevisionScript *s)
+{
+    Reader in(block.data(), block.size());
+    s->fileName = in.str();
+    s->revision = in.header();
+    s->downRevision = in.header();
+    s->branchLabels = in.header();
+    s->dependsOn = in.header();
+    s->hasDocstring = in.pod<bool>();
+    s->docstring = in.str();
+    s->docstringLine = in.pod<qint32>();
+    s->createDate = in.str();
+    s->upgradeLine = in.pod<qint32>();
+    s->downgradeLine = in.pod<qint32>();
+    s->imports = in.list();
+    s->stores = in.stores();
+    s->importTimeCode = in.str();
+    s->importTimeLine = in.pod<qint32>();
+    return in.ok() && in.atEnd();
+}
 
 } // namespace
 
@@ -243,48 +305,35 @@ void ScriptCache::load()
     const qint32 count = in.pod<qint32>();
     if (!in.ok() || count < 0)
         return;
-    std::vector<Entry> entries(size_t(std::min<qint32>(count, qint32(size / 64))));
+    std::vector<Entry> entries;
+    entries.reserve(size_t(std::min<qint32>(count, qint32(size / 64))));
     for (qint32 i = 0; i < count && in.ok(); ++i) {
-        if (size_t(i) == entries.size())
-            entries.emplace_back();
-        Entry &e = entries[size_t(i)];
-        e.path = in.str();
+        Entry e;
+        e.path = in.block();
         e.stamp.size = in.pod<qint64>();
         e.stamp.mtimeNs = in.pod<qint64>();
         e.stamp.ctimeNs = in.pod<qint64>();
         e.stamp.inode = in.pod<quint64>();
         e.stamp.device = in.pod<quint64>();
-        RevisionScript &s = e.script;
-        s.path = e.path;
-        s.fileName = in.str();
-        s.revision = in.header();
-        s.downRevision = in.header();
-        s.branchLabels = in.header();
-        s.dependsOn = in.header();
-        s.hasDocstring = in.pod<bool>();
-        s.docstring = in.str();
-        s.docstringLine = in.pod<qint32>();
-        s.createDate = in.str();
-        s.upgradeLine = in.pod<qint32>();
-        s.downgradeLine = in.pod<qint32>();
-        s.imports = in.list();
-        s.stores = in.stores();
-        s.importTimeCode = in.str();
-        s.importTimeLine = in.pod<qint32>();
+        e.script = in.block();
+        entries.push_back(e);
     }
-    if (in.ok() && entries.size() == size_t(count))
+    if (in.ok() && in.atEnd() && entries.size() == size_t(count)) {
+        m_bytes = std::move(file.value());
         m_entries = std::move(entries);
+    }
 }
 
 const ScriptCache::Entry *ScriptCache::find(int position, const QString &path)
 {
-    if (position >= 0 && size_t(position) < m_entries.size() && m_entries[size_t(position)].path == path)
+    if (position >= 0 && size_t(position) < m_entries.size()
+        && QAnyStringView::equal(QUtf8StringView(m_entries[size_t(position)].path), path))
         return &m_entries[size_t(position)];
     ++m_misplaced;
     std::call_once(m_indexed, [this] {
         m_index.reserve(qsizetype(m_entries.size()));
         for (size_t i = 0; i < m_entries.size(); ++i)
-            m_index.insert(m_entries[i].path, int(i));
+            m_index.insert(QString::fromUtf8(m_entries[i].path), int(i));
         m_hashed = int(m_entries.size());
     });
     const int at = m_index.value(path, -1);
@@ -296,9 +345,11 @@ bool ScriptCache::take(int position, const QString &path, const FileStamp &stamp
     const Entry *e = find(position, path);
     if (!e || !(e->stamp == stamp))
         return false;
-    // Only this file's thread touches its entry's script; paths stay put.
-    *out = std::move(const_cast<Entry *>(e)->script);
-    return true;
+    out->path = path;
+    if (readScript(e->script, out))
+        return true;
+    *out = RevisionScript();  // a block the checksum let through but this build cannot read
+    return false;
 }
 
 void ScriptCache::save(const QStringList &paths, const std::vector<FileStamp> &stamps,
@@ -334,28 +385,13 @@ void ScriptCache::save(const QStringList &paths, const std::vector<FileStamp> &s
     out.pod(qint32(kept.size()));
     for (int i : kept) {
         const FileStamp &stamp = stamps[size_t(i)];
-        const RevisionScript &s = scripts[i];
         out.str(paths[i]);
         out.pod(stamp.size);
         out.pod(stamp.mtimeNs);
         out.pod(stamp.ctimeNs);
         out.pod(stamp.inode);
         out.pod(stamp.device);
-        out.str(s.fileName);
-        out.header(s.revision);
-        out.header(s.downRevision);
-        out.header(s.branchLabels);
-        out.header(s.dependsOn);
-        out.pod(s.hasDocstring);
-        out.str(s.docstring);
-        out.pod(qint32(s.docstringLine));
-        out.str(s.createDate);
-        out.pod(qint32(s.upgradeLine));
-        out.pod(qint32(s.downgradeLine));
-        out.list(s.imports);
-        out.stores(s.stores);
-        out.str(s.importTimeCode);
-        out.pod(qint32(s.importTimeLine));
+        writeScript(out, scripts[i]);
     }
     out.bytes += checksum(out.bytes.constData(), out.bytes.size());
     f.write(out.bytes);

@@ -2,6 +2,8 @@
 
 #include "project/revisionscript.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QString>
 #include <QVector>
@@ -61,14 +63,16 @@ public:
     int entriesHashed() const { return m_hashed; }
 
 private:
+    // Views into m_bytes: the path as UTF-8, the script's block undecoded.
     struct Entry {
-        QString path;
+        QByteArrayView path;
         FileStamp stamp;
-        RevisionScript script;
+        QByteArrayView script;
     };
     const Entry *find(int position, const QString &path);
 
     QString m_file;
+    QByteArray m_bytes;            // the cache file as read
     std::vector<Entry> m_entries;  // as loaded, in the order of the run that wrote them
     std::once_flag m_indexed;
     QHash<QString, int> m_index;   // path -> entry, built at the first file out of place
