@@ -77,7 +77,14 @@ QStringList ProjectWatcher::existing(const QStringList &paths)
 void ProjectWatcher::watchOnly(const QStringList &existingPaths)
 {
     m_settle->stop();
-    const QStringList old = watched();
+    QStringList old = watched();
+    // A reload watches what it watched: adding a watch on a folder of
+    // 100,000 files costs the kernel a pass over them, on the GUI thread.
+    old.sort();
+    QStringList wanted = existingPaths;
+    wanted.sort();
+    if (old == wanted)
+        return;
     if (!old.isEmpty())
         m_watcher->removePaths(old);
     if (!existingPaths.isEmpty())
