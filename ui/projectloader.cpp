@@ -190,8 +190,8 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
         return Progress::cancelledError(what);
 
     project->layout = LaneLayout::compute(project->graph, project->rows);
-    project->watchPaths = ProjectWatcher::pathsFor(*project);
     project->timings.layoutMs = step.restart();
+    project->watchPaths = ProjectWatcher::pathsFor(*project);
     graphStepDone();
     project->timings.totalMs = total.elapsed();
     return shareLoadedProject(std::move(project));

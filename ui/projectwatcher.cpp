@@ -33,8 +33,15 @@ QStringList ProjectWatcher::pathsFor(const LoadedProject &project)
     // Folders under a recursive version location, and the files themselves
     // (a folder does not hear a file written in place).
     QSet<QString> folders;
-    for (const RevisionScript &script : project.scripts)
-        folders.insert(QFileInfo(here.absoluteFilePath(script.path)).absolutePath());
+    QString last;  // files come folder by folder: most need no lookup
+    for (const RevisionScript &script : project.scripts) {
+        const QString file = here.absoluteFilePath(script.path);
+        const QStringView folder = QStringView(file).left(file.lastIndexOf(QLatin1Char('/')));
+        if (folder != last) {
+            last = folder.toString();
+            folders.insert(last);
+        }
+    }
     paths << QStringList(folders.cbegin(), folders.cend());
     if (project.scripts.size() <= kMaxFiles)
         for (const RevisionScript &script : project.scripts)
