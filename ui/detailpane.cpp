@@ -38,6 +38,20 @@ QString none()
         .arg(graphstyle::dimText(QPalette()).name(), DetailPane::tr("none"));
 }
 
+// A revision on a long straight history carries every label declared along
+// it (2,041 at the head of a 100,000-revision project), and a base can have
+// thousands of children: laying such a list out takes the GUI thread a
+// tenth of a second each time the revision is shown, and nobody reads it.
+// The first ones are listed, then how many more there are.
+constexpr int kListed = 20;
+
+QString listed(const QStringList &shown, qsizetype total, const QString &separator)
+{
+    if (total <= shown.size())
+        return shown.join(separator);
+    return shown.join(separator) + separator + DetailPane::tr("… and %n more", nullptr, int(total - shown.size()));
+}
+
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
@@ -185,7 +199,7 @@ QString DetailPane::links(const QVector<int> &nodes) const
     if (nodes.isEmpty())
         return none();
     QStringList out;
-    for (int n : nodes) {
+    for (int n : nodes.mid(0, kListed)) {
         const QString id = m_project->graph.node(n).id;
         QString message = m_project->messages.value(n);
         if (message.size() > 60)
@@ -193,7 +207,7 @@ QString DetailPane::links(const QVector<int> &nodes) const
         out << QStringLiteral("<a href=\"rev:%1\"><code>%2</code></a> %3")
                    .arg(id.toHtmlEscaped(), id.toHtmlEscaped(), message.toHtmlEscaped());
     }
-    return out.join(QStringLiteral("<br>"));
+    return listed(out, nodes.size(), QStringLiteral("<br>"));
 }
 
 void DetailPane::showRevision(int node)
@@ -241,13 +255,18 @@ void DetailPane::showRevision(int node)
             neededBy << c;
     }
     m_neededBy->setText(links(neededBy));
-    QStringList labels;
-    for (const QString &label : n.branchLabels) {
-        labels << (n.declaredLabels.contains(label)
-                       ? QStringLiteral("<b>%1</b> (declared here)").arg(label.toHtmlEscaped())
-                       : label.toHtmlEscaped());
+    QStringList labels;  // its own first, so they are never among those cut
+    for (const QString &label : n.declaredLabels) {
+        if (labels.size() < kListed && n.branchLabels.contains(label))
+            labels << QStringLiteral("<b>%1</b> (declared here)").arg(label.toHtmlEscaped());
     }
-    m_labels->setText(labels.isEmpty() ? none() : labels.join(QStringLiteral(", ")));
+    for (const QString &label : n.branchLabels) {
+        if (labels.size() >= kListed)
+            break;
+        if (!n.declaredLabels.contains(label))
+            labels << label.toHtmlEscaped();
+    }
+    m_labels->setText(labels.isEmpty() ? none() : listed(labels, n.branchLabels.size(), QStringLiteral(", ")));
     const QString projectDir = QFileInfo(m_project->iniPath).absolutePath();
     const QString relative = QDir(projectDir).relativeFilePath(s.path);
     m_file->setText(relative.toHtmlEscaped());

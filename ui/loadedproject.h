@@ -30,6 +30,7 @@ struct LoadedProject {
     // What env.py reads from the environment by name: DATABASE_URL is the
     // project's URL only where env.py reads it (alembic itself never does).
     QStringList envVariables;
+    QStringList watchPaths;  // what reloads the project when it changes: ProjectWatcher::pathsFor
 
     struct Timings {
         qint64 configMs = 0;
@@ -41,10 +42,22 @@ struct LoadedProject {
         qint64 totalMs = 0;
     } timings;
 
+    LoadedProject() = default;
+    LoadedProject(const LoadedProject &) = default;
+    LoadedProject(LoadedProject &&) = default;
+    LoadedProject &operator=(const LoadedProject &) = default;
+    LoadedProject &operator=(LoadedProject &&) = default;
+    ~LoadedProject();  // counted as GUI-thread work when it runs there
+
     const RevisionScript &script(int node) const { return scripts[graph.node(node).script]; }
 };
 
 using LoadedProjectPtr = std::shared_ptr<const LoadedProject>;
+
+// Shares a loaded project. Destroying one is a pass over every revision (a
+// frame's time at 100,000): when its last owner lets it go on the GUI thread,
+// a pooled thread destroys it.
+LoadedProjectPtr shareLoadedProject(std::unique_ptr<LoadedProject> project);
 
 // alembic's Script.doc: the first paragraph of the stripped module docstring.
 QString revisionMessage(const RevisionScript &script);

@@ -1,5 +1,7 @@
 #include "projectloader.h"
 
+#include "projectwatcher.h"
+
 #include "bridge/pythonheaders.h"
 #include "graph/revisionwalker.h"
 #include "progress.h"
@@ -77,7 +79,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
     QElapsedTimer total, step;
     total.start();
     step.start();
-    auto project = std::make_shared<LoadedProject>();
+    auto project = std::make_unique<LoadedProject>();
     project->iniPath = resolveIniPath(path);
     if (!QFileInfo::exists(project->iniPath)) {
         Location where;
@@ -189,9 +191,10 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
 
     project->layout = LaneLayout::compute(project->graph, project->rows);
     project->timings.layoutMs = step.restart();
+    project->watchPaths = ProjectWatcher::pathsFor(*project);
     graphStepDone();
     project->timings.totalMs = total.elapsed();
-    return LoadedProjectPtr(std::move(project));
+    return shareLoadedProject(std::move(project));
 }
 
 void ProjectLoader::load(quint64 request, const QString &path, const std::atomic<bool> &cancel)

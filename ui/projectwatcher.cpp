@@ -1,5 +1,7 @@
 #include "projectwatcher.h"
 
+#include "guithreadwork.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -19,8 +21,9 @@ ProjectWatcher::ProjectWatcher(QObject *parent)
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, changedPath);
 }
 
-void ProjectWatcher::watch(const LoadedProject &project)
+QStringList ProjectWatcher::pathsFor(const LoadedProject &project)
 {
+    GuiThreadWork::count(project.scripts.size());
     const QDir here = QFileInfo(project.iniPath).absoluteDir();
     QStringList paths{project.iniPath, project.config.iniPath, here.absoluteFilePath(QStringLiteral("pyproject.toml"))};
     const QString scripts = here.absoluteFilePath(project.config.scriptLocation);
@@ -30,13 +33,25 @@ void ProjectWatcher::watch(const LoadedProject &project)
     // Folders under a recursive version location, and the files themselves
     // (a folder does not hear a file written in place).
     QSet<QString> folders;
-    for (const RevisionScript &script : project.scripts)
-        folders.insert(QFileInfo(here.absoluteFilePath(script.path)).absolutePath());
+    QString last;  // files come folder by folder: most need no lookup
+    for (const RevisionScript &script : project.scripts) {
+        const QString file = here.absoluteFilePath(script.path);
+        const QStringView folder = QStringView(file).left(file.lastIndexOf(QLatin1Char('/')));
+        if (folder != last) {
+            last = folder.toString();
+            folders.insert(last);
+        }
+    }
     paths << QStringList(folders.cbegin(), folders.cend());
     if (project.scripts.size() <= kMaxFiles)
         for (const RevisionScript &script : project.scripts)
             paths << here.absoluteFilePath(script.path);
-    watchOnly(paths);
+    return existing(paths);
+}
+
+void ProjectWatcher::watch(const LoadedProject &project)
+{
+    watchOnly(project.watchPaths);
 }
 
 void ProjectWatcher::watchFailed(const QString &iniPath, const QString &errorFile)
@@ -48,7 +63,7 @@ void ProjectWatcher::watchFailed(const QString &iniPath, const QString &errorFil
         const QString file = QFileInfo(iniPath).absoluteDir().absoluteFilePath(errorFile);
         paths << file << QFileInfo(file).absolutePath();
     }
-    watchOnly(paths);
+    watchOnly(existing(paths));
 }
 
 QStringList ProjectWatcher::watched() const
@@ -56,19 +71,31 @@ QStringList ProjectWatcher::watched() const
     return m_watcher->files() + m_watcher->directories();
 }
 
-void ProjectWatcher::watchOnly(const QStringList &paths)
+QStringList ProjectWatcher::existing(const QStringList &paths)
 {
-    m_settle->stop();
-    const QStringList old = watched();
-    if (!old.isEmpty())
-        m_watcher->removePaths(old);
-    QStringList existing;
+    QStringList out;
     for (const QString &path : paths)
         if (QFileInfo::exists(path))
-            existing << QDir::cleanPath(path);
-    existing.removeDuplicates();
-    if (!existing.isEmpty())
-        m_watcher->addPaths(existing);
+            out << QDir::cleanPath(path);
+    out.removeDuplicates();
+    return out;
+}
+
+void ProjectWatcher::watchOnly(const QStringList &existingPaths)
+{
+    m_settle->stop();
+    QStringList old = watched();
+    // A reload watches what it watched: adding a watch on a folder of
+    // 100,000 files costs the kernel a pass over them, on the GUI thread.
+    old.sort();
+    QStringList wanted = existingPaths;
+    wanted.sort();
+    if (old == wanted)
+        return;
+    if (!old.isEmpty())
+        m_watcher->removePaths(old);
+    if (!existingPaths.isEmpty())
+        m_watcher->addPaths(existingPaths);
 }
 
 } // namespace retort::gui

@@ -20,6 +20,10 @@ class ProjectWatcher : public QObject {
 public:
     explicit ProjectWatcher(QObject *parent = nullptr);
 
+    // The files and folders to watch for `project`, those that exist: one
+    // pass over its revisions, made by the loader off the GUI thread.
+    static QStringList pathsFor(const LoadedProject &project);
+    // Watches project.watchPaths.
     void watch(const LoadedProject &project);
     // A load that failed: the ini, and the file its error names with its folder,
     // so fixing that file reads the project again.
@@ -33,7 +37,8 @@ signals:
     void changed();
 
 private:
-    void watchOnly(const QStringList &paths);
+    static QStringList existing(const QStringList &paths);
+    void watchOnly(const QStringList &existingPaths);
 
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_settle = nullptr;

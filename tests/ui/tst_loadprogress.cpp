@@ -8,6 +8,7 @@
 
 #include "databasesession.h"
 #include "databasestatus.h"
+#include "guithreadwork.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "mainwindow.h"
@@ -169,6 +170,7 @@ private slots:
     void cancelKeepsTheProjectShown();
     void scanCanBeCancelled();
     void databaseReadCanBeCancelled();
+    void handOverLeavesRevisionsOffTheGuiThread();
 
 private:
     QTemporaryDir m_dir;
@@ -424,6 +426,39 @@ void TestLoadProgress::scanCanBeCancelled()
     QVERIFY(ready.wait(60000));
     QVERIFY(!sql->isScanning());
     QVERIFY(!strip->isActive());
+}
+
+// A loaded project reaches the views without a loop over its revisions on
+// the GUI thread: each such loop is a frame the user waits for at 100,000
+// revisions. Opening the 20,000-revision project, reloading it (the first one
+// released) and closing the window (the second released) count no
+// per-revision work there, where each of those loops counted 20,000.
+void TestLoadProgress::handOverLeavesRevisionsOffTheGuiThread()
+{
+    const qint64 before = GuiThreadWork::total();
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::projectShown);
+        QSignalSpy scanned(window.sqlSession(), &SqlSession::needsPythonReady);
+        window.openProject(m_big);
+        QVERIFY(waitShown(window, shown));
+        QVERIFY(scanned.count() > 0 || scanned.wait(120000));
+        QCOMPARE(window.historyModel()->rowCount(), kRevisions);
+        const LoadedProject *first = window.historyModel()->project().get();
+
+        shown.clear();
+        scanned.clear();
+        window.session()->reload();
+        QVERIFY(waitShown(window, shown));
+        QVERIFY(scanned.count() > 0 || scanned.wait(120000));
+        QVERIFY(window.historyModel()->project().get() != first);
+        QCOMPARE(window.historyModel()->rowCount(), kRevisions);
+        QCOMPARE(window.historyView()->currentRow(), 0);
+    }
+    const qint64 counted = GuiThreadWork::total() - before;
+    QVERIFY2(counted == 0, qPrintable(QStringLiteral("%1 revisions visited on the GUI thread").arg(counted)));
 }
 
 void TestLoadProgress::databaseReadCanBeCancelled()

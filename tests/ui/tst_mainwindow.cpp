@@ -102,6 +102,7 @@ private slots:
     void mergeRowJoinsTwoParentLines();
     void labelledRevisionsShowTheirLabels();
     void selectingARowFillsTheDetailPane();
+    void longListsInTheDetailPaneAreShortened();
     void detailLinksNavigate();
     void keyboardNavigation();
     void loadingRunsOffTheGuiThread();
@@ -253,6 +254,50 @@ void TestMainWindow::labelledRevisionsShowTheirLabels()
     // The detail pane lists the labels the revision carries, its own in bold.
     window.selectRevision(QStringLiteral("e07f5b3d2a19"));
     QVERIFY(labelText(window.detailPane(), "labelsLabel").contains(QStringLiteral("<b>core</b>")));
+}
+
+// A revision on a long straight history carries every label declared along
+// it, and a revision can have many children: the pane lists the first 20 of
+// each, its own labels first, and says how many more there are (laying out
+// thousands took a tenth of a second per selection).
+void TestMainWindow::longListsInTheDetailPaneAreShortened()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("alembic.ini")), "[alembic]\nscript_location = %(here)s/alembic\n"));
+    const auto write = [&](const QString &id, const QString &down, const QString &label) {
+        const QString text = QStringLiteral("\"\"\"%1\n\"\"\"\nrevision = \"%1\"\ndown_revision = %2\nbranch_labels = %3\n"
+                                            "depends_on = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n")
+                                 .arg(id, down.isEmpty() ? QStringLiteral("None") : QLatin1Char('"') + down + QLatin1Char('"'),
+                                      label.isEmpty() ? QStringLiteral("None") : QStringLiteral("(\"%1\",)").arg(label));
+        return writeFile(dir.filePath(QStringLiteral("alembic/versions/%1_x.py").arg(id)), text.toUtf8());
+    };
+    // c000 <- ... <- c299, each declaring label_NNN; 25 children of c299.
+    for (int i = 0; i < 300; ++i) {
+        QVERIFY(write(QStringLiteral("c%1").arg(i, 3, 10, QLatin1Char('0')),
+                      i ? QStringLiteral("c%1").arg(i - 1, 3, 10, QLatin1Char('0')) : QString(),
+                      QStringLiteral("label_%1").arg(i, 3, 10, QLatin1Char('0'))));
+    }
+    for (int i = 0; i < 25; ++i)
+        QVERIFY(write(QStringLiteral("k%1").arg(i, 3, 10, QLatin1Char('0')), QStringLiteral("c299"), QString()));
+    MainWindow window;
+    window.show();
+    QVERIFY(open(window, dir.filePath(QStringLiteral("alembic.ini"))));
+    QVERIFY(window.selectRevision(QStringLiteral("c299")));
+    DetailPane *pane = window.detailPane();
+    const QString labels = labelText(pane, "labelsLabel");
+    QVERIFY2(labels.startsWith(QStringLiteral("<b>label_299</b> (declared here), ")), qPrintable(labels));
+    QCOMPARE(labels.count(QStringLiteral("label_")), 20);
+    QVERIFY2(labels.endsWith(QStringLiteral(", … and 280 more")), qPrintable(labels));
+    const QString children = labelText(pane, "childrenLabel");
+    QCOMPARE(children.count(QStringLiteral("href=\"rev:k")), 20);
+    QVERIFY2(children.endsWith(QStringLiteral("<br>… and 5 more")), qPrintable(children));
+
+    // Short lists stay whole.
+    QVERIFY(window.selectRevision(QStringLiteral("k003")));
+    QCOMPARE(labelText(pane, "childrenLabel").count(QStringLiteral("href")), 0);
+    QVERIFY(window.selectRevision(QStringLiteral("c001")));
+    QCOMPARE(labelText(pane, "childrenLabel").count(QStringLiteral("href=\"rev:c002\"")), 1);
+    QVERIFY(!labelText(pane, "childrenLabel").contains(QStringLiteral("more")));
 }
 
 void TestMainWindow::selectingARowFillsTheDetailPane()
