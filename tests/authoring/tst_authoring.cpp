@@ -192,7 +192,7 @@ private:
         RevisionWriter writer(config.value(), loaded->scripts, graph.value());
         if (bridged)
             writer.setBridgeRenderer(bridgeTemplateRenderer({alembicPython(), QStringLiteral("alembic.ini"),
-                                                             QStringLiteral("alembic"), {}},
+                                                             QStringLiteral("alembic"), {}, {}},
                                                             request.merge));
         Result<PlannedRevision> planned = writer.plan(request);
         if (!planned)
