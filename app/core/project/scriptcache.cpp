@@ -131,6 +131,8 @@ public:
             m_ok = false;
             return {};
         }
+        if (n == 0)
+            return {};  // most fields are empty: as the parser leaves them, no call
         QString s = QString::fromUtf8(m_p, n);
         m_p += n;
         return s;
@@ -146,9 +148,10 @@ public:
         m_ok = m_ok && n >= 0;
         return l;
     }
-    HeaderValue header()
+    // In place: the script's own field, not a temporary moved into it.
+    void header(HeaderValue &v)
     {
-        HeaderValue v;
+        v.importedItems.clear();
         v.state = HeaderValue::State(pod<qint32>());
         v.isNone = pod<bool>();
         v.isSequence = pod<bool>();
@@ -162,7 +165,6 @@ public:
         m_ok = m_ok && imported >= 0;
         v.expression = str();
         v.line = pod<qint32>();
-        return v;
     }
     QList<ModuleStore> stores()
     {
@@ -234,10 +236,10 @@ bool readScript(QByteArrayView block, RevisionScript *s)
 {
     Reader in(block.data(), block.size());
     s->fileName = in.str();
-    s->revision = in.header();
-    s->downRevision = in.header();
-    s->branchLabels = in.header();
-    s->dependsOn = in.header();
+    in.header(s->revision);
+    in.header(s->downRevision);
+    in.header(s->branchLabels);
+    in.header(s->dependsOn);
     s->hasDocstring = in.pod<bool>();
     s->docstring = in.str();
     s->docstringLine = in.pod<qint32>();
