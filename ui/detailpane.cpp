@@ -3,6 +3,7 @@
 #include "codeeditor.h"
 #include "graphstyle.h"
 #include "pythonlexer.h"
+#include "shortlist.h"
 #include "sqlpane.h"
 
 #include <QDir>
@@ -42,16 +43,6 @@ QString none()
 // it (2,041 at the head of a 100,000-revision project), and a base can have
 // thousands of children: laying such a list out takes the GUI thread a
 // tenth of a second each time the revision is shown, and nobody reads it.
-// The first ones are listed, then how many more there are.
-constexpr int kListed = 20;
-
-QString listed(const QStringList &shown, qsizetype total, const QString &separator)
-{
-    if (total <= shown.size())
-        return shown.join(separator);
-    return shown.join(separator) + separator + DetailPane::tr("… and %n more", nullptr, int(total - shown.size()));
-}
-
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent) : QWidget(parent)

@@ -1,5 +1,7 @@
 #include "historymodel.h"
 
+#include "shortlist.h"
+
 namespace retort::gui {
 
 namespace {
@@ -180,8 +182,15 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return m_databases.isEmpty() ? QString() : m_databases.front().edited.value(n.id);
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>%1</b>").arg(n.id.toHtmlEscaped());
-        if (!n.branchLabels.isEmpty())
-            tip += QStringLiteral(" (%1)").arg(n.branchLabels.join(QStringLiteral(", ")).toHtmlEscaped());
+        if (!n.branchLabels.isEmpty()) {
+            QStringList labels;
+            for (const QString &label : n.branchLabels) {
+                if (labels.size() == kListed)
+                    break;
+                labels << label;
+            }
+            tip += QStringLiteral(" (%1)").arg(listed(labels, n.branchLabels.size(), QStringLiteral(", ")).toHtmlEscaped());
+        }
         tip += QStringLiteral("<br>%1").arg(p.messages.value(node).toHtmlEscaped());
         tip += QStringLiteral("<br><i>%1</i>").arg(p.script(node).path.toHtmlEscaped());
         for (const DatabaseOnGraph &db : m_databases) {

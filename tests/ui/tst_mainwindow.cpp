@@ -291,6 +291,11 @@ void TestMainWindow::longListsInTheDetailPaneAreShortened()
     const QString children = labelText(pane, "childrenLabel");
     QCOMPARE(children.count(QStringLiteral("href=\"rev:k")), 20);
     QVERIFY2(children.endsWith(QStringLiteral("<br>… and 5 more")), qPrintable(children));
+    // The row's tooltip too.
+    const HistoryModel &model = *window.historyModel();
+    const QString tip = model.index(model.rowOfRevision(QStringLiteral("c299"))).data(Qt::ToolTipRole).toString();
+    QCOMPARE(tip.count(QStringLiteral("label_")), 20);
+    QVERIFY2(tip.contains(QStringLiteral(", … and 280 more)")), qPrintable(tip.left(400)));
 
     // Short lists stay whole.
     QVERIFY(window.selectRevision(QStringLiteral("k003")));
