@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -28,6 +29,16 @@ std::string selfFolder()
 
 int execWindow(char *argv[])
 {
+    // Without a display Qt aborts (SIGABRT) after a page of plugin advice.
+    const auto set = [](const char *name) {
+        const char *value = std::getenv(name);
+        return value && *value;
+    };
+    if (!set("DISPLAY") && !set("WAYLAND_DISPLAY") && !set("QT_QPA_PLATFORM")) {
+        std::fprintf(stderr, "retort: no display for the window (DISPLAY and WAYLAND_DISPLAY are not set); "
+                             "the command line: retort --help\n");
+        return 1;
+    }
     const std::string folder = selfFolder();
     if (folder.empty()) {
         std::fprintf(stderr, "retort: cannot start the window: /proc/self/exe: %s\n", std::strerror(errno));

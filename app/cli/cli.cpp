@@ -89,11 +89,11 @@ bool wantsCli(int argc, char *argv[])
     const QStringList args = toArguments(argc, argv);
     if (args.isEmpty())
         return false;
-    if (args.size() == 1 && !args.front().startsWith(QLatin1Char('-')) && QFileInfo::exists(args.front()))
-        return false;  // a project path opens the window
-    // The window takes a project path and Qt's own options: alembic's options
-    // (-c, -n, -x, --url, ...) mean the command line, even with a command
-    // word it does not know (a usage error then, as alembic's, not a window).
+    // The window takes a project path and Qt's own options: alembic's words
+    // and options (-c, -n, -x, --url, ...) mean the command line, even next
+    // to a word it does not know (a usage error then, as alembic's), and even
+    // when the current folder holds a file of that name: `retort history >
+    // history` makes ./history before retort starts (./history opens it).
     static const QStringList cliOptions = {QStringLiteral("-c"), QStringLiteral("--config"), QStringLiteral("-n"),
                                            QStringLiteral("--name"), QStringLiteral("-x"), QStringLiteral("--url"),
                                            QStringLiteral("--raiseerr")};
@@ -101,7 +101,12 @@ bool wantsCli(int argc, char *argv[])
         if (isCommandWord(a) || a == QLatin1String("-h") || a == QLatin1String("--help")
             || a == QLatin1String("--version") || cliOptions.contains(a.section(QLatin1Char('='), 0, 0)))
             return true;
-    return false;
+    // A lone word that is no path on disk and not shaped like one (a folder
+    // separator, an .ini) is a mistyped command: alembic's usage error, not
+    // a window (which a server without a display cannot even show).
+    const QString &only = args.front();
+    return args.size() == 1 && !only.startsWith(QLatin1Char('-')) && !QFileInfo::exists(only)
+           && !only.contains(QLatin1Char('/')) && !only.endsWith(QLatin1String(".ini"));
 }
 
 int run(int argc, char *argv[])

@@ -450,6 +450,44 @@ private Q_SLOTS:
         expectNamedFailure(r, beside, QStringLiteral("Permission denied"));
         QCOMPARE(r.exitCode, 1);
     }
+
+    // `retort history > history`: the shell makes ./history before retort
+    // starts, and retort opened the window on it (Qt's abort on a server,
+    // an empty file and exit 0 with a display). A command word is the command;
+    // a mistyped one is alembic's usage error; no display is said plainly.
+    // The copy has no window program beside it: any window attempt shows.
+    void aCommandWordIsNeverTakenForAProject()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyTree(kSample, dir.path()));
+        QFile history(dir.filePath(QStringLiteral("history")));
+        QVERIFY(history.open(QIODevice::WriteOnly));
+        history.close();
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("heads")));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        for (const QString &command : {QStringLiteral("history"), QStringLiteral("heads")}) {
+            const ProcessResult r = runRetortBinary(m_binaryCopy, {command}, dir.path(), env, 30000);
+            QVERIFY2(r.ok() && !r.out.isEmpty(), qPrintable(outcome(r)));
+            QVERIFY2(!r.err.contains("window"), qPrintable(outcome(r)));
+        }
+        ProcessResult r = runRetortBinary(m_binaryCopy, {QStringLiteral("hist")}, dir.path(), env, 30000);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("invalid choice: 'hist'"), qPrintable(outcome(r)));
+
+        // No display: said, not Qt's abort (and before looking for the window).
+        const QByteArray saved[] = {qgetenv("DISPLAY"), qgetenv("WAYLAND_DISPLAY"), qgetenv("QT_QPA_PLATFORM")};
+        qunsetenv("DISPLAY");
+        qunsetenv("WAYLAND_DISPLAY");
+        qunsetenv("QT_QPA_PLATFORM");
+        r = runRetortBinary(m_binaryCopy, {dir.filePath(QStringLiteral("alembic.ini"))}, dir.path(), {}, 30000);
+        const char *names[] = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"};
+        for (int i = 0; i < 3; ++i)
+            if (!saved[i].isNull())
+                qputenv(names[i], saved[i]);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("retort: no display for the window"), qPrintable(outcome(r)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBadInput)
