@@ -85,6 +85,8 @@ void HistoryModel::setProject(LoadedProjectPtr project)
     m_needsPythonCount = 0;
     m_search.setProject(m_project);  // the text stays, matched against the new rows
     endResetModel();
+    if (!m_search.text().isEmpty())
+        emit matchesChanged();
 }
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
@@ -241,6 +243,7 @@ void HistoryModel::searchChanged()
 {
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1), {SearchMatchRole});
+    emit matchesChanged();
 }
 
 } // namespace retort::gui

@@ -115,6 +115,11 @@ public:
     // The strings the last search compared (HistorySearch::lastWork).
     qint64 searchWork() const { return m_search.lastWork(); }
 
+signals:
+    // The rows matching the search changed: its text, the project or the
+    // names the scan found.
+    void matchesChanged();
+
 private:
     void searchChanged();
 

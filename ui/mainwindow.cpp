@@ -78,10 +78,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_sql = new SqlSession(this);
     connect(m_sql, &SqlSession::needsPythonReady, m_model, &HistoryModel::setNeedsPython);
     connect(m_sql, &SqlSession::irreversibleReady, m_model, &HistoryModel::setIrreversible);
-    connect(m_sql, &SqlSession::touchedObjectsReady, this, [this](const QVector<QStringList> &byNode) {
-        m_model->setTouchedObjects(byNode);  // a search already typed counts them too
-        m_search->setMatchCount(m_model->matchCount(), !m_model->searchText().isEmpty());
-    });
+    connect(m_sql, &SqlSession::touchedObjectsReady, m_model, &HistoryModel::setTouchedObjects);
+    connect(m_model, &HistoryModel::matchesChanged, this,
+            [this] { m_search->setMatchCount(m_model->matchCount(), !m_model->searchText().isEmpty()); });
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
@@ -445,7 +444,6 @@ void MainWindow::jumpToCurrent()
 void MainWindow::onSearchChanged(const QString &text)
 {
     m_model->setSearchText(text);
-    m_search->setMatchCount(m_model->matchCount(), !m_model->searchText().isEmpty());
     if (m_model->searchText().isEmpty() || m_model->rowMatches(m_view->currentRow()))
         return;
     // Jump to the first match from the top: newest first, like the list.

@@ -111,6 +111,7 @@ private slots:
     void searchSelectsRows_data();
     void searchSelectsRows();
     void escapeInSearchGivesTheListItsKeys();
+    void aReloadRecountsTheSearch();
     void defaultSizeFitsTheScreen();
     void saveAsProposesTheProjectFolder();
     void folderAndDropOpenProjects();
@@ -529,6 +530,29 @@ void TestMainWindow::searchSelectsRows()
     QCOMPARE(model.searchText(), QString());
     QVERIFY(model.rowMatches(0));
     QCOMPARE(labelText(window.searchBar(), "searchCount"), QString());
+}
+
+// The count beside the search is the shown project's from the moment it is
+// shown, not the one before a reload's until the background scan answers.
+void TestMainWindow::aReloadRecountsTheSearch()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeProject(dir.path(), {{"aa01", ""}, {"aa02", "aa01"}, {"bb03", "aa02"}}));
+    MainWindow window;
+    window.show();
+    QVERIFY(open(window, dir.filePath(QStringLiteral("alembic.ini"))));
+    QTest::keyClicks(window.searchBar()->field(), QStringLiteral("aa"));
+    QCOMPARE(labelText(window.searchBar(), "searchCount"), QStringLiteral("2 matches"));
+
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("alembic/versions/aa04_x.py")), revisionFile(QStringLiteral("aa04"), QStringLiteral("bb03"))));
+    QString countWhenShown;
+    connect(&window, &MainWindow::projectShown, &window,
+            [&] { countWhenShown = labelText(window.searchBar(), "searchCount"); });
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    window.session()->reload();
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(window.historyModel()->matchCount(), 3);
+    QCOMPARE(countWhenShown, QStringLiteral("3 matches"));
 }
 
 void TestMainWindow::escapeInSearchGivesTheListItsKeys()
