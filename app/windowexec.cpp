@@ -34,7 +34,10 @@ int execWindow(char *argv[])
         const char *value = std::getenv(name);
         return value && *value;
     };
-    if (!set("DISPLAY") && !set("WAYLAND_DISPLAY") && !set("QT_QPA_PLATFORM")) {
+    bool platformOption = false;  // Qt's own -platform NAME
+    for (char **a = argv + 1; *a; ++a)
+        platformOption = platformOption || std::strcmp(*a, "-platform") == 0 || std::strcmp(*a, "--platform") == 0;
+    if (!set("DISPLAY") && !set("WAYLAND_DISPLAY") && !set("QT_QPA_PLATFORM") && !platformOption) {
         std::fprintf(stderr, "retort: no display for the window (DISPLAY and WAYLAND_DISPLAY are not set); "
                              "the command line: retort --help\n");
         return 1;

@@ -481,12 +481,17 @@ private Q_SLOTS:
         qunsetenv("WAYLAND_DISPLAY");
         qunsetenv("QT_QPA_PLATFORM");
         r = runRetortBinary(m_binaryCopy, {dir.filePath(QStringLiteral("alembic.ini"))}, dir.path(), {}, 30000);
+        // Qt's -platform option is a display of its own: the window program is looked for.
+        const ProcessResult withPlatform = runRetortBinary(
+            m_binaryCopy, {QStringLiteral("-platform"), QStringLiteral("offscreen"), dir.filePath(QStringLiteral("alembic.ini"))},
+            dir.path(), {}, 30000);
         const char *names[] = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"};
         for (int i = 0; i < 3; ++i)
             if (!saved[i].isNull())
                 qputenv(names[i], saved[i]);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("retort: no display for the window"), qPrintable(outcome(r)));
+        QVERIFY2(withPlatform.err.contains("the window program is missing"), qPrintable(outcome(withPlatform)));
     }
 };
 
