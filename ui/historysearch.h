@@ -24,7 +24,6 @@ public:
     void setText(const QString &text);
     const QString &text() const { return m_text; }
 
-    bool active() const { return !m_match.empty(); }
     bool rowMatches(int row) const { return m_match.empty() || (row >= 0 && size_t(row) < m_match.size() && m_match[size_t(row)]); }
     int matchCount() const { return int(m_matched.size()); }
     // The next matching row after `from` (wrapping), or before it when
