@@ -388,6 +388,15 @@ private Q_SLOTS:
         QTest::newRow("toml syntax")
             << ini << QByteArray("[tool.alembic]\nprepend_sys_path = [\"a\",\n  \"b\"\nx = 1\n") << heads
             << QStringLiteral("pyproject.toml is not valid TOML:") << QStringLiteral("pyproject.toml:4");
+        // tomllib decodes the file as plain UTF-8: a byte order mark is a stray character before the first key
+        QTest::newRow("toml with a byte order mark")
+            << QByteArray() << QByteArray("\xef\xbb\xbf[tool.alembic]\nscript_location = \"%(here)s/mig\"\n") << heads
+            << QStringLiteral("pyproject.toml is not valid TOML:") << QStringLiteral("pyproject.toml:1");
+        // configparser (alembic 1.8.1) reads the ini as plain UTF-8 too: U+FEFF starts line 1, before any section
+        QTest::newRow("ini with a byte order mark")
+            << "\xef\xbb\xbf" + ini << QByteArray() << heads
+            << QStringLiteral("File contains no section headers: line 1: '\\ufeff[alembic]'")
+            << QStringLiteral("alembic.ini:1");
         QTest::newRow("bad path_separator")
             << ini + "version_locations = %(here)s/mig/versions\n\npath_separator = comma\n" << QByteArray() << heads
             << QStringLiteral("'comma' is not a valid value for path_separator; expected 'space', 'newline', 'os', ':', ';'")

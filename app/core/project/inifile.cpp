@@ -34,6 +34,17 @@ Result<IniFile> IniFile::load(const QString &path, const QHash<QString, QString>
                            QStringLiteral("'utf-8' codec can't decode byte 0x%1 in position %2")
                                .arg(uint(static_cast<unsigned char>(*bad)), 2, 16, QLatin1Char('0'))
                                .arg(bad - begin));
+    // QString::fromUtf8 drops a byte order mark; configparser keeps U+FEFF
+    // as text, so line 1 is neither a comment nor a section header
+    if (bytes->startsWith("\xef\xbb\xbf")) {
+        QString first = QString::fromUtf8(bytes->mid(3)).section(QLatin1Char('\n'), 0, 0);
+        if (first.endsWith(QLatin1Char('\r')))
+            first.chop(1);
+        return configError(path, 1,
+                           QStringLiteral("File contains no section headers: line 1: '\\ufeff%1' (the file starts "
+                                          "with a byte order mark; save it as UTF-8 without one)")
+                               .arg(first));
+    }
     return parse(path, QString::fromUtf8(bytes.value()), defaults);
 }
 

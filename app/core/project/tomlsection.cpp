@@ -108,6 +108,12 @@ Result<std::optional<TomlSection>> TomlSection::load(const QString &path)
 
 Result<std::optional<TomlSection>> TomlSection::parse(const QString &path, const QByteArray &text)
 {
+    // toml++ skips a byte order mark; Python's tomllib (alembic's reader)
+    // decodes plain UTF-8 and stops at the stray U+FEFF
+    if (text.startsWith("\xef\xbb\xbf"))
+        return configError(path, 1,
+                           QStringLiteral("pyproject.toml is not valid TOML: it starts with a byte order mark "
+                                          "(U+FEFF), which Python's tomllib refuses; save it as UTF-8 without one"));
     toml::table doc;
     try {
         doc = toml::parse(std::string_view(text.constData(), size_t(text.size())),
