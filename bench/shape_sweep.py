@@ -76,10 +76,30 @@ def normalized(text):
             block = []
         blocks.append(line)
     blocks.extend(sorted(block))
-    text = "\n".join(blocks)
-    # merge rows: which parent row an UPDATE names is set order
-    return re.sub(r"UPDATE alembic_version SET version_num='([^']*)' WHERE alembic_version.version_num = '[^']*';",
-                  r"UPDATE alembic_version SET version_num='\1' WHERE ...;", text)
+    # a merge's version rows: which parent row is deleted and which updated
+    # is set order (alembic differs from run to run); what they leave is not.
+    # One effect per run of row statements, as normalizeVersionRowOrder does.
+    chunks, merged, i = "\n".join(blocks).split("\n\n"), [], 0
+    row = re.compile(r"^(DELETE FROM|UPDATE) alembic_version ")
+    while i < len(chunks):
+        j = i
+        while j < len(chunks) and row.match(chunks[j]):
+            j += 1
+        if j - i > 1:
+            removed, added = [], []
+            for chunk in chunks[i:j]:
+                values = re.findall(r"'([^']*)'", chunk)
+                if chunk.startswith("DELETE"):
+                    removed.append(values[0])
+                else:
+                    added.append(values[0])
+                    removed.append(values[1])
+            merged.append("<version rows: -%s +%s>" % (",".join(sorted(removed)), ",".join(sorted(added))))
+            i = j
+        else:
+            merged.append(chunks[i])
+            i = max(j, i + 1)
+    return "\n\n".join(merged)
 
 
 def project(work, shape, size):
