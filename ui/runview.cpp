@@ -279,11 +279,15 @@ void RunView::showFailure(const RunReport &report)
 {
     const QString after =
         report.headsAfter.isEmpty() ? QStringLiteral("base") : report.headsAfter.join(QStringLiteral(", "));
-    m_status->setText(report.stepsCommitted
-                          ? tr("Failed; %n step(s) before it stay committed; the database is at %1",
-                                           nullptr, report.stepsCommitted)
-                                .arg(after)
-                          : QStringLiteral("Failed; rolled back, the database is unchanged (at %1)").arg(after));
+    if (report.databaseDropped)  // reset-local --recreate: the old database is gone whatever the steps did
+        m_status->setText(tr("Failed after the database was dropped and created again: what it held is gone; "
+                             "it is at %1").arg(after));
+    else
+        m_status->setText(report.stepsCommitted
+                              ? tr("Failed; %n step(s) before it stay committed; the database is at %1",
+                                   nullptr, report.stepsCommitted)
+                                    .arg(after)
+                              : QStringLiteral("Failed; rolled back, the database is unchanged (at %1)").arg(after));
     const Error &e = report.error;
     QString html = QStringLiteral("<b style='color:%1'>%2</b>").arg(kFailureColor.name(), e.message().toHtmlEscaped());
     if (!e.sqlState().isEmpty())

@@ -51,13 +51,25 @@ Operation operationFor(const CliArgs &args)
 
 QString stateAfter(const RunReport &report, bool perStep)
 {
+    const QString rows =
+        report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", "));
+    // reset-local --recreate: the old database is gone whatever the steps did
+    QString said;
+    if (report.databaseDropped)
+        said = QStringLiteral("retort: %1 was dropped and created again before the failure: what it held is gone\n")
+                   .arg(report.database.isEmpty() ? QStringLiteral("the database")
+                                                  : QLatin1Char('"') + report.database + QLatin1Char('"'));
     if (report.stepsCommitted == 0 || !perStep)
-        return QStringLiteral("retort: nothing was changed: the transaction was rolled back (version rows: %1)\n")
-            .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
-    return QStringLiteral("retort: %1 of %2 steps were committed (transaction_per_migration); version rows now: %3\n")
-        .arg(report.stepsCommitted)
-        .arg(report.stepCount)
-        .arg(report.headsAfter.isEmpty() ? QStringLiteral("none") : report.headsAfter.join(QStringLiteral(", ")));
+        return said
+               + (report.databaseDropped ? QStringLiteral("retort: the run's transaction was rolled back (version rows: %1)\n")
+                                         : QStringLiteral("retort: nothing was changed: the transaction was rolled back "
+                                                          "(version rows: %1)\n"))
+                     .arg(rows);
+    return said
+           + QStringLiteral("retort: %1 of %2 steps were committed (transaction_per_migration); version rows now: %3\n")
+                 .arg(report.stepsCommitted)
+                 .arg(report.stepCount)
+                 .arg(rows);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 // the schema an upgrade to REV leaves, pg_dump (schema and data) as the
 // judge of "equal", and the journal as written.
 #include "exec/restorerun.h"
+#include "filetree.h"
 #include "foreignserver.h"
 #include "resettarget.h"
 
@@ -132,6 +133,41 @@ private slots:
         const ProcessResult r = t.retort({QStringLiteral("reset-local"), QStringLiteral("--recreate")});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         QCOMPARE(m_cluster.versionRows(t.db), QStringList{QStringLiteral("9b52e1c8f3a6")});
+    }
+
+    // A recreate whose upgrade then fails (a hostile try: it said "nothing
+    // was changed: the transaction was rolled back", in the terminal and in
+    // the window, while the old database and its data were gone): the
+    // failure says the database was dropped and made again.
+    void aFailedUpgradeAfterARecreateSaysTheDatabaseWasReplaced()
+    {
+        Target t(m_cluster, QStringLiteral("recreate_fails"));
+        QVERIFY2(!t.db.isEmpty(), qPrintable(m_cluster.lastError()));
+        QVERIFY(m_cluster.exec(t.db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)")));
+        QTemporaryDir project;
+        QVERIFY(copyTree(projectDir(), project.path()));
+        QFile failing(project.filePath(QStringLiteral("alembic/versions/core/ffff00000001_fails.py")));
+        QVERIFY(failing.open(QIODevice::WriteOnly));
+        failing.write("\"\"\"fails\n\nRevision ID: ffff00000001\nRevises: 9b52e1c8f3a6\n\"\"\"\n"
+                      "from alembic import op\n\nrevision = 'ffff00000001'\ndown_revision = '9b52e1c8f3a6'\n"
+                      "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"SELECT 1/0\")\n\n\n"
+                      "def downgrade():\n    pass\n");
+        failing.close();
+
+        const ProcessResult r = runRetort({QStringLiteral("-c"), project.filePath(QStringLiteral("alembic.ini")),
+                                           QStringLiteral("reset-local"), QStringLiteral("--recreate")},
+                                          project.path(), t.env(t.socketUrl()));
+        QCOMPARE(r.exitCode, 1);
+        const QString said = QString::fromUtf8(r.out + r.err);
+        QVERIFY2(said.contains(QLatin1String("division by zero")), qPrintable(said));
+        QVERIFY2(!said.contains(QLatin1String("nothing was changed")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("\"%1\" was dropped and created again before the failure: "
+                                              "what it held is gone").arg(t.db)),
+                 qPrintable(said));
+        QVERIFY(queryRows(m_cluster, t.db, QStringLiteral("SELECT id FROM kept")).front().startsWith(QLatin1String("error")));
+        QCOMPARE(m_cluster.versionRows(t.db), QStringList());
+        QCOMPARE(t.journal().size(), 1);
+        QCOMPARE(t.journal().front().outcome, QStringLiteral("failed"));
     }
 
     // A --to that names no revision is known before anything is dropped (a

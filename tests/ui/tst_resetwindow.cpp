@@ -9,6 +9,7 @@
 #include "applycontroller.h"
 #include "applyharness.h"
 #include "confirmdialog.h"
+#include "filetree.h"
 #include "processrunner.h"
 #include "runview.h"
 #include "testcluster.h"
@@ -128,6 +129,46 @@ private slots:
         h.controller.reset();
         m_cluster.dropDatabase(db);
         m_cluster.dropDatabase(twin);
+    }
+
+    // A recreate whose upgrade fails after the rename (a hostile try: the
+    // run's status said "rolled back, the database is unchanged" while the
+    // old database and its data were gone).
+    void aFailedRecreateNeverSaysUnchanged()
+    {
+        const QString db = m_cluster.createDatabase(QStringLiteral("window_recreate_fails"));
+        QVERIFY2(!db.isEmpty(), qPrintable(m_cluster.lastError()));
+        QVERIFY(m_cluster.exec(db, QStringLiteral("CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)")));
+        QTemporaryDir project;
+        QVERIFY(retort::testsupport::copyTree(projectDir(), project.path()));
+        QFile failing(project.filePath(QStringLiteral("alembic/versions/core/ffff00000001_fails.py")));
+        QVERIFY(failing.open(QIODevice::WriteOnly));
+        failing.write("revision = 'ffff00000001'\ndown_revision = '9b52e1c8f3a6'\nbranch_labels = None\n"
+                      "depends_on = None\n\n\ndef upgrade():\n    from alembic import op\n"
+                      "    op.execute(\"SELECT 1/0\")\n\n\ndef downgrade():\n    pass\n");
+        failing.close();
+
+        Harness h;
+        QString error;
+        QVERIFY2(h.load(project.filePath(QStringLiteral("alembic.ini")), error), qPrintable(error));
+        h.url = m_cluster.url(db);
+        h.selected = QStringLiteral("ffff00000001");
+        h.readDatabase();
+        h.controller->updateActions();
+        ConfirmDialog *dialog = confirmAction(h, h.controller->recreateAction());
+        QVERIFY(dialog);
+        const RunReport *report = runConfirmed(h, dialog);
+        QVERIFY(report);
+        QVERIFY(!report->ok);
+        QVERIFY(report->databaseDropped);
+        auto *status = h.controller->runView()->findChild<QLabel *>(QStringLiteral("runStatus"));
+        QVERIFY(status);
+        QVERIFY2(!status->text().contains(QLatin1String("unchanged")), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QLatin1String("dropped and created again")), qPrintable(status->text()));
+        QCOMPARE(m_cluster.versionRows(db), QStringList());
+
+        h.controller.reset();
+        m_cluster.dropDatabase(db);
     }
 
     // A backup taken in an upgrade's confirmation, the upgrade run, then

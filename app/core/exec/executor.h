@@ -82,9 +82,12 @@ struct RunOptions {
 // when the run starts (under the migration lock). `replan` lets the runner
 // plan from those rows; without it `steps` run as given, and when
 // `expectedHeads` is set a database whose rows differ is refused.
-// Given whether the run was cancelled and where its log lines go.
+// Given whether the run was cancelled, where its log lines go, and what to
+// call once the database is dropped (from then on no failure may say the
+// database is as it was: RunReport::databaseDropped).
 using RunPrepare =
-    std::function<Error(const std::function<bool()> &cancelled, const std::function<void(const QString &)> &log)>;
+    std::function<Error(const std::function<bool()> &cancelled, const std::function<void(const QString &)> &log,
+                        const std::function<void()> &dropped)>;
 
 struct RunRequest {
     ConnectionSettings connection;

@@ -179,8 +179,10 @@ private:
         if (cancelled())
             return fail(cancelledError());
         if (m_request.prepare) {
-            const Error prepared = m_request.prepare([this] { return cancelled(); },
-                                                     [this](const QString &line) { log(QStringLiteral("INFO  [retort] ") + line); });
+            const Error prepared = m_request.prepare(
+                [this] { return cancelled(); },
+                [this](const QString &line) { log(QStringLiteral("INFO  [retort] ") + line); },
+                [this] { m_report.databaseDropped = true; });
             if (prepared)
                 return fail(prepared);
         }

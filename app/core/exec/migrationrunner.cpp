@@ -64,7 +64,8 @@ RunPrepare recreatePrepare(const ConnectionSettings &connection, const Operation
     if (operation.kind != Operation::Kind::ResetLocal || !operation.recreate)
         return RunPrepare();
     return [connection, operation](const std::function<bool()> &cancelled,
-                                   const std::function<void(const QString &)> &log) {
+                                   const std::function<void(const QString &)> &log,
+                                   const std::function<void()> &dropped) {
         RecreateRequest recreate;
         recreate.connection = connection;
         recreate.disconnectOthers = operation.disconnectOthers;
@@ -76,6 +77,7 @@ RunPrepare recreatePrepare(const ConnectionSettings &connection, const Operation
                             .arg(operation.targets.value(0, QStringLiteral("heads")));
         recreate.cancelled = cancelled;
         recreate.log = log;
+        recreate.dropped = dropped;
         return recreateDatabase(recreate);
     };
 }
