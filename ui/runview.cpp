@@ -262,7 +262,10 @@ void RunView::onFinished(const RunReport &report)
         appendRetortLine(QStringLiteral("Done in %1 s; now at %2").arg(double(m_report.elapsedMs) / 1000.0, 0, 'f', 2).arg(after));
     } else if (report.cancelled) {
         showOutcome(m_progress, report);
-        m_status->setText(report.stepsCommitted
+        m_status->setText(report.databaseDropped
+                              ? tr("Cancelled after the database was dropped and created again: what it held is "
+                                   "gone; it is at %1").arg(after)
+                          : report.stepsCommitted
                               ? tr("Cancelled after %n committed step(s); the database is at %1",
                                                nullptr, report.stepsCommitted)
                                     .arg(after)
@@ -279,15 +282,15 @@ void RunView::showFailure(const RunReport &report)
 {
     const QString after =
         report.headsAfter.isEmpty() ? QStringLiteral("base") : report.headsAfter.join(QStringLiteral(", "));
-    if (report.databaseDropped)  // reset-local --recreate: the old database is gone whatever the steps did
-        m_status->setText(tr("Failed after the database was dropped and created again: what it held is gone; "
-                             "it is at %1").arg(after));
-    else
-        m_status->setText(report.stepsCommitted
-                              ? tr("Failed; %n step(s) before it stay committed; the database is at %1",
-                                   nullptr, report.stepsCommitted)
-                                    .arg(after)
-                              : QStringLiteral("Failed; rolled back, the database is unchanged (at %1)").arg(after));
+    // reset-local --recreate: the old database is gone whatever the steps did
+    m_status->setText(report.databaseDropped
+                          ? tr("Failed after the database was dropped and created again: what it held is gone; "
+                               "it is at %1").arg(after)
+                      : report.stepsCommitted
+                          ? tr("Failed; %n step(s) before it stay committed; the database is at %1",
+                               nullptr, report.stepsCommitted)
+                                .arg(after)
+                          : QStringLiteral("Failed; rolled back, the database is unchanged (at %1)").arg(after));
     const Error &e = report.error;
     QString html = QStringLiteral("<b style='color:%1'>%2</b>").arg(kFailureColor.name(), e.message().toHtmlEscaped());
     if (!e.sqlState().isEmpty())
