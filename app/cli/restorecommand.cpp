@@ -3,14 +3,19 @@
 #include "interrupts.h"
 #include "runsetup.h"
 
+#include "db/connection.h"
 #include "db/locality.h"
 #include "db/swap.h"
+#include "db/versionstate.h"
 
 #include "exec/migrationrunner.h"
 #include "exec/restorerun.h"
 #include "journal/journalrecorder.h"
 #include "project/envreader.h"
 #include "project/projectconfig.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
 
 namespace retort::cli {
 
@@ -33,6 +38,39 @@ Result<ConnectionSettings> databaseOf(const CliArgs &args, const ProjectConfig &
 
 } // namespace
 
+// The journal's record of a finished swap: the database it left, reached by
+// name once it bears it again (none when the rename did not happen).
+void recordFinishSwap(const CliArgs &args, const ProjectConfig &config, const Operation &op,
+                      const ConnectionSettings &settings, RunReport report, OnlineResult &result)
+{
+    JournalContext journal;
+    journal.operation = op;
+    journal.project = config.iniPath;
+    if (Result<EnvOptions> env = loadEnvOptions(config.envPath))
+        journal.versionTable = VersionTable::fromEnv(env.value());
+    journal.connection = settings;
+    journal.databaseTable = args.journalTable;
+    JournalRecorder recorder(journal);
+    std::unique_ptr<Connection> swapped;
+    if (report.ok) {
+        if (Result<std::unique_ptr<Connection>> c = Connection::open(settings))
+            swapped = std::move(c.value());
+    }
+    if (swapped) {
+        const QSqlDatabase db = swapped->database();
+        if (Result<VersionState> state = readVersionState(db, journal.versionTable))
+            report.headsAfter = state->rows;
+        QSqlQuery who(db);
+        if (who.exec(QStringLiteral("SELECT current_user")) && who.next())
+            report.databaseUser = who.value(0).toString();
+        recorder.recordFinished(&db, report, {});
+    } else {
+        recorder.recordFinished(nullptr, report, {});
+    }
+    for (const QString &problem : recorder.problems())
+        result.err += "retort: warning: journal: " + problem.toUtf8() + '\n';
+}
+
 OnlineResult runFinishSwapCommand(const CliArgs &args, const ProjectConfig &config,
                                   const std::function<void(const QByteArray &)> &log)
 {
@@ -42,7 +80,12 @@ OnlineResult runFinishSwapCommand(const CliArgs &args, const ProjectConfig &conf
         return result;
     Operation op;
     op.kind = Operation::Kind::ResetLocal;
+    op.targets = QStringList{QStringLiteral("--finish-swap")};  // the journal shows "reset-local --finish-swap"
     op.forceDatabase = args.forceDatabase;
+    RunReport report;
+    report.startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer clock;
+    clock.start();
     FinishSwapRequest request;
     request.connection = settings.value();
     // the database is gone: where it was is judged on the maintenance connection
@@ -50,7 +93,12 @@ OnlineResult runFinishSwapCommand(const CliArgs &args, const ProjectConfig &conf
         return resetLocalGuard(op, classifyLocality(maintenance), database);
     };
     request.log = [&log](const QString &line) { log("INFO  [retort] " + line.toUtf8() + '\n'); };
-    if (Error e = finishSwap(request)) {
+    const Error e = finishSwap(request);
+    report.ok = !e;
+    report.error = e;
+    report.elapsedMs = clock.elapsed();
+    recordFinishSwap(args, config, op, settings.value(), report, result);
+    if (e) {
         result.out += "FAILED: " + e.message().toUtf8() + '\n';
         if (e.kind() != Error::Kind::Config) {
             result.err += "retort: " + e.toString().toUtf8() + '\n';

@@ -167,9 +167,23 @@ private slots:
                      qPrintable(said));
             QVERIFY2(said.contains(QLatin1String("retort reset-local --finish-swap")), qPrintable(said));
         }
+        const int recordsBefore = t.journal().size();
         const ProcessResult r = t.retort({QStringLiteral("reset-local"), QStringLiteral("--finish-swap")});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         QCOMPARE(m_cluster.fullDump(t.db), restored);
+        // the journal says what put the database back (it said nothing
+        // before: the rename was the only change no record mentioned)
+        const QVector<JournalRecord> records = t.journal();
+        QCOMPARE(records.size(), recordsBefore + 1);
+        const JournalRecord &finished = records.back();
+        QCOMPARE(finished.operation, QStringLiteral("reset-local"));
+        QCOMPARE(finished.targets, QStringList{QStringLiteral("--finish-swap")});
+        QCOMPARE(finished.outcome, QStringLiteral("succeeded"));
+        QCOMPARE(finished.headsAfter, m_cluster.versionRows(t.db));
+        QCOMPARE(finished.databaseIdentity,
+                 queryRows(m_cluster, t.db, QStringLiteral("SELECT s.system_identifier::text || '/' || d.oid::text "
+                                                         "FROM pg_control_system() s, pg_database d "
+                                                         "WHERE d.datname = current_database()")).value(0));
         QCOMPARE(copiesOf(m_cluster, t.db), QStringList());
         QCOMPARE(queryRows(m_cluster, QStringLiteral("postgres"),
                            QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database "
