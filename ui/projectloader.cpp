@@ -138,6 +138,8 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
         // imported): the window opens what alembic opens, no more
         if (!read && alembicRan)
             return read.error();
+        if (read && read->failure)
+            return read->failure;
         if (read && read->exitCode)
             return Error(Error::Kind::Config,
                          QStringLiteral("%1: ends Python (exit %2) when alembic imports the revisions: alembic's "

@@ -231,6 +231,15 @@ private:
             m_outcome.exitCode = *read->exitCode == 0 ? 1 : *read->exitCode;
             return false;
         }
+        if (read && read->failure) {
+            // alembic itself cannot load the project: what the files printed
+            // before, then its error, as it dies
+            m_outcome.err += read->stderrText.toUtf8();
+            if (envFree.contains(m_args.command))
+                m_outcome.out += read->printed.toUtf8();
+            importFailed(read->failure);
+            return false;
+        }
         if (read) {
             m_outcome.err += read->stderrText.toUtf8();
             // The commands that run env.py print what it prints first; the

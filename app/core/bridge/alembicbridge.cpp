@@ -287,7 +287,7 @@ Result<AlembicBridge::Headers> AlembicBridge::readHeaders(const QStringList &pat
     Headers headers;
     headers.exitCode = projectExit(run.value());
     if (run->exitCode != 0 && !headers.exitCode)
-        return runError(run.value(), QStringLiteral("headers"));
+        headers.failure = runError(run.value(), QStringLiteral("headers"));
     headers.stderrText = QString::fromUtf8(run->stderrText);
     for (const QJsonObject &e : run->events) {
         const QString kind = e.value(QLatin1String("event")).toString();

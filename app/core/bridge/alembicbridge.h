@@ -142,6 +142,9 @@ public:
         QString printed;
         QString stderrText;  // what the files wrote to sys.stderr
         std::optional<int> exitCode;
+        // alembic could not load the project (a file raised as it was
+        // imported): its error, after `printed` (what came before the raise)
+        Error failure;
     };
     Result<Headers> readHeaders(const QStringList &paths, const std::atomic<bool> *cancel = nullptr,
                                                     QString *unavailable = nullptr) const;

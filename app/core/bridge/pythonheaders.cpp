@@ -102,7 +102,8 @@ Result<PythonReading> readHeadersWithPython(const PythonHeaderSettings &settings
     reading.printed = read->printed;
     reading.stderrText = read->stderrText;
     reading.exitCode = read->exitCode;
-    if (reading.exitCode)
+    reading.failure = read->failure;
+    if (reading.exitCode || reading.failure)
         return reading;  // the headers are not all read: nothing more to put in place
     for (int k = 0; k < wanted.size(); ++k) {
         const auto found = read->values.constFind(paths[k]);

@@ -27,6 +27,7 @@ struct PythonReading {
     QString printed;      // what the files printed as they were imported
     QString stderrText;   // what they wrote to sys.stderr
     std::optional<int> exitCode;  // a file ended Python (sys.exit) with this status: alembic ends so
+    Error failure;        // alembic could not load the project (a file raised at import): its error, after `printed`
     bool ran = false;     // Python was asked at all
 };
 
