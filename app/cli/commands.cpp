@@ -276,7 +276,8 @@ private:
             return false;
         }
         m_config = cfg.value();
-        Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(m_config, ScriptCache::defaultDirectory());
+        Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(m_config, ScriptCache::defaultDirectory(), nullptr,
+                                                                    ScriptLoader::Heap::Reserved);
         if (!loaded) {
             fail(loaded.error());
             return false;

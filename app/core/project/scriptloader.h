@@ -36,8 +36,12 @@ public:
     // progress (may be null) hears "Reading revision files", file by file, and
     // its cancel flag stops the reading within one file per thread; the answer
     // is then a Cancelled error and the cache is left as it was.
+    // Reserved: the process loads, answers and exits (the command line), so
+    // the heap may be readied for the load's allocations and kept so
+    // (reserveHeapForBulkLoad); a long-lived process (the window) shares it.
+    enum class Heap { Shared, Reserved };
     static Result<Loaded> load(const ProjectConfig &config, const QString &cacheDirectory = QString(),
-                               Progress *progress = nullptr);
+                               Progress *progress = nullptr, Heap heap = Heap::Shared);
     // The revision file names of one folder in readdir order, alembic's filter applied.
     static Result<QStringList> listRevisionFiles(const QString &directory);
 
