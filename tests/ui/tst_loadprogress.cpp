@@ -17,6 +17,7 @@
 #include "progressstrip.h"
 #include "projectloader.h"
 #include "projectsession.h"
+#include "searchbar.h"
 #include "sqlsession.h"
 #include "welcomepage.h"
 
@@ -24,6 +25,7 @@
 #include "testcluster.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -171,6 +173,7 @@ private slots:
     void scanCanBeCancelled();
     void databaseReadCanBeCancelled();
     void handOverLeavesRevisionsOffTheGuiThread();
+    void searchFoldsNothingOnTheGuiThread();
 
 private:
     QTemporaryDir m_dir;
@@ -518,6 +521,45 @@ void TestLoadProgress::databaseReadCanBeCancelled()
         holder.close();
     }
     QSqlDatabase::removeDatabase(holderName);
+}
+
+// The search's case-folded text of every revision is built with the project
+// on the loader's thread, and with the names the upgrades touch on the
+// scan's: the first key, the scan's answer and a reload with a search
+// typed each cost the GUI thread a pass of the matcher, no fold.
+void TestLoadProgress::searchFoldsNothingOnTheGuiThread()
+{
+    const QString typed = QStringLiteral("Revision 1234");
+    const qint64 before = GuiThreadWork::total();
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::projectShown);
+        QSignalSpy scanned(window.sqlSession(), &SqlSession::needsPythonReady);
+        window.openProject(m_big);
+        QVERIFY(waitShown(window, shown));
+        const HistoryModel &model = *window.historyModel();
+        int expected = 0;
+        for (const QString &message : std::as_const(model.project()->messages))
+            expected += message.contains(typed, Qt::CaseInsensitive) ? 1 : 0;
+        QVERIFY(expected > 1);
+        QTest::keyClicks(window.searchBar()->field(), typed);
+        QCOMPARE(model.matchCount(), expected);
+        QVERIFY(scanned.count() > 0 || scanned.wait(120000));
+        QCOMPARE(model.matchCount(), expected);
+
+        shown.clear();
+        scanned.clear();
+        window.session()->reload();
+        QVERIFY(waitShown(window, shown));
+        QCOMPARE(model.searchText(), typed);
+        QCOMPARE(model.matchCount(), expected);
+        QVERIFY(scanned.count() > 0 || scanned.wait(120000));
+        QCOMPARE(model.matchCount(), expected);
+    }
+    const qint64 counted = GuiThreadWork::total() - before;
+    QVERIFY2(counted == 0, qPrintable(QStringLiteral("%1 revisions folded on the GUI thread").arg(counted)));
 }
 
 QTEST_MAIN(TestLoadProgress)
