@@ -35,6 +35,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <fcntl.h>
@@ -444,6 +445,7 @@ bool reportSession(const QString &project)
     window.session()->reload();
     if (!waitShownAndScanned(shown, scanned))
         return false;
+    QThreadPool::globalInstance()->waitForDone(60000);  // the shown project before it, destroyed there
     printMemory("reloaded (F5)");
     shown.clear();
     scanned.clear();
@@ -451,7 +453,7 @@ bool reportSession(const QString &project)
         return false;
     if (!waitShownAndScanned(shown, scanned))
         return false;
-    QTest::qWait(200);  // the last project's destruction on the pool is done
+    QThreadPool::globalInstance()->waitForDone(60000);
     printMemory("reloaded (a touched file)");
     return true;
 }
