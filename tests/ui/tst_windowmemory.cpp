@@ -8,7 +8,7 @@
 #include "projectsession.h"
 #include "sqlsession.h"
 
-#include "processrunner.h"
+#include "smallproject.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -74,14 +74,9 @@ void TestWindowMemory::initTestCase()
     qputenv("RETORT_CACHE_DIR", "off");
     QVERIFY(m_dir.isValid());
     const QString out = m_dir.filePath(QStringLiteral("p"));
-    const ProcessResult r = runProcess(
-        QStringLiteral("python3"),
-        {QStringLiteral(RETORT_SOURCE_DIR "/bench/generate_project.py"), out, QStringLiteral("--revisions"),
-         QString::number(kRevisions), QStringLiteral("--ops"), QStringLiteral("minimal"),
-         QStringLiteral("--branch-every"), QStringLiteral("20"), QStringLiteral("--merge-every"),
-         QStringLiteral("25"), QStringLiteral("--labels"), QStringLiteral("10"), QStringLiteral("--quiet")},
-        QString());
-    QVERIFY2(r.ok(), qPrintable(r.describe()));
+    const QString error = generateProject(out, {"--revisions", QString::number(kRevisions), "--ops", "minimal",
+                                                "--branch-every", "20", "--merge-every", "25", "--labels", "10"});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     m_ini = out + QStringLiteral("/alembic.ini");
 }
 
