@@ -1,5 +1,5 @@
 // The GUI budgets of issues 5 and 10 for a large project, offscreen:
-//   retort_gui_bench PROJECT [--runs N] [--loading]
+//   retort_gui_bench PROJECT [--runs N] [--loading | --session]
 // PROJECT is an alembic.ini or its folder, e.g. one made with
 //   python3 bench/generate_project.py /tmp/p10k --revisions 10000
 //       --branch-every 20 --merge-every 25 --labels 10 --depends-on 40
@@ -9,7 +9,9 @@
 // --loading, the window's responsiveness while it loads: the longest gap
 // between ticks of a 10 ms timer on the GUI thread from open() until the
 // graph is painted and the needs-Python scan has answered, for an open and
-// for N reloads.
+// for N reloads. With --session, what one user's window costs in memory: one
+// window, the steps of a working session, the process's peak and resident
+// memory after each (nothing else ran in the process before).
 
 #include "benchargs.h"
 #include "graph/dbstate.h"
@@ -21,6 +23,7 @@
 #include "mainwindow.h"
 #include "searchbar.h"
 #include "projectloader.h"
+#include "projectsession.h"
 #include "sqlsession.h"
 
 #include <QApplication>
@@ -32,7 +35,12 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <fcntl.h>
+#include <malloc.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <ctime>
@@ -350,6 +358,106 @@ bool reportLoading(const QString &project, int runs)
     return true;
 }
 
+// The session's memory after each step: the kernel's peak (VmHWM) and
+// resident (VmRSS) figures, and what malloc hands out at that moment.
+void printMemory(const char *step)
+{
+    const struct mallinfo2 m = mallinfo2();
+    std::printf("session %-34s VmHWM %6.1f MB  VmRSS %6.1f MB  malloc in use %6.1f MB\n", step,
+                procStatusMb("VmHWM:"), procStatusMb("VmRSS:"), double(m.uordblks + m.hblkhd) / 1048576.0);
+    std::fflush(stdout);
+}
+
+// Waits until the window shows a project again and the background scan of
+// that project has answered.
+bool waitShownAndScanned(QSignalSpy &shown, QSignalSpy &scanned)
+{
+    return (!shown.isEmpty() || shown.wait(600000)) && (!scanned.isEmpty() || scanned.wait(600000));
+}
+
+// A file's attributes touched, its times kept to the nanosecond: the
+// project's watcher hears a change and reloads, caches keyed on the time
+// stay valid (the sweep's projects are shared).
+bool touchKeepingTimes(const QString &path)
+{
+    struct stat st {};
+    const QByteArray name = QFile::encodeName(path);
+    if (::stat(name.constData(), &st) != 0)
+        return false;
+    const timespec times[2] = {st.st_atim, st.st_mtim};
+    return ::utimensat(AT_FDCWD, name.constData(), times, 0) == 0;
+}
+
+bool reportSession(const QString &project)
+{
+    printMemory("before the window");
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QCoreApplication::processEvents();
+    printMemory("window shown, no project");
+    QSignalSpy shown(&window, &MainWindow::projectShown);
+    QSignalSpy scanned(window.sqlSession(), &SqlSession::needsPythonReady);
+    window.openProject(project);
+    if (!shown.wait(600000))
+        return false;
+    HistoryView *view = window.historyView();
+    view->viewport()->repaint();
+    printMemory("project shown and painted");
+    if (!waitShownAndScanned(shown, scanned))
+        return false;
+    printMemory("needs-Python scan answered");
+
+    QScrollBar *bar = view->verticalScrollBar();
+    for (bar->setValue(0);; bar->setValue(bar->value() + bar->pageStep())) {
+        view->viewport()->repaint();
+        if (bar->value() >= bar->maximum())
+            break;
+    }
+    printMemory("scrolled top to bottom");
+
+    // Only the window holds the project: a reload frees it as a user's would.
+    const LoadedProject &p = *window.historyModel()->project();
+    const QString iniPath = p.iniPath;
+    const int rows = int(p.rows.size());
+    const QString query = QStringLiteral("merge ") + p.graph.node(p.rows.front()).id.left(3);
+    QLineEdit *field = window.searchBar()->field();
+    for (int i = 1; i <= query.size(); ++i) {
+        field->setText(query.left(i));
+        view->viewport()->repaint();
+    }
+    field->clear();
+    view->viewport()->repaint();
+    printMemory("search typed and cleared");
+
+    QSignalSpy sqlReady(window.sqlSession(), &SqlSession::revisionReady);
+    for (int i = 1; i <= 10; ++i) {  // spread over the history, never the row shown at open
+        sqlReady.clear();
+        view->selectRow(int(qint64(rows - 1) * i / 10));
+        window.detailPane()->repaint();
+        if (sqlReady.isEmpty() && !sqlReady.wait(60000))
+            return false;
+    }
+    printMemory("ten revisions selected");
+
+    shown.clear();
+    scanned.clear();
+    window.session()->reload();
+    if (!waitShownAndScanned(shown, scanned))
+        return false;
+    QThreadPool::globalInstance()->waitForDone(60000);  // the shown project before it, destroyed there
+    printMemory("reloaded (F5)");
+    shown.clear();
+    scanned.clear();
+    if (!touchKeepingTimes(iniPath))
+        return false;
+    if (!waitShownAndScanned(shown, scanned))
+        return false;
+    QThreadPool::globalInstance()->waitForDone(60000);
+    printMemory("reloaded (a touched file)");
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -360,8 +468,9 @@ int main(int argc, char *argv[])
     QStringList args = QCoreApplication::arguments().mid(1);
     const int runs = bench::takeRuns(args, 5);
     const bool loadingOnly = args.removeAll(QStringLiteral("--loading")) > 0;
-    if (args.size() != 1) {
-        std::fprintf(stderr, "usage: retort_gui_bench PROJECT [--runs N] [--loading]\n");
+    const bool sessionOnly = args.removeAll(QStringLiteral("--session")) > 0;
+    if (args.size() != 1 || (loadingOnly && sessionOnly)) {
+        std::fprintf(stderr, "usage: retort_gui_bench PROJECT [--runs N] [--loading | --session]\n");
         return 2;
     }
     const QString project = args.front();
@@ -370,6 +479,8 @@ int main(int argc, char *argv[])
     QFile loadavg(QStringLiteral("/proc/loadavg"));
     if (loadavg.open(QIODevice::ReadOnly))
         std::printf("load average: %s (%d cores)\n", loadavg.readLine().trimmed().constData(), QThread::idealThreadCount());
+    if (sessionOnly)
+        return reportSession(project) ? 0 : 1;
     const double rssStart = procStatusMb("VmRSS:");
     if (loadingOnly)
         return reportLoading(project, runs) ? 0 : 1;

@@ -59,9 +59,9 @@ void HistoryModel::setNeedsPython(const QVector<int> &nodes)
         emit dataChanged(index(0), index(rowCount() - 1), {NeedsPythonRole});
 }
 
-void HistoryModel::setTouchedObjects(const QVector<QStringList> &byNode)
+void HistoryModel::setSearchIndex(const SearchIndexPtr &index)
 {
-    m_search.setTouched(byNode);
+    m_search.setIndex(index);
     if (!m_search.text().isEmpty())
         searchChanged();
 }

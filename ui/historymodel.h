@@ -92,8 +92,9 @@ public:
     // From the background scan: graph indices whose upgrade needs Python.
     void setNeedsPython(const QVector<int> &nodes);
     int needsPythonCount() const { return m_needsPythonCount; }
-    // From the same scan: what each revision's upgrade names, searched too.
-    void setTouchedObjects(const QVector<QStringList> &byNode);
+    // From the same scan: the search index with what each revision's
+    // upgrade names, searched too.
+    void setSearchIndex(const SearchIndexPtr &index);
     // From the same scan: per graph index, why its downgrade cannot run.
     void setIrreversible(const QStringList &byNode);
 

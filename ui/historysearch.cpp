@@ -9,15 +9,15 @@ namespace retort::gui {
 void HistorySearch::setProject(LoadedProjectPtr project)
 {
     m_project = std::move(project);
-    m_touched.clear();
-    m_rowStart.clear();
+    m_index = m_project ? m_project->searchIndex : nullptr;
     search(false);
 }
 
-void HistorySearch::setTouched(QVector<QStringList> byNode)
+void HistorySearch::setIndex(SearchIndexPtr index)
 {
-    m_touched = m_project && byNode.size() == m_project->graph.size() ? std::move(byNode) : QVector<QStringList>();
-    m_rowStart.clear();
+    if (!m_project || !index || index->project != m_project.get())
+        return;
+    m_index = std::move(index);
     search(false);  // a search typed while the scan ran
 }
 
@@ -30,58 +30,12 @@ void HistorySearch::setText(const QString &text)
     search(narrow);
 }
 
-void HistorySearch::buildIndex()
-{
-    const LoadedProject &p = *m_project;
-    const QVector<int> &rows = p.rows;
-    m_rowStart.assign(size_t(rows.size()) + 1, 0);
-    m_idLength.assign(size_t(rows.size()), 0);
-    m_rowLabelSet.assign(size_t(rows.size()), 0);
-    m_foldedLabels.clear();
-    // U+0000 ends every part: no typed text spans two of them. Folded all at
-    // once when that keeps every length (folding never shortens a text),
-    // else part by part.
-    const bool touched = m_touched.size() == p.graph.size();
-    const auto build = [&](bool foldParts) {
-        const auto fold = [foldParts](const QString &text) { return foldParts ? text.toCaseFolded() : text; };
-        QString all;
-        for (int r = 0; r < rows.size(); ++r) {
-            const int node = rows[r];
-            const RevisionNode &n = p.graph.node(node);
-            const QString id = fold(n.id);
-            m_rowStart[size_t(r)] = int(all.size());
-            m_idLength[size_t(r)] = int(id.size());
-            m_rowLabelSet[size_t(r)] = n.labelSet;
-            all += id;
-            all += QChar(0);
-            if (node < p.messages.size())
-                all += fold(p.messages.at(node));
-            all += QChar(0);
-            if (touched) {
-                for (const QString &name : m_touched.at(node)) {
-                    all += fold(name);
-                    all += QChar(0);
-                }
-            }
-            if (m_foldedLabels.isEmpty() && !n.branchLabels.isEmpty()) {
-                for (const QString &name : n.branchLabels.names())
-                    m_foldedLabels << name.toCaseFolded();
-            }
-        }
-        m_rowStart.back() = int(all.size());
-        return all;
-    };
-    const QString raw = build(false);
-    m_all = raw.toCaseFolded();
-    if (m_all.size() != raw.size())
-        m_all = build(true);
-}
-
 bool HistorySearch::textHit(int row, const QStringMatcher &matcher) const
 {
-    const qsizetype start = m_rowStart[size_t(row)];
-    const qsizetype idEnd = start + m_idLength[size_t(row)];
-    const QStringView text = QStringView(m_all).first(m_rowStart[size_t(row) + 1]);
+    const SearchIndex &index = *m_index;
+    const qsizetype start = index.rowStart[size_t(row)];
+    const qsizetype idEnd = start + index.idLength[size_t(row)];
+    const QStringView text = QStringView(index.all).first(index.rowStart[size_t(row) + 1]);
     for (qsizetype at = matcher.indexIn(text, start); at >= 0; at = matcher.indexIn(text, at + 1)) {
         if (at == start || at > idEnd)
             return true;
@@ -97,21 +51,22 @@ void HistorySearch::search(bool narrow)
         m_matched.clear();
         return;
     }
-    if (m_rowStart.empty())
-        buildIndex();
+    if (!m_index)
+        m_index = SearchIndex::build(*m_project);  // a project made without its index
+    const SearchIndex &index = *m_index;
     const QStringMatcher matcher(m_text.toCaseFolded(), Qt::CaseSensitive);
-    std::vector<char> hitLabel(size_t(m_foldedLabels.size()), 0);
+    std::vector<char> hitLabel(size_t(index.foldedLabels.size()), 0);
     bool anyLabel = false;
-    for (qsizetype i = 0; i < m_foldedLabels.size(); ++i) {
+    for (qsizetype i = 0; i < index.foldedLabels.size(); ++i) {
         ++m_work;
-        hitLabel[size_t(i)] = matcher.indexIn(m_foldedLabels[i]) >= 0;
+        hitLabel[size_t(i)] = matcher.indexIn(index.foldedLabels[i]) >= 0;
         anyLabel = anyLabel || hitLabel[size_t(i)];
     }
     std::vector<signed char> setHit;
     if (anyLabel)
         setHit.assign(size_t(m_project->graph.labelSetCount()), -1);
     const auto labelHit = [&](int row) {
-        const int set = m_rowLabelSet[size_t(row)];
+        const int set = index.rowLabelSet[size_t(row)];
         if (setHit.empty() || set == 0)
             return false;
         signed char &hit = setHit[size_t(set)];
@@ -123,7 +78,7 @@ void HistorySearch::search(bool narrow)
         return hit == 1;
     };
 
-    const int rows = int(m_rowLabelSet.size());
+    const int rows = int(index.rowLabelSet.size());
     std::vector<int> matched;
     if (narrow && !m_match.empty()) {
         for (int r : m_matched) {
@@ -137,15 +92,15 @@ void HistorySearch::search(bool narrow)
         // One pass of the string search over every row's text.
         m_match.assign(size_t(rows), false);
         m_work += rows;
-        const QStringView all(m_all);
+        const QStringView all(index.all);
         int row = 0;
         for (qsizetype at = matcher.indexIn(all, 0); at >= 0;) {
-            while (m_rowStart[size_t(row) + 1] <= at)
+            while (index.rowStart[size_t(row) + 1] <= at)
                 ++row;
-            const qsizetype start = m_rowStart[size_t(row)];
-            if (at == start || at > start + m_idLength[size_t(row)]) {
+            const qsizetype start = index.rowStart[size_t(row)];
+            if (at == start || at > start + index.idLength[size_t(row)]) {
                 m_match[size_t(row)] = true;
-                at = matcher.indexIn(all, m_rowStart[size_t(row) + 1]);
+                at = matcher.indexIn(all, index.rowStart[size_t(row) + 1]);
             } else {
                 at = matcher.indexIn(all, at + 1);  // inside the id: only its prefix counts
             }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loadedproject.h"
+#include "searchindex.h"
 
 #include <QString>
 #include <QStringMatcher>
@@ -14,12 +15,15 @@ namespace retort::gui {
 // Which rows of the history match the search text: an id prefix, or part of
 // a message, a branch label or a name the upgrade touches (a table, column
 // or index), case-insensitive. It runs on the GUI thread at every key, so a
-// key costs one pass over the rows at most, whatever the labels.
+// key costs one pass over the rows at most, whatever the labels, and reads
+// a SearchIndex built elsewhere.
 class HistorySearch {
 public:
+    // Searches the project's own index (ids, messages, labels).
     void setProject(LoadedProjectPtr project);
-    // What each revision's upgrade names, by graph index (from the scan).
-    void setTouched(QVector<QStringList> byNode);
+    // A fuller index of the same project: with the names each revision's
+    // upgrade touches, from the scan. One built for another project is ignored.
+    void setIndex(SearchIndexPtr index);
     // The text, trimmed; empty: no search.
     void setText(const QString &text);
     const QString &text() const { return m_text; }
@@ -36,27 +40,13 @@ private:
     // narrow: the text only grew at its end, so only rows that matched
     // before can match now.
     void search(bool narrow);
-    void buildIndex();
     // Whether the row's own text holds the folded text where it counts: at
     // the start of its id, anywhere in the rest.
     bool textHit(int row, const QStringMatcher &matcher) const;
 
     LoadedProjectPtr m_project;
-    QVector<QStringList> m_touched;
+    SearchIndexPtr m_index;
     QString m_text;
-    // Built at the first search, in row order: each row's id, message and
-    // touched names case-folded into one text (a key is one fast pass of a
-    // string search over it, not a search per field per row), where each
-    // row's text starts, how long its id is, and its label set; the
-    // graph's label names folded. A revision carries all the labels of its
-    // line, hundreds on long histories, but there are only as many distinct
-    // label sets as branch and merge points: each name is tested once per
-    // key, each set once.
-    QString m_all;
-    std::vector<int> m_rowStart;  // rows + 1 entries
-    std::vector<int> m_idLength;
-    std::vector<int> m_rowLabelSet;
-    QStringList m_foldedLabels;
     std::vector<bool> m_match;  // per row, empty without a search
     std::vector<int> m_matched; // the matching rows, in order
     qint64 m_work = 0;

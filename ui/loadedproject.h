@@ -16,6 +16,8 @@
 
 namespace retort::gui {
 
+struct SearchIndex;
+
 // Everything the window shows about one opened project, built off the GUI
 // thread and never changed afterwards (shared read-only by the views).
 struct LoadedProject {
@@ -26,6 +28,9 @@ struct LoadedProject {
     QVector<int> rows;       // graph indices, newest first (alembic's history order)
     LaneLayout layout;       // computed for `rows`
     QStringList messages;    // per graph index: the first paragraph of the docstring
+    // The search's folded text of ids, messages and labels (the scan adds
+    // touched names to a copy of its own).
+    std::shared_ptr<const SearchIndex> searchIndex;
     QList<Error> warnings;   // loader and graph warnings, to show, not to fail on
     // What env.py reads from the environment by name: DATABASE_URL is the
     // project's URL only where env.py reads it (alembic itself never does).
@@ -37,7 +42,7 @@ struct LoadedProject {
         qint64 scriptsMs = 0;
         qint64 graphMs = 0;
         qint64 orderMs = 0;     // alembic's history order
-        qint64 messagesMs = 0;
+        qint64 messagesMs = 0;  // and the search index
         qint64 layoutMs = 0;
         qint64 totalMs = 0;
     } timings;

@@ -78,7 +78,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_sql = new SqlSession(this);
     connect(m_sql, &SqlSession::needsPythonReady, m_model, &HistoryModel::setNeedsPython);
     connect(m_sql, &SqlSession::irreversibleReady, m_model, &HistoryModel::setIrreversible);
-    connect(m_sql, &SqlSession::touchedObjectsReady, m_model, &HistoryModel::setTouchedObjects);
+    connect(m_sql, &SqlSession::searchIndexReady, m_model, &HistoryModel::setSearchIndex);
     connect(m_model, &HistoryModel::matchesChanged, this,
             [this] { m_search->setMatchCount(m_model->matchCount(), !m_model->searchText().isEmpty()); });
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);

@@ -1,6 +1,7 @@
 #include "projectloader.h"
 
 #include "projectwatcher.h"
+#include "searchindex.h"
 
 #include "bridge/pythonheaders.h"
 #include "graph/revisionwalker.h"
@@ -187,6 +188,7 @@ Result<LoadedProjectPtr> ProjectLoader::loadProject(const QString &path, Progres
     project->messages.reserve(project->graph.size());
     for (int i = 0; i < project->graph.size(); ++i)
         project->messages << revisionMessage(project->script(i));
+    project->searchIndex = SearchIndex::build(*project);
     project->timings.messagesMs = step.restart();
     if (!graphStepDone())
         return Progress::cancelledError(what);

@@ -14,6 +14,7 @@ SqlSession::SqlSession(QObject *parent)
     qRegisterMetaType<retort::gui::RevisionSql>();
     qRegisterMetaType<retort::gui::SqlScript>();
     qRegisterMetaType<retort::gui::LoadedProjectPtr>();
+    qRegisterMetaType<retort::gui::SearchIndexPtr>();
     m_worker = new SqlWorker(m_latestScan);
     m_worker->setCancelFlag(m_closing);
     m_thread->setObjectName(QStringLiteral("retort-sql-renderer"));
@@ -40,12 +41,12 @@ SqlSession::SqlSession(QObject *parent)
             emit scanProgress(done, total);
     }, Qt::QueuedConnection);
     connect(m_scanWorker, &SqlWorker::needsPythonScanned, this,
-            [this](quint64 request, const QVector<int> &nodes, const QVector<QStringList> &touched,
+            [this](quint64 request, const QVector<int> &nodes, const SearchIndexPtr &search,
                    const QStringList &irreversible) {
         if (request != m_latestScan->load() || !m_scanning)
             return;
         m_scanning = false;
-        emit touchedObjectsReady(touched);
+        emit searchIndexReady(search);
         emit irreversibleReady(irreversible);
         emit needsPythonReady(nodes);
     }, Qt::QueuedConnection);

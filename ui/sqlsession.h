@@ -36,9 +36,10 @@ signals:
     void scanStarted();
     void scanProgress(qint64 done, qint64 total);
     void needsPythonReady(const QVector<int> &nodes);
-    // Per graph index, the tables, columns and indexes its upgrade names
-    // (natively rendered revisions only), just before needsPythonReady().
-    void touchedObjectsReady(const QVector<QStringList> &byNode);
+    // The project's search index with the tables, columns and indexes each
+    // upgrade names (natively rendered revisions only), just before
+    // needsPythonReady().
+    void searchIndexReady(const retort::gui::SearchIndexPtr &index);
     // Per graph index, the note of a downgrade() that raises on purpose
     // (empty: none known), just before needsPythonReady().
     void irreversibleReady(const QStringList &byNode);

@@ -224,7 +224,8 @@ void SqlWorker::scanNeedsPython(quint64 request, const LoadedProjectPtr &project
             irreversible[i] = raised->note();
         progress.advance();
     }
-    emit needsPythonScanned(request, nodes, touched, irreversible);
+    // Folded here, not on the GUI thread when the names arrive.
+    emit needsPythonScanned(request, nodes, SearchIndex::build(*project, touched), irreversible);
 }
 
 } // namespace retort::gui

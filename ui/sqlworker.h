@@ -4,6 +4,7 @@
 #include "render/destructive.h"
 #include "render/stepsql.h"
 #include "risk/scriptrisk.h"
+#include "searchindex.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -81,11 +82,11 @@ signals:
     void rangeRendered(quint64 request, const retort::gui::SqlScript &script);
     // Revisions scanned so far, about a hundred times per scan.
     void needsPythonProgressed(quint64 request, qint64 done, qint64 total);
-    // Graph indices whose upgrade() the native renderer cannot render, per
-    // graph index what the rendered upgrade names (risk::touchedObjects), and
-    // per graph index the note of a downgrade() that raises on purpose
-    // (StepRaise::note; empty: none known).
-    void needsPythonScanned(quint64 request, const QVector<int> &nodes, const QVector<QStringList> &touched,
+    // Graph indices whose upgrade() the native renderer cannot render, the
+    // project's search index with what each rendered upgrade names
+    // (risk::touchedObjects), and per graph index the note of a downgrade()
+    // that raises on purpose (StepRaise::note; empty: none known).
+    void needsPythonScanned(quint64 request, const QVector<int> &nodes, const retort::gui::SearchIndexPtr &search,
                             const QStringList &irreversible);
 
 private:

@@ -141,13 +141,4 @@ QString perStepCopy(const QString &fixture, const QString &dir)
     return dir;
 }
 
-QString generateProject(const QString &dir, const QStringList &options)
-{
-    const ProcessResult r = runProcess(QStringLiteral("python3"),
-                                       QStringList{QStringLiteral(RETORT_SOURCE_DIR "/bench/generate_project.py")}
-                                           + options + QStringList{QStringLiteral("--quiet"), dir},
-                                       QString());
-    return r.ok() ? QString() : r.describe();
-}
-
 } // namespace retort::testsupport

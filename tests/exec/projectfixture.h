@@ -2,6 +2,7 @@
 
 #include "db/connectionsettings.h"
 #include "exec/migrationrunner.h"
+#include "smallproject.h"
 #include "testcluster.h"
 
 #include <QProcessEnvironment>
@@ -44,7 +45,5 @@ QStringList tableData(const TestCluster &cluster, const QString &db);
 // `dir`, or an empty string when that fails.
 QString perStepCopy(const QString &fixture, const QString &dir);
 
-// bench/generate_project.py into dir; empty string or the error.
-QString generateProject(const QString &dir, const QStringList &options);
 
 } // namespace retort::testsupport

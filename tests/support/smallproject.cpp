@@ -1,5 +1,7 @@
 #include "smallproject.h"
 
+#include "processrunner.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -126,6 +128,15 @@ QStringList usersDowngrades()
         QStringLiteral("op.drop_column('users', 'email')"),
         QStringLiteral("op.drop_index('ix_users_name', table_name='users')"),
     };
+}
+
+QString generateProject(const QString &dir, const QStringList &options)
+{
+    const ProcessResult r = runProcess(QStringLiteral("python3"),
+                                       QStringList{QStringLiteral(RETORT_SOURCE_DIR "/bench/generate_project.py")}
+                                           + options + QStringList{QStringLiteral("--quiet"), dir},
+                                       QString());
+    return r.ok() ? QString() : r.describe();
 }
 
 } // namespace retort::testsupport

@@ -21,4 +21,7 @@ QString writeSmallProject(const QString &dir, const QStringList &upgrades, bool 
 QStringList usersUpgrades();
 QStringList usersDowngrades();
 
+// bench/generate_project.py into dir; empty string or the error.
+QString generateProject(const QString &dir, const QStringList &options);
+
 } // namespace retort::testsupport

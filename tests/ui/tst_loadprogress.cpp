@@ -17,13 +17,15 @@
 #include "progressstrip.h"
 #include "projectloader.h"
 #include "projectsession.h"
+#include "searchbar.h"
 #include "sqlsession.h"
 #include "welcomepage.h"
 
-#include "processrunner.h"
+#include "smallproject.h"
 #include "testcluster.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -192,14 +194,9 @@ void TestLoadProgress::initTestCase()
     qputenv("RETORT_CACHE_DIR", "off");
     QVERIFY(m_dir.isValid());
     const QString out = m_dir.filePath(QStringLiteral("big"));
-    const ProcessResult r = runProcess(
-        QStringLiteral("python3"),
-        {QStringLiteral(RETORT_SOURCE_DIR "/bench/generate_project.py"), out, QStringLiteral("--revisions"),
-         QString::number(kRevisions), QStringLiteral("--ops"), QStringLiteral("minimal"),
-         QStringLiteral("--branch-every"), QStringLiteral("20"), QStringLiteral("--merge-every"),
-         QStringLiteral("25"), QStringLiteral("--labels"), QStringLiteral("10"), QStringLiteral("--quiet")},
-        QString());
-    QVERIFY2(r.ok(), qPrintable(r.describe()));
+    const QString error = generateProject(out, {"--revisions", QString::number(kRevisions), "--ops", "minimal",
+                                                "--branch-every", "20", "--merge-every", "25", "--labels", "10"});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     m_big = out + QStringLiteral("/alembic.ini");
 }
 
@@ -435,6 +432,11 @@ void TestLoadProgress::scanCanBeCancelled()
 // per-revision work there, where each of those loops counted 20,000.
 void TestLoadProgress::handOverLeavesRevisionsOffTheGuiThread()
 {
+    // The search's case-folded text of every revision comes with the
+    // project from the loader's thread, and with the names the upgrades
+    // touch from the scan's: the first key, the scan's answer and a reload
+    // with a search typed each cost the GUI thread a pass of the matcher.
+    const QString typed = QStringLiteral("Revision 1234");
     const qint64 before = GuiThreadWork::total();
     {
         MainWindow window;
@@ -444,18 +446,30 @@ void TestLoadProgress::handOverLeavesRevisionsOffTheGuiThread()
         QSignalSpy scanned(window.sqlSession(), &SqlSession::needsPythonReady);
         window.openProject(m_big);
         QVERIFY(waitShown(window, shown));
+        const HistoryModel &model = *window.historyModel();
+        int expected = 0;
+        for (const QString &message : std::as_const(model.project()->messages))
+            expected += message.contains(typed, Qt::CaseInsensitive) ? 1 : 0;
+        QVERIFY(expected > 1);
+        QTest::keyClicks(window.searchBar()->field(), typed);
+        QCOMPARE(model.matchCount(), expected);
         QVERIFY(scanned.count() > 0 || scanned.wait(120000));
-        QCOMPARE(window.historyModel()->rowCount(), kRevisions);
-        const LoadedProject *first = window.historyModel()->project().get();
+        QCOMPARE(model.rowCount(), kRevisions);
+        QCOMPARE(model.matchCount(), expected);
+        const LoadedProject *first = model.project().get();
+        const int selected = window.historyView()->currentRow();  // the first match
 
         shown.clear();
         scanned.clear();
         window.session()->reload();
         QVERIFY(waitShown(window, shown));
+        QCOMPARE(model.searchText(), typed);
+        QCOMPARE(model.matchCount(), expected);
         QVERIFY(scanned.count() > 0 || scanned.wait(120000));
-        QVERIFY(window.historyModel()->project().get() != first);
-        QCOMPARE(window.historyModel()->rowCount(), kRevisions);
-        QCOMPARE(window.historyView()->currentRow(), 0);
+        QVERIFY(model.project().get() != first);
+        QCOMPARE(model.rowCount(), kRevisions);
+        QCOMPARE(model.matchCount(), expected);
+        QCOMPARE(window.historyView()->currentRow(), selected);
     }
     const qint64 counted = GuiThreadWork::total() - before;
     QVERIFY2(counted == 0, qPrintable(QStringLiteral("%1 revisions visited on the GUI thread").arg(counted)));
