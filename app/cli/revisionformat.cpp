@@ -1,8 +1,7 @@
 #include "revisionformat.h"
 
 #include "pytext.h"
-
-#include <QStringEncoder>
+#include "utf8text.h"
 
 #include <cstring>
 
@@ -12,24 +11,12 @@ namespace {
 const QString kComma = QStringLiteral(", ");
 
 // out += text.toUtf8() without the temporary: `history` appends a few
-// strings per revision, nearly all of them ASCII (ids, hex, docstrings),
-// which are copied byte by byte without setting up an encoder.
+// strings per revision.
 void appendUtf8(QByteArray &out, QStringView text)
 {
     const qsizetype at = out.size();
-    out.resize(at + text.size());
-    char *dst = out.data() + at;
-    const char16_t *src = text.utf16();
-    qsizetype i = 0;
-    for (; i < text.size() && src[i] < 0x80; ++i)
-        dst[i] = char(src[i]);
-    if (i == text.size())
-        return;
-    const QStringView rest = text.sliced(i);
-    QStringEncoder encoder(QStringEncoder::Utf8);
-    out.resize(at + i + encoder.requiredSpace(rest.size()));
-    char *end = encoder.appendToBuffer(out.data() + at + i, rest);
-    out.truncate(end - out.constData());
+    out.resize(at + maxUtf8Size(text.size()));
+    out.truncate(writeUtf8(out.data() + at, text) - out.constData());
 }
 
 void appendJoined(QByteArray &out, const QStringList &items)

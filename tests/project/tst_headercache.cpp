@@ -114,6 +114,33 @@ private Q_SLOTS:
         QCOMPARE(again.entriesHashed(), 0);
     }
 
+    // The cache keeps strings as UTF-8 written without an encoder while
+    // they are ASCII: text that is not (accents, CJK, a character outside
+    // the BMP, in a docstring, a label and a file name) reads back as the
+    // file has it.
+    void textThatIsNotAsciiSurvivesTheCache()
+    {
+        QTemporaryDir dir, cacheDir;
+        const ProjectConfig cfg = writeChain(dir.path(), 2);
+        const QString path = cfg.versionLocations.front() + QStringLiteral("/r0003_caf\u00e9.py");
+        writeFile(path, QStringLiteral("\"\"\"Caf\u00e9 \u65e5\u672c \U0001F600 abcdefgh\u00fc\n\nmore\"\"\"\n"
+                                       "revision = 'r0003'\ndown_revision = 'r0002'\n"
+                                       "branch_labels = ('br\u00fccke\U0001F600x',)\n")
+                            .toUtf8());
+        const ScriptLoader::Loaded fresh = load(cfg, cacheDir.path());
+        const ScriptLoader::Loaded cached = load(cfg, cacheDir.path());
+        QCOMPARE(cached.cachedCount, 3);
+        const auto third = [](const ScriptLoader::Loaded &l) {
+            return *std::find_if(l.scripts.cbegin(), l.scripts.cend(),
+                                 [](const RevisionScript &s) { return s.revision.items == QStringList{"r0003"}; });
+        };
+        QVERIFY(third(fresh).docstring.contains(QStringLiteral("\U0001F600 abcdefgh\u00fc")));
+        QCOMPARE(third(cached).docstring, third(fresh).docstring);
+        QCOMPARE(third(cached).branchLabels.items, QStringList{QStringLiteral("br\u00fccke\U0001F600x")});
+        QCOMPARE(third(cached).path, path);
+        QCOMPARE(third(cached).fileName, QStringLiteral("r0003_caf\u00e9.py"));
+    }
+
     // Without the checksum a flipped bit in an id or a parent would be
     // believed and rewrite the history: every single-bit change of the
     // file, its checksum included, makes the run read the files afresh.
