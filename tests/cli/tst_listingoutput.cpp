@@ -6,8 +6,13 @@
 // 64 KiB of pipe (counted as the child's voluntary context switches, not
 // timed).
 
+#include "graph/revisiongraph.h"
+#include "graph/revisionwalker.h"
 #include "outputnormalizer.h"
 #include "processrunner.h"
+#include "project/projectconfig.h"
+#include "project/scriptloader.h"
+#include "revisionformat.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +28,7 @@
 
 extern char **environ;
 
+using namespace retort;
 using namespace retort::testsupport;
 
 namespace {
@@ -137,6 +143,53 @@ private Q_SLOTS:
         QVERIFY(m_tmp.isValid());
         qputenv("RETORT_CACHE_DIR", "off");
         QVERIFY(writeLabelledChain(m_tmp.filePath(QStringLiteral("chain")), 3000, 40));
+    }
+
+    // wide-merges: ten-parent merges of labelled branches make hundreds of
+    // distinct label lists of the same few hundred names, each printed on
+    // many lines. Each list is joined once, and each name encoded once for
+    // all of them (not once per list it is in).
+    void eachLabelNameEncodedOnce()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("wide"));
+        const ProcessResult made = runProcess(alembicPython(),
+                                              {QStringLiteral(RETORT_SOURCE_DIR "/bench/shapes.py"), dir,
+                                               QStringLiteral("--shape"), QStringLiteral("wide-merges"),
+                                               QStringLiteral("--revisions"), QStringLiteral("1000"),
+                                               QStringLiteral("--quiet")},
+                                              QString());
+        QVERIFY2(made.ok(), qPrintable(made.describe()));
+        Result<ProjectConfig> cfg = ProjectConfig::load(dir + QStringLiteral("/alembic.ini"));
+        QVERIFY(cfg);
+        Result<ScriptLoader::Loaded> loaded = ScriptLoader::load(cfg.value());
+        QVERIFY(loaded);
+        Result<RevisionGraph> built = RevisionGraph::build(loaded->scripts);
+        QVERIFY(built);
+        const RevisionGraph &g = built.value();
+        Result<QVector<int>> order = RevisionWalker(g).history(QString(), QString());
+        QVERIFY(order);
+        cli::RevisionFormat format(g, loaded->scripts);
+        cli::RevisionFormat::Options o;
+        o.includeBranches = o.includeDoc = o.includeParents = true;
+        QByteArray text;
+        QSet<int> sets;
+        qsizetype namesInLists = 0;
+        for (int r : order.value()) {
+            format.appendCmdFormat(text, r, false, o);
+            text += '\n';
+            const RevisionNode &n = g.node(r);
+            if (!n.branchLabels.isEmpty() && !sets.contains(n.labelSet)) {
+                sets.insert(n.labelSet);
+                namesInLists += n.branchLabels.size();
+            }
+        }
+        QVERIFY2(namesInLists > 10 * g.labels().size(),
+                 qPrintable(QStringLiteral("%1 names in %2 lists").arg(namesInLists).arg(sets.size())));
+        QCOMPARE(format.labelTextsBuilt(), int(sets.size()));
+        QCOMPARE(format.labelNamesEncoded(), int(g.labels().size()));
+        const ProcessResult expected = runAlembic(QStringLiteral("alembic.ini"), {QStringLiteral("history")}, dir);
+        QVERIFY2(expected.ok(), qPrintable(expected.describe()));
+        QVERIFY(normalizeSetOrder(text) == normalizeSetOrder(expected.out));
     }
 
     // 3,000 lines of 40 labels: 6 MB. A pipe holds 64 KiB unless the
