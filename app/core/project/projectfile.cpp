@@ -33,9 +33,15 @@ Error fileError(const QString &path, int errorNumber)
 
 Result<QByteArray> readProjectFile(const QString &path, qint64 maxBytes, const QString &what)
 {
+    return readProjectFileAt(AT_FDCWD, QFile::encodeName(path), path, maxBytes, what);
+}
+
+Result<QByteArray> readProjectFileAt(int dirFd, const QByteArray &name, const QString &path, qint64 maxBytes,
+                                     const QString &what)
+{
     // O_NONBLOCK: opening a FIFO must not wait for a writer; one open and
     // one fstat, since this runs for each of 10,000 revision files.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    const int fd = ::openat(dirFd, name.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return fileError(path, errno);
     struct Closer {

@@ -208,12 +208,20 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     out.scripts.resize(paths.size());
     std::vector<FileStamp> stamps(size_t(paths.size()));
     std::vector<char> cached(size_t(paths.size()), 0);
+    // The folders stay open while their files are stat()ed and read.
+    std::vector<int> dirFds;
+    for (const QString &dir : std::as_const(dirs))
+        dirFds.push_back(::open(QFile::encodeName(dir).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     auto readOne = [&](int i) {
         if (stamps[size_t(i)].size >= 0 && cache.take(i, paths[i], stamps[size_t(i)], &out.scripts[i])) {
             cached[size_t(i)] = 1;
             return;
         }
-        Result<QByteArray> bytes = readProjectFile(paths[i], FileLimit::kRevision, QStringLiteral("a revision file"));
+        const int dirFd = dirFds[size_t(folderOf[size_t(i)])];
+        Result<QByteArray> bytes = dirFd >= 0 ? readProjectFileAt(dirFd, rawNames[i], paths[i], FileLimit::kRevision,
+                                                                  QStringLiteral("a revision file"))
+                                              : readProjectFile(paths[i], FileLimit::kRevision,
+                                                                QStringLiteral("a revision file"));
         if (!bytes) {
             RevisionScript &s = out.scripts[i];
             s.path = paths[i];
@@ -244,17 +252,11 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     if (cache.enabled()) {
         // The cache file is read while the other cores stat the revision files.
         std::thread loader([&cache] { cache.load(); });
-        std::vector<int> dirFds;
-        for (const QString &dir : std::as_const(dirs))
-            dirFds.push_back(::open(QFile::encodeName(dir).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
         parallel([&](int i) {
             const int fd = dirFds[size_t(folderOf[size_t(i)])];
             if (fd < 0 || !FileStamp::of(fd, rawNames[i], &stamps[size_t(i)]))
                 stamps[size_t(i)].size = -1;
         });
-        for (int fd : dirFds)
-            if (fd >= 0)
-                ::close(fd);
         loader.join();
     }
     if (progress)
@@ -266,6 +268,9 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     });
     if (progress)
         progress->end();
+    for (int fd : dirFds)
+        if (fd >= 0)
+            ::close(fd);
     if (cancelled())
         return Progress::cancelledError(QStringLiteral("Reading the revision files"));
     cache.save(paths, stamps, out.scripts, cached);
