@@ -141,6 +141,41 @@ private Q_SLOTS:
         QCOMPARE(third(cached).fileName, QStringLiteral("r0003_caf\u00e9.py"));
     }
 
+    // With recursive_version_locations a file in a sub-folder is stamped
+    // (and read) by its path under the version location, not by its bare
+    // name: a file of the same name in the top folder once lent it its
+    // stamp, and an edit of the sub-folder's file went unseen.
+    void aSubFolderFileIsStampedByItsOwnPath()
+    {
+        QTemporaryDir dir, cacheDir;
+        const QString root = dir.path();
+        writeFile(root + QStringLiteral("/alembic.ini"),
+                  "[alembic]\nscript_location = %(here)s/mig\nrecursive_version_locations = true\n");
+        writeFile(root + QStringLiteral("/mig/env.py"), "");
+        const auto revision = [](const QByteArray &id, const QByteArray &down) {
+            return "revision = '" + id + "'\ndown_revision = " + down + "\n";
+        };
+        writeFile(root + QStringLiteral("/mig/versions/a.py"), revision("r1", "None"));
+        const QString nested = root + QStringLiteral("/mig/versions/sub/a.py");
+        writeFile(nested, revision("r2", "'r1'"));
+        Result<ProjectConfig> cfg = ProjectConfig::load(root + QStringLiteral("/alembic.ini"));
+        QVERIFY(cfg);
+        QVERIFY(cfg->recursiveVersionLocations);
+        const auto revisionOf = [&](const ScriptLoader::Loaded &l) {
+            for (const RevisionScript &s : l.scripts)
+                if (s.path == nested)
+                    return s.revision.items;
+            return QStringList();
+        };
+        QCOMPARE(revisionOf(load(cfg.value(), cacheDir.path())), QStringList{QStringLiteral("r2")});
+        QCOMPARE(load(cfg.value(), cacheDir.path()).cachedCount, 2);
+
+        writeFile(nested, revision("r3", "'r1'") + "# edited\n");
+        const ScriptLoader::Loaded edited = load(cfg.value(), cacheDir.path());
+        QCOMPARE(revisionOf(edited), QStringList{QStringLiteral("r3")});
+        QCOMPARE(edited.cachedCount, 1);
+    }
+
     // Without the checksum a flipped bit in an id or a parent would be
     // believed and rewrite the history: every single-bit change of the
     // file, its checksum included, makes the run read the files afresh.

@@ -94,8 +94,12 @@ Result<QList<ScriptLoader::Entry>> ScriptLoader::walkEntries(const QString &dire
             QList<Entry> files = entries.value();
             std::sort(files.begin(), files.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });
             for (Entry &e : files) {
-                if (!relative.isEmpty())
+                // both relative to the version location: the files are
+                // stat()ed and opened from its folder descriptor
+                if (!relative.isEmpty()) {
                     e.name = relative + QLatin1Char('/') + e.name;
+                    e.rawName = QFile::encodeName(relative) + '/' + e.rawName;
+                }
                 out << e;
             }
             std::sort(subdirs.begin(), subdirs.end());
