@@ -114,6 +114,28 @@ private Q_SLOTS:
         QCOMPARE(again.entriesHashed(), 0);
     }
 
+    // Without the checksum a flipped bit in an id or a parent would be
+    // believed and rewrite the history: every single-bit change of the
+    // file, its checksum included, makes the run read the files afresh.
+    void everyFlippedBitIsNoticed()
+    {
+        QTemporaryDir dir, cacheDir;
+        const ProjectConfig cfg = writeChain(dir.path(), 3);
+        const ScriptLoader::Loaded fresh = load(cfg, cacheDir.path());
+        const QString file = ScriptCache::fileFor(cacheDir.path(), cfg.versionLocations);
+        const QByteArray good = readAll(file);
+        QVERIFY(good.size() > 100);
+        for (qsizetype at = 0; at < good.size(); ++at) {
+            QByteArray damaged = good;
+            damaged[at] = char(damaged[at] ^ (1 << (at % 8)));
+            writeFile(file, damaged);
+            const ScriptLoader::Loaded l = load(cfg, cacheDir.path());
+            QVERIFY2(l.cachedCount == 0, qPrintable(QStringLiteral("byte %1 flipped, believed").arg(at)));
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(l.scripts[i].downRevision.items, fresh.scripts[i].downRevision.items);
+        }
+    }
+
     // The cache keeps strings as UTF-8 written without an encoder while
     // they are ASCII: text that is not (accents, CJK, a character outside
     // the BMP, in a docstring, a label and a file name) reads back as the
@@ -174,28 +196,6 @@ private Q_SLOTS:
         const ScriptLoader::Loaded edited = load(cfg.value(), cacheDir.path());
         QCOMPARE(revisionOf(edited), QStringList{QStringLiteral("r3")});
         QCOMPARE(edited.cachedCount, 1);
-    }
-
-    // Without the checksum a flipped bit in an id or a parent would be
-    // believed and rewrite the history: every single-bit change of the
-    // file, its checksum included, makes the run read the files afresh.
-    void everyFlippedBitIsNoticed()
-    {
-        QTemporaryDir dir, cacheDir;
-        const ProjectConfig cfg = writeChain(dir.path(), 3);
-        const ScriptLoader::Loaded fresh = load(cfg, cacheDir.path());
-        const QString file = ScriptCache::fileFor(cacheDir.path(), cfg.versionLocations);
-        const QByteArray good = readAll(file);
-        QVERIFY(good.size() > 100);
-        for (qsizetype at = 0; at < good.size(); ++at) {
-            QByteArray damaged = good;
-            damaged[at] = char(damaged[at] ^ (1 << (at % 8)));
-            writeFile(file, damaged);
-            const ScriptLoader::Loaded l = load(cfg, cacheDir.path());
-            QVERIFY2(l.cachedCount == 0, qPrintable(QStringLiteral("byte %1 flipped, believed").arg(at)));
-            for (int i = 0; i < 3; ++i)
-                QCOMPARE(l.scripts[i].downRevision.items, fresh.scripts[i].downRevision.items);
-        }
     }
 };
 
