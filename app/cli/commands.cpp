@@ -22,6 +22,9 @@
 #include "project/scriptloader.h"
 #include "revisionformat.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <cstdio>
 
 #include <optional>
@@ -40,6 +43,21 @@ void writeStderr(const QByteArray &line)
 {
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
+}
+
+// A pipe holds 64 KiB by default: a listing of tens of megabytes handed to
+// it piece by piece puts the writer to sleep and wakes it again every 64 KiB
+// (600 times for wide-merges' 39 MB `history`, a tenth of its CPU time).
+// One piece fits a widened pipe. Only a pipe is touched; a user limit on
+// pipe sizes (EPERM) leaves it as it was.
+void widenPipe(std::FILE *stream)
+{
+    const int fd = ::fileno(stream);
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISFIFO(st.st_mode))
+        return;
+    if (::fcntl(fd, F_GETPIPE_SZ) < kListingPiece)
+        ::fcntl(fd, F_SETPIPE_SZ, int(kListingPiece));
 }
 
 class Session {
@@ -523,12 +541,17 @@ private:
     {
         if (!m_stream || m_outcome.out.size() < kListingPiece)
             return;
+        if (!m_pipeWidened) {
+            widenPipe(m_stream);
+            m_pipeWidened = true;
+        }
         std::fwrite(m_outcome.out.constData(), 1, size_t(m_outcome.out.size()), m_stream);
         m_outcome.out.resize(0);
     }
 
     const CliArgs &m_args;
     std::FILE *m_stream = nullptr;
+    bool m_pipeWidened = false;
     Outcome m_outcome;
     ProjectConfig m_config;
     QVector<RevisionScript> m_scripts;

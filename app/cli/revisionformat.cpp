@@ -1,8 +1,9 @@
 #include "revisionformat.h"
 
 #include "pytext.h"
+#include "utf8text.h"
 
-#include <QStringEncoder>
+#include <cstring>
 
 namespace retort::cli {
 
@@ -13,11 +14,9 @@ const QString kComma = QStringLiteral(", ");
 // strings per revision.
 void appendUtf8(QByteArray &out, QStringView text)
 {
-    QStringEncoder encoder(QStringEncoder::Utf8);
     const qsizetype at = out.size();
-    out.resize(at + encoder.requiredSpace(text.size()));
-    char *end = encoder.appendToBuffer(out.data() + at, text);
-    out.truncate(end - out.constData());
+    out.resize(at + maxUtf8Size(text.size()));
+    out.truncate(writeUtf8(out.data() + at, text) - out.constData());
 }
 
 void appendJoined(QByteArray &out, const QStringList &items)
@@ -63,10 +62,36 @@ const QByteArray &RevisionFormat::labelText(int rev) const
     if (m_labelText.empty())
         m_labelText.resize(size_t(m_graph.labelSetCount()));
     QByteArray &text = m_labelText[size_t(n.labelSet)];
-    if (text.isEmpty()) {
-        text = n.branchLabels.join(kComma).toUtf8();
-        ++m_labelTextsBuilt;
+    if (!text.isEmpty())
+        return text;
+    // Hundreds of merged label branches make thousands of distinct sets of
+    // the same few hundred names: each name is encoded once, and each set's
+    // text is one sized buffer of copied names.
+    const std::vector<int> &ids = n.branchLabels.labelIds();
+    const QStringList &names = n.branchLabels.names();
+    if (m_labelUtf8.empty())
+        m_labelUtf8.resize(size_t(names.size()));
+    qsizetype size = 2 * qsizetype(ids.size() - 1);
+    for (int id : ids) {
+        QByteArray &utf8 = m_labelUtf8[size_t(id)];
+        if (utf8.isEmpty()) {
+            appendUtf8(utf8, names[id]);
+            ++m_labelNamesEncoded;
+        }
+        size += utf8.size();
     }
+    text.resize(size);
+    char *at = text.data();
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0) {
+            std::memcpy(at, ", ", 2);
+            at += 2;
+        }
+        const QByteArray &name = m_labelUtf8[size_t(ids[i])];
+        std::memcpy(at, name.constData(), size_t(name.size()));
+        at += name.size();
+    }
+    ++m_labelTextsBuilt;
     return text;
 }
 

@@ -41,6 +41,8 @@ public:
     // How many label lists were joined into text: one per distinct list
     // (RevisionNode::labelSet), however many revisions carry it.
     int labelTextsBuilt() const { return m_labelTextsBuilt; }
+    // How many label names were encoded for those lists: one per name used.
+    int labelNamesEncoded() const { return m_labelNamesEncoded; }
 
     // Script.longdoc: the stripped module docstring
     QString longdoc(int rev) const;
@@ -56,7 +58,9 @@ private:
     const RevisionGraph &m_graph;
     const QVector<RevisionScript> &m_scripts;
     mutable std::vector<QByteArray> m_labelText;  // by RevisionNode::labelSet
+    mutable std::vector<QByteArray> m_labelUtf8;  // by label id (LabelList::labelIds)
     mutable int m_labelTextsBuilt = 0;
+    mutable int m_labelNamesEncoded = 0;
 };
 
 } // namespace retort::cli

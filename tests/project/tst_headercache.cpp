@@ -185,6 +185,68 @@ private Q_SLOTS:
                 QCOMPARE(l.scripts[i].downRevision.items, fresh.scripts[i].downRevision.items);
         }
     }
+
+    // The cache keeps strings as UTF-8 written without an encoder while
+    // they are ASCII: text that is not (accents, CJK, a character outside
+    // the BMP, in a docstring, a label and a file name) reads back as the
+    // file has it.
+    void textThatIsNotAsciiSurvivesTheCache()
+    {
+        QTemporaryDir dir, cacheDir;
+        const ProjectConfig cfg = writeChain(dir.path(), 2);
+        const QString path = cfg.versionLocations.front() + QStringLiteral("/r0003_caf\u00e9.py");
+        writeFile(path, QStringLiteral("\"\"\"Caf\u00e9 \u65e5\u672c \U0001F600 abcdefgh\u00fc\n\nmore\"\"\"\n"
+                                       "revision = 'r0003'\ndown_revision = 'r0002'\n"
+                                       "branch_labels = ('br\u00fccke\U0001F600x',)\n")
+                            .toUtf8());
+        const ScriptLoader::Loaded fresh = load(cfg, cacheDir.path());
+        const ScriptLoader::Loaded cached = load(cfg, cacheDir.path());
+        QCOMPARE(cached.cachedCount, 3);
+        const auto third = [](const ScriptLoader::Loaded &l) {
+            return *std::find_if(l.scripts.cbegin(), l.scripts.cend(),
+                                 [](const RevisionScript &s) { return s.revision.items == QStringList{"r0003"}; });
+        };
+        QVERIFY(third(fresh).docstring.contains(QStringLiteral("\U0001F600 abcdefgh\u00fc")));
+        QCOMPARE(third(cached).docstring, third(fresh).docstring);
+        QCOMPARE(third(cached).branchLabels.items, QStringList{QStringLiteral("br\u00fccke\U0001F600x")});
+        QCOMPARE(third(cached).path, path);
+        QCOMPARE(third(cached).fileName, QStringLiteral("r0003_caf\u00e9.py"));
+    }
+
+    // With recursive_version_locations a file in a sub-folder is stamped
+    // (and read) by its path under the version location, not by its bare
+    // name: a file of the same name in the top folder once lent it its
+    // stamp, and an edit of the sub-folder's file went unseen.
+    void aSubFolderFileIsStampedByItsOwnPath()
+    {
+        QTemporaryDir dir, cacheDir;
+        const QString root = dir.path();
+        writeFile(root + QStringLiteral("/alembic.ini"),
+                  "[alembic]\nscript_location = %(here)s/mig\nrecursive_version_locations = true\n");
+        writeFile(root + QStringLiteral("/mig/env.py"), "");
+        const auto revision = [](const QByteArray &id, const QByteArray &down) {
+            return "revision = '" + id + "'\ndown_revision = " + down + "\n";
+        };
+        writeFile(root + QStringLiteral("/mig/versions/a.py"), revision("r1", "None"));
+        const QString nested = root + QStringLiteral("/mig/versions/sub/a.py");
+        writeFile(nested, revision("r2", "'r1'"));
+        Result<ProjectConfig> cfg = ProjectConfig::load(root + QStringLiteral("/alembic.ini"));
+        QVERIFY(cfg);
+        QVERIFY(cfg->recursiveVersionLocations);
+        const auto revisionOf = [&](const ScriptLoader::Loaded &l) {
+            for (const RevisionScript &s : l.scripts)
+                if (s.path == nested)
+                    return s.revision.items;
+            return QStringList();
+        };
+        QCOMPARE(revisionOf(load(cfg.value(), cacheDir.path())), QStringList{QStringLiteral("r2")});
+        QCOMPARE(load(cfg.value(), cacheDir.path()).cachedCount, 2);
+
+        writeFile(nested, revision("r3", "'r1'") + "# edited\n");
+        const ScriptLoader::Loaded edited = load(cfg.value(), cacheDir.path());
+        QCOMPARE(revisionOf(edited), QStringList{QStringLiteral("r3")});
+        QCOMPARE(edited.cachedCount, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHeaderCache)

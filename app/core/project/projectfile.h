@@ -23,6 +23,11 @@ constexpr qint64 kCache = 512 * 1024 * 1024;
 // "[Errno 13] Permission denied: 'path'"). `what` names the kind of file for
 // the size message ("revision file", "alembic.ini", ...).
 Result<QByteArray> readProjectFile(const QString &path, qint64 maxBytes, const QString &what);
+// The same for the file `name` in the folder open as dirFd, whose path is
+// `path`: one path component looked up instead of the whole path, for the
+// 10,000 files of one folder.
+Result<QByteArray> readProjectFileAt(int dirFd, const QByteArray &name, const QString &path, qint64 maxBytes,
+                                     const QString &what);
 
 // A configuration error at file:line (line 0: the file as a whole).
 Error configError(const QString &file, int line, const QString &message);

@@ -95,8 +95,12 @@ Result<QList<ScriptLoader::Entry>> ScriptLoader::walkEntries(const QString &dire
             QList<Entry> files = entries.value();
             std::sort(files.begin(), files.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });
             for (Entry &e : files) {
-                if (!relative.isEmpty())
+                // both relative to the version location: the files are
+                // stat()ed and opened from its folder descriptor
+                if (!relative.isEmpty()) {
                     e.name = relative + QLatin1Char('/') + e.name;
+                    e.rawName = QFile::encodeName(relative) + '/' + e.rawName;
+                }
                 out << e;
             }
             std::sort(subdirs.begin(), subdirs.end());
@@ -219,12 +223,20 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     out.scripts.resize(paths.size());
     std::vector<FileStamp> stamps(size_t(paths.size()));
     std::vector<char> cached(size_t(paths.size()), 0);
+    // The folders stay open while their files are stat()ed and read.
+    std::vector<int> dirFds;
+    for (const QString &dir : std::as_const(dirs))
+        dirFds.push_back(::open(QFile::encodeName(dir).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     auto readOne = [&](int i) {
         if (stamps[size_t(i)].size >= 0 && cache.take(i, paths[i], stamps[size_t(i)], &out.scripts[i])) {
             cached[size_t(i)] = 1;
             return;
         }
-        Result<QByteArray> bytes = readProjectFile(paths[i], FileLimit::kRevision, QStringLiteral("a revision file"));
+        const int dirFd = dirFds[size_t(folderOf[size_t(i)])];
+        Result<QByteArray> bytes = dirFd >= 0 ? readProjectFileAt(dirFd, rawNames[i], paths[i], FileLimit::kRevision,
+                                                                  QStringLiteral("a revision file"))
+                                              : readProjectFile(paths[i], FileLimit::kRevision,
+                                                                QStringLiteral("a revision file"));
         if (!bytes) {
             RevisionScript &s = out.scripts[i];
             s.path = paths[i];
@@ -255,17 +267,11 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     if (cache.enabled()) {
         // The cache file is read while the other cores stat the revision files.
         std::thread loader([&cache] { cache.load(); });
-        std::vector<int> dirFds;
-        for (const QString &dir : std::as_const(dirs))
-            dirFds.push_back(::open(QFile::encodeName(dir).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
         parallel([&](int i) {
             const int fd = dirFds[size_t(folderOf[size_t(i)])];
             if (fd < 0 || !FileStamp::of(fd, rawNames[i], &stamps[size_t(i)]))
                 stamps[size_t(i)].size = -1;
         });
-        for (int fd : dirFds)
-            if (fd >= 0)
-                ::close(fd);
         loader.join();
     }
     if (progress)
@@ -277,6 +283,9 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     });
     if (progress)
         progress->end();
+    for (int fd : dirFds)
+        if (fd >= 0)
+            ::close(fd);
     if (cancelled())
         return Progress::cancelledError(QStringLiteral("Reading the revision files"));
     cache.save(paths, stamps, out.scripts, cached);
