@@ -269,6 +269,10 @@ void RunView::onFinished(const RunReport &report)
                               ? tr("Cancelled after %n committed step(s); the database is at %1",
                                                nullptr, report.stepsCommitted)
                                     .arg(after)
+                          : report.autocommitStatements
+                              ? tr("Cancelled after %n statement(s) of an autocommit block, which stay; the "
+                                   "database is at %1", nullptr, report.autocommitStatements)
+                                    .arg(after)
                               : QStringLiteral("Cancelled; the database is unchanged (at %1)").arg(after));
         appendRetortLine(QStringLiteral("Cancelled: %1").arg(report.error.toString()));
     } else {
@@ -289,6 +293,10 @@ void RunView::showFailure(const RunReport &report)
                       : report.stepsCommitted
                           ? tr("Failed; %n step(s) before it stay committed; the database is at %1",
                                nullptr, report.stepsCommitted)
+                                .arg(after)
+                      : report.autocommitStatements
+                          ? tr("Failed; %n statement(s) of an autocommit block ran outside the transaction and "
+                               "stay; the database is at %1", nullptr, report.autocommitStatements)
                                 .arg(after)
                           : QStringLiteral("Failed; rolled back, the database is unchanged (at %1)").arg(after));
     const Error &e = report.error;

@@ -59,16 +59,23 @@ QString stateAfter(const RunReport &report, bool perStep)
         said = QStringLiteral("retort: %1 was dropped and created again before the failure: what it held is gone\n")
                    .arg(report.database.isEmpty() ? QStringLiteral("the database")
                                                   : QLatin1Char('"') + report.database + QLatin1Char('"'));
-    if (report.stepsCommitted == 0 || !perStep)
+    // an autocommit block commits what came before it, and its own statements
+    if (report.autocommitStatements > 0)
+        said += QStringLiteral("retort: %1 statement(s) of an autocommit block ran outside the transaction and stay\n")
+                    .arg(report.autocommitStatements);
+    if (report.stepsCommitted == 0)
         return said
-               + (report.databaseDropped ? QStringLiteral("retort: the run's transaction was rolled back (version rows: %1)\n")
-                                         : QStringLiteral("retort: nothing was changed: the transaction was rolled back "
-                                                          "(version rows: %1)\n"))
+               + (report.databaseDropped || report.autocommitStatements > 0
+                      ? QStringLiteral("retort: the run's transaction was rolled back (version rows: %1)\n")
+                      : QStringLiteral("retort: nothing was changed: the transaction was rolled back "
+                                       "(version rows: %1)\n"))
                      .arg(rows);
     return said
-           + QStringLiteral("retort: %1 of %2 steps were committed (transaction_per_migration); version rows now: %3\n")
+           + QStringLiteral("retort: %1 of %2 steps were committed (%3); version rows now: %4\n")
                  .arg(report.stepsCommitted)
                  .arg(report.stepCount)
+                 .arg(perStep ? QStringLiteral("transaction_per_migration")
+                              : QStringLiteral("an autocommit block commits the steps before it"))
                  .arg(rows);
 }
 

@@ -132,26 +132,36 @@ private slots:
     // database ends exactly as alembic's twin (nothing by default; 001 and
     // 002 committed with transaction_per_migration), and the error names
     // the SQLSTATE, revision, file, line and the position in the statement.
+    // Also a later statement of one op.execute("a; b") failing (a hostile
+    // try: only the first statement's result was looked at, so the error
+    // surfaced as "current transaction is aborted" on the version row, and
+    // inside an autocommit block not at all: exit 0).
     void failureHalfway_data()
     {
         QTest::addColumn<bool>("perMigration");
         QTest::addColumn<QStringList>("expectedRows");
-        QTest::newRow("one transaction") << false << QStringList();
-        QTest::newRow("transaction_per_migration") << true << QStringList{QStringLiteral("002")};
+        QTest::addColumn<QString>("failing");
+        const QString alone = QStringLiteral("INSERT INTO nope VALUES (1)");
+        const QString second = QStringLiteral("CREATE TABLE c (id int); INSERT INTO nope VALUES (1)");
+        QTest::newRow("one transaction") << false << QStringList() << alone;
+        QTest::newRow("transaction_per_migration") << true << QStringList{QStringLiteral("002")} << alone;
+        QTest::newRow("second statement of one execute") << false << QStringList() << second;
+        QTest::newRow("second statement, transaction_per_migration")
+            << true << QStringList{QStringLiteral("002")} << second;
     }
 
     void failureHalfway()
     {
         QFETCH(bool, perMigration);
         QFETCH(QStringList, expectedRows);
+        QFETCH(QString, failing);
         TestCluster cluster;
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
         QString error;
         const QString ini = writeProject(tmp.path() + QStringLiteral("/p"),
                                          {QStringLiteral("CREATE TABLE a (id int)"),
-                                          QStringLiteral("CREATE TABLE b (id int)"),
-                                          QStringLiteral("INSERT INTO nope VALUES (1)")},
+                                          QStringLiteral("CREATE TABLE b (id int)"), failing},
                                          perMigration, &error);
         QVERIFY2(!ini.isEmpty(), qPrintable(error));
         const LoadedProject project = loadProject(ini);
@@ -173,8 +183,8 @@ private slots:
         QCOMPARE(r.error.where().revision, QStringLiteral("003"));
         QVERIFY2(r.error.where().file.endsWith(QStringLiteral("003_revision_3.py")), qPrintable(r.error.where().file));
         QCOMPARE(r.error.where().line, executeLine(project.dir + QStringLiteral("/migrations/versions/003_revision_3.py")));
-        QCOMPARE(r.failedStatement, QStringLiteral("INSERT INTO nope VALUES (1)"));
-        QCOMPARE(r.error.where().statementOffset, int(QStringLiteral("INSERT INTO ").size()));
+        QCOMPARE(r.failedStatement, failing);
+        QCOMPARE(r.error.where().statementOffset, int(failing.indexOf(QLatin1String("nope"))));
         QCOMPARE(r.stepsCommitted, perMigration ? 2 : 0);
         QCOMPARE(r.headsAfter, expectedRows);
 

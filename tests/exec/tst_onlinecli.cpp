@@ -128,6 +128,45 @@ private slots:
         cluster.dropDatabase(db);
     }
 
+    // A failure after an autocommit block (a hostile try: "nothing was
+    // changed: the transaction was rolled back" while the block had committed
+    // the step before it and its own CREATE TABLE stayed): stderr says what
+    // stays.
+    void failureAfterAnAutocommitBlock()
+    {
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/p");
+        QString err = generateProject(dir, {"--revisions", "2", "--ops", "minimal", "--id-style", "seq", "--seed", "1"});
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        QFile f(dir + QStringLiteral("/migrations/versions/002_revision_2.py"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(f.readAll());
+        f.close();
+        text.replace(QStringLiteral("def upgrade() -> None:\n    pass"),
+                     QStringLiteral("def upgrade() -> None:\n    with op.get_context().autocommit_block():\n"
+                                    "        op.execute(\"CREATE TABLE stays (x int)\")\n"
+                                    "        op.execute(\"SELECT 1/0\")"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.toUtf8());
+        f.close();
+        const QString db = cluster.createDatabase(QStringLiteral("cli_autocommit"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+        const ProcessResult r = runRetort({QStringLiteral("-c"), dir + QStringLiteral("/alembic.ini"),
+                                           QStringLiteral("upgrade"), QStringLiteral("heads")},
+                                          dir, env(cluster.url(db)));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("division by zero [SQLSTATE 22012]"), r.out.constData());
+        QVERIFY2(!r.err.contains("nothing was changed"), r.err.constData());
+        QVERIFY2(r.err.contains("1 statement(s) of an autocommit block ran outside the transaction and stay"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("1 of 2 steps were committed"), r.err.constData());
+        QCOMPARE(cluster.versionRows(db), QStringList{QStringLiteral("001")});
+        QCOMPARE(queryRows(cluster, db, QStringLiteral("SELECT count(*) FROM stays")), QStringList{QStringLiteral("0")});
+        cluster.dropDatabase(db);
+    }
+
     // reset-local runs on the private cluster's 127.0.0.1 (its postgres is
     // proven to be this machine's): downgrade base, upgrade heads. Refusals:
     // tst_resetlocal.

@@ -158,6 +158,9 @@ struct RunReport {
     // A restore or recreate dropped the database before it failed: the
     // failure cannot say "not changed".
     bool databaseDropped = false;
+    // Statements that ran outside a transaction (autocommit blocks): they
+    // stay whatever happens after them.
+    int autocommitStatements = 0;
 };
 
 // Applies planned steps to PostgreSQL. Lives on a worker thread and opens its

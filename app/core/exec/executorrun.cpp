@@ -11,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -76,6 +77,20 @@ private:
         m_report.error = std::move(error);
         if (m_report.error.kind() == Error::Kind::Cancelled)
             m_report.cancelled = true;
+    }
+
+    // QPSQL answers exec() with the first statement's result; those of the
+    // others in the same string (op.execute("a; b")) wait as further result
+    // sets, an error among them unseen (the server stops at it). All are read.
+    // `rowsAffected`: the first statement's count (reading on forgets it).
+    static bool execEveryStatement(QSqlQuery &q, const QString &sql, int *rowsAffected)
+    {
+        if (!q.exec(sql))
+            return false;
+        *rowsAffected = q.numRowsAffected();
+        while (q.nextResult()) {
+        }
+        return !q.lastError().isValid();
     }
 
     // A statement that is not part of a step (SET, BEGIN, ...).
@@ -522,11 +537,13 @@ private:
 
                 sent(s.sql);
                 QSqlQuery q(db());
-                if (!q.exec(s.sql))
+                int n = -1;
+                if (!execEveryStatement(q, s.sql, &n))
                     return fail(statementError(q, s.sql, s.step, s.line));
+                if (!m_inTransaction)
+                    ++m_report.autocommitStatements;
                 if (s.kind == K::VersionRow) {
                     const VersionRowOp &op = p.step.rowOps[s.rowOp];
-                    const int n = q.numRowsAffected();
                     if (op.kind != VersionRowOp::Kind::Insert && n != 1) {
                         // alembic's HeadMaintainer check, in its words
                         const QString msg =
