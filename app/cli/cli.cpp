@@ -3,6 +3,7 @@
 #include "cliargs.h"
 #include "commands.h"
 #include "db/savedconnections.h"
+#include "streamwrite.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -28,9 +29,7 @@ QStringList toArguments(int argc, char *argv[])
 
 void write(FILE *stream, const QByteArray &bytes)
 {
-    if (!bytes.isEmpty())
-        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
+    writeFully(stream, bytes, nullptr);
 }
 
 // alembic wraps its messages to the terminal width when stdin is a terminal.
@@ -135,9 +134,15 @@ int run(int argc, char *argv[])
         return 2;
     }
     const Outcome outcome = runCommand(args, stdout);
-    write(stdout, outcome.exitCode != 0 ? wrapForTerminal(outcome.out) : outcome.out);
+    QString outputError = outcome.outputError;
+    if (outputError.isEmpty())
+        writeFully(stdout, outcome.exitCode != 0 ? wrapForTerminal(outcome.out) : outcome.out, &outputError);
     write(stderr, outcome.err);
-    return outcome.exitCode;
+    if (outputError.isEmpty())
+        return outcome.exitCode;
+    // a text cut short is never a success
+    write(stderr, "retort: the output could not be written: " + outputError.toUtf8() + '\n');
+    return outcome.exitCode != 0 ? outcome.exitCode : 1;
 }
 
 } // namespace retort::cli

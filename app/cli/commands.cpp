@@ -21,6 +21,7 @@
 #include "project/scriptcache.h"
 #include "project/scriptloader.h"
 #include "revisionformat.h"
+#include "streamwrite.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -545,7 +546,8 @@ private:
             widenPipe(m_stream);
             m_pipeWidened = true;
         }
-        std::fwrite(m_outcome.out.constData(), 1, size_t(m_outcome.out.size()), m_stream);
+        if (m_outcome.outputError.isEmpty())
+            writeFully(m_stream, m_outcome.out, &m_outcome.outputError);
         m_outcome.out.resize(0);
     }
 

@@ -3,6 +3,7 @@
 #include "cliargs.h"
 
 #include <QByteArray>
+#include <QString>
 
 #include <cstdio>
 
@@ -13,6 +14,7 @@ struct Outcome {
     QByteArray out;
     QByteArray err;
     int exitCode = 0;
+    QString outputError;  // the stream could not take a piece of a listing: why (nothing more was written)
 };
 
 // Runs an alembic-style command against the project named by args.config.

@@ -77,13 +77,17 @@ struct PipedRun {
 };
 
 // The binary with args in workDir, its stdout a pipe drained here as fast
-// as it fills; its stderr and stdin are /dev/null.
-PipedRun runIntoPipe(const QStringList &args, const QString &workDir)
+// as it fills (or, slowReader, 64 KiB every 5 ms from a pipe the child
+// inherits non-blocking, as some parents leave it); its stderr and stdin
+// are /dev/null.
+PipedRun runIntoPipe(const QStringList &args, const QString &workDir, bool slowReader = false)
 {
     PipedRun run;
     int fds[2];
     if (::pipe(fds) != 0)
         return PipedRun{{}, -1, -1, QStringLiteral("pipe: %1").arg(errno)};
+    if (slowReader && ::fcntl(fds[1], F_SETFL, ::fcntl(fds[1], F_GETFL) | O_NONBLOCK) != 0)
+        return PipedRun{{}, -1, -1, QStringLiteral("fcntl: %1").arg(errno)};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
@@ -109,8 +113,10 @@ PipedRun runIntoPipe(const QStringList &args, const QString &workDir)
         run.error = QStringLiteral("posix_spawn: %1").arg(spawned);
         return run;
     }
-    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    QByteArray chunk(slowReader ? 1 << 16 : 1 << 20, Qt::Uninitialized);
     for (;;) {
+        if (slowReader)
+            ::usleep(5000);
         const ssize_t n = ::read(fds[0], chunk.data(), size_t(chunk.size()));
         if (n > 0)
             run.out.append(chunk.constData(), n);
@@ -216,6 +222,22 @@ private Q_SLOTS:
         QCOMPARE(piped.out.size(), expected.out.size());
         // the labels come in alembic's set order
         QVERIFY(normalizeSetOrder(piped.out) == normalizeSetOrder(expected.out));
+    }
+
+    // A pipe the parent left non-blocking, read slowly (a hostile try: the
+    // text ended after the first 64 KiB, later 1 MiB, with exit 0): all of
+    // it arrives, as into a blocking pipe.
+    void aNonBlockingPipeGetsTheWholeText()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("chain"));
+        const QStringList args{QStringLiteral("-c"), QStringLiteral("alembic.ini"), QStringLiteral("history")};
+        const PipedRun fast = runIntoPipe(args, dir);
+        QVERIFY2(fast.error.isEmpty(), qPrintable(fast.error));
+        const PipedRun slow = runIntoPipe(args, dir, true);
+        QVERIFY2(slow.error.isEmpty(), qPrintable(slow.error));
+        QCOMPARE(slow.exitStatus, 0);
+        QCOMPARE(slow.out.size(), fast.out.size());
+        QVERIFY(slow.out == fast.out);
     }
 };
 
