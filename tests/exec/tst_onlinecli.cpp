@@ -28,6 +28,28 @@ QProcessEnvironment env(const QString &url)
     return e;
 }
 
+// Two revisions 001 <- 002 in dir, 002's upgrade() replaced by `body`;
+// returns 002's text, or an empty string with `error` set.
+QString twoRevisionsUpgrading(const QString &dir, const QString &body, QString *error)
+{
+    *error = generateProject(dir, {"--revisions", "2", "--ops", "minimal", "--id-style", "seq", "--seed", "1"});
+    if (!error->isEmpty())
+        return QString();
+    QFile f(dir + QStringLiteral("/migrations/versions/002_revision_2.py"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.fileName() + QStringLiteral(": ") + f.errorString();
+        return QString();
+    }
+    QString text = QString::fromUtf8(f.readAll());
+    f.close();
+    text.replace(QStringLiteral("def upgrade() -> None:\n    pass"), QStringLiteral("def upgrade() -> None:\n") + body);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text.toUtf8()) != text.toUtf8().size()) {
+        *error = f.fileName() + QStringLiteral(": ") + f.errorString();
+        return QString();
+    }
+    return text;
+}
+
 } // namespace
 
 class TestOnlineCli : public QObject {
@@ -99,19 +121,11 @@ private slots:
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
         const QString dir = tmp.path() + QStringLiteral("/p");
-        QString err = generateProject(dir, {"--revisions", "2", "--ops", "minimal", "--id-style", "seq", "--seed", "1"});
+        QString err;
+        const QString text =
+            twoRevisionsUpgrading(dir, QStringLiteral("    op.execute(\"ALTER TABLE missing ADD COLUMN x int\")"), &err);
         QVERIFY2(err.isEmpty(), qPrintable(err));
-        const QString file = dir + QStringLiteral("/migrations/versions/002_revision_2.py");
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QString text = QString::fromUtf8(f.readAll());
-        f.close();
-        text.replace(QStringLiteral("def upgrade() -> None:\n    pass"),
-                     QStringLiteral("def upgrade() -> None:\n    op.execute(\"ALTER TABLE missing ADD COLUMN x int\")"));
         const int line = int(text.left(text.indexOf(QStringLiteral("op.execute"))).count(QLatin1Char('\n'))) + 1;
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text.toUtf8());
-        f.close();
         const QString db = cluster.createDatabase(QStringLiteral("cli_fail"));
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
         const ProcessResult r = runRetort({QStringLiteral("-c"), dir + QStringLiteral("/alembic.ini"),
@@ -138,19 +152,13 @@ private slots:
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
         const QString dir = tmp.path() + QStringLiteral("/p");
-        QString err = generateProject(dir, {"--revisions", "2", "--ops", "minimal", "--id-style", "seq", "--seed", "1"});
+        QString err;
+        twoRevisionsUpgrading(dir,
+                              QStringLiteral("    with op.get_context().autocommit_block():\n"
+                                             "        op.execute(\"CREATE TABLE stays (x int)\")\n"
+                                             "        op.execute(\"SELECT 1/0\")"),
+                              &err);
         QVERIFY2(err.isEmpty(), qPrintable(err));
-        QFile f(dir + QStringLiteral("/migrations/versions/002_revision_2.py"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QString text = QString::fromUtf8(f.readAll());
-        f.close();
-        text.replace(QStringLiteral("def upgrade() -> None:\n    pass"),
-                     QStringLiteral("def upgrade() -> None:\n    with op.get_context().autocommit_block():\n"
-                                    "        op.execute(\"CREATE TABLE stays (x int)\")\n"
-                                    "        op.execute(\"SELECT 1/0\")"));
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text.toUtf8());
-        f.close();
         const QString db = cluster.createDatabase(QStringLiteral("cli_autocommit"));
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
         const ProcessResult r = runRetort({QStringLiteral("-c"), dir + QStringLiteral("/alembic.ini"),
@@ -207,18 +215,9 @@ private slots:
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
         const QString dir = tmp.path() + QStringLiteral("/p");
-        QString err = generateProject(dir, {"--revisions", "2", "--ops", "minimal", "--id-style", "seq", "--seed", "1"});
+        QString err;
+        twoRevisionsUpgrading(dir, QStringLiteral("    op.execute(\"SELECT pg_sleep(6)\")"), &err);
         QVERIFY2(err.isEmpty(), qPrintable(err));
-        const QString file = dir + QStringLiteral("/migrations/versions/002_revision_2.py");
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QString text = QString::fromUtf8(f.readAll());
-        f.close();
-        text.replace(QStringLiteral("def upgrade() -> None:\n    pass"),
-                     QStringLiteral("def upgrade() -> None:\n    op.execute(\"SELECT pg_sleep(6)\")"));
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text.toUtf8());
-        f.close();
         const QString ini = dir + QStringLiteral("/alembic.ini");
         const LoadedProject project = loadProject(ini);
         QVERIFY2(project.error.isEmpty(), qPrintable(project.error));
