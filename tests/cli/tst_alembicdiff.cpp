@@ -2,6 +2,7 @@
 // the real alembic and by retort; stdout and the exit status must match byte
 // for byte (set-ordered places normalized, see outputnormalizer.h).
 
+#include "alembiccompare.h"
 #include "filetree.h"
 #include "outputnormalizer.h"
 #include "processrunner.h"
@@ -14,12 +15,6 @@
 using namespace retort::testsupport;
 
 namespace {
-
-struct Project {
-    QString name;
-    QString dir;  // working directory for both tools
-    QString ini;  // relative to dir
-};
 
 // Revision ids and labels, read from alembic's own history and heads output.
 struct Facts {
@@ -96,23 +91,6 @@ private:
             f.write(text);
             f.close();
         }
-    }
-
-    void compare(const Project &p, const QStringList &args)
-    {
-        const ProcessResult expected = runAlembic(p.ini, args, p.dir);
-        QVERIFY2(expected.error.isEmpty(), qPrintable(expected.describe()));
-        const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + args, p.dir);
-        QVERIFY2(actual.error.isEmpty(), qPrintable(actual.describe()));
-        if (expected.exitCode != 0 && !expected.out.startsWith("FAILED:")) {
-            // alembic died with a Python traceback (e.g. a KeyError for a
-            // missing parent): retort must fail too, with a message.
-            QVERIFY2(actual.exitCode != 0, actual.out.constData());
-            QVERIFY(!actual.out.isEmpty() || !actual.err.isEmpty());
-            return;
-        }
-        QCOMPARE(QString::fromUtf8(normalizeSetOrder(actual.out)), QString::fromUtf8(normalizeSetOrder(expected.out)));
-        QCOMPARE(actual.exitCode, expected.exitCode);
     }
 
 private Q_SLOTS:
@@ -235,60 +213,7 @@ private Q_SLOTS:
     {
         QFETCH(int, project);
         QFETCH(QStringList, args);
-        compare(m_projects[project], args);
-    }
-
-    // The graph shapes of bench/shapes.py at 1,000 revisions (the bench
-    // checks them at 10,000): hundreds of labels on feature branches merged
-    // back, long-lived labelled branches, ten-parent merges, depends_on
-    // chains across branches, hundreds of heads, a branch point at every
-    // revision. Every command that walks the whole graph, against alembic.
-    void shapes_data()
-    {
-        QTest::addColumn<QString>("shape");
-        QTest::addColumn<QStringList>("args");
-        for (const char *shape :
-             {"linear-labels", "long-lived", "wide-merges", "deep-depends", "many-heads", "branch-points"}) {
-            const QString name = QLatin1String(shape);
-            QList<QStringList> commands = {
-                {QStringLiteral("heads")},
-                {QStringLiteral("history"), QStringLiteral("-v")},
-                {QStringLiteral("branches")},
-                {QStringLiteral("upgrade"), QStringLiteral("base:heads"), QStringLiteral("--sql")},
-                {QStringLiteral("downgrade"), QStringLiteral("heads:base"), QStringLiteral("--sql")},
-            };
-            for (const QStringList &c : std::as_const(commands))
-                QTest::newRow(qPrintable(name + QLatin1Char(' ') + c.join(QLatin1Char(' ')))) << name << c;
-        }
-    }
-
-    void shapes()
-    {
-        QFETCH(QString, shape);
-        QFETCH(QStringList, args);
-        const QString dir = m_tmp.filePath(QStringLiteral("shape-") + shape);
-        if (!QFile::exists(dir + QStringLiteral("/alembic.ini"))) {
-            const ProcessResult r = runProcess(alembicPython(),
-                                               {QStringLiteral(RETORT_SOURCE_DIR "/bench/shapes.py"), dir,
-                                                QStringLiteral("--shape"), shape, QStringLiteral("--revisions"),
-                                                QStringLiteral("1000"), QStringLiteral("--quiet")},
-                                               QString());
-            QVERIFY2(r.ok(), qPrintable(QStringLiteral("shapes.py failed: ") + r.describe()));
-        }
-        const Project p{shape, dir, QStringLiteral("alembic.ini")};
-        if (args.contains(QStringLiteral("--sql"))) {
-            const ProcessResult expected = runAlembic(p.ini, args, p.dir);
-            const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + args, p.dir);
-            QCOMPARE(actual.exitCode, expected.exitCode);
-            // `downgrade heads:base` with several heads fails in both, with
-            // the same text after the script's BEGIN
-            if (expected.exitCode != 0)
-                QCOMPARE(actual.out, expected.out);
-            else
-                QCOMPARE(normalizeVersionRowOrder(actual.out), normalizeVersionRowOrder(expected.out));
-            return;
-        }
-        compare(p, args);
+        compareWithAlembic(m_projects[project], args);
     }
 
     // Broken projects: alembic's message (or at least a failure) and a
@@ -458,8 +383,8 @@ private Q_SLOTS:
         const ProcessResult expected = runAlembic(p.ini, heads, p.dir);
         const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + heads, p.dir);
         if (outcome == QLatin1String("same")) {
-            compare(p, heads);
-            compare(p, {QStringLiteral("history")});
+            compareWithAlembic(p, heads);
+            compareWithAlembic(p, {QStringLiteral("history")});
             QVERIFY2(actual.out.contains("grow"), actual.out.constData());
         } else if (outcome == QLatin1String("fails")) {
             QVERIFY2(expected.exitCode != 0, expected.out.constData());
@@ -473,8 +398,8 @@ private Q_SLOTS:
         } else if (outcome == QLatin1String("env")) {
             // heads and history run no env.py: alembic's own reading is theirs;
             // an upgrade runs it first and sees another graph: Retort refuses
-            compare(p, heads);
-            compare(p, {QStringLiteral("history")});
+            compareWithAlembic(p, heads);
+            compareWithAlembic(p, {QStringLiteral("history")});
             const ProcessResult upgrade = runRetort(
                 QStringList{QStringLiteral("-c"), p.ini, QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")},
                 p.dir);
@@ -488,8 +413,8 @@ private Q_SLOTS:
             // alembic reads the header: Retort asks it (the bridge), from a
             // cold and then a warm header cache; --engine native refuses
             QCOMPARE(expected.exitCode, 0);
-            compare(p, heads);
-            compare(p, {QStringLiteral("history")});
+            compareWithAlembic(p, heads);
+            compareWithAlembic(p, {QStringLiteral("history")});
             const ProcessResult native =
                 runRetort(QStringList{QStringLiteral("-c"), p.ini, QStringLiteral("heads"), QStringLiteral("--engine"),
                                       QStringLiteral("native")},
@@ -570,7 +495,7 @@ private Q_SLOTS:
             // the commands that run no env.py end where alembic ends: same text, same status
             for (const QStringList &c : runs) {
                 if (c.contains(QStringLiteral("--sql"))) {
-                    compare(p, c);
+                    compareWithAlembic(p, c);
                     continue;
                 }
                 const ProcessResult expected = runAlembic(p.ini, c, p.dir);
@@ -582,7 +507,7 @@ private Q_SLOTS:
         }
         if (outcome == QLatin1String("printed")) {
             for (const QStringList &c : runs)
-                compare(p, c);
+                compareWithAlembic(p, c);
             const ProcessResult native = runRetort(
                 {QStringLiteral("-c"), p.ini, QStringLiteral("heads"), QStringLiteral("--engine"), QStringLiteral("native")},
                 p.dir);
@@ -624,8 +549,8 @@ private Q_SLOTS:
         const QStringList sql{QStringLiteral("upgrade"), QStringLiteral("001:002"), QStringLiteral("--sql")};
         const ProcessResult expected = runAlembic(p.ini, sql, p.dir);
         QVERIFY2(expected.exitCode == 0 && expected.out.contains("offline marker"), qPrintable(expected.describe()));
-        compare(p, sql);
-        compare(p, {QStringLiteral("heads")});
+        compareWithAlembic(p, sql);
+        compareWithAlembic(p, {QStringLiteral("heads")});
         const ProcessResult actual = runRetort(QStringList{QStringLiteral("-c"), p.ini} + sql
                                                    + QStringList{QStringLiteral("--engine"), QStringLiteral("python")},
                                                p.dir);
@@ -704,7 +629,7 @@ private Q_SLOTS:
         }
         const Project p{mutation, root, QStringLiteral("alembic.ini")};
         for (const QStringList &args : {QStringList{QStringLiteral("heads")}, QStringList{QStringLiteral("history")}})
-            compare(p, args);
+            compareWithAlembic(p, args);
         const ProcessResult actual = runRetort({QStringLiteral("-c"), p.ini, QStringLiteral("heads")}, root);
         if (mutation == QLatin1String("shadowparent") || mutation == QLatin1String("emptytupledep")) {
             QCOMPARE(actual.exitCode, 0);  // alembic reads it, with a warning
