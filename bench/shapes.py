@@ -7,7 +7,7 @@
 Each shape stresses one thing real projects accumulate over years and that
 the feature-rich generate_project.py (which caps labels and lanes) does not
 reach: hundreds of branch labels, long-lived labelled branches merged back,
-ten-parent merges, depends_on chains across branches, hundreds of heads, a
+ten-parent merges, depends_on chains across branches, hundreds of heads (or one head in two), a
 branch point at every revision. The graph scales with N; everything derives
 from --seed. Bodies are `pass`: these projects measure the graph, not the SQL.
 
@@ -176,6 +176,34 @@ def branch_points(n, seed):
     return b.revs
 
 
+def side_heads(n, seed):
+    """Every trunk revision has a one-revision side branch that is never
+    merged: N/2 heads, each below no other (one side head in fifty is
+    labelled)."""
+    b = Builder(seed)
+    rng = b.rng
+    trunk = b.new()
+    while len(b.revs) < n:
+        side = b.new(trunk)
+        if rng.random() < 0.02:
+            b.label(side, "leaf")
+        trunk = b.new(trunk)
+    return b.revs
+
+
+def fan(n, seed):
+    """One root and every other revision its child: N-1 heads side by side
+    (one in fifty labelled)."""
+    b = Builder(seed)
+    rng = b.rng
+    root = b.new()
+    while len(b.revs) < n:
+        child = b.new(root)
+        if rng.random() < 0.02:
+            b.label(child, "fan")
+    return b.revs
+
+
 SHAPES = {
     "linear-labels": linear_labels,
     "long-lived": long_lived,
@@ -183,6 +211,8 @@ SHAPES = {
     "deep-depends": deep_depends,
     "many-heads": many_heads,
     "branch-points": branch_points,
+    "side-heads": side_heads,
+    "fan": fan,
 }
 
 INI = """[alembic]

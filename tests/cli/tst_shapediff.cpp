@@ -21,13 +21,15 @@ private:
 private Q_SLOTS:
     // hundreds of labels on feature branches merged back, long-lived
     // labelled branches, ten-parent merges, depends_on chains across
-    // branches, hundreds of heads, a branch point at every revision
+    // branches, hundreds of heads, a branch point at every revision, a head
+    // on every other revision, one root with every other revision its child
     void shapes_data()
     {
         QTest::addColumn<QString>("shape");
         QTest::addColumn<QStringList>("args");
         for (const char *shape :
-             {"linear-labels", "long-lived", "wide-merges", "deep-depends", "many-heads", "branch-points"}) {
+             {"linear-labels", "long-lived", "wide-merges", "deep-depends", "many-heads", "branch-points", "side-heads",
+              "fan"}) {
             const QString name = QLatin1String(shape);
             QList<QStringList> commands = {
                 {QStringLiteral("heads")},
