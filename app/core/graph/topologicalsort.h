@@ -11,4 +11,11 @@ namespace retort {
 // be ordered.
 QVector<int> topologicalSort(const RevisionGraph &g, const QVector<int> &revisions, const QVector<int> &heads);
 
+// The same, as alembic does it: one ancestor set per current head, asked for
+// every candidate. topologicalSort takes this way when `revisions` is not
+// closed between its heads (a range cut through by a depends_on edge); tests
+// hold the two to the same answers.
+QVector<int> topologicalSortByAncestorSets(const RevisionGraph &g, const QVector<int> &revisions,
+                                           const QVector<int> &heads);
+
 } // namespace retort
