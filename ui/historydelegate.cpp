@@ -39,10 +39,18 @@ QPen edgePen(const GraphEdge &e, const QPalette &palette, qreal scale)
     return QPen(graphstyle::laneColor(lane, palette), 2.0 * scale, Qt::SolidLine, Qt::RoundCap);
 }
 
+// A downward chevron whose tip is at (x, y).
+void drawArrowhead(QPainter *p, qreal x, qreal y, qreal size)
+{
+    const QPointF points[3] = {QPointF(x - size, y - size), QPointF(x, y), QPointF(x + size, y - size)};
+    p->drawPolyline(points, 3);
+}
+
 void drawEdge(QPainter *p, const RowGeometry &g, const GraphEdge &e)
 {
     const qreal x1 = g.x(e.fromLane), x2 = g.x(e.toLane);
     qreal y1 = g.top(), y2 = g.bottom();
+    const qreal arrow = g.lane * 0.22;
     switch (e.part) {
     case GraphEdge::Part::Through:
         break;
@@ -52,6 +60,20 @@ void drawEdge(QPainter *p, const RowGeometry &g, const GraphEdge &e)
     case GraphEdge::Part::Out:
         y1 = g.middle();
         break;
+    case GraphEdge::Part::BrokenOut: {
+        // the line leaves the node and stops, pointing down to a parent far below
+        const qreal end = g.middle() + (g.bottom() - g.middle()) * 0.8;
+        p->drawLine(QPointF(x1, g.middle()), QPointF(x1, end));
+        drawArrowhead(p, x1, end, arrow);
+        return;
+    }
+    case GraphEdge::Part::BrokenIn: {
+        // and arrives, pointing down, from a child far above
+        const qreal start = g.top() + (g.middle() - g.top()) * 0.15;
+        p->drawLine(QPointF(x1, start), QPointF(x1, g.middle()));
+        drawArrowhead(p, x1, start + arrow, arrow);
+        return;
+    }
     }
     if (x1 == x2) {
         p->drawLine(QPointF(x1, y1), QPointF(x2, y2));

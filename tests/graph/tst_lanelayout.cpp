@@ -176,11 +176,17 @@ QString checkLayout(const RevisionGraph &graph, const QVector<int> &rows, const 
                 if (e.fromLane != row.lane)
                     return QStringLiteral("row %1: an outgoing line does not start at the node").arg(r);
                 break;
+            case Part::BrokenOut:
+            case Part::BrokenIn:
+                if (e.fromLane != row.lane || e.toLane != row.lane)
+                    return QStringLiteral("row %1: a broken link's stub is not on the node's lane").arg(r);
+                break;
             }
             // No line starts or ends in mid-air: what enters a row at the
-            // top left the row above at the bottom, and vice versa.
-            const bool entersTop = e.part != Part::Out;
-            const bool leavesBottom = e.part != Part::In;
+            // top left the row above at the bottom, and vice versa (a broken
+            // link's stubs end in arrowheads on purpose).
+            const bool entersTop = e.part == Part::Through || e.part == Part::In;
+            const bool leavesBottom = e.part == Part::Through || e.part == Part::Out;
             if (entersTop
                 && (r == 0
                     || !(hasEdge(layout, r - 1, Part::Through, e.fromLane, e.type, false)
@@ -206,7 +212,6 @@ QString checkLayout(const RevisionGraph &graph, const QVector<int> &rows, const 
             if (tr <= r)
                 return QStringLiteral("row %1: parent %2 is not below its child").arg(r).arg(graph.node(target).id);
             const QPair<int, int> key(target, int(type));
-            lowestSource[key] = std::min(lowestSource.value(key, r), r);
             int lane = -1;
             for (const GraphEdge &e : rowEdges(layout, r)) {
                 if (e.part == Part::Out && e.type == type) {
@@ -219,8 +224,20 @@ QString checkLayout(const RevisionGraph &graph, const QVector<int> &rows, const 
                         lane = l;
                 }
             }
+            if (lane < 0 && hasEdge(layout, r, Part::BrokenOut, layout.row(r).lane, type, true)
+                && hasEdge(layout, tr, Part::BrokenIn, layout.row(tr).lane, type, true)) {
+                // broken only when every lane below the cap was taken
+                QSet<int> leaving;
+                for (const GraphEdge &e : rowEdges(layout, r))
+                    if (e.part == Part::Through || e.part == Part::Out)
+                        leaving.insert(e.toLane);
+                if (leaving.size() < LaneLayout::kMaxLanes)
+                    return QStringLiteral("row %1: a link broken with %2 lanes in use").arg(r).arg(leaving.size());
+                return {};  // crosses no boundary on a lane
+            }
             if (lane < 0)
                 return QStringLiteral("%1 -> %2 is not drawn").arg(n.id, graph.node(target).id);
+            lowestSource[key] = std::min(lowestSource.value(key, r), r);
             return {};
         };
         for (int p : n.versionedDown) {
@@ -241,6 +258,8 @@ QString checkLayout(const RevisionGraph &graph, const QVector<int> &rows, const 
             ++crossings[b];
     }
     const int peak = *std::max_element(crossings.cbegin(), crossings.cend());
+    if (layout.maxWidth() > LaneLayout::kMaxLanes + 1)
+        return QStringLiteral("width %1 past the cap of %2 lanes").arg(layout.maxWidth()).arg(LaneLayout::kMaxLanes);
     if (layout.maxWidth() < std::max(peak, rows.isEmpty() ? 0 : 1) || layout.maxWidth() > peak + 1)
         return QStringLiteral("width %1 for %2 lines running side by side").arg(layout.maxWidth()).arg(peak);
     if (layout.skippedEdges() != 0)
@@ -270,6 +289,8 @@ private slots:
     void deterministic();
     void parentAboveChildIsSkipped();
     void generatedTenThousand();
+    void hundredsOfHeadsStayNarrow_data();
+    void hundredsOfHeadsStayNarrow();
 };
 
 void TestLaneLayout::shapes_data()
@@ -415,6 +436,57 @@ void TestLaneLayout::generatedTenThousand()
           layout.edges().size());
     const QString problem = checkLayout(b.graph, b.rows, layout);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestLaneLayout::hundredsOfHeadsStayNarrow_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<bool>("breaks");  // or the lines to one parent join
+    QTest::newRow("a head on every other revision") << QStringLiteral("side-heads") << true;
+    QTest::newRow("one root, all else its children") << QStringLiteral("fan") << false;
+    QTest::newRow("forty-parent merges") << QStringLiteral("wide") << true;
+}
+
+// In alembic's order most of a thousand side heads are listed above their
+// parents, and each line would keep a lane open over every row between:
+// 1,001 lanes, the text pushed 16,000 px right, 1,003,000 edges for 2,001
+// rows (at 10,000 revisions 1,280 lanes, 8.5 million edges, 257 MB in the
+// window). The links past kMaxLanes are drawn broken; the rest is as before.
+void TestLaneLayout::hundredsOfHeadsStayNarrow()
+{
+    QFETCH(QString, shape);
+    QFETCH(bool, breaks);
+    QStringList spec{QStringLiteral("r0")};
+    if (shape == QLatin1String("side-heads")) {
+        for (int i = 1; spec.size() < 2000; i += 2) {
+            spec << QStringLiteral("s%1<r%2").arg(i).arg(i - 1);
+            spec << QStringLiteral("r%1<r%2").arg(i + 1).arg(i - 1);
+        }
+    } else if (shape == QLatin1String("fan")) {
+        for (int i = 1; i < 2000; ++i)
+            spec << QStringLiteral("f%1<r0").arg(i);
+    } else {
+        QString trunk = QStringLiteral("r0");
+        for (int m = 0; spec.size() < 2000; ++m) {
+            QStringList tips;
+            for (int k = 0; k < 40; ++k) {
+                const QString tip = QStringLiteral("l%1x%2").arg(m).arg(k);
+                spec << tip + QLatin1Char('<') + trunk;
+                tips << tip;
+            }
+            trunk = QStringLiteral("m%1").arg(m);
+            spec << trunk + QLatin1Char('<') + tips.join(QLatin1Char(','));
+        }
+    }
+    const Built b = build(parseSpec(spec));
+    QCOMPARE(b.rows.size(), spec.size());
+    const LaneLayout layout = LaneLayout::compute(b.graph, b.rows);
+    const QString problem = checkLayout(b.graph, b.rows, layout);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(layout.maxWidth() <= LaneLayout::kMaxLanes + 1, qPrintable(QString::number(layout.maxWidth())));
+    QCOMPARE(layout.brokenEdges() > 0, breaks);
+    QVERIFY2(layout.edges().size() <= size_t(b.rows.size()) * (LaneLayout::kMaxLanes + 2),
+             qPrintable(QStringLiteral("%1 edges for %2 rows").arg(layout.edges().size()).arg(b.rows.size())));
 }
 
 QTEST_GUILESS_MAIN(TestLaneLayout)

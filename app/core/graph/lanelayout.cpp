@@ -3,6 +3,7 @@
 #include "graph/revisiongraph.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace retort {
 
@@ -50,6 +51,9 @@ LaneLayout LaneLayout::compute(const RevisionGraph &graph, const QVector<int> &r
     // one incoming line of each type.
     std::vector<int> parentLane(size_t(nodeCount), -1);
     std::vector<int> dependsLane(size_t(nodeCount), -1);
+    // Links of each type that reach a node as a BrokenIn stub (bit per type).
+    std::vector<std::uint8_t> brokenIn(size_t(nodeCount), 0);
+    auto typeBit = [](GraphEdge::Type type) { return std::uint8_t(type == GraphEdge::Type::Parent ? 1 : 2); };
     auto laneOf = [&](GraphEdge::Type type) -> std::vector<int> & {
         return type == GraphEdge::Type::Parent ? parentLane : dependsLane;
     };
@@ -99,6 +103,10 @@ LaneLayout LaneLayout::compute(const RevisionGraph &graph, const QVector<int> &r
             out.m_edges.push_back(edge(int(i), part == GraphEdge::Part::In ? row.lane : int(i), s.type, part));
             width = std::max(width, int(i) + 1);
         }
+        for (auto type : {GraphEdge::Type::DependsOn, GraphEdge::Type::Parent}) {
+            if (brokenIn[size_t(n)] & typeBit(type))
+                out.m_edges.push_back(edge(row.lane, row.lane, type, GraphEdge::Part::BrokenIn));
+        }
         for (int in : {inParent, inDepends}) {
             if (in >= 0)
                 lanes[size_t(in)] = Slot{};
@@ -119,6 +127,12 @@ LaneLayout LaneLayout::compute(const RevisionGraph &graph, const QVector<int> &r
             int lane = open[size_t(target)];
             if (lane < 0) {
                 lane = lanes[size_t(row.lane)].target < 0 ? row.lane : firstFree();
+                if (lane >= kMaxLanes) {
+                    out.m_edges.push_back(edge(row.lane, row.lane, type, GraphEdge::Part::BrokenOut));
+                    brokenIn[size_t(target)] |= typeBit(type);
+                    ++out.m_broken;
+                    return;
+                }
                 lanes[size_t(lane)] = Slot{target, type};
                 open[size_t(target)] = lane;
             }

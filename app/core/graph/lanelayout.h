@@ -19,6 +19,11 @@ struct GraphEdge {
         Through,  // a line of another revision passing this row: top -> bottom
         In,       // from the top of the row at fromLane into this row's node at toLane
         Out,      // from this row's node at fromLane to the bottom of the row at toLane
+        // A link that found no lane among the first kMaxLanes: a short stub
+        // with an arrowhead below the child's node (BrokenOut) and one above
+        // the parent's (BrokenIn), nothing in the rows between.
+        BrokenOut,
+        BrokenIn,
     };
     std::int16_t fromLane = 0;
     std::int16_t toLane = 0;
@@ -34,9 +39,15 @@ struct GraphEdge {
 // Lanes of a git-like history graph, computed once for a given row order
 // (newest first): per row the lane of its revision and the segments to draw.
 // A row's Out edge at lane L is followed by Through edges at L in the rows
-// below it, until an In edge at L reaches the parent's node.
+// below it, until an In edge at L reaches the parent's node. At most
+// kMaxLanes lanes carry lines (hundreds of heads listed above their parents
+// would open one lane each, for every row between): a link that would need
+// another is drawn as a BrokenOut/BrokenIn pair, so no row is wider than
+// kMaxLanes + 1 and the edges stay within rows x (kMaxLanes + links).
 class LaneLayout {
 public:
+    static constexpr int kMaxLanes = 24;
+
     struct Row {
         int node = -1;       // RevisionGraph index
         int lane = 0;        // where the node is drawn
@@ -60,6 +71,8 @@ public:
     int rowOf(int node) const;
     // Links that could not be drawn downwards (parent above its child, or absent).
     int skippedEdges() const { return m_skipped; }
+    // Links drawn as a BrokenOut/BrokenIn pair.
+    int brokenEdges() const { return m_broken; }
 
 private:
     std::vector<Row> m_rows;
@@ -67,6 +80,7 @@ private:
     std::vector<int> m_rowOfNode;
     int m_maxWidth = 0;
     int m_skipped = 0;
+    int m_broken = 0;
 };
 
 } // namespace retort
