@@ -25,7 +25,6 @@ import math
 import os
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -232,22 +231,23 @@ def main():
     for _, _, figure, _, _, _ in rows:
         if figure not in figures:
             figures.append(figure)
-    exponents = {}
     for shape in a.shapes.split(","):
         for figure in figures:
             for s1, s2 in zip(sizes, sizes[1:]):
                 t1, t2 = table.get((shape, figure, s1)), table.get((shape, figure, s2))
                 if t1 and t2 and t1 > 0:
                     e = math.log(t2 / t1) / math.log(s2 / s1)
-                    exponents[(shape, figure, s1, s2)] = e
                     print("%-14s %-22s %6d -> %6d  %.2f" % (shape, figure, s1, s2, e))
 
     if a.markdown:
+        # the exponent column: from the second size (the first is often too
+        # small to time) to the last, or between the only two
+        low = sizes[1] if len(sizes) > 2 else sizes[0]
         with open(a.markdown, "w") as f:
             for shape in a.shapes.split(","):
                 f.write("\n#### %s\n\n" % shape)
                 f.write("| figure | " + " | ".join("%d" % s for s in sizes) + " | exponent %d→%d | alembic %d (ratio) | same text |\n"
-                        % (sizes[1] if len(sizes) > 1 else sizes[0], sizes[-1], min(a.alembic_max, sizes[-1])))
+                        % (low, sizes[-1], min(a.alembic_max, sizes[-1])))
                 f.write("|---|" + "---|" * len(sizes) + "---|---|---|\n")
                 for figure in figures:
                     cells = []
@@ -259,10 +259,10 @@ def main():
                             cells.append("%.1f" % t)
                         else:
                             cells.append("%.3f s" % t)
-                    e = exponents.get((shape, figure, sizes[1], sizes[-1])) if len(sizes) > 2 else None
-                    if len(sizes) > 2 and (shape, figure, sizes[1]) in table and (shape, figure, sizes[-1]) in table:
-                        t1, t2 = table[(shape, figure, sizes[1])], table[(shape, figure, sizes[-1])]
-                        e = math.log(t2 / t1) / math.log(sizes[-1] / sizes[1]) if t1 > 0 else None
+                    e = None
+                    if low < sizes[-1] and (shape, figure, low) in table and (shape, figure, sizes[-1]) in table:
+                        t1, t2 = table[(shape, figure, low)], table[(shape, figure, sizes[-1])]
+                        e = math.log(t2 / t1) / math.log(sizes[-1] / low) if t1 > 0 else None
                     ref = [r for r in rows if r[0] == shape and r[2] == figure and r[4] is not None]
                     ref = max(ref, key=lambda r: r[1]) if ref else None
                     alembic = "" if not ref else ("timed out" if ref[4] == float("inf")
