@@ -61,17 +61,21 @@ void drawEdge(QPainter *p, const RowGeometry &g, const GraphEdge &e)
         y1 = g.middle();
         break;
     case GraphEdge::Part::BrokenOut: {
-        // the line leaves the node and stops, pointing down to a parent far below
-        const qreal end = g.middle() + (g.bottom() - g.middle()) * 0.8;
-        p->drawLine(QPointF(x1, g.middle()), QPointF(x1, end));
-        drawArrowhead(p, x1, end, arrow);
+        // The line leaves the node down and to the right and stops in an
+        // arrowhead, pointing to a parent far below; slanted, it never lies
+        // on a line running down the node's lane.
+        const QPointF end(x1 + g.lane * 0.42, g.middle() + (g.bottom() - g.middle()) * 0.8);
+        p->drawLine(QPointF(x1, g.middle()), end);
+        drawArrowhead(p, end.x(), end.y(), arrow);
         return;
     }
     case GraphEdge::Part::BrokenIn: {
-        // and arrives, pointing down, from a child far above
-        const qreal start = g.top() + (g.middle() - g.top()) * 0.15;
-        p->drawLine(QPointF(x1, start), QPointF(x1, g.middle()));
-        drawArrowhead(p, x1, start + arrow, arrow);
+        // and arrives from the upper left, from a child far above (the other
+        // side, so a stub under one row and one over the next never look
+        // like one line)
+        const QPointF start(x1 - g.lane * 0.42, g.top() + (g.middle() - g.top()) * 0.2);
+        p->drawLine(start, QPointF(x1, g.middle()));
+        drawArrowhead(p, start.x(), start.y() + arrow, arrow);
         return;
     }
     }

@@ -291,6 +291,7 @@ private slots:
     void generatedTenThousand();
     void hundredsOfHeadsStayNarrow_data();
     void hundredsOfHeadsStayNarrow();
+    void aChainStaysJoinedWhenTheLanesAreFull();
 };
 
 void TestLaneLayout::shapes_data()
@@ -487,6 +488,38 @@ void TestLaneLayout::hundredsOfHeadsStayNarrow()
     QCOMPARE(layout.brokenEdges() > 0, breaks);
     QVERIFY2(layout.edges().size() <= size_t(b.rows.size()) * (LaneLayout::kMaxLanes + 2),
              qPrintable(QStringLiteral("%1 edges for %2 rows").arg(layout.edges().size()).arg(b.rows.size())));
+}
+
+// 26 long lines hold every lane (two of them are broken) while a chain of
+// four revisions is listed: each link of the chain goes to the very next
+// row and is drawn as a line in the lane past the cap, not as arrows that
+// would look like the broken links around them (a hostile try saw a screen
+// of such arrows where real links and cut ones could not be told apart).
+void TestLaneLayout::aChainStaysJoinedWhenTheLanesAreFull()
+{
+    QStringList spec;
+    for (int i = 0; i < 26; ++i)
+        spec << QStringLiteral("b%1").arg(i) << QStringLiteral("a%1<b%1").arg(i);
+    spec << QStringLiteral("c3") << QStringLiteral("c2<c3") << QStringLiteral("c1<c2") << QStringLiteral("c0<c1");
+    const Built b = build(parseSpec(spec));
+    QVector<int> rows;
+    for (int i = 0; i < 26; ++i)
+        rows << b.graph.indexOf(QStringLiteral("a%1").arg(i));
+    for (int k = 0; k < 4; ++k)
+        rows << b.graph.indexOf(QStringLiteral("c%1").arg(k));
+    for (int i = 0; i < 26; ++i)
+        rows << b.graph.indexOf(QStringLiteral("b%1").arg(i));
+    const LaneLayout layout = LaneLayout::compute(b.graph, rows);
+    const QString problem = checkLayout(b.graph, rows, layout);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(layout.brokenEdges(), 2);
+    for (int k = 0; k < 3; ++k) {
+        const int r = 26 + k;
+        QVERIFY2(hasEdge(layout, r, GraphEdge::Part::Out, LaneLayout::kMaxLanes, GraphEdge::Type::Parent, false),
+                 qPrintable(QStringLiteral("c%1 -> c%2 is not a line").arg(k).arg(k + 1)));
+        QVERIFY(!hasEdge(layout, r, GraphEdge::Part::BrokenOut, layout.row(r).lane, GraphEdge::Type::Parent, true));
+    }
+    QCOMPARE(layout.maxWidth(), LaneLayout::kMaxLanes + 1);
 }
 
 QTEST_GUILESS_MAIN(TestLaneLayout)

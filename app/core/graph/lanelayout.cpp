@@ -127,7 +127,11 @@ LaneLayout LaneLayout::compute(const RevisionGraph &graph, const QVector<int> &r
             int lane = open[size_t(target)];
             if (lane < 0) {
                 lane = lanes[size_t(row.lane)].target < 0 ? row.lane : firstFree();
-                if (lane >= kMaxLanes) {
+                // The lane past the cap takes a link to the very next row
+                // (it crosses one row boundary and no row), so a chain of
+                // revisions is still drawn joined while long lines fill the rest.
+                const bool nextRow = lane == kMaxLanes && targetRow == r + 1;
+                if (lane >= kMaxLanes && !nextRow) {
                     out.m_edges.push_back(edge(row.lane, row.lane, type, GraphEdge::Part::BrokenOut));
                     brokenIn[size_t(target)] |= typeBit(type);
                     ++out.m_broken;

@@ -41,9 +41,10 @@ struct GraphEdge {
 // A row's Out edge at lane L is followed by Through edges at L in the rows
 // below it, until an In edge at L reaches the parent's node. At most
 // kMaxLanes lanes carry lines (hundreds of heads listed above their parents
-// would open one lane each, for every row between): a link that would need
-// another is drawn as a BrokenOut/BrokenIn pair, so no row is wider than
-// kMaxLanes + 1 and the edges stay within rows x (kMaxLanes + links).
+// would open one lane each, for every row between), and one more carries
+// links to the next row only: a link that would need another is drawn as a
+// BrokenOut/BrokenIn pair, so no row is wider than kMaxLanes + 1 and the
+// edges stay within rows x (kMaxLanes + links).
 class LaneLayout {
 public:
     static constexpr int kMaxLanes = 24;
