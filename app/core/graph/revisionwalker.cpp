@@ -481,8 +481,10 @@ public:
 
         QVector<RevRef> current = getRevisions(lower);
         if (!implicitBase) {
+            // a relative walk that stepped below a base ends at alembic's
+            // "base", which no range includes (`x@-1:` on a one-revision branch)
             for (const RevRef &c : std::as_const(current))
-                if (c.isRevision() && !required.test(c.index))
+                if ((c.isRevision() && !required.test(c.index)) || c.kind == RevRef::Kind::Base)
                     throw WalkError{WalkError::Type::RangeNotAncestor, QString(), QString(),
                                     argText(lower), argText(upper), {}};
         }
