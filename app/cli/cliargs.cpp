@@ -189,7 +189,8 @@ ParseResult parseArgs(const QStringList &arguments)
             return {};
         }
         if (!arg.startsWith(QLatin1String("--")) && arg.size() > 2) {
-            *into = arg.mid(2);
+            // argparse splits "-r=VALUE" at the "=" when "-r" is the option
+            *into = arg.mid(arg.at(2) == QLatin1Char('=') ? 3 : 2);
             return {};
         }
         // argparse takes "-x..." for an option unless it looks like a negative number

@@ -190,6 +190,7 @@ private Q_SLOTS:
                 {QStringLiteral("show"), QStringLiteral("head-1")},
                 {QStringLiteral("history"), QStringLiteral("-r"), oldest + QLatin1Char(':') + newest},
                 {QStringLiteral("history"), QStringLiteral("-r"), middle + QLatin1Char(':')},
+                {QStringLiteral("history"), QStringLiteral("-r=") + middle + QLatin1Char(':')},
                 {QStringLiteral("history"), QStringLiteral("-r"), QLatin1Char(':') + middle},
                 {QStringLiteral("history"), QStringLiteral("-r"), newest + QLatin1Char(':') + oldest},
                 {QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("base:heads")},
