@@ -31,11 +31,14 @@ qsizetype reserveHeapForBulkLoad(qsizetype bytes)
     // carry over to a regrown heap).
     mallopt(M_ARENA_MAX, 1);
     mallopt(M_MMAP_THRESHOLD, int(qsizetype(32) << 20));
-    // Past this, zeroing whole huge pages costs more than the faults it
-    // saves: a warm `heads` of wide-merges at 100,000 revisions took 1.23 s
-    // of CPU with all of its 400 MiB reserved, 0.95 s with 64 MiB, 0.90 s
-    // with none; at 10,000 (48 MiB) 55 ms with it, 73 ms without.
-    constexpr qsizetype kMostReserved = qsizetype(64) << 20;
+    // Address space only: a page is made when first touched. What a fault
+    // costs differs between machines: on one, a warm `heads` of wide-merges
+    // at 100,000 revisions took 1.23 s of CPU with 400 MiB reserved, 0.95 s
+    // with 64 MiB, 0.90 s with none; on another (a first write to a 4 KiB
+    // page ~12 us), 1.84-1.99 s with 64 MiB, 1.02-1.27 s with 1 GiB, and
+    // many-heads 1.39-1.49 s against 0.93-1.02 s. At 10,000 (48 MiB) 55 ms
+    // with it, 73 ms without.
+    constexpr qsizetype kMostReserved = qsizetype(1) << 30;
     // The pad only grows: a smaller one would trim what an earlier call marked.
     static std::atomic<qsizetype> pad{0};
     const qsizetype wanted = std::min(bytes, kMostReserved);
@@ -62,6 +65,23 @@ qsizetype reserveHeapForBulkLoad(qsizetype bytes)
 #else
     Q_UNUSED(bytes);
     return 0;
+#endif
+}
+
+void adviseHugePages(const void *data, qsizetype bytes)
+{
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
+    if (bytes < qsizetype(2 * kHuge))
+        return;
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t from = (begin + kHuge - 1) & ~(kHuge - 1);
+    const std::uintptr_t to = (begin + std::uintptr_t(bytes)) & ~(kHuge - 1);
+    if (to > from)
+        madvise(reinterpret_cast<void *>(from), to - from, MADV_HUGEPAGE);
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(bytes);
 #endif
 }
 

@@ -12,4 +12,12 @@ namespace retort {
 // Returns the bytes now reserved for huge pages (0 when none could be).
 qsizetype reserveHeapForBulkLoad(qsizetype bytes);
 
+// Asks for huge pages under one large block not yet written to: glibc maps
+// each block over 32 MiB (a 100,000-revision header cache, the vector of
+// their scripts) on its own, outside the heap reserved above, and the kernel
+// would fault it in 4 KiB at a time. Only the whole 2 MiB pages inside
+// [data, data + bytes) are marked; below 4 MiB it does nothing. Harmless
+// where huge pages are off; does nothing outside glibc.
+void adviseHugePages(const void *data, qsizetype bytes);
+
 } // namespace retort

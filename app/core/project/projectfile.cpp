@@ -1,5 +1,6 @@
 #include "project/projectfile.h"
 
+#include "project/heapreserve.h"
 #include "pytext.h"
 
 #include <QFile>
@@ -65,6 +66,8 @@ Result<QByteArray> readProjectFileAt(int dirFd, const QByteArray &name, const QS
         return tooLarge();
     QByteArray bytes;
     bytes.resize(qsizetype(st.st_size));
+    // Not yet written to: a large file (the header cache) is read into huge pages.
+    adviseHugePages(bytes.constData(), bytes.size());
     qsizetype done = 0;
     for (;;) {
         if (done == bytes.size()) {

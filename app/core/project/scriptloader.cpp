@@ -220,6 +220,9 @@ Result<ScriptLoader::Loaded> ScriptLoader::load(const ProjectConfig &config, con
     if (heap == Heap::Reserved)
         reserveHeapForBulkLoad(kHeapForListing + paths.size() * kHeapPerRevision);
     ScriptCache cache(ScriptCache::fileFor(cacheDirectory, config.versionLocations));
+    // Reserved before it is filled, so that its pages are not yet made.
+    out.scripts.reserve(paths.size());
+    adviseHugePages(out.scripts.constData(), out.scripts.capacity() * qsizetype(sizeof(RevisionScript)));
     out.scripts.resize(paths.size());
     std::vector<FileStamp> stamps(size_t(paths.size()));
     std::vector<char> cached(size_t(paths.size()), 0);
