@@ -326,10 +326,13 @@ public:
             const bool relativeRevision = !hasSymbol;
             if (relativeRevision) {
                 if (!branch.isEmpty()) {
+                    // filter_for_lineage looks each current name up as a
+                    // revision or label, not as a symbol: `history -r
+                    // x@-3:` that walks past the base fails on "heads"
                     QVector<int> cur;
-                    for (const RevRef &r : getRevisions(current))
-                        if (r.isRevision())
-                            cur << r.index;
+                    if (current.kind != RevArg::Kind::None)
+                        for (const QString &name : current.values)
+                            cur << revisionForIdent(name, QString()).index;
                     QVector<int> symbols = filterForLineage(cur, RevArg::one(branch), false);
                     if (symbols.isEmpty())
                         symbols = filterForLineage(allCurrent(cur), RevArg::one(branch), false);
