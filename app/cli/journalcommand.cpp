@@ -42,21 +42,13 @@ bool history(const CliArgs &args, const ProjectConfig &config, JournalOutcome &o
 }
 
 // Where verify reads what the database has applied: env.py's version table,
-// which must be known, or the rows read would be another table's (or none).
+// which must be known, or the rows read would be another table's (or none):
+// loadEnvOptions refuses one it cannot read.
 Result<VersionTable> versionTableOf(const ProjectConfig &config)
 {
     Result<EnvOptions> env = loadEnvOptions(config.envPath);
     if (!env)
         return env.error();
-    // readEnvOptions says an option it cannot read by its name first, and
-    // options passed through ** could be any of them
-    for (const Error &problem : env->problems)
-        if (problem.kind() == Error::Kind::Unresolved
-            && (problem.message().startsWith(QLatin1String("version_table"))
-                || problem.message().startsWith(QLatin1String("context.configure(**"))))
-            return Error(Error::Kind::Unresolved,
-                         QStringLiteral("verify cannot tell which version table the database keeps its revisions in: %1")
-                             .arg(problem.toString()));
     return VersionTable::fromEnv(env.value());
 }
 

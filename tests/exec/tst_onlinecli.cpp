@@ -206,6 +206,99 @@ private slots:
         cluster.dropDatabase(twin);
     }
 
+    // env.py decides where the revisions are kept, or how they are run, in a
+    // way Retort cannot read (a version table named at run time, options
+    // through **) or does not follow (transactional_ddl=False): upgrade,
+    // --sql and current refuse, naming env.py and its line, and write
+    // nothing. Retort used the default alembic_version instead: upgrade
+    // wrote its rows there, where alembic never looks (exit 0).
+    void runOptionsItCannotFollow_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("expected");  // after env.py's path on stderr; empty: accepted
+        QTest::newRow("version table named at run time")
+            << QStringLiteral("version_table=os.environ.get(\"VERSIONS\", \"project_versions\")")
+            << QStringLiteral("Retort cannot tell which version table the database keeps its revisions in: "
+                              "version_table is not a literal");
+        QTest::newRow("options through **")
+            << QStringLiteral("**{}")
+            << QStringLiteral("Retort cannot tell which version table the database keeps its revisions in, or how "
+                              "alembic would group the migrations in transactions: context.configure(**{})");
+        QTest::newRow("transactional_ddl=False")
+            << QStringLiteral("transactional_ddl=False")
+            << QStringLiteral(":25: transactional_ddl=False: alembic then runs each migration in a transaction of "
+                              "its own");
+        QTest::newRow("transactional_ddl from a variable")
+            << QStringLiteral("transactional_ddl=bool(os.environ.get(\"TDDL\"))")
+            << QStringLiteral("Retort cannot tell how alembic would group the migrations in transactions: "
+                              "transactional_ddl is not a literal");
+        QTest::newRow("transactional_ddl=True") << QStringLiteral("transactional_ddl=True") << QString();
+    }
+
+    void runOptionsItCannotFollow()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, expected);
+        TestCluster cluster;
+        RETORT_REQUIRE_CLUSTER(cluster);
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/p");
+        QString err;
+        twoRevisionsUpgrading(dir, QStringLiteral("    pass"), &err);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        const QString envPath = dir + QStringLiteral("/migrations/env.py");
+        QFile f(envPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(f.readAll());
+        f.close();
+        // both calls, offline (line 25) and online
+        QCOMPARE(text.count(QStringLiteral("target_metadata=target_metadata,\n")), 2);
+        text.replace(QStringLiteral("target_metadata=target_metadata,\n"),
+                     QStringLiteral("target_metadata=target_metadata, ") + option + QStringLiteral(",\n"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.toUtf8());
+        f.close();
+        const QString ini = dir + QStringLiteral("/alembic.ini");
+        const QString db = cluster.createDatabase(QStringLiteral("cli_envopts"));
+        QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
+
+        const ProcessResult up = runRetort({QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads")},
+                                           dir, env(cluster.url(db)));
+        const ProcessResult sql = runRetort(
+            {QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")}, dir,
+            env(cluster.url(db)));
+        if (expected.isEmpty()) {
+            // PostgreSQL's own default, said again: the same as alembic
+            QVERIFY2(up.ok(), qPrintable(up.describe()));
+            const QString twin = cluster.createDatabase(QStringLiteral("cli_envopts_twin"));
+            const ProcessResult a = runAlembic(ini, {QStringLiteral("upgrade"), QStringLiteral("heads")}, dir,
+                                               env(cluster.url(twin)));
+            QVERIFY2(a.ok(), qPrintable(a.describe()));
+            QCOMPARE(cluster.versionRows(db), cluster.versionRows(twin));
+            const ProcessResult aSql = runAlembic(
+                ini, {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")}, dir, env(cluster.url(twin)));
+            QCOMPARE(sql.exitCode, aSql.exitCode);
+            QCOMPARE(QString::fromUtf8(sql.out), QString::fromUtf8(aSql.out));
+            cluster.dropDatabase(twin);
+        } else {
+            // the error names env.py (and its line) before what it says
+            const QByteArray said = envPath.toUtf8() + ':';
+            for (const ProcessResult *r : {&up, &sql}) {
+                QVERIFY2(r->error.isEmpty(), qPrintable(r->describe()));
+                QCOMPARE(r->exitCode, 1);
+                QVERIFY2(r->err.contains(said) && r->err.contains(expected.toUtf8()), qPrintable(r->describe()));
+                QVERIFY2(r->out.isEmpty(), r->out.constData());
+            }
+            // nothing was written: no version table, no revision's work
+            QCOMPARE(cluster.schemaDump(db).contains(QStringLiteral("CREATE TABLE")), false);
+            const ProcessResult current = runRetort({QStringLiteral("-c"), ini, QStringLiteral("current")}, dir,
+                                                    env(cluster.url(db)));
+            QVERIFY2(current.exitCode != 0, qPrintable(current.describe()));
+            QVERIFY2(current.err.contains(said) && current.err.contains(expected.toUtf8()), qPrintable(current.describe()));
+        }
+        cluster.dropDatabase(db);
+    }
+
     // While another run holds the migration lock: --no-wait refuses at once
     // and --lock-timeout gives up, both naming the holder's pid (as
     // pg_stat_activity shows it), exit 1, nothing changed.

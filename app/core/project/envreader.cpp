@@ -35,6 +35,7 @@ constexpr OptionSpec kOptions[] = {
     {"version_table_schema", OptionType::Str},
     {"transaction_per_migration", OptionType::Bool},
     {"version_table_pk", OptionType::Bool},
+    {"transactional_ddl", OptionType::Bool},
 };
 constexpr int kOptionCount = int(sizeof kOptions / sizeof kOptions[0]);
 
@@ -354,6 +355,10 @@ private:
             case 1: m_out.versionTableSchema = s.value.type == Literal::Str ? s.value.text : QString(); break;
             case 2: m_out.transactionPerMigration = s.value.flag; break;
             case 3: m_out.versionTablePk = s.value.flag; break;
+            case 4:
+                m_out.transactionalDdl = s.value.flag;
+                m_out.transactionalDdlLine = s.value.flag ? 0 : s.line;
+                break;
             }
         }
     }
@@ -494,6 +499,47 @@ private:
 
 } // namespace
 
+namespace {
+
+// What env.py decides that Retort cannot read or does not follow, where
+// following defaults instead would write or read another version table, or
+// run and print the migrations otherwise than alembic.
+Error runOptionsNotFollowed(const QString &envPath, const EnvOptions &options)
+{
+    for (const Error &problem : options.problems) {
+        if (problem.kind() != Error::Kind::Unresolved)
+            continue;
+        const QString &m = problem.message();
+        const auto is = [&m](const char *option) {
+            return m.startsWith(QLatin1String(option) + QLatin1String(" is not a literal"));
+        };
+        QString what;
+        if (is("version_table") || is("version_table_schema") || is("version_table_pk"))
+            what = QStringLiteral("which version table the database keeps its revisions in");
+        else if (is("transaction_per_migration") || is("transactional_ddl"))
+            what = QStringLiteral("how alembic would group the migrations in transactions");
+        else if (m.startsWith(QLatin1String("context.configure(**")))
+            what = QStringLiteral("which version table the database keeps its revisions in, or how alembic would "
+                                  "group the migrations in transactions");
+        if (!what.isEmpty())
+            return Error(Error::Kind::Unresolved,
+                         QStringLiteral("Retort cannot tell %1: %2").arg(what, problem.message()), problem.where());
+    }
+    if (!options.transactionalDdl) {
+        Location where;
+        where.file = envPath;
+        where.line = options.transactionalDdlLine;
+        return Error(Error::Kind::Config,
+                     QStringLiteral("transactional_ddl=False: alembic then runs each migration in a "
+                                    "transaction of its own and prints no BEGIN or COMMIT with --sql; Retort does "
+                                    "not run or print migrations that way"),
+                     where);
+    }
+    return {};
+}
+
+} // namespace
+
 EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
 {
     EnvOptions options;
@@ -539,6 +585,8 @@ Result<EnvOptions> loadEnvOptions(const QString &envPath)
                                           "is reached twice); Retort renders and applies them once only"),
                      where);
     }
+    if (Error e = runOptionsNotFollowed(envPath, options))
+        return e;
     return options;
 }
 

@@ -17,6 +17,10 @@ struct EnvOptions {
     QString versionTableSchema;  // null: none (the default search_path)
     bool transactionPerMigration = false;
     bool versionTablePk = true;
+    // transactional_ddl: given only to say what PostgreSQL already does
+    // (True) Retort can follow; False changes both the run and --sql.
+    bool transactionalDdl = true;
+    int transactionalDdlLine = 0;  // where it is set to False
 
     QList<Error> problems;   // syntax errors, unresolved values, disagreeing calls
     QStringList found;       // options given as literals ("version_table", ...)
@@ -35,7 +39,7 @@ struct EnvOptions {
 
 // Parses env.py completely (function bodies included) and reads the
 // keyword arguments version_table, version_table_schema,
-// transaction_per_migration and version_table_pk of every
+// transaction_per_migration, version_table_pk and transactional_ddl of every
 // context.configure(...) call (also through an alias bound to alembic's
 // context). A value must be a literal (str, None, True, False) or a name
 // bound once to one, in the calling function or at module level. When calls
@@ -44,8 +48,12 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source);
 
 // Reads env.py at envPath: alembic's defaults when the project has none; an
 // error naming it when it is there but cannot be read (permissions, not a
-// regular file, too large), is not valid Python, or does not run the
-// migrations exactly once.
+// regular file, too large), is not valid Python, does not run the
+// migrations exactly once, or decides where the revisions are kept or how
+// they are run in a way Retort cannot read or does not follow (a
+// version_table it cannot evaluate, options passed through **,
+// transactional_ddl=False): defaults in its place would write and read
+// another table, or print SQL alembic would not.
 Result<EnvOptions> loadEnvOptions(const QString &envPath);
 
 } // namespace retort
