@@ -1,5 +1,6 @@
 #include "project/envreader.h"
 
+#include "project/envflow.h"
 #include "project/envvariables.h"
 #include "project/projectfile.h"
 #include "python/compilecheck.h"
@@ -371,132 +372,6 @@ private:
     std::vector<Seen> m_seen[kOptionCount];
 };
 
-// How many times running env.py's module level calls run_migrations(): at
-// module level (in any block) or through env.py's own functions, following
-// the names code uses (calls, and callbacks as the async template's
-// run_sync(do_run_migrations)). Branches of an if or try count as
-// alternatives, a loop body that gets there as many times. `foreign` is
-// set when the code also calls into modules other than alembic, SQLAlchemy
-// and the standard ones env.py templates use: those may run them too.
-class MigrationRuns {
-public:
-    explicit MigrationRuns(const Module &module)
-    {
-        for (const Stmt *s : module.body) {
-            if (const auto *f = s->dyn<FunctionDef>())
-                m_functions[f->name] = f;
-            if (s->kind == NodeKind::Import || s->kind == NodeKind::ImportFrom) {
-                const bool isFrom = s->kind == NodeKind::ImportFrom;
-                const Span<Alias *> names = isFrom ? s->as<ImportFrom>()->names : s->as<Import>()->names;
-                for (const Alias *a : names) {
-                    const std::string_view from = isFrom ? s->as<ImportFrom>()->module : a->name;
-                    const std::string_view root = from.substr(0, from.find('.'));
-                    const bool known = !(isFrom && s->as<ImportFrom>()->level > 0)
-                                       && (root == "alembic" || root == "sqlalchemy" || root == "logging"
-                                           || root == "os" || root == "sys" || root == "typing" || root == "__future__");
-                    m_foreignNames[boundName(a, s->kind)] = !known;
-                }
-            }
-        }
-        runs = block(module.body);
-    }
-
-    int runs = 0;  // 2 stands for "more than once"
-    bool foreign = false;
-
-private:
-    static int add(int a, int b) { return std::min(a + b, 2); }
-
-    int block(Span<Stmt *> body)
-    {
-        int n = 0;
-        for (const Stmt *s : body)
-            n = add(n, statement(s));
-        return n;
-    }
-
-    int statement(const Stmt *s)
-    {
-        switch (s->kind) {
-        case NodeKind::FunctionDef:
-        case NodeKind::AsyncFunctionDef:
-        case NodeKind::ClassDef:
-            return 0;
-        case NodeKind::If: {
-            const auto *i = s->as<If>();
-            return add(uses(i->test), std::max(block(i->body), block(i->orelse)));
-        }
-        case NodeKind::For:
-        case NodeKind::AsyncFor: {
-            const auto *f = s->as<For>();
-            return add(uses(f->iter), add(block(f->body) > 0 ? 2 : 0, block(f->orelse)));
-        }
-        case NodeKind::While: {
-            const auto *w = s->as<While>();
-            return add(uses(w->test), add(block(w->body) > 0 ? 2 : 0, block(w->orelse)));
-        }
-        case NodeKind::With:
-        case NodeKind::AsyncWith: {
-            const auto *w = s->as<With>();
-            int n = 0;
-            for (const WithItem *item : w->items)
-                n = add(n, uses(item));
-            return add(n, block(w->body));
-        }
-        case NodeKind::Try:
-        case NodeKind::TryStar: {
-            const auto *t = s->as<Try>();
-            int alternative = block(t->orelse);
-            for (const ExceptHandler *h : t->handlers)
-                alternative = std::max(alternative, block(h->body));
-            return add(add(block(t->body), alternative), block(t->finalbody));
-        }
-        default:
-            return uses(s);
-        }
-    }
-
-    // The runs behind the names one simple statement or expression uses.
-    int uses(const Node *node)
-    {
-        int n = 0;
-        walk(node, [&](const Node *x) {
-            if (x != node && (x->is<FunctionDef>() || x->is<ClassDef>()))
-                return false;
-            if (const auto *name = x->dyn<Name>()) {
-                n = add(n, function(name->id));
-            } else if (const auto *c = x->dyn<Call>()) {
-                if (const auto *attr = c->func->dyn<Attribute>(); attr && attr->attr == "run_migrations")
-                    n = add(n, 1);
-            }
-            return true;
-        });
-        return n;
-    }
-
-    int function(std::string_view name)
-    {
-        if (name == "run_migrations")
-            return 1;
-        const auto f = m_functions.find(name);
-        if (f == m_functions.end()) {
-            if (const auto i = m_foreignNames.find(name); i != m_foreignNames.end() && i->second)
-                foreign = true;
-            return 0;
-        }
-        if (const auto known = m_memo.find(name); known != m_memo.end())
-            return known->second;
-        m_memo[name] = 0;  // a recursive call adds nothing more
-        const int n = block(f->second->body);
-        m_memo[name] = n;
-        return n;
-    }
-
-    std::map<std::string_view, const FunctionDef *> m_functions;
-    std::map<std::string_view, bool> m_foreignNames;
-    std::map<std::string_view, int> m_memo;
-};
-
 } // namespace
 
 namespace {
@@ -555,8 +430,9 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
     EnvReader(parsed.module, path, options).run();
     options.environmentVariables = environmentVariablesRead(parsed.module);
     if (!error) {
-        const MigrationRuns runs(parsed.module);
-        options.migrationRuns = runs.runs == 0 && runs.foreign ? -1 : runs.runs;
+        bool foreign = false;
+        const int runs = migrationRuns(parsed.module, &foreign);
+        options.migrationRuns = runs == 0 && foreign ? -1 : runs;
     }
     return options;
 }
