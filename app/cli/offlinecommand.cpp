@@ -26,7 +26,8 @@ bool isStamp(const CliArgs &args)
 
 Result<OfflineOptions> offlineOptions(const ProjectConfig &config)
 {
-    Result<EnvOptions> env = loadEnvOptions(config.envPath);
+    // what env.py's code for --sql passes, which may differ from its online code
+    Result<EnvOptions> env = loadEnvOptions(config.envPath, EnvMode::Offline);
     if (!env)
         return env.error();
     const EnvOptions &e = env.value();

@@ -211,34 +211,49 @@ private slots:
     // through **) or does not follow (transactional_ddl=False): upgrade,
     // --sql and current refuse, naming env.py and its line, and write
     // nothing. Retort used the default alembic_version instead: upgrade
-    // wrote its rows there, where alembic never looks (exit 0).
-    void runOptionsItCannotFollow_data()
+    // wrote its rows there, where alembic never looks (exit 0). What it can
+    // read it follows per mode, as alembic runs env.py's offline code for
+    // --sql and its online code for a database (Retort used the first
+    // call's options for both).
+    void runOptionsEnvPySets_data()
     {
-        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("offline");   // added to env.py's offline configure() (line 25)
+        QTest::addColumn<QString>("online");    // and to its online one
         QTest::addColumn<QString>("expected");  // after env.py's path on stderr; empty: accepted
-        QTest::newRow("version table named at run time")
-            << QStringLiteral("version_table=os.environ.get(\"VERSIONS\", \"project_versions\")")
-            << QStringLiteral("Retort cannot tell which version table the database keeps its revisions in: "
-                              "version_table is not a literal");
-        QTest::newRow("options through **")
-            << QStringLiteral("**{}")
-            << QStringLiteral("Retort cannot tell which version table the database keeps its revisions in, or how "
-                              "alembic would group the migrations in transactions: context.configure(**{})");
-        QTest::newRow("transactional_ddl=False")
-            << QStringLiteral("transactional_ddl=False")
-            << QStringLiteral(":25: transactional_ddl=False: alembic then runs each migration in a transaction of "
-                              "its own");
-        QTest::newRow("transactional_ddl from a variable")
-            << QStringLiteral("transactional_ddl=bool(os.environ.get(\"TDDL\"))")
-            << QStringLiteral("Retort cannot tell how alembic would group the migrations in transactions: "
-                              "transactional_ddl is not a literal");
-        QTest::newRow("transactional_ddl=True") << QStringLiteral("transactional_ddl=True") << QString();
+        QTest::addColumn<QString>("table");     // accepted: where the online run keeps its rows
+        const QString versions = QStringLiteral("alembic_version");
+        const auto both = [&versions](const char *name, const QString &option, const QString &expected) {
+            QTest::newRow(name) << option << option << expected << versions;
+        };
+        both("version table named at run time",
+             QStringLiteral("version_table=os.environ.get(\"VERSIONS\", \"project_versions\")"),
+             QStringLiteral("Retort cannot tell which version table the database keeps its revisions in: "
+                            "version_table is not a literal"));
+        both("options through **", QStringLiteral("**{}"),
+             QStringLiteral("Retort cannot tell which version table the database keeps its revisions in, or how "
+                            "alembic would group the migrations in transactions: context.configure(**{})"));
+        both("transactional_ddl=False", QStringLiteral("transactional_ddl=False"),
+             QStringLiteral("transactional_ddl=False: alembic then runs each migration in a transaction of its own"));
+        both("transactional_ddl from a variable", QStringLiteral("transactional_ddl=bool(os.environ.get(\"TDDL\"))"),
+             QStringLiteral("Retort cannot tell how alembic would group the migrations in transactions: "
+                            "transactional_ddl is not a literal"));
+        both("transactional_ddl=True", QStringLiteral("transactional_ddl=True"), QString());
+        // each mode runs its own call: --sql prints one table, upgrade writes
+        // the other (Retort used the first call's for both)
+        QTest::newRow("one table for --sql, another for a database")
+            << QStringLiteral("version_table=\"offline_versions\"") << QStringLiteral("version_table=\"online_versions\"")
+            << QString() << QStringLiteral("online_versions");
+        // --sql keeps alembic's one transaction around the whole run
+        QTest::newRow("transaction per migration online only")
+            << QString() << QStringLiteral("transaction_per_migration=True") << QString() << versions;
     }
 
-    void runOptionsItCannotFollow()
+    void runOptionsEnvPySets()
     {
-        QFETCH(QString, option);
+        QFETCH(QString, offline);
+        QFETCH(QString, online);
         QFETCH(QString, expected);
+        QFETCH(QString, table);
         TestCluster cluster;
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
@@ -251,10 +266,14 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QString text = QString::fromUtf8(f.readAll());
         f.close();
-        // both calls, offline (line 25) and online
-        QCOMPARE(text.count(QStringLiteral("target_metadata=target_metadata,\n")), 2);
-        text.replace(QStringLiteral("target_metadata=target_metadata,\n"),
-                     QStringLiteral("target_metadata=target_metadata, ") + option + QStringLiteral(",\n"));
+        const QString call = QStringLiteral("target_metadata=target_metadata,\n");
+        QCOMPARE(text.count(call), 2);
+        const qsizetype first = text.indexOf(call);
+        const qsizetype second = text.indexOf(call, first + call.size());
+        if (!online.isEmpty())
+            text.insert(second + call.size() - 1, QStringLiteral(" ") + online + QLatin1Char(','));
+        if (!offline.isEmpty())
+            text.insert(first + call.size() - 1, QStringLiteral(" ") + offline + QLatin1Char(','));
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(text.toUtf8());
         f.close();
@@ -268,13 +287,14 @@ private slots:
             {QStringLiteral("-c"), ini, QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")}, dir,
             env(cluster.url(db)));
         if (expected.isEmpty()) {
-            // PostgreSQL's own default, said again: the same as alembic
+            // the same as alembic: its rows online, its text with --sql
             QVERIFY2(up.ok(), qPrintable(up.describe()));
             const QString twin = cluster.createDatabase(QStringLiteral("cli_envopts_twin"));
             const ProcessResult a = runAlembic(ini, {QStringLiteral("upgrade"), QStringLiteral("heads")}, dir,
                                                env(cluster.url(twin)));
             QVERIFY2(a.ok(), qPrintable(a.describe()));
-            QCOMPARE(cluster.versionRows(db), cluster.versionRows(twin));
+            QCOMPARE(cluster.versionRows(db, table), cluster.versionRows(twin, table));
+            QCOMPARE(cluster.versionRows(db, table), QStringList{QStringLiteral("002")});
             const ProcessResult aSql = runAlembic(
                 ini, {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")}, dir, env(cluster.url(twin)));
             QCOMPARE(sql.exitCode, aSql.exitCode);

@@ -9,9 +9,9 @@ using retort::Error;
 
 namespace {
 
-EnvOptions read(const QByteArray &src)
+EnvOptions read(const QByteArray &src, retort::EnvMode mode = retort::EnvMode::Online)
 {
-    return retort::readEnvOptions(QStringLiteral("alembic/env.py"), src);
+    return retort::readEnvOptions(QStringLiteral("alembic/env.py"), src, mode);
 }
 
 QString summary(const EnvOptions &o)
@@ -95,55 +95,88 @@ private slots:
 void TestEnvReader::options_data()
 {
     QTest::addColumn<QByteArray>("source");
-    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("expected");  // online
+    QTest::addColumn<QString>("offline");   // with --sql; empty: the same
     QTest::addColumn<QStringList>("found");
-    QTest::addColumn<int>("calls");
-    QTest::newRow("defaults") << env("", "") << QStringLiteral("table=alembic_version schema=None tpm=False pk=True")
-                              << QStringList() << 2;
+    QTest::addColumn<int>("calls");  // online
+    const QString defaults = QStringLiteral("table=alembic_version schema=None tpm=False pk=True");
+    QTest::newRow("defaults") << env("", "") << defaults << QString() << QStringList() << 1;
     QTest::newRow("all options, both branches")
         << env("version_table='ver', version_table_schema='meta', transaction_per_migration=True, version_table_pk=False,",
                "version_table=\"ver\", version_table_schema=\"meta\", transaction_per_migration=True, version_table_pk=False,")
-        << QStringLiteral("table=ver schema=meta tpm=True pk=False")
+        << QStringLiteral("table=ver schema=meta tpm=True pk=False") << QString()
         << QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_schema"),
                         QStringLiteral("transaction_per_migration"), QStringLiteral("version_table_pk")})
-        << 2;
+        << 1;
+    // alembic's --sql runs run_migrations_offline() only: its default holds there
     QTest::newRow("only online") << env("", "transaction_per_migration=True,")
-                                 << QStringLiteral("table=alembic_version schema=None tpm=True pk=True")
-                                 << QStringList({QStringLiteral("transaction_per_migration")}) << 2;
-    QTest::newRow("schema None") << env("version_table_schema=None,", "version_table_schema=None,")
-                                 << QStringLiteral("table=alembic_version schema=None tpm=False pk=True")
-                                 << QStringList({QStringLiteral("version_table_schema")}) << 2;
+                                 << QStringLiteral("table=alembic_version schema=None tpm=True pk=True") << defaults
+                                 << QStringList({QStringLiteral("transaction_per_migration")}) << 1;
+    QTest::newRow("a table per mode") << env("version_table='offline_v',", "version_table='online_v',")
+                                      << QStringLiteral("table=online_v schema=None tpm=False pk=True")
+                                      << QStringLiteral("table=offline_v schema=None tpm=False pk=True")
+                                      << QStringList({QStringLiteral("version_table")}) << 1;
+    QTest::newRow("schema None") << env("version_table_schema=None,", "version_table_schema=None,") << defaults
+                                 << QString() << QStringList({QStringLiteral("version_table_schema")}) << 1;
     QTest::newRow("module-level names") << QByteArray("from alembic import context\nTABLE = 'v'\nSCHEMA = None\n"
                                                       "context.configure(version_table=TABLE, version_table_schema=SCHEMA)\n")
-                                        << QStringLiteral("table=v schema=None tpm=False pk=True")
+                                        << QStringLiteral("table=v schema=None tpm=False pk=True") << QString()
                                         << QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_schema")})
                                         << 1;
     QTest::newRow("function-local name") << QByteArray("from alembic import context\nT = 'module'\ndef run():\n"
                                                        "    T = 'local'\n    context.configure(version_table=T)\n")
-                                         << QStringLiteral("table=local schema=None tpm=False pk=True")
+                                         << QStringLiteral("table=local schema=None tpm=False pk=True") << QString()
                                          << QStringList({QStringLiteral("version_table")}) << 1;
     QTest::newRow("aliased context") << QByteArray("from alembic import context as ctx\nimport alembic.context as c2\n"
                                                    "c3 = ctx\nctx.configure(version_table='a')\nc2.configure(version_table='a')\n"
                                                    "c3.configure(version_table_pk=False)\n")
-                                     << QStringLiteral("table=a schema=None tpm=False pk=False")
+                                     << QStringLiteral("table=a schema=None tpm=False pk=False") << QString()
                                      << QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_pk")})
                                      << 3;
     QTest::newRow("dotted alembic.context") << QByteArray("import alembic\nalembic.context.configure(version_table='x')\n")
-                                            << QStringLiteral("table=x schema=None tpm=False pk=True")
+                                            << QStringLiteral("table=x schema=None tpm=False pk=True") << QString()
                                             << QStringList({QStringLiteral("version_table")}) << 1;
-    QTest::newRow("other configure ignored") << QByteArray("logging.configure(version_table='no')\n")
-                                             << QStringLiteral("table=alembic_version schema=None tpm=False pk=True")
-                                             << QStringList() << 0;
+    QTest::newRow("other configure ignored") << QByteArray("logging.configure(version_table='no')\n") << defaults
+                                             << QString() << QStringList() << 0;
     QTest::newRow("nested in with and if") << QByteArray("from alembic import context\nif True:\n    with x:\n"
                                                          "        context.configure(transaction_per_migration=True)\n")
                                            << QStringLiteral("table=alembic_version schema=None tpm=True pk=True")
-                                           << QStringList({QStringLiteral("transaction_per_migration")}) << 1;
+                                           << QString() << QStringList({QStringLiteral("transaction_per_migration")}) << 1;
+    // the ways env.py splits the two modes
+    QTest::newRow("inline branches") << QByteArray("from alembic import context as ctx\nif ctx.is_offline_mode():\n"
+                                                   "    ctx.configure(version_table='off')\nelse:\n"
+                                                   "    ctx.configure(version_table='on')\n")
+                                     << QStringLiteral("table=on schema=None tpm=False pk=True")
+                                     << QStringLiteral("table=off schema=None tpm=False pk=True")
+                                     << QStringList({QStringLiteral("version_table")}) << 1;
+    QTest::newRow("not is_offline_mode, nested calls")
+        << QByteArray("from alembic import context\n"
+                      "def online():\n    context.configure(version_table='on')\ndef offline():\n"
+                      "    context.configure(version_table='off')\ndef run_online():\n    online()\n"
+                      "if not context.is_offline_mode():\n    run_online()\nelse:\n    offline()\n")
+        << QStringLiteral("table=on schema=None tpm=False pk=True")
+        << QStringLiteral("table=off schema=None tpm=False pk=True") << QStringList({QStringLiteral("version_table")})
+        << 1;
+    // the async template: a callback handed to run_sync, a coroutine to asyncio.run
+    QTest::newRow("async template")
+        << QByteArray("import asyncio\nfrom alembic import context\ndef run_migrations_offline():\n"
+                      "    context.configure(url='x', version_table='off')\n"
+                      "def do_run_migrations(connection):\n"
+                      "    context.configure(connection=connection, version_table='on')\n"
+                      "async def run_async_migrations():\n    async with engine.connect() as connection:\n"
+                      "        await connection.run_sync(do_run_migrations)\n"
+                      "def run_migrations_online():\n    asyncio.run(run_async_migrations())\n"
+                      "if context.is_offline_mode():\n    run_migrations_offline()\nelse:\n    run_migrations_online()\n")
+        << QStringLiteral("table=on schema=None tpm=False pk=True")
+        << QStringLiteral("table=off schema=None tpm=False pk=True") << QStringList({QStringLiteral("version_table")})
+        << 1;
 }
 
 void TestEnvReader::options()
 {
     QFETCH(QByteArray, source);
     QFETCH(QString, expected);
+    QFETCH(QString, offline);
     QFETCH(QStringList, found);
     QFETCH(int, calls);
     const EnvOptions o = read(source);
@@ -152,30 +185,38 @@ void TestEnvReader::options()
     QCOMPARE(o.found, found);
     QCOMPARE(o.configureCalls, calls);
     QVERIFY(o.unresolved.isEmpty());
+    const EnvOptions off = read(source, retort::EnvMode::Offline);
+    QVERIFY2(off.problems.isEmpty(), qPrintable(off.problems.value(0).toString()));
+    QCOMPARE(summary(off), offline.isEmpty() ? expected : offline);
 }
 
 void TestEnvReader::problems()
 {
-    // Non-literal values: reported with file:line, defaults kept.
-    const EnvOptions a = read(env("version_table=config.get_main_option('vt'),",
-                                  "version_table_schema=os.environ['SCHEMA'], transaction_per_migration=flag,"));
+    // Non-literal values: reported with file:line, defaults kept; each mode
+    // reports its own calls' only.
+    const QByteArray unresolved = env("version_table=config.get_main_option('vt'),",
+                                      "version_table_schema=os.environ['SCHEMA'], transaction_per_migration=flag,");
+    const EnvOptions a = read(unresolved);
     QCOMPARE(summary(a), QStringLiteral("table=alembic_version schema=None tpm=False pk=True"));
-    QCOMPARE(a.unresolved, QStringList({QStringLiteral("version_table"), QStringLiteral("version_table_schema"),
-                                        QStringLiteral("transaction_per_migration")}));
-    QCOMPARE(a.problems.size(), 3);
+    QCOMPARE(a.unresolved, QStringList({QStringLiteral("version_table_schema"), QStringLiteral("transaction_per_migration")}));
+    QCOMPARE(a.problems.size(), 2);
     QCOMPARE(a.problems[0].kind(), Error::Kind::Unresolved);
-    QCOMPARE(a.problems[0].headline(),
+    QCOMPARE(a.problems[1].headline(), QStringLiteral("alembic/env.py:38: transaction_per_migration is not a literal: flag"));
+    const EnvOptions aOffline = read(unresolved, retort::EnvMode::Offline);
+    QCOMPARE(aOffline.unresolved, QStringList({QStringLiteral("version_table")}));
+    QCOMPARE(aOffline.problems.size(), 1);
+    QCOMPARE(aOffline.problems[0].headline(),
              QStringLiteral("alembic/env.py:21: version_table is not a literal: config.get_main_option('vt')"));
-    QCOMPARE(a.problems[2].headline(), QStringLiteral("alembic/env.py:38: transaction_per_migration is not a literal: flag"));
 
-    // Disagreeing branches: the first wins, with a problem.
-    const EnvOptions b = read(env("version_table='offline_v',", "version_table='online_v',"));
-    QCOMPARE(b.versionTable, QStringLiteral("offline_v"));
+    // Disagreeing calls of one mode (which one runs is decided at run time):
+    // a problem (loadEnvOptions refuses them); the first is kept.
+    const EnvOptions b = read("from alembic import context\nif x:\n    context.configure(version_table='a')\n"
+                              "else:\n    context.configure(version_table='b')\n");
+    QCOMPARE(b.versionTable, QStringLiteral("a"));
     QCOMPARE(b.problems.size(), 1);
     QCOMPARE(b.problems[0].kind(), Error::Kind::Config);
     QCOMPARE(b.problems[0].headline(),
-             QStringLiteral("alembic/env.py:38: context.configure() calls disagree on version_table: 'offline_v' "
-                            "(line 21) and 'online_v'; using 'offline_v'"));
+             QStringLiteral("alembic/env.py:5: context.configure() calls disagree on version_table: 'a' (line 3) and 'b'"));
 
     // A wrong type is not a literal of the option's kind.
     const EnvOptions c = read("from alembic import context\ncontext.configure(transaction_per_migration='yes')\n");

@@ -131,7 +131,80 @@ private:
     std::map<std::string_view, int> m_memo;
 };
 
+// Follows names from the module's code into env.py's own functions, each
+// with the modes the code naming it runs in.
+class ModeFlow {
+public:
+    ModeFlow(const Module &module, const IsContext &isContext) : m_isContext(isContext)
+    {
+        for (const Stmt *s : module.body)
+            if (const auto *f = s->dyn<FunctionDef>())
+                m_functions[f->name] = f;
+        for (const Stmt *s : module.body)
+            visit(s, kEitherRun);
+    }
+
+    std::map<const FunctionDef *, unsigned> modes;
+
+private:
+    void visit(const Node *node, unsigned runs)
+    {
+        if (node->is<FunctionDef>() || node->is<ClassDef>() || node->is<Lambda>())
+            return;  // defined here, run where it is named
+        if (const auto *i = node->dyn<If>()) {
+            if (const unsigned tested = modeTested(i, m_isContext)) {
+                visit(i->test, runs);
+                for (const Stmt *s : i->body)
+                    visit(s, runs & tested);
+                for (const Stmt *s : i->orelse)
+                    visit(s, runs & ~tested & kEitherRun);
+                return;
+            }
+        }
+        if (const auto *name = node->dyn<Name>())
+            reach(name->id, runs);
+        forEachChild(node, [this, runs](const Node *child) { visit(child, runs); });
+    }
+
+    void reach(std::string_view name, unsigned runs)
+    {
+        const auto f = m_functions.find(name);
+        if (f == m_functions.end())
+            return;
+        unsigned &known = modes[f->second];
+        const unsigned added = runs & ~known;
+        if (added == 0)
+            return;
+        known |= added;
+        for (const Stmt *s : f->second->body)
+            visit(s, added);
+    }
+
+    const IsContext &m_isContext;
+    std::map<std::string_view, const FunctionDef *> m_functions;
+};
+
 } // namespace
+
+unsigned modeTested(const py::If *statement, const IsContext &isContext)
+{
+    const Expr *test = statement->test;
+    unsigned mode = kOfflineRun;
+    if (const auto *u = test->dyn<UnaryOp>(); u && u->op == UnaryOpKind::Not) {
+        test = u->operand;
+        mode = kOnlineRun;
+    }
+    const auto *call = test->dyn<Call>();
+    const auto *attr = call ? call->func->dyn<Attribute>() : nullptr;
+    if (!attr || attr->attr != "is_offline_mode" || !isContext(attr->value) || !call->args.empty())
+        return 0;
+    return mode;
+}
+
+std::map<const py::FunctionDef *, unsigned> functionModes(const py::Module &module, const IsContext &isContext)
+{
+    return ModeFlow(module, isContext).modes;
+}
 
 int migrationRuns(const py::Module &module, bool *foreign)
 {

@@ -1,9 +1,15 @@
 #pragma once
 
+#include <functional>
+#include <map>
+
 namespace retort {
 
 namespace py {
 class Module;
+struct Expr;
+struct FunctionDef;
+struct If;
 }
 
 // How control flows through env.py when alembic runs it.
@@ -17,5 +23,23 @@ class Module;
 // alembic, SQLAlchemy and the standard ones env.py templates use: those may
 // run them too.
 int migrationRuns(const py::Module &module, bool *foreign);
+
+// The two ways alembic runs env.py, as bits: --sql (context.is_offline_mode()
+// is True) and against a database.
+enum EnvModeBits : unsigned { kOfflineRun = 1, kOnlineRun = 2, kEitherRun = 3 };
+
+// What an if statement's test says of the mode: kOfflineRun for
+// `context.is_offline_mode()` (its body runs only with --sql),
+// kOnlineRun for `not context.is_offline_mode()`, 0 for any other test.
+// isContext: whether an expression is alembic's context (or an alias of it).
+using IsContext = std::function<bool(const py::Expr *)>;
+unsigned modeTested(const py::If *statement, const IsContext &isContext);
+
+// The modes each of env.py's module-level functions runs in when alembic
+// runs env.py: a function takes the modes of the code that names it (a call,
+// a callback), followed through env.py's own functions; the branches of an
+// `if context.is_offline_mode():` run in one mode each. A function missing
+// from the map is never named by code that runs.
+std::map<const py::FunctionDef *, unsigned> functionModes(const py::Module &module, const IsContext &isContext);
 
 } // namespace retort

@@ -176,8 +176,9 @@ struct Scope {
 
 class EnvReader {
 public:
-    EnvReader(const Module &module, const QString &path, EnvOptions &options)
-        : m_module(module), m_path(path), m_out(options)
+    // mode: the run whose options are read (kOfflineRun or kOnlineRun)
+    EnvReader(const Module &module, const QString &path, EnvOptions &options, unsigned mode)
+        : m_module(module), m_path(path), m_out(options), m_mode(mode)
     {
     }
 
@@ -185,8 +186,9 @@ public:
     {
         collectScope(m_module.body, m_moduleScope.assignments);
         findContextAliases();
+        m_functionModes = functionModes(m_module, [this](const Expr *e) { return isContext(e); });
         for (const Stmt *s : m_module.body)
-            visit(s, &m_moduleScope);
+            visit(s, &m_moduleScope, kEitherRun);
         apply();
     }
 
@@ -237,7 +239,8 @@ private:
         return false;
     }
 
-    void visit(const Node *node, Scope *scope)
+    // runs: the modes in which alembic runs this code
+    void visit(const Node *node, Scope *scope, unsigned runs)
     {
         if (const auto *f = node->dyn<FunctionDef>()) {
             Scope inner;
@@ -251,16 +254,34 @@ private:
             if (f->args->kwarg)
                 inner.assignments[f->args->kwarg->arg].push_back(nullptr);
             for (const Expr *d : f->decoratorList)
-                visit(d, scope);
+                visit(d, scope, runs);
+            // a module-level function runs where it is named; one never
+            // named may still run (through code not followed): either mode
+            unsigned inside = runs;
+            if (scope == &m_moduleScope) {
+                const auto named = m_functionModes.find(f);
+                inside = named != m_functionModes.end() ? named->second : kEitherRun;
+            }
             for (const Stmt *s : f->body)
-                visit(s, &inner);
+                visit(s, &inner, inside);
             return;
+        }
+        if (const auto *i = node->dyn<If>()) {
+            if (const unsigned tested = modeTested(i, [this](const Expr *e) { return isContext(e); })) {
+                visit(i->test, scope, runs);
+                for (const Stmt *s : i->body)
+                    visit(s, scope, runs & tested);
+                for (const Stmt *s : i->orelse)
+                    visit(s, scope, runs & ~tested & kEitherRun);
+                return;
+            }
         }
         if (const auto *call = node->dyn<Call>()) {
             if (const auto *attr = call->func->dyn<Attribute>(); attr && attr->attr == "configure" && isContext(attr->value))
-                configureCall(call, scope);
+                if (runs & m_mode)
+                    configureCall(call, scope);
         }
-        forEachChild(node, [this, scope](const Node *child) { visit(child, scope); });
+        forEachChild(node, [this, scope, runs](const Node *child) { visit(child, scope, runs); });
     }
 
     // The literal a name refers to from `scope`, if it is bound exactly
@@ -328,7 +349,7 @@ private:
                 if (!m_seen[i].empty() && !(m_seen[i].front().value == value)) {
                     const Seen &first = m_seen[i].front();
                     problem(Error::Kind::Config, int(k->value->line),
-                            QStringLiteral("context.configure() calls disagree on %1: %2 (line %3) and %4; using %2")
+                            QStringLiteral("context.configure() calls disagree on %1: %2 (line %3) and %4")
                                 .arg(name, first.value.toString())
                                 .arg(first.line)
                                 .arg(value.toString()));
@@ -367,6 +388,8 @@ private:
     const Module &m_module;
     const QString &m_path;
     EnvOptions &m_out;
+    const unsigned m_mode;
+    std::map<const FunctionDef *, unsigned> m_functionModes;
     Scope m_moduleScope;
     std::vector<std::string_view> m_contextNames;
     std::vector<Seen> m_seen[kOptionCount];
@@ -382,9 +405,14 @@ namespace {
 Error runOptionsNotFollowed(const QString &envPath, const EnvOptions &options)
 {
     for (const Error &problem : options.problems) {
+        const QString &m = problem.message();
+        // calls in the same mode: which one runs is decided at run time
+        if (problem.kind() == Error::Kind::Config && m.startsWith(QLatin1String("context.configure() calls disagree")))
+            return Error(Error::Kind::Config,
+                         m + QStringLiteral("; Retort cannot tell which one alembic uses"),
+                         problem.where());
         if (problem.kind() != Error::Kind::Unresolved)
             continue;
-        const QString &m = problem.message();
         const auto is = [&m](const char *option) {
             return m.startsWith(QLatin1String(option) + QLatin1String(" is not a literal"));
         };
@@ -415,7 +443,7 @@ Error runOptionsNotFollowed(const QString &envPath, const EnvOptions &options)
 
 } // namespace
 
-EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
+EnvOptions readEnvOptions(const QString &path, const QByteArray &source, EnvMode mode)
 {
     EnvOptions options;
     ParseOptions parseOptions;
@@ -427,7 +455,7 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
         options.hasSyntaxError = true;
         options.problems << error;
     }
-    EnvReader(parsed.module, path, options).run();
+    EnvReader(parsed.module, path, options, mode == EnvMode::Offline ? kOfflineRun : kOnlineRun).run();
     options.environmentVariables = environmentVariablesRead(parsed.module);
     if (!error) {
         bool foreign = false;
@@ -437,7 +465,7 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source)
     return options;
 }
 
-Result<EnvOptions> loadEnvOptions(const QString &envPath)
+Result<EnvOptions> loadEnvOptions(const QString &envPath, EnvMode mode)
 {
     struct stat st {};
     if (::lstat(QFile::encodeName(envPath).constData(), &st) != 0 && errno == ENOENT)
@@ -445,7 +473,7 @@ Result<EnvOptions> loadEnvOptions(const QString &envPath)
     Result<QByteArray> source = readProjectFile(envPath, FileLimit::kEnv, QStringLiteral("env.py"));
     if (!source)
         return source.error();
-    EnvOptions options = readEnvOptions(envPath, source.value());
+    EnvOptions options = readEnvOptions(envPath, source.value(), mode);
     // alembic runs env.py: one it cannot compile stops every command that
     // needs it, and one that never runs the migrations prints nothing
     if (options.hasSyntaxError && !options.problems.isEmpty())

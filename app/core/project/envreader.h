@@ -37,14 +37,22 @@ struct EnvOptions {
     QStringList environmentVariables;
 };
 
+// The two ways alembic runs env.py: `--sql` (context.is_offline_mode()) and
+// against a database.
+enum class EnvMode { Offline, Online };
+
 // Parses env.py completely (function bodies included) and reads the
 // keyword arguments version_table, version_table_schema,
 // transaction_per_migration, version_table_pk and transactional_ddl of every
 // context.configure(...) call (also through an alias bound to alembic's
-// context). A value must be a literal (str, None, True, False) or a name
-// bound once to one, in the calling function or at module level. When calls
-// disagree the first one wins and a problem is reported.
-EnvOptions readEnvOptions(const QString &path, const QByteArray &source);
+// context) that runs in `mode`: the branches of `if
+// context.is_offline_mode():` run in one mode each, a function in the modes
+// of the code that names it, anything else in both. A value must be a
+// literal (str, None, True, False) or a name bound once to one, in the
+// calling function or at module level. When calls of one mode disagree the
+// first one wins and a problem is reported.
+
+EnvOptions readEnvOptions(const QString &path, const QByteArray &source, EnvMode mode = EnvMode::Online);
 
 // Reads env.py at envPath: alembic's defaults when the project has none; an
 // error naming it when it is there but cannot be read (permissions, not a
@@ -54,6 +62,6 @@ EnvOptions readEnvOptions(const QString &path, const QByteArray &source);
 // version_table it cannot evaluate, options passed through **,
 // transactional_ddl=False): defaults in its place would write and read
 // another table, or print SQL alembic would not.
-Result<EnvOptions> loadEnvOptions(const QString &envPath);
+Result<EnvOptions> loadEnvOptions(const QString &envPath, EnvMode mode = EnvMode::Online);
 
 } // namespace retort
