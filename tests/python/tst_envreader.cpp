@@ -157,6 +157,15 @@ void TestEnvReader::options_data()
         << QStringLiteral("table=on schema=None tpm=False pk=True")
         << QStringLiteral("table=off schema=None tpm=False pk=True") << QStringList({QStringLiteral("version_table")})
         << 1;
+    // a nested function and a lambda name the online configure function
+    QTest::newRow("names in nested functions")
+        << QByteArray("from alembic import context\ndef offline():\n    context.configure(version_table='off')\n"
+                      "def configure_online():\n    context.configure(version_table='on')\n"
+                      "def online():\n    def inner():\n        configure_online()\n    run(lambda: inner())\n"
+                      "if context.is_offline_mode():\n    offline()\nelse:\n    online()\n")
+        << QStringLiteral("table=on schema=None tpm=False pk=True")
+        << QStringLiteral("table=off schema=None tpm=False pk=True") << QStringList({QStringLiteral("version_table")})
+        << 1;
     // the async template: a callback handed to run_sync, a coroutine to asyncio.run
     QTest::newRow("async template")
         << QByteArray("import asyncio\nfrom alembic import context\ndef run_migrations_offline():\n"

@@ -140,17 +140,19 @@ public:
         for (const Stmt *s : module.body)
             if (const auto *f = s->dyn<FunctionDef>())
                 m_functions[f->name] = f;
+        // a module-level function runs where it is named
         for (const Stmt *s : module.body)
-            visit(s, kEitherRun);
+            if (!s->is<FunctionDef>())
+                visit(s, kEitherRun);
     }
 
     std::map<const FunctionDef *, unsigned> modes;
 
 private:
+    // A function, lambda or class inside this code runs, if at all, in its
+    // modes: its body is followed with them.
     void visit(const Node *node, unsigned runs)
     {
-        if (node->is<FunctionDef>() || node->is<ClassDef>() || node->is<Lambda>())
-            return;  // defined here, run where it is named
         if (const auto *i = node->dyn<If>()) {
             if (const unsigned tested = modeTested(i, m_isContext)) {
                 visit(i->test, runs);
