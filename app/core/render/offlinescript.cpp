@@ -56,8 +56,10 @@ QString OfflineScript::rowStatement(const VersionRowOp &op) const
 {
     switch (op.kind) {
     case VersionRowOp::Kind::Insert:
+        // SQLAlchemy returns a table's primary key: without one, nothing
         return QLatin1String("INSERT INTO ") + m_table + QLatin1String(" (version_num) VALUES (")
-               + versionLiteral(op.to) + QLatin1String(") RETURNING ") + m_column;
+               + versionLiteral(op.to) + QLatin1Char(')')
+               + (m_options.versionTablePk ? QLatin1String(" RETURNING ") + m_column : QString());
     case VersionRowOp::Kind::Delete:
         return QLatin1String("DELETE FROM ") + m_table + QLatin1String(" WHERE ") + m_column
                + QLatin1String(" = ") + versionLiteral(op.from);
