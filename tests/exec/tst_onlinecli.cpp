@@ -238,6 +238,8 @@ private slots:
              QStringLiteral("Retort cannot tell how alembic would group the migrations in transactions: "
                             "transactional_ddl is not a literal"));
         both("transactional_ddl=True", QStringLiteral("transactional_ddl=True"), QString());
+        // no primary key: alembic's INSERT returns nothing (Retort's --sql said RETURNING)
+        both("version_table_pk=False", QStringLiteral("version_table_pk=False"), QString());
         // each mode runs its own call: --sql prints one table, upgrade writes
         // the other (Retort used the first call's for both)
         QTest::newRow("one table for --sql, another for a database")

@@ -39,6 +39,10 @@ constexpr OptionSpec kOptions[] = {
     {"transactional_ddl", OptionType::Bool},
 };
 constexpr int kOptionCount = int(sizeof kOptions / sizeof kOptions[0]);
+// configure()'s own parameters: every call sets them, to their default when
+// not given (the others go through **kw and stay from an earlier call)
+constexpr int kTransactionPerMigration = 2;
+constexpr int kTransactionalDdl = 4;
 
 // A literal as env.py may spell it.
 struct Literal {
@@ -196,6 +200,12 @@ private:
     struct Seen {
         Literal value;
         int line = 0;
+        bool given = true;  // false: a call that resets the option by leaving it out
+
+        QString describe() const
+        {
+            return given ? value.toString() : value.toString() + QStringLiteral(" (not given: each call resets it)");
+        }
     };
 
     // Names that refer to alembic's context: "context" itself, and whatever
@@ -258,12 +268,15 @@ private:
             // a module-level function runs where it is named; one never
             // named may still run (through code not followed): either mode
             unsigned inside = runs;
+            const FunctionDef *unnamed = m_unnamed;
             if (scope == &m_moduleScope) {
                 const auto named = m_functionModes.find(f);
                 inside = named != m_functionModes.end() ? named->second : kEitherRun;
+                m_unnamed = named != m_functionModes.end() ? nullptr : f;
             }
             for (const Stmt *s : f->body)
                 visit(s, &inner, inside);
+            m_unnamed = unnamed;
             return;
         }
         if (const auto *i = node->dyn<If>()) {
@@ -277,9 +290,24 @@ private:
             }
         }
         if (const auto *call = node->dyn<Call>()) {
-            if (const auto *attr = call->func->dyn<Attribute>(); attr && attr->attr == "configure" && isContext(attr->value))
+            if (const auto *attr = call->func->dyn<Attribute>(); attr && attr->attr == "configure" && isContext(attr->value)) {
+                m_calledDirectly.push_back(attr);
                 if (runs & m_mode)
                     configureCall(call, scope);
+            }
+        }
+        // configure() under another name: its options are not seen
+        if (runs & m_mode) {
+            const auto *attr = node->dyn<Attribute>();
+            const auto *from = node->dyn<ImportFrom>();
+            if ((attr && attr->attr == "configure" && isContext(attr->value)
+                 && std::find(m_calledDirectly.cbegin(), m_calledDirectly.cend(), attr) == m_calledDirectly.cend())
+                || (from && from->module == "alembic.context"
+                    && std::any_of(from->names.begin(), from->names.end(),
+                                   [](const Alias *a) { return a->name == "configure" || a->name == "*"; })))
+                problem(Error::Kind::Unresolved, int(node->line),
+                        QStringLiteral("context.configure is reached by another name (%1): its options are not read")
+                            .arg(qstr(m_module.text(node))));
         }
         forEachChild(node, [this, scope, runs](const Node *child) { visit(child, scope, runs); });
     }
@@ -319,7 +347,23 @@ private:
 
     void configureCall(const Call *call, const Scope *scope)
     {
+        if (m_unnamed) {
+            // dead code, or run in a way not followed (getattr, a string):
+            // harmless unless it sets what Retort reads
+            for (const Keyword *k : call->keywords) {
+                const bool read = k->arg.empty() || std::any_of(std::begin(kOptions), std::end(kOptions),
+                                                               [k](const OptionSpec &o) { return k->arg == o.name; });
+                if (read) {
+                    problem(Error::Kind::Unresolved, int(k->line),
+                            QStringLiteral("context.configure() in %1(), which env.py never calls by name, sets %2")
+                                .arg(qstr(m_unnamed->name), qstr(m_module.text(k))));
+                    break;
+                }
+            }
+            return;
+        }
         ++m_out.configureCalls;
+        bool given[kOptionCount] = {};
         for (const Keyword *k : call->keywords) {
             if (k->arg.empty()) {
                 problem(Error::Kind::Unresolved, int(k->line),
@@ -335,6 +379,11 @@ private:
                     if (const auto *n = k->value->dyn<Name>())
                         resolveName(n->id, scope, &value);
                 }
+                // None: the dialect's own, which for PostgreSQL is True
+                if (i == kTransactionalDdl && value.type == Literal::None) {
+                    value.type = Literal::Bool;
+                    value.flag = true;
+                }
                 const bool typeOk = value.type != Literal::Invalid
                     && (kOptions[i].type == OptionType::Bool ? value.type == Literal::Bool
                                                                : value.type != Literal::Bool);
@@ -346,17 +395,31 @@ private:
                         m_out.unresolved << name;
                     continue;
                 }
-                if (!m_seen[i].empty() && !(m_seen[i].front().value == value)) {
-                    const Seen &first = m_seen[i].front();
-                    problem(Error::Kind::Config, int(k->value->line),
-                            QStringLiteral("context.configure() calls disagree on %1: %2 (line %3) and %4")
-                                .arg(name, first.value.toString())
-                                .arg(first.line)
-                                .arg(value.toString()));
-                }
-                m_seen[i].push_back({value, int(k->value->line)});
+                given[i] = true;
+                see(i, {value, int(k->value->line), true});
             }
         }
+        Literal off;
+        off.type = Literal::Bool;
+        Literal on = off;
+        on.flag = true;
+        if (!given[kTransactionPerMigration])
+            see(kTransactionPerMigration, {off, int(call->line), false});
+        if (!given[kTransactionalDdl])
+            see(kTransactionalDdl, {on, int(call->line), false});
+    }
+
+    void see(int option, const Seen &seen)
+    {
+        if (!m_seen[option].empty() && !(m_seen[option].front().value == seen.value)) {
+            const Seen &first = m_seen[option].front();
+            problem(Error::Kind::Config, seen.line,
+                    QStringLiteral("context.configure() calls disagree on %1: %2 (line %3) and %4")
+                        .arg(QLatin1String(kOptions[option].name), first.describe())
+                        .arg(first.line)
+                        .arg(seen.describe()));
+        }
+        m_seen[option].push_back(seen);
     }
 
     void apply()
@@ -365,7 +428,8 @@ private:
             if (m_seen[i].empty())
                 continue;
             const Seen &s = m_seen[i].front();
-            m_out.found << QLatin1String(kOptions[i].name);
+            if (std::any_of(m_seen[i].cbegin(), m_seen[i].cend(), [](const Seen &x) { return x.given; }))
+                m_out.found << QLatin1String(kOptions[i].name);
             switch (i) {
             case 0:
                 if (s.value.type == Literal::Str)
@@ -390,6 +454,8 @@ private:
     EnvOptions &m_out;
     const unsigned m_mode;
     std::map<const FunctionDef *, unsigned> m_functionModes;
+    const FunctionDef *m_unnamed = nullptr;  // the module-level function being read, when never named
+    std::vector<const Node *> m_calledDirectly;  // context.configure attributes that are a call's function
     Scope m_moduleScope;
     std::vector<std::string_view> m_contextNames;
     std::vector<Seen> m_seen[kOptionCount];
@@ -421,12 +487,11 @@ Error runOptionsNotFollowed(const QString &envPath, const EnvOptions &options)
             what = QStringLiteral("which version table the database keeps its revisions in");
         else if (is("transaction_per_migration") || is("transactional_ddl"))
             what = QStringLiteral("how alembic would group the migrations in transactions");
-        else if (m.startsWith(QLatin1String("context.configure(**")))
+        else  // options through **, configure() under another name or in a function never named
             what = QStringLiteral("which version table the database keeps its revisions in, or how alembic would "
                                   "group the migrations in transactions");
-        if (!what.isEmpty())
-            return Error(Error::Kind::Unresolved,
-                         QStringLiteral("Retort cannot tell %1: %2").arg(what, problem.message()), problem.where());
+        return Error(Error::Kind::Unresolved, QStringLiteral("Retort cannot tell %1: %2").arg(what, problem.message()),
+                     problem.where());
     }
     if (!options.transactionalDdl) {
         Location where;
