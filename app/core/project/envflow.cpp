@@ -131,6 +131,24 @@ private:
     std::map<std::string_view, int> m_memo;
 };
 
+// What an if statement's test says of the mode: kOfflineRun for
+// `context.is_offline_mode()`, kOnlineRun for `not context.is_offline_mode()`,
+// 0 for any other test.
+unsigned modeTested(const If *statement, const IsContext &isContext)
+{
+    const Expr *test = statement->test;
+    unsigned mode = kOfflineRun;
+    if (const auto *u = test->dyn<UnaryOp>(); u && u->op == UnaryOpKind::Not) {
+        test = u->operand;
+        mode = kOnlineRun;
+    }
+    const auto *call = test->dyn<Call>();
+    const auto *attr = call ? call->func->dyn<Attribute>() : nullptr;
+    if (!attr || attr->attr != "is_offline_mode" || !isContext(attr->value) || !call->args.empty())
+        return 0;
+    return mode;
+}
+
 // Follows names from the module's code into env.py's own functions, each
 // with the modes the code naming it runs in.
 class ModeFlow {
@@ -153,19 +171,9 @@ private:
     // modes: its body is followed with them.
     void visit(const Node *node, unsigned runs)
     {
-        if (const auto *i = node->dyn<If>()) {
-            if (const unsigned tested = modeTested(i, m_isContext)) {
-                visit(i->test, runs);
-                for (const Stmt *s : i->body)
-                    visit(s, runs & tested);
-                for (const Stmt *s : i->orelse)
-                    visit(s, runs & ~tested & kEitherRun);
-                return;
-            }
-        }
         if (const auto *name = node->dyn<Name>())
             reach(name->id, runs);
-        forEachChild(node, [this, runs](const Node *child) { visit(child, runs); });
+        forEachChildByMode(node, runs, m_isContext, [this](const Node *child, unsigned inside) { visit(child, inside); });
     }
 
     void reach(std::string_view name, unsigned runs)
@@ -188,19 +196,21 @@ private:
 
 } // namespace
 
-unsigned modeTested(const py::If *statement, const IsContext &isContext)
+
+void forEachChildByMode(const py::Node *node, unsigned runs, const IsContext &isContext,
+                        const std::function<void(const py::Node *child, unsigned runs)> &fn)
 {
-    const Expr *test = statement->test;
-    unsigned mode = kOfflineRun;
-    if (const auto *u = test->dyn<UnaryOp>(); u && u->op == UnaryOpKind::Not) {
-        test = u->operand;
-        mode = kOnlineRun;
+    if (const auto *i = node->dyn<If>()) {
+        if (const unsigned tested = modeTested(i, isContext)) {
+            fn(i->test, runs);
+            for (const Stmt *s : i->body)
+                fn(s, runs & tested);
+            for (const Stmt *s : i->orelse)
+                fn(s, runs & ~tested & kEitherRun);
+            return;
+        }
     }
-    const auto *call = test->dyn<Call>();
-    const auto *attr = call ? call->func->dyn<Attribute>() : nullptr;
-    if (!attr || attr->attr != "is_offline_mode" || !isContext(attr->value) || !call->args.empty())
-        return 0;
-    return mode;
+    forEachChild(node, [&fn, runs](const Node *child) { fn(child, runs); });
 }
 
 std::map<const py::FunctionDef *, unsigned> functionModes(const py::Module &module, const IsContext &isContext)

@@ -9,7 +9,7 @@ namespace py {
 class Module;
 struct Expr;
 struct FunctionDef;
-struct If;
+struct Node;
 }
 
 // How control flows through env.py when alembic runs it.
@@ -28,12 +28,15 @@ int migrationRuns(const py::Module &module, bool *foreign);
 // is True) and against a database.
 enum EnvModeBits : unsigned { kOfflineRun = 1, kOnlineRun = 2, kEitherRun = 3 };
 
-// What an if statement's test says of the mode: kOfflineRun for
-// `context.is_offline_mode()` (its body runs only with --sql),
-// kOnlineRun for `not context.is_offline_mode()`, 0 for any other test.
-// isContext: whether an expression is alembic's context (or an alias of it).
+// Whether an expression is alembic's context (or an alias of it).
 using IsContext = std::function<bool(const py::Expr *)>;
-unsigned modeTested(const py::If *statement, const IsContext &isContext);
+
+// Calls fn(child, modes) for each child of node with the modes it runs in
+// when node runs in `runs`: the body of `if context.is_offline_mode():` only
+// with --sql, its else only against a database (the other way round under
+// `not`); any other child in `runs`.
+void forEachChildByMode(const py::Node *node, unsigned runs, const IsContext &isContext,
+                        const std::function<void(const py::Node *child, unsigned runs)> &fn);
 
 // The modes each of env.py's module-level functions runs in when alembic
 // runs env.py: a function takes the modes of the code that names it (a call,

@@ -182,7 +182,8 @@ class EnvReader {
 public:
     // mode: the run whose options are read (kOfflineRun or kOnlineRun)
     EnvReader(const Module &module, const QString &path, EnvOptions &options, unsigned mode)
-        : m_module(module), m_path(path), m_out(options), m_mode(mode)
+        : m_module(module), m_path(path), m_out(options), m_mode(mode),
+          m_isContext([this](const Expr *e) { return isContext(e); })
     {
     }
 
@@ -190,7 +191,7 @@ public:
     {
         collectScope(m_module.body, m_moduleScope.assignments);
         findContextAliases();
-        m_functionModes = functionModes(m_module, [this](const Expr *e) { return isContext(e); });
+        m_functionModes = functionModes(m_module, m_isContext);
         for (const Stmt *s : m_module.body)
             visit(s, &m_moduleScope, kEitherRun);
         apply();
@@ -279,29 +280,24 @@ private:
             m_unnamed = unnamed;
             return;
         }
-        if (const auto *i = node->dyn<If>()) {
-            if (const unsigned tested = modeTested(i, [this](const Expr *e) { return isContext(e); })) {
-                visit(i->test, scope, runs);
-                for (const Stmt *s : i->body)
-                    visit(s, scope, runs & tested);
-                for (const Stmt *s : i->orelse)
-                    visit(s, scope, runs & ~tested & kEitherRun);
-                return;
-            }
-        }
-        if (const auto *call = node->dyn<Call>()) {
-            if (const auto *attr = call->func->dyn<Attribute>(); attr && attr->attr == "configure" && isContext(attr->value)) {
-                m_calledDirectly.push_back(attr);
-                if (runs & m_mode)
-                    configureCall(call, scope);
-            }
+        const auto isConfigure = [this](const Node *n) {
+            const auto *attr = n->dyn<Attribute>();
+            return attr && attr->attr == "configure" && isContext(attr->value);
+        };
+        if (const auto *call = node->dyn<Call>(); call && isConfigure(call->func)) {
+            if (runs & m_mode)
+                configureCall(call, scope);
+            // its arguments; the function is read
+            forEachChild(node, [&](const Node *child) {
+                if (child != call->func)
+                    visit(child, scope, runs);
+            });
+            return;
         }
         // configure() under another name: its options are not seen
         if (runs & m_mode) {
-            const auto *attr = node->dyn<Attribute>();
             const auto *from = node->dyn<ImportFrom>();
-            if ((attr && attr->attr == "configure" && isContext(attr->value)
-                 && std::find(m_calledDirectly.cbegin(), m_calledDirectly.cend(), attr) == m_calledDirectly.cend())
+            if (isConfigure(node)
                 || (from && from->module == "alembic.context"
                     && std::any_of(from->names.begin(), from->names.end(),
                                    [](const Alias *a) { return a->name == "configure" || a->name == "*"; })))
@@ -309,7 +305,8 @@ private:
                         QStringLiteral("context.configure is reached by another name (%1): its options are not read")
                             .arg(qstr(m_module.text(node))));
         }
-        forEachChild(node, [this, scope, runs](const Node *child) { visit(child, scope, runs); });
+        forEachChildByMode(node, runs, m_isContext,
+                           [this, scope](const Node *child, unsigned inside) { visit(child, scope, inside); });
     }
 
     // The literal a name refers to from `scope`, if it is bound exactly
@@ -453,9 +450,9 @@ private:
     const QString &m_path;
     EnvOptions &m_out;
     const unsigned m_mode;
+    const IsContext m_isContext;
     std::map<const FunctionDef *, unsigned> m_functionModes;
     const FunctionDef *m_unnamed = nullptr;  // the module-level function being read, when never named
-    std::vector<const Node *> m_calledDirectly;  // context.configure attributes that are a call's function
     Scope m_moduleScope;
     std::vector<std::string_view> m_contextNames;
     std::vector<Seen> m_seen[kOptionCount];

@@ -51,7 +51,6 @@ enum class EnvMode { Offline, Online };
 // literal (str, None, True, False) or a name bound once to one, in the
 // calling function or at module level. When calls of one mode disagree the
 // first one wins and a problem is reported.
-
 EnvOptions readEnvOptions(const QString &path, const QByteArray &source, EnvMode mode = EnvMode::Online);
 
 // Reads env.py at envPath: alembic's defaults when the project has none; an
