@@ -13,6 +13,15 @@
 
 namespace retort {
 
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+namespace {
+
+// A transparent huge page on x86-64.
+constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
+
+} // namespace
+#endif
+
 qsizetype reserveHeapForBulkLoad(qsizetype bytes)
 {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
@@ -20,7 +29,6 @@ qsizetype reserveHeapForBulkLoad(qsizetype bytes)
     // (`madvise` mode), and glibc asks only when GLIBC_TUNABLES says so before
     // the process starts. So: grow the main heap once by the whole reserve and
     // mark that range; its pages are still only made when first touched.
-    constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
     constexpr qsizetype kGrowStep = qsizetype(16) << 20;
     if (bytes < qsizetype(kHuge))
         return 0;
@@ -71,7 +79,6 @@ qsizetype reserveHeapForBulkLoad(qsizetype bytes)
 void adviseHugePages(const void *data, qsizetype bytes)
 {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
-    constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
     if (bytes < qsizetype(2 * kHuge))
         return;
     const auto begin = reinterpret_cast<std::uintptr_t>(data);
