@@ -2,6 +2,7 @@
 // binary against the real alembic on twin databases: the same INFO lines on
 // stderr, the same FAILED lines and exit codes, and Retort's own failure
 // line naming the revision, file:line and statement.
+#include "filetree.h"
 #include "processrunner.h"
 #include "projectfixture.h"
 #include "testcluster.h"
@@ -260,8 +261,7 @@ private slots:
         RETORT_REQUIRE_CLUSTER(cluster);
         QTemporaryDir tmp;
         const QString dir = tmp.path() + QStringLiteral("/p");
-        QString err;
-        twoRevisionsUpgrading(dir, QStringLiteral("    pass"), &err);
+        const QString err = generateProject(dir, {"--revisions", "2", "--ops", "minimal", "--id-style", "seq", "--seed", "1"});
         QVERIFY2(err.isEmpty(), qPrintable(err));
         const QString envPath = dir + QStringLiteral("/migrations/env.py");
         QFile f(envPath);
@@ -276,9 +276,7 @@ private slots:
             text.insert(second + call.size() - 1, QStringLiteral(" ") + online + QLatin1Char(','));
         if (!offline.isEmpty())
             text.insert(first + call.size() - 1, QStringLiteral(" ") + offline + QLatin1Char(','));
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text.toUtf8());
-        f.close();
+        writeFile(envPath, text.toUtf8());
         const QString ini = dir + QStringLiteral("/alembic.ini");
         const QString db = cluster.createDatabase(QStringLiteral("cli_envopts"));
         QVERIFY2(!db.isEmpty(), qPrintable(cluster.lastError()));
